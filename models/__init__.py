@@ -1,0 +1,1 @@
+"""Data package: lexicons, patterns and trained components (see README.md here)."""

@@ -1,0 +1,1 @@
+"""Evaluation: corpus gold and public datasets, per stage (``make eval``)."""

@@ -1,0 +1,58 @@
+"""Extract stage: which sentences are claims, and their quantities, dates and entities.
+
+:func:`extract_claims` walks the kept sentences of an analysed Doc and returns one
+:class:`~pipeline.records.Claim` per claim sentence (per kept sentence with
+``all_sentences``). Dates are found first, so numbers inside dates are never
+read as quantities.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from ..records import Claim, Cleaned
+from .claims import classify, is_claim
+from .dates import find_dates
+from .entities import find_entities
+from .quantities import find_quantities
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+__all__ = ["extract_claims", "kept_sentences"]
+
+
+def kept_sentences(doc: "Doc") -> list["Span"]:
+    """Sentences of ``doc`` trimmed of surrounding whitespace; blank ones dropped."""
+    out = []
+    for sent in doc.sents:
+        start, end = sent.start, sent.end
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        if end > start:
+            out.append(doc[start:end])
+    return out
+
+
+def extract_claims(doc: "Doc", cleaned: Cleaned, *, published: str | None = None,
+                   all_sentences: bool = False) -> list[Claim]:
+    """One claim per claim sentence of the kept text, in document order."""
+    segments = sorted(cleaned.segments, key=lambda s: s.start)
+    seg_starts = [s.start for s in segments]
+    claims = []
+    for index, sent in enumerate(kept_sentences(doc)):
+        seg = segments[bisect_right(seg_starts, sent.start_char) - 1] if segments else None
+        section = seg.section if seg else "body"
+        dates = find_dates(sent, published)
+        quantities = find_quantities(sent, [tuple(d["span"]) for d in dates])
+        entities = find_entities(sent)
+        claim = Claim(start=sent.start_char, end=sent.end_char, sentence_index=index,
+                      section=section, quantities=quantities, entities=entities, dates=dates)
+        if is_claim(sent, claim):
+            claim.kind = classify(sent, claim)
+        elif not all_sentences:
+            continue
+        claims.append(claim)
+    return claims

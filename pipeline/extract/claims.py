@@ -1,0 +1,41 @@
+"""Which sentences are claims, and of what kind.
+
+A heuristic on the parse: a sentence is a claim when it is not a question and it
+carries something checkable (a quantity, a date, a named entity) in a finite
+clause; headlines and key-point bullets need no finite verb. ``kind`` follows the
+precedence statistic > quote > statement > event.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..records import Claim
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+QUOTE_MARKS = frozenset('"“”„«»')
+
+
+def has_finite_verb(sent: "Span") -> bool:
+    return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in sent)
+
+
+def is_claim(sent: "Span", claim: Claim) -> bool:
+    if sent.text.rstrip().endswith("?"):
+        return False
+    checkable = bool(claim.quantities or claim.dates or claim.entities
+                     or any(t.like_num for t in sent))
+    if not checkable:
+        return False
+    return claim.section != "body" or has_finite_verb(sent)
+
+
+def classify(sent: "Span", claim: Claim) -> str:
+    if claim.quantities:
+        return "statistic"
+    if any(ch in QUOTE_MARKS for ch in sent.text):
+        return "quote"
+    if claim.attribution:
+        return "statement"
+    return "event"

@@ -1,0 +1,195 @@
+"""Run the stages over a stream of documents, in batches, optionally in worker processes.
+
+A document goes ingest → clean → analyze → extract → attribute → hedge → emit.
+Failures are per document: whatever goes wrong with one becomes the ``error`` of
+its ``documents.jsonl`` record (no claims), and the batch goes on.
+
+With ``workers > 1`` a process pool loads the spaCy model once per worker and
+maps whole batches (clean + parse + extract + … + records), so all stages run in
+parallel, not just the parser; ``imap`` keeps the output in input order.
+"""
+from __future__ import annotations
+
+import itertools
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .attribute import attribute_claims
+from .clean import CleanSettings, clean, html_to_text
+from .emit import claim_record, document_record
+from .extract import extract_claims
+from .hedge import hedge_claims
+from .records import Claim, Cleaned, RawDocument
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+Result = tuple[dict[str, Any], list[dict[str, Any]]]
+
+
+@dataclass(frozen=True)
+class Settings:
+    model: str | None = None
+    batch_size: int = 32
+    workers: int = 1
+    all_sentences: bool = False
+    clean: CleanSettings = field(default_factory=CleanSettings)
+
+
+def run_stages(doc: "Doc", cleaned: Cleaned, *, published: str | None,
+               all_sentences: bool = False) -> list[Claim]:
+    """Extract, attribute and hedge the claims of one analysed document."""
+    claims = extract_claims(doc, cleaned, published=published, all_sentences=all_sentences)
+    attribute_claims(doc, claims)
+    hedge_claims(doc, claims)
+    return claims
+
+
+def _error(kind: str, exc: BaseException | str) -> dict[str, str]:
+    return {"type": kind, "message": str(exc) if str(exc) else type(exc).__name__}
+
+
+def prepare(raw: RawDocument, settings: CleanSettings) -> tuple[Cleaned | None, dict | None]:
+    """Clean one raw document; returns ``(cleaned, None)`` or ``(partial, error)``."""
+    if raw.error:
+        return None, raw.error
+    try:
+        text = raw.text if raw.text is not None else html_to_text(raw.html or "", settings)
+        if not text.strip():
+            return Cleaned(text=text), {"type": "empty", "message": "no text in document"}
+        cleaned = clean(text, title=raw.title, published=raw.published, settings=settings)
+    except Exception as exc:  # one bad document never stops a batch
+        return None, _error("clean_failed", exc)
+    if not cleaned.segments:
+        return cleaned, {"type": "empty", "message": "nothing left after cleaning"}
+    return cleaned, None
+
+
+class Processor:
+    """Holds the loaded model and turns batches of raw documents into records."""
+
+    def __init__(self, settings: Settings, nlp: "Language | None" = None):
+        from .analyze import load_model
+
+        self.settings = settings
+        self.nlp = nlp or load_model(settings.model)
+
+    def process_batch(self, raws: list[RawDocument]) -> list[Result]:
+        from .analyze import make_doc
+
+        prepared = [(raw, *prepare(raw, self.settings.clean)) for raw in raws]
+        todo = [(raw, cleaned) for raw, cleaned, err in prepared if err is None]
+        docs: dict[str, "Doc"] = {}
+        try:
+            parsed = self.nlp.pipe((make_doc(self.nlp, c) for _, c in todo),
+                                   batch_size=self.settings.batch_size)
+            docs = {raw.doc_id: d for (raw, _), d in zip(todo, parsed)}
+        except Exception:
+            docs = {}  # find the culprit: parse one at a time below
+        results = []
+        for raw, cleaned, err in prepared:
+            if err is not None:
+                results.append((document_record(raw, cleaned, 0, err), []))
+                continue
+            results.append(self._finish(raw, cleaned, docs.get(raw.doc_id)))
+        return results
+
+    def _finish(self, raw: RawDocument, cleaned: Cleaned, doc: "Doc | None") -> Result:
+        from .analyze import make_doc
+
+        try:
+            if doc is None:
+                doc = self.nlp(make_doc(self.nlp, cleaned))
+            published = cleaned.published or raw.published
+            claims = run_stages(doc, cleaned, published=published,
+                                all_sentences=self.settings.all_sentences)
+            records = [claim_record(raw.doc_id, cleaned.text, c) for c in claims]
+        except Exception as exc:  # one bad document never stops a batch
+            return document_record(raw, cleaned, 0, _error("processing_failed", exc)), []
+        return document_record(raw, cleaned, len(records)), records
+
+
+def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    it = iter(items)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
+_WORKER: Processor | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _WORKER
+    _WORKER = Processor(settings)
+
+
+def _work(batch: list[RawDocument]) -> list[Result]:
+    assert _WORKER is not None
+    return _WORKER.process_batch(batch)
+
+
+def process_stream(raws: Iterable[RawDocument], settings: Settings) -> Iterator[Result]:
+    """Records for every raw document, in input order, in bounded batches."""
+    batches = batched(raws, settings.batch_size)
+    if settings.workers <= 1:
+        processor = Processor(settings)
+        for batch in batches:
+            yield from processor.process_batch(batch)
+        return
+    import multiprocessing as mp
+
+    ctx = mp.get_context("spawn")  # fork after loading torch/BLAS threads is unsafe
+    with ctx.Pool(settings.workers, initializer=_init_worker, initargs=(settings,)) as pool:
+        for results in pool.imap(_work, batches, chunksize=1):
+            yield from results
+
+
+@dataclass
+class Summary:
+    documents: int = 0
+    claims: int = 0
+    errors: Counter = field(default_factory=Counter)
+    kinds: Counter = field(default_factory=Counter)
+    removed_chars: int = 0
+    kept_chars: int = 0
+    started: float = field(default_factory=time.perf_counter)
+
+    @property
+    def elapsed(self) -> float:
+        return time.perf_counter() - self.started
+
+    def add(self, doc: dict[str, Any], claims: list[dict[str, Any]]) -> None:
+        self.documents += 1
+        self.claims += len(claims)
+        if doc["error"]:
+            self.errors[doc["error"]["type"]] += 1
+        self.kinds.update(c["kind"] for c in claims)
+        self.kept_chars += sum(e - s for s, e in doc["kept"])
+        self.removed_chars += sum(r["span"][1] - r["span"][0] for r in doc["removed"])
+
+
+def run(raws: Iterable[RawDocument], settings: Settings,
+        sink: Callable[[dict[str, Any], list[dict[str, Any]]], None]) -> Summary:
+    """Process every document and hand its records to ``sink``; return the tallies."""
+    summary = Summary()
+    for doc, claims in process_stream(raws, settings):
+        sink(doc, claims)
+        summary.add(doc, claims)
+    return summary
+
+
+def process_one(text: str, *, published: str | None = None, title: str | None = None,
+                doc_id: str | None = None, html: bool = False, all_sentences: bool = False,
+                model: str | None = None) -> dict[str, Any]:
+    """Records for a single text (the engine behind :func:`pipeline.extract`)."""
+    from .ingest import content_id
+
+    raw = RawDocument(doc_id=doc_id or content_id(text), text=None if html else text,
+                      html=text if html else None, title=title, published=published)
+    settings = Settings(model=model, all_sentences=all_sentences)
+    doc, claims = Processor(settings).process_batch([raw])[0]
+    return {"document": doc, "claims": claims}
