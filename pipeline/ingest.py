@@ -82,11 +82,36 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    return _detect_legacy(data)
+
+
+#: Legacy encodings by how common they are on the web: the tie-breaker when the
+#: detector finds several equally clean decodings (short texts often tie).
+_WEB_PREVALENCE = ("cp1252", "iso8859_15", "latin_1", "cp1250", "cp1251", "iso8859_2",
+                   "cp1256", "cp1253", "cp1254", "shift_jis", "gb18030", "euc_kr", "big5")
+_COHERENCE_TIE = 0.05
+
+
+def _detect_legacy(data: bytes) -> tuple[str, str]:
+    """Pick an encoding with charset-normalizer, preferring common ones among near-ties.
+
+    A heuristic: charset-normalizer ranks e.g. DOS cp775 above cp1252 for a short
+    French text because their coherence scores differ by a hair; among matches with
+    the lowest chaos and coherence within ``_COHERENCE_TIE`` of the best, the
+    encoding most common on the web wins.
+    """
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise ValueError("undecodable text (no encoding fits)")
+    best = matches[0]
+    close = [m for m in matches if m.chaos <= best.chaos
+             and m.coherence >= best.coherence - _COHERENCE_TIE]
+    for encoding in _WEB_PREVALENCE:
+        for match in close:
+            if encoding in match.could_be_from_charset:
+                return data.decode(encoding), encoding
     return str(best), best.encoding
 
 
@@ -260,3 +285,24 @@ def read_documents(paths: Iterable[str]) -> Iterator[RawDocument]:
                 doc.doc_id = f"{doc.doc_id.rsplit('~', 1)[0]}~{n}"
             seen[doc.doc_id] = 1
         yield doc
+
+
+def count_documents(paths: Iterable[str]) -> int | None:
+    """How many documents ``paths`` hold, cheaply (for the progress bar); None if unknown."""
+    total = 0
+    for p in paths:
+        path = Path(p)
+        if p == "-":
+            return None
+        if path.is_dir():
+            total += sum(1 for _ in _walk(path))
+        elif _kind(path) == "jsonl":
+            opener = gzip.open if path.name.lower().endswith(".gz") else open
+            try:
+                with opener(path, "rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            except (OSError, EOFError):
+                total += 1
+        else:
+            total += 1
+    return total

@@ -43,8 +43,10 @@ def extract_claims(doc: "Doc", cleaned: Cleaned, *, published: str | None = None
     seg_starts = [s.start for s in segments]
     claims = []
     for index, sent in enumerate(kept_sentences(doc)):
-        seg = segments[bisect_right(seg_starts, sent.start_char) - 1] if segments else None
-        section = seg.section if seg else "body"
+        i = bisect_right(seg_starts, sent.start_char) - 1
+        if i < 0 or sent.end_char > segments[i].end:
+            continue  # not inside a kept segment: removed text never yields claims
+        section = segments[i].section
         dates = find_dates(sent, published)
         quantities = find_quantities(sent, [tuple(d["span"]) for d in dates])
         entities = find_entities(sent)

@@ -1,0 +1,31 @@
+# newsclaims: `make run` and `make test` do all set-up on a fresh machine.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+DATA   ?= ../shared/data
+OUT    ?= out
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: install run test eval bench clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/newsclaims extract corpus -o $(OUT)
+
+test: install
+	$(BIN)/python -m pytest -q
+
+eval: install
+	$(BIN)/python -m pipeline.eval --data $(DATA) --gold corpus/gold --out $(OUT)/eval.json
+
+bench: install
+	$(BIN)/python -m pipeline.bench --data $(DATA) --out $(OUT)/bench.json
+
+clean:
+	rm -rf $(OUT) .pytest_cache

@@ -1,0 +1,87 @@
+"""The command line: exit codes, streaming to stdout, bad input never stops a batch."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from pipeline.cli import main
+
+ARTICLE = ("The storm killed at least 12 people in northern Portugal on Saturday, "
+           "the civil protection agency said.\nRoads were closed near Braga.")
+
+
+def test_help_and_version_exit_cleanly(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0 and "newsclaims" in capsys.readouterr().out
+    assert main([]) == 2
+
+
+def test_usage_errors_exit_2(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["extract", str(tmp_path / "nope"), "-o", str(tmp_path / "out")])
+    assert exc.value.code == 2
+    with pytest.raises(SystemExit) as exc:
+        main(["extract", str(tmp_path), "-o", str(tmp_path / "out"), "--workers", "0"])
+    assert exc.value.code == 2
+
+
+def test_missing_model_is_one_clear_line(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    assert main(["extract", str(tmp_path), "-o", str(tmp_path / "out"),
+                 "--model", "no_such_model_xyz"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "pip install" in err[0] and "Traceback" not in err[0]
+
+
+def test_broken_documents_are_recorded_and_the_batch_goes_on(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a_good.txt").write_text(ARTICLE, encoding="utf-8")
+    (src / "b_empty.txt").write_text("   \n\n", encoding="utf-8")
+    (src / "c_binary.txt").write_bytes(b"\x00\x01\x02\xff" * 50)
+    (src / "d_latin1.txt").write_bytes("Le président a déclaré que 30 maisons ont brûlé à Nîmes.".encode("latin-1"))
+    out = tmp_path / "out"
+    assert main(["extract", str(src), "-o", str(out), "-q"]) == 0
+    docs = [json.loads(line) for line in (out / "documents.jsonl").open()]
+    assert [d["doc_id"] for d in docs] == ["a_good", "b_empty", "c_binary", "d_latin1"]
+    errors = {d["doc_id"]: d["error"] and d["error"]["type"] for d in docs}
+    assert errors == {"a_good": None, "b_empty": "empty", "c_binary": "undecodable", "d_latin1": None}
+    assert docs[3]["encoding"] not in (None, "utf-8") and "président" in docs[3]["text"]
+    claims = [json.loads(line) for line in (out / "claims.jsonl").open()]
+    assert {c["doc_id"] for c in claims} <= {"a_good", "d_latin1"}
+    assert any(c["doc_id"] == "a_good" for c in claims)
+
+
+def test_nothing_processable_exits_1(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    assert main(["extract", str(tmp_path), "-o", str(tmp_path / "out"), "-q"]) == 1
+    assert (tmp_path / "out" / "documents.jsonl").exists()
+
+
+def test_stream_claims_to_stdout_from_stdin(tmp_path):
+    records = "\n".join(json.dumps({"id": f"d{i}", "text": ARTICLE}) for i in range(3))
+    proc = subprocess.run([sys.executable, "-m", "pipeline", "extract", "-", "-o", "-", "-q",
+                           "--limit", "2"], input=records, capture_output=True, text=True,
+                          timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    claims = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert claims and {c["doc_id"] for c in claims} == {"d0", "d1"}
+
+
+def test_no_partial_output_when_interrupted(tmp_path, monkeypatch):
+    import pipeline.runner as runner
+
+    def boom(*args, **kwargs):
+        yield from ()
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(runner, "process_stream", boom)
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    out = tmp_path / "out"
+    assert main(["extract", str(tmp_path), "-o", str(out), "-q"]) == 130
+    assert not (out / "claims.jsonl").exists()
+    assert list(out.iterdir()) == []
