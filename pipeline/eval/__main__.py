@@ -1,0 +1,695 @@
+"""``python -m pipeline.eval``: score every stage on the corpus gold and the public sets.
+
+    python -m pipeline.eval --data ../shared/data --gold corpus/gold --out out/eval.json
+        [--stages clean,extract,attribute,hedge] [--sets corpus,polnear,factbank,...]
+        [--limit-wikiweasel 3000] [--seed 13] [--workers 2] [--force]
+
+Prints one table per stage (report.py) and writes the same figures to ``--out``.
+Every system output comes from the public API :func:`pipeline.process_text`. A stage
+whose module says ``IMPLEMENTED = False`` is reported as ``not implemented`` (not
+scored as zero) unless ``--force``. Metric and matching rules: docs/evaluation.md.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import inspect
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+import traceback
+from collections import Counter
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from . import datasets as ds
+from . import metrics as M
+from .report import STAGES, print_report
+
+SETS = ("corpus", "polnear", "factbank", "wikiweasel", "quantities", "dates",
+        "html", "appended")
+
+#: Published figures printed beside ours (docs/evaluation.md gives the sources).
+ANCHORS = {
+    "html": "trafilatura 0.958, newspaper4k 0.949, readability-lxml 0.922, jusText 0.804",
+    "newsquant": "CQE 0.92, strict 1:1 0.904; quantulum3 0.73; Recognizers 0.691; GPT-3 0.706",
+    "newsquant_bounds": "CQE 0.881",
+    "tbaq": "TE3 test: HeidelTime 0.776, SUTime 0.674, dateparser ~0.34",
+    "cue": "citron 0.823, exact, PARC 3.0 test",
+    "source": "citron 0.820, exact, PARC 3.0 test",
+    "content": "citron 0.833, token overlap, PARC 3.0 test",
+    "sentence": "27-word regex ~0.74",
+    "cue_macro": "HEDGEhog 0.89",
+}
+
+#: Our hedge types that make a sentence "uncertain" in the Szeged sense (not
+#: ``verified``, and not ``approximate``: "about 300" is vagueness, not uncertainty).
+UNCERTAIN_TYPES = frozenset({"reported", "alleged", "estimated", "speculative", "conditional",
+                             "unverified", "disputed"})
+
+#: Szeged cue type → our hedge types that may express it (a typed cue match needs the
+#: predicted type in this set). Modal "may/likely" and "could/might" are speculation;
+#: doxastic verbs ("believe", "alleged", "considered") are what we split into
+#: reported/alleged/unverified/disputed by who holds the belief; "if/unless" is a
+#: condition; "whether/investigate" leaves the claim open (unverified).
+SZEGED_CUE_TYPES = {
+    "speculation_modal_probable": frozenset({"speculative", "estimated"}),
+    "speculation_modal_possible": frozenset({"speculative"}),
+    "speculation_hypo_doxastic": frozenset({"speculative", "alleged", "reported", "unverified",
+                                            "disputed"}),
+    "speculation_hypo_condition": frozenset({"conditional"}),
+    "speculation_hypo_investigation": frozenset({"unverified", "speculative"}),
+}
+
+DEFAULT_WIKIWEASEL_LIMIT = 3000
+DEFAULT_SEED = 13
+
+
+# --------------------------------------------------------------------------- helpers
+
+def implemented(module: str) -> bool:
+    """The stage module's ``IMPLEMENTED`` flag (absent flag = implemented)."""
+    try:
+        return bool(getattr(importlib.import_module(module), "IMPLEMENTED", True))
+    except ImportError:
+        return False
+
+
+def _process(item: tuple[str, dict[str, Any]]) -> dict[str, Any]:
+    import pipeline
+
+    text, kw = item
+    try:
+        return pipeline.process_text(text, all_sentences=True, **kw)
+    except Exception as exc:  # one failing text never stops the evaluation
+        return {"document": {"text": text, "error": {"type": "eval_exception", "message": str(exc)}},
+                "claims": []}
+
+
+def run_pipeline(items: list[tuple[str, dict[str, Any]]], workers: int = 1) -> list[dict[str, Any]]:
+    """``process_text(text, all_sentences=True, **kw)`` for each ``(text, kw)``, in order.
+
+    With ``workers > 1`` the texts are spread over a spawn pool (each worker loads
+    spaCy once); results come back in input order.
+    """
+    if workers <= 1 or len(items) < 50:
+        return [_process(it) for it in items]
+    import multiprocessing as mp
+
+    with mp.get_context("spawn").Pool(workers) as pool:
+        return list(pool.imap(_process, items, chunksize=32))
+
+
+def entry(counts: tuple[float, float, float], anchor: str | None = None, **extra: Any) -> dict[str, Any]:
+    tp, fp, fn = counts
+    e: dict[str, Any] = {**M.prf(tp, fp, fn), "tp": tp, "fp": fp, "fn": fn, "n": int(tp + fn)}
+    if anchor:
+        e["anchor"] = anchor
+    e.update(extra)
+    return e
+
+
+def acc_entry(correct: int, total: int, note: str | None = None) -> dict[str, Any]:
+    e: dict[str, Any] = {"accuracy": M.accuracy(correct, total), "n": total}
+    if note:
+        e["note"] = note
+    return e
+
+
+def _singular(w: str) -> str:
+    # crude on purpose: enough to equate "civilians"/"civilian", "casualties"/"casualty"
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("sses", "shes", "ches", "xes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def counted_head(phrase: str | None) -> str | None:
+    """Head noun of a counted phrase: last word before any "of"/"and", lowercased, singularised.
+
+    "members of the security forces" → "member"; "women and children" → "woman"
+    is not reached (crude: "women" stays "women"); "people" → "people".
+    """
+    if not phrase:
+        return None
+    words = re.findall(r"[\w'-]+", phrase.lower())
+    for i, w in enumerate(words):
+        if w in ("of", "and"):
+            words = words[:i]
+            break
+    return _singular(words[-1]) if words else None
+
+
+def _hedge_types(hedges: Iterable[dict[str, Any]]) -> set[str]:
+    return {h.get("type") for h in hedges or [] if h.get("type")}
+
+
+# --------------------------------------------------------------------------- corpus gold
+
+def eval_corpus(gold_dir: Path, stages: set[str], force: bool) -> list[dict[str, Any]]:
+    """All stages on the hand-annotated corpus (one process_text run per article)."""
+    docs = ds.load_corpus_gold(gold_dir, gold_dir.parent)
+    if not docs:
+        print(f"[eval] skip corpus: no gold in {gold_dir}", file=sys.stderr)
+        return [{"stage": st, "set": "corpus", "status": "skipped", "message": f"no gold in {gold_dir}",
+                 "seconds": 0.0} for st in STAGES if st in stages]
+    missing = [d["doc_id"] for d in docs if d["text"] is None]
+    docs = [d for d in docs if d["text"] is not None]
+    t0 = time.perf_counter()
+    outs = run_pipeline([(d["text"], {"published": d["published"], "title": d["title"],
+                                      "doc_id": d["doc_id"]}) for d in docs])
+    seconds = time.perf_counter() - t0
+    misaligned = [d["doc_id"] for d, o in zip(docs, outs) if o["document"].get("text") != d["text"]]
+    note = ""
+    if missing:
+        note += f"articles missing: {', '.join(missing)}. "
+    if misaligned:
+        note += f"document text differs from the article (offsets unusable): {', '.join(misaligned)}"
+    sections = []
+    for stage, fn, flag_mods in (
+            ("clean", _corpus_clean, ["pipeline.clean"]),
+            ("extract", _corpus_extract, []),
+            ("attribute", _corpus_attribute, ["pipeline.attribute"]),
+            ("hedge", _corpus_hedge, ["pipeline.hedge"])):
+        if stage not in stages:
+            continue
+        if not force and not all(implemented(m) for m in flag_mods):
+            sections.append(_not_impl(stage, "corpus"))
+            continue
+        t1 = time.perf_counter()
+        metrics = fn(docs, outs, force)
+        sections.append({"stage": stage, "set": "corpus", "status": "ok", "message": note.strip(),
+                         "seconds": time.perf_counter() - t1 + seconds / 4, "metrics": metrics})
+    return sections
+
+
+def _corpus_clean(docs, outs, force) -> dict[str, Any]:
+    per_doc, metrics = [], {}
+    sec_counts: dict[str, list[tuple[int, int, int]]] = {"headline": [], "key_points": []}
+    for d, o in zip(docs, outs):
+        if d["kept"] is None:
+            continue
+        r = M.char_prf(o["document"].get("kept") or [], d["kept"], text=d["text"])
+        per_doc.append(r)
+        metrics[f"kept chars {d['doc_id'][:3]}"] = {**{k: r[k] for k in ("precision", "recall", "f1")},
+                                                   "n": r["tp"] + r["fn"]}
+        for name in sec_counts:
+            pred = [s["span"] for s in o["document"].get("sections") or [] if s.get("section") == name]
+            gold = [s["span"] for s in d["section_spans"] if s.get("section") == name]
+            sec_counts[name].append(M.char_counts(pred, gold, text=d["text"]))
+    if not per_doc:
+        return {"kept chars": {"value": None, "note": "no kept.jsonl"}}
+    micro = M.micro_char_prf(per_doc)
+    metrics["kept chars (micro)"] = {**micro, "n": sum(r["tp"] + r["fn"] for r in per_doc)}
+    for name, counts in sec_counts.items():
+        gold_chars = sum(c[0] + c[2] for c in counts)
+        if gold_chars or sum(c[1] for c in counts):
+            metrics[f"{name} chars (micro)"] = {**M.micro_prf(counts), "n": gold_chars}
+    return metrics
+
+
+def _claim_match(d, o) -> M.Matching:
+    return M.match_spans(o["claims"], d["claims"], span=lambda c: c["span"])
+
+
+def _corpus_extract(docs, outs, force) -> dict[str, Any]:
+    metrics: dict[str, Any] = {}
+    claim_c = [0, 0, 0]
+    kind_ok = kind_n = 0
+    for d, o in zip(docs, outs):
+        # "other" = a sentence kept only because all_sentences=True: not claimed
+        pred = [c for c in o["claims"] if c.get("kind") != "other"]
+        mt = M.match_spans(pred, d["claims"], span=lambda c: c["span"])
+        claim_c = [a + b for a, b in zip(claim_c, mt.counts)]
+        for i, j in mt.pairs:
+            kind_n += 1
+            kind_ok += pred[i].get("kind") == d["claims"][j].get("kind")
+    metrics["claims detected"] = entry(tuple(claim_c))
+    metrics["claim kind (matched)"] = acc_entry(kind_ok, kind_n)
+    if force or implemented("pipeline.extract.quantities"):
+        metrics.update(_corpus_quantities(docs, outs))
+    else:
+        metrics["quantities"] = {"value": None, "note": "not implemented"}
+    if force or implemented("pipeline.extract.dates"):
+        metrics.update(_corpus_dates(docs, outs))
+    else:
+        metrics["dates"] = {"value": None, "note": "not implemented"}
+    return metrics
+
+
+def _items(claims: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+    return [x for c in claims for x in c.get(key) or []]
+
+
+def _corpus_quantities(docs, outs) -> dict[str, Any]:
+    c = [0, 0, 0]
+    ok = Counter()
+    n = Counter()
+    for d, o in zip(docs, outs):
+        # matched globally per document: a quantity is scored even if its claim was missed
+        pred, gold = _items(o["claims"], "quantities"), _items(d["claims"], "quantities")
+        mt = M.match_spans(pred, gold, span=lambda q: q.get("span"))
+        c = [a + b for a, b in zip(c, mt.counts)]
+        for i, j in mt.pairs:
+            p, g = pred[i], gold[j]
+            n["value"] += 1
+            ok["value"] += M.values_equal(p.get("value"), g.get("value"))
+            n["approx"] += 1
+            ok["approx"] += (p.get("approx") or "exact") == (g.get("approx") or "exact")
+            n["bounds"] += 1
+            ok["bounds"] += (M.values_equal(p.get("low"), g.get("low"))
+                             and M.values_equal(p.get("high"), g.get("high")))
+            if g.get("unit"):
+                n["unit"] += 1
+                ok["unit"] += str(p.get("unit") or "").lower() == str(g["unit"]).lower()
+            gh = g.get("counted_head") or counted_head(g.get("counted"))
+            if gh:
+                n["counted"] += 1
+                ok["counted"] += counted_head(p.get("counted")) == _singular(gh.lower())
+    return {"quantities detected": entry(tuple(c)),
+            "quantity value (matched)": acc_entry(ok["value"], n["value"]),
+            "quantity approx (matched)": acc_entry(ok["approx"], n["approx"]),
+            "quantity bounds (matched)": acc_entry(ok["bounds"], n["bounds"]),
+            "quantity unit (matched)": acc_entry(ok["unit"], n["unit"]),
+            "quantity counted head (matched)": acc_entry(ok["counted"], n["counted"])}
+
+
+def _corpus_dates(docs, outs) -> dict[str, Any]:
+    c = [0, 0, 0]
+    ok = Counter()
+    n = 0
+    for d, o in zip(docs, outs):
+        pred, gold = _items(o["claims"], "dates"), _items(d["claims"], "dates")
+        mt = M.match_spans(pred, gold, span=lambda q: q.get("span"))
+        c = [a + b for a, b in zip(c, mt.counts)]
+        for i, j in mt.pairs:
+            n += 1
+            ok["value"] += pred[i].get("value") == gold[j].get("value")
+            ok["grain"] += pred[i].get("grain") == gold[j].get("grain")
+    return {"dates detected": entry(tuple(c)),
+            "date ISO value (matched)": acc_entry(ok["value"], n),
+            "date grain (matched)": acc_entry(ok["grain"], n)}
+
+
+def _source_match(p: dict[str, Any] | None, g: dict[str, Any] | None) -> bool:
+    if not p or not g:
+        return False
+    ps, gs = p.get("source_span"), g.get("source_span")
+    spans_ok = (ps is None and gs is None) or M.overlaps(ps, gs)
+    pn, gn = (p.get("source_norm") or ""), (g.get("source_norm") or "")
+    return spans_ok and pn.casefold() == gn.casefold()
+
+
+def _corpus_attribute(docs, outs, force) -> dict[str, Any]:
+    tp = fp = fn = 0
+    mode_ok = mode_n = invented = outlet = 0
+    for d, o in zip(docs, outs):
+        mt = _claim_match(d, o)
+        pred_of = {j: o["claims"][i] for i, j in mt.pairs}
+        for j, g in enumerate(d["claims"]):
+            ga = g.get("attribution")
+            pa = (pred_of.get(j) or {}).get("attribution")
+            if ga is None:
+                outlet += 1
+                if pa is not None:
+                    invented += 1
+                    fp += 1
+                continue
+            if _source_match(pa, ga):
+                tp += 1
+            else:
+                fn += 1
+                fp += pa is not None
+            if pa is not None:
+                mode_n += 1
+                mode_ok += pa.get("mode") == ga.get("mode")
+    return {"source (per gold claim)": entry((tp, fp, fn)),
+            "mode (both attributed)": acc_entry(mode_ok, mode_n),
+            "invented for outlet-voice claims": {"value": invented / outlet if outlet else None,
+                                                 "n": outlet, "note": f"{invented} of {outlet}"}}
+
+
+def _corpus_hedge(docs, outs, force) -> dict[str, Any]:
+    from ..records import HEDGE_TYPES
+
+    per_type = {t: [0, 0, 0] for t in HEDGE_TYPES}
+    cross_ok = cross_n = 0
+    for d, o in zip(docs, outs):
+        mt = _claim_match(d, o)
+        pred_of = {j: o["claims"][i] for i, j in mt.pairs}
+        for j, g in enumerate(d["claims"]):
+            p = pred_of.get(j) or {}
+            gt, pt = _hedge_types(g.get("hedges")), _hedge_types(p.get("hedges"))
+            for t in HEDGE_TYPES:
+                per_type[t][0] += t in gt and t in pt
+                per_type[t][1] += t in pt and t not in gt
+                per_type[t][2] += t in gt and t not in pt
+            for h in g.get("hedges") or []:
+                if h.get("scope") in ("previous", "following"):
+                    cross_n += 1
+                    cross_ok += any(ph.get("type") == h.get("type")
+                                    and M.overlaps(ph.get("from_sentence"), h.get("from_sentence"))
+                                    for ph in p.get("hedges") or [])
+    metrics: dict[str, Any] = {}
+    for t, c in per_type.items():
+        if c[0] + c[1] + c[2]:
+            metrics[f"flag {t}"] = entry(tuple(c))
+    metrics["flags (micro)"] = entry(tuple(sum(c[k] for c in per_type.values()) for k in range(3)))
+    metrics["cross-sentence attachment"] = acc_entry(cross_ok, cross_n)
+    return metrics
+
+
+# --------------------------------------------------------------------------- PolNeAR
+
+def eval_polnear(data: Path, workers: int, limit: int | None, seed: int) -> dict[str, Any]:
+    docs = ds.load_polnear(data)
+    if docs is None:
+        return {"_skip": f"PolNeAR not found under {data}/attribution/polnear"}
+    docs = ds.sample(docs, limit, seed)
+    outs = run_pipeline([(d["text"], {"published": d.get("publication_date"), "title": d.get("title"),
+                                      "doc_id": d["doc_id"]}) for d in docs], workers)
+    cue_ov, cue_ex, src = [0, 0, 0], [0, 0, 0], [0, 0, 0]
+    content = [0, 0, 0]
+    n_pred = 0
+    for d, o in zip(docs, outs):
+        if o["document"].get("text") != d["text"]:
+            continue  # offsets would not line up; counted below as all-missed
+        preds = []
+        for c in o["claims"]:
+            a = c.get("attribution")
+            if not a:
+                continue
+            pieces = [r for r in (a.get("source_span"), a.get("cue_span")) if r]
+            preds.append({"cue": M.as_ranges(a.get("cue_span")),
+                          "source": M.as_ranges(a.get("source_span")),
+                          "content": _subtract([tuple(c["span"])], pieces)})
+        n_pred += len(preds)
+        gold = [{role: [(p["start"], p["end"]) for p in g[role]] for role in ("cue", "source", "content")}
+                for g in d["attributions"]]
+        _add(cue_ov, M.match_spans([p for p in preds if p["cue"]], [g for g in gold if g["cue"]],
+                                   span=lambda x: x["cue"]).counts)
+        _add(cue_ex, M.match_spans([p for p in preds if p["cue"]], [g for g in gold if g["cue"]],
+                                   span=lambda x: x["cue"],
+                                   compatible=lambda p, g: M.merge_ranges(p["cue"]) == M.merge_ranges(g["cue"])
+                                   ).counts)
+        _add(src, M.match_spans([p for p in preds if p["source"]], [g for g in gold if g["source"]],
+                                span=lambda x: x["source"]).counts)
+        toks = M.token_ranges(d["text"])
+        ov, pn, gn = M.token_overlap_counts([p["content"] for p in preds], [g["content"] for g in gold], toks)
+        _add(content, (ov, pn - ov, gn - ov))
+    misaligned = sum(o["document"].get("text") != d["text"] for d, o in zip(docs, outs))
+    return {
+        "_n_docs": len(docs), "_misaligned": misaligned,
+        "cue (overlap, 1:1)": entry(tuple(cue_ov), ANCHORS["cue"]),
+        "cue (exact, 1:1)": entry(tuple(cue_ex), ANCHORS["cue"]),
+        "source (overlap, 1:1)": entry(tuple(src), ANCHORS["source"]),
+        "content (token overlap)": {**M.prf(*content), "n": content[0] + content[2],
+                                    "anchor": ANCHORS["content"]},
+    }
+
+
+def _add(acc: list, counts: Iterable[float]) -> None:
+    for k, v in enumerate(counts):
+        acc[k] += v
+
+
+def _subtract(base: list[tuple[int, int]], cut: list) -> list[tuple[int, int]]:
+    """Characters of ``base`` outside every range in ``cut``."""
+    out = M.merge_ranges(base)
+    for r in M.merge_ranges(x for c in cut for x in M.as_ranges(c)):
+        nxt = []
+        for s, e in out:
+            if r[1] <= s or r[0] >= e:
+                nxt.append((s, e))
+                continue
+            if s < r[0]:
+                nxt.append((s, r[0]))
+            if r[1] < e:
+                nxt.append((r[1], e))
+        out = nxt
+    return out
+
+
+# --------------------------------------------------------------------------- Szeged hedging
+
+def _cue_span(x: dict[str, Any]) -> Any:
+    # predicted hedges carry cue_span; Szeged gold cues carry start/end
+    return x["cue_span"] if "cue_span" in x else (x["start"], x["end"])
+
+
+def eval_szeged(data: Path, name: str, workers: int, limit: int | None, seed: int) -> dict[str, Any]:
+    sents = ds.load_szeged(data, name)
+    if sents is None:
+        return {"_skip": f"{name} not found under {data}/hedging"}
+    total = len(sents)
+    sents = ds.sample(sents, limit, seed)
+    outs = run_pipeline([(s["text"], {}) for s in sents], workers)
+    sent_c = [0, 0, 0]
+    cue_c, typed_c = [0, 0, 0], [0, 0, 0]
+    per_class = {k: [0, 0, 0] for k in SZEGED_CUE_TYPES}
+    for s, o in zip(sents, outs):
+        hedges = [h for c in o["claims"] for h in c.get("hedges") or []
+                  if h.get("type") in UNCERTAIN_TYPES]
+        pred_u, gold_u = bool(hedges), bool(s["uncertain"])
+        _add(sent_c, (pred_u and gold_u, pred_u and not gold_u, gold_u and not pred_u))
+        if o["document"].get("text") != s["text"]:
+            hedges = []  # offsets unusable
+        cued = [h for h in hedges if h.get("cue_span")]
+        gold = s["cues"]
+        _add(cue_c, M.match_spans(cued, gold, span=_cue_span).counts)
+        mt = M.match_spans(cued, gold, span=_cue_span,
+                           compatible=lambda h, g: h["type"] in SZEGED_CUE_TYPES.get(g["type"], ()))
+        _add(typed_c, mt.counts)
+        for _, j in mt.pairs:
+            per_class.setdefault(gold[j]["type"], [0, 0, 0])[0] += 1
+        for j in mt.unmatched_gold:
+            per_class.setdefault(gold[j]["type"], [0, 0, 0])[2] += 1
+        for i in mt.unmatched_pred:
+            # an unmatched predicted cue is a false positive for every class its type can express
+            for cls, ours in SZEGED_CUE_TYPES.items():
+                if cued[i]["type"] in ours:
+                    per_class[cls][1] += 1
+    metrics: dict[str, Any] = {
+        "_n": len(sents), "_total": total,
+        "sentence uncertain": entry(tuple(sent_c), ANCHORS["sentence"] if name == "factbank" else None),
+        "cue (overlap, 1:1)": entry(tuple(cue_c)),
+        "cue (overlap + mapped type)": entry(tuple(typed_c)),
+        # macro over the classes that occur (gold or predicted): an absent class is not a perfect 1.0
+        "cue macro-F1 over Szeged types": {"f1": M.macro_f1({k: tuple(v) for k, v in per_class.items()
+                                                             if any(v)}),
+                                           "n": sum(v[0] + v[2] for v in per_class.values()),
+                                           "anchor": ANCHORS["cue_macro"]},
+    }
+    for cls, v in per_class.items():
+        if any(v):
+            metrics[f"cue {cls.replace('speculation_', '')}"] = entry(tuple(v))
+    return metrics
+
+
+# --------------------------------------------------------------------------- other engineers' evaluators
+
+def _call(fn: Callable, args: argparse.Namespace) -> Any:
+    """Call an evaluator, passing the arguments it names (by common parameter names)."""
+    known = {
+        "data": args.data, "data_dir": args.data, "root": args.data, "data_root": args.data,
+        "gold": args.gold, "gold_dir": args.gold, "corpus": args.gold.parent,
+        "corpus_dir": args.gold.parent, "limit": args.limit, "seed": args.seed,
+        "workers": args.workers,
+    }
+    kwargs = {}
+    positional = []
+    for name, p in inspect.signature(fn).parameters.items():
+        if p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD):
+            continue
+        if name in known:
+            if p.kind == p.POSITIONAL_ONLY:
+                positional.append(known[name])
+            else:
+                kwargs[name] = known[name]
+        elif p.default is p.empty:
+            if not positional and not kwargs:
+                positional.append(args.data)  # first required argument: the data dir
+            else:
+                raise TypeError(f"{fn.__name__}: do not know what to pass as {name!r}")
+    return fn(*positional, **kwargs)
+
+
+def _external(stage: str, set_name: str, module: str, names: list[str], args,
+              flag_mods: list[str]) -> list[dict[str, Any]]:
+    """Run ``module.<name>`` evaluators (written by other engineers) as sections."""
+    try:
+        mod = importlib.import_module(module)
+    except ImportError as exc:
+        return [_not_impl(stage, set_name, f"{module} not importable ({exc})")]
+    if not args.force and not all(implemented(m) for m in flag_mods):
+        return [_not_impl(stage, set_name)]
+    fns = [(n, getattr(mod, n)) for n in names if callable(getattr(mod, n, None))]
+    if not fns:
+        return [_not_impl(stage, set_name, f"{module} has none of {', '.join(names)}")]
+    out = []
+    for n, fn in fns:
+        t0 = time.perf_counter()
+        label = set_name if len(fns) == 1 else f"{set_name}:{n.removeprefix('evaluate_')}"
+        try:
+            res = _call(fn, args)
+        except Exception as exc:  # a broken evaluator must not hide the others
+            out.append({"stage": stage, "set": label, "status": "error",
+                        "message": f"{type(exc).__name__}: {exc}", "seconds": time.perf_counter() - t0,
+                        "traceback": traceback.format_exc(limit=3)})
+            continue
+        if res is None:
+            out.append(_skip(stage, label, f"{n}: data absent"))
+            continue
+        if not isinstance(res, dict):
+            res = {"value": res}
+        out.append({"stage": stage, "set": label, "status": "ok", "message": "",
+                    "seconds": time.perf_counter() - t0, "metrics": _with_anchors(set_name, res)})
+    return out
+
+
+def _with_anchors(set_name: str, res: dict[str, Any]) -> dict[str, Any]:
+    """Add a published anchor to entries that lack one, when the set has a single obvious one."""
+    anchor = {"html": ANCHORS["html"], "dates": ANCHORS["tbaq"]}.get(set_name)
+    if not anchor:
+        return res
+    out = {}
+    for k, v in res.items():
+        if isinstance(v, dict) and "f1" in v and "anchor" not in v:
+            v = {**v, "anchor": anchor}
+        out[k] = v
+    return out
+
+
+def _extract_eval_names(kind: str) -> list[str]:
+    try:
+        mod = importlib.import_module("pipeline.eval.extract_eval")
+    except ImportError:
+        return []
+    names = sorted(n for n, f in vars(mod).items()
+                   if callable(f) and n.startswith("evaluate") and getattr(f, "__module__", "") == mod.__name__)
+    is_date = [n for n in names if re.search(r"date|tbaq|time", n)]
+    return is_date if kind == "dates" else [n for n in names if n not in is_date]
+
+
+# --------------------------------------------------------------------------- sections
+
+def _skip(stage: str, set_name: str, message: str) -> dict[str, Any]:
+    print(f"[eval] skip {set_name}: {message}", file=sys.stderr)
+    return {"stage": stage, "set": set_name, "status": "skipped", "message": message, "seconds": 0.0}
+
+
+def _not_impl(stage: str, set_name: str, message: str = "") -> dict[str, Any]:
+    return {"stage": stage, "set": set_name, "status": "not implemented", "message": message,
+            "seconds": 0.0}
+
+
+def _public(stage: str, set_name: str, flag_mods: list[str], args, fn: Callable[[], dict]) -> dict:
+    if not args.force and not all(implemented(m) for m in flag_mods):
+        return _not_impl(stage, set_name)
+    t0 = time.perf_counter()
+    res = fn()
+    if "_skip" in res:
+        return _skip(stage, set_name, res["_skip"])
+    meta = {k[1:]: res.pop(k) for k in list(res) if k.startswith("_")}
+    msg = ", ".join(f"{k}={v}" for k, v in meta.items())
+    return {"stage": stage, "set": set_name, "status": "ok", "message": msg,
+            "seconds": time.perf_counter() - t0, "metrics": res, **({"meta": meta} if meta else {})}
+
+
+def _commit() -> str | None:
+    try:
+        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                              check=True, cwd=Path(__file__).resolve().parent).stdout.strip() or None
+    except Exception:
+        return None
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(prog="python -m pipeline.eval", description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=Path("../shared/data"),
+                    help="public data dir (default ../shared/data); absent sets are skipped")
+    ap.add_argument("--gold", type=Path, default=Path("corpus/gold"), help="corpus gold dir")
+    ap.add_argument("--out", type=Path, default=Path("out/eval.json"), help="JSON results file")
+    ap.add_argument("--stages", default=",".join(STAGES), help=f"subset of {','.join(STAGES)}")
+    ap.add_argument("--sets", default=",".join(SETS), help=f"subset of {','.join(SETS)}")
+    ap.add_argument("--limit", type=int, default=None,
+                    help="at most N items per public set (fixed-seed sample); default all, "
+                         "except WikiWeasel (see --limit-wikiweasel)")
+    ap.add_argument("--limit-wikiweasel", type=int, default=DEFAULT_WIKIWEASEL_LIMIT,
+                    help=f"WikiWeasel sentences to sample (default {DEFAULT_WIKIWEASEL_LIMIT}; 0 = all 20,748)")
+    ap.add_argument("--seed", type=int, default=DEFAULT_SEED, help="sampling seed")
+    ap.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1),
+                    help="processes for the public sets (default min(2, CPUs))")
+    ap.add_argument("--force", action="store_true",
+                    help="score stages even when their module says IMPLEMENTED = False")
+    args = ap.parse_args(argv)
+    args.stages = {s.strip() for s in args.stages.split(",") if s.strip()}
+    args.sets = {s.strip() for s in args.sets.split(",") if s.strip()}
+    bad = (args.stages - set(STAGES)) | (args.sets - set(SETS))
+    if bad:
+        ap.error(f"unknown stage/set: {', '.join(sorted(bad))}")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    started = time.perf_counter()
+    if not args.data.exists():
+        print(f"[eval] data dir {args.data} not found: public sets skipped", file=sys.stderr)
+    sections: list[dict[str, Any]] = []
+    want = lambda stage, s: stage in args.stages and s in args.sets  # noqa: E731
+
+    if "corpus" in args.sets:
+        sections += eval_corpus(args.gold, args.stages, args.force)
+    if want("clean", "corpus"):
+        sections += _external("clean", "corpus (clean_eval)", "pipeline.eval.clean_eval",
+                              ["evaluate_corpus"], args, ["pipeline.clean"])
+    if want("clean", "appended"):
+        sections += _external("clean", "appended", "pipeline.eval.clean_eval",
+                              ["evaluate_appended"], args, ["pipeline.clean"])
+    if want("clean", "html"):
+        sections += _external("clean", "html", "pipeline.eval.clean_eval",
+                              ["evaluate_html"], args, ["pipeline.clean"])
+    if want("extract", "quantities"):
+        sections += _external("extract", "quantities", "pipeline.eval.extract_eval",
+                              _extract_eval_names("quantities") or ["evaluate_newsquant"], args,
+                              ["pipeline.extract.quantities"])
+    if want("extract", "dates"):
+        sections += _external("extract", "dates", "pipeline.eval.extract_eval",
+                              _extract_eval_names("dates") or ["evaluate_tbaq"], args,
+                              ["pipeline.extract.dates"])
+    if want("attribute", "polnear"):
+        sections.append(_public("attribute", "polnear", ["pipeline.attribute"], args,
+                                lambda: eval_polnear(args.data, args.workers, args.limit, args.seed)))
+    for name in ("factbank", "wikiweasel"):
+        if want("hedge", name):
+            limit = args.limit
+            if name == "wikiweasel":
+                limit = args.limit_wikiweasel or limit
+            sections.append(_public("hedge", name, ["pipeline.hedge"], args,
+                                    lambda n=name, lim=limit: eval_szeged(args.data, n, args.workers,
+                                                                          lim, args.seed)))
+
+    print_report(sections)
+    result = {"generated": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+              "commit": _commit(), "command": " ".join(["python -m pipeline.eval", *(argv or sys.argv[1:])]),
+              "data": str(args.data), "seconds": round(time.perf_counter() - started, 1),
+              "sections": sections}
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = args.out.with_suffix(args.out.suffix + ".tmp")
+    tmp.write_text(json.dumps(result, indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+    tmp.replace(args.out)
+    print(f"[eval] {result['seconds']:.0f}s; figures written to {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
