@@ -14,6 +14,7 @@ import itertools
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -40,12 +41,31 @@ class Settings:
     clean: CleanSettings = field(default_factory=CleanSettings)
 
 
+class StageTimer:
+    """Seconds spent per stage (for ``make bench``); cheap enough to be always on."""
+
+    def __init__(self) -> None:
+        self.seconds: Counter = Counter()
+
+    @contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[stage] += time.perf_counter() - start
+
+
 def run_stages(doc: "Doc", cleaned: Cleaned, *, published: str | None,
-               all_sentences: bool = False) -> list[Claim]:
+               all_sentences: bool = False, timer: StageTimer | None = None) -> list[Claim]:
     """Extract, attribute and hedge the claims of one analysed document."""
-    claims = extract_claims(doc, cleaned, published=published, all_sentences=all_sentences)
-    attribute_claims(doc, claims)
-    hedge_claims(doc, claims)
+    timer = timer or StageTimer()
+    with timer("extract"):
+        claims = extract_claims(doc, cleaned, published=published, all_sentences=all_sentences)
+    with timer("attribute"):
+        attribute_claims(doc, claims)
+    with timer("hedge"):
+        hedge_claims(doc, claims)
     return claims
 
 
@@ -77,17 +97,20 @@ class Processor:
 
         self.settings = settings
         self.nlp = nlp or load_model(settings.model)
+        self.timer = StageTimer()
 
     def process_batch(self, raws: list[RawDocument]) -> list[Result]:
         from .analyze import make_doc
 
-        prepared = [(raw, *prepare(raw, self.settings.clean)) for raw in raws]
+        with self.timer("clean"):
+            prepared = [(raw, *prepare(raw, self.settings.clean)) for raw in raws]
         todo = [(raw, cleaned) for raw, cleaned, err in prepared if err is None]
         docs: dict[str, "Doc"] = {}
         try:
-            parsed = self.nlp.pipe((make_doc(self.nlp, c) for _, c in todo),
-                                   batch_size=self.settings.batch_size)
-            docs = {raw.doc_id: d for (raw, _), d in zip(todo, parsed)}
+            with self.timer("analyze"):
+                parsed = self.nlp.pipe([make_doc(self.nlp, c) for _, c in todo],
+                                       batch_size=self.settings.batch_size)
+                docs = {raw.doc_id: d for (raw, _), d in zip(todo, parsed)}
         except Exception:
             docs = {}  # find the culprit: parse one at a time below
         results = []
@@ -103,11 +126,13 @@ class Processor:
 
         try:
             if doc is None:
-                doc = self.nlp(make_doc(self.nlp, cleaned))
+                with self.timer("analyze"):
+                    doc = self.nlp(make_doc(self.nlp, cleaned))
             published = cleaned.published or raw.published
             claims = run_stages(doc, cleaned, published=published,
-                                all_sentences=self.settings.all_sentences)
-            records = [claim_record(raw.doc_id, cleaned.text, c) for c in claims]
+                                all_sentences=self.settings.all_sentences, timer=self.timer)
+            with self.timer("emit"):
+                records = [claim_record(raw.doc_id, cleaned.text, c) for c in claims]
         except Exception as exc:  # one bad document never stops a batch
             return document_record(raw, cleaned, 0, _error("processing_failed", exc)), []
         return document_record(raw, cleaned, len(records)), records

@@ -1,0 +1,187 @@
+"""``make bench``: throughput, peak memory and stage shares, against bare spaCy.
+
+For each input set (the corpus replicated to ``--replicate`` documents with
+distinct ids; the ScrapingHub HTML pages when the data is present) and each
+configuration, a fresh subprocess loads the model, warms up with one untimed
+pass (which also fills the caches both sides have), then processes the whole set ``--runs`` times; the median run is reported with
+the process's peak RSS. Configurations:
+
+* ``ours``: the full pipeline (clean → parse → extract → attribute → hedge →
+  records), one process;
+* ``bare``: ``nlp.pipe`` of the same spaCy model with all its default components
+  over the same raw text (for HTML: the text trafilatura extracts, so bare spaCy
+  is not charged for HTML parsing while we are).
+
+This is a measurement, not a test: it never fails; it prints a table and writes
+``--out`` (JSON).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+CONFIGS = ("ours", "bare")
+
+
+def _corpus_records(corpus: Path, n: int) -> list[dict]:
+    files = sorted(corpus.glob("*.txt"))
+    texts = [(p.stem, p.read_text(encoding="utf-8-sig")) for p in files]
+    return [{"id": f"{stem}-r{i:05d}", "text": text}
+            for i, (stem, text) in zip(range(n), (texts[i % len(texts)] for i in range(n)))]
+
+
+def _html_records(data: Path, limit: int | None) -> list[dict]:
+    import gzip
+
+    root = data / "boilerplate" / "scrapinghub-aeb"
+    paths = sorted((root / "html").glob("*.html.gz"))[:limit]
+    return [{"id": p.name.split(".")[0], "html": gzip.open(p, "rt", encoding="utf-8", errors="replace").read()}
+            for p in paths]
+
+
+def _measure(config: str, path: Path, runs: int, model: str | None) -> dict:
+    """Run inside the subprocess: time ``runs`` passes over the JSONL at ``path``."""
+    records = [json.loads(line) for line in path.open(encoding="utf-8")]
+    if config == "bare":
+        import spacy
+
+        from .analyze import model_candidates
+        from .clean import html_to_text
+
+        nlp = None
+        for name in model_candidates(model):
+            try:
+                nlp = spacy.load(name)
+                break
+            except OSError:
+                continue
+        texts = [r.get("text") or html_to_text(r["html"]) for r in records]
+        chars = sum(map(len, texts))
+
+        def one_pass() -> dict:
+            for _ in nlp.pipe(texts, batch_size=32):
+                pass
+            return {}
+
+        one_pass()
+    else:
+        from .records import RawDocument
+        from .runner import Processor, Settings, batched
+
+        processor = Processor(Settings(model=model))
+        raws = [RawDocument(doc_id=r["id"], text=r.get("text"), html=r.get("html")) for r in records]
+        # chars = length of the documents' text (for HTML: the extracted text), as for bare
+        chars = sum(len(doc["text"]) for doc, _ in processor.process_batch(raws))
+
+        def one_pass() -> dict:
+            processor.timer.seconds.clear()
+            for batch in batched(raws, processor.settings.batch_size):
+                processor.process_batch(batch)
+            return dict(processor.timer.seconds)
+
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        stages = one_pass()
+        timings.append((time.perf_counter() - start, stages))
+    timings.sort(key=lambda t: t[0])
+    seconds, stages = timings[len(timings) // 2]
+    total_stage = sum(stages.values()) or 1.0
+    return {"config": config, "docs": len(records), "chars": chars, "seconds": seconds,
+            "runs": [round(t, 3) for t, _ in sorted(timings)],
+            "docs_per_s": len(records) / seconds, "chars_per_s": chars / seconds,
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "stage_share": {k: v / total_stage for k, v in sorted(stages.items())}}
+
+
+def _spawn(config: str, path: Path, runs: int, model: str | None) -> dict:
+    cmd = [sys.executable, "-m", "pipeline.bench", "--measure", config, "--input", str(path),
+           "--runs", str(runs)] + (["--model", model] if model else [])
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        return {"config": config, "error": proc.stderr.strip().splitlines()[-1:] or ["failed"]}
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _table(results: dict[str, list[dict]]) -> str:
+    lines = [f"{'set':<12} {'config':<6} {'docs':>6} {'docs/s':>8} {'chars/s':>9} "
+             f"{'peak RSS':>9}  runs (s)  stage share"]
+    for name, rows in results.items():
+        by_config = {r["config"]: r for r in rows}
+        for r in rows:
+            if "error" in r:
+                lines.append(f"{name:<12} {r['config']:<6} error: {' '.join(r['error'])}")
+                continue
+            share = ", ".join(f"{k} {v:.0%}" for k, v in r["stage_share"].items())
+            lines.append(f"{name:<12} {r['config']:<6} {r['docs']:>6} {r['docs_per_s']:>8.1f} "
+                         f"{r['chars_per_s']:>9,.0f} {r['peak_rss_mb']:>7.0f}MB  "
+                         f"{'/'.join(map(str, r['runs']))}  {share}")
+        ours, bare = by_config.get("ours"), by_config.get("bare")
+        if ours and bare and "error" not in ours and "error" not in bare:
+            lines.append(f"{name:<12} ratio ours/bare throughput (docs/s): "
+                         f"{ours['docs_per_s'] / bare['docs_per_s']:.2f}x")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m pipeline.bench", description=__doc__.split("\n")[0])
+    ap.add_argument("--data", default="../shared/data", help="public datasets (for the HTML set)")
+    ap.add_argument("--corpus", default="corpus")
+    ap.add_argument("--replicate", type=int, default=500, help="documents in the replicated corpus")
+    ap.add_argument("--html-limit", type=int, default=None, help="use only the first N HTML pages")
+    ap.add_argument("--runs", type=int, default=3, help="timed runs per configuration (median)")
+    ap.add_argument("--model", default=None)
+    ap.add_argument("--out", default="out/bench.json")
+    ap.add_argument("--measure", choices=CONFIGS, help=argparse.SUPPRESS)
+    ap.add_argument("--input", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.measure:
+        print(json.dumps(_measure(args.measure, Path(args.input), args.runs, args.model)))
+        return 0
+
+    sets = {"corpus x%d" % args.replicate: _corpus_records(Path(args.corpus), args.replicate)}
+    if (Path(args.data) / "boilerplate" / "scrapinghub-aeb").is_dir():
+        sets["html"] = _html_records(Path(args.data), args.html_limit)
+    else:
+        print(f"bench: {args.data}/boilerplate/scrapinghub-aeb not found: HTML set skipped", file=sys.stderr)
+    results: dict[str, list[dict]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, records in sets.items():
+            path = Path(tmp) / "input.jsonl"
+            path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+            results[name] = []
+            for config in CONFIGS:
+                print(f"bench: {name}: {config} ({args.runs} runs)…", file=sys.stderr, flush=True)
+                results[name].append(_spawn(config, path, args.runs, args.model))
+    print(_table(results))
+    report = {"date": time.strftime("%Y-%m-%d"), "commit": _commit(), "machine": _machine(),
+              "runs": args.runs, "results": results}
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"bench: wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+def _commit() -> str | None:
+    try:
+        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
+                              text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+
+
+def _machine() -> str:
+    return f"{platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
