@@ -85,3 +85,14 @@ def test_no_partial_output_when_interrupted(tmp_path, monkeypatch):
     assert main(["extract", str(tmp_path), "-o", str(out), "-q"]) == 130
     assert not (out / "claims.jsonl").exists()
     assert list(out.iterdir()) == []
+
+
+def test_two_workers_write_the_same_bytes_as_one(tmp_path):
+    src = tmp_path / "batch.jsonl"
+    src.write_text("\n".join(json.dumps({"id": f"d{i}", "text": ARTICLE.replace("12", str(10 + i))})
+                             for i in range(7)) + "\n", encoding="utf-8")
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert main(["extract", str(src), "-o", str(one), "-q", "--batch-size", "2"]) == 0
+    assert main(["extract", str(src), "-o", str(two), "-q", "--batch-size", "2", "--workers", "2"]) == 0
+    for name in ("documents.jsonl", "claims.jsonl"):
+        assert (one / name).read_bytes() == (two / name).read_bytes()
