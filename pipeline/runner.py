@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from .attribute import attribute_claims
 from .clean import CleanSettings, clean, html_to_text
 from .emit import claim_record, document_record
-from .extract import extract_claims
+from .extract import extract_claims, select_claims
 from .hedge import hedge_claims
 from .records import Claim, Cleaned, RawDocument
 
@@ -61,12 +61,12 @@ def run_stages(doc: "Doc", cleaned: Cleaned, *, published: str | None,
     """Extract, attribute and hedge the claims of one analysed document."""
     timer = timer or StageTimer()
     with timer("extract"):
-        claims = extract_claims(doc, cleaned, published=published, all_sentences=all_sentences)
+        claims = extract_claims(doc, cleaned, published=published)
     with timer("attribute"):
         attribute_claims(doc, claims)
     with timer("hedge"):
         hedge_claims(doc, claims)
-    return claims
+    return select_claims(claims, all_sentences=all_sentences)
 
 
 def _error(kind: str, exc: BaseException | str) -> dict[str, str]:

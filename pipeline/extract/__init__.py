@@ -11,7 +11,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from ..records import Claim, Cleaned
-from .claims import classify, is_claim
+from .claims import classify, is_claim, select_claims
 from .dates import find_dates
 from .entities import find_entities
 from .quantities import find_quantities
@@ -19,7 +19,7 @@ from .quantities import find_quantities
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-__all__ = ["extract_claims", "kept_sentences"]
+__all__ = ["extract_claims", "kept_sentences", "select_claims"]
 
 
 def kept_sentences(doc: "Doc") -> list["Span"]:
@@ -36,9 +36,13 @@ def kept_sentences(doc: "Doc") -> list["Span"]:
     return out
 
 
-def extract_claims(doc: "Doc", cleaned: Cleaned, *, published: str | None = None,
-                   all_sentences: bool = False) -> list[Claim]:
-    """One claim per claim sentence of the kept text, in document order."""
+def extract_claims(doc: "Doc", cleaned: Cleaned, *, published: str | None = None) -> list[Claim]:
+    """One candidate per kept sentence, in document order.
+
+    Sentences that are not (yet) claims get ``kind="other"``; the attribute and hedge
+    stages see them all (a disclaimer or a speaker's name may stand in one), and
+    :func:`select_claims` decides at the end.
+    """
     segments = sorted(cleaned.segments, key=lambda s: s.start)
     seg_starts = [s.start for s in segments]
     claims = []
@@ -52,9 +56,6 @@ def extract_claims(doc: "Doc", cleaned: Cleaned, *, published: str | None = None
         entities = find_entities(sent)
         claim = Claim(start=sent.start_char, end=sent.end_char, sentence_index=index,
                       section=section, quantities=quantities, entities=entities, dates=dates)
-        if is_claim(sent, claim):
-            claim.kind = classify(sent, claim)
-        elif not all_sentences:
-            continue
+        claim.kind = classify(sent, claim) if is_claim(sent, claim) else "other"
         claims.append(claim)
     return claims

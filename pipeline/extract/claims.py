@@ -31,6 +31,23 @@ def is_claim(sent: "Span", claim: Claim) -> bool:
     return claim.section != "body" or has_finite_verb(sent)
 
 
+def settle_kind(claim: Claim) -> str:
+    """The kind once attribution is known: an attributed sentence is a claim."""
+    if claim.kind == "statistic" or claim.attribution is None:
+        return claim.kind
+    if claim.attribution.get("mode") == "direct":
+        return "quote"
+    return "quote" if claim.kind == "quote" else "statement"
+
+
+def select_claims(claims: list[Claim], *, all_sentences: bool = False) -> list[Claim]:
+    """Settle each candidate's kind; drop non-claims unless ``all_sentences``."""
+    for claim in claims:
+        if claim.kind != "other" or claim.attribution is not None:
+            claim.kind = settle_kind(claim)
+    return claims if all_sentences else [c for c in claims if c.kind != "other"]
+
+
 def classify(sent: "Span", claim: Claim) -> str:
     if claim.quantities:
         return "statistic"
