@@ -1,0 +1,224 @@
+"""Quantity extraction: one test per rule, on sentences written for the tests.
+
+Sentences are parsed once per module (the spaCy parse dominates the run time).
+"""
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from pipeline.extract.quantities import find_quantities
+
+SENTENCES = {
+    "bounds": "More than 740 civilians were killed, and a further 300 members of the security "
+              "forces and remnants of the old regime died.",
+    "plus": "Rescuers said 600+ homes were destroyed and nearly three-quarters of residents fled.",
+    "percent": "About 90% of the country's population now lives below the poverty line.",
+    "vague": "Hundreds of flood victims were displaced and dozens of people were injured.",
+    "vague_scale": "Hundreds of thousands of workers joined the strike, and several hundred were arrested.",
+    "range": "The company plans to cut between 10 and 20 percent of its staff.",
+    "range_to": "Tickets will cost $89 to $93 million in total, officials said.",
+    "at_most": "The new plant will create up to 400 jobs and no more than 12 managers.",
+    "less": "Fewer than 50 students passed, while almost 2,000 took the test.",
+    "about": "Roughly 15 villages and an estimated 3,000 cattle were lost in the blaze.",
+    "money": "A jury returned a $38 million verdict against the chemical maker on Tuesday.",
+    "money2": "The deal is worth £5bn, or about €5.8 billion, according to the filing.",
+    "money3": "Shares fell 19 cents to $58.24 after the company paid 1.3 billion shekels in fines.",
+    "age": "A 14-year-old boy and his 72-year-old grandmother were rescued from the river.",
+    "age2": "The driver, aged 34, was arrested; the victim was 19 years old.",
+    "duration": "The 48-hour surge came 14 years ago, after a 13-year civil war, and killed 50 people over four days.",
+    "duration2": "Talks stalled for three months before the two sides met.",
+    "measure": "The storm brought winds of 120 km/h and dumped 30 centimetres of snow.",
+    "years": "In 1998 the town had 2,000 residents, and by 2021 it had grown to 5000.",
+    "one": "One man told reporters it was one of the deadliest attacks, and one person died.",
+    "names": "Apple sold the iPhone 11 at a loss while the S&P 500 rose 1.2% on COVID-19 news.",
+    "dates_excluded": "On March 7, 2023, 45 people were evacuated.",
+    "toll": "The death toll rose to 45 on Sunday.",
+    "dead": "At least 12 people were dead after the collapse.",
+    "fraction": "One out of three voters stayed home, and half of the ballots were spoiled.",
+    "clock": "The blast happened at 10.45pm and at 5:30 the roads reopened; 7.36 tonnes were cleared.",
+    "ordinal": "It was the third time in 21st century history that the bridge closed.",
+}
+
+
+@pytest.fixture(scope="module")
+def results(nlp):
+    out = {}
+    docs = dict(zip(SENTENCES, nlp.pipe(SENTENCES.values())))
+    for key, doc in docs.items():
+        qs = []
+        for sent in doc.sents:
+            qs.extend(find_quantities(sent, ()))
+        for q in qs:  # every result is an exact slice of the text
+            s, e = q["span"]
+            assert doc.text[s:e] == q["text"]
+            if q.get("counted_span"):
+                cs, ce = q["counted_span"]
+                assert doc.text[cs:ce] == q["counted"]
+            json.dumps(q, allow_nan=False)
+            for k in ("value", "low", "high"):
+                assert q[k] is None or (isinstance(q[k], float) and math.isfinite(q[k]))
+        out[key] = qs
+    out["_docs"] = docs
+    return out
+
+
+def by_text(qs, text):
+    found = [q for q in qs if q["text"] == text]
+    assert found, f"{text!r} not in {[q['text'] for q in qs]}"
+    return found[0]
+
+
+def test_more_than_counted_and_predicate(results):
+    q = by_text(results["bounds"], "More than 740")
+    assert (q["value"], q["low"], q["high"], q["approx"]) == (740.0, 740.0, None, "more_than")
+    assert q["kind"] == "count" and q["unit"] is None
+    assert q["counted"] == "civilians" and q["predicate"] == "kill"
+
+
+def test_coordinated_counted_phrase(results):
+    q = by_text(results["bounds"], "300")
+    assert q["counted"] == "members of the security forces and remnants of the old regime"
+    assert q["predicate"] == "die" and q["approx"] == "exact"
+
+
+def test_plus_and_fraction_bounds(results):
+    q = by_text(results["plus"], "600+")
+    assert q["approx"] == "more_than" and q["low"] == 600.0 and q["high"] is None
+    assert q["counted"] == "homes" and q["predicate"] == "destroy"
+    f = by_text(results["plus"], "nearly three-quarters")
+    assert f["approx"] == "less_than" and f["high"] == 0.75 and f["low"] is None
+    assert f["counted"] == "residents" and f["predicate"] == "flee"
+
+
+def test_percent_of_np(results):
+    q = by_text(results["percent"], "About 90%")
+    assert q["kind"] == "percent" and q["unit"] == "percent" and q["value"] == 90.0
+    assert q["approx"] == "about"
+    assert q["counted"] == "the country's population".split(" ", 1)[1] or q["counted"] == "country's population"
+
+
+def test_vague_words(results):
+    h = by_text(results["vague"], "Hundreds")
+    assert h["approx"] == "vague" and (h["low"], h["high"]) == (200.0, 999.0)
+    assert h["counted"] == "flood victims" and h["predicate"] == "displace"
+    d = by_text(results["vague"], "dozens")
+    assert (d["low"], d["high"]) == (24.0, 99.0) and d["predicate"] == "injure"
+    hh = by_text(results["vague_scale"], "Hundreds of thousands")
+    assert (hh["low"], hh["high"]) == (200000.0, 999999.0) and hh["counted"] == "workers"
+    s = by_text(results["vague_scale"], "several hundred")
+    assert s["approx"] == "vague" and s["low"] == 300.0 and s["predicate"] == "arrest"
+
+
+def test_ranges(results):
+    q = by_text(results["range"], "between 10 and 20 percent")
+    assert q["approx"] == "range" and (q["low"], q["high"]) == (10.0, 20.0) and q["kind"] == "percent"
+    m = by_text(results["range_to"], "$89 to $93 million")
+    assert (m["low"], m["high"]) == (89e6, 93e6) and m["currency"] == "USD"
+
+
+def test_at_most_less_than_about(results):
+    assert by_text(results["at_most"], "up to 400")["approx"] == "at_most"
+    assert by_text(results["at_most"], "up to 400")["high"] == 400.0
+    assert by_text(results["at_most"], "no more than 12")["approx"] == "at_most"
+    assert by_text(results["less"], "Fewer than 50")["approx"] == "less_than"
+    assert by_text(results["less"], "almost 2,000")["high"] == 2000.0
+    r = by_text(results["about"], "Roughly 15")
+    assert r["approx"] == "about" and r["counted"] == "villages"
+    e = by_text(results["about"], "an estimated 3,000")
+    assert e["approx"] == "about" and e["value"] == 3000.0 and e["counted"] == "cattle"
+
+
+def test_money_own_parsing(results):
+    q = by_text(results["money"], "$38 million")
+    assert q["value"] == 38e6 and q["kind"] == "money" and q["currency"] == "USD" and q["unit"] == "USD"
+    assert q["counted"] == "verdict"
+    g = by_text(results["money2"], "£5bn")
+    assert g["value"] == 5e9 and g["currency"] == "GBP"
+    e = by_text(results["money2"], "about €5.8 billion")
+    assert e["currency"] == "EUR" and e["approx"] == "about"
+    c = by_text(results["money3"], "19 cents")
+    assert c["value"] == 19.0 and c["kind"] == "money" and c["unit"] == "cent"
+    s = by_text(results["money3"], "1.3 billion shekels")
+    assert s["currency"] == "ILS" and s["value"] == 1.3e9
+    # "fell 19 cents to $58.24" is a change and a level, not a range
+    assert by_text(results["money3"], "$58.24")["approx"] == "exact"
+
+
+def test_ages(results):
+    q = by_text(results["age"], "14-year-old")
+    assert q["kind"] == "age" and q["value"] == 14.0 and q["unit"] == "year" and q["iso"] is None
+    assert q["counted"] == "boy"
+    assert by_text(results["age"], "72-year-old")["kind"] == "age"
+    assert by_text(results["age2"], "34")["kind"] == "age"
+    assert by_text(results["age2"], "19 years old")["kind"] == "age"
+
+
+def test_durations_with_iso(results):
+    qs = results["duration"]
+    assert by_text(qs, "48-hour")["iso"] == "PT48H" and by_text(qs, "48-hour")["kind"] == "duration"
+    assert by_text(qs, "14 years")["iso"] == "P14Y"
+    assert by_text(qs, "13-year")["iso"] == "P13Y"
+    four = by_text(qs, "four days")
+    assert four["iso"] == "P4D" and four["approx"] == "exact"  # temporal "over", not a bound
+    t = by_text(results["duration2"], "three months")
+    assert t["iso"] == "P3M" and t["unit"] == "month"
+
+
+def test_measure_via_quantulum(results):
+    q = by_text(results["measure"], "120 km/h")
+    assert q["kind"] == "measure" and q["unit"] == "kilometre per hour"
+    assert by_text(results["measure"], "30 centimetres")["unit"] == "centimetre"
+
+
+def test_years_are_not_counts(results):
+    texts = [q["text"] for q in results["years"]]
+    assert "1998" not in texts and "2021" not in texts
+    assert "2,000" in texts and "5000" in texts
+
+
+def test_one_as_determiner_or_pronoun(results):
+    qs = results["one"]
+    assert [q["text"] for q in qs] == ["one"]
+    q = qs[0]
+    assert q["counted"] == "person" and q["predicate"] == "die"
+
+
+def test_numbers_in_names(results):
+    texts = [q["text"] for q in results["names"]]
+    assert texts == ["1.2%"]
+
+
+def test_date_numbers_excluded(results, nlp):
+    doc = results["_docs"]["dates_excluded"]
+    sent = next(iter(doc.sents))
+    date = doc.text.index("March 7, 2023")
+    qs = find_quantities(sent, [(date, date + len("March 7, 2023"))])
+    assert [q["text"] for q in qs] == ["45"]
+    assert qs[0]["predicate"] == "evacuate"
+
+
+def test_death_toll_and_dead(results):
+    assert by_text(results["toll"], "45")["predicate"] == "die"
+    q = by_text(results["dead"], "At least 12")
+    assert q["approx"] == "at_least" and q["low"] == 12.0 and q["predicate"] == "die"
+
+
+def test_proportions(results):
+    q = by_text(results["fraction"], "One out of three")
+    assert math.isclose(q["value"], 1 / 3) and q["unit"] == "fraction"
+    assert by_text(results["fraction"], "half")["value"] == 0.5
+
+
+def test_clock_times_are_not_quantities(results):
+    texts = [q["text"] for q in results["clock"]]
+    assert "10.45pm" not in texts and "5:30" not in texts
+    assert by_text(results["clock"], "7.36 tonnes")["value"] == 7.36
+
+
+def test_ordinals(results):
+    q = by_text(results["ordinal"], "third")
+    assert q["kind"] == "ordinal" and q["value"] == 3.0
+    assert by_text(results["ordinal"], "21st")["value"] == 21.0
