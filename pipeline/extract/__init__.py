@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..records import Claim, Cleaned
 from .claims import classify, is_claim, select_claims
 from .dates import find_dates
-from .entities import find_entities
+from .entities import find_entities, link_entities
 from .quantities import find_quantities
 
 if TYPE_CHECKING:
@@ -58,4 +58,5 @@ def extract_claims(doc: "Doc", cleaned: Cleaned, *, published: str | None = None
                       section=section, quantities=quantities, entities=entities, dates=dates)
         claim.kind = classify(sent, claim) if is_claim(sent, claim) else "other"
         claims.append(claim)
+    link_entities(claims, doc.text)
     return claims

@@ -1,0 +1,75 @@
+"""Entity labels, in-document norms and cross-document ids, on text outside the corpus."""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+import pipeline
+from pipeline.extract.entities import acronyms, entity_key, fix_label, place_id
+
+
+@pytest.mark.parametrize("a, b", [("Ahmad Shah", "Ahmed Shah"), ("Muhammad", "Mohammed"),
+                                  ("Hay al-Waer", "Al-Waer"), ("Jabla", "Jableh"),
+                                  ("Mr Hussein", "Hussein"), ("Qamishli", "Kamishli")])
+def test_entity_key_merges_transliteration_variants(a, b):
+    assert entity_key(a) == entity_key(b)
+
+
+@pytest.mark.parametrize("a, b", [("Homs", "Hamas"), ("Idlib", "Aleppo"), ("Maria", "Mario Rossi")])
+def test_entity_key_keeps_distinct_names_apart(a, b):
+    assert entity_key(a) != entity_key(b)
+
+
+def test_gazetteer_knows_alternate_spellings_of_one_place():
+    assert place_id("Tartous") == place_id("Tartus") is not None
+    assert place_id("Deir ez-Zor") is not None or place_id("Deir ez Zor") is not None
+    assert place_id("Xqzzyville") is None
+
+
+def _with_label(nlp, text, name, label):
+    doc = nlp(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name), label=label)
+    others = [e for e in doc.ents if e.end <= span.start or e.start >= span.end]
+    doc.ents = sorted(others + [span], key=lambda e: e.start)
+    return next(e for e in doc.ents if e.start == span.start)
+
+
+def test_a_gazetteer_place_in_place_context_is_relabelled(nlp):
+    ent = _with_label(nlp, "Fighting spread to the villages around Idlib and Hama on Monday.", "Hama", "PERSON")
+    assert fix_label(ent) == "GPE"
+    ent = _with_label(nlp, "Fighting spread to the city of Homs on Monday.", "Homs", "ORG")
+    assert fix_label(ent) == "GPE"
+
+
+def test_a_gazetteer_name_without_place_context_keeps_its_label(nlp):
+    ent = _with_label(nlp, "Paris said she would run for the seat again.", "Paris", "PERSON")
+    assert fix_label(ent) == "PERSON"
+
+
+def test_generic_toponym_word_marks_a_neighbourhood(nlp):
+    ent = _with_label(nlp, "Residents of Hay al-Waer said the shelling stopped.", "Hay al-Waer", "PERSON")
+    assert fix_label(ent) == "LOC"
+
+
+def test_acronyms_defined_in_text():
+    text = ("The World Food Programme (WFP) said aid arrived. The Islamic Revolutionary Guard Corps, "
+            "or IRGC, denied it. Troops of the army (SAA) moved in.")
+    found = acronyms(text)
+    assert found["WFP"] == "World Food Programme"
+    assert found["IRGC"] == "Islamic Revolutionary Guard Corps"
+    assert "SAA" not in found
+
+
+def test_norm_links_surnames_and_acronyms_within_a_document():
+    text = ("Prime Minister Keir Starmer met the World Health Organization (WHO) in London on Monday.\n"
+            "Mr Starmer said the WHO would send 40 doctors to Manchester.")
+    claims = pipeline.process_text(text, doc_id="t")["claims"]
+    ents = [e for c in claims for e in c["entities"]]
+    norms = {e["text"]: e["norm"] for e in ents}
+    assert norms.get("Mr Starmer") == "Keir Starmer"
+    assert norms.get("WHO") == "World Health Organization"
+    assert "the World Health Organization" in norms
+    ids = {e["text"]: e["entity_id"] for e in ents}
+    assert ids["Mr Starmer"] == ids["Keir Starmer"]
+    assert ids["London"].startswith("geo:")
