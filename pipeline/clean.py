@@ -55,7 +55,7 @@ class CleanSettings:
     tail_evidence: float = 75.0
     #: Paragraphs with overlap between ``low_fraction * tau`` and ``tau`` are
     #: ambiguous: they neither add nor remove boundary evidence.
-    low_fraction: float = 0.6
+    low_fraction: float = 1.0
     #: Below this many accepted article chars (lead included) the reference word
     #: list is small and matches less of any paragraph: the threshold is scaled
     #: down by ``accepted / mature_chars``.

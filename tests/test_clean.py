@@ -1,0 +1,288 @@
+"""Clean stage: one test per rule on invented texts, invariants on the corpus and on arbitrary text."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings as hsettings, strategies as st
+
+from pipeline.clean import IMPLEMENTED, CleanSettings, clean
+
+
+def check_invariants(c) -> None:
+    """Offsets in range, no overlaps, whitespace-trimmed segments, every non-space char covered once."""
+    text = c.text
+    spans = [(s.start, s.end, "k") for s in c.segments] + [(r.start, r.end, "r") for r in c.removed]
+    spans.sort()
+    for (s, e, _), nxt in zip(spans, spans[1:] + [(len(text), len(text), "")]):
+        assert 0 <= s < e <= len(text)
+        assert e <= nxt[0], "segments/removals overlap"
+    for seg in c.segments:
+        chunk = text[seg.start:seg.end]
+        assert chunk == chunk.strip(), "segment boundary includes whitespace"
+        assert seg.section in ("headline", "key_points", "body")
+    covered = bytearray(len(text))
+    for s, e, _ in spans:
+        for i in range(s, e):
+            covered[i] += 1
+    for i, ch in enumerate(text):
+        if not ch.isspace():
+            assert covered[i] == 1, f"char {i} {ch!r} covered {covered[i]} times"
+    for r in c.removed:
+        assert r.reason
+        assert r.preview == re.sub(r"\s+", " ", text[r.start:r.end]).strip()[:80]
+
+
+def kept(c) -> list[str]:
+    return [c.text[s:e] for s, e in c.kept]
+
+
+def reasons(c) -> dict[str, str]:
+    return {c.text[r.start:r.end]: r.reason for r in c.removed}
+
+
+BODY = [
+    "The city council of Riverton approved a new budget on Tuesday after weeks of debate over school funding.",
+    "Mayor Ellen Park said the plan would add 40 teachers to Riverton schools and repair two bridges.",
+    "Opponents on the Riverton council argued the budget relied on optimistic tax forecasts.",
+    "The council vote was 7 to 2, with both no votes cast by members of the finance committee.",
+]
+
+
+def test_implemented():
+    assert IMPLEMENTED
+
+
+def test_keep_all_keeps_every_line():
+    text = "Share\nRelated Articles\n" + "\n".join(BODY)
+    c = clean(text, settings=CleanSettings(keep_all=True))
+    assert not c.removed and len(c.segments) == 6
+    check_invariants(c)
+
+
+def test_headline_label_duplicate_and_tags():
+    text = ("Local\n\nRiverton council passes budget after long fight\n\n"
+            "Riverton council passes budget after long fight\nRiverton\nbudget\nschools\n\n"
+            + "\n\n".join(BODY))
+    c = clean(text)
+    check_invariants(c)
+    r = reasons(c)
+    assert r["Local"] == "boilerplate:label"
+    assert c.title == "Riverton council passes budget after long fight"
+    assert c.segments[0].section == "headline"
+    assert list(r.values()).count("metadata:duplicate_headline") == 1
+    assert c.tags == ["Riverton", "budget", "schools"]
+    assert BODY[0] in kept(c)
+
+
+def test_given_title_marks_headline():
+    text = "Opinion piece\nBudget fight ends in Riverton\n" + "\n".join(BODY)
+    c = clean(text, title="Budget fight ends in Riverton")
+    heads = [c.text[s.start:s.end] for s in c.segments if s.section == "headline"]
+    assert heads == ["Budget fight ends in Riverton"]
+    assert reasons(c)["Opinion piece"] == "boilerplate:label"
+
+
+@pytest.mark.parametrize("line,iso", [
+    ("Published: 12 March 2025", "2025-03-12"),
+    ("Updated 3:45 PM EST, Mon March 10, 2025", "2025-03-10"),
+    ("2019-11-19", "2019-11-19"),
+    ("Posted on Nov. 19, 2019", "2019-11-19"),
+])
+def test_date_line_sets_published(line, iso):
+    c = clean(line + "\n" + "\n".join(BODY))
+    assert c.published == iso
+    assert reasons(c)[line.strip()] == "metadata:date"
+    check_invariants(c)
+
+
+def test_date_prefix_on_first_sentence_is_split():
+    text = " date 2021-05-04 The harbour authority closed the north pier on Monday after a storm.\n" + \
+        "\n".join(BODY)
+    c = clean(text)
+    check_invariants(c)
+    assert c.published == "2021-05-04"
+    assert reasons(c)["date 2021-05-04"] == "metadata:date"
+    assert kept(c)[0].startswith("The harbour authority")
+
+
+def test_manifest_published_wins():
+    c = clean("Published: 12 March 2025\n" + "\n".join(BODY), published="2025-03-13")
+    assert c.published == "2025-03-13"
+
+
+@pytest.mark.parametrize("line", ["By Jane Doe and John Roe", "By Ana Lima, Reuters",
+                                  "Europe business correspondent"])
+def test_byline(line):
+    c = clean("Riverton council passes a budget\n" + line + "\n" + "\n".join(BODY))
+    check_invariants(c)
+    assert reasons(c)[line] == "metadata:byline"
+    assert c.byline
+
+
+def test_by_sentence_is_not_byline():
+    line = "By noon the crowd outside the Riverton council chamber had grown to several hundred people."
+    c = clean("\n".join(BODY[:2] + [line] + BODY[2:]))
+    assert line in kept(c)
+
+
+def test_key_points_bullets():
+    text = ("Riverton council passes budget\nKey Points\n• Budget adds 40 teachers\n"
+            "- Two bridges to be repaired\n* Vote was 7 to 2\n\n" + "\n\n".join(BODY))
+    c = clean(text)
+    check_invariants(c)
+    kp = [c.text[s.start:s.end] for s in c.segments if s.section == "key_points"]
+    assert kp == ["Budget adds 40 teachers", "Two bridges to be repaired", "Vote was 7 to 2"]
+    assert reasons(c)["Key Points"] == "boilerplate:label"
+    assert "boilerplate:bullet" in reasons(c).values()
+
+
+def test_subheadings_and_question_headings_removed():
+    text = "\n".join([BODY[0], BODY[1], "What happens next?", BODY[2], "Funding gap", BODY[3]])
+    c = clean(text)
+    r = reasons(c)
+    assert r["What happens next?"] == "heading"
+    assert r["Funding gap"] == "heading"
+    assert len(kept(c)) == 4
+
+
+def test_list_of_short_lines_is_not_headings():
+    items = ["June 9 - Riverton Arena", "June 12 - Harbour Hall", "June 15 - North Stadium"]
+    c = clean("\n".join(BODY[:2] + items + BODY[2:]))
+    for it in items:
+        assert it in kept(c)
+
+
+def test_dateline_prefix_stays_in_body():
+    line = "RIVERTON (Reuters) - The council approved a new budget on Tuesday after weeks of debate."
+    c = clean("Riverton passes budget\n" + line + "\n" + "\n".join(BODY[1:]))
+    assert line in kept(c)
+
+
+@pytest.mark.parametrize("line,cls", [
+    ("You may also like...", "boilerplate:related"), ("No comments yet", "boilerplate:comments"),
+    ("Share this article", "boilerplate:share"), ("Sign up for our morning newsletter", "boilerplate:newsletter"),
+    ("Follow our WhatsApp channel", "boilerplate:follow"), ("Read more: Council approves budget", "boilerplate:link"),
+    ("Lesen Sie auch:", "boilerplate:related"), ("Advertisement", "boilerplate:promo"),
+    ("Copyright © 2024 Riverton Times. All rights reserved.", "boilerplate:copyright"),
+    ("(Reporting by Jane Doe; Editing by John Roe)", "boilerplate:credits"),
+    ("5 min read", "boilerplate:reading_time"),
+])
+def test_cue_lines(line, cls):
+    c = clean("\n".join(BODY[:2] + [line] + BODY[2:]))
+    assert reasons(c)[line] == cls
+    check_invariants(c)
+
+
+def test_cue_word_inside_sentence_is_kept():
+    line = "Residents who want to comment on the budget can share their views at a hearing next week."
+    c = clean("\n".join(BODY[:2] + [line] + BODY[2:]))
+    assert line in kept(c)
+
+
+@pytest.mark.parametrize("stamp", ["2 hours ago", "Updated 5 mins ago", "vor 3 Stunden", "yesterday"])
+def test_relative_timestamp(stamp):
+    c = clean("\n".join(BODY + [stamp, "Another headline about football", "The striker scored twice."]))
+    assert reasons(c)[stamp] == "boilerplate:timestamp"
+
+
+UNRELATED = [
+    "Astronomers at the Mauna Kea observatory have detected water vapour above Europa, the icy moon of Jupiter.",
+    "The measurements, published in Nature Astronomy, suggest plumes erupt from a subsurface ocean "
+    "beneath the crust of the moon.",
+    "NASA plans to launch the Europa Clipper spacecraft to study the plumes and map the surface in detail, "
+    "with a flyby programme lasting four years.",
+    "Scientists cautioned that the vapour signal was faint and appeared in only one of seventeen observations.",
+    "Lucas Paganini, a planetary scientist at Goddard, said the chemistry was consistent with liquid water "
+    "erupting through cracks in the ice shell.",
+    "Earlier Hubble images had hinted at similar plumes near the southern pole, but those findings were "
+    "disputed because of the instrument's limited resolution at ultraviolet wavelengths.",
+    "The European Space Agency's Juice probe, launched last spring, will also pass Europa twice before "
+    "settling into orbit around Ganymede, the largest moon in the solar system.",
+]
+
+ARTICLE = [
+    "Riverton's city council approved a 48 million dollar budget on Tuesday after weeks of debate over "
+    "school funding, ending a standoff that had threatened to close two Riverton libraries.",
+    "Mayor Ellen Park said the Riverton budget adds 40 teachers, repairs the Elm Street and Mill Road bridges "
+    "and keeps both libraries open through next year.",
+    "Council members opposed to the budget argued that Park relied on optimistic property tax forecasts and "
+    "warned of cuts if Riverton revenue falls short.",
+    "The council vote was 7 to 2. Both votes against the budget came from members of the Riverton finance "
+    "committee, which had proposed closing one library.",
+    "\"We kept the libraries open and hired teachers,\" Park told reporters after the council session.",
+    "Riverton schools have lost 60 teachers since 2019, according to the district, and class sizes in the "
+    "city have grown by a fifth over the same period.",
+]
+
+
+def test_unmarked_appended_story_is_off_topic():
+    text = "\n\n".join(ARTICLE + UNRELATED)
+    c = clean(text)
+    check_invariants(c)
+    k = kept(c)
+    assert all(p in k for p in ARTICLE)
+    assert not any(p in k for p in UNRELATED)
+    assert "off_topic" in {r.reason for r in c.removed}
+
+
+def test_marked_tail_is_off_topic_and_short_quote_kept():
+    text = "\n".join(ARTICLE + ["Related Articles", "3 hours ago", "Europa plumes spotted"] + UNRELATED)
+    c = clean(text)
+    k = kept(c)
+    assert ARTICLE[4] in k  # a short quote-only paragraph of the article
+    assert not any(p in k for p in UNRELATED)
+    assert reasons(c)["Related Articles"] == "boilerplate:related"
+
+
+def test_late_background_paragraph_kept():
+    background = ("The town was founded in 1821 as a mill settlement and grew around the river trade.")
+    c = clean("\n\n".join(ARTICLE + [background]))
+    assert background in kept(c)
+
+
+def test_threshold_setting_exposed():
+    text = "\n\n".join(ARTICLE + UNRELATED)
+    c = clean(text, settings=CleanSettings(tail_evidence=1e9))
+    assert all(p in kept(c) for p in UNRELATED)
+
+
+def test_empty_and_blank():
+    for text in ("", "   \n\n  ", "\n"):
+        c = clean(text)
+        assert not c.segments and not c.removed
+
+
+def test_throughput_is_high():
+    import time
+    text = "\n\n".join(ARTICLE * 30 + UNRELATED * 10)
+    t0 = time.perf_counter()
+    for _ in range(5):
+        clean(text)
+    rate = 5 * len(text) / (time.perf_counter() - t0)
+    assert rate > 200_000
+
+
+def test_corpus_invariants(corpus_texts):
+    assert corpus_texts
+    for name, text in corpus_texts.items():
+        c = clean(text)
+        check_invariants(c)
+        assert c.segments, name
+
+
+@hsettings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
+def test_arbitrary_text_invariants(text):
+    check_invariants(clean(text))
+
+
+LINES = st.sampled_from(["Related Articles", "2 hours ago", "By Jane Doe", "Key Points", "• item one",
+                         "Published: 12 March 2025", "World", "Who is next?", "Share", ""]
+                        + ARTICLE + UNRELATED)
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(st.lists(LINES, max_size=25), st.sampled_from(["\n", "\n\n", " \n", "\r\n"]))
+def test_structured_text_invariants(lines, sep):
+    check_invariants(clean(sep.join(lines)))
