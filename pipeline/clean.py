@@ -681,27 +681,33 @@ def _off_topic(doc: _Doc, lex: _Lexicon, settings: CleanSettings, meta: dict) ->
     """Remove a contiguous tail of appended stories (reason ``off_topic``).
 
     Decision rule. The *reference* is the set of content tokens (stopwords from
-    ``models/clean/stopwords.txt`` excluded) of the headline, the key points and the
-    lead (the first body paragraphs up to ``lead_chars``), grown with every body
-    paragraph accepted as article. A paragraph's *overlap* is the weighted share of
-    its distinct content tokens found in the reference (capitalised and numeric
-    tokens, i.e. named-entity-like, weigh double). Walking the body paragraphs in
-    order:
+    ``models/clean/stopwords.txt`` excluded, light plural strip) of the headline,
+    the key points and the lead (the first body paragraphs up to ``lead_chars``),
+    grown with every body paragraph confirmed as article. A paragraph's *overlap*
+    is the weighted share of its distinct content tokens found in the reference
+    (capitalised and numeric tokens, i.e. named-entity-like, weigh double).
+    ``tau = off_topic_threshold * min(1, accepted chars / mature_chars)``: a small
+    reference matches less of anything, so the bar starts low.
 
-    * in the article, a substantial paragraph (≥ 80 chars and ≥ 6 content tokens)
-      with overlap ≥ ``off_topic_threshold`` is article; one below is *low* and
-      waits. A later article paragraph confirms the waiting ones (short background
-      or quote paragraphs). Once the waiting low paragraphs reach
-      ``min_tail_chars`` characters, the boundary is at the first of them;
-    * a marker line (related/comments/tags cues, relative timestamps like
-      "2 hours ago") after some body is a boundary as well;
-    * after a boundary everything is ``off_topic`` (short lines: their boilerplate
-      reason) unless a substantial paragraph reaches ``resume_threshold`` (the
-      article goes on after a widget); such a paragraph starts the article again.
+    Walking the substantial body paragraphs (≥ 80 chars, ≥ 6 content tokens) in
+    order, a CUSUM ``deficit += (tau - overlap) * chars`` is kept (paragraphs
+    between ``low_fraction * tau`` and ``tau`` add nothing). When it drops to ≤ 0
+    the paragraphs waiting since the last reset are confirmed as article (short
+    background or quote paragraphs survive this way) and join the reference. When
+    it reaches ``tail_evidence`` (75 ≈ 500 chars with no overlap) the boundary is
+    the first waiting paragraph that was itself below ``tau`` (short lines right
+    before it, e.g. the appended story's title, go with it). A marker line
+    (cue classes with ``tail_marker``: related stories, comments, tags; relative
+    time stamps like "2 hours ago") after some body is a boundary too.
 
-    Short paragraphs and sub-headings never decide anything: they follow the
-    paragraphs around them. Low paragraphs at the very end that do not reach
-    ``min_tail_chars`` stay (late background paragraphs).
+    After a boundary every line is ``off_topic`` (cue lines keep their
+    boilerplate reason) unless a substantial paragraph reaches
+    ``resume_threshold * min(1, accepted / mature_chars)``: the article goes on
+    after a widget; a later marker ends it again. Short paragraphs and headings
+    never decide: they follow their neighbours. A low run at the very end that
+    never reaches ``tail_evidence`` stays (late background paragraphs). On text
+    that is not English (under 20 % English stopwords) only markers cut: the
+    overlap needs a stopword list for the language.
     """
     stop = lex.stopwords
     units = [p for pieces in doc.pieces for p in pieces if p.unit]
