@@ -1,16 +1,492 @@
-"""Dates stated in a sentence (thin: none yet; issue 5 fills this module)."""
+"""Dates stated in a sentence, resolved against the publication date.
+
+Candidates are spaCy's DATE entities and TIME entities that carry a date ("10 p.m.
+Wednesday", "this morning"); the text is never searched for dates otherwise
+(``search_dates`` finds dates in "$38", "may" and "We"). Each candidate is
+
+* dropped when it is not a point in time: durations ("14 years", "over four days",
+  "the past two days": those are quantities), ages ("14-year-old"), sets ("weekly"),
+  bare numbers spaCy mislabels ("66"), clock times without a day ("10.45pm");
+* resolved by our own rules for the shapes dateparser gets wrong or cannot do
+  (years, "March" / "last December" / "earlier this month" at month grain, "March 7"
+  without a year, weekdays, "yesterday", "N units ago", "this/last/next year",
+  quarters and seasons to their year);
+* otherwise resolved by dateparser (``DateDataParser``, English, past preference,
+  relative base = published) with its ``period`` giving the grain.
+
+Values: ``YYYY-MM-DD`` (grain day), ``YYYY-MM`` (month), ``YYYY`` (year), ``--MM-DD``
+for a day whose year is unknown (no published date), or None (grain ``relative`` or,
+for weekdays without a published date, ``day``). Without a published date nothing
+relative is resolved and the current year is never assumed.
+"""
 from __future__ import annotations
 
+import datetime as dt
+import re
+import warnings
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..records import DateRef
+from ..resources import load_json
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-IMPLEMENTED = False
+IMPLEMENTED = True
+
+_WORD_NUM = r"\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|a few|a couple of|several|few|many|some"
+
+
+@lru_cache(maxsize=1)
+def _lex() -> dict:
+    d = dict(load_json("extract", "dates.json"))
+    d["strip_re"] = re.compile(r"^(?:%s)\s*" % "|".join(
+        re.escape(p) for p in sorted(d["strip_prefixes"], key=len, reverse=True)) + r"(?=\S)")
+    lead = "|".join(re.escape(p) for p in sorted(d["duration_lead"], key=len, reverse=True))
+    units = "|".join(sorted(d["units"], key=len, reverse=True))
+    # "[lead] [count] [adj] unit[s] [long|old]" with no anchor
+    d["duration_re"] = re.compile(
+        rf"^(?:(?:{lead})\s+)*(?:(?:a |an )?(?:[\d.,]+|{_WORD_NUM})[\s-]+(?:(?:and a half|or so|plus|or more|or two|to \w+|-\w+)\s+)?)?"
+        rf"(?:(?:full|whole|straight|consecutive|more|additional|long|short|past|last|previous|next|coming|first|final|entire)\s+)?"
+        rf"(?:{units})(?:\s+(?:long|old|running|straight|in a row))?$")
+    d["month_re"] = "|".join(sorted(d["months"], key=len, reverse=True))
+    d["weekday_re"] = "|".join(sorted(d["weekdays"], key=len, reverse=True))
+    return d
+
+
+def _parse_published(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    s = str(published).strip()
+    m = re.match(r"^(\d{4})-?(\d{2})-?(\d{2})", s)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _norm(text: str) -> str:
+    s = text.lower().replace("’", "'").replace("–", "-").replace("—", "-")
+    s = re.sub(r"\s+", " ", s).strip(" .,;:()[]\"'")
+    s = re.sub(r"'s$", "", s)
+    return s
+
+
+def _strip(s: str) -> str:
+    L = _lex()
+    prev = None
+    while prev != s:
+        prev = s
+        s = L["strip_re"].sub("", s).strip()
+    return s
+
+
+def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    n = year * 12 + (month - 1) + delta
+    return n // 12, n % 12 + 1
+
+
+def _count(word: str) -> float | None:
+    L = _lex()
+    w = word.strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", w):
+        return float(w)
+    return float(L["vague_counts"][w]) if w in L["vague_counts"] else None
+
+
+def _ymd(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def _past_month(month: int, base: dt.date, mode: str = "") -> int:
+    """Year of a year-less month: 'last' = the latest before the base month, 'next' =
+    the first after it, 'this' = the base year, else the latest not after the base."""
+    if mode == "this":
+        return base.year
+    if mode == "next":
+        return base.year if month > base.month else base.year + 1
+    if mode == "next_or_this":
+        return base.year if month >= base.month else base.year + 1
+    if mode == "nearest":
+        past = base.year if month <= base.month else base.year - 1
+        return past if (base.year - past) * 12 + base.month - month <= 6 else past + 1
+    if mode == "last":
+        return base.year if month < base.month else base.year - 1
+    return base.year if month <= base.month else base.year - 1
+
+
+_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+         "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+         "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_SPELLED_YEAR = re.compile(r"\b(nineteen|eighteen|twenty) (ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+                           r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                           r"(?:[- ](one|two|three|four|five|six|seven|eight|nine))?\b|\b(?:the year )?two thousand(?: and)?"
+                           r"(?:[- ](one|two|three|four|five|six|seven|eight|nine|ten))?\b")
+
+
+def _spelled_years(s: str) -> str:
+    """"nineteen ninety-six" -> "1996", "the year two thousand" -> "2000" (spoken-news transcripts)."""
+    def sub(m: re.Match) -> str:
+        if m.group(1):
+            return str(_TENS[m.group(1)] * 100 + _TENS[m.group(2)] + _ONES.get(m.group(3) or "", 0))
+        last = m.group(4)
+        return str(2000 + (_ONES.get(last, 0) if last != "ten" else 10)) if last else "2000"
+    if re.search(r"\b(years?|months?|days?|weeks?|centuries|decades?)\b", s) and not re.search(r"\b(of|in) (nineteen|two thousand)", s):
+        return s  # "two thousand years" is a duration
+    return _SPELLED_YEAR.sub(sub, s) if ("nineteen" in s or "thousand" in s or "eighteen" in s or "twenty" in s) else s
+
+
+def _year_for_day(month: int, day: int, base: dt.date, mode: str, tense: str) -> int:
+    """Year of a year-less day (see :func:`resolve`); raises ValueError for Feb 30."""
+    this = dt.date(base.year, month, day) if not (month == 2 and day == 29) else dt.date(base.year, 3, 1)
+    if tense == "future" or mode == "next":
+        return base.year if this >= base else base.year + 1
+    past_year = base.year if this <= base else base.year - 1
+    if tense == "past" or mode == "last":
+        return past_year
+    past = dt.date(past_year, month, min(day, 28) if month == 2 else day)
+    return past_year if (base - past).days <= 183 else past_year + 1
+
+
+def _is_duration(s: str) -> bool:
+    L = _lex()
+    if re.search(r"\b(ago|earlier|later|before|after|since|from now|hence)\b", s):
+        return False
+    if re.search(rf"\b({L['month_re']}|{L['weekday_re']})\b", s) or re.search(r"\b\d{4}\b", s):
+        return False
+    if re.match(r"^(last|this|next|past|coming|previous)\s+(week|month|year|quarter|weekend|decade|century|half)$", s):
+        return s.startswith("past")  # "last year" is a date; "past year" a duration
+    return bool(L["duration_re"].match(s))
+
+
+@lru_cache(maxsize=8192)
+def resolve(text: str, published: str | None, label: str = "DATE",
+            tense: str = "") -> tuple[str | None, str] | None:
+    """``(value, grain)`` of a DATE/TIME entity text, or None when it is not a date.
+
+    Year-less dates, bare months and weekdays: with ``tense == "past"`` (the clause
+    is in the past tense) the most recent one not after ``published``; with
+    ``"future"`` ("will", "is expected to", "is due") the nearest one not before it;
+    otherwise the nearest one, ties going to the past. News style writes the year of
+    a date more than about half a year away, so a year-less date is the nearest
+    occurrence: "December" in March is last December, "Nov. 13" on Nov. 2 is this
+    November. Weekdays in a present-tense clause: the nearest (within three days back)."""
+    future = tense == "future"
+    L = _lex()
+    base = _parse_published(published)
+    s = _spelled_years(_norm(text))
+    if not s:
+        return None
+    if any(w in s for w in ("year-old", "years-old", "years old", "year old", "-old", "of age")):
+        return None
+    if s in L["set_words"] or re.match(r"^(every|each|per)\b", s):
+        return None
+    if re.fullmatch(r"[\d.,:\-/ ]+", s) and not re.fullmatch(r"(1[0-9]|20)\d\d", s) \
+            and not re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}", s):
+        return None  # "66", "2-2", "10.45": not dates
+    core = _strip(s)
+    if _is_duration(s) or _is_duration(core):
+        return None
+    months, weekdays = L["months"], L["weekdays"]
+    mre, wre = L["month_re"], L["weekday_re"]
+    # clock times: keep only the date part if there is one
+    clock = r"(?:\d{1,2}(?::\d\d|\.\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|noon|midnight|\d{1,2}:\d\d)(?:\s+(?:[a-z]{2,4}t|gmt|utc|local time))?"
+    if label == "TIME" or re.search(clock, core):
+        rest = re.sub(clock, " ", core).strip(" ,")
+        rest = _strip(rest.replace(" on ", " ").strip()) if rest else ""
+        if not rest:
+            return None
+        core = rest
+    # parts of the day: "this morning", "Thursday evening", "last night"
+    core = re.sub(r"\s+(morning|afternoon|evening|night|overnight)$", "", core) if core not in ("last night",) else core
+    if core in ("this", "the", "that", "later this", "earlier this", "early this", "late this"):
+        core = "today"
+    if core in ("morning", "afternoon", "evening", "night"):
+        return None
+    if core in L["relative_null"] or s in L["relative_null"]:
+        return (None, "relative")
+    # decades and centuries: "the 1980s", "the late 1970s", "the 20th century"
+    if re.fullmatch(r"(?:the )?(?:early |late |mid-?)?'?\d{2,4}s", core) or "century" in core or "millennium" in core:
+        return (None, "relative")
+    # year: "1998", "fiscal 1998", "the year 2000"
+    m = re.fullmatch(r"(?:the year |fiscal (?:year )?|fy ?|calendar )?(\d{4})", core)
+    if m and 1000 <= int(m.group(1)) <= 2999:
+        return (m.group(1), "year")
+    # "yesterday", "today", "tomorrow", "last night"
+    if core in L["day_words"]:
+        if base is None:
+            return (None, "relative")
+        return (_ymd(base + dt.timedelta(days=L["day_words"][core])), "day")
+    # weekdays: "Sunday", "last Sunday", "next Monday"
+    m = re.fullmatch(rf"(last|this|next|this past|this coming|past|coming|early|late)?\s*({wre})\.?", core)
+    if m:
+        if base is None:
+            return (None, "day")
+        wd = weekdays[m.group(2)]
+        mode = (m.group(1) or "").strip()
+        if mode in ("next", "this coming", "coming"):
+            delta = (wd - base.weekday()) % 7 or 7
+        elif future and mode in ("", "early", "late"):
+            delta = (wd - base.weekday()) % 7
+        elif tense == "" and mode in ("", "early", "late") and (base.weekday() - wd) % 7 > 3:
+            delta = (wd - base.weekday()) % 7  # nearest: "Tuesday" on a Monday is tomorrow
+        elif mode == "this":
+            delta = wd - base.weekday()
+        else:
+            delta = -((base.weekday() - wd) % 7)
+            if mode in ("last", "past", "this past") and delta == 0:
+                delta = -7
+        return (_ymd(base + dt.timedelta(days=delta)), "day")
+    # "January this year", "June last year"
+    m = re.fullmatch(rf"({mre})\.?(?:\s+(\d{{1,2}}))?,?\s+(?:of\s+)?(this|last|next) year", core)
+    if m and base is not None:
+        y = base.year + {"this": 0, "last": -1, "next": 1}[m.group(3)]
+        mo = months[m.group(1)]
+        if m.group(2):
+            try:
+                return (_ymd(dt.date(y, mo, int(m.group(2)))), "day")
+            except ValueError:
+                return None
+        return (f"{y:04d}-{mo:02d}", "month")
+    # month [day] [year] and day month [year]
+    m = re.fullmatch(rf"(last|this|next|this past|this coming|past|coming)?\s*({mre})\.?(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s*(?:of\s+)?(\d{{4}}))?", core) \
+        or re.fullmatch(rf"()(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({mre})\.?(?:,?\s*(\d{{4}}))?", core)
+    if m:
+        mode = (m.group(1) or "").strip().replace("this past", "last").replace("past", "last") \
+            .replace("this coming", "next").replace("coming", "next")
+        if m.group(2).isdigit():
+            day, month = int(m.group(2)), months[m.group(3)]
+        else:
+            month, day = months[m.group(2)], int(m.group(3)) if m.group(3) else None
+        year = int(m.group(4)) if m.group(4) else None
+        if day is not None and not 1 <= day <= 31:
+            if year is None and 1000 <= day <= 2999:
+                year, day = day, None
+            else:
+                return None
+        if year is None:
+            if base is None:
+                if day is None:
+                    return (None, "month")
+                return (f"--{month:02d}-{day:02d}", "day")
+            if day is None:
+                year = _past_month(month, base, mode or ("next_or_this" if future else "nearest" if not tense else ""))
+            else:
+                try:
+                    year = _year_for_day(month, day, base, mode, tense)
+                except ValueError:
+                    return None
+        if day is None:
+            return (f"{year:04d}-{month:02d}", "month")
+        try:
+            return (_ymd(dt.date(year, month, day)), "day")
+        except ValueError:
+            return None
+    # "last/this/next/earlier this week|month|year", "a year earlier" (anchored elsewhere)
+    m = re.fullmatch(r"(last|this|next|earlier this|later this|early this|late this|this past|the past|the previous|the coming|the current|the latest|the next)\s+(week|weekend|month|year|quarter|spring|summer|fall|autumn|winter|half|decade)", core)
+    if m:
+        if base is None:
+            return (None, "relative")
+        mode, unit = m.group(1), m.group(2)
+        step = -1 if mode in ("last", "this past", "the past", "the previous") else 1 if mode in ("next", "the coming", "the next") else 0
+        if unit == "month":
+            y, mo = _shift_months(base.year, base.month, step)
+            return (f"{y:04d}-{mo:02d}", "month")
+        if unit == "year":
+            return (f"{base.year + step:04d}", "year")
+        if unit == "quarter":
+            q = (base.month - 1) // 3 + step
+            return (f"{base.year + (q // 4):04d}", "year")
+        if unit in L["seasons"]:
+            start = L["seasons"][unit][0]
+            y = base.year
+            if step == -1 or (step == 0 and mode == "this past"):
+                y = base.year if start < base.month else base.year - 1
+            elif step == 1:
+                y = base.year if start > base.month else base.year + 1
+            return (f"{y:04d}", "year")
+        if unit in ("week", "weekend"):
+            # at year grain (no week grain), unless the week straddles New Year
+            day = base + dt.timedelta(days=7 * step)
+            monday = day - dt.timedelta(days=day.weekday())
+            if monday.year != (monday + dt.timedelta(days=6)).year:
+                return (None, "relative")
+            return (f"{monday.year:04d}", "year")
+        return (None, "relative")
+    # quarters and halves: "the first quarter", "the third quarter of 1997", "third-quarter"
+    m = re.fullmatch(r"(?:the\s+)?(first|second|third|fourth|final|last|1st|2nd|3rd|4th|q[1-4])(?:[\s-]+(?:fiscal\s+)?(?:quarter|half|three months))?(?:\s+(?:of\s+)?(?:fiscal\s+)?(\d{4}))?", core)
+    if m and (m.group(2) or re.search(r"quarter|half|q[1-4]", core)):
+        if m.group(2):
+            return (m.group(2), "year")
+        if base is None:
+            return (None, "relative")
+        if m.group(1) in ("final", "last") and "quarter" not in core:
+            return (None, "relative")
+        q = L["quarters"].get(m.group(1), 1)
+        start = 3 * (q - 1) + 1
+        if "half" in core:
+            start = 1 if q == 1 else 7
+        year = base.year if (start <= base.month or future) else base.year - 1
+        return (f"{year:04d}", "year")
+    m = re.fullmatch(r"(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(\d{4}))", core)
+    if m:
+        return (m.group(2), "year")
+    # "N units ago"
+    m = re.fullmatch(rf"({_WORD_NUM}|\d+)\s+(days?|weeks?|months?|years?|decades?)\s+ago", core)
+    if m:
+        if base is None:
+            return (None, "relative")
+        n = _count(m.group(1))
+        unit = m.group(2).rstrip("s")
+        if n is None or m.group(1) in ("a few", "several", "few", "many", "some", "a couple of"):
+            if unit == "year" and n is not None:
+                return (None, "relative")
+            return (None, "relative")
+        n = int(n)
+        if unit == "day":
+            return (_ymd(base - dt.timedelta(days=n)), "day")
+        if unit == "week":
+            return (f"{(base - dt.timedelta(weeks=n)).year:04d}", "year")  # no week grain
+        if unit == "month":
+            y, mo = _shift_months(base.year, base.month, -n)
+            return (f"{y:04d}-{mo:02d}", "month")
+        if unit == "year":
+            return (f"{base.year - n:04d}", "year")
+        return (f"{base.year - 10 * n:04d}", "year")
+    # weeks, quarters and fiscal years at year grain (the output has no week/quarter grain)
+    if base is not None:
+        m = re.fullmatch(r"(?:(?:early|late|the end of|the beginning of|the middle of) )?(last|this|next|the|the past|the current|the latest|the coming|the previous) "
+                         r"(week|weekend|quarter|period|fiscal quarter|(?:full |current |fiscal |current fiscal |full fiscal )year)", core)
+        if m and not (m.group(1) == "the" and m.group(2) in ("week", "weekend", "year")) and \
+                not (m.group(1) == "the past" and m.group(2) in ("week", "year", "quarter")):
+            mode, unit = m.group(1), m.group(2)
+            if unit in ("week", "weekend"):
+                day = base + dt.timedelta(days={"last": -7, "the previous": -7, "next": 7, "the coming": 7}.get(mode, 0))
+                monday = day - dt.timedelta(days=day.weekday())
+                if monday.year != (monday + dt.timedelta(days=6)).year:
+                    return (None, "relative")
+                return (f"{monday.year:04d}", "year")
+            if unit in ("quarter", "period", "fiscal quarter"):
+                # "the quarter" / "the latest quarter" in a report: the last one ended
+                ref = base - dt.timedelta(days=45) if mode in ("the", "the latest", "last", "the previous") else base
+                return (f"{ref.year - (1 if mode in ('last', 'the previous') and (ref.month - 1) // 3 == 0 else 0):04d}", "year")
+            step = {"last": -1, "the previous": -1, "next": 1, "the coming": 1}.get(mode, 0)
+            return (f"{base.year + step:04d}", "year")
+        # business news compares with the same period a year before publication
+        if re.fullmatch(r"(?:a|one) year (?:earlier|ago|before)|(?:the )?year[- ](?:earlier|ago)(?: (?:quarter|period|level|results?|figures?))?|last year's (?:quarter|period)", core):
+            return (f"{base.year - 1:04d}", "year")
+        m = re.fullmatch(rf"(?:nearly|almost|about|around|some|more than|less than|roughly|over|just over|just under)?\s*({_WORD_NUM}|\d+)\s+(?:or so\s+)?(days?|weeks?|months?|years?)\s+(?:or so\s+)?ago", core)
+        if m and m.group(1) not in ("a few", "several", "few", "many", "some", "a couple of"):
+            return resolve(f"{m.group(1)} {m.group(2)} ago", published, "DATE", tense)
+    # "this year's third quarter" / "the year-ago quarter" and other anchored phrases
+    m = re.fullmatch(r"(this|last|next) year(?:'s)? (?:first|second|third|fourth|final) (?:quarter|half)", core)
+    if m and base is not None:
+        return (f"{base.year + {'this': 0, 'last': -1, 'next': 1}[m.group(1)]:04d}", "year")
+    if re.search(r"\b(earlier|later|before|after|ago|previous|following|that|same)\b", core):
+        return (None, "relative")  # anchored to another event, not to the publication
+    # an explicit date inside a longer phrase: "the quarter ended Sept. 30", "1997 and 1998"
+    m = re.search(rf"\b(?:({mre})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*\d{{4}})?|({mre})\.?,?\s+\d{{4}}|(?<![\d-])(1[6-9]\d\d|20\d\d)(?![\d-]))\b", core)
+    if m and m.group(0) != core:
+        return resolve(m.group(0), published, "DATE", future)
+    if base is None:
+        return (None, "relative")
+    return _dateparser(core, published)
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from dateparser.date import DateDataParser
+    return DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": "past",
+                                                      "RETURN_AS_TIMEZONE_AWARE": False})
+
+
+@lru_cache(maxsize=8192)
+def _dateparser(text: str, published: str) -> tuple[str | None, str]:
+    """dateparser fallback (cached on (text, published)); its ``period`` gives the grain."""
+    base = _parse_published(published)
+    if base is None:
+        return (None, "relative")
+    parser = _parser()
+    try:
+        parser._settings.RELATIVE_BASE = dt.datetime(base.year, base.month, base.day, 12)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            data = parser.get_date_data(text)
+    except Exception:  # dateparser raises on odd input: no value then
+        return (None, "relative")
+    d = data.date_obj if data else None
+    if d is None:
+        return (None, "relative")
+    period = data.period or "day"
+    if period == "year":
+        return (f"{d.year:04d}", "year")
+    if period == "month":
+        return (f"{d.year:04d}-{d.month:02d}", "month")
+    if period in ("day", "time"):
+        return (d.date().isoformat(), "day")
+    return (None, "relative")  # weeks: the output has no week grain
+
+
+def _trim(sent: "Span", ent) -> tuple[int, int]:
+    """Entity char span without surrounding punctuation and a trailing possessive."""
+    toks = [t for t in ent]
+    while toks and (toks[-1].is_punct or toks[-1].text in ("'s", "’s")):
+        toks.pop()
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    if not toks:
+        return ent.start_char, ent.start_char
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
+
+
+def _tense(ent) -> str:
+    """"future" when the clause of the date talks about something to come (its verb
+    has "will"/"shall" or hangs under "expected/scheduled/due/set/plan to", checked up
+    to three heads up), "past" for a past-tense or perfect verb, else "". Only used
+    for dates without a year."""
+    L = _lex()
+    tok = ent.root
+    for _ in range(4):
+        head = tok.head
+        if head.i == tok.i:
+            break
+        tok = head
+        if tok.pos_ in ("VERB", "AUX", "ADJ"):
+            auxes = [ch.lower_ for ch in tok.children if ch.dep_ in ("aux", "auxpass")]
+            if tok.tag_ == "VBD" or any(a in ("was", "were", "had", "did", "has", "have") for a in auxes):
+                return "past"  # "began Monday", "was expected Friday", "has risen since March"
+            if any(a in _FUTURE_AUX for a in auxes):
+                return "future"
+            if tok.lemma_.lower() in L["future_lemmas"] or tok.lower_ in L["future_lemmas"]:
+                return "future"
+            if tok.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "acl", "pcomp"):
+                break
+    return ""
 
 
 def find_dates(sent: "Span", published: str | None = None) -> list[DateRef]:
     """Dates in ``sent`` resolved against ``published`` (ISO date or None)."""
-    return []
+    doc = sent.doc
+    out: list[DateRef] = []
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        s, e = _trim(sent, ent)
+        if e <= s:
+            continue
+        text = doc.text[s:e]
+        res = resolve(text, published, ent.label_, _tense(ent))
+        if res is None:
+            continue
+        value, grain = res
+        out.append(DateRef(text=text, span=[s, e], value=value, grain=grain))
+    return out

@@ -1,0 +1,141 @@
+"""Date extraction: resolution with and without a publication date.
+
+Sentences written for the tests; parsed once per module.
+"""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.dates import find_dates, resolve
+from pipeline.extract.quantities import find_quantities
+
+PUB = "2024-03-20"  # a Wednesday
+
+SENTENCES = {
+    "day": "The ceasefire was signed on March 7, 2023, in Geneva.",
+    "yearless": "Protesters gathered on March 7 outside the parliament.",
+    "month_year": "Inflation peaked in October 2022, the bank said.",
+    "month_only": "Prices fell sharply in December.",
+    "last_december": "The plant closed last December after a fire.",
+    "earlier_month": "Two officials resigned earlier this month.",
+    "weekday": "The minister spoke on Sunday about the budget.",
+    "relative": "Three months ago the company announced the merger.",
+    "yesterday": "Police arrested the suspect yesterday.",
+    "this_year": "Sales have doubled this year.",
+    "year": "The bridge was built in 1998.",
+    "future": "The vote will take place on Friday.",
+    "durations": "The war lasted 14 years, and the talks ran over four days during the past two days.",
+    "age": "A 14-year-old boy was rescued.",
+    "decade": "Crime peaked in the 1980s.",
+}
+
+
+@pytest.fixture(scope="module")
+def docs(nlp):
+    return dict(zip(SENTENCES, nlp.pipe(SENTENCES.values())))
+
+
+def dates(docs, key, published):
+    doc = docs[key]
+    out = []
+    for sent in doc.sents:
+        for d in find_dates(sent, published):
+            s, e = d["span"]
+            assert doc.text[s:e] == d["text"]
+            assert d["grain"] in ("day", "month", "year", "relative")
+            out.append(d)
+    return out
+
+
+def one(docs, key, published):
+    found = dates(docs, key, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_full_date(docs):
+    d = one(docs, "day", PUB)
+    assert d["text"] == "March 7, 2023" and d["value"] == "2023-03-07" and d["grain"] == "day"
+    assert one(docs, "day", None)["value"] == "2023-03-07"
+
+
+def test_yearless_date_with_and_without_published(docs):
+    assert one(docs, "yearless", None)["value"] == "--03-07"  # never the current year
+    assert one(docs, "yearless", PUB)["value"] == "2024-03-07"
+    assert one(docs, "yearless", "2024-01-10")["value"] == "2023-03-07"  # past, not 10 months ahead
+
+
+def test_month_grain(docs):
+    d = one(docs, "month_year", None)
+    assert d["value"] == "2022-10" and d["grain"] == "month"
+    m = one(docs, "month_only", PUB)
+    assert m["value"] == "2023-12" and m["grain"] == "month"  # bare December lands in the past
+    assert one(docs, "month_only", None)["value"] is None
+
+
+def test_last_december_and_earlier_this_month(docs):
+    d = one(docs, "last_december", PUB)
+    assert d["value"] == "2023-12" and d["grain"] == "month"
+    assert one(docs, "last_december", None)["value"] is None
+    e = one(docs, "earlier_month", PUB)
+    assert e["value"] == "2024-03" and e["grain"] == "month"
+    assert one(docs, "earlier_month", None) == {**e, "value": None, "grain": "relative"}
+
+
+def test_weekdays(docs):
+    d = one(docs, "weekday", PUB)
+    assert d["text"] == "Sunday" and d["value"] == "2024-03-17" and d["grain"] == "day"
+    n = one(docs, "weekday", None)
+    assert n["value"] is None and n["grain"] == "day"
+    assert one(docs, "future", PUB)["value"] == "2024-03-22"  # "will take place on Friday"
+
+
+def test_relative_expressions(docs):
+    r = one(docs, "relative", PUB)
+    assert r["value"] == "2023-12" and r["grain"] == "month"
+    assert one(docs, "relative", None)["value"] is None
+    assert one(docs, "yesterday", PUB)["value"] == "2024-03-19"
+    assert one(docs, "yesterday", None)["grain"] == "relative"
+    assert one(docs, "this_year", PUB)["value"] == "2024"
+
+
+def test_year(docs):
+    d = one(docs, "year", None)
+    assert d["value"] == "1998" and d["grain"] == "year"
+
+
+def test_durations_and_ages_are_not_dates(docs):
+    assert dates(docs, "durations", PUB) == []
+    assert dates(docs, "age", PUB) == []
+    # ... they are quantities instead
+    sent = next(iter(docs["durations"].sents))
+    isos = [q["iso"] for q in find_quantities(sent, [])]
+    assert "P14Y" in isos and "P4D" in isos and "P2D" in isos
+
+
+def test_decade_is_relative(docs):
+    d = one(docs, "decade", PUB)
+    assert d["value"] is None and d["grain"] == "relative"
+
+
+def test_date_spans_exclude_quantities(docs):
+    doc = docs["day"]
+    sent = next(iter(doc.sents))
+    ds = find_dates(sent, PUB)
+    assert find_quantities(sent, [tuple(d["span"]) for d in ds]) == []
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    ("the third quarter", "2024-08-15", ("2024", "year")),
+    ("last week", "2024-03-20", ("2024", "year")),
+    ("two years ago", "2024-03-20", ("2022", "year")),
+    ("the 1980s", "2024-03-20", (None, "relative")),
+    ("Nov. 13", "1989-11-02", ("1989-11-13", "day")),
+    ("this morning", "2024-03-20", ("2024-03-20", "day")),
+    ("10.45pm", "2024-03-20", None),
+    ("over four days", "2024-03-20", None),
+    ("66", "2024-03-20", None),
+    ("weekly", "2024-03-20", None),
+])
+def test_resolve_shapes(text, published, expected):
+    assert resolve(text, published) == expected
