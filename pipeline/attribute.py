@@ -1,21 +1,279 @@
-"""Attribute stage: who says so (thin: every claim in the outlet's own voice).
+"""Attribute stage: who says so.
 
-Issue 6 fills this module; its interface stays :func:`attribute_claims`, which
-sets ``claim.attribution`` on the claims of one document (null = the outlet's
-own voice).
+:func:`attribute_claims` sets ``claim.attribution`` on every kept sentence of one
+document (null = the outlet's own voice); the fields are defined in
+``docs/schema.md`` and the conventions in ``docs/annotation.md`` section 6.
+
+Three passes over the document's sentences, in order:
+
+1. **own cue** — the sentence's reporting cue from the dependency parse
+   (:mod:`pipeline.attribution.cues`): the main verb or a tag of the main clause,
+   else a cue whose content holds all of a statistic's quantities, else
+   "according to", else "reportedly". Cues inside a quotation belong to the
+   quoted speaker and are ignored. Verbs of finding ("verify", "determine",
+   "count", "review", "piece together") count only with an outlet as subject
+   (the outlet's own verification statements). A cue inside another cue with a
+   media source gives a chain: ``…, the mission head said, Reuters reported`` →
+   source the mission head, ``via`` Reuters. The source phrase, its canonical
+   form, type and pronoun resolution come from :mod:`pipeline.attribution.sources`.
+2. **quotations** (:mod:`pipeline.attribution.quotes`) — a quotation that is a
+   clause (a finite verb, or a capitalised utterance of 3+ words; not a scare
+   quote like ``"revenge killings"``) is attributed, in every sentence it
+   touches, to its speech tag: one after it ("…,” he said"), before it
+   ("He said: “…”"), in a preceding sentence ending with a colon; a paragraph
+   that opens with a quotation and has no tag continues the last quoted speaker
+   (within ~1,500 characters). Those sentences are ``direct``; a sentence with
+   its own cue and a quotation is ``direct`` too. A headline quotation repeated
+   from the body takes the body speaker.
+3. **inheritance** — a body sentence with no cue and no quotation takes the
+   previous sentence's source (``inherited``) when both are in the same paragraph
+   and it continues the account: its subject is a pronoun compatible with the
+   source or repeats the source's name, or it opens with an additive marker
+   ("Additionally", "Also", …) and both sentences state quantities. Nothing is
+   inherited across a newline, from a sourceless passive, or through "it".
+
+Not handled: cues expressed by nouns ("in a statement", "his comments"); several
+attributions in one sentence (one per claim: the highest cue wins); gender in
+pronoun resolution; speakers of quotations named only after an intervening
+sentence without a tag.
 """
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .attribution.cues import Cue, find_cues
+from .attribution.lexicon import Lexicon, lexicon
+from .attribution.quotes import Quote, find_quotes
+from .attribution.sources import DocIndex, Source, source_phrase
 from .records import Claim
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
-IMPLEMENTED = False
+IMPLEMENTED = True
+
+#: how far back (characters) a quote paragraph without a tag looks for its speaker
+CONTINUATION_REACH = 1500
+_LETTERS = re.compile(r"[^\w]+")
+
+
+@dataclass
+class _Att:
+    source: Source | None
+    cue: tuple[int, int] | None
+    mode: str
+    addressee: tuple[int, int] | None = None
+    via: str | None = None
+    own: bool = True  # found by the sentence's own cue
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
+    return a0 < b1 and b0 < a1
+
+
+def _is_real_quote(doc: "Doc", q: Quote) -> bool:
+    """A clause-like quotation: a finite verb, or a capitalised utterance of 3+ words."""
+    span = doc.char_span(q.inner[0], q.inner[1], alignment_mode="contract")
+    if span is None or len(span) == 0:
+        return False
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in span):
+        return True
+    if words and words[0].tag_ == "VB" and words[0].text[:1].isupper():
+        return True  # an imperative utterance: "Pray for us."
+    text = doc.text[q.inner[0]:q.inner[1]].strip()
+    return len(words) >= 3 and text[:1].isupper() and text[-1:] in ".!?,"
+
+
+def _in_quotes(pos: int, quotes: list[Quote]) -> bool:
+    return any(q.inner[0] <= pos < q.inner[1] for q in quotes)
+
+
+def _source_of(cue: Cue, index: DocIndex) -> Source | None:
+    if cue.source is None:
+        return None
+    head, span = source_phrase(cue.source)
+    return index.resolve(head, span)
+
+
+def _own(doc: "Doc", sent: "Span", claim: Claim, quotes: list[Quote], index: DocIndex,
+         lex: Lexicon) -> _Att | None:
+    """Attribution from the sentence's own cue (pass 1)."""
+    has_quote = any(_overlap(q.inner[0], q.inner[1], claim.start, claim.end) for q in quotes)
+    cands = [c for c in find_cues(sent, lex, has_quote)
+             if not _in_quotes(c.token.idx, quotes)
+             and (c.source is None or not _in_quotes(c.source.idx, quotes))]
+    chosen = None
+    for cue in cands:
+        if cue.rank == 5 and not (claim.quantities and all(
+                cue.content_covers(*q["span"]) for q in claim.quantities)):
+            continue
+        if cue.token.lemma_.lower() in lex.outlet_only and cue.mode == "indirect":
+            src = _source_of(cue, index)
+            if src is None or src.type != "media":
+                continue
+        chosen = cue
+        break
+    if chosen is None:
+        return None
+    source = _source_of(chosen, index)
+    via = None
+    if source is not None and source.type == "media" and chosen.mode == "indirect":
+        inner = next((c for c in cands if c is not chosen and c.mode == "indirect" and c.source
+                      and c.token.lemma_.lower() not in lex.outlet_only
+                      and chosen.token.left_edge.i <= c.token.i <= chosen.token.right_edge.i
+                      and not (chosen.source.left_edge.i <= c.token.i <= chosen.source.right_edge.i)),
+                     None)
+        if inner is not None:
+            via, chosen, source = source.text, inner, _source_of(inner, index)
+    mode = chosen.mode
+    if mode == "indirect" and has_quote and any(
+            _overlap(q.inner[0], q.inner[1], claim.start, claim.end) for q in quotes):
+        mode = "direct"
+    addressee = None
+    if chosen.addressee is not None:
+        a_head, a_span = source_phrase(chosen.addressee)
+        addressee = a_span
+    return _Att(source, chosen.span, mode, addressee, via)
+
+
+def _quote_pass(doc: "Doc", claims: list[Claim], atts: list[_Att | None], quotes: list[Quote]) -> None:
+    """Attribute the sentences of each quotation to its speaker (pass 2)."""
+    groups: dict[int, list[Quote]] = {}
+    for q in quotes:
+        groups.setdefault(q.group, []).append(q)
+    last: tuple[Source, int] | None = None
+    for regions in groups.values():
+        gs, ge = regions[0].start, regions[-1].end
+        members = [i for i, c in enumerate(claims)
+                   if any(_overlap(q.inner[0], q.inner[1], c.start, c.end) for q in regions)]
+        if not members:
+            continue
+        tags = [i for i in members if atts[i] is not None and atts[i].own
+                and atts[i].source is not None and atts[i].cue is not None
+                and atts[i].mode in ("direct", "indirect")]
+        speaker = None
+        after = [i for i in tags if atts[i].cue[0] >= ge - 1]
+        before = [i for i in tags if atts[i].cue[1] <= gs]
+        pick = after[:1] or before[-1:] or tags[:1]
+        if pick:
+            speaker = atts[pick[0]].source
+        else:
+            first = members[0]
+            prev = atts[first - 1] if first > 0 else None
+            if prev is not None and prev.source is not None and \
+                    doc.text[claims[first - 1].start:claims[first - 1].end].rstrip().endswith(":"):
+                speaker = prev.source
+            elif regions[0].para_start and last is not None and gs - last[1] <= CONTINUATION_REACH:
+                speaker = last[0]
+        if speaker is None:
+            continue
+        last = (speaker, ge)
+        for i in members:
+            if atts[i] is not None and atts[i].own and atts[i].cue is not None:
+                if atts[i].mode == "indirect":
+                    atts[i].mode = "direct"
+                continue
+            atts[i] = _Att(speaker, None, "direct", own=False)
+
+
+def _headline_quotes(doc: "Doc", claims: list[Claim], atts: list[_Att | None],
+                     quotes: list[Quote]) -> None:
+    """A headline quotation repeated from the body takes the body quotation's speaker."""
+    body = [(_LETTERS.sub(" ", doc.text[c.start:c.end]).lower(), atts[i])
+            for i, c in enumerate(claims) if c.section == "body" and atts[i] is not None
+            and atts[i].mode == "direct"]
+    if not body:
+        return
+    for i, c in enumerate(claims):
+        if c.section == "body" or atts[i] is not None:
+            continue
+        for q in quotes:
+            if not _overlap(q.inner[0], q.inner[1], c.start, c.end):
+                continue
+            words = _LETTERS.sub(" ", doc.text[q.inner[0]:q.inner[1]]).lower().strip()
+            if len(words.split()) < 2:
+                continue
+            # the first sentence of the quote is enough ("Pray for us. They've arrived")
+            first = words.split("  ")[0] if "  " in words else words
+            hit = next((a for text, a in body if words in text or first[:40] in text), None)
+            if hit is not None:
+                atts[i] = _Att(hit.source, None, "direct", own=False)
+                break
+
+
+def _continues(sent: "Span", prev: _Att, claim: Claim, prev_claim: Claim, lex: Lexicon) -> bool:
+    """Does a cue-less sentence continue the previous sentence's source's account?"""
+    src = prev.source
+    root = sent.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None:
+        word = subj.lower_
+        if word in ("he", "she") and src.type in ("person", "anonymous") and src.number == "sing":
+            return True
+        if word == "they" and (src.number == "plur" or src.type in ("organization", "government")):
+            return True
+        if subj.pos_ == "PROPN" and subj.text in src.norm.split():
+            return True
+    low = sent.text.lower()
+    if claim.quantities and prev_claim.quantities and any(
+            low.startswith(m + " ") or low.startswith(m + ",") for m in lex.continuation_markers):
+        return True
+    return False
+
+
+def _inherit(doc: "Doc", sents: list["Span"], claims: list[Claim], atts: list[_Att | None],
+             quotes: list[Quote], lex: Lexicon) -> None:
+    for i in range(1, len(claims)):
+        prev = atts[i - 1]
+        if atts[i] is not None or prev is None or prev.source is None:
+            continue
+        c, p = claims[i], claims[i - 1]
+        if c.section != "body" or "\n" in doc.text[p.end:c.start]:
+            continue
+        if any(_overlap(q.inner[0], q.inner[1], c.start, c.end) for q in quotes):
+            continue
+        if _continues(sents[i], prev, c, p, lex):
+            atts[i] = _Att(prev.source, None, "inherited", own=False)
+
+
+def _record(doc: "Doc", att: _Att) -> dict:
+    s = att.source
+    text = doc.text
+    return {
+        "source": s.text if s else None,
+        "source_span": [s.span[0], s.span[1]] if s else None,
+        "source_norm": s.norm if s else None,
+        "source_type": s.type if s else None,
+        "cue": text[att.cue[0]:att.cue[1]] if att.cue else None,
+        "cue_span": [att.cue[0], att.cue[1]] if att.cue else None,
+        "mode": att.mode,
+        "addressee": text[att.addressee[0]:att.addressee[1]] if att.addressee else None,
+        "via": att.via,
+        "source_id": s.source_id if s else None,
+    }
 
 
 def attribute_claims(doc: "Doc", claims: list[Claim]) -> None:
+    """Set ``claim.attribution`` for every claim (sentence) of one document, in place."""
     for claim in claims:
         claim.attribution = None
+    if not claims:
+        return
+    lex = lexicon()
+    index = DocIndex(doc, lex)
+    quotes = [q for q in find_quotes(doc.text) if _is_real_quote(doc, q)]
+    sents = [doc.char_span(c.start, c.end, alignment_mode="expand") for c in claims]
+    atts: list[_Att | None] = []
+    for claim, sent in zip(claims, sents):
+        att = _own(doc, sent, claim, quotes, index, lex) if sent is not None else None
+        if att is not None and att.source is not None:
+            index.history.append(att.source)
+        atts.append(att)
+    _quote_pass(doc, claims, atts, quotes)
+    _headline_quotes(doc, claims, atts, find_quotes(doc.text))
+    _inherit(doc, sents, claims, atts, quotes, lex)
+    for claim, att in zip(claims, atts):
+        claim.attribution = _record(doc, att) if att is not None else None

@@ -1,0 +1,258 @@
+"""Reporting cues of one sentence, read off the dependency parse.
+
+A *cue* is a reporting verb of the lexicon (``models/attribute/cues.json``) with a
+source and content in the parse, ``according to X``, a passive report
+("are reported to have died", "it is alleged that", "fatalities reported",
+"painted as … by residents") or a reporting adverb ("reportedly").
+
+Matched (``find_cues``):
+
+* active verbs: the ``nsubj`` is the source (``said Mr Fares`` works the same,
+  the parser marks the inverted subject as ``nsubj``); verbs in ``xcomp`` of
+  "be (un)able", conjuncts and ``saying``-participles borrow the subject of the
+  verb they hang from; content is a ``ccomp``/``parataxis``/``xcomp`` clause,
+  the clause the cue is a tag of ("…, he added"), or — for verbs marked
+  ``object`` — the direct object ("documented 740 deaths");
+* ``according to``: the ``pobj`` of ``to`` is the source, anywhere in the sentence;
+* passives: raising ("X is reported to …"), ``it``-extraposition, ``by``-agents
+  (the agent is the source) and reduced participles ("600 fatalities reported").
+
+Not matched: lexicon verbs without content ("he did not say"), nouns ("calls",
+"promises"), verbs only in the lexicon's ``outlet_only`` list ("verify",
+"determine", "count"…) unless their subject is a media source (decided by the
+caller, which knows source types).
+
+Each cue gets a *rank*: 0 = the sentence's main verb, 1 = a tag of the main clause,
+2 = a participle adjunct of the main clause / a reduced passive on the main
+noun, 5 = buried in a subordinate clause (counts only for statistics whose
+quantities all lie in its content), 6 = "according to", 7 = an adverb.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
+SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+ABLE = frozenset({"able", "unable"})
+
+
+@dataclass
+class Cue:
+    token: "Token"
+    span: tuple[int, int]
+    mode: str                      # indirect | according_to | passive
+    source: "Token | None"
+    rank: int
+    addressee: "Token | None" = None
+    content: list["Token"] = field(default_factory=list)  # roots of the content
+    tag: bool = False              # a speech tag after/around its content ("…, he said")
+
+    def content_covers(self, start: int, end: int) -> bool:
+        return any(c.left_edge.idx <= start and end <= c.right_edge.idx + len(c.right_edge)
+                   for c in self.content)
+
+
+def _children(t: "Token", *deps: str) -> list["Token"]:
+    return [c for c in t.children if c.dep_ in deps]
+
+
+def _subject(t: "Token") -> "Token | None":
+    for c in t.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            return c
+    return None
+
+
+def _borrowed_subject(t: "Token") -> "Token | None":
+    """Subject of the verb ``t`` hangs from: "was unable to determine", "said … and added",
+    "…, saying …"."""
+    cur = t
+    for _ in range(4):
+        if cur.dep_ in ("xcomp", "acomp", "conj", "advcl") and cur.head is not cur:
+            cur = cur.head
+            subj = _subject(cur)
+            if subj is not None:
+                return subj
+            if cur.dep_ not in ("xcomp", "acomp", "conj"):
+                return None
+        else:
+            return None
+    return None
+
+
+def _group_span(t: "Token", extra: list["Token"]) -> tuple[int, int]:
+    """Character span of the verb group: auxiliaries, negation, "be (un)able to", particles."""
+    toks = [t, *extra]
+    toks += _children(t, "aux", "auxpass", "neg", "prt")
+    head = t.head
+    if t.dep_ == "xcomp" and head.lower_ in ABLE:  # "has not been able to verify"
+        toks.append(head)
+        if head.dep_ == "acomp":
+            toks.append(head.head)
+            toks += _children(head.head, "aux", "auxpass", "neg")
+    last = max([t.i] + [e.i for e in extra])
+    toks = [x for x in toks if x.i <= last or x.dep_ == "prt"]
+    lo = min(x.i for x in toks)
+    hi = max(x.i for x in toks)
+    doc = t.doc
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+def _in_main_clause(t: "Token") -> tuple[bool, bool]:
+    """(is the cue on the main clause, is it a tag of it)."""
+    if t.dep_ == "ROOT":
+        return True, False
+    head = t.head
+    if t.dep_ == "xcomp" and head.lower_ in ABLE and head.dep_ == "acomp" and head.head.dep_ == "ROOT":
+        return True, False
+    if t.dep_ in ("ccomp", "parataxis") and head.dep_ == "ROOT" and _subject(t) is not None:
+        # "…, he said" parsed with the content as root: a tag if it has no clause of its own
+        if not any(c.dep_ in ("ccomp", "parataxis") for c in t.children):
+            return True, True
+    if t.dep_ == "conj" and head.dep_ in ("ccomp", "parataxis") and head.head.dep_ == "ROOT":
+        # "X was killed …, the head of the mission said, Reuters reported": the parser
+        # may coordinate the inner tag with the content it reports
+        if _subject(t) is not None and not any(c.dep_ in ("ccomp", "parataxis") for c in t.children):
+            return True, True
+    return False, False
+
+
+def _needs_ok(t: "Token", needs: list[str]) -> bool:
+    for need in needs:
+        if need in ("oprd", "ccomp", "xcomp"):
+            if any(c.dep_ == need for c in t.children):
+                return True
+        elif any(c.lower_ == need for c in t.children):
+            return True
+    return False
+
+
+def verb_cue(t: "Token", lex: Lexicon, has_quote: bool) -> Cue | None:
+    """A cue headed by the verb ``t``, or None (see the module docstring)."""
+    entry = lex.verbs.get(t.lemma_.lower())
+    if entry is None or t.pos_ not in ("VERB", "AUX"):
+        return None
+    if entry.get("needs") and not _needs_ok(t, entry["needs"]):
+        return None
+    if entry.get("quote_only") and not has_quote:
+        return None
+    objs = _children(t, "dobj", "dative")
+    stop = set(entry.get("stop_objects", ()))
+    if any(o.lemma_.lower() in stop or o.lower_ in stop for o in objs):
+        return None
+    main, tag = _in_main_clause(t)
+    rank = 0 if main and not tag else 1 if tag else 5
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children)
+    if passive or (t.dep_ == "acl" and t.tag_ == "VBN"):
+        return _passive_cue(t, lex, rank, main)
+    subj = _subject(t)
+    if subj is None:
+        subj = _borrowed_subject(t)
+        if subj is not None and t.dep_ == "advcl":
+            if t.tag_ != "VBG" or t.lemma_.lower() not in lex.participle_cues:
+                return None
+            rank = 2 if t.head.dep_ == "ROOT" else 5
+    if subj is None:
+        return None
+    clauses = [c for c in t.children if c.dep_ in CLAUSE_DEPS]
+    addressee = None
+    if entry.get("addressee") and objs:
+        addressee = objs[0]
+    content: list[Token] = list(clauses)
+    if tag or (t.dep_ in ("ccomp", "parataxis", "conj") and not clauses):
+        content.append(t.head)
+        tag = True
+    if not content:
+        if entry.get("object") and objs and addressee is None:
+            content = objs
+        elif entry.get("needs"):
+            content = [c for c in t.children if c.dep_ in ("oprd", "prep", "dobj", "prt")
+                       and c is not subj]
+        elif has_quote and not entry.get("clause_only"):
+            content = [c for c in t.children if c.dep_ in ("dobj", "punct") and c is not subj] or [t]
+        elif has_quote:
+            content = [t]
+    if not content:
+        return None
+    return Cue(t, _group_span(t, []), "indirect", subj, rank, addressee, content, tag)
+
+
+def _passive_cue(t: "Token", lex: Lexicon, rank: int, main: bool) -> Cue | None:
+    lemma = t.lemma_.lower()
+    agent = None
+    for c in _children(t, "agent"):
+        pobj = _children(c, "pobj")
+        agent = pobj[0] if pobj else None
+    xcomps = _children(t, "xcomp")
+    extra: list[Token] = []
+    content: list[Token] = []
+    if xcomps and lemma in lex.passive_raising:  # "are reported to have died"
+        to = [c for c in xcomps[0].children if c.dep_ == "aux" and c.lower_ == "to"]
+        extra = to[:1]
+        content = [*_children(t, "nsubjpass"), xcomps[0]]
+    elif _children(t, "ccomp") and any(c.lower_ == "it" for c in t.children
+                                       if c.dep_ in ("nsubjpass", "expl")):
+        content = _children(t, "ccomp")  # "it is alleged that …"
+    elif t.dep_ == "acl" and lemma in lex.passive_agentless:
+        # "600+ fatalities reported": only on the sentence's main noun
+        if t.head.dep_ not in ("ROOT", "nsubj", "nsubjpass"):
+            return None
+        content = [t.head]
+        rank = 2
+    elif agent is not None or lemma in lex.passive_agentless:
+        content = [*_children(t, "nsubjpass"), *_children(t, "oprd", "prep", "ccomp")]
+        if agent is None and not main:
+            return None
+    if not content:
+        return None
+    return Cue(t, _group_span(t, extra), "passive", agent, rank, None, content)
+
+
+def according_cues(sent: "Span") -> list[Cue]:
+    """"according to X" anywhere in the sentence (X = the ``pobj`` of "to")."""
+    out = []
+    for t in sent:
+        if t.lower_ != "according":
+            continue
+        to = next((c for c in t.children if c.lower_ == "to"), None)
+        if to is None and t.i + 1 < sent.end and t.nbor().lower_ == "to":
+            to = t.nbor()
+        if to is None:
+            continue
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        head = t.head if t.head is not t else t
+        out.append(Cue(t, (t.idx, to.idx + len(to)), "according_to", pobj, 6, None, [head]))
+    return out
+
+
+def adverb_cues(sent: "Span", lex: Lexicon) -> list[Cue]:
+    """"reportedly" on the main verb (an agentless report)."""
+    out = []
+    for t in sent:
+        if t.lower_ in lex.adverbs and t.dep_ == "advmod":
+            head = t.head
+            if head.dep_ == "ROOT" or (head.dep_ in ("conj", "xcomp") and head.head.dep_ == "ROOT"):
+                out.append(Cue(t, (t.idx, t.idx + len(t)), "passive", None, 7, None, [head]))
+    return out
+
+
+def find_cues(sent: "Span", lex: Lexicon, has_quote: bool = False) -> list[Cue]:
+    """Every cue candidate of the sentence, best (lowest rank, leftmost) first."""
+    cues = []
+    for t in sent:
+        if t.lemma_.lower() in lex.verbs:
+            cue = verb_cue(t, lex, has_quote)
+            if cue is not None:
+                cues.append(cue)
+    cues += according_cues(sent)
+    cues += adverb_cues(sent, lex)
+    cues.sort(key=lambda c: (c.rank, c.token.i))
+    return cues

@@ -1,0 +1,65 @@
+"""The attribution lexicons (``models/attribute/*.json``) as ready-to-use sets.
+
+Loaded once per process; the data files are documented in
+``models/attribute/README.md``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..resources import load_json
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, dict[str, Any]]
+    participle_cues: frozenset[str]
+    outlet_only: frozenset[str]
+    passive_raising: frozenset[str]
+    passive_agentless: frozenset[str]
+    adverbs: frozenset[str]
+    continuation_markers: tuple[str, ...]
+    tag_comma_verbs: frozenset[str]
+    media_names: frozenset[str]
+    media_heads: frozenset[str]
+    media_head_needs_modifier: dict[str, frozenset[str]]
+    document_heads: frozenset[str]
+    government_heads: frozenset[str]
+    government_name_words: tuple[str, ...]
+    organization_heads: frozenset[str]
+    anonymous_heads: frozenset[str]
+    spokesperson_heads: frozenset[str]
+    drop_leading: frozenset[str]
+    person_titles: frozenset[str]
+    pronouns: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    cues = load_json("attribute", "cues.json")
+    src = load_json("attribute", "sources.json")
+    low = lambda xs: frozenset(x.lower() for x in xs)  # noqa: E731
+    return Lexicon(
+        verbs=dict(cues["verbs"]),
+        participle_cues=low(cues["participle_cues"]),
+        outlet_only=low(cues["outlet_only"]),
+        passive_raising=low(cues["passive_raising"]),
+        passive_agentless=low(cues["passive_agentless"]),
+        adverbs=low(cues["adverbs"]),
+        continuation_markers=tuple(x.lower() for x in cues["continuation_markers"]),
+        tag_comma_verbs=low(cues["tag_comma_verbs"]),
+        media_names=low(src["media_names"]),
+        media_heads=low(src["media_heads"]),
+        media_head_needs_modifier={k.lower(): low(v) for k, v in src["media_head_needs_modifier"].items()},
+        document_heads=low(src["document_heads"]),
+        government_heads=low(src["government_heads"]),
+        government_name_words=tuple(x.lower() for x in src["government_name_words"]),
+        organization_heads=low(src["organization_heads"]),
+        anonymous_heads=low(src["anonymous_heads"]),
+        spokesperson_heads=low(src["spokesperson_heads"]),
+        drop_leading=low(src["drop_leading"]),
+        person_titles=low(src["person_titles"]),
+        pronouns={k.lower(): v for k, v in src["pronouns"].items()},
+    )

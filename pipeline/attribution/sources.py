@@ -1,0 +1,354 @@
+"""The source of an attribution: its phrase, canonical form, type and coreference.
+
+Heuristics, all in-document and parse-based:
+
+* **phrase** (:func:`source_phrase`): the subject NP from its first word to its
+  head, plus coordinated NPs and a directly following ``of``-phrase, grown to
+  cover the named entity the head is part of ("The UK-based Syrian Observatory
+  for Human Rights"); relative clauses, comma-set appositions and other PPs are
+  left out. A common-noun head with a person-name apposition gives the name
+  ("One man, Ayman Fares, told" → "Ayman Fares").
+* **norm** (:meth:`DocIndex.resolve`): persons → the fullest name with the same
+  surname in the document ("Mr Fares" → "Ayman Fares"); acronyms defined in
+  parentheses ("Syria Network for Human Rights (SNHR)"); a capitalised head seen
+  earlier inside a longer organisation name ("the Observatory"); generic outlet
+  nouns ("the news agency") → the outlet named in the document; an unnamed
+  spokesperson → the body last quoted; a common noun later named by an
+  apposition ("One imam" … "The imam, Mohsen Ghosn,"). Unnamed sources lose
+  leading determiners/numerals/quantifiers and are lower-cased.
+* **pronouns** ("he", "she", "they", "it"): salience-based — the most recent
+  compatible source of an earlier attribution (singular person/anonymous for
+  he/she, plural or a body for they, a body for it), else the most recent
+  person entity. No gender or number agreement beyond that.
+* **type** (:meth:`DocIndex.source_type`): lexicon lookups in the order media,
+  document, person entity, government, organisation, anonymous.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+KEEP_RIGHT = frozenset({"conj", "cc", "compound", "flat", "nummod"})
+_ACRONYM = re.compile(r"((?:[A-Z][\w.'’-]*|of|for|and|the|on|in|de)(?:\s+(?:[A-Z][\w.'’-]*|of|for|and|the|on|in|de))+)"
+                      r"\s*\(\s*([A-Z][A-Za-z.&-]{1,11})\s*\)")
+_NON_WORD = re.compile(r"[\W_]+")
+PERSONAL = ("person", "anonymous")
+
+
+@dataclass
+class Source:
+    """A resolved source mention."""
+    text: str
+    span: tuple[int, int]
+    norm: str
+    type: str | None
+    number: str  # sing | plur
+    head: "Token | None" = None
+
+    @property
+    def source_id(self) -> str:
+        return slug(self.norm)
+
+
+def slug(name: str) -> str:
+    return _NON_WORD.sub("-", name.casefold()).strip("-")
+
+
+def _entity_of(t: "Token") -> tuple[int, int] | None:
+    """Token range of the named entity that ``t`` is part of (None when outside one)."""
+    if not t.ent_type_ or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY",
+                                          "MONEY", "PERCENT"):
+        return None
+    for ent in t.doc.ents:
+        if ent.start <= t.i < ent.end:
+            return ent.start, ent.end
+    return None
+
+
+def _np_tokens(head: "Token") -> set[int]:
+    """Indices of the source NP headed by ``head`` (see the module docstring)."""
+    keep = {head.i}
+    for c in head.lefts:
+        if c.dep_ in ("punct",) and c.i == head.left_edge.i:
+            continue
+        keep.update(x.i for x in c.subtree if x.dep_ not in ("relcl", "appos"))
+    took_of = False
+    for c in head.rights:
+        if c.dep_ in KEEP_RIGHT:
+            if c.dep_ == "conj":
+                keep.update(_np_tokens(c))
+            else:
+                keep.update(x.i for x in c.subtree)
+        elif c.dep_ == "prep" and c.lower_ == "of" and not took_of and c.i == max(keep) + 1:
+            keep.update(x.i for x in c.subtree if x.dep_ not in ("relcl",))
+            took_of = True
+    ent = _entity_of(head)
+    if ent is not None:
+        keep.update(range(ent[0], ent[1]))
+    return keep
+
+
+def source_phrase(head: "Token") -> tuple["Token", tuple[int, int]]:
+    """The (possibly replaced) head token and the character span of the source NP."""
+    doc = head.doc
+    if head.pos_ == "NOUN":
+        for c in head.children:
+            if c.dep_ == "appos" and c.ent_type_ == "PERSON":
+                head = c
+                break
+    keep = _np_tokens(head)
+    lo, hi = min(keep), max(keep)
+    # a contiguous phrase: stop at the first gap (a dropped relative clause or apposition)
+    i = head.i
+    while i - 1 >= lo and (i - 1) in keep:
+        i -= 1
+    lo = i
+    j = head.i
+    while j + 1 <= hi and (j + 1) in keep:
+        j += 1
+    hi = j
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space) and doc[hi].text not in (".",):
+        hi -= 1
+    if doc[hi].is_punct and hi > lo:
+        hi -= 1
+    return head, (doc[lo].idx, doc[hi].idx + len(doc[hi]))
+
+
+class DocIndex:
+    """Per-document name tables for coreference (built once per document)."""
+
+    def __init__(self, doc: "Doc", lex: Lexicon):
+        self.doc = doc
+        self.lex = lex
+        self.full_names: dict[str, str] = {}     # surname / single name → fullest name
+        self.orgs: list[str] = []                # organisation names in order of mention
+        self.acronyms: dict[str, str] = {}
+        self.named_by_appos: dict[str, str] = {}  # "imam" → "Mohsen Ghosn"
+        self.media_seen: Counter = Counter()
+        self.history: list[Source] = []           # sources of earlier attributions
+        gpe: Counter = Counter()
+        norp: Counter = Counter()
+        for ent in doc.ents:
+            name = self._strip_name(ent.text)
+            if ent.label_ == "PERSON" and name:
+                parts = name.split()
+                last = parts[-1].lower()
+                if len(parts) > len(self.full_names.get(last, "").split()):
+                    self.full_names[last] = name
+            elif ent.label_ in ("ORG", "FAC", "NORP", "GPE") and name:
+                if ent.label_ == "ORG":
+                    self.orgs.append(name)
+                if ent.label_ == "GPE":
+                    gpe[name] += 1
+                if ent.label_ == "NORP":
+                    norp[name] += 1
+            if name.lower() in lex.media_names:
+                self.media_seen[name] += 1
+        for m in _ACRONYM.finditer(doc.text):
+            full = re.sub(r"^(?:the|The)\s+", "", m.group(1).strip())
+            self.acronyms[m.group(2).replace(".", "")] = full
+        for t in doc:
+            if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t.head.pos_ == "NOUN":
+                ent = _entity_of(t)
+                if ent is not None:
+                    self.named_by_appos.setdefault(t.head.lemma_.lower(), doc[ent[0]:ent[1]].text)
+        self.country_adj = None
+        if gpe:
+            country = gpe.most_common(1)[0][0]
+            for adj, _ in norp.most_common():
+                if len(country) >= 4 and adj[:4].lower() == country[:4].lower():
+                    self.country_adj = adj
+                    break
+
+    # ----------------------------------------------------------------- names
+
+    def _strip_name(self, name: str) -> str:
+        name = re.sub(r"^(?:the|The|THE)\s+", "", name.strip())
+        name = re.sub(r"['’]s?$", "", name).strip()
+        words = name.split()
+        titles = self.lex.person_titles
+        while len(words) > 1 and (words[0].lower() in titles or words[0].lower().rstrip(".") in titles):
+            words = words[1:]
+        return " ".join(words)
+
+    def _person_norm(self, name: str) -> str:
+        name = self._strip_name(name)
+        last = name.split()[-1].lower() if name else ""
+        full = self.full_names.get(last)
+        return full if full and len(full) >= len(name) else name
+
+    # ----------------------------------------------------------------- types
+
+    def _head_words(self, head: "Token") -> tuple[str, str]:
+        return head.lower_, head.lemma_.lower()
+
+    def _is_media(self, text: str, head: "Token") -> bool:
+        low = self._strip_name(text).lower()
+        if low in self.lex.media_names or text.lower() in self.lex.media_names:
+            return True
+        word, lemma = self._head_words(head)
+        if word in self.lex.media_heads or lemma in self.lex.media_heads:
+            needs = self.lex.media_head_needs_modifier.get(lemma)
+            if needs is None:
+                return word != "report"
+            return any(c.lower_ in needs for c in head.lefts)
+        return False
+
+    def source_type(self, text: str, head: "Token", ent_label: str | None) -> str | None:
+        word, lemma = self._head_words(head)
+        low = text.lower()
+        if self._is_media(text, head):
+            return "media"
+        if ent_label is None and (word in self.lex.document_heads or lemma in self.lex.document_heads):
+            return "document"
+        if ent_label == "PERSON":
+            return "person"
+        if ent_label == "GPE":
+            return "government"
+        if word in self.lex.government_heads or lemma in self.lex.government_heads or (
+                ent_label == "ORG" and any(w in low for w in self.lex.government_name_words)):
+            return "government"
+        if ent_label in ("ORG", "FAC") or word in self.lex.organization_heads \
+                or lemma in self.lex.organization_heads:
+            return "organization"
+        if word in self.lex.anonymous_heads or lemma in self.lex.anonymous_heads:
+            return "anonymous"
+        if head.pos_ == "PROPN":
+            return "person"
+        return "anonymous"
+
+    # ----------------------------------------------------------------- resolution
+
+    def _unnamed_norm(self, head: "Token", span: tuple[int, int]) -> str:
+        doc = self.doc
+        toks = [t for t in doc.char_span(span[0], span[1], alignment_mode="expand")]
+        # partitive "several of the witnesses" → "witnesses"
+        if head.lower_ in self.lex.drop_leading or head.pos_ in ("NUM", "PRON", "ADJ"):
+            of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            if pobj is not None:
+                return self._unnamed_norm(pobj, (pobj.left_edge.idx,
+                                                 pobj.right_edge.idx + len(pobj.right_edge)))
+        # coordinated sources: the first conjunct
+        conj_cut = next((t.i for t in toks if t.dep_ == "cc" and t.head.i <= head.i), None)
+        if conj_cut is None:
+            conj_cut = next((t.i for t in toks if t.dep_ == "cc"), None)
+        if conj_cut is not None:
+            toks = [t for t in toks if t.i < conj_cut]
+        while toks and (toks[0].lower_ in self.lex.drop_leading or toks[0].pos_ == "NUM"
+                        or toks[0].dep_ == "predet"):
+            if len(toks) == 1:
+                break
+            toks = toks[1:]
+        text = "".join(t.text_with_ws for t in toks).strip()
+        return text.lower() if text else head.text
+
+    def resolve(self, head: "Token", span: tuple[int, int]) -> Source:
+        """Canonical name, type and number of the source mention (see the module docstring)."""
+        doc = self.doc
+        text = doc.text[span[0]:span[1]]
+        word = head.lower_
+        number = "plur" if "Plur" in head.morph.get("Number") else "sing"
+        if head.pos_ == "PRON" and word in self.lex.pronouns:
+            return self._pronoun(head, text, span)
+        ent = _entity_of(head)
+        label = head.ent_type_ if ent else None
+        # coordinated named first conjunct ("Reuters reporting and several groups")
+        if ent is None:
+            for c in head.lefts:
+                if c.dep_ == "compound" and c.ent_type_ in ("ORG", "PERSON"):
+                    e2 = _entity_of(c)
+                    if e2 is not None:
+                        ent, label = e2, c.ent_type_
+        stype = None
+        if ent is not None and label in ("PERSON", "ORG", "GPE", "FAC", "NORP") and not (
+                label == "NORP" and head.pos_ == "NOUN"):
+            name = doc[ent[0]:ent[1]].text
+            if label == "PERSON":
+                norm = self._person_norm(name)
+            else:
+                norm = self._strip_name(name)
+                key = norm.replace(".", "")
+                norm = self.acronyms.get(key, norm)
+            if self._is_media(norm, head) or norm.lower() in self.lex.media_names:
+                stype = "media"
+            if label == "NORP":
+                label = None
+                norm = self._unnamed_norm(head, span)
+        elif head.pos_ == "PROPN":
+            label = None
+            name = self._strip_name(doc[head.left_edge.i:head.i + 1].text
+                                    if head.left_edge.i >= span[0] else head.text)
+            key = head.text.replace(".", "")
+            if key in self.acronyms:
+                norm, label = self.acronyms[key], "ORG"
+            elif head.lower_ in self.full_names:
+                norm, label = self.full_names[head.lower_], "PERSON"
+            else:
+                norm = self._match_org(head.text) or name
+        else:
+            norm = self._unnamed_norm(head, span)
+            lemma = head.lemma_.lower()
+            if self._is_media(text, head) and self.media_seen and not self.lex.media_names & {text.lower()}:
+                if any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
+                    norm = self.media_seen.most_common(1)[0][0]  # "the news agency" → Reuters
+            elif lemma == "government" and self.country_adj and not any(
+                    c.dep_ in ("amod", "compound", "poss") for c in head.children):
+                norm = f"{self.country_adj} government"
+            elif lemma in self.lex.spokesperson_heads and not any(
+                    c.dep_ in ("prep", "poss", "compound") for c in head.children):
+                body = next((s for s in reversed(self.history[-6:])
+                             if s.type in ("organization", "government", "media")), None)
+                if body is not None:
+                    return Source(text, span, body.norm, body.type, "sing", head)
+            elif lemma in self.named_by_appos and number == "sing" and any(
+                    c.dep_ in ("det", "nummod") and c.lower_ in ("one", "a", "an", "the")
+                    for c in head.children):
+                name = self.named_by_appos[lemma]
+                return Source(text, span, self._person_norm(name), "person", "sing", head)
+            elif head.text[:1].isupper() and lemma not in self.lex.anonymous_heads:
+                org = self._match_org(head.text)
+                if org:
+                    norm, label = org, "ORG"
+        stype = stype or self.source_type(text, head, label)
+        return Source(text, span, norm, stype, number, head)
+
+    def _match_org(self, word: str) -> str | None:
+        """An earlier organisation name containing the capitalised word ("Observatory")."""
+        if not word[:1].isupper():
+            return None
+        for name in self.orgs:
+            if word in name.split() and name != word:
+                return name
+        return None
+
+    def _pronoun(self, head: "Token", text: str, span: tuple[int, int]) -> Source:
+        kind = self.lex.pronouns[head.lower_]
+        want_plur = kind == "plur"
+        for s in reversed(self.history[-8:]):
+            if s.span[0] >= span[0]:
+                continue
+            if kind == "sing" and s.type in PERSONAL and s.number == "sing":
+                return Source(text, span, s.norm, s.type, "sing", head)
+            if want_plur and (s.number == "plur" or s.type in ("organization", "government")):
+                return Source(text, span, s.norm, s.type, "plur", head)
+            if kind == "thing" and s.type in ("organization", "government", "media", "document"):
+                return Source(text, span, s.norm, s.type, "sing", head)
+        if kind == "sing":
+            for ent in reversed(self.doc.ents):
+                if ent.label_ == "PERSON" and ent.end_char <= span[0] \
+                        and span[0] - ent.end_char < 600:
+                    return Source(text, span, self._person_norm(ent.text), "person", "sing", head)
+            return Source(text, span, text, "person", "sing", head)
+        if kind == "thing":
+            return Source(text, span, text, "organization", "sing", head)
+        return Source(text, span, text, "anonymous", "plur", head)
