@@ -16,8 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, TypedDict
 
-SECTIONS = ("headline", "key_points", "body")
-Section = Literal["headline", "key_points", "body"]
+SECTIONS = ("headline", "key_points", "heading", "body")
+#: ``heading``: a sub-heading or kicker inside the article: kept (it is article
+#: text) and recorded, but never a claim.
+Section = Literal["headline", "key_points", "heading", "body"]
 CLAIM_KINDS = ("statistic", "quote", "statement", "event", "other")
 HEDGE_TYPES = ("unverified", "verified", "reported", "alleged", "estimated",
                "approximate", "speculative", "conditional", "disputed")

@@ -113,14 +113,19 @@ def test_section_spans_are_kept_ranges(doc_id):
     kept = [tuple(r) for r in k["kept"]]
     spans = []
     for ss in k["section_spans"]:
-        assert ss["section"] in {"headline", "key_points"}
+        assert ss["section"] in {"headline", "key_points", "heading"}
         assert tuple(ss["span"]) in kept, ss
         spans.append(tuple(ss["span"]))
     assert spans == sorted(spans)
     assert sum(1 for ss in k["section_spans"] if ss["section"] == "headline") <= 1
 
 
-def test_known_boilerplate_not_kept():
+def KEPT_TEXT(doc_id, section_span):
+    s, e = section_span["span"]
+    return TEXTS[doc_id][s:e]
+
+
+def test_known_boilerplate_not_kept_and_headings_kept():
     """Spot checks of the guideline's exclusions."""
     def kept_text(doc_id):
         t = TEXTS[doc_id]
@@ -128,16 +133,18 @@ def test_known_boilerplate_not_kept():
 
     d000, d001, d002, d003, d004 = DOC_IDS
     assert "BBC Middle East correspondent" not in kept_text(d000)
+    headings = {KEPT_TEXT(d, ss) for d in DOC_IDS for ss in KEPT_BY_DOC[d]["section_spans"]
+                if ss["section"] == "heading"}
     for heading in ("What's the story", "Conflict escalation",
-                    "Major escalation in Syria's conflict", "Town under siege"):
-        assert heading not in kept_text(d001)
+                    "Major escalation in Syria's conflict", "Town under siege", "Who are the dead?"):
+        assert heading in kept_text(d001) + kept_text(d003) and heading in headings
+    assert "Key Points" not in kept_text(d004) and "World" not in kept_text(d004)
     k2 = kept_text(d002)
     assert not any(s.startswith("By Maggie Michael") for s in k2)
     assert not any("DAMASCUS (Reuters)" in s for s in k2)
     assert not any("New Hampshire" in s or "Arizona" in s or "S&P 500" in s for s in k2)
     assert "Comments" not in k2 and "Related Articles" not in k2
     assert not any("2024-02-06" in s for s in kept_text(d003))
-    assert "Who are the dead?" not in kept_text(d003)
     k4 = kept_text(d004)
     assert "World" not in k4 and "Key Points" not in k4
     assert k4.count("Syria Conflict Escalates: 600+ Dead in Alawite Revenge Killings and Clashes") == 1
@@ -170,6 +177,7 @@ def test_claim_inside_kept_and_section(claim):
         if ss["span"] == containing[0]:
             sec = ss["section"]
     assert claim["section"] == sec
+    assert sec != "heading", "a heading is never a claim"
 
 
 def test_claims_in_document_order_without_overlap():

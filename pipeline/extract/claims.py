@@ -43,7 +43,9 @@ def settle_kind(claim: Claim) -> str:
 def select_claims(claims: list[Claim], *, all_sentences: bool = False) -> list[Claim]:
     """Settle each candidate's kind; drop non-claims unless ``all_sentences``."""
     for claim in claims:
-        if claim.kind != "other" or claim.attribution is not None:
+        if claim.section == "heading":
+            claim.kind, claim.attribution = "other", None  # headings are recorded, never claims
+        elif claim.kind != "other" or claim.attribution is not None:
             claim.kind = settle_kind(claim)
     return claims if all_sentences else [c for c in claims if c.kind != "other"]
 
