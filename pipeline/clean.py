@@ -13,11 +13,13 @@ Three passes:
    (short lines before the headline), the headline (first substantial title-like
    line, or the line equal to the given ``title``), its duplicate, date lines and
    leading date prefixes (→ ``published``), bylines (→ ``byline``), runs of short
-   tag lines (→ ``tags``), kickers, "Key Points" labels and their bullets.
+   tag lines (→ ``tags``), kickers (kept, section ``heading``), "Key Points"
+   labels (removed) and their bullets (kept, section ``key_points``).
 2. **Line shape** in the body: cue-lexicon lines (``boilerplate:<class>``),
    relative timestamps (``boilerplate:timestamp``), date lines, duplicate
-   headline, bullet markers, sub-headings (``heading``: short lines without
-   sentence punctuation, or short question lines), trailing tag runs.
+   headline, bullet markers, trailing tag runs. Sub-headings (short lines
+   without sentence punctuation, or short question lines) are article text:
+   kept with section ``heading`` (the extract stage never makes them claims).
 3. **Off-topic tail** (:func:`_off_topic`): appended unrelated stories are cut by
    comparing each paragraph with the article's lead and the article body kept so
    far (see that function's docstring for the decision rule).
@@ -62,8 +64,6 @@ class CleanSettings:
     mature_chars: int = 1500
     #: Characters of body used as the lead (besides headline and key points).
     lead_chars: int = 600
-    #: Sub-headings / kickers inside the article are removed as ``heading``.
-    drop_headings: bool = True
     #: Longest line (in words) that can be a sub-heading.
     heading_max_words: int = 10
 
@@ -558,10 +558,7 @@ def _top_zone(doc: _Doc, lex: _Lexicon, settings: CleanSettings, meta: dict,
             i = j
             continue
         if _heading(ln, settings) and _heading_run(lines, i, settings) <= 2:
-            if settings.drop_headings:
-                doc.drop(i, "heading")
-            else:
-                doc.keep(i, "body")
+            doc.keep(i, "heading", unit=True)  # a kicker: article text, never a claim
             i += 1
             continue
         return i
@@ -633,11 +630,7 @@ def _body(doc: _Doc, lex: _Lexicon, settings: CleanSettings, meta: dict, i: int)
         if _BULLET.match(ln.text):
             doc.bullet(i, "body", unit=True)
         elif _heading(ln, settings) and _heading_run(lines, i, settings) <= 2:
-            if settings.drop_headings:
-                doc.drop(i, "heading")
-                doc.pieces[i][-1].unit = True
-            else:
-                doc.keep(i, "body", unit=True)
+            doc.keep(i, "heading", unit=True)
         else:
             doc.keep(i, "body", unit=True)
             seen_body += 1
@@ -743,8 +736,6 @@ def _off_topic(doc: _Doc, lex: _Lexicon, settings: CleanSettings, meta: dict) ->
     def to_tail(p: _Piece) -> None:
         if p.keep:
             p.keep, p.label = False, "off_topic"
-        elif p.label == "heading":
-            p.label = "off_topic"
 
     pending: list[_Piece] = []
     deficit = 0.0      # CUSUM of (tau - overlap) x chars since it was last <= 0

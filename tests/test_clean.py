@@ -20,7 +20,7 @@ def check_invariants(c) -> None:
     for seg in c.segments:
         chunk = text[seg.start:seg.end]
         assert chunk == chunk.strip(), "segment boundary includes whitespace"
-        assert seg.section in ("headline", "key_points", "body")
+        assert seg.section in ("headline", "key_points", "heading", "body")
     covered = bytearray(len(text))
     for s, e, _ in spans:
         for i in range(s, e):
@@ -137,13 +137,30 @@ def test_key_points_bullets():
     assert "boilerplate:bullet" in reasons(c).values()
 
 
-def test_subheadings_and_question_headings_removed():
+def sections(c) -> dict[str, str]:
+    return {c.text[s.start:s.end]: s.section for s in c.segments}
+
+
+def test_subheadings_and_question_headings_kept_as_heading():
     text = "\n".join([BODY[0], BODY[1], "What happens next?", BODY[2], "Funding gap", BODY[3]])
     c = clean(text)
-    r = reasons(c)
-    assert r["What happens next?"] == "heading"
-    assert r["Funding gap"] == "heading"
-    assert len(kept(c)) == 4
+    check_invariants(c)
+    sec = sections(c)
+    assert sec["What happens next?"] == "heading"
+    assert sec["Funding gap"] == "heading"
+    assert [sec[b] for b in BODY] == ["body"] * 4
+    assert not c.removed
+
+
+def test_kicker_after_headline_is_heading_and_box_label_is_not():
+    text = "\n".join(["Riverton council passes budget", "BUDGET SHOWDOWN", BODY[0], "At a glance",
+                      "• Budget adds 40 teachers", BODY[1], "'WE KEPT OUR PROMISE'", BODY[2]])
+    c = clean(text)
+    check_invariants(c)
+    sec = sections(c)
+    assert sec["BUDGET SHOWDOWN"] == "heading"
+    assert sec["'WE KEPT OUR PROMISE'"] == "heading"
+    assert reasons(c)["At a glance"] == "boilerplate:label"
 
 
 def test_list_of_short_lines_is_not_headings():
