@@ -101,8 +101,11 @@ def run_pipeline(items: list[tuple[str, dict[str, Any]]], workers: int = 1) -> l
         return [_process(it) for it in items]
     import multiprocessing as mp
 
+    # Under ``python -m`` this module is ``__main__``, which spawned workers cannot
+    # import by that name: hand them the function from the module's real name.
+    worker = importlib.import_module("pipeline.eval.__main__")._process
     with mp.get_context("spawn").Pool(workers) as pool:
-        return list(pool.imap(_process, items, chunksize=32))
+        return list(pool.imap(worker, items, chunksize=16))
 
 
 def entry(counts: tuple[float, float, float], anchor: str | None = None, **extra: Any) -> dict[str, Any]:
