@@ -193,12 +193,11 @@ def _headline_quotes(doc: "Doc", claims: list[Claim], atts: list[_Att | None],
         for q in quotes:
             if not _overlap(q.inner[0], q.inner[1], c.start, c.end):
                 continue
-            words = _LETTERS.sub(" ", doc.text[q.inner[0]:q.inner[1]]).lower().strip()
-            if len(words.split()) < 2:
-                continue
-            # the first sentence of the quote is enough ("Pray for us. They've arrived")
-            first = words.split("  ")[0] if "  " in words else words
-            hit = next((a for text, a in body if words in text or first[:40] in text), None)
+            # any clause of the quotation repeated in a body quotation ("Pray for us")
+            pieces = [_LETTERS.sub(" ", p).lower().strip()
+                      for p in re.split(r"[.!?:;]", doc.text[q.inner[0]:q.inner[1]])]
+            pieces = [p for p in pieces if len(p.split()) >= 2]
+            hit = next((a for text, a in body for p in pieces if f" {p} " in f" {text} "), None)
             if hit is not None:
                 atts[i] = _Att(hit.source, None, "direct", own=False)
                 break

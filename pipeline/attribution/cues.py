@@ -115,6 +115,11 @@ def _in_main_clause(t: "Token") -> tuple[bool, bool]:
         # "…, he said" parsed with the content as root: a tag if it has no clause of its own
         if not any(c.dep_ in ("ccomp", "parataxis") for c in t.children):
             return True, True
+    if (t.dep_ == "conj" and head.dep_ == "ROOT" and head.tag_ == "VBN" and t.tag_ in ("VBD", "VBZ", "VBP")
+            and not any(c.dep_ in ("aux", "auxpass") for c in head.children)):
+        # "Video posted to Facebook … showed …": the participle was misparsed as the
+        # main verb and the real main verb as its conjunct
+        return True, False
     if t.dep_ == "conj" and head.dep_ in ("ccomp", "parataxis") and head.head.dep_ == "ROOT":
         # "X was killed …, the head of the mission said, Reuters reported": the parser
         # may coordinate the inner tag with the content it reports
@@ -149,6 +154,10 @@ def verb_cue(t: "Token", lex: Lexicon, has_quote: bool) -> Cue | None:
     main, tag = _in_main_clause(t)
     rank = 0 if main and not tag else 1 if tag else 5
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children)
+    if (not passive and t.tag_ == "VBN" and t.dep_ == "ROOT"
+            and t.lemma_.lower() in lex.passive_agentless
+            and not any(c.dep_ in ("aux", "auxpass") for c in t.children)):
+        passive = True  # headline style "600 fatalities reported": a reduced passive
     if passive or (t.dep_ == "acl" and t.tag_ == "VBN"):
         return _passive_cue(t, lex, rank, main)
     subj = _subject(t)
@@ -160,7 +169,10 @@ def verb_cue(t: "Token", lex: Lexicon, has_quote: bool) -> Cue | None:
             rank = 2 if t.head.dep_ == "ROOT" else 5
     if subj is None:
         return None
-    clauses = [c for c in t.children if c.dep_ in CLAUSE_DEPS]
+    clauses = [c for c in t.children if c.dep_ in CLAUSE_DEPS
+               or (c.dep_ == "dobj" and c.pos_ in ("VERB", "AUX"))]  # misparsed clause objects
+    preps = set(entry.get("preps", ()))
+    clauses += [c for c in t.children if c.dep_ == "prep" and c.lower_ in preps]
     addressee = None
     if entry.get("addressee") and objs:
         addressee = objs[0]
@@ -189,6 +201,13 @@ def _passive_cue(t: "Token", lex: Lexicon, rank: int, main: bool) -> Cue | None:
     for c in _children(t, "agent"):
         pobj = _children(c, "pobj")
         agent = pobj[0] if pobj else None
+    if agent is None:
+        # "painted as a horror scene by residents": the by-phrase is often attached lower
+        by = [x for x in t.subtree if x.lower_ == "by" and x.dep_ == "prep" and x.i > t.i
+              and not any(a.dep_ in ("relcl", "acl", "advcl", "ccomp") and a.i > t.i
+                          for a in x.ancestors if a.i != t.i and t.i in [y.i for y in a.ancestors])]
+        pobj = [c for x in by[-1:] for c in x.children if c.dep_ == "pobj"]
+        agent = pobj[0] if pobj and pobj[0].pos_ in ("NOUN", "PROPN", "PRON") else None
     xcomps = _children(t, "xcomp")
     extra: list[Token] = []
     content: list[Token] = []

@@ -142,8 +142,9 @@ class DocIndex:
             if ent.label_ == "PERSON" and name:
                 parts = name.split()
                 last = parts[-1].lower()
-                if len(parts) > len(self.full_names.get(last, "").split()):
-                    self.full_names[last] = name
+                for key in {last, last.split("-")[-1]}:  # "al-Sharaa" is also "Sharaa"
+                    if len(parts) > len(self.full_names.get(key, "").split()):
+                        self.full_names[key] = name
             elif ent.label_ in ("ORG", "FAC", "NORP", "GPE") and name:
                 if ent.label_ == "ORG":
                     self.orgs.append(name)
@@ -156,16 +157,22 @@ class DocIndex:
         for m in _ACRONYM.finditer(doc.text):
             full = re.sub(r"^(?:the|The)\s+", "", m.group(1).strip())
             self.acronyms[m.group(2).replace(".", "")] = full
+        self.country_adj = None
         for t in doc:
-            if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t.head.pos_ == "NOUN":
+            if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t.head.pos_ in ("NOUN", "PROPN") \
+                    and not t.head.ent_type_:
                 ent = _entity_of(t)
                 if ent is not None:
-                    self.named_by_appos.setdefault(t.head.lemma_.lower(), doc[ent[0]:ent[1]].text)
-        self.country_adj = None
-        if gpe:
+                    self.named_by_appos.setdefault(t.head.lemma_.lower(),
+                                                   (t.head.idx, doc[ent[0]:ent[1]].text))
+            elif t.lemma_ == "government" and self.country_adj is None:
+                adj = next((c for c in t.children if c.ent_type_ == "NORP" and c.dep_ in ("amod", "compound")), None)
+                if adj is not None:
+                    self.country_adj = adj.text
+        if gpe and self.country_adj is None:
             country = gpe.most_common(1)[0][0]
             for adj, _ in norp.most_common():
-                if len(country) >= 4 and adj[:4].lower() == country[:4].lower():
+                if len(country) >= 4 and adj[:4].lower() == country[:4].lower() and not adj.endswith("s"):
                     self.country_adj = adj
                     break
 
@@ -263,7 +270,7 @@ class DocIndex:
         ent = _entity_of(head)
         label = head.ent_type_ if ent else None
         # coordinated named first conjunct ("Reuters reporting and several groups")
-        if ent is None:
+        if ent is None and (head.lower_ in self.lex.media_heads or head.lemma_.lower() in self.lex.document_heads):
             for c in head.lefts:
                 if c.dep_ == "compound" and c.ent_type_ in ("ORG", "PERSON"):
                     e2 = _entity_of(c)
@@ -273,7 +280,13 @@ class DocIndex:
         if ent is not None and label in ("PERSON", "ORG", "GPE", "FAC", "NORP") and not (
                 label == "NORP" and head.pos_ == "NOUN"):
             name = doc[ent[0]:ent[1]].text
-            if label == "PERSON":
+            single = len(self._strip_name(name).split()) == 1
+            org = self._match_org(self._strip_name(name)) if single else None
+            if single and label != "PERSON" and self._strip_name(name).lower() in self.full_names:
+                label = "PERSON"  # "Sharaa" tagged ORG after "Ahmed al-Sharaa" was a person
+            if label == "PERSON" and org and name.lower() not in self.full_names:
+                norm, label = org, "ORG"  # "the Observatory" misread as a person
+            elif label == "PERSON":
                 norm = self._person_norm(name)
             else:
                 norm = self._strip_name(name)
@@ -287,14 +300,15 @@ class DocIndex:
         elif head.pos_ == "PROPN":
             label = None
             name = self._strip_name(doc[head.left_edge.i:head.i + 1].text
-                                    if head.left_edge.i >= span[0] else head.text)
+                                    if head.left_edge.idx >= span[0] else head.text)
             key = head.text.replace(".", "")
             if key in self.acronyms:
                 norm, label = self.acronyms[key], "ORG"
             elif head.lower_ in self.full_names:
                 norm, label = self.full_names[head.lower_], "PERSON"
             else:
-                norm = self._match_org(head.text) or name
+                org = self._match_org(head.text)
+                norm, label = (org, "ORG") if org else (name, None)
         else:
             norm = self._unnamed_norm(head, span)
             lemma = head.lemma_.lower()
@@ -310,10 +324,11 @@ class DocIndex:
                              if s.type in ("organization", "government", "media")), None)
                 if body is not None:
                     return Source(text, span, body.norm, body.type, "sing", head)
-            elif lemma in self.named_by_appos and number == "sing" and any(
+            elif lemma in self.named_by_appos and self.named_by_appos[lemma][0] > span[0] \
+                    and number == "sing" and any(
                     c.dep_ in ("det", "nummod") and c.lower_ in ("one", "a", "an", "the")
                     for c in head.children):
-                name = self.named_by_appos[lemma]
+                name = self.named_by_appos[lemma][1]
                 return Source(text, span, self._person_norm(name), "person", "sing", head)
             elif head.text[:1].isupper() and lemma not in self.lex.anonymous_heads:
                 org = self._match_org(head.text)
