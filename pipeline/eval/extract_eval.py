@@ -14,7 +14,9 @@ Quantities (NewsQuant dev and the small quantulum3/CQE sets)
     * vague words are compared through their order-of-magnitude range from
       ``models/extract/vague.json`` ("hundreds" = 100-1000, "dozens" = 12-120), not
       through our tighter bounds (200-999, 24-99) which stay in the output;
-    * ordinals (``kind == "ordinal"``) are not scored: NewsQuant does not annotate them.
+    * ordinals (``kind == "ordinal"``) are not scored: NewsQuant does not annotate them;
+    * the quantulum3 set writes a range as its midpoint ("8- to 16-meter" = 12): our
+      ranges are compared by midpoint there.
 
     Bounds F1: a matched pair is a bounds hit when NewsQuant's ``change`` equals our
     ``approx`` mapped by ``models/extract/bounds.json:to_change`` (exact/range → "=",
@@ -116,7 +118,7 @@ def _same(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return values_equal(a[0], b[0]) and values_equal(a[1], b[1])
 
 
-def _score_quantities(items: list[dict], nlp, collect: bool = False) -> dict[str, Any]:
+def _score_quantities(items: list[dict], nlp, collect: bool = False, midpoint: bool = False) -> dict[str, Any]:
     """items: [{text, quantities: [{value, change?}]}] -> value/bounds P/R/F1."""
     from ..extract.quantities import find_quantities
 
@@ -146,7 +148,10 @@ def _score_quantities(items: list[dict], nlp, collect: bool = False) -> dict[str
         pairs = []
         for gi, (g, gv) in enumerate(gold):
             for pi, p in enumerate(preds):
-                if pi not in used and _same(_pred_value(p), gv):
+                pv = _pred_value(p)
+                if midpoint and pv[0] != pv[1] and p.get("approx") != "vague":
+                    pv = ((pv[0] + pv[1]) / 2,) * 2  # quantulum3's convention for ranges
+                if pi not in used and _same(pv, gv):
                     used.add(pi)
                     pairs.append((pi, gi))
                     break
@@ -214,7 +219,7 @@ def evaluate_quantity_sets(data: str | Path = DEFAULT_DATA, errors: bool = False
     if p.exists():
         items = [{"text": r["req"], "quantities": [{"value": q["value"]} for q in r["res"]]}
                  for r in json.loads(p.read_text(encoding="utf-8"))]
-        res = _score_quantities(items, nlp, collect=errors)
+        res = _score_quantities(items, nlp, collect=errors, midpoint=True)
         out["quantulum3"] = res["value"] if not errors else {**res["value"], "errors": res["errors"]}
     return out or None
 

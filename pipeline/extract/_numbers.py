@@ -8,6 +8,7 @@ run of number pieces ("2.2 billion", "twenty-five", "three-quarters",
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -15,7 +16,7 @@ from ..resources import load_json
 
 #: digits with optional sign/tilde, thousands separators and decimals, optionally
 #: glued to a suffix ("5bn", "40min", "180p", "5pc", "600+").
-GLUED = re.compile(r"^(?P<pre>[~+\-−]?)(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
+GLUED = re.compile(r"^(?P<pre>[~+\-−]?)(?P<num>(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d\d)+,\d{3}|\d+)(?:\.\d+)?|\.\d+)"
                    r"(?P<suf>[A-Za-z%°µμ″′]+[23²³]?\.?|[″′\x22]|\+)?$")
 FRACTION = re.compile(r"^(\d+)[/⁄](\d+)$")
 ORDINAL_DIGITS = re.compile(r"^(\d+)(st|nd|rd|th)$", re.I)
@@ -41,6 +42,7 @@ class Lex:
     cur_prefix: dict
     glued_only_prefix: frozenset
     cur_suffix: dict
+    scaled_currency: dict
     minor_units: dict
     weight_context: frozenset
     label_nouns: frozenset
@@ -74,7 +76,9 @@ def lex() -> Lex:
         to_change=bounds["to_change"], percent=percent, time_units=units["time_units"],
         age_after=frozenset(units["age_after"]), age_before=frozenset(units["age_before"]),
         cur_prefix=units["currency_prefix"], glued_only_prefix=frozenset(units["glued_only_prefix"]),
-        cur_suffix=cur_suffix, minor_units=units["minor_units"],
+        cur_suffix=cur_suffix,
+        scaled_currency={k: v for k, v in units.get("scaled_currency", {}).items() if not k.startswith("_")},
+        minor_units=units["minor_units"],
         weight_context=frozenset(units["weight_context"]),
         label_nouns=frozenset(num["label_nouns"]["words"]),
         change_verbs=frozenset(num["change_verbs"]["words"]),
@@ -121,6 +125,8 @@ def token_piece(text: str, prev_is_number: bool, glued_to_prev: bool) -> Piece |
         pre = m.group("pre")
         return Piece("digits", val, (m.group("suf") or "").lower(),
                      -1.0 if pre in ("-", "−") else 1.0, pre == "~")
+    if len(text) == 1 and unicodedata.category(text) == "No" and 0 < unicodedata.numeric(text, 0) < 1:
+        return Piece("frac_num", unicodedata.numeric(text))  # "½", "⅓"
     m = FRACTION.match(text)
     if m and int(m.group(2)) != 0:
         return Piece("frac_num", int(m.group(1)) / int(m.group(2)))

@@ -147,7 +147,7 @@ def _run_at(doc: "Doc", i: int, stop: int) -> Cand | None:
         nl = doc[i + 1].lower_
         if nl in ("dozen", "hundred", "thousand", "million", "billion", "trillion") or (
                 nl in ("third", "quarter", "half", "fifth", "tenth") and i + 2 < stop
-                and doc[i + 2].lower_ == "of"):
+                and doc[i + 2].lower_ in ("of", "million", "billion", "thousand")):
             pieces.append(Piece("word", 1.0))
             j = i + 1
         else:
@@ -178,8 +178,8 @@ def _run_at(doc: "Doc", i: int, stop: int) -> Cand | None:
         if pieces and pieces[-1].suffix:
             break
         p = _is_number_piece(doc, j, prev_num)
-        if p is not None and p.kind == "scale" and doc[j].lower_.rstrip(".") in ("m", "b") and not prev_cur:
-            break  # "37 m" is metres, not millions, unless it is money
+        if p is not None and p.kind == "scale" and not prev_cur and doc[j].text.rstrip(".") in ("m", "b", "t", "T"):
+            break  # "37 m" is metres and "5t" tonnes, unless it is money; "4.3M sales" is millions
         if p is None:
             tl = doc[j].lower_
             # joiners inside one number: "twenty-five", "three-quarters", "hundred and fifty"
@@ -214,7 +214,8 @@ def _run_at(doc: "Doc", i: int, stop: int) -> Cand | None:
             trial = combine(pieces + [p])
             if trial is None:
                 break
-        elif p.kind in ("scale",) or (p.kind == "fraction" and doc[j].lower_ not in ("half",)):
+        elif p.kind in ("scale",) or (p.kind == "fraction" and doc[j].lower_ not in ("half",) and not (
+                j + 1 < stop and doc[j + 1].lower_ in ("million", "billion", "thousand", "trillion"))):
             return None
         pieces.append(p)
         j += 1
@@ -226,7 +227,7 @@ def _run_at(doc: "Doc", i: int, stop: int) -> Cand | None:
     if pieces[0].kind == "fraction" and doc[i].lower_ == "half":
         nxt = doc[j].lower_ if j < stop else ""
         prev = doc[i - 1].lower_ if i > 0 else ""
-        if nxt not in ("of", "the", "a", "an", "their", "its", "his", "her", "our", "all") \
+        if nxt not in ("of", "the", "a", "an", "their", "its", "his", "her", "our", "all") and len(pieces) == 1 \
                 and prev not in ("nearly", "almost", "about", "around", "over", "than", "roughly", "one"):
             return None
     # glued scale suffix: "5bn", "13.6m", "2k"
@@ -235,7 +236,7 @@ def _run_at(doc: "Doc", i: int, stop: int) -> Cand | None:
     L = lex()
     raw_suffix = doc[j - 1].text[-len(suffix):] if suffix else ""
     prev_cur = cur_code is not None or (i > 0 and doc[i - 1].text.lower() in L.cur_prefix)
-    if suffix and suffix.rstrip(".") in L.scales and (prev_cur or raw_suffix not in ("m", "b")):
+    if suffix and suffix.rstrip(".") in L.scales and (prev_cur or raw_suffix.rstrip(".") not in ("m", "b", "t", "T")):
         pieces[-1] = Piece(last.kind, last.value, "", last.sign, last.tilde)
         pieces.append(Piece("scale", float(L.scales[suffix.rstrip(".")])))
         suffix = ""
@@ -353,6 +354,11 @@ def _units(doc: "Doc", c: Cand, stop: int, sent: "Span") -> None:
         if n and unit and c.kind != "money":
             c.kind, c.unit, c.span_end = "percent", unit, k + n
             return
+        sc = L.scaled_currency.get(doc[k].lower_)
+        if sc and c.kind != "money":
+            c.kind, c.currency, c.unit, c.span_end = "money", sc[0], sc[0], k + 1
+            c.value *= sc[1]
+            return
         n, code = _match_words(doc, k, stop, L.cur_suffix, L.max_suffix_len)
         if n:
             words = [doc[x].lower_ for x in range(k, k + n)]
@@ -375,6 +381,10 @@ def _units(doc: "Doc", c: Cand, stop: int, sent: "Span") -> None:
                 if words[-1] == "pence":
                     c.unit = "pence"
                 c.span_end = k + n
+                # "75 USD million"
+                if k + n < stop and doc[k + n].lower_ in ("million", "billion", "trillion", "thousand") and not c.has_scale:
+                    c.value *= L.scales[doc[k + n].lower_]
+                    c.span_end += 1
                 return
         tu = _time_unit(doc, k, stop)
         if tu and c.kind != "money":
@@ -426,6 +436,12 @@ def _measure(doc: "Doc", c: Cand, sent: "Span") -> None:
     is parsed by us, and quantulum3 misreads "pound-feet"/"$38 million")."""
     s_char = doc[c.start].idx
     e_char = min(sent.end_char, doc[c.end - 1].idx + len(doc[c.end - 1]) + 40)
+    for k in range(c.end, sent.end):  # the window stops before the next number ("44 mg to 50 mg")
+        if doc[k].idx >= e_char:
+            break
+        if any(ch.isdigit() for ch in doc[k].text) or doc[k].like_num:
+            e_char = doc[k].idx
+            break
     window = doc.text[s_char:e_char]
     for qs, qe, name, entity in _q3_parse(window):
         if qs > 1:
@@ -484,7 +500,7 @@ def _in_name(doc: "Doc", c: Cand) -> bool:
         return False
     t = doc[c.start]
     if t.ent_type_ in NAME_LABELS:
-        ent = next((e for e in doc.ents if e.start <= c.start < e.end), None)
+        ent = _ent_of(doc, c.start)
         if ent is not None and any(x.is_alpha and x.i not in range(c.start, c.end) and x.lower_ not in lex().cur_suffix.get((x.lower_,), ()) and not x.like_num for x in ent):
             if not (ent.end - ent.start == 1):
                 return True
@@ -566,6 +582,12 @@ def _one_is_determiner(doc: "Doc", c: Cand, sent: "Span") -> bool:
 _NP_LEFT = frozenset({"amod", "compound", "poss", "nmod", "case", "nummod", "advmod", "punct", "npadvmod"})
 
 
+def _plain_coordination(noun: "Token", conj: "Token") -> bool:
+    """"A and B" / "A or B" with a plain cc right before B's phrase: not ", as well as B"."""
+    cc = [t for t in noun.rights if t.dep_ == "cc" and t.i < conj.i]
+    return bool(cc) and cc[-1].lower_ in ("and", "or", "&")
+
+
 def _has_number(noun: "Token") -> bool:
     """A noun with its own number among its left modifiers ("3,000 cattle", "his 72-year-old grandmother")."""
     return any(y.like_num for x in noun.lefts for y in x.subtree)
@@ -587,7 +609,7 @@ def _np_tokens(noun: "Token", after: int, seen: set) -> list["Token"]:
                                      for x in noun.rights):
             out.append(ch)
         elif ch.dep_ == "conj" and ch.pos_ in ("NOUN", "PROPN") and ch.i not in seen \
-                and not _has_number(ch):
+                and not _has_number(ch) and _plain_coordination(noun, ch):
             # a conjunct with its own number is another count ("15 villages and 3,000 cattle")
             out.extend(_np_tokens(ch, ch.left_edge.i, seen))
     return out
@@ -640,14 +662,24 @@ def _predicate(noun: "Token | None", root: "Token") -> str | None:
     through their adjective complement ("were dead" -> die) and "death toll rose
     to N" -> die. None when no verb governs it."""
     L = lex()
+    fallback = None
     if noun is not None:
         for ch in noun.rights:
             if ch.dep_ in ("acl", "amod", "relcl") and (ch.pos_ in ("VERB", "ADJ")) and \
                     (ch.tag_ in ("VBN", "VBD", "VBG") or ch.lower_ in L.pred_map):
-                return _norm_pred(ch)
+                if ch.lower_ in L.pred_map or ch.lemma_.lower() in L.pred_map:
+                    return _norm_pred(ch)  # "civilians killed", "people dead"
+                fallback = fallback or _norm_pred(ch)  # "militants affiliated with X were killed"
         for ch in noun.lefts:
             if ch.dep_ == "amod" and ch.lower_ in L.pred_map:
                 return _norm_pred(ch)
+    found = _governing(noun, root)
+    return found if found is not None else fallback
+
+
+def _governing(noun: "Token | None", root: "Token") -> str | None:
+    """The verb (or adjective) governing the counted noun or the number, normalised."""
+    L = lex()
     node = root
     if noun is not None and noun.i != root.head.i:
         node = root  # "hundreds of X were displaced": root governs
@@ -674,10 +706,27 @@ def _predicate(noun: "Token | None", root: "Token") -> str | None:
             comp = next((ch for ch in subj.lefts if ch.dep_ in ("compound", "amod")), None)
             if comp is not None and comp.lemma_.lower() in L.toll_compounds:
                 return L.toll_compounds[comp.lemma_.lower()]
+    for ch in node.children:  # "lay dead", "were found dead"
+        if ch.dep_ in ("acomp", "oprd") and ch.lower_ in L.pred_map:
+            return L.pred_map[ch.lower_]
     if lemma in L.skip_lemmas:
         for ch in node.children:
-            if ch.dep_ in ("acomp", "attr", "oprd") and ch.lower_ in L.pred_map:
+            if ch.dep_ in ("attr",) and ch.lower_ in L.pred_map:
                 return L.pred_map[ch.lower_]
+            if ch.dep_ == "prep":  # "among the dead were 745 civilians"
+                for g in ch.children:
+                    if g.dep_ == "pobj" and g.lower_ in L.pred_map:
+                        return L.pred_map[g.lower_]
+        for ch in node.children:  # "are reported to have died"
+            if ch.dep_ == "xcomp" and ch.pos_ == "VERB":
+                inner = ch
+                for _ in range(2):
+                    nxt = next((g for g in inner.children if g.dep_ == "xcomp" and g.pos_ == "VERB"), None)
+                    if nxt is None:
+                        break
+                    inner = nxt
+                if inner.lemma_.lower() not in L.skip_lemmas:
+                    return _norm_pred(inner)
         return None
     return _norm_pred(node)
 
@@ -714,7 +763,7 @@ def _range_ok(doc: "Doc", a: Cand, b: Cand, sent: "Span") -> str | None:
     if len(gap) != 1 or conn not in RANGE_CONNECTORS:
         return None
     if conn == "-" and (gap[0].whitespace_ or doc[gap[0].i - 1].whitespace_) and \
-            not (a.kind == b.kind and a.kind != "count"):
+            not (a.kind == b.kind and a.kind != "count") and not (a.kind == "count" and b.kind != "count"):
         return None  # spaced dashes are usually punctuation between clauses
     if conn == "and" and not (before is not None and before.lower_ == "between"):
         return None
@@ -912,10 +961,23 @@ def _ent_blocks(doc: "Doc", c: Cand) -> bool:
     if t.ent_type_ in ("TIME",):
         return True
     if t.ent_type_ == "DATE":
-        ent = next((e for e in doc.ents if e.start <= c.start < e.end), None)
+        ent = _ent_of(doc, c.start)
         if ent is not None and len(ent) > (c.end - c.start):
             return True
     return False
+
+
+def _ent_of(doc: "Doc", i: int):
+    """The entity span holding token i (from the IOB tags: no scan of doc.ents)."""
+    if not doc[i].ent_type_:
+        return None
+    a = i
+    while a > 0 and doc[a].ent_iob_ == "I":
+        a -= 1
+    b = i + 1
+    while b < len(doc) and doc[b].ent_iob_ == "I":
+        b += 1
+    return doc[a:b]
 
 
 def _is_person_age(doc: "Doc", c: Cand, sent: "Span") -> bool:
