@@ -105,7 +105,7 @@ def test_values_equal():
     assert m.values_equal(1_000_000, 1_000_000.5)       # within 1e-6 relative
     assert not m.values_equal(1_000_000, 1_000_002)
     assert m.values_equal("740.0", 740)
-    assert m.values_equal(0, 0.0) and not m.values_equal(0, 1e-9)
+    assert m.values_equal(0, 0.0) and m.values_equal(0, 1e-9) and not m.values_equal(0, 1e-5)
     assert m.values_equal(None, None) and not m.values_equal(None, 0)
     assert m.values_equal("2013-03-22", "2013-03-22") and not m.values_equal("2013-03", "2013-03-22")
     assert not m.values_equal(float("nan"), float("nan"))

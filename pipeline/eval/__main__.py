@@ -196,7 +196,7 @@ def eval_corpus(gold_dir: Path, stages: set[str], force: bool) -> list[dict[str,
 
 def _corpus_clean(docs, outs, force) -> dict[str, Any]:
     per_doc, metrics = [], {}
-    sec_counts: dict[str, list[tuple[int, int, int]]] = {"headline": [], "key_points": []}
+    sec_counts: dict[str, list[tuple[int, int, int]]] = {"headline": [], "key_points": [], "heading": []}
     for d, o in zip(docs, outs):
         if d["kept"] is None:
             continue
@@ -220,23 +220,35 @@ def _corpus_clean(docs, outs, force) -> dict[str, Any]:
 
 
 def _claim_match(d, o) -> M.Matching:
+    """Gold claims ↔ predicted sentences (all of them: ``all_sentences=True``).
+
+    Field-level scores (quantities, dates, attribution, hedges) use this matching, so
+    a sentence the claim filter wrongly dropped is still scored for its fields.
+    """
     return M.match_spans(o["claims"], d["claims"], span=lambda c: c["span"])
+
+
+def _lower(x: Any) -> str | None:
+    return None if x is None else str(x).lower()
 
 
 def _corpus_extract(docs, outs, force) -> dict[str, Any]:
     metrics: dict[str, Any] = {}
     claim_c = [0, 0, 0]
-    kind_ok = kind_n = 0
+    ok, n = Counter(), 0
     for d, o in zip(docs, outs):
-        # "other" = a sentence kept only because all_sentences=True: not claimed
+        # kind "other" = a sentence kept only because all_sentences=True: not claimed
+        # (exactly what all_sentences=False would have dropped)
         pred = [c for c in o["claims"] if c.get("kind") != "other"]
         mt = M.match_spans(pred, d["claims"], span=lambda c: c["span"])
-        claim_c = [a + b for a, b in zip(claim_c, mt.counts)]
+        _add(claim_c, mt.counts)
         for i, j in mt.pairs:
-            kind_n += 1
-            kind_ok += pred[i].get("kind") == d["claims"][j].get("kind")
+            n += 1
+            ok["kind"] += pred[i].get("kind") == d["claims"][j].get("kind")
+            ok["section"] += pred[i].get("section") == d["claims"][j].get("section")
     metrics["claims detected"] = entry(tuple(claim_c))
-    metrics["claim kind (matched)"] = acc_entry(kind_ok, kind_n)
+    metrics["claim kind (matched)"] = acc_entry(ok["kind"], n)
+    metrics["claim section (matched)"] = acc_entry(ok["section"], n)
     if force or implemented("pipeline.extract.quantities"):
         metrics.update(_corpus_quantities(docs, outs))
     else:
@@ -248,94 +260,116 @@ def _corpus_extract(docs, outs, force) -> dict[str, Any]:
     return metrics
 
 
-def _items(claims: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
-    return [x for c in claims for x in c.get(key) or []]
+def _matched_items(d, o, key: str):
+    """Per matched claim pair, the one-to-one matching of their ``key`` items; gold items of
+    unmatched gold claims count as missed. Yields ``(pred_items, gold_items, matching)``."""
+    mt = _claim_match(d, o)
+    for i, j in mt.pairs:
+        pred, gold = o["claims"][i].get(key) or [], d["claims"][j].get(key) or []
+        yield pred, gold, M.match_spans(pred, gold, span=lambda q: q.get("span"))
+    for j in mt.unmatched_gold:
+        gold = d["claims"][j].get(key) or []
+        yield [], gold, M.Matching(unmatched_gold=list(range(len(gold))))
 
 
 def _corpus_quantities(docs, outs) -> dict[str, Any]:
     c = [0, 0, 0]
-    ok = Counter()
-    n = Counter()
+    ok, n = Counter(), Counter()
     for d, o in zip(docs, outs):
-        # matched globally per document: a quantity is scored even if its claim was missed
-        pred, gold = _items(o["claims"], "quantities"), _items(d["claims"], "quantities")
-        mt = M.match_spans(pred, gold, span=lambda q: q.get("span"))
-        c = [a + b for a, b in zip(c, mt.counts)]
-        for i, j in mt.pairs:
-            p, g = pred[i], gold[j]
-            n["value"] += 1
-            ok["value"] += M.values_equal(p.get("value"), g.get("value"))
-            n["approx"] += 1
-            ok["approx"] += (p.get("approx") or "exact") == (g.get("approx") or "exact")
-            n["bounds"] += 1
-            ok["bounds"] += (M.values_equal(p.get("low"), g.get("low"))
-                             and M.values_equal(p.get("high"), g.get("high")))
-            if g.get("unit"):
-                n["unit"] += 1
-                ok["unit"] += str(p.get("unit") or "").lower() == str(g["unit"]).lower()
-            gh = g.get("counted_head") or counted_head(g.get("counted"))
-            if gh:
-                n["counted"] += 1
-                ok["counted"] += counted_head(p.get("counted")) == _singular(gh.lower())
-    return {"quantities detected": entry(tuple(c)),
-            "quantity value (matched)": acc_entry(ok["value"], n["value"]),
-            "quantity approx (matched)": acc_entry(ok["approx"], n["approx"]),
-            "quantity bounds (matched)": acc_entry(ok["bounds"], n["bounds"]),
-            "quantity unit (matched)": acc_entry(ok["unit"], n["unit"]),
-            "quantity counted head (matched)": acc_entry(ok["counted"], n["counted"])}
+        for pred, gold, mt in _matched_items(d, o, "quantities"):
+            _add(c, mt.counts)
+            for i, j in mt.pairs:
+                p, g = pred[i], gold[j]
+                n["q"] += 1
+                ok["value"] += M.values_equal(p.get("value"), g.get("value"))
+                ok["bounds"] += (M.values_equal(p.get("low"), g.get("low"))
+                                 and M.values_equal(p.get("high"), g.get("high")))
+                for f in ("approx", "kind", "unit", "predicate"):
+                    ok[f] += _lower(p.get(f)) == _lower(g.get(f))
+                if g.get("counted_span"):
+                    n["counted"] += 1
+                    ok["counted_span"] += M.overlaps(p.get("counted_span"), g["counted_span"])
+                gh = g.get("counted_head") or counted_head(g.get("counted"))
+                if gh:
+                    n["head"] += 1
+                    ok["head"] += counted_head(p.get("counted")) == _singular(gh.lower())
+    out = {"quantities detected (in matched claims)": entry(tuple(c)),
+           "quantity value (matched)": acc_entry(ok["value"], n["q"]),
+           "quantity bounds low+high (matched)": acc_entry(ok["bounds"], n["q"])}
+    for f in ("approx", "kind", "unit", "predicate"):
+        out[f"quantity {f} (matched)"] = acc_entry(ok[f], n["q"])
+    out["quantity counted span overlap"] = acc_entry(ok["counted_span"], n["counted"])
+    out["quantity counted head"] = acc_entry(ok["head"], n["head"])
+    return out
 
 
 def _corpus_dates(docs, outs) -> dict[str, Any]:
     c = [0, 0, 0]
-    ok = Counter()
-    n = 0
+    ok, n = Counter(), 0
     for d, o in zip(docs, outs):
-        pred, gold = _items(o["claims"], "dates"), _items(d["claims"], "dates")
-        mt = M.match_spans(pred, gold, span=lambda q: q.get("span"))
-        c = [a + b for a, b in zip(c, mt.counts)]
-        for i, j in mt.pairs:
-            n += 1
-            ok["value"] += pred[i].get("value") == gold[j].get("value")
-            ok["grain"] += pred[i].get("grain") == gold[j].get("grain")
-    return {"dates detected": entry(tuple(c)),
+        for pred, gold, mt in _matched_items(d, o, "dates"):
+            _add(c, mt.counts)
+            for i, j in mt.pairs:
+                n += 1
+                ok["value"] += _lower(pred[i].get("value")) == _lower(gold[j].get("value"))
+                ok["grain"] += _lower(pred[i].get("grain")) == _lower(gold[j].get("grain"))
+    return {"dates detected (in matched claims)": entry(tuple(c)),
             "date ISO value (matched)": acc_entry(ok["value"], n),
             "date grain (matched)": acc_entry(ok["grain"], n)}
 
 
+def _norm_eq(p: dict[str, Any], g: dict[str, Any]) -> bool:
+    return (p.get("source_norm") or "").casefold() == (g.get("source_norm") or "").casefold()
+
+
 def _source_match(p: dict[str, Any] | None, g: dict[str, Any] | None) -> bool:
+    """Brief's strict rule: source spans overlap (or both null) AND source_norm equal."""
     if not p or not g:
         return False
     ps, gs = p.get("source_span"), g.get("source_span")
-    spans_ok = (ps is None and gs is None) or M.overlaps(ps, gs)
-    pn, gn = (p.get("source_norm") or ""), (g.get("source_norm") or "")
-    return spans_ok and pn.casefold() == gn.casefold()
+    return ((ps is None and gs is None) or M.overlaps(ps, gs)) and _norm_eq(p, g)
+
+
+def _source_match_lenient(p: dict[str, Any] | None, g: dict[str, Any] | None) -> bool:
+    """docs/annotation.md §8: source spans overlap OR source_norm equal (both null = equal)."""
+    if not p or not g:
+        return False
+    return M.overlaps(p.get("source_span"), g.get("source_span")) or _norm_eq(p, g)
 
 
 def _corpus_attribute(docs, outs, force) -> dict[str, Any]:
-    tp = fp = fn = 0
-    mode_ok = mode_n = invented = outlet = 0
+    strict, lenient, binary = [0, 0, 0], [0, 0, 0], [0, 0, 0]
+    ok, both = Counter(), 0
+    invented = outlet = 0
     for d, o in zip(docs, outs):
         mt = _claim_match(d, o)
         pred_of = {j: o["claims"][i] for i, j in mt.pairs}
         for j, g in enumerate(d["claims"]):
             ga = g.get("attribution")
             pa = (pred_of.get(j) or {}).get("attribution")
+            _add(binary, (ga is not None and pa is not None, pa is not None and ga is None,
+                          ga is not None and pa is None))
             if ga is None:
                 outlet += 1
-                if pa is not None:
-                    invented += 1
-                    fp += 1
+                invented += pa is not None
+                _add(strict, (0, pa is not None, 0))
+                _add(lenient, (0, pa is not None, 0))
                 continue
-            if _source_match(pa, ga):
-                tp += 1
-            else:
-                fn += 1
-                fp += pa is not None
+            for acc, rule in ((strict, _source_match), (lenient, _source_match_lenient)):
+                hit = rule(pa, ga)
+                _add(acc, (hit, (not hit) and pa is not None, not hit))
             if pa is not None:
-                mode_n += 1
-                mode_ok += pa.get("mode") == ga.get("mode")
-    return {"source (per gold claim)": entry((tp, fp, fn)),
-            "mode (both attributed)": acc_entry(mode_ok, mode_n),
+                both += 1
+                ok["mode"] += pa.get("mode") == ga.get("mode")
+                ok["source_type"] += pa.get("source_type") == ga.get("source_type")
+                pc, gc = pa.get("cue_span"), ga.get("cue_span")
+                ok["cue"] += (pc is None and gc is None) or M.overlaps(pc, gc)
+    return {"attributed vs outlet voice (binary)": entry(tuple(binary)),
+            "source: span overlap AND norm": entry(tuple(strict)),
+            "source: span overlap OR norm (guideline)": entry(tuple(lenient)),
+            "mode (both attributed)": acc_entry(ok["mode"], both),
+            "source_type (both attributed)": acc_entry(ok["source_type"], both),
+            "cue span overlap (both attributed)": acc_entry(ok["cue"], both),
             "invented for outlet-voice claims": {"value": invented / outlet if outlet else None,
                                                  "n": outlet, "note": f"{invented} of {outlet}"}}
 
@@ -344,28 +378,34 @@ def _corpus_hedge(docs, outs, force) -> dict[str, Any]:
     from ..records import HEDGE_TYPES
 
     per_type = {t: [0, 0, 0] for t in HEDGE_TYPES}
+    items = [0, 0, 0]
     cross_ok = cross_n = 0
     for d, o in zip(docs, outs):
         mt = _claim_match(d, o)
         pred_of = {j: o["claims"][i] for i, j in mt.pairs}
         for j, g in enumerate(d["claims"]):
             p = pred_of.get(j) or {}
-            gt, pt = _hedge_types(g.get("hedges")), _hedge_types(p.get("hedges"))
+            gh, ph = g.get("hedges") or [], p.get("hedges") or []
+            gt, pt = _hedge_types(gh), _hedge_types(ph)
             for t in HEDGE_TYPES:
-                per_type[t][0] += t in gt and t in pt
-                per_type[t][1] += t in pt and t not in gt
-                per_type[t][2] += t in gt and t not in pt
-            for h in g.get("hedges") or []:
+                _add(per_type[t], (t in gt and t in pt, t in pt and t not in gt, t in gt and t not in pt))
+            _add(items, M.match_spans(ph, gh, span=lambda h: h.get("cue_span"),
+                                      compatible=lambda a, b: (a.get("type"), a.get("scope"))
+                                      == (b.get("type"), b.get("scope"))).counts)
+            for h in gh:
                 if h.get("scope") in ("previous", "following"):
                     cross_n += 1
-                    cross_ok += any(ph.get("type") == h.get("type")
-                                    and M.overlaps(ph.get("from_sentence"), h.get("from_sentence"))
-                                    for ph in p.get("hedges") or [])
+                    cross_ok += any(x.get("type") == h.get("type")
+                                    and M.overlaps(x.get("from_sentence"), h.get("from_sentence"))
+                                    for x in ph)
     metrics: dict[str, Any] = {}
     for t, c in per_type.items():
-        if c[0] + c[1] + c[2]:
+        if any(c):
             metrics[f"flag {t}"] = entry(tuple(c))
-    metrics["flags (micro)"] = entry(tuple(sum(c[k] for c in per_type.values()) for k in range(3)))
+    metrics["flags (micro over types)"] = entry(tuple(sum(c[k] for c in per_type.values()) for k in range(3)))
+    metrics["flags (macro over types present)"] = {
+        "f1": M.macro_f1({t: tuple(c) for t, c in per_type.items() if any(c)})}
+    metrics["hedge items: type+scope+cue overlap"] = entry(tuple(items))
     metrics["cross-sentence attachment"] = acc_entry(cross_ok, cross_n)
     return metrics
 
@@ -499,13 +539,17 @@ def eval_szeged(data: Path, name: str, workers: int, limit: int | None, seed: in
 
 # --------------------------------------------------------------------------- other engineers' evaluators
 
-def _call(fn: Callable, args: argparse.Namespace) -> Any:
-    """Call an evaluator, passing the arguments it names (by common parameter names)."""
+def _call(fn: Callable, args: argparse.Namespace, overrides: dict[str, Any] | None = None) -> Any:
+    """Call an evaluator, passing the arguments it names (by common parameter names).
+
+    Parameters we do not know and that have defaults keep them (seeds, settings).
+    """
+    overrides = overrides or {}
     known = {
         "data": args.data, "data_dir": args.data, "root": args.data, "data_root": args.data,
-        "gold": args.gold, "gold_dir": args.gold, "corpus": args.gold.parent,
-        "corpus_dir": args.gold.parent, "limit": args.limit, "seed": args.seed,
-        "workers": args.workers,
+        "gold": args.gold, "gold_dir": args.gold, "gold_path": args.gold / "kept.jsonl",
+        "corpus": args.gold.parent, "corpus_dir": args.gold.parent,
+        **overrides,
     }
     kwargs = {}
     positional = []
@@ -526,7 +570,7 @@ def _call(fn: Callable, args: argparse.Namespace) -> Any:
 
 
 def _external(stage: str, set_name: str, module: str, names: list[str], args,
-              flag_mods: list[str]) -> list[dict[str, Any]]:
+              flag_mods: list[str], overrides: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     """Run ``module.<name>`` evaluators (written by other engineers) as sections."""
     try:
         mod = importlib.import_module(module)
@@ -542,7 +586,7 @@ def _external(stage: str, set_name: str, module: str, names: list[str], args,
         t0 = time.perf_counter()
         label = set_name if len(fns) == 1 else f"{set_name}:{n.removeprefix('evaluate_')}"
         try:
-            res = _call(fn, args)
+            res = _call(fn, args, overrides)
         except Exception as exc:  # a broken evaluator must not hide the others
             out.append({"stage": stage, "set": label, "status": "error",
                         "message": f"{type(exc).__name__}: {exc}", "seconds": time.perf_counter() - t0,
@@ -652,15 +696,18 @@ def main(argv: list[str] | None = None) -> int:
 
     if "corpus" in args.sets:
         sections += eval_corpus(args.gold, args.stages, args.force)
-    if want("clean", "corpus"):
-        sections += _external("clean", "corpus (clean_eval)", "pipeline.eval.clean_eval",
-                              ["evaluate_corpus"], args, ["pipeline.clean"])
+    # clean_eval takes the ScrapingHub folder itself as data_dir
+    aeb = {"data_dir": args.data / "boilerplate" / "scrapinghub-aeb"}
+    if not aeb["data_dir"].exists() and "clean" in args.stages and args.sets & {"appended", "html"}:
+        sections += [_skip("clean", n, f"{aeb['data_dir']} not found")
+                     for n in ("appended", "html") if n in args.sets]
+        args.sets -= {"appended", "html"}
     if want("clean", "appended"):
         sections += _external("clean", "appended", "pipeline.eval.clean_eval",
-                              ["evaluate_appended"], args, ["pipeline.clean"])
+                              ["evaluate_appended"], args, ["pipeline.clean"], aeb)
     if want("clean", "html"):
         sections += _external("clean", "html", "pipeline.eval.clean_eval",
-                              ["evaluate_html"], args, ["pipeline.clean"])
+                              ["evaluate_html"], args, ["pipeline.clean"], aeb)
     if want("extract", "quantities"):
         sections += _external("extract", "quantities", "pipeline.eval.extract_eval",
                               _extract_eval_names("quantities") or ["evaluate_newsquant"], args,

@@ -292,7 +292,7 @@ def match_spans(pred: Sequence[Any], gold: Sequence[Any],
 # --------------------------------------------------------------------------- values
 
 def values_equal(a: Any, b: Any, rel_tol: float = VALUE_REL_TOL) -> bool:
-    """Equality of normalised values: numbers within relative tolerance ``rel_tol``.
+    """Equality of normalised values: ``|a - b| <= rel_tol * max(|a|, |b|, 1)``.
 
     None equals only None; numeric strings are compared as numbers (gold files store
     "740.0"); anything else (ISO dates, units) must be equal as strings.
@@ -303,7 +303,9 @@ def values_equal(a: Any, b: Any, rel_tol: float = VALUE_REL_TOL) -> bool:
     if fa is not None and fb is not None:
         if math.isnan(fa) or math.isnan(fb):
             return False
-        return math.isclose(fa, fb, rel_tol=rel_tol, abs_tol=0.0)
+        # |a - b| <= tol * max(|a|, |b|, 1): relative, with a floor of 1 so that values
+        # near zero are not held to an absolute 1e-12 (docs/annotation.md §8)
+        return abs(fa - fb) <= rel_tol * max(abs(fa), abs(fb), 1.0)
     return str(a) == str(b)
 
 
