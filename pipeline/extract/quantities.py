@@ -159,6 +159,11 @@ def _run_at(doc: "Doc", i: int, stop: int) -> Cand | None:
         m = DOLLAR_ALPHA.match(text)  # "$US55,931,000", "$A82,615,680"
     mw = MINUS_WORD.match(text) if j == i else None
     first = None
+    if m and m.group("cur") in ("R", "RM", "Rs", "Rs.", "PS") and (
+            i > 0 and (doc[i - 1].whitespace_ == "" or doc[i - 1].text in ("-", "–"))
+            or parse_digits(re.sub(r"[A-Za-z]+$", "", m.group("rest")) or "x") is not None
+            and parse_digits(re.sub(r"[A-Za-z]+$", "", m.group("rest"))) < 100 and not re.search(r"[A-Za-z]$", m.group("rest"))):
+        return None  # "PLX-R18", "R18": codes, not rand
     if m:
         cur = m.group("cur")
         cur_code = _prefix_code(cur) if cur[0] != "$" or len(cur) == 1 else _prefix_code(cur)
@@ -415,9 +420,14 @@ def _units(doc: "Doc", c: Cand, stop: int, sent: "Span") -> None:
     if (before[-1:] and before[-1] in L.age_before or before == ["age", "of"]) and 0 < c.value < 130:
         c.kind, c.unit = "age", "year"
         return
-    if k < stop and not doc[k].is_punct and not doc[k].is_stop and doc[k].text[:1].isalpha() \
+    if k < stop and not doc[k].is_punct and not (doc[k].is_stop and doc[k].is_lower) and doc[k].text[:1].isalpha() \
             or k < stop and doc[k].text in ("°", "º", "″", "'", "”", "-"):
         _measure(doc, c, sent)
+
+
+def _numberish(tok: "Token") -> bool:
+    """A token that starts another number ("50", "1/2", "five"), not a unit with a digit ("cm2")."""
+    return bool(GLUED.match(tok.text)) or tok.like_num and not tok.is_alpha or tok.lower_ in lex().units
 
 
 @lru_cache(maxsize=4096)
@@ -434,12 +444,13 @@ def _measure(doc: "Doc", c: Cand, sent: "Span") -> None:
     """Unit of a measure via quantulum3, read in a window of ~40 chars after the
     number. Only physical units are taken (not dimensionless, not currency: money
     is parsed by us, and quantulum3 misreads "pound-feet"/"$38 million")."""
-    s_char = doc[c.start].idx
+    first = re.search(r"[\d.]", doc[c.start].text)  # "minus-5", "~25": start at the digits
+    s_char = doc[c.start].idx + (first.start() if first else 0)
     e_char = min(sent.end_char, doc[c.end - 1].idx + len(doc[c.end - 1]) + 40)
     for k in range(c.end, sent.end):  # the window stops before the next number ("44 mg to 50 mg")
         if doc[k].idx >= e_char:
             break
-        if any(ch.isdigit() for ch in doc[k].text) or doc[k].like_num:
+        if _numberish(doc[k]):
             e_char = doc[k].idx
             break
     window = doc.text[s_char:e_char]
@@ -454,7 +465,7 @@ def _measure(doc: "Doc", c: Cand, sent: "Span") -> None:
         # snap to the end of the token holding end_char
         k = c.end
         while k < sent.end and doc[k].idx < end_char:
-            if any(ch.isdigit() for ch in doc[k].text):
+            if _numberish(doc[k]):
                 return  # quantulum3 read a range/compound: the range merge decides
             k += 1
         while k > c.end and (doc[k - 1].is_punct or doc[k - 1].text in ("/", "-")):
@@ -537,9 +548,11 @@ def _is_year(doc: "Doc", c: Cand, sent: "Span") -> bool:
     """A bare 4-digit integer 1800-2100 in year position ("in 1998", "the 2019
     season"). Not a year: "1,998", money, percents, bounded numbers, or a number
     counting a plural noun ("2000 people")."""
-    if len(c.pieces) != 1 or c.pieces[0].kind != "digits" or c.kind not in ("count",):
+    if len(c.pieces) != 1 or c.pieces[0].kind != "digits" or c.kind not in ("count", "measure"):
         return False
-    text = doc[c.start].text
+    if c.kind == "measure" and not re.search(r"[′'’]s$", doc[c.start].text):
+        return False
+    text = re.sub(r"[′'’]s$", "", doc[c.start].text)  # "2022′s market rout"
     if not re.fullmatch(r"\d{4}", text):
         return False
     prev = doc[c.start - 1].lower_ if c.start > sent.start else ""
@@ -883,7 +896,7 @@ def find_quantities(sent: "Span", exclude: Sequence[tuple[int, int]] = ()) -> li
         num_s, num_e = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])
         if _overlaps(num_s, num_e, exclude) and not (c.kind == "duration" and c.ago):
             continue
-        if _ent_blocks(doc, c) and c.kind in ("count", "measure"):
+        if _ent_blocks(doc, c) and c.kind == "count":
             continue
         if _is_year(doc, c, sent):
             continue
@@ -962,8 +975,9 @@ def _ent_blocks(doc: "Doc", c: Cand) -> bool:
         return True
     if t.ent_type_ == "DATE":
         ent = _ent_of(doc, c.start)
-        if ent is not None and len(ent) > (c.end - c.start):
-            return True
+        if ent is not None and len(ent) > (c.end - c.start) and not any(
+                x.lower_ in lex().time_units for x in ent):
+            return True  # a date's number; durations ("the past three or four years") stay
     return False
 
 
