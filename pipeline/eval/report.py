@@ -9,7 +9,8 @@ An evaluator returns a dict of metrics, ``{"metric name": entry}``, where an ent
   [0, 1] or None), ``n`` (how many items the figure is over), ``tp``/``fp``/``fn``,
   ``anchor`` (published figure(s) to print beside it, e.g. ``"CQE 0.92, quantulum3 0.73"``)
   and ``note`` (a short remark), or
-* a dict of such entries (a group), flattened into ``"group / metric"`` rows.
+* a dict of such entries (a group), flattened into ``"group / metric"`` rows (a group of
+  more than 12 rows, e.g. per-page detail, is one "see the JSON" row in the table).
 
 Anything else (lists, strings) is ignored by the table but kept in the JSON. Example::
 
@@ -30,6 +31,7 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 FIELDS = ("precision", "recall", "f1", "accuracy", "value")
+MAX_GROUP_ROWS = 12
 STAGES = ("clean", "extract", "attribute", "hedge")
 
 __all__ = ["flatten", "render", "print_report", "fmt"]
@@ -52,7 +54,11 @@ def flatten(metrics: dict[str, Any], prefix: str = "") -> list[tuple[str, dict[s
             if _is_entry(v):
                 rows.append((key, v))
             else:
-                rows.extend(flatten(v, prefix=f"{key} / "))
+                sub = flatten(v, prefix=f"{key} / ")
+                if len(sub) > MAX_GROUP_ROWS:  # per-page/per-item detail: JSON only
+                    rows.append((key, {"value": None, "note": f"{len(sub)} rows, see the JSON"}))
+                else:
+                    rows.extend(sub)
     return rows
 
 
