@@ -1,0 +1,59 @@
+"""``newsclaims compare OUTDIR``: the ledger of counts of the same thing across documents and sources."""
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from ..cli import EXIT_NOTHING, EXIT_OK, positive
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "compare", help="line up counts of the same thing across documents (the ledger)",
+        description="Group the counts in OUTDIR's claims by what they measure (deaths, injured, "
+                    "displaced, …) and who is counted (civilians, security forces, all, …); print "
+                    "one table per measure with each source's value, the spread, and conflicts "
+                    "(non-overlapping values from different sources). Rules: docs/ledger.md.")
+    p.add_argument("outdir", metavar="OUTDIR", help="directory written by `newsclaims extract -o`")
+    p.add_argument("--jsonl", action="store_true",
+                   help="also write OUTDIR/ledger.jsonl (one line per measure with its rows)")
+    p.add_argument("--min-rows", type=positive, default=1, metavar="N",
+                   help="only measures with at least N rows (default 1)")
+    p.add_argument("--measure", action="append", default=[], metavar="NAME",
+                   help="only this measure (deaths, injured, displaced, …; repeatable)")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                   help="colour output: auto (terminal, unless NO_COLOR is set), always, never")
+    p.add_argument("-q", "--quiet", action="store_true", help="no tables (with --jsonl)")
+
+
+def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    import json
+    import os
+
+    from ..inspect.data import OutputError, load_output
+    from ..inspect.ledger import ledger_of, render
+    from ..inspect.show import make_console
+
+    try:
+        output = load_output(args.outdir)
+    except OutputError as exc:
+        print(f"newsclaims: error: {exc}", file=sys.stderr)
+        return EXIT_NOTHING
+    measures = ledger_of(output, min_rows=args.min_rows)
+    if args.measure:
+        measures = [m for m in measures if m.measure in args.measure]
+    if args.jsonl:
+        from ..inspect.data import write_atomic
+
+        path = os.path.join(args.outdir, "ledger.jsonl")
+        try:
+            write_atomic(path, "".join(json.dumps(m.to_json(), ensure_ascii=False) + "\n" for m in measures))
+        except OSError as exc:
+            print(f"newsclaims: error: cannot write {path}: {exc}", file=sys.stderr)
+            return EXIT_NOTHING
+    if not args.quiet:
+        render(measures, make_console(args.color))
+    if args.jsonl:
+        print(f"wrote {len(measures)} measure(s) to {os.path.join(args.outdir, 'ledger.jsonl')}", file=sys.stderr)
+    return EXIT_OK

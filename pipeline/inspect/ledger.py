@@ -1,0 +1,373 @@
+"""The ledger: line up counts of the same thing across documents and sources.
+
+A count (a ``quantities[]`` item of kind ``count``) gets a *measure* (deaths,
+injured, displaced, …) and a *class* of who is counted (civilians, security forces,
+all, …); the pair is the group key. The lexicons are data in ``models/ledger``
+(see docs/ledger.md for the rules). Places and day dates in a claim do not split a
+group, but two rows that name different places, or different days, are not
+compared when looking for conflicts: they may simply count different things.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Iterable
+
+from ..resources import load_json
+from .data import Output, flag_list
+from .fmt import bounds_label, interval, quantity_label, spread_label
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+_WORD = re.compile(r"[\w’'-]+|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    measures: dict[str, dict[str, Any]]
+    blocking: frozenset[str]
+    window: int
+    classes: dict[str, dict[str, Any]]
+    partitives: frozenset[str]
+    stops: frozenset[str]
+    drops: frozenset[str]
+
+    def measure_label(self, measure: str) -> str:
+        return self.measures.get(measure, {}).get("label", measure)
+
+    def class_label(self, cls: str) -> str:
+        return self.classes.get(cls, {}).get("label", cls)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    m, c = load_json("ledger", "measures.json"), load_json("ledger", "classes.json")
+    return Lexicon(measures=m["measures"], blocking=frozenset(m["blocking_predicates"]["lemmas"]),
+                   window=int(m.get("cue_window_words", 12)), classes=c["classes"],
+                   partitives=frozenset(c["partitive_heads"]), stops=frozenset(c["head_stops"]),
+                   drops=frozenset(c["drop_words"]))
+
+
+# --- classification ---------------------------------------------------------------------
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def head_region(counted: str, lex: Lexicon | None = None) -> str:
+    """The head of the first conjunct of ``counted``, partitives peeled off, lower-cased.
+
+    "members of the government-led security forces in Latakia province" →
+    "government-led security forces"; "civilians and unarmed fighters" → "civilians".
+    """
+    lex = lex or lexicon()
+    first = re.split(r",|;|\(|\s+-\s+|\s+–\s+|\band\b|\bor\b|\bas well as\b|\bincluding\b",
+                     counted.lower(), maxsplit=1)[0]
+    words = [w for w in _words(first) if re.match(r"[\w’']", w)]
+    while len(words) > 2 and words[0] in lex.partitives and words[1] == "of":
+        words = words[2:]
+        while words and words[0] in lex.drops:
+            words = words[1:]
+    out: list[str] = []
+    for w in words:
+        if w in lex.stops and out:
+            break
+        if not out and w in lex.drops:
+            continue
+        out.append(w)
+    return " ".join(out)
+
+
+def class_of(counted: str | None, lex: Lexicon | None = None) -> str:
+    """The class of who is counted; ``all`` when nothing is named ("1,000 dead")."""
+    lex = lex or lexicon()
+    if not counted or not counted.strip():
+        return "all"
+    head = head_region(counted, lex)
+    if not head:
+        return "all"
+    padded = " " + head
+    for name, spec in lex.classes.items():
+        for h in spec["heads"]:
+            if padded.endswith(" " + h) or head == h:
+                return name
+    # no class: the head noun itself keeps unlike things apart ("bodies", "messages")
+    return head.split()[-1]
+
+
+def _measure_by_word(word: str, kind: str, lex: Lexicon) -> str | None:
+    for name, spec in lex.measures.items():
+        if word in spec.get(kind, []):
+            return name
+    return None
+
+
+def _cue_measure(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> str | None:
+    """A measure cue near the number, with no other number between them.
+
+    Distances are in words from the number, or from the end of its counted phrase
+    when the cue follows it ("300 members of the security forces … have died").
+    """
+    text = str(claim.get("text") or "")
+    base = (claim.get("span") or [0, 0])[0]
+    qs = q.get("span") or [None, None]
+    if qs[0] is None:
+        return None
+    q_start, q_end = qs[0] - base, qs[1] - base
+    cs = q.get("counted_span")
+    if cs and cs[0] is not None and cs[1] - base > q_end:
+        q_end = cs[1] - base
+    # another number, or its counted phrase, between cue and number claims the cue for itself
+    others = [(sp[0] - base, sp[1] - base) for o in claim.get("quantities") or [] if o is not q
+              for sp in (o.get("span"), o.get("counted_span")) if sp and sp[0] is not None]
+    lower = text.lower()
+    best: tuple[int, str] | None = None
+    for name, spec in lex.measures.items():
+        for cue in spec.get("cues", []):
+            for m in re.finditer(r"(?<![\w-])" + re.escape(cue) + r"(?![\w-])", lower):
+                if m.start() >= q_end:
+                    gap, lo, hi = lower[q_end:m.start()], q_end, m.start()
+                elif m.end() <= q_start:
+                    gap, lo, hi = lower[m.end():q_start], m.end(), q_start
+                else:  # the cue is inside the counted phrase ("dead bodies")
+                    gap, lo, hi = "", q_start, q_start
+                if any(lo <= s < hi or lo < e <= hi or s <= m.start() < e for s, e in others):
+                    continue
+                dist = len(_words(gap))
+                if dist <= lex.window and (best is None or dist < best[0]):
+                    best = (dist, name)
+    return best[1] if best else None
+
+
+def measure_of(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon | None = None) -> str | None:
+    """What the count measures: its predicate, else its counted noun, else a cue nearby."""
+    lex = lex or lexicon()
+    pred = (q.get("predicate") or "").lower() or None
+    if pred and (m := _measure_by_word(pred, "predicates", lex)):
+        return m
+    if q.get("counted"):
+        head = head_region(q["counted"], lex)
+        if head and (m := _measure_by_word(head.split()[-1], "nouns", lex)):
+            return m
+    if pred in lex.blocking:
+        return None
+    return _cue_measure(claim, q, lex)
+
+
+def countable(q: dict[str, Any]) -> bool:
+    """Counts of at least one: no percentages, durations, money, or fractions ("more than half")."""
+    if (q.get("kind") or "count") != "count":
+        return False
+    value = q.get("value")
+    return isinstance(value, (int, float)) and value >= 1
+
+
+# --- rows, groups, conflicts -------------------------------------------------------------
+
+_ACRONYM_STOP = {"of", "for", "the", "and", "in", "on", "de", "des", "du"}
+
+
+def source_key(name: str) -> str:
+    words = [w for w in re.findall(r"[\w’']+", name.casefold()) if w != "the"]
+    return " ".join(words)
+
+
+def _initials(key: str) -> str:
+    return "".join(w[0] for w in key.split() if w not in _ACRONYM_STOP)
+
+
+def same_source(a: str, b: str) -> bool:
+    """Same source key, or one is the acronym of the other ("SOHR", "Syrian Observatory for Human Rights")."""
+    if a == b:
+        return True
+    for x, y in ((a, b), (b, a)):
+        if " " not in x and len(x) >= 2 and _initials(y) == x:
+            return True
+    return False
+
+
+@dataclass
+class Row:
+    claim: dict[str, Any]
+    quantity: dict[str, Any]
+    outlet: str | None
+    source: str | None
+    key: str
+    places: list[str]
+    days: list[str]
+    conflicts: list[int] = field(default_factory=list)
+
+    @property
+    def interval(self) -> tuple[float, float]:
+        return interval(self.quantity)
+
+    def to_json(self) -> dict[str, Any]:
+        q, c = self.quantity, self.claim
+        lo, hi = self.interval
+        return {"claim_id": c.get("claim_id"), "doc_id": c.get("doc_id"), "section": c.get("section"),
+                "outlet": self.outlet, "source": self.source, "source_key": self.key,
+                "text": q.get("text"), "value": q.get("value"), "low": q.get("low"), "high": q.get("high"),
+                "approx": q.get("approx"), "bounds": bounds_label(q),
+                "interval": [lo, None if math.isinf(hi) else hi],
+                "counted": q.get("counted"), "predicate": q.get("predicate"),
+                "flags": flag_list(c), "places": self.places, "dates": self.days,
+                "sentence": c.get("text"), "conflicts_with": self.conflicts}
+
+
+@dataclass
+class Measure:
+    measure: str
+    cls: str
+    label: str
+    rows: list[Row]
+
+    @property
+    def conflict(self) -> bool:
+        return any(r.conflicts for r in self.rows)
+
+    @property
+    def spread(self) -> tuple[float, float]:
+        ivs = [r.interval for r in self.rows]
+        return (min(lo for lo, _ in ivs), max(hi for _, hi in ivs))
+
+    @property
+    def spread_label(self) -> str:
+        return spread_label([r.interval for r in self.rows])
+
+    @property
+    def n_sources(self) -> int:
+        keys: list[str] = []
+        for r in self.rows:
+            if not any(same_source(r.key, k) for k in keys):
+                keys.append(r.key)
+        return len(keys)
+
+    def to_json(self) -> dict[str, Any]:
+        lo, hi = self.spread
+        return {"measure": self.measure, "class": self.cls, "label": self.label,
+                "spread": [lo, None if math.isinf(hi) else hi], "spread_label": self.spread_label,
+                "sources": self.n_sources, "documents": len({r.claim.get("doc_id") for r in self.rows}),
+                "conflict": self.conflict, "rows": [r.to_json() for r in self.rows]}
+
+
+def _places(claim: dict[str, Any]) -> list[str]:
+    """Places the claim is about: not those inside the source ("the UK-based Observatory")."""
+    seen: list[str] = []
+    text, base = str(claim.get("text") or ""), (claim.get("span") or [0, 0])[0]
+    src = (claim.get("attribution") or {}).get("source_span") or [None, None]
+    for e in claim.get("entities") or []:
+        span = e.get("span") or [None, None]
+        if span[0] is None:
+            continue
+        if src[0] is not None and src[0] <= span[0] and span[1] <= src[1]:
+            continue
+        if re.match(r"\s*-?\s*based\b", text[span[1] - base:]):
+            continue
+        if e.get("label") in PLACE_LABELS:
+            name = str(e.get("norm") or e.get("text") or "")
+            if name and name not in seen:
+                seen.append(name)
+    return seen
+
+
+def _days(claim: dict[str, Any]) -> list[str]:
+    """Day-grain dates (``YYYY-MM-DD`` or ``--MM-DD``): coarser ones never tell counts apart."""
+    return sorted({str(d["value"]) for d in claim.get("dates") or []
+                   if d.get("value") and re.fullmatch(r"(\d{4}|-)-\d\d-\d\d", str(d["value"]))})
+
+
+def comparable(a: Row, b: Row) -> bool:
+    """Rows may conflict only if nothing says they count different places or days."""
+    if a.days and b.days and not set(a.days) & set(b.days):
+        return False
+    if a.places and b.places and not set(a.places) & set(b.places):
+        return False
+    return True
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def mark_conflicts(rows: list[Row]) -> None:
+    """Non-overlapping intervals between different sources, when comparable (indexes into rows)."""
+    for i, a in enumerate(rows):
+        for j, b in enumerate(rows):
+            if i < j and not same_source(a.key, b.key) and comparable(a, b) \
+                    and not _overlap(a.interval, b.interval):
+                a.conflicts.append(j)
+                b.conflicts.append(i)
+
+
+def build_ledger(claims: Iterable[dict[str, Any]], documents: dict[str, dict[str, Any]] | None = None,
+                 *, min_rows: int = 1, lex: Lexicon | None = None) -> list[Measure]:
+    """Group every countable quantity by (measure, class); measures in lexicon order, then by size."""
+    lex = lex or lexicon()
+    documents = documents or {}
+    groups: dict[tuple[str, str], list[Row]] = {}
+    for claim in claims:
+        doc_id = str(claim.get("doc_id"))
+        outlet = (documents.get(doc_id) or {}).get("source")
+        att = claim.get("attribution") or {}
+        source = att.get("source_norm") or att.get("source") or None
+        key = source_key(source or outlet or f"doc:{doc_id}")
+        for q in claim.get("quantities") or []:
+            if not countable(q):
+                continue
+            measure = measure_of(claim, q, lex)
+            if measure is None:
+                continue
+            row = Row(claim, q, outlet, source or outlet, key, _places(claim), _days(claim))
+            groups.setdefault((measure, class_of(q.get("counted"), lex)), []).append(row)
+    order = {m: i for i, m in enumerate(lex.measures)}
+    class_order = {c: i for i, c in enumerate(lex.classes)}
+    out = []
+    for (measure, cls), rows in groups.items():
+        if len(rows) < min_rows:
+            continue
+        rows.sort(key=lambda r: (-r.interval[0], str(r.claim.get("doc_id")), r.quantity.get("span") or [0]))
+        mark_conflicts(rows)
+        out.append(Measure(measure, cls, f"{lex.measure_label(measure)} · {lex.class_label(cls)}", rows))
+    out.sort(key=lambda m: (order.get(m.measure, 99), -len({r.claim.get('doc_id') for r in m.rows}),
+                            -len(m.rows), class_order.get(m.cls, 99), m.cls))
+    return out
+
+
+def ledger_of(output: Output, **kw: Any) -> list[Measure]:
+    return build_ledger(output.claims, output.documents, **kw)
+
+
+# --- rendering -----------------------------------------------------------------------------
+
+def render(measures: list[Measure], console: Any) -> None:
+    """One rich table per measure."""
+    from rich.table import Table
+    from rich.text import Text
+
+    if not measures:
+        console.print("no countable quantities with a known measure")
+        return
+    for m in measures:
+        title = Text(m.label, style="bold")
+        title.append(f"   spread {m.spread_label}; {len(m.rows)} row(s), {m.n_sources} source(s)", style="dim")
+        if m.conflict:
+            title.append("   CONFLICT", style="bold red")
+        table = Table(title=title, title_justify="left", show_lines=False, expand=False)
+        table.add_column("#", justify="right", style="dim")
+        table.add_column("value")
+        table.add_column("source", style="magenta", max_width=36)
+        table.add_column("outlet / document", max_width=34)
+        table.add_column("hedges", style="yellow", max_width=24)
+        table.add_column("where / when", style="dim", max_width=28)
+        table.add_column("conflict", style="bold red")
+        for i, r in enumerate(m.rows):
+            doc_id = str(r.claim.get("doc_id"))
+            section = r.claim.get("section")
+            where = doc_id if section in (None, "body") else f"{doc_id} ({section})"
+            table.add_row(str(i), quantity_label(r.quantity), r.source or "—",
+                          f"{r.outlet}\n{where}" if r.outlet else where,
+                          ", ".join(flag_list(r.claim)), "; ".join(r.places + r.days),
+                          ("≠ " + ",".join(map(str, r.conflicts))) if r.conflicts else "")
+        console.print(table)
+        console.print()

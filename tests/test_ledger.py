@@ -1,0 +1,210 @@
+"""The ledger groups counts by measure and class with general rules (claims built by hand, not the corpus)."""
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from pipeline.cli import main
+from pipeline.inspect.fmt import bounds_label, interval, spread_label
+from pipeline.inspect.ledger import build_ledger, class_of, head_region, measure_of, same_source
+
+
+def quantity(sentence: str, text: str, value: float, *, approx: str = "exact", low=None, high=None,
+             counted: str | None = None, predicate: str | None = None, kind: str = "count") -> dict:
+    start = sentence.index(text)
+    q = {"text": text, "span": [start, start + len(text)], "value": value,
+         "low": value if low is None and approx in ("exact", "more_than", "at_least") else low,
+         "high": value if high is None and approx == "exact" else high,
+         "approx": approx, "kind": kind, "unit": None, "currency": None, "iso": None,
+         "counted": counted, "counted_span": None, "predicate": predicate}
+    if counted:
+        c = sentence.index(counted, start)
+        q["counted_span"] = [c, c + len(counted)]
+    return q
+
+
+def claim(doc_id: str, sentence: str, quantities: list[dict], *, source: str | None = None,
+          places: tuple[str, ...] = (), dates: tuple[tuple[str, str], ...] = (), flags: tuple[str, ...] = ()) -> dict:
+    att = None
+    if source:
+        s = sentence.find(source)
+        att = {"source": source, "source_span": [s, s + len(source)] if s >= 0 else None,
+               "source_norm": source, "source_type": "organization", "cue": None, "cue_span": None,
+               "mode": "indirect", "addressee": None, "via": None, "source_id": None}
+    ents = []
+    for p in places:
+        s = sentence.index(p)
+        ents.append({"text": p, "span": [s, s + len(p)], "label": "GPE", "norm": p, "entity_id": p.lower()})
+    ds = []
+    for text, value in dates:
+        s = sentence.index(text)
+        ds.append({"text": text, "span": [s, s + len(text)], "value": value, "grain": "day"})
+    return {"schema_version": "1.0", "claim_id": f"{doc_id}-{len(sentence)}", "doc_id": doc_id,
+            "text": sentence, "span": [0, len(sentence)], "sentence_index": 0, "section": "body",
+            "kind": "statistic", "quantities": quantities, "entities": ents, "dates": ds,
+            "attribution": att, "hedges": [],
+            "flags": {f: f in flags for f in ("unverified", "verified", "reported", "alleged", "estimated",
+                                              "approximate", "speculative", "conditional", "disputed")}}
+
+
+def one(sentence: str, text: str, value: float, **kw) -> tuple[dict, dict]:
+    q = quantity(sentence, text, value, **kw)
+    return claim("d", sentence, [q]), q
+
+
+@pytest.mark.parametrize("counted, expected", [
+    ("civilians", "civilians"),
+    ("Kurdish civilians", "civilians"),
+    ("civilians and unarmed guards", "civilians"),
+    ("members of the national security forces", "security forces"),
+    ("police officers in the capital", "security forces"),
+    ("soldiers", "security forces"),
+    ("troops", "security forces"),
+    ("people", "all"),
+    ("persons", "all"),
+    (None, "all"),
+    ("rebel fighters", "militants"),
+    ("schoolchildren", "schoolchildren"),   # no class: the head noun is its own class
+    ("them", "unresolved"),
+    ("Americans", "americans"),             # a nationality is not everyone
+])
+def test_class_of_counted_head(counted, expected):
+    assert class_of(counted) == expected
+
+
+def test_head_region_peels_partitives_and_stops_at_modifiers():
+    assert head_region("members of the government-led security forces in Hama province") == \
+        "government-led security forces"
+    assert head_region("dozens of the wounded") == "wounded"
+
+
+@pytest.mark.parametrize("sentence, text, value, kw, expected", [
+    ("The earthquake killed 2,300 people in three provinces.", "2,300", 2300,
+     {"counted": "people", "predicate": "kill"}, "deaths"),
+    ("Floods forced 3,000 residents to flee their homes.", "3,000", 3000,
+     {"counted": "residents", "predicate": "flee"}, "displaced"),
+    ("Police detained 57 protesters overnight.", "57", 57,
+     {"counted": "protesters", "predicate": "detain"}, "detained"),
+    ("At least 40 people were wounded in the blast.", "40", 40,
+     {"counted": "people", "predicate": "wound", "approx": "at_least"}, "injured"),
+    # no predicate: the noun counted names the measure
+    ("Officials confirmed 12 fatalities.", "12", 12, {"counted": "fatalities"}, "deaths"),
+    # no predicate: a cue near the number ("the dead included", "the toll rose to")
+    ("Among the dead were 31 miners, the company said.", "31", 31, {"counted": "miners"}, "deaths"),
+    ("The official toll rose to 88 on Monday.", "88", 88, {"predicate": "rise"}, "deaths"),
+    # a cue after the counted phrase, with no other number in between
+    ("Some 16 crew members of the trawler are feared to have died.", "16", 16,
+     {"counted": "crew members of the trawler"}, "deaths"),
+])
+def test_measure_of(sentence, text, value, kw, expected):
+    c, q = one(sentence, text, value, **kw)
+    assert measure_of(c, q) == expected
+
+
+def test_no_measure_for_unrelated_counts_or_reporting_verbs():
+    c, q = one("The company hired 300 engineers last year.", "300", 300,
+               counted="engineers", predicate="hire")
+    assert measure_of(c, q) is None
+    # a witness's list: "say" blocks the cue "killed" from being read into the number
+    c, q = one("A nurse listed about 20 neighbours she said were killed.", "about 20", 20,
+               approx="about", counted="neighbours", predicate="say")
+    assert measure_of(c, q) is None
+
+
+def test_a_cue_belongs_to_the_nearest_number_not_to_one_across_another():
+    s = "Three villagers said 14 of their relatives were killed."
+    q1 = quantity(s, "Three", 3, counted="villagers")
+    q2 = quantity(s, "14", 14, counted="their relatives", predicate="kill")
+    c = claim("d", s, [q1, q2])
+    assert measure_of(c, q1) is None       # "14" sits between "Three" and "killed"
+    assert measure_of(c, q2) == "deaths"
+
+
+def test_intervals_and_labels():
+    s = "x"
+    assert bounds_label({"value": 600, "low": 600, "high": None, "approx": "more_than"}) == ">600"
+    assert bounds_label({"value": 200, "low": 200, "high": 999, "approx": "vague"}) == "200–999"
+    assert interval({"value": 50, "low": None, "high": None, "approx": "about"}) == pytest.approx((45, 55))
+    assert interval({"value": 10, "low": None, "high": None, "approx": "at_most"}) == (0, 10)
+    assert math.isinf(interval({"value": 7, "low": 7, "high": None, "approx": "at_least"})[1])
+    assert spread_label([(595, 595), (740, math.inf)]) == "595–740+"
+    assert spread_label([(12, 12)]) == "12" and s
+
+
+def test_acronym_is_the_same_source():
+    assert same_source("hrw", "human rights watch")
+    assert same_source("human rights watch", "hrw")
+    assert not same_source("hrw", "amnesty international")
+
+
+def _ledger_claims() -> list[dict]:
+    s1 = "The Ministry of Health said 412 civilians were killed in the shelling of Kherson."
+    s2 = "Human Rights Watch documented more than 400 civilians killed in Kherson."
+    s3 = "The army said 96 civilians died in Kherson, far fewer than reported."
+    s4 = "Some 1,200 people have been killed since the offensive began, the UN said."
+    s5 = "Hundreds of people have died, aid agencies estimate."
+    s6 = "A further 57 soldiers were killed in the fighting, the ministry said."
+    s7 = "The shelling of Odesa on 3 May killed 15 civilians, HRW said."
+    return [
+        claim("a", s1, [quantity(s1, "412", 412, counted="civilians", predicate="kill")],
+              source="Ministry of Health", places=("Kherson",)),
+        claim("b", s2, [quantity(s2, "more than 400", 400, approx="more_than", counted="civilians",
+                                 predicate="kill")], source="Human Rights Watch", places=("Kherson",)),
+        claim("c", s3, [quantity(s3, "96", 96, counted="civilians", predicate="die")],
+              source="army", places=("Kherson",), flags=("disputed",)),
+        claim("c", s4, [quantity(s4, "Some 1,200", 1200, approx="about", counted="people", predicate="kill")],
+              source="UN"),
+        claim("b", s5, [quantity(s5, "Hundreds", 200, approx="vague", low=200, high=999, counted="people",
+                                 predicate="die")], source="aid agencies", flags=("estimated",)),
+        claim("a", s6, [quantity(s6, "57", 57, counted="soldiers", predicate="kill")], source="ministry"),
+        claim("d", s7, [quantity(s7, "15", 15, counted="civilians", predicate="kill")], source="HRW",
+              places=("Odesa",), dates=(("3 May", "2024-05-03"),)),
+    ]
+
+
+def test_build_ledger_groups_marks_conflicts_and_spread():
+    docs = {"a": {"doc_id": "a", "source": "Outlet A"}, "b": {"doc_id": "b", "source": None}}
+    measures = {(m.measure, m.cls): m for m in build_ledger(_ledger_claims(), docs)}
+    assert set(measures) == {("deaths", "civilians"), ("deaths", "all"), ("deaths", "security forces")}
+    civ = measures["deaths", "civilians"]
+    values = [r.quantity["text"] for r in civ.rows]
+    assert values == ["412", "more than 400", "96", "15"]   # sorted by lower bound
+    by_text = {r.quantity["text"]: r for r in civ.rows}
+    # 96 (army) contradicts 412 (ministry) and >400 (HRW): same place, different sources
+    assert sorted(by_text["96"].conflicts) == [0, 1]
+    assert by_text["412"].conflicts == [2] and by_text["more than 400"].conflicts == [2]
+    # 15 in Odesa names another place: not compared with the Kherson counts
+    assert by_text["15"].conflicts == []
+    assert civ.conflict and civ.spread_label == "15–412+"
+    allm = measures["deaths", "all"]
+    # "some 1,200" is read as 1,080–1,320: it does not overlap "hundreds" (200–999)
+    assert [r.source for r in allm.rows] == ["UN", "aid agencies"]
+    assert allm.conflict and allm.rows[0].conflicts == [1]
+    sec = measures["deaths", "security forces"].rows
+    assert [(r.source, r.outlet) for r in sec] == [("ministry", "Outlet A")]
+
+
+def test_outlet_stands_in_for_a_missing_source():
+    s = "At least 9 people died in the collapse."
+    c = claim("x", s, [quantity(s, "At least 9", 9, approx="at_least", counted="people", predicate="die")])
+    (m,) = build_ledger([c], {"x": {"doc_id": "x", "source": "Daily Planet"}})
+    assert m.rows[0].source == "Daily Planet" and m.rows[0].key == "daily planet"
+
+
+def test_compare_command_writes_ledger_jsonl(tmp_path, capsys):
+    (tmp_path / "claims.jsonl").write_text("".join(json.dumps(c) + "\n" for c in _ledger_claims()))
+    (tmp_path / "documents.jsonl").write_text(json.dumps({"doc_id": "a", "source": "Outlet A"}) + "\n")
+    assert main(["compare", str(tmp_path), "--jsonl", "--color", "never"]) == 0
+    out = capsys.readouterr().out
+    assert "deaths · civilians" in out and "CONFLICT" in out and "Human Rights Watch" in out
+    lines = [json.loads(x) for x in (tmp_path / "ledger.jsonl").read_text().splitlines()]
+    assert lines[0]["measure"] == "deaths" and lines[0]["class"] == "civilians"
+    assert lines[0]["conflict"] is True and len(lines[0]["rows"]) == 4
+    assert lines[0]["rows"][1]["bounds"] == ">400" and lines[0]["rows"][1]["interval"] == [400, None]
+
+
+def test_compare_on_missing_dir_is_one_line(tmp_path, capsys):
+    assert main(["compare", str(tmp_path / "nope")]) == 1
+    assert "extract" in capsys.readouterr().err
