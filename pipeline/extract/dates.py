@@ -135,7 +135,7 @@ def _spelled_years(s: str) -> str:
             return str(_TENS[m.group(1)] * 100 + _TENS[m.group(2)] + _ONES.get(m.group(3) or "", 0))
         last = m.group(4)
         return str(2000 + (_ONES.get(last, 0) if last != "ten" else 10)) if last else "2000"
-    if re.search(r"\b(years?|months?|days?|weeks?|centuries|decades?)\b", s) and not re.search(r"\b(of|in) (nineteen|two thousand)", s):
+    if re.search(r"(nineteen|thousand|ninety|eighty|seventy|sixty|fifty|forty|thirty|twenty|ten|one|two|three|four|five|six|seven|eight|nine)[- ](years?|months?|days?|weeks?|centuries|decades?)\b", s):
         return s  # "two thousand years" is a duration
     return _SPELLED_YEAR.sub(sub, s) if ("nineteen" in s or "thousand" in s or "eighteen" in s or "twenty" in s) else s
 
@@ -360,8 +360,10 @@ def resolve(text: str, published: str | None, label: str = "DATE",
     # weeks, quarters and fiscal years at year grain (the output has no week/quarter grain)
     if base is not None:
         m = re.fullmatch(r"(?:(?:early|late|the end of|the beginning of|the middle of) )?(last|this|next|the|the past|the current|the latest|the coming|the previous) "
-                         r"(week|weekend|quarter|period|fiscal quarter|(?:full |current |fiscal |current fiscal |full fiscal )year)", core)
-        if m and not (m.group(1) == "the" and m.group(2) in ("week", "weekend", "year")) and \
+                         r"(week|weekend|quarter|period|fiscal quarter|(?:full |current |fiscal |current fiscal |full fiscal |latest fiscal )year)", s) \
+            or re.fullmatch(r"(last|this|next|the past|the current|the latest|the coming|the previous) "
+                            r"(week|weekend|quarter|period|fiscal quarter|(?:full |current |fiscal |current fiscal |full fiscal )year)", core)
+        if m and not (m.group(1) == "the" and m.group(2) in ("week", "year")) and \
                 not (m.group(1) == "the past" and m.group(2) in ("week", "year", "quarter")):
             mode, unit = m.group(1), m.group(2)
             if unit in ("week", "weekend"):
@@ -376,6 +378,14 @@ def resolve(text: str, published: str | None, label: str = "DATE",
                 return (f"{ref.year - (1 if mode in ('last', 'the previous') and (ref.month - 1) // 3 == 0 else 0):04d}", "year")
             step = {"last": -1, "the previous": -1, "next": 1, "the coming": 1}.get(mode, 0)
             return (f"{base.year + step:04d}", "year")
+        # year end: "year-end", "the end of the year", "year's end"
+        if re.fullmatch(r"(?:around |at |by )?(?:the )?(?:year[- ]end|end of (?:the|this) year|year's end)", s):
+            return (f"{base.year:04d}", "year")
+        # a season without a year: the latest one that has begun
+        m = re.fullmatch(r"(?:the )?(?:early |late |mid-?)?(spring|summer|fall|autumn|winter)", s)
+        if m:
+            start = L["seasons"][m.group(1)][0]
+            return (f"{base.year if start <= base.month or tense == 'future' else base.year - 1:04d}", "year")
         # business news compares with the same period a year before publication
         if re.fullmatch(r"(?:a|one) year (?:earlier|ago|before)|(?:the )?year[- ](?:earlier|ago)(?: (?:quarter|period|level|results?|figures?))?|last year's (?:quarter|period)", core):
             return (f"{base.year - 1:04d}", "year")
