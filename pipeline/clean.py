@@ -58,6 +58,12 @@ class CleanSettings:
     #: Paragraphs with overlap between ``low_fraction * tau`` and ``tau`` are
     #: ambiguous: they neither add nor remove boundary evidence.
     low_fraction: float = 1.0
+    #: After a marker line (related stories, comments, a time stamp), the text up to
+    #: the next marker is still article if its mean overlap with the article reaches
+    #: this fraction of the article paragraphs' mean overlap so far
+    #: (``html_marker_resume`` for text that trafilatura reduced to the main content).
+    marker_resume: float = 0.7
+    html_marker_resume: float = 0.5
     #: Below this many accepted article chars (lead included) the reference word
     #: list is small and matches less of any paragraph: the threshold is scaled
     #: down by ``accepted / mature_chars``.
@@ -167,6 +173,7 @@ _OPEN_QUOTE = "\"'“‘«„"
 _NORM_DIGITS = re.compile(r"\d+(?:[.,:]\d+)*")
 _NORM_EDGE = re.compile(r"^[^\w#©]+|[^\w#©]+$")
 _WS = re.compile(r"\s+")
+_TAG_NOT = re.compile(r"[:\d]|\w\.\w")
 
 
 def _norm(s: str) -> str:
@@ -386,9 +393,15 @@ def _heading_run(lines: list[_Line], i: int, settings: CleanSettings) -> int:
 
 
 def _tag_like(line: _Line) -> bool:
-    """A tag-list entry: 1-3 words, ≤ 30 chars, no sentence punctuation."""
-    return 1 <= line.nw <= 3 and len(line.text) <= 30 and not _SENT_END.search(line.text) \
-        and not line.text.endswith(",")
+    """A tag-list entry: 1-3 words, ≤ 30 chars, no sentence punctuation.
+
+    Not a tag: bullet items ("- 12 votes", list content), lines with a colon or a
+    digit ("VIP : 60,000", "02-751-1500": prices, phone numbers, poll counts) and
+    web addresses (a dot between letters).
+    """
+    t = line.text
+    return 1 <= line.nw <= 3 and len(t) <= 30 and not _SENT_END.search(t) \
+        and not t.endswith(",") and not _BULLET.match(t) and not _TAG_NOT.search(t)
 
 
 def _sentence_like(line: _Line) -> bool:
@@ -438,8 +451,13 @@ class _Doc:
 
 
 def clean(text: str, *, title: str | None = None, published: str | None = None,
-          settings: CleanSettings | None = None) -> Cleaned:
-    """Split ``text`` into kept segments and removals (see the module docstring)."""
+          settings: CleanSettings | None = None, source_format: str = "text") -> Cleaned:
+    """Split ``text`` into kept segments and removals (see the module docstring).
+
+    ``source_format="html"`` says ``text`` came from :func:`html_to_text`
+    (trafilatura already picked the main content): unmarked appended stories are
+    then not looked for, only marker-led tails are cut.
+    """
     settings = settings or CleanSettings()
     lines = _lines(text)
     if settings.keep_all:
@@ -451,7 +469,7 @@ def clean(text: str, *, title: str | None = None, published: str | None = None,
                   "headline": None}
     i = _top_zone(doc, lex, settings, meta, title)
     _body(doc, lex, settings, meta, i)
-    _off_topic(doc, lex, settings, meta)
+    _off_topic(doc, lex, settings, meta, html=source_format == "html")
     return _assemble(doc, title=meta["title"], published=published or meta["published"],
                      byline=meta["byline"], tags=meta["tags"])
 
@@ -670,7 +688,8 @@ def _sim(feat: dict[str, float], ref: set[str]) -> float:
     return sum(w for t, w in feat.items() if t in ref) / total
 
 
-def _off_topic(doc: _Doc, lex: _Lexicon, settings: CleanSettings, meta: dict) -> None:
+def _off_topic(doc: _Doc, lex: _Lexicon, settings: CleanSettings, meta: dict,
+               html: bool = False) -> None:
     """Remove a contiguous tail of appended stories (reason ``off_topic``).
 
     Decision rule. The *reference* is the set of content tokens (stopwords from
@@ -691,7 +710,14 @@ def _off_topic(doc: _Doc, lex: _Lexicon, settings: CleanSettings, meta: dict) ->
     the first waiting paragraph that was itself below ``tau`` (short lines right
     before it, e.g. the appended story's title, go with it). A marker line
     (cue classes with ``tail_marker``: related stories, comments, tags; relative
-    time stamps like "2 hours ago") after some body is a boundary too.
+    time stamps like "2 hours ago") after some body is a boundary too, unless
+    the text after it (up to the next marker) is the article going on: the
+    char-weighted mean overlap of its substantial paragraphs reaches
+    ``marker_resume`` x the mean overlap of the article paragraphs so far (an
+    in-article widget such as "Don't miss" or "Most read"). With
+    ``source_format="html"`` (text that trafilatura already reduced to the main
+    content) only markers cut, with the lower ``html_marker_resume``: the
+    similarity cut never helped on real pages and cost whole articles.
 
     After a boundary every line is ``off_topic`` (cue lines keep their
     boilerplate reason) unless a substantial paragraph reaches
@@ -737,13 +763,30 @@ def _off_topic(doc: _Doc, lex: _Lexicon, settings: CleanSettings, meta: dict) ->
         if p.keep:
             p.keep, p.label = False, "off_topic"
 
+    def continues(at: int) -> bool:
+        """Whether the text after the marker ``units[at]`` (to the next marker) is
+        the article again: its substantial paragraphs overlap the article at least
+        ``marker_resume`` x the article paragraphs' own mean overlap."""
+        num = den = 0.0
+        for q in units[at + 1:]:
+            if q.label.endswith("|marker"):
+                break
+            if substantial(q):
+                num += (q.end - q.start) * _sim(feats[id(q)], ref)
+                den += q.end - q.start
+        resume = settings.html_marker_resume if html else settings.marker_resume
+        level = lvl[0] / lvl[1] if lvl[1] else settings.off_topic_threshold
+        return den > 0 and num / den >= resume * level
+
     pending: list[_Piece] = []
     deficit = 0.0      # CUSUM of (tau - overlap) x chars since it was last <= 0
     tail = False
-    for p in units[k:]:
+    lvl = [0.0, 0.0]   # chars x overlap, chars of the article's substantial paragraphs
+    for at in range(k, len(units)):
+        p = units[at]
         if p.label.endswith("|marker"):
             p.label = p.label.removesuffix("|marker")
-            if not tail:
+            if not tail and not continues(at):
                 tail = True
                 for q in pending:  # waiting paragraphs before a marker are article
                     if q.keep:
@@ -768,6 +811,8 @@ def _off_topic(doc: _Doc, lex: _Lexicon, settings: CleanSettings, meta: dict) ->
                 to_tail(p)
             continue
         tau = settings.off_topic_threshold * scale
+        lvl[0] += s * (p.end - p.start)
+        lvl[1] += p.end - p.start
         # Only clearly low paragraphs add evidence (descriptive article text often
         # sits just under tau); paragraphs above tau take evidence away.
         if s < tau * settings.low_fraction or s >= tau:
@@ -780,7 +825,7 @@ def _off_topic(doc: _Doc, lex: _Lexicon, settings: CleanSettings, meta: dict) ->
                     ref.update(feats[id(q)])
                     accepted += q.end - q.start
             pending, deficit = [], 0.0
-        elif deficit >= settings.tail_evidence and english:
+        elif deficit >= settings.tail_evidence and english and not html:
             tail = True
             # The boundary is the first waiting paragraph that was itself low; short
             # lines just before it (a title, a dateline) go with it.

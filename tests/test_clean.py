@@ -252,6 +252,35 @@ def test_marked_tail_is_off_topic_and_short_quote_kept():
     assert reasons(c)["Related Articles"] == "boilerplate:related"
 
 
+def test_html_source_skips_similarity_cut():
+    text = "\n".join(ARTICLE + UNRELATED)
+    c = clean(text, source_format="html")
+    check_invariants(c)
+    assert all(p in kept(c) for p in ARTICLE + UNRELATED)
+
+
+def test_in_article_widget_marker_does_not_end_article():
+    more = [
+        "Park said the Riverton libraries would also extend their opening hours, and the council "
+        "promised to review the Riverton school budget again next year.",
+        "The Riverton finance committee said it would publish the full budget and the tax forecasts "
+        "behind it before the council meets again.",
+    ]
+    text = "\n".join(ARTICLE + ["You may also like", "Europa plumes spotted"] + more)
+    c = clean(text)
+    check_invariants(c)
+    assert all(p in kept(c) for p in ARTICLE + more)
+    assert reasons(c)["You may also like"] == "boilerplate:related"
+
+
+@pytest.mark.parametrize("lines", [["- 165 votes", "- 250 votes"], ["Tickets", "VIP : 60,000", "02-751-1500"],
+                                   ["Contact", "www.riverton.example"]])
+def test_list_lines_at_end_are_not_tags(lines):
+    c = clean("\n".join(BODY + lines))
+    check_invariants(c)
+    assert "metadata:tags" not in {r.reason for r in c.removed}
+
+
 def test_late_background_paragraph_kept():
     background = ("The town was founded in 1821 as a mill settlement and grew around the river trade.")
     c = clean("\n\n".join(ARTICLE + [background]))

@@ -1,12 +1,14 @@
 """Evaluation of the clean stage (issue 4).
 
 * :func:`evaluate_corpus`: kept-text character P/R/F1 per corpus article against
-  ``corpus/gold/kept.jsonl`` (whitespace not counted).
+  ``corpus/gold/kept.jsonl`` (whitespace not counted), and per section
+  (``headline``, ``key_points``, ``heading`` chars against ``section_spans``).
 * :func:`evaluate_appended`: the same on synthetic documents with 1-3 unrelated
   stories appended (:mod:`pipeline.eval.appended`), plain and with chrome.
 * :func:`evaluate_html`: ScrapingHub article-extraction benchmark shingle P/R/F1
   (4-gram word shingles, averaged over pages) of trafilatura alone and of the
-  cleaner on top of trafilatura.
+  cleaner on top of trafilatura (called with ``source_format="html"``, as the
+  runner does for HTML input).
 
 ``python -m pipeline.eval.clean_eval [--data DIR] [--gold PATH] [--corpus DIR]``
 prints all of them as JSON.
@@ -28,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "boilerplate" / "scrapinghub-aeb"
 DEFAULT_GOLD = ROOT / "corpus" / "gold" / "kept.jsonl"
 DEFAULT_CORPUS = ROOT / "corpus"
+SECTIONS = ("headline", "key_points", "heading")
 
 
 def kept_text(cleaned) -> str:
@@ -80,6 +83,7 @@ def evaluate_corpus(gold_path: str | Path = DEFAULT_GOLD, corpus_dir: str | Path
     corpus_dir = Path(corpus_dir)
     texts = {p.stem: p for p in sorted(corpus_dir.glob("*.txt"))}
     per_doc: dict[str, dict[str, Any]] = {}
+    sections: dict[str, list[dict[str, Any]]] = {}
     gold_path = Path(gold_path)
     if not gold_path.exists():
         return {"error": f"no gold file {gold_path}", "n": 0, "per_document": {}}
@@ -96,7 +100,13 @@ def evaluate_corpus(gold_path: str | Path = DEFAULT_GOLD, corpus_dir: str | Path
         text = rec.get("text") or path.read_text(encoding="utf-8-sig")
         cleaned = clean(text, title=rec.get("title"), settings=settings)
         per_doc[path.stem] = char_prf(cleaned.kept, _gold_ranges(rec, text), text)
-    return {**_summary(list(per_doc.values())), "per_document": per_doc}
+        for name in SECTIONS:
+            pred = [(s.start, s.end) for s in cleaned.segments if s.section == name]
+            gold = [tuple(s["span"]) for s in rec.get("section_spans") or [] if s.get("section") == name]
+            if pred or gold:
+                sections.setdefault(name, []).append(char_prf(pred, gold, text))
+    return {**_summary(list(per_doc.values())), "per_document": per_doc,
+            "sections": {name: _summary(v) for name, v in sections.items()}}
 
 
 # --------------------------------------------------------------------------- appended stories
@@ -106,6 +116,7 @@ def evaluate_appended(data_dir: str | Path = DEFAULT_DATA, settings: CleanSettin
                       worst: int = 5) -> dict[str, Any]:
     """Char P/R/F1 of the kept text on base + appended stories, per variant."""
     out: dict[str, Any] = {}
+    data_dir = _resolve(data_dir)
     for variant in variants:
         per_doc = {}
         for ex in generate(data_dir, variant, seed):
@@ -119,6 +130,16 @@ def evaluate_appended(data_dir: str | Path = DEFAULT_DATA, settings: CleanSettin
 
 
 # --------------------------------------------------------------------------- HTML benchmark
+
+def _resolve(data_dir: str | Path) -> Path:
+    """The benchmark folder: ``data_dir`` itself or, given the shared data root
+    (as ``python -m pipeline.eval`` passes it), ``boilerplate/scrapinghub-aeb`` in it."""
+    data_dir = Path(data_dir)
+    if not (data_dir / "ground-truth.json").exists() and \
+            (data_dir / "boilerplate" / "scrapinghub-aeb" / "ground-truth.json").exists():
+        return data_dir / "boilerplate" / "scrapinghub-aeb"
+    return data_dir
+
 
 def _pages(data_dir: Path):
     gold = json.loads((data_dir / "ground-truth.json").read_text(encoding="utf-8"))
@@ -136,14 +157,14 @@ def evaluate_html(data_dir: str | Path = DEFAULT_DATA, settings: CleanSettings |
     the ``headline`` segment out, as the benchmark's ``articleBody`` never holds the
     title. ``clean_chars_per_s`` is the cleaner's throughput on these texts.
     """
-    data_dir = Path(data_dir)
+    data_dir = _resolve(data_dir)
     raw, cleaned_pages, body_pages = [], [], []
     per_page = {}
     clean_time, chars = 0.0, 0
     for key, gold, html in _pages(data_dir):
         text = html_to_text(html, settings)  # bytes: trafilatura detects the encoding
         t0 = time.perf_counter()
-        c = clean(text, settings=settings) if text.strip() else None
+        c = clean(text, settings=settings, source_format="html") if text.strip() else None
         clean_time += time.perf_counter() - t0
         chars += len(text)
         kept = kept_text(c) if c else ""
