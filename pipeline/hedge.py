@@ -1,25 +1,60 @@
-"""Hedge stage: how sure the outlet is (thin: only ``approximate`` from quantities).
+"""Hedge stage: how sure the outlet is of each claim (issue 7).
 
-Issue 7 fills this module; its interface stays :func:`hedge_claims`, which sets
-``claim.hedges``. :func:`flags` turns a hedge list into the per-type booleans.
+:func:`hedge_claims` sets ``claim.hedges`` on every kept sentence of a document:
+
+* ``approximate`` - one per quantity whose ``approx`` is not ``exact`` (cue = the
+  quantity's text/span);
+* in-sentence cues (:mod:`pipeline.hedging.cues`): reported, alleged, estimated,
+  speculative, conditional, disputed, and verification of cited evidence, kept
+  only when the cue scopes over the claim's main predicate
+  (:mod:`pipeline.hedging.scope`);
+* disclaimers (:mod:`pipeline.hedging.reach`): "The BBC has not been able to
+  independently verify the death toll." gives ``unverified`` (scope
+  ``previous``) to the death-toll claims before it; "Reuters was able to verify
+  footage ..." gives ``verified`` (scope ``following``) to the claims describing
+  that footage. By default (``models/hedge/disclaimers.json: self_hedge``) the
+  disclaimer sentence does not carry its own disclaimer (docs/annotation.md 7).
+
+All lexicons and rules are data in ``models/hedge`` (README there). :func:`flags`
+turns a hedge list into the per-type booleans of the output record.
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .hedging.cues import in_sentence
+from .hedging.lexicon import lexicon
+from .hedging.reach import attach, find_disclaimer
+from .hedging.scope import spine
 from .records import HEDGE_TYPES, Claim, Hedge
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-IMPLEMENTED = False
+IMPLEMENTED = True
 
 
 def hedge_claims(doc: "Doc", claims: list[Claim]) -> None:
-    for claim in claims:
-        claim.hedges = [Hedge(type="approximate", cue=q["text"], cue_span=list(q["span"]),
-                              scope="sentence", from_sentence=None)
-                        for q in claim.quantities if q.get("approx", "exact") != "exact"]
+    """Set ``claim.hedges`` for the claims (one per kept sentence, in order) of ``doc``."""
+    lex = lexicon()
+    sents = [doc.char_span(c.start, c.end, alignment_mode="expand") for c in claims]
+    spines = [spine(s) for s in sents]
+    disclaimers = {}
+    for i, (claim, sent, sp) in enumerate(zip(claims, sents, spines)):
+        d = find_disclaimer(i, sent, claim, sp, lex)
+        skip: set[int] = set()
+        if d is not None:
+            disclaimers[i] = d
+            skip = d.tokens
+        hedges = [Hedge(type="approximate", cue=q["text"], cue_span=list(q["span"]),
+                        scope="sentence", from_sentence=None)
+                  for q in claim.quantities if q.get("approx", "exact") != "exact" and q.get("span")]
+        hedges.extend(in_sentence(sent, claim, sp, lex, skip))
+        if d is not None and lex.self_hedge:
+            hedges.append(Hedge(type=d.type, cue=doc.text[d.cue[0]:d.cue[1]], cue_span=list(d.cue),
+                                scope="sentence", from_sentence=None))
+        claim.hedges = hedges
+    attach(doc, claims, sents, spines, disclaimers, lex)
 
 
 def flags(hedges: list[Hedge]) -> dict[str, bool]:

@@ -1,0 +1,300 @@
+"""In-sentence hedge cues (scope ``"sentence"``).
+
+Each rule looks at one token (its lemma/lower form is looked up in the cue
+lexicons of ``models/hedge/cues.json``) and its dependency context, and keeps
+the cue only when it scopes over the claim's main predicate (its anchor is on
+the :func:`~.scope.spine`). Rules and what they do not match:
+
+* modals (``may``, ``might``, ``could``, ``would``) on a spine verb; not negated
+  ``could`` ("could not immediately determine" is inability); not ``would`` in
+  the content of a past reporting verb ("said it would open" is future-in-past);
+* hedging adverbs ("have reportedly fled", "are apparently members");
+* raising verbs with a complement ("seemed to be"); not "appeared in 3 groups";
+* agentless passives of belief/report verbs ("are reported to have died", "is
+  believed to", headline "600+ fatalities reported"); a ``by``-agent or an
+  active subject ("Residents reported") makes them plain attribution;
+* belief verbs with a complement ("analysts expect ...");
+* hedging speech verbs with clausal content ("claimed they were responding");
+  not "claimed responsibility"; unnamed "reports suggest" gives ``reported``;
+* "accused of", predicate adjectives ("is likely to", "it is unclear"),
+  attributive adjectives on the subject ("an alleged militant was shot") or a
+  number ("an estimated 300"); not on an object ("denounced the alleged attack");
+* conditional markers heading a verbal adverbial clause of a spine verb ("if",
+  "unless", "provided that") and the consequent's ``will``/``would``; not "if
+  necessary", not "if" = "whether";
+* dispute verbs with clausal content or a claim noun ("denied that ...");
+* verification of cited evidence anywhere in the sentence ("a video ... verified
+  by Reuters showed", "by geolocating videos"), negated -> ``unverified``.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..records import Claim, Hedge
+from .lexicon import Lexicon
+from .scope import has_aux, is_passive, negated, subject
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+CLAUSAL = frozenset({"ccomp", "xcomp"})
+PAST_REPORTING = frozenset({"say", "tell", "announce", "add", "report", "state", "claim",
+                            "insist", "warn", "predict", "promise", "write", "indicate", "note"})
+ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd"})
+SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
+NEG_WORDS = frozenset({"not", "n't", "never"})
+PASSIVE_COMPLEMENTS = frozenset({"xcomp", "ccomp", "oprd", "attr", "acomp"})
+
+
+def hedge(doc_text: str, type_: str, start: int, end: int) -> Hedge:
+    return Hedge(type=type_, cue=doc_text[start:end], cue_span=[start, end], scope="sentence",
+                 from_sentence=None)
+
+
+def _span(*toks: "Token") -> tuple[int, int]:
+    return min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
+
+
+def _to_child(tok: "Token") -> "Token | None":
+    """The infinitival ``to`` of tok's xcomp ("reported [to] have died")."""
+    for child in tok.children:
+        if child.dep_ == "xcomp":
+            for c in child.children:
+                if c.dep_ == "aux" and c.lower_ == "to" and c.i == tok.i + 1:
+                    return c
+    return None
+
+
+def _future_in_past(verb: "Token") -> bool:
+    """``verb`` is (a conjunct of) the content of a past-tense reporting verb."""
+    tok = verb
+    for _ in range(4):
+        if tok.dep_ == "conj":
+            tok = tok.head
+            continue
+        if tok.dep_ == "ccomp" and tok.head.lemma_ in PAST_REPORTING and tok.head.tag_ in ("VBD", "VBN"):
+            return True
+        return False
+    return False
+
+
+def _has_condition(verb: "Token", lex: Lexicon) -> bool:
+    return any(c.dep_ == "advcl" and any(m.lower_ in lex.cond_marks for m in c.children
+                                         if m.dep_ == "mark") for c in verb.children)
+
+
+def _neg_subject(verb: "Token") -> bool:
+    """The subject is negative ("No one has claimed ...")."""
+    subj = subject(verb)
+    if subj is None:
+        return False
+    return subj.lower_ in ("nobody", "none") or any(c.lower_ == "no" for c in subj.children)
+
+
+def _contains_number(tok: "Token", claim: Claim) -> bool:
+    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+    if any(lo <= q["span"][0] and q["span"][1] <= hi for q in claim.quantities if q.get("span")):
+        return True
+    return any(t.like_num for t in tok.subtree)
+
+
+def in_sentence(sent: "Span", claim: Claim, spine: set[int], lex: Lexicon,
+                skip: set[int]) -> list[Hedge]:
+    """Hedges whose cue is in ``sent`` and scopes over its main predicate."""
+    text = sent.doc.text
+    out: list[Hedge] = []
+
+    def add(type_: str, *toks: "Token") -> None:
+        out.append(hedge(text, type_, *_span(*toks)))
+
+    report_subject_verbs: set[int] = set()
+    for tok in sent:
+        if tok.i in skip:
+            continue
+        lower, lemma, dep, head = tok.lower_, tok.lemma_.lower(), tok.dep_, tok.head
+        on_spine = tok.i in spine
+
+        # unnamed reports as subject of a saying verb: "Some reports suggest"
+        if (lemma in lex.report_nouns and tok.pos_ == "NOUN" and dep == "nsubj"
+                and head.i in spine and head.lemma_ in lex.report_verbs
+                and not any(c.dep_ in ("poss", "compound") for c in tok.children)):
+            add("reported", tok, head)
+            report_subject_verbs.add(head.i)
+            continue
+
+        if tok.tag_ == "MD" and lower in lex.modal:
+            if head.i not in spine:
+                continue
+            neg = negated(head) or negated(tok) or (tok.i + 1 < sent.end and tok.nbor(1).lower_ in NEG_WORDS)
+            if lower in lex.modal_negation_cancels and neg:
+                continue  # "could not immediately determine": inability, not possibility
+            if lower in lex.future_in_past_modals and neg and head.lemma_.lower() in lex.refusal_verbs:
+                continue  # "would not comment": a refusal
+            if lower in lex.future_in_past_modals and _future_in_past(head) and not _has_condition(head, lex):
+                continue
+            add(lex.modal[lower], tok)
+            continue
+
+        if lower in lex.adverb and tok.pos_ in ("ADV", "ADJ") and dep in ("advmod", "npadvmod"):
+            # the parser sometimes reads "had allegedly stolen copper" as an adjectival participle
+            misparsed = head.dep_ == "amod" and head.tag_ == "VBN" and head.i < head.head.i \
+                and head.head.dep_ in ARG_DEPS and head.head.head.i in spine
+            if head.i in spine or misparsed:
+                add(lex.adverb[lower], tok)
+            continue
+
+        if tok.pos_ in ("VERB", "AUX"):
+            if on_spine and lemma in lex.raising and any(c.dep_ in ("xcomp", "ccomp", "acomp", "attr")
+                                                         for c in tok.children):
+                to = _to_child(tok)
+                add(lex.raising[lemma], *([tok, to] if to is not None else [tok]))
+                continue
+            if on_spine and tok.tag_ == "VBN" and lemma in lex.passive_raising \
+                    and not any(c.dep_ == "agent" for c in tok.children):
+                t = lex.passive_raising[lemma]
+                aux = [c for c in tok.children if c.dep_ == "auxpass"]
+                bare = not has_aux(tok) and dep in ("ROOT", "acl", "conj") and t in lex.bare_participle_types
+                complement = any(c.dep_ in PASSIVE_COMPLEMENTS for c in tok.children)
+                if (aux or bare) and (complement or lemma not in lex.passive_needs_complement) \
+                        and not any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
+                    if lemma == "say" and _to_child(tok) is None:
+                        continue  # "it was said" without a raised infinitive is not a hedge
+                    to = _to_child(tok)
+                    add(t, *aux, tok, *([to] if to is not None else []))
+                    continue
+            if on_spine and lemma in lex.accuse:
+                preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in lex.accuse[lemma]]
+                if preps and not negated(tok):
+                    add("alleged", tok, preps[0])
+                    continue
+            if lemma in lex.speech_hedge and not is_passive(tok) and tok.i not in report_subject_verbs:
+                t = lex.speech_hedge[lemma]
+                comps = [c for c in tok.children if c.dep_ in CLAUSAL]
+                if lemma == "estimate":
+                    objs = comps + [c for c in tok.children if c.dep_ == "dobj"]
+                    if (on_spine or any(_contains_number(c, claim) for c in objs)) and objs:
+                        add(t, tok)
+                        continue
+                elif on_spine and comps and not negated(tok) and not _neg_subject(tok):
+                    add(t, tok)
+                    continue
+            if on_spine and lemma in lex.doxastic and not is_passive(tok) and not negated(tok) \
+                    and not _neg_subject(tok) and any(
+                        c.dep_ in CLAUSAL or (c.dep_ == "dobj" and lemma in lex.doxastic_object_ok)
+                        for c in tok.children):
+                add(lex.doxastic[lemma], tok)
+                continue
+            if on_spine and lemma in lex.dispute_verbs and not negated(tok) and not _neg_subject(tok):
+                content = [c for c in tok.children if c.dep_ in CLAUSAL or
+                           (c.dep_ == "dobj" and c.lemma_.lower() in lex.dispute_objects)]
+                if content:
+                    add("disputed", tok)
+                    continue
+
+        if tok.pos_ == "ADJ" and lemma in lex.predicate_adjective and on_spine and dep in ("acomp", "ROOT", "ccomp", "conj"):
+            add(lex.predicate_adjective[lemma], tok)
+            continue
+
+        if dep in ("amod", "advmod", "nmod", "compound", "quantmod") and lower in lex.attributive:
+            t = lex.attributive[lower]
+            noun = head
+            if t == "estimated":
+                # "an estimated 300 people": the number is hedged wherever it is an argument
+                while noun.dep_ in ("nummod", "quantmod", "compound") and noun.head.i != noun.i:
+                    noun = noun.head
+                ok = noun.i in spine or (noun.dep_ in ARG_DEPS | {"pobj"} and noun.head.i in spine) \
+                    or any(c.like_num for c in head.subtree)
+            else:
+                ok = noun.i in spine and noun.pos_ in ("NOUN", "PROPN") or \
+                    (noun.dep_ in SUBJ_DEPS and noun.head.i in spine)
+            if ok:
+                left = tok.nbor(-1) if tok.i > sent.start and tok.nbor(-1).lower_ == "an" and t == "estimated" else tok
+                add(t, left, tok)
+            continue
+
+        if tok.pos_ == "NOUN" and lemma in lex.nouns:
+            t = lex.nouns[lemma]
+            ok = on_spine or (dep in ARG_DEPS and head.i in spine)
+            if lemma == "estimate":
+                ok = ok or (dep == "pobj" and head.head.lower_ == "according") \
+                    or (dep in SUBJ_DEPS and _contains_number(head, claim))
+            if ok:
+                add(t, tok)
+            continue
+
+        if dep == "mark" and lower in lex.cond_marks and head.dep_ == "advcl" \
+                and head.pos_ != "ADJ" and head.head.i in spine \
+                and not (lower == "if" and head.head.lemma_.lower() in lex.whether_heads):
+            add("conditional", tok)
+            for aux in head.head.children:
+                if aux.dep_ == "aux" and aux.lower_ in lex.consequent_modals and aux.i not in skip:
+                    add("conditional", aux)
+            continue
+
+        if lex.investigation and dep == "mark" and lower in lex.investigation_marks \
+                and head.dep_ in ("ccomp", "advcl", "pcomp") and (head.head.i in spine):
+            add(lex.investigation_type, tok)
+            continue
+
+        if lower in lex.verify_methods or (lemma in lex.verify_inline and tok.pos_ == "VERB"):
+            h = _inline_verification(tok, lex, spine)
+            if h is not None:
+                out.append(hedge(text, h[0], h[1], h[2]))
+            continue
+
+    out.extend(_sequence_conditions(sent, spine, lex, skip))
+    return _dedupe(out)
+
+
+def _inline_verification(tok: "Token", lex: Lexicon, spine: set[int]) -> tuple[str, int, int] | None:
+    """Verification of cited evidence: passive/participle "verified by X", method words."""
+    neg = negated(tok) or any(c.lower_ in lex.negative_words for c in tok.children if c.dep_ in ("aux", "neg"))
+    if tok.lower_ in lex.verify_methods:
+        return ("unverified" if neg else "verified", tok.idx, tok.idx + len(tok.text))
+    passive = tok.tag_ == "VBN" and (is_passive(tok) or tok.dep_ in ("acl", "amod", "conj", "relcl"))
+    agent = [c for c in tok.children if c.dep_ == "agent"]
+    if not passive:
+        return None
+    if tok.lemma_.lower() in lex.verify_needs_agent and not agent and not neg:
+        return None
+    end_tok = agent[0].right_edge if agent else tok
+    if agent:
+        # "verified by Reuters": cue runs to the end of the agent noun phrase
+        end_tok = max((t for t in agent[0].subtree), key=lambda t: t.i)
+    return ("unverified" if neg else "verified", tok.idx, end_tok.idx + len(end_tok.text))
+
+
+def _sequence_conditions(sent: "Span", spine: set[int], lex: Lexicon, skip: set[int]) -> list[Hedge]:
+    """Multi-word condition markers ("provided that", "as long as") on a spine clause."""
+    out = []
+    lowers = [t.lower_ for t in sent]
+    for seq in lex.cond_sequences:
+        n = len(seq)
+        for k in range(len(lowers) - n + 1):
+            if tuple(lowers[k:k + n]) != seq:
+                continue
+            toks = sent[k:k + n]
+            if any(t.i in skip for t in toks):
+                continue
+            # climb from the marker to the clause it introduces and check where that attaches
+            node = toks[0]
+            for _ in range(3):
+                if node.dep_ == "advcl" or node.head.i == node.i:
+                    break
+                node = node.head
+            if node.dep_ == "advcl" and node.head.i in spine:
+                out.append(hedge(sent.doc.text, "conditional", toks[0].idx,
+                                 toks[-1].idx + len(toks[-1].text)))
+    return out
+
+
+def _dedupe(hedges: list[Hedge]) -> list[Hedge]:
+    """One hedge per cue span and type; a cue inside a longer cue of the same type is dropped."""
+    hedges = sorted(hedges, key=lambda h: (h["cue_span"][0], -h["cue_span"][1]))
+    out: list[Hedge] = []
+    for h in hedges:
+        s, e = h["cue_span"]
+        if any(o["type"] == h["type"] and o["cue_span"][0] <= s and e <= o["cue_span"][1] for o in out):
+            continue
+        out.append(h)
+    return out

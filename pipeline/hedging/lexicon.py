@@ -1,0 +1,119 @@
+"""The hedge data (``models/hedge/*.json``) as ready-to-use sets and maps."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..resources import load_json
+
+
+def _table(section: dict[str, Any]) -> dict[str, str]:
+    """A ``word -> type`` section without its ``_doc`` keys."""
+    return {k: v for k, v in section.items() if not k.startswith("_")}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    modal: dict[str, str]
+    modal_negation_cancels: frozenset[str]
+    refusal_verbs: frozenset[str]
+    doxastic_object_ok: frozenset[str]
+    passive_needs_complement: frozenset[str]
+    future_in_past_modals: frozenset[str]
+    adverb: dict[str, str]
+    raising: dict[str, str]
+    passive_raising: dict[str, str]
+    bare_participle_types: frozenset[str]
+    doxastic: dict[str, str]
+    speech_hedge: dict[str, str]
+    report_nouns: frozenset[str]
+    report_verbs: frozenset[str]
+    accuse: dict[str, frozenset[str]]
+    predicate_adjective: dict[str, str]
+    attributive: dict[str, str]
+    nouns: dict[str, str]
+    cond_marks: frozenset[str]
+    cond_sequences: tuple[tuple[str, ...], ...]
+    consequent_modals: frozenset[str]
+    investigation: bool
+    investigation_type: str
+    investigation_marks: frozenset[str]
+    dispute_verbs: frozenset[str]
+    dispute_objects: frozenset[str]
+    verify_inline: frozenset[str]
+    verify_methods: frozenset[str]
+    verify_needs_agent: frozenset[str]
+    # disclaimers.json
+    disclaimer_verbs: frozenset[str]
+    negative_words: frozenset[str]
+    ability_words: frozenset[str]
+    outlet_labels: frozenset[str]
+    outlet_nouns: frozenset[str]
+    outlet_excluded_labels: frozenset[str]
+    whether_heads: frozenset[str]
+    self_hedge: bool
+    dispute_reach_back: bool
+    # targets.json
+    object_class: dict[str, str]
+    class_lemmas: dict[str, frozenset[str]]
+    max_heading_words: int
+    min_blank_run: int
+    start_paragraphs_back: int
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    cues = load_json("hedge", "cues.json")
+    disc = load_json("hedge", "disclaimers.json")
+    tgt = load_json("hedge", "targets.json")
+    classes = tgt["classes"]
+    inv = cues["investigation"]
+    ver = cues["verification_inline"]
+    bounds = tgt["boundaries"]
+    return Lexicon(
+        modal=_table(cues["modal"]),
+        modal_negation_cancels=frozenset(cues["modal_negation_cancels"]),
+        refusal_verbs=frozenset(cues["refusal_verbs"]),
+        doxastic_object_ok=frozenset(cues["doxastic_object_ok"]),
+        passive_needs_complement=frozenset(cues["passive_needs_complement"]),
+        future_in_past_modals=frozenset(cues["future_in_past_modals"]),
+        adverb=_table(cues["adverb"]),
+        raising=_table(cues["raising"]),
+        passive_raising=_table(cues["passive_raising"]),
+        bare_participle_types=frozenset(cues["bare_participle_types"]),
+        doxastic=_table(cues["doxastic"]),
+        speech_hedge=_table(cues["speech_hedge"]),
+        report_nouns=frozenset(cues["report_nouns"]["nouns"]),
+        report_verbs=frozenset(cues["report_nouns"]["verbs"]),
+        accuse={k: frozenset(v) for k, v in _table(cues["accuse"]).items()},
+        predicate_adjective=_table(cues["predicate_adjective"]),
+        attributive=_table(cues["attributive"]),
+        nouns=_table(cues["nouns"]),
+        cond_marks=frozenset(cues["conditional"]["marks"]),
+        cond_sequences=tuple(tuple(s) for s in cues["conditional"]["sequences"]),
+        consequent_modals=frozenset(cues["conditional"]["consequent_modals"]),
+        investigation=bool(inv["enabled"]),
+        investigation_type=inv["type"],
+        investigation_marks=frozenset(inv["marks"]),
+        dispute_verbs=frozenset(cues["dispute"]["verbs"]),
+        dispute_objects=frozenset(cues["dispute"]["objects"]),
+        verify_inline=frozenset(ver["verbs"]),
+        verify_methods=frozenset(ver["method_words"]),
+        verify_needs_agent=frozenset(ver["needs_agent_or_negation"]),
+        disclaimer_verbs=frozenset(disc["verbs"]),
+        negative_words=frozenset(disc["negative_words"]),
+        ability_words=frozenset(disc["ability_words"]),
+        outlet_labels=frozenset(disc["outlet_subject"]["entity_labels"]),
+        outlet_nouns=frozenset(disc["outlet_subject"]["nouns"]),
+        outlet_excluded_labels=frozenset(disc["outlet_subject"]["proper_noun_excluded_labels"]),
+        whether_heads=frozenset(cues["conditional"]["whether_heads"]),
+        self_hedge=bool(disc["self_hedge"]),
+        dispute_reach_back=bool(disc["dispute_reach_back"]),
+        object_class=_table(tgt["objects"]),
+        class_lemmas={name: frozenset(spec.get("lemmas", ()) or spec.get("reporting_lemmas", ()))
+                      for name, spec in classes.items()},
+        max_heading_words=int(bounds["max_heading_words"]),
+        min_blank_run=int(bounds["min_blank_run"]),
+        start_paragraphs_back=int(bounds["start_paragraphs_back"]),
+    )

@@ -1,0 +1,289 @@
+"""Disclaimer sentences and the neighbouring claims they cover.
+
+A *disclaimer* is a sentence in which the outlet says whether it could check
+something: a verification verb on the spine ("verify", "confirm", "determine",
+...; ``disclaimers.json``) whose subject is the outlet (a named organisation,
+"the news agency", "we"), possibly under "be (un)able to" ("The BBC has not been
+able to independently verify the death toll", "Reuters could not immediately
+determine who runs the page", "Reuters was able to verify footage of ..."), or a
+passive one whose subject is what was (not) checked ("The figures could not be
+independently verified"). A dispute verb with a target noun as object and no
+figures of its own ("The army denied the reports") is treated the same way.
+Not disclaimers: another source's checking ("police could not confirm ..." is an
+attributed statement), "monitors confirm the toll surpassed 600" (reported content).
+
+Negative polarity -> ``unverified`` reaching back (scope ``"previous"``);
+positive -> ``verified`` reaching forward (``"following"``), or back when
+nothing suitable follows. What is covered depends on the object's head noun
+(``targets.json``): "the death toll"/"the figures" -> the preceding claims that
+count casualties; "these accounts"/"the claims" -> the preceding run of sourced
+statements; "footage"/"video" -> the claims describing footage; "this"/"it" ->
+the immediately preceding claim; "who runs the page" -> the nearest claim that
+mentions a page; "how many fighters ..." -> a claim counting fighters, if any.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..records import Claim, Hedge
+from .lexicon import Lexicon
+from .scope import clause_chain, negated, subject
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+QUOTES = frozenset('"“”„«»')
+WH_WORDS = frozenset({"who", "what", "which", "where", "when", "why", "how", "whom", "whose",
+                      "whether", "if"})
+
+
+@dataclass
+class Disclaimer:
+    index: int               # position of the disclaimer sentence in ``claims``
+    type: str                # unverified / verified / disputed
+    cue: tuple[int, int]     # char span of the verb group
+    target: str              # target class (targets.json)
+    noun: str | None         # head lemma for the "mention"/"count" classes
+    count: bool              # "how many X": needs a quantity counting X
+    direction: str           # "previous" or "following"
+    tokens: set[int]         # token indices of the verb group (not in-sentence cues)
+    subject_norm: str | None
+
+
+def _verb_group(verb: "Token") -> list["Token"]:
+    """The verb, its be/able chain and their auxiliaries/negation/adverbs ("has not been able to independently verify")."""
+    toks = []
+    for head in clause_chain(verb):
+        toks.append(head)
+        toks.extend(c for c in head.children
+                    if c.dep_ in ("aux", "auxpass", "neg") or (c.dep_ == "advmod" and c.i < verb.i and c.i > head.i - 3))
+    lo = min(t.i for t in toks)
+    hi = verb.i
+    return [t for t in verb.doc[lo:hi + 1]]
+
+
+def _is_outlet(subj: "Token", lex: Lexicon) -> bool:
+    if subj.lower_ in lex.outlet_nouns or subj.lemma_.lower() in lex.outlet_nouns:
+        return True
+    if subj.ent_type_ in lex.outlet_labels:
+        return True
+    if subj.pos_ != "PROPN":
+        return False
+    # "The Gazette" is often mislabelled PERSON, but people do not take "the"
+    the = any(c.lower_ == "the" for c in subj.children if c.dep_ == "det")
+    return subj.ent_type_ not in lex.outlet_excluded_labels or (the and subj.ent_type_ == "PERSON")
+
+
+def _polarity_negative(verb: "Token", lex: Lexicon) -> bool:
+    for head in clause_chain(verb):
+        if head.lower_ in lex.negative_words or head.lemma_.lower() == "unable":
+            return True
+        if negated(head):
+            return True
+        if any(c.lower_ in lex.negative_words for c in head.children if c.dep_ in ("aux", "neg", "advmod")):
+            return True
+    return False
+
+
+def _object(verb: "Token", passive: bool) -> tuple["Token | None", "Token | None"]:
+    """(object noun, complement clause) of the verification verb."""
+    if passive:
+        subj = subject(verb)
+        return subj, None
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            return c, None
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp", "advcl") and c.i > verb.i:
+            return None, c
+    return None, None
+
+
+def _clause_target(clause: "Token", lex: Lexicon) -> tuple[str, str | None, bool]:
+    """Target of a wh-/if-clause object: "how many fighters ..." -> count fighters; else mention."""
+    words = [t for t in clause.subtree]
+    for i, t in enumerate(words[:-2]):
+        if t.lower_ == "how" and words[i + 1].lower_ in ("many", "much"):
+            noun = next((w for w in words[i + 2:] if w.pos_ in ("NOUN", "PROPN")), None)
+            return "mention", noun.lemma_.lower() if noun is not None else None, True
+    if not any(t.lower_ in WH_WORDS for t in words[:3]):
+        return "none", None, False  # a that-clause: content, not a pointer to earlier claims
+    for c in clause.children:
+        if c.dep_ in ("dobj", "attr", "nsubjpass", "nsubj") and c.pos_ in ("NOUN", "PROPN"):
+            return lex.object_class.get(c.lemma_.lower(), "mention"), c.lemma_.lower(), False
+    return "none", None, False
+
+
+def find_disclaimer(index: int, sent: "Span", claim: Claim, spine: set[int],
+                    lex: Lexicon) -> Disclaimer | None:
+    """The disclaimer expressed by ``sent``, if it is one."""
+    for verb in sent:
+        if verb.i not in spine or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = verb.lemma_.lower()
+        is_verify = lemma in lex.disclaimer_verbs
+        is_dispute = lex.dispute_reach_back and lemma in lex.dispute_verbs
+        if not (is_verify or is_dispute):
+            continue
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        subj = subject(verb)
+        obj, clause = _object(verb, passive)
+        if is_verify and not passive and (subj is None or not _is_outlet(subj, lex)):
+            continue
+        if is_verify and passive and any(c.dep_ == "agent" for c in verb.children):
+            continue
+        if obj is not None:
+            lemma_obj = obj.lemma_.lower() if obj.pos_ != "PRON" else obj.lower_
+            target = lex.object_class.get(lemma_obj, "mention")
+            noun, count = lemma_obj, False
+        elif clause is not None:
+            target, noun, count = _clause_target(clause, lex)
+        else:
+            continue
+        if target == "none":
+            continue
+        if is_dispute and not is_verify:
+            # only "X denied the reports/figures" as a main clause of its own: a pronoun
+            # object ("reject them") or a dispute inside reported speech is content, not a pointer
+            if (negated(verb) or obj is None or obj.pos_ != "NOUN" or claim.quantities
+                    or lex.object_class.get(lemma_obj, "previous_one") == "previous_one"
+                    or verb.dep_ not in ("ROOT", "conj")):
+                continue
+            type_, direction = "disputed", "previous"
+        else:
+            neg = _polarity_negative(verb, lex)
+            type_ = "unverified" if neg else "verified"
+            direction = "previous" if neg else "following"
+        group = _verb_group(verb)
+        span = (group[0].idx, verb.idx + len(verb.text))
+        norm = subj.text.lower() if subj is not None else None
+        return Disclaimer(index, type_, span, target, noun, count, direction,
+                          {t.i for t in group}, norm)
+    return None
+
+
+# --------------------------------------------------------------------------- boundaries
+
+def _gap(doc: "Doc", a: Claim, b: Claim) -> str:
+    return doc.text[a.end:b.start]
+
+
+def paragraph_break(doc: "Doc", a: Claim, b: Claim) -> bool:
+    return "\n" in _gap(doc, a, b)
+
+
+def _heading_like(doc: "Doc", c: Claim, lex: Lexicon) -> bool:
+    text = doc.text[c.start:c.end].rstrip()
+    if not text or c.section != "body":
+        return False
+    return text[-1] not in ".!?:;\"”’'»)" and len(text.split()) <= lex.max_heading_words
+
+
+def topic_boundary(doc: "Doc", a: Claim, b: Claim, lex: Lexicon) -> bool:
+    """A sub-heading (removed, so blanked, or kept as a heading-like line) or a section change lies between a and b."""
+    if a.section != b.section:
+        return True
+    gap = _gap(doc, a, b)
+    if "\n" in gap:
+        for line in gap.split("\n")[1:-1]:
+            if len(line) >= lex.min_blank_run and not line.strip():
+                return True  # a removed line: the clean stage blanks what it drops
+    return _heading_like(doc, a, lex) or _heading_like(doc, b, lex)
+
+
+# --------------------------------------------------------------------------- target classes
+
+def _lemmas(sent: "Span") -> set[str]:
+    return {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+
+
+def _is_claim(c: Claim) -> bool:
+    return c.kind != "other" or c.attribution is not None
+
+
+class Matcher:
+    """Decides which claims belong to a target class (the sentence spans are parsed once)."""
+
+    def __init__(self, doc: "Doc", claims: list[Claim], sents: list["Span"], spines: list[set[int]],
+                 lex: Lexicon, disclaimers: dict[int, Disclaimer]):
+        self.doc, self.claims, self.sents, self.spines, self.lex = doc, claims, sents, spines, lex
+        self.disclaimers = disclaimers
+        self.any_attribution = any(c.attribution is not None for c in claims)
+
+    def matches(self, j: int, d: Disclaimer) -> bool:
+        if j in self.disclaimers:
+            return False
+        c, sent, lex = self.claims[j], self.sents[j], self.lex
+        if d.target == "casualties":
+            numeric = bool(c.quantities) or any(t.like_num for t in sent)
+            if not numeric:
+                return False
+            death = lex.class_lemmas["casualties"]
+            if any((q.get("predicate") or "") in death for q in c.quantities):
+                return True
+            return bool(_lemmas(sent) & death)
+        if d.target == "attributed":
+            if self.any_attribution:
+                a = c.attribution
+                return a is not None and (a.get("source_norm") or "").lower() != (d.subject_norm or "~")
+            return any(ch in QUOTES for ch in sent.text) or any(
+                (t.i in self.spines[j] and t.lemma_.lower() in lex.class_lemmas["attributed"])
+                or (t.lower_ == "according" and t.nbor(1).lower_ == "to") for t in sent[:-1])
+        if d.target == "media":
+            return bool(_lemmas(sent) & lex.class_lemmas["media"])
+        if d.target == "mention":
+            if d.noun is None:
+                return False
+            if d.count:
+                return any(t.lemma_.lower() == d.noun and any(c2.like_num for c2 in t.children)
+                           for t in sent) or any(
+                    (q.get("counted") or "").lower().endswith(d.noun) for q in c.quantities)
+            return d.noun in _lemmas(sent)
+        if d.target == "previous_one":
+            return _is_claim(c)
+        return False
+
+    def reach(self, d: Disclaimer, direction: str) -> list[int]:
+        """Indices of the claims ``d`` covers in ``direction``."""
+        step = -1 if direction == "previous" else 1
+        claims, doc, lex = self.claims, self.doc, self.lex
+        out: list[int] = []
+        paragraphs = 0
+        j, prev = d.index + step, d.index
+        single = d.target in ("previous_one", "mention")
+        while 0 <= j < len(claims):
+            a, b = (claims[j], claims[prev]) if step < 0 else (claims[prev], claims[j])
+            if topic_boundary(doc, a, b, lex):
+                break
+            if paragraph_break(doc, a, b):
+                paragraphs += 1
+                if not out and paragraphs > lex.start_paragraphs_back:
+                    break
+                if out and d.target == "casualties" and not self.matches(j, d):
+                    break
+            if self.matches(j, d):
+                out.append(j)
+                if single:
+                    break
+            elif _is_claim(claims[j]) and out:
+                break  # the run of claims asserting the disclaimed content has ended
+            prev, j = j, j + step
+        return out
+
+
+def attach(doc: "Doc", claims: list[Claim], sents: list["Span"], spines: list[set[int]],
+           disclaimers: dict[int, Disclaimer], lex: Lexicon) -> None:
+    """Append each disclaimer's hedge to the claims it covers."""
+    matcher = Matcher(doc, claims, sents, spines, lex, disclaimers)
+    for i, d in disclaimers.items():
+        covered = matcher.reach(d, d.direction)
+        direction = d.direction
+        if not covered and d.direction == "following":
+            direction = "previous"  # "A video shows X. Reuters verified the video."
+            covered = matcher.reach(d, direction)
+        frm = [claims[i].start, claims[i].end]
+        cue = doc.text[d.cue[0]:d.cue[1]]
+        for j in covered:
+            claims[j].hedges.append(Hedge(type=d.type, cue=cue, cue_span=list(d.cue),
+                                          scope=direction, from_sentence=frm))
