@@ -35,14 +35,26 @@ def docs(nlp):
     return dict(zip(SENTENCES, nlp.pipe(SENTENCES.values())))
 
 
+def _validator():
+    import json
+
+    from pipeline.resources import schema_path
+
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(schema_path("claims").read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema["properties"]["dates"]["items"])
+
+
 def dates(docs, key, published):
     doc = docs[key]
+    validator = _validator()
     out = []
     for sent in doc.sents:
         for d in find_dates(sent, published):
             s, e = d["span"]
             assert doc.text[s:e] == d["text"]
             assert d["grain"] in ("day", "month", "year", "relative")
+            validator.validate(d)
             out.append(d)
     return out
 

@@ -43,8 +43,17 @@ SENTENCES = {
 }
 
 
+def _item_schema(prop: str):
+    from pipeline.resources import schema_path
+
+    schema = json.loads(schema_path("claims").read_text(encoding="utf-8"))
+    return schema["properties"][prop]["items"]
+
+
 @pytest.fixture(scope="module")
 def results(nlp):
+    jsonschema = pytest.importorskip("jsonschema")
+    validator = jsonschema.Draft202012Validator(_item_schema("quantities"))
     out = {}
     docs = dict(zip(SENTENCES, nlp.pipe(SENTENCES.values())))
     for key, doc in docs.items():
@@ -58,6 +67,7 @@ def results(nlp):
                 cs, ce = q["counted_span"]
                 assert doc.text[cs:ce] == q["counted"]
             json.dumps(q, allow_nan=False)
+            validator.validate(q)
             for k in ("value", "low", "high"):
                 assert q[k] is None or (isinstance(q[k], float) and math.isfinite(q[k]))
         out[key] = qs

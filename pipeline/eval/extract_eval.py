@@ -98,9 +98,11 @@ def _gold_value(raw: Any) -> tuple[float, float] | None:
 
 
 def _pred_value(q: dict) -> tuple[float, float]:
-    if q.get("approx") == "vague" and q.get("magnitude"):
-        lo, hi = q["magnitude"]
-        return float(lo), float(hi)
+    from ..extract.quantities import vague_magnitude
+
+    mag = vague_magnitude(q["text"]) if q.get("approx") == "vague" else None
+    if mag:
+        return mag
     if q.get("low") is not None and q.get("high") is not None and q["low"] != q["high"] \
             and q.get("approx") in ("range", "about", "more_than", "less_than", "at_least", "at_most"):
         if q.get("approx") == "range" or (q["value"] == q["low"] and q["high"] != q["value"]):
@@ -111,7 +113,9 @@ def _pred_value(q: dict) -> tuple[float, float]:
 def _scored(q: dict) -> bool:
     """NewsQuant annotates neither ordinals nor 'several' (a vague word without an
     order of magnitude): those are left out of the scoring, not out of the output."""
-    return q["kind"] != "ordinal" and not (q.get("approx") == "vague" and not q.get("magnitude"))
+    from ..extract.quantities import vague_magnitude
+
+    return q["kind"] != "ordinal" and not (q.get("approx") == "vague" and not vague_magnitude(q["text"]))
 
 
 def _same(a: tuple[float, float], b: tuple[float, float]) -> bool:

@@ -959,8 +959,6 @@ def find_quantities(sent: "Span", exclude: Sequence[tuple[int, int]] = ()) -> li
             "counted_span": counted_span,
             "predicate": predicate,
         }
-        if c.magnitude is not None:
-            q["magnitude"] = [float(c.magnitude[0]), float(c.magnitude[1])]  # type: ignore[typeddict-unknown-key]
         out.append(q)
     return out
 
@@ -979,6 +977,26 @@ def _ent_blocks(doc: "Doc", c: Cand) -> bool:
                 x.lower_ in lex().time_units for x in ent):
             return True  # a date's number; durations ("the past three or four years") stay
     return False
+
+
+def vague_magnitude(text: str) -> tuple[float, float] | None:
+    """Order-of-magnitude range of a vague quantity's text ("hundreds of thousands"
+    -> (1e5, 1e6)), from ``vague.json``'s ``magnitude`` (NewsQuant's convention, used
+    by the evaluation). None for words without one ("several") or other text."""
+    L = lex()
+    words = text.lower().split()
+    for k, w in enumerate(words):
+        entry = L.vague.get(w)
+        if entry is None or w == "several":
+            continue
+        mag = entry["magnitude"]
+        if mag is None:
+            return None
+        if k + 2 < len(words) and words[k + 1] == "of" and words[k + 2] in L.vague:
+            unit = L.vague[words[k + 2]]["magnitude"][0]
+            return float(mag[0] * unit), float(mag[1] * unit)
+        return float(mag[0]), float(mag[1])
+    return None
 
 
 def _ent_of(doc: "Doc", i: int):
