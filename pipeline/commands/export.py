@@ -1,0 +1,50 @@
+"""``newsclaims export OUTDIR --format parquet|csv [-o DIR]``: claims, quantities and entities as flat tables."""
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from ..cli import EXIT_NOTHING, EXIT_OK
+
+
+def register(sub: Any) -> None:
+    from ..inspect.data import add_filter_arguments
+
+    p = sub.add_parser(
+        "export", help="export claims, quantities and entities as CSV or Parquet tables",
+        description="Write claims.{csv,parquet} (one row per claim), quantities.* (one row per "
+                    "quantity) and entities.* (one row per entity) for pandas, DuckDB or a "
+                    "spreadsheet. Columns: docs/export.md.")
+    p.add_argument("outdir", metavar="OUTDIR", help="directory written by `newsclaims extract -o`")
+    p.add_argument("--format", choices=("csv", "parquet"), default="csv",
+                   help="csv (stdlib) or parquet (needs pyarrow); default csv")
+    p.add_argument("-o", "--output", default=None, metavar="DIR",
+                   help="directory for the tables (default OUTDIR/export)")
+    add_filter_arguments(p)
+
+
+def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    import os
+
+    from ..inspect.data import OutputError, filter_from_args, load_output
+    from ..inspect.export import MissingPyarrow, export
+
+    try:
+        output = load_output(args.outdir)
+    except OutputError as exc:
+        print(f"newsclaims: error: {exc}", file=sys.stderr)
+        return EXIT_NOTHING
+    claims = filter_from_args(args).apply(output.claims)
+    target = args.output or os.path.join(args.outdir, "export")
+    try:
+        written = export(output, target, args.format, claims)
+    except MissingPyarrow as exc:
+        print(f"newsclaims: error: {exc}", file=sys.stderr)
+        return EXIT_NOTHING
+    except OSError as exc:
+        print(f"newsclaims: error: cannot write {target}: {exc}", file=sys.stderr)
+        return EXIT_NOTHING
+    for name, path in written.items():
+        print(f"wrote {path}", file=sys.stderr)
+    return EXIT_OK

@@ -1,0 +1,177 @@
+"""Flat tables from claims: ``claims``, ``quantities``, ``entities`` (CSV or Parquet).
+
+Columns are fixed (docs/export.md) so that a table has the same shape whatever
+the stages fill in: a field the schema has but a record lacks is empty/null, and
+fields outside the schema are not exported.
+"""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any, Iterable
+
+from .data import FLAG_NAMES, Output
+
+# (column, type) per table; types: str, int, float, bool
+CLAIM_COLUMNS: list[tuple[str, str]] = [
+    ("claim_id", "str"), ("doc_id", "str"), ("outlet", "str"), ("published", "str"),
+    ("sentence_index", "int"), ("section", "str"), ("kind", "str"), ("text", "str"),
+    ("span_start", "int"), ("span_end", "int"),
+    ("n_quantities", "int"), ("n_entities", "int"), ("n_dates", "int"),
+    *[(f"flag_{f}", "bool") for f in FLAG_NAMES],
+    ("hedge_types", "str"), ("hedge_cues", "str"),
+    ("attributed", "bool"), ("source", "str"), ("source_norm", "str"), ("source_type", "str"),
+    ("source_id", "str"), ("source_start", "int"), ("source_end", "int"),
+    ("cue", "str"), ("cue_start", "int"), ("cue_end", "int"), ("mode", "str"),
+    ("addressee", "str"), ("via", "str"),
+]
+QUANTITY_COLUMNS: list[tuple[str, str]] = [
+    ("claim_id", "str"), ("doc_id", "str"), ("index", "int"), ("text", "str"),
+    ("span_start", "int"), ("span_end", "int"), ("value", "float"), ("low", "float"), ("high", "float"),
+    ("approx", "str"), ("kind", "str"), ("unit", "str"), ("currency", "str"), ("iso", "str"),
+    ("counted", "str"), ("counted_start", "int"), ("counted_end", "int"), ("predicate", "str"),
+    ("source_norm", "str"),
+]
+ENTITY_COLUMNS: list[tuple[str, str]] = [
+    ("claim_id", "str"), ("doc_id", "str"), ("index", "int"), ("text", "str"),
+    ("span_start", "int"), ("span_end", "int"), ("label", "str"), ("norm", "str"), ("entity_id", "str"),
+]
+TABLES = {"claims": CLAIM_COLUMNS, "quantities": QUANTITY_COLUMNS, "entities": ENTITY_COLUMNS}
+
+
+def _span(span: Any, i: int) -> int | None:
+    return span[i] if isinstance(span, (list, tuple)) and len(span) == 2 else None
+
+
+def _str(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (dict, list)):  # a richer future value ("via" as an object): keep it readable
+        import json
+
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)
+
+
+def claim_rows(output: Output, claims: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = []
+    for c in claims:
+        doc = output.documents.get(str(c.get("doc_id"))) or {}
+        att = c.get("attribution") or {}
+        flags = c.get("flags") or {}
+        hedges = c.get("hedges") or []
+        row = {"claim_id": c.get("claim_id"), "doc_id": c.get("doc_id"), "outlet": doc.get("source"),
+               "published": doc.get("published"), "sentence_index": c.get("sentence_index"),
+               "section": c.get("section"), "kind": c.get("kind"), "text": c.get("text"),
+               "span_start": _span(c.get("span"), 0), "span_end": _span(c.get("span"), 1),
+               "n_quantities": len(c.get("quantities") or []), "n_entities": len(c.get("entities") or []),
+               "n_dates": len(c.get("dates") or []),
+               **{f"flag_{f}": bool(flags.get(f)) for f in FLAG_NAMES},
+               "hedge_types": ";".join(dict.fromkeys(str(h.get("type")) for h in hedges)) or None,
+               "hedge_cues": ";".join(str(h.get("cue")) for h in hedges) or None,
+               "attributed": bool(c.get("attribution")),
+               "source": att.get("source"), "source_norm": att.get("source_norm"),
+               "source_type": att.get("source_type"), "source_id": att.get("source_id"),
+               "source_start": _span(att.get("source_span"), 0), "source_end": _span(att.get("source_span"), 1),
+               "cue": att.get("cue"), "cue_start": _span(att.get("cue_span"), 0),
+               "cue_end": _span(att.get("cue_span"), 1), "mode": att.get("mode"),
+               "addressee": att.get("addressee"), "via": att.get("via")}
+        rows.append(row)
+    return rows
+
+
+def quantity_rows(claims: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = []
+    for c in claims:
+        source_norm = (c.get("attribution") or {}).get("source_norm")
+        for i, q in enumerate(c.get("quantities") or []):
+            rows.append({"claim_id": c.get("claim_id"), "doc_id": c.get("doc_id"), "index": i,
+                         "text": q.get("text"), "span_start": _span(q.get("span"), 0),
+                         "span_end": _span(q.get("span"), 1), "value": q.get("value"), "low": q.get("low"),
+                         "high": q.get("high"), "approx": q.get("approx"), "kind": q.get("kind"),
+                         "unit": q.get("unit"), "currency": q.get("currency"), "iso": q.get("iso"),
+                         "counted": q.get("counted"), "counted_start": _span(q.get("counted_span"), 0),
+                         "counted_end": _span(q.get("counted_span"), 1), "predicate": q.get("predicate"),
+                         "source_norm": source_norm})
+    return rows
+
+
+def entity_rows(claims: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = []
+    for c in claims:
+        for i, ent in enumerate(c.get("entities") or []):
+            rows.append({"claim_id": c.get("claim_id"), "doc_id": c.get("doc_id"), "index": i,
+                         "text": ent.get("text"), "span_start": _span(ent.get("span"), 0),
+                         "span_end": _span(ent.get("span"), 1), "label": ent.get("label"),
+                         "norm": ent.get("norm"), "entity_id": ent.get("entity_id")})
+    return rows
+
+
+def tables(output: Output, claims: list[dict[str, Any]] | None = None) -> dict[str, list[dict[str, Any]]]:
+    claims = output.claims if claims is None else claims
+    return {"claims": claim_rows(output, claims), "quantities": quantity_rows(claims),
+            "entities": entity_rows(claims)}
+
+
+def _coerce(value: Any, kind: str) -> Any:
+    if value is None:
+        return None
+    try:
+        if kind == "int":
+            return int(value)
+        if kind == "float":
+            return float(value)
+    except (TypeError, ValueError):
+        return None
+    if kind == "bool":
+        return bool(value)
+    return _str(value)
+
+
+class MissingPyarrow(Exception):
+    pass
+
+
+def write_csv(rows: list[dict[str, Any]], columns: list[tuple[str, str]], path: Path) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow([name for name, _ in columns])
+        for row in rows:
+            out = []
+            for name, kind in columns:
+                v = _coerce(row.get(name), kind)
+                out.append("" if v is None else ("true" if v is True else "false" if v is False else v))
+            w.writerow(out)
+
+
+def write_parquet(rows: list[dict[str, Any]], columns: list[tuple[str, str]], path: Path) -> None:
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise MissingPyarrow("Parquet export needs pyarrow: pip install pyarrow "
+                             "(or pip install 'newsclaims[export]')") from None
+    types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
+    schema = pa.schema([(name, types[kind]) for name, kind in columns])
+    data = {name: [_coerce(r.get(name), kind) for r in rows] for name, kind in columns}
+    pq.write_table(pa.table(data, schema=schema), path)
+
+
+def export(output: Output, outdir: str | Path, fmt: str, claims: list[dict[str, Any]] | None = None) -> dict[str, Path]:
+    """Write one file per table into ``outdir``; return {table: path}."""
+    if fmt == "parquet":  # fail before writing anything
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError:
+            raise MissingPyarrow("Parquet export needs pyarrow: pip install pyarrow "
+                                 "(or pip install 'newsclaims[export]')") from None
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    written = {}
+    for name, rows in tables(output, claims).items():
+        path = outdir / f"{name}.{fmt}"
+        tmp = path.with_name(f".{path.name}.tmp")
+        (write_parquet if fmt == "parquet" else write_csv)(rows, TABLES[name], tmp)
+        tmp.replace(path)  # never a half-written table under the final name
+        written[name] = path
+    return written
