@@ -9,7 +9,9 @@ The factory is registered through the ``spacy_factories`` entry point, so no
 import is needed. The component cleans the text (only to decide which sentences
 are article body and their section: the Doc is already parsed), then runs
 extract → attribute → hedge. ``to_disk``/``from_disk`` keep its config only; the
-lexicons it uses ship with the package.
+lexicons it uses ship with the package. spaCy imports every registered factory
+whenever it loads any model, so this module imports the stages only when the
+component first runs.
 """
 from __future__ import annotations
 
@@ -17,11 +19,6 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
-
-from .clean import CleanSettings, clean
-from .emit import claim_record
-from .ingest import content_id
-from .runner import run_stages
 
 for _name in ("claims", "published", "doc_id"):
     if not Doc.has_extension(_name):
@@ -35,6 +32,11 @@ class ClaimsComponent:
         self.keep_all = keep_all
 
     def __call__(self, doc: Doc) -> Doc:
+        from .clean import CleanSettings, clean
+        from .emit import claim_record
+        from .ingest import content_id
+        from .runner import run_stages
+
         cleaned = clean(doc.text, published=doc._.published,
                         settings=CleanSettings(keep_all=self.keep_all))
         published = doc._.published or cleaned.published

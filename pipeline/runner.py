@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -176,6 +176,7 @@ def process_stream(raws: Iterable[RawDocument], settings: Settings) -> Iterator[
 @dataclass
 class Summary:
     documents: int = 0
+    reused: int = 0
     claims: int = 0
     errors: Counter = field(default_factory=Counter)
     kinds: Counter = field(default_factory=Counter)
@@ -204,6 +205,65 @@ def run(raws: Iterable[RawDocument], settings: Settings,
     for doc, claims in process_stream(raws, settings):
         sink(doc, claims)
         summary.add(doc, claims)
+    return summary
+
+
+def run_to_directory(raws: Iterable[RawDocument], settings: Settings, outdir: str, *,
+                     resume: bool = False, part_size: int = 512, engine: str = "local",
+                     scheduler: str | None = None, progress: Callable[[], None] = lambda: None) -> Summary:
+    """Process into ``outdir/parts`` (resumable), then merge into the final JSONL files.
+
+    With ``resume``, inputs whose results are already in a part are not processed
+    again (see :mod:`pipeline.store`). ``engine="dask"`` hands the remaining
+    documents to a Dask cluster (:mod:`pipeline.distributed`).
+    """
+    from .analyze import load_model
+    from .store import PartStore, fingerprint
+
+    fp = fingerprint(settings, load_model(settings.model).meta)
+    with PartStore(outdir, resume=resume) as store:
+        return _process_into(store, raws, settings, fp, engine=engine, scheduler=scheduler,
+                             part_size=part_size, progress=progress)
+
+
+def _process_into(store: Any, raws: Iterable[RawDocument], settings: Settings, fp: str, *,
+                  engine: str, scheduler: str | None, part_size: int,
+                  progress: Callable[[], None]) -> Summary:
+    from .store import result_key
+
+    keys: list[str] = []
+    pending: deque[str] = deque()
+    reused = 0
+
+    def todo() -> Iterator[RawDocument]:
+        nonlocal reused
+        for raw in raws:
+            key = result_key(raw, fp)
+            keys.append(key)
+            if key in store:
+                reused += 1
+                progress()
+                continue
+            pending.append(key)
+            yield raw
+
+    if engine == "dask":
+        from .distributed import process_on_dask
+
+        process_on_dask(todo(), pending, settings, store, scheduler=scheduler,
+                        part_size=part_size, progress=progress)
+    else:
+        buffer: list = []
+        for doc, claims in process_stream(todo(), settings):
+            buffer.append((pending.popleft(), doc, claims))
+            progress()
+            if len(buffer) >= part_size:
+                store.write_part(buffer)
+                buffer = []
+        store.write_part(buffer)
+    store.write_order(keys, {"fingerprint": fp})
+    summary = Summary(reused=reused)
+    store.merge(sink=summary.add)
     return summary
 
 

@@ -83,8 +83,19 @@ def test_no_partial_output_when_interrupted(tmp_path, monkeypatch):
     (tmp_path / "a.txt").write_text(ARTICLE)
     out = tmp_path / "out"
     assert main(["extract", str(tmp_path), "-o", str(out), "-q"]) == 130
-    assert not (out / "claims.jsonl").exists()
-    assert list(out.iterdir()) == []
+    assert not (out / "claims.jsonl").exists() and not (out / "documents.jsonl").exists()
+    assert not list(out.rglob("*.tmp"))
+
+
+def test_a_second_run_on_the_same_output_directory_refuses(tmp_path, capsys):
+    from pipeline.store import PartStore
+
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    out = tmp_path / "out"
+    with PartStore(out):
+        assert main(["extract", str(tmp_path / "a.txt"), "-o", str(out), "-q"]) == 1
+    assert "being written by another newsclaims run" in capsys.readouterr().err
+    assert main(["extract", str(tmp_path / "a.txt"), "-o", str(out), "-q"]) == 0
 
 
 def test_two_workers_write_the_same_bytes_as_one(tmp_path):

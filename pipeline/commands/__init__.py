@@ -5,4 +5,4 @@ cheap; ``run`` imports what the command needs and returns the exit code.
 """
 
 #: Command modules in the order ``--help`` lists them.
-COMMANDS = ("extract",)
+COMMANDS = ("extract", "merge", "show", "compare", "report", "export", "serve")

@@ -27,6 +27,15 @@ def register(sub: Any) -> None:
     ex.add_argument("--keep-all", action="store_true", help="turn off cleaning: keep every line")
     ex.add_argument("--all-sentences", action="store_true",
                     help="emit every kept sentence; non-claims get kind 'other'")
+    ex.add_argument("--resume", action="store_true",
+                    help="reuse results already in OUTDIR/parts: finish an interrupted run, or "
+                         "re-run a corpus where some documents changed (only those are processed)")
+    ex.add_argument("--part-size", type=positive, default=512, metavar="N",
+                    help="documents per part file in OUTDIR/parts (default 512)")
+    ex.add_argument("--engine", choices=("local", "dask"), default="local",
+                    help="local processes (default) or a Dask cluster (pip install newsclaims[dask])")
+    ex.add_argument("--scheduler", metavar="ADDRESS",
+                    help="Dask scheduler address (tcp://host:8786); default: a LocalCluster")
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
 
 
@@ -45,6 +54,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from ..analyze import ModelNotFound, load_model
     from ..clean import CleanSettings
     from ..runner import Settings
+    from ..store import OutputLocked
 
     settings = Settings(model=args.model, batch_size=args.batch_size, workers=args.workers,
                         all_sentences=args.all_sentences, clean=CleanSettings(keep_all=args.keep_all))
@@ -60,11 +70,18 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     raws = read_documents(paths)
     if args.limit:
         raws = itertools.islice(raws, args.limit)
+    if args.output == "-" and (args.resume or args.engine != "local"):
+        parser.error("--resume and --engine dask need an output directory, not -")
     try:
-        summary = _write(raws, settings, args.output, total, quiet=args.quiet)
+        summary = _write(raws, settings, args, total)
     except KeyboardInterrupt:
-        print("newsclaims: interrupted; no partial output was written", file=sys.stderr)
+        hint = "" if args.output == "-" else \
+            "; completed parts are kept: run the same command with --resume to continue"
+        print(f"newsclaims: interrupted{hint}", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except (ImportError, OutputLocked) as exc:
+        print(f"newsclaims: error: {exc}", file=sys.stderr)
+        return EXIT_NOTHING
     except OSError as exc:
         print(f"newsclaims: error: cannot write output: {exc}", file=sys.stderr)
         return EXIT_NOTHING
@@ -79,30 +96,24 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     return EXIT_OK
 
 
-def _write(raws: Any, settings: Any, output: str, total: int | None, *, quiet: bool) -> Any:
-    from ..emit import AtomicWriter, dumps
-    from ..runner import run
+def _write(raws: Any, settings: Any, args: argparse.Namespace, total: int | None) -> Any:
+    from ..emit import dumps
+    from ..runner import run, run_to_directory
 
-    with _progress(total, quiet) as advance:
-        if output == "-":
-            out = sys.stdout
+    with _progress(total, args.quiet) as advance:
+        if args.output != "-":
+            return run_to_directory(raws, settings, args.output, resume=args.resume,
+                                    part_size=args.part_size, engine=args.engine,
+                                    scheduler=args.scheduler, progress=advance)
+        out = sys.stdout
 
-            def sink(doc: dict, claims: list[dict]) -> None:
-                for claim in claims:
-                    out.write(dumps(claim) + "\n")
-                out.flush()
-                advance()
+        def sink(doc: dict, claims: list[dict]) -> None:
+            for claim in claims:
+                out.write(dumps(claim) + "\n")
+            out.flush()
+            advance()
 
-            return run(raws, settings, sink)
-        with AtomicWriter(os.path.join(output, "documents.jsonl")) as docs_out, \
-                AtomicWriter(os.path.join(output, "claims.jsonl")) as claims_out:
-            def sink(doc: dict, claims: list[dict]) -> None:
-                docs_out.write_line(dumps(doc))
-                for claim in claims:
-                    claims_out.write_line(dumps(claim))
-                advance()
-
-            return run(raws, settings, sink)
+        return run(raws, settings, sink)
 
 
 def _rate_column():
@@ -155,6 +166,8 @@ def _print_summary(summary: Any, output: str) -> None:
     table.add_row("documents", f"{summary.documents} ({summary.documents - n_err} ok, {n_err} with errors)")
     for kind, n in sorted(summary.errors.items()):
         table.add_row("", f"error {kind}: {n}")
+    if summary.reused:
+        table.add_row("", f"reused from earlier parts: {summary.reused}")
     table.add_row("claims", str(summary.claims))
     for kind, n in sorted(summary.kinds.items()):
         table.add_row("", f"{kind}: {n}")
