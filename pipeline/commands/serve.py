@@ -1,0 +1,42 @@
+"""``newsclaims serve``: the HTTP JSON API (FastAPI + uvicorn; ``pip install 'newsclaims[serve]'``)."""
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from ..cli import EXIT_NOTHING, EXIT_OK, positive
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "serve", help="run the HTTP JSON API (POST /extract, GET /health)",
+        description="Serve POST /extract ({text | html, published?, id?, title?} → "
+                    "{document, claims}), GET /health and the OpenAPI description at /openapi.json.")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument("--model", default=None, help="spaCy model name or path (as for extract)")
+    p.add_argument("--max-bytes", type=positive, default=5 * 1024 * 1024,
+                   help="largest request body in bytes; bigger gets 413 (default 5 MB)")
+    p.add_argument("--log-level", default="info", choices=("critical", "error", "warning", "info", "debug"))
+
+
+def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    try:
+        import uvicorn
+
+        from ..serve import create_app
+    except ImportError as exc:
+        print(f"newsclaims: error: serve needs fastapi and uvicorn ({exc.name} is missing): "
+              "pip install 'newsclaims[serve]'", file=sys.stderr)
+        return EXIT_NOTHING
+    from ..analyze import ModelNotFound, load_model
+
+    try:
+        load_model(args.model)  # fail with one line before binding the port
+    except ModelNotFound as exc:
+        print(f"newsclaims: error: {exc}", file=sys.stderr)
+        return EXIT_NOTHING
+    uvicorn.run(create_app(args.model, args.max_bytes), host=args.host, port=args.port,
+                log_level=args.log_level)
+    return EXIT_OK
