@@ -43,31 +43,44 @@ class CleanSettings:
     keep_all: bool = False          # keep every line: no removal at all
     html_favor: str = "balanced"    # trafilatura: "precision", "recall" or "balanced"
     html_include_tables: bool = False
-    #: A paragraph whose weighted content-word overlap with the lead + article body
-    #: so far is below this is "low" (candidate start of an appended story).
+    # Off-topic tail (the decision rule is in :func:`_off_topic`'s docstring).
+    #: Floor of the "low" threshold: a paragraph whose weighted content-word
+    #: overlap with the article so far is below ``max(this, low_ratio x level)``
+    #: is evidence for an appended story.
     off_topic_threshold: float = 0.15
-    #: Evidence for an unmarked boundary: the running sum (CUSUM) of
-    #: ``(off_topic_threshold - overlap) x paragraph chars`` over the paragraphs since
-    #: the sum was last ≤ 0 must reach this (75 ≈ 500 chars with no overlap).
-    #: After a tail boundary, a paragraph must reach this overlap to count as the
-    #: article again (higher than ``off_topic_threshold``: a tail stays a tail).
-    resume_threshold: float = 0.6
-    #: Characters of consecutive low paragraphs (with no high one between them)
-    #: that make an unmarked boundary; shorter low runs are kept as background.
+    #: Relative thresholds: a paragraph is low below ``low_ratio`` x the article's
+    #: level (mean overlap of its confirmed paragraphs), clearly article at or above
+    #: ``high_ratio`` x level; in between it neither adds nor removes evidence.
+    low_ratio: float = 0.5
+    high_ratio: float = 0.6
+    #: Evidence for an unmarked boundary: the sum of ``(lo - overlap) x chars`` over
+    #: the low paragraphs since the article was last confirmed (75 ≈ 500 chars with
+    #: no overlap at lo = 0.15).
     tail_evidence: float = 75.0
-    #: Paragraphs with overlap between ``low_fraction * tau`` and ``tau`` are
-    #: ambiguous: they neither add nor remove boundary evidence.
-    low_fraction: float = 1.0
+    #: Low paragraphs a boundary needs: an appended story has several paragraphs,
+    #: a single odd paragraph is background.
+    min_low_paragraphs: int = 2
+    #: Two-sided boundary test: window of the candidate tail (chars of substantial
+    #: paragraphs), and how much more its paragraphs must overlap each other than
+    #: the article.
+    gap_window_chars: int = 1200
+    gap_margin: float = 0.05
+    #: After a tail boundary, a paragraph must reach this overlap to count as the
+    #: article again (a tail stays a tail).
+    resume_threshold: float = 0.6
     #: After a marker line (related stories, comments, a time stamp), the text up to
-    #: the next marker is still article if its mean overlap with the article reaches
-    #: this fraction of the article paragraphs' mean overlap so far
+    #: the next marker (at most ``marker_window_chars`` of substantial paragraphs)
+    #: is still article if its mean overlap reaches this fraction of the level
     #: (``html_marker_resume`` for text that trafilatura reduced to the main content).
     marker_resume: float = 0.7
     html_marker_resume: float = 0.5
+    marker_window_chars: int = 1000
     #: Below this many accepted article chars (lead included) the reference word
     #: list is small and matches less of any paragraph: the threshold is scaled
     #: down by ``accepted / mature_chars``.
     mature_chars: int = 1500
+    #: Paragraphs shorter than this (chars) never decide: they follow their neighbours.
+    min_paragraph_chars: int = 80
     #: Characters of body used as the lead (besides headline and key points).
     lead_chars: int = 600
     #: Longest line (in words) that can be a sub-heading.
@@ -695,38 +708,50 @@ def _off_topic(doc: _Doc, lex: _Lexicon, settings: CleanSettings, meta: dict,
     Decision rule. The *reference* is the set of content tokens (stopwords from
     ``models/clean/stopwords.txt`` excluded, light plural strip) of the headline,
     the key points and the lead (the first body paragraphs up to ``lead_chars``),
-    grown with every body paragraph confirmed as article. A paragraph's *overlap*
-    is the weighted share of its distinct content tokens found in the reference
-    (capitalised and numeric tokens, i.e. named-entity-like, weigh double).
-    ``tau = off_topic_threshold * min(1, accepted chars / mature_chars)``: a small
-    reference matches less of anything, so the bar starts low.
+    grown with every body paragraph *confirmed* as article. A paragraph's
+    *overlap* is the weighted share of its distinct content tokens found in the
+    reference (capitalised and numeric tokens, i.e. named-entity-like, weigh
+    double). The article's *level* is the char-weighted mean overlap of its
+    confirmed paragraphs (each measured when it arrived), so the thresholds follow
+    the article's own vocabulary: ``lo = max(off_topic_threshold, low_ratio x
+    level)`` and ``hi = max(lo, high_ratio x level)``, both scaled by
+    ``min(1, accepted chars / mature_chars)`` (a small reference matches less).
 
-    Walking the substantial body paragraphs (≥ 80 chars, ≥ 6 content tokens) in
-    order, a CUSUM ``deficit += (tau - overlap) * chars`` is kept (paragraphs
-    between ``low_fraction * tau`` and ``tau`` add nothing). When it drops to ≤ 0
-    the paragraphs waiting since the last reset are confirmed as article (short
-    background or quote paragraphs survive this way) and join the reference. When
-    it reaches ``tail_evidence`` (75 ≈ 500 chars with no overlap) the boundary is
-    the first waiting paragraph that was itself below ``tau`` (short lines right
-    before it, e.g. the appended story's title, go with it). A marker line
-    (cue classes with ``tail_marker``: related stories, comments, tags; relative
-    time stamps like "2 hours ago") after some body is a boundary too, unless
-    the text after it (up to the next marker) is the article going on: the
-    char-weighted mean overlap of its substantial paragraphs reaches
-    ``marker_resume`` x the mean overlap of the article paragraphs so far (an
-    in-article widget such as "Don't miss" or "Most read"). With
-    ``source_format="html"`` (text that trafilatura already reduced to the main
-    content) only markers cut, with the lower ``html_marker_resume``: the
-    similarity cut never helped on real pages and cost whole articles.
+    Walking the substantial body paragraphs (≥ ``min_paragraph_chars``, ≥ 6
+    content tokens) in order, each waits (*pending*) until the article is
+    confirmed again. Evidence for a boundary: ``deficit += (lo - overlap) x chars``
+    for a paragraph below ``lo``; one at or above ``hi`` takes
+    ``(overlap - lo) x chars`` away and, if the deficit is then ≤ 0, confirms
+    every pending paragraph (short background or quote paragraphs survive that
+    way; paragraphs between ``lo`` and ``hi`` neither add evidence nor grow the
+    reference, so an appended story cannot slip in through them). When the
+    deficit reaches ``tail_evidence`` over at least ``min_low_paragraphs`` low
+    paragraphs, the candidate boundary is the first pending paragraph below
+    ``lo`` (short lines right before it, e.g. the appended story's title, go with
+    it), and a two-sided test decides: the candidate tail's first paragraphs (up
+    to ``gap_window_chars``) must overlap *each other* at least ``gap_margin``
+    more than they overlap the article (a coherent story of its own, not an
+    interview's varied answers). If so everything from there on is the tail; if
+    not the evidence is dropped and the paragraphs stay (unconfirmed).
+
+    A marker line (cue classes with ``tail_marker``: related stories, comments,
+    tags; relative time stamps like "2 hours ago") after some body is a boundary
+    too, unless the text after it (up to the next marker, at most
+    ``marker_window_chars``) is the article going on: the char-weighted mean
+    overlap of its substantial paragraphs reaches ``marker_resume`` x the level
+    (an in-article widget such as "Don't miss" or "Most read").
 
     After a boundary every line is ``off_topic`` (cue lines keep their
     boilerplate reason) unless a substantial paragraph reaches
-    ``resume_threshold * min(1, accepted / mature_chars)``: the article goes on
-    after a widget; a later marker ends it again. Short paragraphs and headings
-    never decide: they follow their neighbours. A low run at the very end that
-    never reaches ``tail_evidence`` stays (late background paragraphs). On text
-    that is not English (under 20 % English stopwords) only markers cut: the
-    overlap needs a stopword list for the language.
+    ``resume_threshold`` (scaled): the article goes on after a widget; a later
+    marker ends it again. Short paragraphs and headings never decide: they
+    follow their neighbours. A low run at the very end that never reaches
+    ``tail_evidence`` stays (late background paragraphs). On text that is not
+    English (under 20 % English stopwords) only markers cut: the overlap needs a
+    stopword list for the language. With ``html=True`` (text that trafilatura
+    already reduced to the main content) only markers cut, with the lower
+    ``html_marker_resume``: the similarity cut never helped on real pages and
+    cost whole articles.
     """
     stop = lex.stopwords
     units = [p for pieces in doc.pieces for p in pieces if p.unit]
@@ -744,7 +769,7 @@ def _off_topic(doc: _Doc, lex: _Lexicon, settings: CleanSettings, meta: dict,
     feats = {id(p): _features(doc.text[p.start:p.end], stop) for p in units if p.keep}
 
     def substantial(p: _Piece) -> bool:
-        return p.keep and p.end - p.start >= 80 and len(feats[id(p)]) >= 6
+        return p.keep and p.end - p.start >= settings.min_paragraph_chars and len(feats[id(p)]) >= 6
 
     # Lead: the first body paragraphs (they define the topic; never off-topic).
     k = 0
@@ -774,30 +799,65 @@ def _off_topic(doc: _Doc, lex: _Lexicon, settings: CleanSettings, meta: dict,
             if substantial(q):
                 num += (q.end - q.start) * _sim(feats[id(q)], ref)
                 den += q.end - q.start
+                if den >= settings.marker_window_chars:
+                    break
         resume = settings.html_marker_resume if html else settings.marker_resume
         level = lvl[0] / lvl[1] if lvl[1] else settings.off_topic_threshold
         return den > 0 and num / den >= resume * level
 
-    pending: list[_Piece] = []
-    deficit = 0.0      # CUSUM of (tau - overlap) x chars since it was last <= 0
+    def coherent_tail(at: int) -> bool:
+        """Two-sided test: the candidate tail's first paragraphs (up to
+        ``gap_window_chars``) share more with each other than with the article:
+        their mean overlap with the rest of the window exceeds their mean overlap
+        with the article by ``gap_margin``."""
+        win: list[_Piece] = []
+        chars = 0
+        for q in units[at:]:
+            if substantial(q):
+                win.append(q)
+                chars += q.end - q.start
+                if chars >= settings.gap_window_chars:
+                    break
+        if len(win) < 2:
+            return True
+        within = cross = 0.0
+        for q in win:
+            others = set().union(*(feats[id(o)] for o in win if o is not q))
+            within += (q.end - q.start) * _sim(feats[id(q)], others)
+            cross += (q.end - q.start) * _sim(feats[id(q)], ref)
+        if _DEBUG is not None:
+            _DEBUG.append(("gap", units[at].start, round(within / chars, 3), round(cross / chars, 3)))
+        return (within - cross) / chars >= settings.gap_margin
+
+    pending: list[tuple[_Piece, float | None]] = []   # waiting units, their overlap
+    deficit = 0.0      # evidence for a boundary since the article was last confirmed
     tail = False
-    lvl = [0.0, 0.0]   # chars x overlap, chars of the article's substantial paragraphs
+    lvl = [0.0, 0.0]   # chars x overlap, chars of the confirmed substantial paragraphs
+
+    def confirm(items: list[tuple[_Piece, float | None]]) -> None:
+        nonlocal accepted
+        for q, sq in items:
+            if q.keep:
+                ref.update(feats[id(q)])
+                accepted += q.end - q.start
+                if sq is not None:
+                    lvl[0] += sq * (q.end - q.start)
+                    lvl[1] += q.end - q.start
+
     for at in range(k, len(units)):
         p = units[at]
         if p.label.endswith("|marker"):
             p.label = p.label.removesuffix("|marker")
             if not tail and not continues(at):
                 tail = True
-                for q in pending:  # waiting paragraphs before a marker are article
-                    if q.keep:
-                        ref.update(feats[id(q)])
+                confirm(pending)   # waiting paragraphs before a marker are article
                 pending, deficit = [], 0.0
             continue
         if not substantial(p):
             if tail:
                 to_tail(p)
             elif pending:
-                pending.append(p)
+                pending.append((p, None))
             continue
         s = _sim(feats[id(p)], ref)
         # A small reference matches less of any paragraph: scale the thresholds with it.
@@ -805,42 +865,44 @@ def _off_topic(doc: _Doc, lex: _Lexicon, settings: CleanSettings, meta: dict,
         if tail:
             if s >= settings.resume_threshold * scale:
                 tail = False
-                ref.update(feats[id(p)])
-                accepted += p.end - p.start
+                confirm([(p, None)])
             else:
                 to_tail(p)
             continue
-        tau = settings.off_topic_threshold * scale
-        lvl[0] += s * (p.end - p.start)
-        lvl[1] += p.end - p.start
-        # Only clearly low paragraphs add evidence (descriptive article text often
-        # sits just under tau); paragraphs above tau take evidence away.
-        if s < tau * settings.low_fraction or s >= tau:
-            deficit += (tau - s) * (p.end - p.start)
-        pending.append(p)
-        if deficit <= 0:
+        level = lvl[0] / lvl[1] if lvl[1] else 0.0
+        lo = max(settings.off_topic_threshold, settings.low_ratio * level) * scale
+        hi = max(lo, settings.high_ratio * level * scale)
+        if _DEBUG is not None:
+            _DEBUG.append((p.start, round(s, 3), round(lo, 3), round(hi, 3), round(deficit, 1)))
+        if s < lo:
+            deficit += (lo - s) * (p.end - p.start)
+        elif s >= hi:
+            deficit -= (s - lo) * (p.end - p.start)
+        pending.append((p, s))
+        if deficit <= 0 and s >= hi:
             # Back to the article: the waiting paragraphs were background.
-            for q in pending:
-                if q.keep:
-                    ref.update(feats[id(q)])
-                    accepted += q.end - q.start
+            confirm(pending)
             pending, deficit = [], 0.0
-        elif deficit >= settings.tail_evidence and english and not html:
-            tail = True
+        elif deficit >= settings.tail_evidence and english and not html and \
+                sum(sq is not None and sq < lo for _, sq in pending) >= settings.min_low_paragraphs:
             # The boundary is the first waiting paragraph that was itself low; short
             # lines just before it (a title, a dateline) go with it.
-            first = next(i for i, q in enumerate(pending) if q.keep and substantial(q)
-                         and _sim(feats[id(q)], ref) < tau)
-            while first > 0 and not substantial(pending[first - 1]):
+            first = next(i for i, (q, sq) in enumerate(pending) if sq is not None and sq < lo)
+            if not coherent_tail(units.index(pending[first][0])):
+                # Low but not a story of its own (an interview's answers, a list of
+                # varied items): kept, but it does not join the reference.
+                pending, deficit = [], 0.0
+                continue
+            tail = True
+            while first > 0 and pending[first - 1][1] is None:
                 first -= 1
-            for q in pending[:first]:
-                if q.keep:
-                    ref.update(feats[id(q)])
-                    accepted += q.end - q.start
-            for q in pending[first:]:
+            confirm(pending[:first])
+            for q, _ in pending[first:]:
                 to_tail(q)
             pending, deficit = [], 0.0
 
+
+_DEBUG: list | None = None
 
 # --------------------------------------------------------------------------- output
 
