@@ -805,6 +805,8 @@ def _off_topic(doc: _Doc, lex: _Lexicon, settings: CleanSettings, meta: dict,
         level = lvl[0] / lvl[1] if lvl[1] else settings.off_topic_threshold
         return den > 0 and num / den >= resume * level
 
+    index = {id(p): n for n, p in enumerate(units)}
+
     def coherent_tail(at: int) -> bool:
         """Two-sided test: the candidate tail's first paragraphs (up to
         ``gap_window_chars``) share more with each other than with the article:
@@ -825,8 +827,6 @@ def _off_topic(doc: _Doc, lex: _Lexicon, settings: CleanSettings, meta: dict,
             others = set().union(*(feats[id(o)] for o in win if o is not q))
             within += (q.end - q.start) * _sim(feats[id(q)], others)
             cross += (q.end - q.start) * _sim(feats[id(q)], ref)
-        if _DEBUG is not None:
-            _DEBUG.append(("gap", units[at].start, round(within / chars, 3), round(cross / chars, 3)))
         return (within - cross) / chars >= settings.gap_margin
 
     pending: list[tuple[_Piece, float | None]] = []   # waiting units, their overlap
@@ -872,8 +872,6 @@ def _off_topic(doc: _Doc, lex: _Lexicon, settings: CleanSettings, meta: dict,
         level = lvl[0] / lvl[1] if lvl[1] else 0.0
         lo = max(settings.off_topic_threshold, settings.low_ratio * level) * scale
         hi = max(lo, settings.high_ratio * level * scale)
-        if _DEBUG is not None:
-            _DEBUG.append((p.start, round(s, 3), round(lo, 3), round(hi, 3), round(deficit, 1)))
         if s < lo:
             deficit += (lo - s) * (p.end - p.start)
         elif s >= hi:
@@ -888,7 +886,7 @@ def _off_topic(doc: _Doc, lex: _Lexicon, settings: CleanSettings, meta: dict,
             # The boundary is the first waiting paragraph that was itself low; short
             # lines just before it (a title, a dateline) go with it.
             first = next(i for i, (q, sq) in enumerate(pending) if sq is not None and sq < lo)
-            if not coherent_tail(units.index(pending[first][0])):
+            if not coherent_tail(index[id(pending[first][0])]):
                 # Low but not a story of its own (an interview's answers, a list of
                 # varied items): kept, but it does not join the reference.
                 pending, deficit = [], 0.0
@@ -901,8 +899,6 @@ def _off_topic(doc: _Doc, lex: _Lexicon, settings: CleanSettings, meta: dict,
                 to_tail(q)
             pending, deficit = [], 0.0
 
-
-_DEBUG: list | None = None
 
 # --------------------------------------------------------------------------- output
 
