@@ -100,7 +100,7 @@ def test_plus_and_fraction_bounds(results):
     assert q["counted"] == "homes" and q["predicate"] == "destroy"
     f = by_text(results["plus"], "nearly three-quarters")
     assert f["approx"] == "less_than" and f["high"] == 0.75 and f["low"] is None
-    assert f["counted"] == "residents" and f["predicate"] == "flee"
+    assert f["counted"] == "residents" and f["predicate"] == "flee" and f["unit"] == "fraction"
 
 
 def test_percent_of_np(results):
@@ -208,6 +208,14 @@ def test_date_numbers_excluded(results, nlp):
     qs = find_quantities(sent, [(date, date + len("March 7, 2023"))])
     assert [q["text"] for q in qs] == ["45"]
     assert qs[0]["predicate"] == "evacuate"
+
+
+def test_duration_ago_survives_date_exclusion(results):
+    doc = results["_docs"]["duration"]
+    sent = next(iter(doc.sents))
+    ago = doc.text.index("14 years ago")
+    qs = find_quantities(sent, [(ago, ago + len("14 years ago"))])
+    assert by_text(qs, "14 years")["iso"] == "P14Y"
 
 
 def test_death_toll_and_dead(results):

@@ -251,6 +251,8 @@ def _run_at(doc: "Doc", i: int, stop: int) -> Cand | None:
     sign = pieces[0].sign
     c = Cand(i, j, sign * value, pieces=pieces)
     c.has_scale = any(p.kind == "scale" for p in pieces)
+    if any(p.kind == "fraction" for p in pieces) and not c.has_scale:
+        c.unit = "fraction"  # "three-quarters", "half": a proportion, not a count
     c.currency = cur_code
     if cur_code:
         c.kind = "money"
@@ -915,13 +917,14 @@ def find_quantities(sent: "Span", exclude: Sequence[tuple[int, int]] = ()) -> li
         counted = counted_span = None
         if noun is not None:
             toks = _np_tokens(noun, c.span_end, set())
-            toks = [t for t in toks if t.i >= c.span_end or t.i > noun.i]
+            toks = [t for t in toks if (t.i >= c.span_end or t.i > noun.i) and not t.is_space]
             if toks:
                 a = min(t.i for t in toks)
                 b = max(t.i for t in toks) + 1
-                while a < b and (doc[a].is_punct or doc[a].dep_ in ("det", "cc")) and doc[a].i != noun.i:
+                while a < b and (doc[a].is_punct or doc[a].is_space or doc[a].dep_ in ("det", "cc")) \
+                        and doc[a].i != noun.i:
                     a += 1
-                while b > a and (doc[b - 1].is_punct or doc[b - 1].dep_ == "cc"):
+                while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space or doc[b - 1].dep_ == "cc"):
                     b -= 1
                 counted_span = [doc[a].idx, doc[b - 1].idx + len(doc[b - 1])]
                 counted = doc.text[counted_span[0]:counted_span[1]]
