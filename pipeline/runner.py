@@ -81,7 +81,8 @@ def prepare(raw: RawDocument, settings: CleanSettings) -> tuple[Cleaned | None, 
         text = raw.text if raw.text is not None else html_to_text(raw.html or "", settings)
         if not text.strip():
             return Cleaned(text=text), {"type": "empty", "message": "no text in document"}
-        cleaned = clean(text, title=raw.title, published=raw.published, settings=settings)
+        cleaned = clean(text, title=raw.title, published=raw.published, settings=settings,
+                        source_format="text" if raw.text is not None else "html")
     except Exception as exc:  # one bad document never stops a batch
         return None, _error("clean_failed", exc)
     if not cleaned.segments:
