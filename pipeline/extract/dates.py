@@ -446,9 +446,9 @@ def _dateparser(text: str, published: str) -> tuple[str | None, str]:
 def _trim(sent: "Span", ent) -> tuple[int, int]:
     """Entity char span without surrounding punctuation and a trailing possessive."""
     toks = [t for t in ent]
-    while toks and (toks[-1].is_punct or toks[-1].text in ("'s", "’s")):
+    while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].text in ("'s", "’s")):
         toks.pop()
-    while toks and toks[0].is_punct:
+    while toks and (toks[0].is_punct or toks[0].is_space):
         toks.pop(0)
     if not toks:
         return ent.start_char, ent.start_char

@@ -470,7 +470,7 @@ def _measure(doc: "Doc", c: Cand, sent: "Span") -> None:
             if _numberish(doc[k]):
                 return  # quantulum3 read a range/compound: the range merge decides
             k += 1
-        while k > c.end and (doc[k - 1].is_punct or doc[k - 1].text in ("/", "-")):
+        while k > c.end and (doc[k - 1].is_punct or doc[k - 1].is_space or doc[k - 1].text in ("/", "-")):
             k -= 1
         c.kind, c.unit = "measure", name
         c.span_end = max(c.span_end, k)
