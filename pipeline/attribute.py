@@ -94,6 +94,8 @@ def _in_quotes(pos: int, quotes: list[Quote]) -> bool:
 def _source_of(cue: Cue, index: DocIndex) -> Source | None:
     if cue.source is None:
         return None
+    if cue.source_span is not None:
+        return index.resolve(cue.source, cue.source_span)
     head, span = source_phrase(cue.source)
     return index.resolve(head, span)
 
@@ -168,6 +170,9 @@ def _quote_pass(doc: "Doc", claims: list[Claim], atts: list[_Att | None], quotes
                 speaker = prev.source
             elif regions[0].para_start and last is not None and gs - last[1] <= CONTINUATION_REACH:
                 speaker = last[0]
+            elif (prev is not None and prev.mode == "direct" and last is not None
+                  and prev.source is last[0] and "\n" not in doc.text[claims[first - 1].end:gs]):
+                speaker = last[0]  # a further quotation right after the speaker's tagged one
         if speaker is None:
             continue
         last = (speaker, ge)

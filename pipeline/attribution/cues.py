@@ -52,6 +52,7 @@ class Cue:
     addressee: "Token | None" = None
     content: list["Token"] = field(default_factory=list)  # roots of the content
     tag: bool = False              # a speech tag after/around its content ("…, he said")
+    source_span: tuple[int, int] | None = None  # set when the parse has no NP for the source
 
     def content_covers(self, start: int, end: int) -> bool:
         return any(c.left_edge.idx <= start and end <= c.right_edge.idx + len(c.right_edge)
@@ -74,7 +75,7 @@ def _borrowed_subject(t: "Token") -> "Token | None":
     "…, saying …"."""
     cur = t
     for _ in range(4):
-        if cur.dep_ in ("xcomp", "acomp", "conj", "advcl") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "acomp", "conj", "advcl") and cur.head.i != cur.i:
             cur = cur.head
             subj = _subject(cur)
             if subj is not None:
@@ -119,6 +120,11 @@ def _in_main_clause(t: "Token") -> tuple[bool, bool]:
             and not any(c.dep_ in ("aux", "auxpass") for c in head.children)):
         # "Video posted to Facebook … showed …": the participle was misparsed as the
         # main verb and the real main verb as its conjunct
+        return True, False
+    if (t.dep_ == "conj" and head.dep_ == "ROOT" and _subject(t) is None and t.i > 0
+            and t.doc[t.i - 1].dep_ != "cc" and t.doc[t.i - 1].text not in (",", ";", "and", "or", "but")):
+        # a conjunct with no coordinator before it is a misparsed main verb
+        # ("Video posted to Facebook and verified by Reuters showed …")
         return True, False
     if t.dep_ == "conj" and head.dep_ in ("ccomp", "parataxis") and head.head.dep_ == "ROOT":
         # "X was killed …, the head of the mission said, Reuters reported": the parser
@@ -185,9 +191,9 @@ def verb_cue(t: "Token", lex: Lexicon, has_quote: bool) -> Cue | None:
             content = objs
         elif entry.get("needs"):
             content = [c for c in t.children if c.dep_ in ("oprd", "prep", "dobj", "prt")
-                       and c is not subj]
+                       and (subj is None or c.i != subj.i)]
         elif has_quote and not entry.get("clause_only"):
-            content = [c for c in t.children if c.dep_ in ("dobj", "punct") and c is not subj] or [t]
+            content = [c for c in t.children if c.dep_ in ("dobj", "punct") and (subj is None or c.i != subj.i)] or [t]
         elif has_quote:
             content = [t]
     if not content:
@@ -233,6 +239,32 @@ def _passive_cue(t: "Token", lex: Lexicon, rank: int, main: bool) -> Cue | None:
     return Cue(t, _group_span(t, extra), "passive", agent, rank, None, content)
 
 
+def misparsed_noun_cues(sent: "Span", lex: Lexicon) -> list[Cue]:
+    """"a war monitor estimates have killed …": a 3rd-person verb read as a plural noun.
+
+    Matches a plural noun whose lemma is a cue verb, that is the subject of a verb to
+    its right and carries its own determiner/compound (the real subject), with
+    nothing between it and that verb but auxiliaries.
+    """
+    out = []
+    for t in sent:
+        if t.tag_ != "NNS" or t.dep_ not in ("nsubj", "nsubjpass") or t.i == sent.start:
+            continue
+        if t.lemma_.lower() not in lex.verbs or t.head.i <= t.i or t.head.pos_ not in ("VERB", "AUX"):
+            continue
+        lefts = list(t.lefts)
+        prev = t.doc[t.i - 1]
+        if not lefts or prev.dep_ != "compound" or prev.head.i != t.i:
+            continue
+        if any(x.dep_ not in ("aux", "auxpass", "neg", "advmod") for x in t.doc[t.i + 1:t.head.i]):
+            continue
+        start = min(x.left_edge.idx for x in lefts)
+        rank = 0 if t.head.dep_ == "ROOT" else 5
+        out.append(Cue(t, (t.idx, t.idx + len(t)), "indirect", prev, rank, None, [t.head],
+                       source_span=(start, prev.idx + len(prev))))
+    return out
+
+
 def according_cues(sent: "Span") -> list[Cue]:
     """"according to X" anywhere in the sentence (X = the ``pobj`` of "to")."""
     out = []
@@ -247,7 +279,7 @@ def according_cues(sent: "Span") -> list[Cue]:
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None:
             continue
-        head = t.head if t.head is not t else t
+        head = t.head
         out.append(Cue(t, (t.idx, to.idx + len(to)), "according_to", pobj, 6, None, [head]))
     return out
 
@@ -271,6 +303,7 @@ def find_cues(sent: "Span", lex: Lexicon, has_quote: bool = False) -> list[Cue]:
             cue = verb_cue(t, lex, has_quote)
             if cue is not None:
                 cues.append(cue)
+    cues += misparsed_noun_cues(sent, lex)
     cues += according_cues(sent)
     cues += adverb_cues(sent, lex)
     cues.sort(key=lambda c: (c.rank, c.token.i))

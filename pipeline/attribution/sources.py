@@ -284,7 +284,7 @@ class DocIndex:
             org = self._match_org(self._strip_name(name)) if single else None
             if single and label != "PERSON" and self._strip_name(name).lower() in self.full_names:
                 label = "PERSON"  # "Sharaa" tagged ORG after "Ahmed al-Sharaa" was a person
-            if label == "PERSON" and org and name.lower() not in self.full_names:
+            if label == "PERSON" and org and len(self.full_names.get(name.lower(), "").split()) < 2:
                 norm, label = org, "ORG"  # "the Observatory" misread as a person
             elif label == "PERSON":
                 norm = self._person_norm(name)
