@@ -1,7 +1,7 @@
 """newsclaims: turn scraped news articles into structured, attributable, hedge-aware claims.
 
-Stages, in the order data flows (one module each): :mod:`pipeline.ingest` →
-:mod:`pipeline.clean` → :mod:`pipeline.analyze` (spaCy) → :mod:`pipeline.extract`
+Stages, in the order data flows (one module or package each): :mod:`pipeline.ingest` →
+:mod:`pipeline.clean` → :mod:`pipeline.analyze` (spaCy) → :mod:`pipeline.extraction`
 → :mod:`pipeline.attribute` → :mod:`pipeline.hedge` → :mod:`pipeline.emit`.
 
 The public API is :func:`extract` for one text and the spaCy component ``"claims"``

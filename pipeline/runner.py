@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from .attribute import attribute_claims
 from .clean import CleanSettings, clean, html_to_text
 from .emit import claim_record, document_record
-from .extract import extract_claims, select_claims
+from .extraction import extract_claims, select_claims
 from .hedge import hedge_claims
 from .records import Claim, Cleaned, RawDocument
 

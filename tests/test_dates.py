@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.dates import find_dates, resolve
-from pipeline.extract.quantities import find_quantities
+from pipeline.extraction.dates import find_dates, resolve
+from pipeline.extraction.quantities import find_quantities
 
 PUB = "2024-03-20"  # a Wednesday
 

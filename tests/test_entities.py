@@ -5,7 +5,7 @@ import pytest
 from spacy.tokens import Span
 
 import pipeline
-from pipeline.extract.entities import acronyms, entity_key, fix_label, place_id
+from pipeline.extraction.entities import acronyms, entity_key, fix_label, place_id
 
 
 @pytest.mark.parametrize("a, b", [("Ahmad Shah", "Ahmed Shah"), ("Muhammad", "Mohammed"),

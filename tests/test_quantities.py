@@ -9,7 +9,7 @@ import math
 
 import pytest
 
-from pipeline.extract.quantities import find_quantities
+from pipeline.extraction.quantities import find_quantities
 
 SENTENCES = {
     "bounds": "More than 740 civilians were killed, and a further 300 members of the security "

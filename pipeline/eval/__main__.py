@@ -249,11 +249,11 @@ def _corpus_extract(docs, outs, force) -> dict[str, Any]:
     metrics["claims detected"] = entry(tuple(claim_c))
     metrics["claim kind (matched)"] = acc_entry(ok["kind"], n)
     metrics["claim section (matched)"] = acc_entry(ok["section"], n)
-    if force or implemented("pipeline.extract.quantities"):
+    if force or implemented("pipeline.extraction.quantities"):
         metrics.update(_corpus_quantities(docs, outs))
     else:
         metrics["quantities"] = {"value": None, "note": "not implemented"}
-    if force or implemented("pipeline.extract.dates"):
+    if force or implemented("pipeline.extraction.dates"):
         metrics.update(_corpus_dates(docs, outs))
     else:
         metrics["dates"] = {"value": None, "note": "not implemented"}
@@ -711,11 +711,11 @@ def main(argv: list[str] | None = None) -> int:
     if want("extract", "quantities"):
         sections += _external("extract", "quantities", "pipeline.eval.extract_eval",
                               _extract_eval_names("quantities") or ["evaluate_newsquant"], args,
-                              ["pipeline.extract.quantities"])
+                              ["pipeline.extraction.quantities"])
     if want("extract", "dates"):
         sections += _external("extract", "dates", "pipeline.eval.extract_eval",
                               _extract_eval_names("dates") or ["evaluate_tbaq"], args,
-                              ["pipeline.extract.dates"])
+                              ["pipeline.extraction.dates"])
     if want("attribute", "polnear"):
         sections.append(_public("attribute", "polnear", ["pipeline.attribute"], args,
                                 lambda: eval_polnear(args.data, args.workers, args.limit, args.seed)))

@@ -98,7 +98,7 @@ def _gold_value(raw: Any) -> tuple[float, float] | None:
 
 
 def _pred_value(q: dict) -> tuple[float, float]:
-    from ..extract.quantities import vague_magnitude
+    from ..extraction.quantities import vague_magnitude
 
     mag = vague_magnitude(q["text"]) if q.get("approx") == "vague" else None
     if mag:
@@ -113,7 +113,7 @@ def _pred_value(q: dict) -> tuple[float, float]:
 def _scored(q: dict) -> bool:
     """NewsQuant annotates neither ordinals nor 'several' (a vague word without an
     order of magnitude): those are left out of the scoring, not out of the output."""
-    from ..extract.quantities import vague_magnitude
+    from ..extraction.quantities import vague_magnitude
 
     return q["kind"] != "ordinal" and not (q.get("approx") == "vague" and not vague_magnitude(q["text"]))
 
@@ -124,7 +124,7 @@ def _same(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 def _score_quantities(items: list[dict], nlp, collect: bool = False, midpoint: bool = False) -> dict[str, Any]:
     """items: [{text, quantities: [{value, change?}]}] -> value/bounds P/R/F1."""
-    from ..extract.quantities import find_quantities
+    from ..extraction.quantities import find_quantities
 
     to_change = load_json("extract", "bounds.json")["to_change"]
     tp = fp = fn = 0
@@ -245,7 +245,7 @@ def _cut(value: str, grain_len: int) -> str:
 
 def evaluate_tbaq(data: str | Path = DEFAULT_DATA, errors: bool = False) -> dict[str, Any] | None:
     """TimeBank + AQUAINT DATE/TIME value P/R/F1 (HeidelTime 0.776, dateparser ~0.34)."""
-    from ..extract.dates import find_dates
+    from ..extraction.dates import find_dates
 
     docs = _tbaq_docs(Path(data))
     if not docs:

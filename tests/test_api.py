@@ -1,0 +1,37 @@
+"""The Python API and the spaCy component on text outside the corpus."""
+from __future__ import annotations
+
+import pipeline
+from pipeline.validate import check_offsets, schema_errors
+
+TEXT = ("Flooding forced 3,000 residents from their homes in Valencia on Tuesday, "
+        "regional officials said.\nThe regional government asked the army for help.")
+
+
+def test_extract_returns_valid_claim_records():
+    claims = pipeline.extract(TEXT, doc_id="valencia")
+    assert claims and all(c["doc_id"] == "valencia" for c in claims)
+    for claim in claims:
+        assert schema_errors(claim, "claims") == []
+        assert check_offsets(TEXT, claim) == []
+    assert any("Valencia" in e["text"] for c in claims for e in c["entities"])
+
+
+def test_process_text_returns_the_document_record():
+    result = pipeline.process_text(TEXT, doc_id="valencia", published="2024-10-29")
+    doc = result["document"]
+    assert schema_errors(doc, "documents") == []
+    assert doc["text"] == TEXT and doc["published"] == "2024-10-29"
+    assert doc["n_claims"] == len(result["claims"])
+
+
+def test_spacy_component_sets_doc_claims(nlp):
+    import spacy
+
+    nlp2 = spacy.load(nlp.path) if nlp.path else None
+    assert nlp2 is not None
+    nlp2.add_pipe("claims")
+    doc = nlp2(TEXT)
+    assert doc._.claims and doc._.claims == [c for c in doc._.claims if c["text"] in TEXT]
+    for claim in doc._.claims:
+        assert check_offsets(doc.text, claim) == []
