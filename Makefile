@@ -4,6 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DATA   ?= ../shared/data
 OUT    ?= out
+RUNS   ?= 3
 STAMP  := $(VENV)/.installed-stamp
 
 .PHONY: install run test eval bench clean
@@ -25,7 +26,7 @@ eval: install
 	$(BIN)/python -m pipeline.eval --data $(DATA) --gold corpus/gold --out $(OUT)/eval.json
 
 bench: install
-	$(BIN)/python -m pipeline.bench --data $(DATA) --out $(OUT)/bench.json
+	$(BIN)/python -m pipeline.bench --data $(DATA) --out $(OUT)/bench.json --runs $(RUNS)
 
 clean:
 	rm -rf $(OUT) .pytest_cache

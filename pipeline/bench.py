@@ -8,9 +8,14 @@ the process's peak RSS. Configurations:
 
 * ``ours``: the full pipeline (clean → parse → extract → attribute → hedge →
   records), one process;
+* ``ours-w2``: the same with ``--workers 2`` (a process pool; the peak RSS shown
+  is the largest worker's);
 * ``bare``: ``nlp.pipe`` of the same spaCy model with all its default components
   over the same raw text (for HTML: the text trafilatura extracts, so bare spaCy
   is not charged for HTML parsing while we are).
+
+A memory check follows: full CLI runs (ingest → parts → merge) over 1,000 and
+10,000 short documents, to show peak memory does not grow with the corpus.
 
 This is a measurement, not a test: it never fails; it prints a table and writes
 ``--out`` (JSON).
@@ -22,14 +27,14 @@ import json
 import os
 import platform
 import resource
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-CONFIGS = ("ours", "bare")
+CONFIGS = ("ours", "bare", "ours-w2")
+SCALING = (1000, 10000)
 
 
 def _corpus_records(corpus: Path, n: int) -> list[dict]:
@@ -37,6 +42,11 @@ def _corpus_records(corpus: Path, n: int) -> list[dict]:
     texts = [(p.stem, p.read_text(encoding="utf-8-sig")) for p in files]
     return [{"id": f"{stem}-r{i:05d}", "text": text}
             for i, (stem, text) in zip(range(n), (texts[i % len(texts)] for i in range(n)))]
+
+
+def _short_records(corpus: Path, n: int) -> list[dict]:
+    """``n`` short documents (each corpus article's first 600 characters), distinct ids."""
+    return [dict(r, text=r["text"][:600]) for r in _corpus_records(corpus, n)]
 
 
 def _html_records(data: Path, limit: int | None) -> list[dict]:
@@ -48,46 +58,76 @@ def _html_records(data: Path, limit: int | None) -> list[dict]:
             for p in paths]
 
 
-def _measure(config: str, path: Path, runs: int, model: str | None) -> dict:
-    """Run inside the subprocess: time ``runs`` passes over the JSONL at ``path``."""
-    records = [json.loads(line) for line in path.open(encoding="utf-8")]
-    if config == "bare":
-        import spacy
+def _bare_pass(records: list[dict], model: str | None):
+    import spacy
 
-        from .analyze import model_candidates
-        from .clean import html_to_text
+    from .analyze import model_candidates
+    from .clean import html_to_text
 
-        nlp = None
-        for name in model_candidates(model):
-            try:
-                nlp = spacy.load(name)
-                break
-            except OSError:
-                continue
-        texts = [r.get("text") or html_to_text(r["html"]) for r in records]
-        chars = sum(map(len, texts))
+    for name in model_candidates(model):
+        try:
+            nlp = spacy.load(name)
+            break
+        except OSError:
+            continue
+    else:
+        raise SystemExit("no spaCy model")
+    texts = [r.get("text") or html_to_text(r["html"]) for r in records]
 
-        def one_pass() -> dict:
-            for _ in nlp.pipe(texts, batch_size=32):
+    def one_pass() -> dict:
+        for _ in nlp.pipe(texts, batch_size=32):
+            pass
+        return {}
+
+    return sum(map(len, texts)), one_pass
+
+
+def _ours_pass(records: list[dict], model: str | None, workers: int):
+    from .records import RawDocument
+    from .runner import Processor, Settings, batched, process_stream
+
+    settings = Settings(model=model, workers=workers)
+    processor = Processor(settings)
+    raws = [RawDocument(doc_id=r["id"], text=r.get("text"), html=r.get("html")) for r in records]
+    # chars = length of the documents' text (for HTML: the extracted text), as for bare
+    chars = sum(len(doc["text"]) for doc, _ in processor.process_batch(raws))
+
+    def one_pass() -> dict:
+        if workers > 1:  # a fresh pool per pass: workers load the model, as in a real run
+            for _ in process_stream(raws, settings):
                 pass
             return {}
+        processor.timer.seconds.clear()
+        for batch in batched(raws, settings.batch_size):
+            processor.process_batch(batch)
+        return dict(processor.timer.seconds)
 
-        one_pass()
+    return chars, one_pass
+
+
+def _scaling(path: Path, model: str | None) -> dict:
+    """One full CLI run (ingest → parts → merge) for the memory-vs-corpus-size check."""
+    from .cli import main
+
+    with tempfile.TemporaryDirectory() as out:
+        start = time.perf_counter()
+        main(["extract", str(path), "-o", out, "-q"] + (["--model", model] if model else []))
+        seconds = time.perf_counter() - start
+    docs = sum(1 for _ in path.open(encoding="utf-8"))
+    return {"config": "cli", "docs": docs, "seconds": seconds, "docs_per_s": docs / seconds,
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def _measure(config: str, path: Path, runs: int, model: str | None) -> dict:
+    """Run inside the subprocess: time ``runs`` passes over the JSONL at ``path``."""
+    if config == "scaling":
+        return _scaling(path, model)
+    records = [json.loads(line) for line in path.open(encoding="utf-8")]
+    if config == "bare":
+        chars, one_pass = _bare_pass(records, model)
     else:
-        from .records import RawDocument
-        from .runner import Processor, Settings, batched
-
-        processor = Processor(Settings(model=model))
-        raws = [RawDocument(doc_id=r["id"], text=r.get("text"), html=r.get("html")) for r in records]
-        # chars = length of the documents' text (for HTML: the extracted text), as for bare
-        chars = sum(len(doc["text"]) for doc, _ in processor.process_batch(raws))
-
-        def one_pass() -> dict:
-            processor.timer.seconds.clear()
-            for batch in batched(raws, processor.settings.batch_size):
-                processor.process_batch(batch)
-            return dict(processor.timer.seconds)
-
+        chars, one_pass = _ours_pass(records, model, workers=2 if config == "ours-w2" else 1)
+    one_pass()  # warm-up: caches and lazy loads on both sides
     timings = []
     for _ in range(runs):
         start = time.perf_counter()
@@ -96,10 +136,13 @@ def _measure(config: str, path: Path, runs: int, model: str | None) -> dict:
     timings.sort(key=lambda t: t[0])
     seconds, stages = timings[len(timings) // 2]
     total_stage = sum(stages.values()) or 1.0
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {"config": config, "docs": len(records), "chars": chars, "seconds": seconds,
             "runs": [round(t, 3) for t, _ in sorted(timings)],
             "docs_per_s": len(records) / seconds, "chars_per_s": chars / seconds,
-            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            # with workers the parent only feeds and collects: the figure that matters is per worker
+            "peak_rss_mb": children if config == "ours-w2" else
+            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "stage_share": {k: v / total_stage for k, v in sorted(stages.items())}}
 
 
@@ -125,10 +168,25 @@ def _table(results: dict[str, list[dict]]) -> str:
             lines.append(f"{name:<12} {r['config']:<6} {r['docs']:>6} {r['docs_per_s']:>8.1f} "
                          f"{r['chars_per_s']:>9,.0f} {r['peak_rss_mb']:>7.0f}MB  "
                          f"{'/'.join(map(str, r['runs']))}  {share}")
-        ours, bare = by_config.get("ours"), by_config.get("bare")
-        if ours and bare and "error" not in ours and "error" not in bare:
+        ok = {k: v for k, v in by_config.items() if "error" not in v}
+        if "ours" in ok and "bare" in ok:
             lines.append(f"{name:<12} ratio ours/bare throughput (docs/s): "
-                         f"{ours['docs_per_s'] / bare['docs_per_s']:.2f}x")
+                         f"{ok['ours']['docs_per_s'] / ok['bare']['docs_per_s']:.2f}x")
+        if "ours" in ok and "ours-w2" in ok:
+            lines.append(f"{name:<12} ratio --workers 2 / one process: "
+                         f"{ok['ours-w2']['docs_per_s'] / ok['ours']['docs_per_s']:.2f}x, "
+                         f"peak RSS per worker {ok['ours-w2']['peak_rss_mb']:.0f}MB")
+    return "\n".join(lines)
+
+
+def _scaling_table(rows: list[dict]) -> str:
+    lines = ["memory vs corpus size (full CLI run, short documents, one pass):"]
+    for r in rows:
+        if "error" in r:
+            lines.append(f"  error: {' '.join(r['error'])}")
+            continue
+        lines.append(f"  {r['docs']:>6} docs  {r['seconds']:7.1f} s  {r['docs_per_s']:7.1f} docs/s  "
+                     f"peak RSS {r['peak_rss_mb']:.0f}MB")
     return "\n".join(lines)
 
 
@@ -139,9 +197,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--replicate", type=int, default=500, help="documents in the replicated corpus")
     ap.add_argument("--html-limit", type=int, default=None, help="use only the first N HTML pages")
     ap.add_argument("--runs", type=int, default=3, help="timed runs per configuration (median)")
+    ap.add_argument("--configs", default=",".join(CONFIGS),
+                    help=f"configurations to run (default {','.join(CONFIGS)})")
+    ap.add_argument("--scaling", default=",".join(map(str, SCALING)),
+                    help="document counts for the memory check ('' to skip)")
     ap.add_argument("--model", default=None)
     ap.add_argument("--out", default="out/bench.json")
-    ap.add_argument("--measure", choices=CONFIGS, help=argparse.SUPPRESS)
+    ap.add_argument("--measure", choices=CONFIGS + ("scaling",), help=argparse.SUPPRESS)
     ap.add_argument("--input", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.measure:
@@ -153,18 +215,27 @@ def main(argv: list[str] | None = None) -> int:
         sets["html"] = _html_records(Path(args.data), args.html_limit)
     else:
         print(f"bench: {args.data}/boilerplate/scrapinghub-aeb not found: HTML set skipped", file=sys.stderr)
+    configs = [c for c in args.configs.split(",") if c in CONFIGS]
     results: dict[str, list[dict]] = {}
+    scaling: list[dict] = []
     with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "input.jsonl"
         for name, records in sets.items():
-            path = Path(tmp) / "input.jsonl"
             path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
             results[name] = []
-            for config in CONFIGS:
+            for config in configs:
                 print(f"bench: {name}: {config} ({args.runs} runs)…", file=sys.stderr, flush=True)
                 results[name].append(_spawn(config, path, args.runs, args.model))
+        for n in (int(x) for x in args.scaling.split(",") if x.strip()):
+            path.write_text("".join(json.dumps(r) + "\n" for r in _short_records(Path(args.corpus), n)),
+                            encoding="utf-8")
+            print(f"bench: memory check on {n} documents…", file=sys.stderr, flush=True)
+            scaling.append(_spawn("scaling", path, 1, args.model))
     print(_table(results))
+    if scaling:
+        print(_scaling_table(scaling))
     report = {"date": time.strftime("%Y-%m-%d"), "commit": _commit(), "machine": _machine(),
-              "runs": args.runs, "results": results}
+              "runs": args.runs, "results": results, "scaling": scaling}
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(f"bench: wrote {args.out}", file=sys.stderr)
