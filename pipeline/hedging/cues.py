@@ -198,7 +198,7 @@ def in_sentence(sent: "Span", claim: Claim, spine: set[int], lex: Lexicon,
         if dep in ("amod", "advmod", "nmod", "compound", "quantmod") and lower in lex.attributive:
             t = lex.attributive[lower]
             noun = head
-            if t == "estimated":
+            if lower in lex.attributive_any_argument:
                 # "an estimated 300 people": the number is hedged wherever it is an argument
                 while noun.dep_ in ("nummod", "quantmod", "compound") and noun.head.i != noun.i:
                     noun = noun.head
@@ -229,6 +229,12 @@ def in_sentence(sent: "Span", claim: Claim, spine: set[int], lex: Lexicon,
             for aux in head.head.children:
                 if aux.dep_ == "aux" and aux.lower_ in lex.consequent_modals and aux.i not in skip:
                     add("conditional", aux)
+            continue
+
+        if dep == "mark" and lower in lex.temporal_conditions and head.dep_ == "advcl" \
+                and head.head.i in spine and (negated(head.head) or any(
+                    c.tag_ == "MD" for c in head.head.children)):
+            add("conditional", tok)
             continue
 
         if lex.investigation and dep == "mark" and lower in lex.investigation_marks \

@@ -32,6 +32,8 @@ class Lexicon:
     accuse: dict[str, frozenset[str]]
     predicate_adjective: dict[str, str]
     attributive: dict[str, str]
+    attributive_any_argument: frozenset[str]
+    temporal_conditions: frozenset[str]
     nouns: dict[str, str]
     cond_marks: frozenset[str]
     cond_sequences: tuple[tuple[str, ...], ...]
@@ -89,6 +91,8 @@ def lexicon() -> Lexicon:
         accuse={k: frozenset(v) for k, v in _table(cues["accuse"]).items()},
         predicate_adjective=_table(cues["predicate_adjective"]),
         attributive=_table(cues["attributive"]),
+        attributive_any_argument=frozenset(cues["attributive_any_argument"]),
+        temporal_conditions=frozenset(cues["conditional"]["temporal_conditions"]),
         nouns=_table(cues["nouns"]),
         cond_marks=frozenset(cues["conditional"]["marks"]),
         cond_sequences=tuple(tuple(s) for s in cues["conditional"]["sequences"]),
