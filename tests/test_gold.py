@@ -213,7 +213,9 @@ def test_quantities(claim):
             assert q["low"] is not None and q["high"] is None
         if q["approx"] in {"less_than", "at_most"}:
             assert q["high"] is not None and q["low"] is None
-        if q["approx"] in {"exact", "about"}:
+        if q["approx"] == "exact":
+            assert q["low"] == q["high"] == q["value"], "an exact number is its own interval"
+        if q["approx"] == "about":
             assert q["low"] is None and q["high"] is None
         if q["approx"] in {"range", "vague"}:
             assert q["low"] is not None and q["high"] is not None

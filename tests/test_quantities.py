@@ -240,3 +240,16 @@ def test_ordinals(results):
     q = by_text(results["ordinal"], "third")
     assert q["kind"] == "ordinal" and q["value"] == 3.0
     assert by_text(results["ordinal"], "21st")["value"] == 21.0
+
+
+def test_a_bare_number_misread_as_a_date_is_still_a_quantity(nlp):
+    doc = nlp("50,000+ evacuated to shelters inland")
+    [q] = find_quantities(doc[:], [])
+    assert (q["text"], q["approx"], q["low"], q["high"]) == ("50,000+", "more_than", 50000.0, None)
+
+
+def test_several_before_a_compound_plural_noun(nlp):
+    doc = nlp("Several aid agencies said the road was closed.")
+    [q] = find_quantities(doc[:], [])
+    assert (q["text"], q["approx"], q["low"], q["high"]) == ("Several", "vague", 3.0, 9.0)
+    assert q["counted"] == "aid agencies"

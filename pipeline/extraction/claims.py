@@ -50,8 +50,17 @@ def select_claims(claims: list[Claim], *, all_sentences: bool = False) -> list[C
     return claims if all_sentences else [c for c in claims if c.kind != "other"]
 
 
+#: Quantity kinds that make a sentence a statistic; a duration ("three months after"),
+#: an age or an ordinal alone only situates it.
+STATISTIC_KINDS = frozenset({"count", "percent", "money", "measure"})
+
+
+def is_statistic(claim: Claim) -> bool:
+    return any(q.get("kind") in STATISTIC_KINDS for q in claim.quantities)
+
+
 def classify(sent: "Span", claim: Claim) -> str:
-    if claim.quantities:
+    if is_statistic(claim):
         return "statistic"
     if any(ch in QUOTE_MARKS for ch in sent.text):
         return "quote"

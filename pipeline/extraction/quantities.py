@@ -107,7 +107,9 @@ def _vague_at(doc: "Doc", i: int, stop: int) -> Cand | None:
             scale = 12.0 if nxt == "dozen" else float(L.scales[nxt])
             c = Cand(i, i + 2, 3 * scale, vague=(3 * scale, 9 * scale + (scale - 1 if scale >= 100 else 0)))
             return c
-        if i + 1 < stop and (doc[i + 1].tag_ in ("NNS", "NNPS") or nxt == "of"
+        modifies_plural = (doc[i].dep_ in ("amod", "det", "nummod") and i < doc[i].head.i < stop
+                           and doc[i].head.tag_ in ("NNS", "NNPS"))  # "several monitoring groups"
+        if i + 1 < stop and (doc[i + 1].tag_ in ("NNS", "NNPS") or nxt == "of" or modifies_plural
                              or doc[i + 1].pos_ == "ADJ" and i + 2 < stop and doc[i + 2].tag_ == "NNS"):
             lo, hi = L.vague["several"]["bounds"]
             return Cand(i, i + 1, float(lo), vague=(float(lo), float(hi)))
@@ -976,9 +978,12 @@ def _ent_blocks(doc: "Doc", c: Cand) -> bool:
         return True
     if t.ent_type_ == "DATE":
         ent = _ent_of(doc, c.start)
+        # a date's number ("March 7", "the 1990s") blocks; durations ("the past three or four
+        # years") stay, and so does a misread bare number ("20,000+": no word besides it)
         if ent is not None and len(ent) > (c.end - c.start) and not any(
-                x.lower_ in lex().time_units for x in ent):
-            return True  # a date's number; durations ("the past three or four years") stay
+                x.lower_ in lex().time_units for x in ent) and any(
+                x.is_alpha for x in ent if not c.start <= x.i < c.end):
+            return True
     return False
 
 
