@@ -253,3 +253,18 @@ def test_several_before_a_compound_plural_noun(nlp):
     [q] = find_quantities(doc[:], [])
     assert (q["text"], q["approx"], q["low"], q["high"]) == ("Several", "vague", 3.0, 9.0)
     assert q["counted"] == "aid agencies"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("One imam at a mosque denounced the attack.", []),
+    ("One person was killed in the blast.", [("One", "count")]),
+    ("A fourth resident said militants came.", []),
+    ("Fighters first fired artillery at the town.", []),
+    ("It was the city's third-largest protest.", [("third", "ordinal")]),
+    ("Parliament met for the third time since June.", [("third", "ordinal")]),
+    ("She finished second in the race.", [("second", "ordinal")]),
+])
+def test_determiner_one_and_ordinals_that_rank_nothing_are_not_quantities(nlp, text, expected):
+    doc = nlp(text)
+    got = [(q["text"], q["kind"]) for q in find_quantities(doc[:], [])]
+    assert got == expected

@@ -31,6 +31,8 @@ class Lex:
     ordinals: dict
     one_before: frozenset
     one_after: frozenset
+    rank_nouns: frozenset
+    rank_verbs: frozenset
     vague: dict
     bounds_before: dict
     bounds_after: dict
@@ -72,6 +74,8 @@ def lex() -> Lex:
         ordinals=num["ordinals"],
         one_before=frozenset(num["one_not_a_number"]["before"]),
         one_after=frozenset(num["one_not_a_number"]["after"]),
+        rank_nouns=frozenset(num["ordinal_ranks"]["nouns"]),
+        rank_verbs=frozenset(num["ordinal_ranks"]["verbs"]),
         vague=vague["words"], bounds_before=before, bounds_after=after,
         to_change=bounds["to_change"], percent=percent, time_units=units["time_units"],
         age_after=frozenset(units["age_after"]), age_before=frozenset(units["age_before"]),

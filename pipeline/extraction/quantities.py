@@ -49,7 +49,6 @@ CUR_GLUED = re.compile(r"^(?P<cur>US\$|C\$|A\$|NZ\$|HK\$|S\$|R\$|\$US|\$A|\$C|\$
 DOLLAR_ALPHA = re.compile(r"^(?P<cur>US|A|C|NZ|HK|S)(?P<rest>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[A-Za-z]*)$")
 MINUS_WORD = re.compile(r"^(?P<word>minus|sub|under|over)-(?P<rest>\d.*)$", re.I)
 RANGE_CONNECTORS = frozenset({"to", "-", "–", "—", "or", "and"})
-SPEECH_LEMMAS = frozenset({"say", "tell", "describe", "add", "explain", "recall", "recount", "speak"})
 YEAR_PREPS = frozenset({"in", "by", "since", "until", "till", "before", "after", "from", "of", "during"})
 CHANGE_LEMMAS = frozenset({"rise", "reach", "climb", "stand", "hit", "jump", "increase", "grow",
                            "surge", "top", "pass", "exceed", "mount", "soar", "be"})
@@ -588,9 +587,26 @@ def _one_is_determiner(doc: "Doc", c: Cand, sent: "Span") -> bool:
         return True
     noun = t.head
     verb = noun.head
-    if noun.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in SPEECH_LEMMAS:
-        return True
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        # "One imam denounced…", "One video showed…": a specific someone, not a count,
+        # unless the clause is a count event ("One person was killed")
+        events = set(L.pred_map.values())
+        return verb.lemma_ not in events and L.pred_map.get(verb.lower_) not in events
     return False
+
+
+def _ordinal_is_rank(doc: "Doc", c: Cand, sent: "Span") -> bool:
+    """An ordinal states a checkable rank: before a superlative ("third-largest"), heading
+    a rank noun ("for the third time") or completing a rank verb ("finished second")."""
+    L = lex()
+    after = [t for t in doc[c.end:min(sent.end, c.end + 2)] if t.text != "-"]
+    if after and after[0].tag_ in ("JJS", "RBS"):
+        return True
+    t = doc[c.end - 1]
+    if t.head.lemma_.lower() in L.rank_nouns and t.head.i > t.i:
+        return True
+    return t.head.pos_ in ("VERB", "AUX") and t.head.lemma_ in L.rank_verbs and t.dep_ in (
+        "advmod", "acomp", "attr", "dobj", "npadvmod", "oprd")
 
 
 # ----------------------------------------------------------------------------------
@@ -868,7 +884,7 @@ def _candidates(sent: "Span") -> list[Cand]:
                         c = Cand(i, i + 3, ov, ordinal=True)
                 if ov is not None and c is None:
                     c = Cand(i, i + 1, ov, ordinal=True)
-            if c is None:
+            if c is None or not _ordinal_is_rank(doc, c, sent):
                 i += 1
                 continue
             c.kind = "ordinal"
