@@ -64,10 +64,9 @@ def _children(t: "Token", *deps: str) -> list["Token"]:
 
 
 def _subject(t: "Token") -> "Token | None":
-    for c in t.children:
-        if c.dep_ in ("nsubj", "csubj"):
-            return c
-    return None
+    # with two subjects (a quoted clause misattached), the one nearest the verb is the tag's
+    subjects = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
+    return min(subjects, key=lambda c: abs(c.i - t.i)) if subjects else None
 
 
 def _borrowed_subject(t: "Token") -> "Token | None":

@@ -291,7 +291,7 @@ class DocIndex:
             else:
                 norm = self._strip_name(name)
                 key = norm.replace(".", "")
-                norm = self.acronyms.get(key, norm)
+                norm = self.acronyms.get(key, org or norm)  # "the Network" → the longer name
             if self._is_media(norm, head) or norm.lower() in self.lex.media_names:
                 stype = "media"
             if label == "NORP":
@@ -341,7 +341,7 @@ class DocIndex:
         """An earlier organisation name containing the capitalised word ("Observatory")."""
         if not word[:1].isupper():
             return None
-        for name in self.orgs:
+        for name in [*self.orgs, *self.acronyms.values()]:
             if word in name.split() and name != word:
                 return name
         return None

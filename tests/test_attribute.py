@@ -1,0 +1,233 @@
+"""Attribute stage: one test per rule, on invented sentences (not from the corpus)."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.analyze import make_doc
+from pipeline.attribute import attribute_claims
+from pipeline.attribution.quotes import find_quotes
+from pipeline.extraction import extract_claims
+from pipeline.records import Cleaned, Segment
+
+
+def _attribute(nlp, text: str):
+    """Every line of ``text`` is a kept body paragraph; returns (text, claims)."""
+    segs, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            start = pos + len(line) - len(line.lstrip())
+            segs.append(Segment(start, pos + len(line.rstrip())))
+        pos += len(line) + 1
+    cleaned = Cleaned(text=text, segments=segs)
+    doc = nlp(make_doc(nlp, cleaned))
+    claims = extract_claims(doc, cleaned)
+    attribute_claims(doc, claims)
+    for c in claims:
+        a = c.attribution
+        if a:  # offsets always slice to their fields
+            for key, span in (("source", "source_span"), ("cue", "cue_span")):
+                if a[span] is not None:
+                    assert text[a[span][0]:a[span][1]] == a[key]
+    return text, claims
+
+
+def _find(text, claims, needle):
+    return next(c for c in claims if needle in text[c.start:c.end])
+
+
+def _att(nlp, text, needle=None):
+    text, claims = _attribute(nlp, text)
+    claim = _find(text, claims, needle) if needle else claims[0]
+    return claim.attribution
+
+
+def test_verb_after_content(nlp):
+    a = _att(nlp, "Four houses burned down overnight, firefighters said.")
+    assert (a["source"], a["cue"], a["mode"], a["source_type"]) == ("firefighters", "said", "indirect",
+                                                                     "anonymous")
+
+
+def test_verb_before_content_with_addressee(nlp):
+    a = _att(nlp, "A local farmer, Tomas Brandt, told the Guardian the river rose in minutes.")
+    assert a["source"] == "Tomas Brandt" and a["source_norm"] == "Tomas Brandt"
+    assert a["cue"] == "told" and a["addressee"] == "the Guardian" and a["mode"] == "indirect"
+    assert a["source_type"] == "person"
+
+
+def test_inverted_tag(nlp):
+    a = _att(nlp, "The bridge had been closed since May, said Mr Okafor, an engineer.")
+    assert a["source"] == "Mr Okafor" and a["cue"] == "said" and a["mode"] == "indirect"
+
+
+def test_according_to_anywhere(nlp):
+    for text in ("According to the fire brigade, 12 people were rescued.",
+                 "Twelve people were rescued, according to the fire brigade."):
+        a = _att(nlp, text)
+        assert a["mode"] == "according_to" and a["cue"].lower() == "according to"
+        assert a["source"] == "the fire brigade" and a["source_norm"] == "fire brigade"
+
+
+def test_direct_quote_with_tag_and_curly_marks(nlp):
+    a = _att(nlp, "“We lost everything in one night,” said Maria Lopez, a shop owner.")
+    assert a["mode"] == "direct" and a["source"] == "Maria Lopez" and a["cue"] == "said"
+
+
+def test_multi_sentence_quote_tag_in_next_sentence(nlp):
+    text, claims = _attribute(nlp, '"The water came fast. We climbed onto the roof," she said.')
+    first = _find(text, claims, "came fast")
+    assert first.attribution["mode"] == "direct" and first.attribution["cue"] is None
+    assert first.attribution["source"] == "she"
+    assert _find(text, claims, "roof").attribution["cue"] == "said"
+
+
+def test_quote_paragraphs_continue_speaker(nlp):
+    text = ('"The dam held for two days," engineer Paul Weber said.\n'
+            '"Then the pressure became too much.\n'
+            '"Nobody expected the second wave."')
+    text, claims = _attribute(nlp, text)
+    for needle in ("pressure", "second wave"):
+        a = _find(text, claims, needle).attribution
+        assert a["mode"] == "direct" and a["source_norm"] == "Paul Weber" and a["cue"] is None
+
+
+def test_quote_then_pronoun_tag_resolves_to_named_speaker(nlp):
+    text = ("Mayor Ines Duarte visited the shelters on Monday.\n"
+            '"These families need help now," she said.')
+    a = _att(nlp, text, "families")
+    assert a["source"] == "she" and a["source_norm"] == "Ines Duarte" and a["source_type"] == "person"
+    assert a["mode"] == "direct"
+
+
+def test_parenthetical_added_and_pronoun_coreference(nlp):
+    text = ("Jonas Berg told reporters the convoy was stopped at the border. "
+            "The drivers were held for hours, he added.")
+    a = _att(nlp, text, "held for hours")
+    assert a["cue"] == "added" and a["source"] == "he" and a["source_norm"] == "Jonas Berg"
+    assert a["source_id"] == "jonas-berg"
+
+
+def test_surname_coreference_and_source_id(nlp):
+    text = ("Anna Kowalski, a nurse, said the clinic ran out of insulin. "
+            "Ms Kowalski said supplies arrived on Friday.")
+    text, claims = _attribute(nlp, text)
+    ids = {c.attribution["source_id"] for c in claims}
+    assert ids == {"anna-kowalski"}
+    assert _find(text, claims, "supplies").attribution["source_norm"] == "Anna Kowalski"
+
+
+def test_acronym_and_short_org_name(nlp):
+    text = ("The International Flood Relief Network (IFRN) said 300 families were evacuated. "
+            "IFRN said more shelters were needed. "
+            "The Network said roads were blocked.")
+    text, claims = _attribute(nlp, text)
+    assert _find(text, claims, "more shelters").attribution["source_norm"] == \
+        "International Flood Relief Network"
+    a = _find(text, claims, "roads").attribution
+    assert a["source_norm"] == "International Flood Relief Network" and a["source_type"] == "organization"
+
+
+def test_outlet_verification_statements(nlp):
+    for text, cue in (("Reuters was unable to confirm the figures.", "was unable to confirm"),
+                      ("The BBC has not been able to independently verify the footage.",
+                       "has not been able to independently verify"),
+                      ("Reuters counted 40 bodies in the square.", "counted")):
+        a = _att(nlp, text)
+        assert a["source_type"] == "media" and a["mode"] == "indirect" and a["cue"] == cue
+
+
+def test_finding_verbs_need_an_outlet_subject(nlp):
+    text, claims = _attribute(nlp, "Police counted the ballots twice.")
+    assert claims[0].attribution is None
+
+
+def test_passive_reports(nlp):
+    a = _att(nlp, "Dozens of fishermen are reported to have drowned.")
+    assert a["mode"] == "passive" and a["cue"] == "are reported to" and a["source"] is None
+    a = _att(nlp, "Several villages were reportedly flooded overnight.")
+    assert a["mode"] == "passive" and a["cue"] == "reportedly"
+    a = _att(nlp, "The old port has been described as a ghost town by shopkeepers.")
+    assert a["mode"] == "passive" and a["source"] == "shopkeepers"
+
+
+def test_statement_verbs_lexicon(nlp):
+    a = _att(nlp, "The Danish foreign ministry condemned the shelling of the hospital.")
+    assert a["cue"] == "condemned" and a["source_type"] == "government"
+    assert a["source_norm"].lower() == "danish foreign ministry"
+    a = _att(nlp, "The opposition party denied that its members had been paid.")
+    assert a["cue"] == "denied" and a["source_type"] == "organization"
+
+
+def test_not_attribution(nlp):
+    for text in ("The regional council did not respond to a request for comment.",
+                 "The mayor urged residents to stay indoors.",
+                 "The minister called for calm after the riots in Lyon.",
+                 "Rebels claimed responsibility for the attack on the depot."):
+        _, claims = _attribute(nlp, text)
+        assert claims[0].attribution is None, text
+
+
+def test_scare_quotes_are_not_direct(nlp):
+    a = _att(nlp, 'The union called the plan "a betrayal of workers".')
+    assert a["mode"] == "indirect" and a["cue"] == "called"
+
+
+def test_quote_nested_in_indirect_statement(nlp):
+    a = _att(nlp, 'The judge said that the evidence "does not support the charge".')
+    assert a["mode"] == "direct" and a["cue"] == "said" and a["source"] == "The judge"
+
+
+def test_inherited_in_same_paragraph(nlp):
+    text = ("Karl Meyer told the BBC he was detained at the airport. "
+            "He was released two days later without charge.\n"
+            "He was released after two days, officials said nothing.")
+    text, claims = _attribute(nlp, text)
+    a = _find(text, claims, "released two days later").attribution
+    assert a["mode"] == "inherited" and a["cue"] is None
+    assert text[a["source_span"][0]:a["source_span"][1]] == "Karl Meyer"
+
+
+def test_no_inheritance_across_paragraphs_or_topic(nlp):
+    text = ("Red Cross officials said 45 people died in the floods.\n"
+            "Additionally, 20 people were injured.\n"
+            "Aid workers said 12 people were missing. The river rose in 1998 as well.")
+    text, claims = _attribute(nlp, text)
+    assert _find(text, claims, "injured").attribution is None
+    assert _find(text, claims, "1998").attribution is None
+
+
+def test_inherited_list_continuation(nlp):
+    text = "The health ministry said 45 people died. Additionally, 20 people were injured."
+    a = _att(nlp, text, "injured")
+    assert a["mode"] == "inherited" and a["source_norm"].lower() == "health ministry"
+
+
+def test_chain_via(nlp):
+    a = _att(nlp, "Two peacekeepers were wounded near the border, the head of the mission said "
+                  "on Tuesday, Reuters reported.")
+    assert a["via"] == "Reuters" and a["source"] == "the head of the mission" and a["cue"] == "said"
+
+
+def test_document_source(nlp):
+    a = _att(nlp, "A video posted on Telegram showed soldiers entering the town.")
+    assert a["source_type"] == "document" and a["cue"] == "showed" and a["source_norm"] == "video"
+
+
+def test_unnamed_sources_norm(nlp):
+    a = _att(nlp, "Three other residents said the shelling lasted all night.")
+    assert a["source_norm"] == "other residents" and a["source_type"] == "anonymous"
+    a = _att(nlp, "Several of the witnesses said the gunmen wore masks.")
+    assert a["source_norm"] == "witnesses"
+
+
+@pytest.mark.parametrize("text", ['He said "we will win. And then', '"Unclosed quote, he said.',
+                                  'Stray close" mark, she said.', '""', '"', "'It's' fine'",
+                                  '“Curly open only\n\nNext para” and “another'])
+def test_unbalanced_quotes_never_crash(nlp, text):
+    find_quotes(text)
+    _attribute(nlp, text)
+
+
+def test_quote_pairing_across_paragraphs():
+    text = '"First paragraph of a quote.\n"Second paragraph," she said.'
+    qs = find_quotes(text)
+    assert len(qs) == 2 and qs[0].group == qs[1].group and not qs[0].closed
