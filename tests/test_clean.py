@@ -170,10 +170,26 @@ def test_list_of_short_lines_is_not_headings():
         assert it in kept(c)
 
 
-def test_dateline_prefix_stays_in_body():
+@pytest.mark.parametrize("prefix", ["RIVERTON (Reuters) - ", "RIVERTON, March 3 (AP) — ",
+                                    "RIVERTON, Ore. -- ", "Riverton (Reuters) - "])
+def test_dateline_prefix_removed_from_first_paragraph(prefix):
+    rest = "The council approved a new budget on Tuesday after weeks of debate."
+    c = clean("Riverton passes budget\n" + prefix + rest + "\n" + "\n".join(BODY[1:]))
+    check_invariants(c)
+    assert reasons(c)[prefix.rstrip()] == "metadata:dateline"
+    assert kept(c)[1] == rest
+
+
+def test_dateline_setting_and_non_datelines():
     line = "RIVERTON (Reuters) - The council approved a new budget on Tuesday after weeks of debate."
-    c = clean("Riverton passes budget\n" + line + "\n" + "\n".join(BODY[1:]))
+    c = clean("Riverton passes budget\n" + line + "\n" + "\n".join(BODY[1:]),
+              settings=CleanSettings(strip_dateline=False))
     assert line in kept(c)
+    # A dash inside a caps heading or a sentence is not a dateline.
+    for first in ("Mayor Ellen Park - who chairs the council - said the vote was close.",
+                  "US - Riverton trade talks resumed on Monday with a new budget offer."):
+        c = clean(first + "\n" + "\n".join(BODY[1:]))
+        assert first in kept(c)
 
 
 @pytest.mark.parametrize("line,cls", [
@@ -241,6 +257,83 @@ def test_unmarked_appended_story_is_off_topic():
     assert all(p in k for p in ARTICLE)
     assert not any(p in k for p in UNRELATED)
     assert "off_topic" in {r.reason for r in c.removed}
+
+
+SECOND = [
+    "Hobart harbour pilots rescued a stranded humpback whale calf on Sunday after it swam into the "
+    "shallow marina at Sandy Bay, wildlife officers said.",
+    "The calf, estimated at four metres, was guided back to deeper water by two pilot boats and a "
+    "team of marine rangers from the Tasmanian parks service.",
+    "Rangers said the calf's mother had been seen circling the marina entrance overnight, and the pair "
+    "were reunited near the Derwent estuary shortly before noon.",
+    "Humpback sightings along the Tasmanian coast have risen every year since the whaling ban, the "
+    "parks service said, and marina users were asked to slow their boats.",
+]
+
+
+def test_dateline_led_paragraph_starts_appended_story():
+    story = ["HOBART, Tasmania (AAP) — " + SECOND[0]] + SECOND[1:]
+    text = "\n\n".join(ARTICLE[:4] + story)
+    c = clean(text)
+    check_invariants(c)
+    k = kept(c)
+    assert all(p in k for p in ARTICLE[:4])
+    assert not any(p in k for p in story)
+    off = CleanSettings(dateline_boundary=False, tail_evidence=1e9)
+    assert all(p in kept(clean(text, settings=off)) for p in story)
+
+
+def test_two_sided_coherence_keeps_varied_low_paragraphs():
+    # Low-overlap paragraphs that do not share vocabulary with each other either (an
+    # interview's varied answers) are not a story of their own: no cut.
+    varied = [
+        "Asked about her childhood, she recalled summers spent fishing for trout with cousins "
+        "near a lighthouse on the windswept northern peninsula.",
+        "Her favourite novel remains a Victorian melodrama about shipwrecked orphans, which she "
+        "rereads every winter beside a crackling stove.",
+        "On weekends she restores vintage motorcycles, mostly Italian scooters bought cheaply "
+        "at auctions, and races them at amateur hillclimbs.",
+        "She also paints watercolour portraits of neighbourhood dogs, donating the proceeds "
+        "to an animal shelter run by volunteers.",
+    ]
+    text = "\n\n".join(ARTICLE + varied)
+    c = clean(text)
+    assert all(p in kept(c) for p in varied)
+    # The same low paragraphs, made coherent (one topic), are cut.
+    c2 = clean("\n\n".join(ARTICLE + UNRELATED))
+    assert not any(p in kept(c2) for p in UNRELATED)
+    # With an impossible margin the coherent story is not a story of its own either.
+    c3 = clean("\n\n".join(ARTICLE + UNRELATED), settings=CleanSettings(gap_margin=2.0))
+    assert all(p in kept(c3) for p in UNRELATED)
+
+
+def test_article_returning_after_digression_is_not_cut():
+    # A coherent low-overlap digression after which the article comes back within the
+    # look-ahead horizon is not an appended story (short coherence window so that the
+    # look-ahead, not the two-sided test, decides).
+    back = [
+        "Park said the Riverton budget vote would let the council hire the 40 teachers before "
+        "the Riverton school year starts, and keep both libraries open.",
+        "The Riverton finance committee, which opposed the budget, said it would review the "
+        "council's property tax forecasts and the library funding next spring.",
+    ]
+    text = "\n\n".join(ARTICLE + UNRELATED + back)
+    c = clean(text, settings=CleanSettings(gap_window_chars=600))
+    check_invariants(c)
+    assert all(p in kept(c) for p in ARTICLE + UNRELATED + back)
+    no_look = clean(text, settings=CleanSettings(gap_window_chars=600, return_ratio=99))
+    assert "off_topic" in {r.reason for r in no_look.removed}
+
+
+def test_rarity_weights_shared_common_words_count_little():
+    from pipeline.clean import _features, _lexicon
+    pytest.importorskip("wordfreq")
+    f = _features("The government said people in India want Riverton budgets.", _lexicon().stopwords)
+    # Capitalised and rare tokens weigh more than shared common words.
+    assert f["riverton"] > f["india"] > f["government"]
+    flat = _features("The government said people in India want Riverton budgets.", _lexicon().stopwords,
+                     CleanSettings(rarity_ceiling=0))
+    assert flat["riverton"] == flat["india"] == 2.0 and flat["government"] == 1.0
 
 
 def test_marked_tail_is_off_topic_and_short_quote_kept():
