@@ -82,7 +82,7 @@ def test_month_grain(docs):
     assert d["value"] == "2022-10" and d["grain"] == "month"
     m = one(docs, "month_only", PUB)
     assert m["value"] == "2023-12" and m["grain"] == "month"  # bare December lands in the past
-    assert one(docs, "month_only", None)["value"] is None
+    assert one(docs, "month_only", None)["value"] == "--12"  # ISO 8601: December of an unknown year
 
 
 def test_last_december_and_earlier_this_month(docs):
@@ -117,11 +117,15 @@ def test_year(docs):
 
 
 def test_durations_and_ages_are_not_dates(docs):
-    assert dates(docs, "durations", PUB) == []
+    # only the deictic period ("the past two days", counted back from the time of writing)
+    # is also a date; "14 years", "over four days" and ages are not
+    assert [(d["text"], d["value"], d["grain"]) for d in dates(docs, "durations", PUB)] == [
+        ("the past two days", None, "relative")]
     assert dates(docs, "age", PUB) == []
-    # ... they are quantities instead
+    # ... they are quantities, the deictic period included
     sent = next(iter(docs["durations"].sents))
-    isos = [q["iso"] for q in find_quantities(sent, [])]
+    spans = [tuple(d["span"]) for d in dates(docs, "durations", PUB)]
+    isos = [q["iso"] for q in find_quantities(sent, spans)]
     assert "P14Y" in isos and "P4D" in isos and "P2D" in isos
 
 

@@ -189,6 +189,8 @@ def resolve(text: str, published: str | None, label: str = "DATE",
             and not re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}", s):
         return None  # "66", "2-2", "10.45": not dates
     core = _strip(s)
+    if re.fullmatch(rf"(?:the )?(?:past|last)\s+({_WORD_NUM}|\d+)\s+(?:days?|weeks?|months?|years?|decades?)", s):
+        return (None, "relative")  # deictic period up to the time of writing (also a duration)
     if _is_duration(s) or _is_duration(core):
         return None
     months, weekdays = L["months"], L["weekdays"]
@@ -208,7 +210,7 @@ def resolve(text: str, published: str | None, label: str = "DATE",
     if core in ("morning", "afternoon", "evening", "night"):
         return None
     if core in L["relative_null"] or s in L["relative_null"]:
-        return (None, "relative")
+        return None  # vague or event-anchored ("recently", "the same day"): not a date
     # decades and centuries: "the 1980s", "the late 1970s", "the 20th century"
     if re.fullmatch(r"(?:the )?(?:early |late |mid-?)?'?\d{2,4}s", core) or "century" in core or "millennium" in core:
         return (None, "relative")
@@ -270,8 +272,8 @@ def resolve(text: str, published: str | None, label: str = "DATE",
                 return None
         if year is None:
             if base is None:
-                if day is None:
-                    return (None, "month")
+                if day is None:  # ISO 8601 "--MM": the month of an unknown year
+                    return (f"--{month:02d}", "month") if not mode else (None, "month")
                 return (f"--{month:02d}-{day:02d}", "day")
             if day is None:
                 year = _past_month(month, base, mode or ("next_or_this" if future else "nearest" if not tense else ""))
@@ -397,7 +399,7 @@ def resolve(text: str, published: str | None, label: str = "DATE",
     if m and base is not None:
         return (f"{base.year + {'this': 0, 'last': -1, 'next': 1}[m.group(1)]:04d}", "year")
     if re.search(r"\b(earlier|later|before|after|ago|previous|following|that|same)\b", core):
-        return (None, "relative")  # anchored to another event, not to the publication
+        return None  # anchored to another event ("months earlier"), not to the calendar
     # an explicit date inside a longer phrase: "the quarter ended Sept. 30", "1997 and 1998"
     m = re.search(rf"\b(?:({mre})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*\d{{4}})?|({mre})\.?,?\s+\d{{4}}|(?<![\d-])(1[6-9]\d\d|20\d\d)(?![\d-]))\b", core)
     if m and m.group(0) != core:

@@ -81,7 +81,6 @@ class Cand:
     has_scale: bool = False
     bare_word: str | None = None   # lower-cased text when the run is one plain word ("one")
     ordinal: bool = False
-    ago: bool = False
     end_char: int | None = None    # char end when a unit ends inside a token
 
 
@@ -409,8 +408,6 @@ def _units(doc: "Doc", c: Cand, stop: int, sent: "Span") -> None:
                     c.kind, c.iso, c.unit, c.span_end = "age", None, "year", a + 1
                 elif a + 1 < stop and doc[a].lower_ == "of" and doc[a + 1].lower_ == "age":
                     c.kind, c.iso, c.unit, c.span_end = "age", None, "year", a + 2
-            if c.span_end < stop and doc[c.span_end].lower_ in ("ago", "earlier", "later", "before"):
-                c.ago = True
             return
     if c.kind == "money":
         c.unit = c.currency
@@ -914,7 +911,8 @@ def find_quantities(sent: "Span", exclude: Sequence[tuple[int, int]] = ()) -> li
         if c.kind == "clock" or CLOCK.match(doc[c.start].text):
             continue
         num_s, num_e = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])
-        if _overlaps(num_s, num_e, exclude) and not (c.kind == "duration" and c.ago):
+        # a duration inside a date ("14 years ago", "the past two days") is both
+        if _overlaps(num_s, num_e, exclude) and c.kind != "duration":
             continue
         if _ent_blocks(doc, c) and c.kind == "count":
             continue
