@@ -1,6 +1,7 @@
 """Pair quotation marks into quote regions.
 
-Matches straight (``"``) and curly/angle (``“ ” „ « »``) double quotes, and single
+Matches straight (``"``), typewriter (``''``, ````` ``) and curly/angle (``“ ” „ « »``)
+double quotes, and single
 quotes (``‘ ’`` or ``'``) only in paragraphs without double quotes (elsewhere a
 single mark is mostly an apostrophe). A paragraph is the text between newlines.
 
@@ -69,6 +70,9 @@ def _role(text: str, i: int, ch: str, inside: bool) -> str | None:
 
 def find_quotes(text: str) -> list[Quote]:
     """Quote regions of ``text`` in order (see the module docstring)."""
+    # typewriter doubles ('' and ``, common in wire copy) act as one straight double
+    # quote; replaced in a same-length copy so offsets stay valid
+    text = text.replace("''", '" ').replace("``", '" ')
     quotes: list[Quote] = []
     group = -1
     carried = False  # the previous paragraph ended inside a quotation
