@@ -72,13 +72,13 @@ class CleanSettings:
     #: the article.
     gap_window_chars: int = 1200
     gap_margin: float = 0.05
-    #: Look-ahead before an unmarked cut: if ``return_window`` consecutive
-    #: substantial paragraphs after the candidate reach ``return_ratio`` x level,
-    #: the article goes on and there is no cut.
     #: A substantial paragraph after the lead that opens with a news dateline
     #: ("VIENNA —", "CONCORD, N.H. (AP) —") and is below ``hi`` starts an appended
     #: story when the two-sided test agrees.
     dateline_boundary: bool = True
+    #: Look-ahead before an unmarked cut: if ``return_window`` consecutive
+    #: substantial paragraphs after the candidate reach ``return_ratio`` x level,
+    #: the article goes on and there is no cut.
     return_window: int = 2
     #: How far (chars of substantial paragraphs) the look-ahead reads: an
     #: article's digression is short, and a later appended story on a related
@@ -105,15 +105,15 @@ class CleanSettings:
     lead_chars: int = 600
     #: Longest line (in words) that can be a sub-heading.
     heading_max_words: int = 10
-    #: Token weights of the overlap (:func:`_features`): capitalised / numeric
-    #: tokens weigh ``entity_weight`` x rarity; rarity = ``rarity_ceiling - zipf``
-    #: (general-English frequency, wordfreq) clipped to [``rarity_floor``,
-    #: ``rarity_cap``]; ``rarity_ceiling = 0`` switches rarity off.
     #: Drop the leading dateline ("LONDON (Reuters) - ") of the first body paragraph
     #: as ``metadata:dateline`` (text input; ``html_strip_dateline`` for
     #: ``source_format="html"``).
     strip_dateline: bool = True
     html_strip_dateline: bool = False
+    #: Token weights of the overlap (:func:`_features`): capitalised / numeric
+    #: tokens weigh ``entity_weight`` x rarity; rarity = ``rarity_ceiling - zipf``
+    #: (general-English frequency, wordfreq) clipped to [``rarity_floor``,
+    #: ``rarity_cap``]; ``rarity_ceiling = 0`` switches rarity off.
     entity_weight: float = 2.0
     rarity_ceiling: float = 6.5
     rarity_floor: float = 0.2

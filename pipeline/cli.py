@@ -27,6 +27,12 @@ def positive(value: str) -> int:
     return n
 
 
+def error(message: object, code: int = EXIT_NOTHING) -> int:
+    """Print one ``newsclaims: error: …`` line on stderr and return the exit code."""
+    print(f"newsclaims: error: {message}", file=sys.stderr)
+    return code
+
+
 def _command(name: str):
     return importlib.import_module(f"pipeline.commands.{name}")
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Span
 
 import pipeline
 from pipeline.extraction.entities import acronyms, entity_key, fix_label, place_id

@@ -5,7 +5,7 @@ import argparse
 import sys
 from typing import Any
 
-from ..cli import EXIT_NOTHING, EXIT_OK, positive
+from ..cli import EXIT_OK, error, positive
 
 
 def register(sub: Any) -> None:
@@ -38,8 +38,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     try:
         output = load_output(args.outdir)
     except OutputError as exc:
-        print(f"newsclaims: error: {exc}", file=sys.stderr)
-        return EXIT_NOTHING
+        return error(exc)
     measures = ledger_of(output, min_rows=args.min_rows)
     if args.measure:
         measures = [m for m in measures if m.measure in args.measure]
@@ -50,8 +49,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         try:
             write_atomic(path, "".join(json.dumps(m.to_json(), ensure_ascii=False) + "\n" for m in measures))
         except OSError as exc:
-            print(f"newsclaims: error: cannot write {path}: {exc}", file=sys.stderr)
-            return EXIT_NOTHING
+            return error(f"cannot write {path}: {exc}")
     if not args.quiet:
         render(measures, make_console(args.color))
     if args.jsonl:

@@ -5,7 +5,7 @@ import argparse
 import sys
 from typing import Any
 
-from ..cli import EXIT_NOTHING, EXIT_OK
+from ..cli import EXIT_OK, error
 
 
 def register(sub: Any) -> None:
@@ -33,18 +33,15 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     try:
         output = load_output(args.outdir)
     except OutputError as exc:
-        print(f"newsclaims: error: {exc}", file=sys.stderr)
-        return EXIT_NOTHING
+        return error(exc)
     claims = filter_from_args(args).apply(output.claims)
     target = args.output or os.path.join(args.outdir, "export")
     try:
         written = export(output, target, args.format, claims)
     except MissingPyarrow as exc:
-        print(f"newsclaims: error: {exc}", file=sys.stderr)
-        return EXIT_NOTHING
+        return error(exc)
     except OSError as exc:
-        print(f"newsclaims: error: cannot write {target}: {exc}", file=sys.stderr)
-        return EXIT_NOTHING
+        return error(f"cannot write {target}: {exc}")
     for name, path in written.items():
         print(f"wrote {path}", file=sys.stderr)
     return EXIT_OK

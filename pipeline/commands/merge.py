@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..cli import EXIT_NOTHING, EXIT_OK
+from ..cli import EXIT_OK, error
 
 
 def register(sub: Any) -> None:
@@ -22,15 +22,12 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
     parts = Path(args.output) / PARTS
     if not (parts / MANIFEST).is_file():
-        print(f"newsclaims: error: {parts / MANIFEST} not found: nothing to merge "
-              "(the run that wrote the parts did not finish; run extract again with --resume)",
-              file=sys.stderr)
-        return EXIT_NOTHING
+        return error(f"{parts / MANIFEST} not found: nothing to merge "
+                     "(the run that wrote the parts did not finish; run extract again with --resume)")
     try:
         with PartStore(args.output, resume=True) as store:
             n = store.merge()
     except (KeyError, OutputLocked) as exc:
-        print(f"newsclaims: error: {exc.args[0]}", file=sys.stderr)
-        return EXIT_NOTHING
+        return error(exc.args[0])
     print(f"merged {n} documents into {args.output}", file=sys.stderr)
     return EXIT_OK

@@ -5,7 +5,7 @@ import argparse
 import sys
 from typing import Any
 
-from ..cli import EXIT_NOTHING, EXIT_OK
+from ..cli import EXIT_OK, error
 
 
 def register(sub: Any) -> None:
@@ -33,8 +33,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     try:
         output = load_output(args.outdir)
     except OutputError as exc:
-        print(f"newsclaims: error: {exc}", file=sys.stderr)
-        return EXIT_NOTHING
+        return error(exc)
     claims = filter_from_args(args).apply(output.claims)
     if args.doc:  # a document filter narrows the articles too, not just the table
         keep = {c["doc_id"] for c in claims} | {d for d in output.documents
@@ -45,7 +44,6 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     try:
         write_atomic(path, html)
     except OSError as exc:
-        print(f"newsclaims: error: cannot write {path}: {exc}", file=sys.stderr)
-        return EXIT_NOTHING
+        return error(f"cannot write {path}: {exc}")
     print(f"wrote {path} ({len(html) // 1024} KB, {len(claims)} claims)", file=sys.stderr)
     return EXIT_OK

@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
-from ..cli import EXIT_NOTHING, EXIT_OK, positive
+from ..cli import EXIT_OK, error, positive
 
 
 def register(sub: Any) -> None:
@@ -27,16 +26,14 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
         from ..serve import create_app
     except ImportError as exc:
-        print(f"newsclaims: error: serve needs fastapi and uvicorn ({exc.name} is missing): "
-              "pip install 'newsclaims[serve]'", file=sys.stderr)
-        return EXIT_NOTHING
+        return error(f"serve needs fastapi and uvicorn ({exc.name} is missing): "
+                     "pip install 'newsclaims[serve]'")
     from ..analyze import ModelNotFound, load_model
 
     try:
         load_model(args.model)  # fail with one line before binding the port
     except ModelNotFound as exc:
-        print(f"newsclaims: error: {exc}", file=sys.stderr)
-        return EXIT_NOTHING
+        return error(exc)
     uvicorn.run(create_app(args.model, args.max_bytes), host=args.host, port=args.port,
                 log_level=args.log_level)
     return EXIT_OK

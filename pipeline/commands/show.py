@@ -5,7 +5,7 @@ import argparse
 import sys
 from typing import Any
 
-from ..cli import EXIT_NOTHING, EXIT_OK
+from ..cli import EXIT_OK, error
 
 
 def register(sub: Any) -> None:
@@ -30,8 +30,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     try:
         output = load_output(args.outdir)
     except OutputError as exc:
-        print(f"newsclaims: error: {exc}", file=sys.stderr)
-        return EXIT_NOTHING
+        return error(exc)
     claims = filter_from_args(args).apply(output.claims)
     try:
         if args.json:

@@ -252,7 +252,7 @@ def evaluate_tbaq(data: str | Path = DEFAULT_DATA, errors: bool = False) -> dict
         return None
     nlp = _nlp()
     tp = n_pred = n_gold = 0
-    span_tp = n_all = 0
+    n_all = 0
     errs = []
     elapsed = 0.0
     nsent = 0

@@ -517,7 +517,7 @@ def _in_name(doc: "Doc", c: Cand) -> bool:
                 return True
     if c.kind != "count" or c.approx != "exact":
         return False
-    first, last = doc[c.start], doc[c.end - 1]
+    first = doc[c.start]
     prev = doc[c.start - 1] if c.start > 0 else None
     nxt = doc[c.end] if c.end < len(doc) else None
     # "2018s", "Channel 5s": plural digits are decades or garbled names
