@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING
 from .attribution.cues import Cue, find_cues
 from .attribution.lexicon import Lexicon, lexicon
 from .attribution.quotes import Quote, find_quotes
-from .attribution.sources import DocIndex, Source, source_phrase
+from .attribution.sources import TEXT_KEY, DocIndex, Source, doc_text, source_phrase
 from .records import Claim
 
 if TYPE_CHECKING:
@@ -83,7 +83,7 @@ def _is_real_quote(doc: "Doc", q: Quote) -> bool:
         return True
     if words and words[0].tag_ == "VB" and words[0].text[:1].isupper():
         return True  # an imperative utterance: "Pray for us."
-    text = doc.text[q.inner[0]:q.inner[1]].strip()
+    text = doc_text(doc)[q.inner[0]:q.inner[1]].strip()
     return len(words) >= 3 and text[:1].isupper() and text[-1:] in ".!?,"
 
 
@@ -166,12 +166,12 @@ def _quote_pass(doc: "Doc", claims: list[Claim], atts: list[_Att | None], quotes
             first = members[0]
             prev = atts[first - 1] if first > 0 else None
             if prev is not None and prev.source is not None and \
-                    doc.text[claims[first - 1].start:claims[first - 1].end].rstrip().endswith(":"):
+                    doc_text(doc)[claims[first - 1].start:claims[first - 1].end].rstrip().endswith(":"):
                 speaker = prev.source
             elif regions[0].para_start and last is not None and gs - last[1] <= CONTINUATION_REACH:
                 speaker = last[0]
             elif (prev is not None and prev.mode == "direct" and last is not None
-                  and prev.source is last[0] and "\n" not in doc.text[claims[first - 1].end:gs]):
+                  and prev.source is last[0] and "\n" not in doc_text(doc)[claims[first - 1].end:gs]):
                 speaker = last[0]  # a further quotation right after the speaker's tagged one
         if speaker is None:
             continue
@@ -187,7 +187,7 @@ def _quote_pass(doc: "Doc", claims: list[Claim], atts: list[_Att | None], quotes
 def _headline_quotes(doc: "Doc", claims: list[Claim], atts: list[_Att | None],
                      quotes: list[Quote]) -> None:
     """A headline quotation repeated from the body takes the body quotation's speaker."""
-    body = [(_LETTERS.sub(" ", doc.text[c.start:c.end]).lower(), atts[i])
+    body = [(_LETTERS.sub(" ", doc_text(doc)[c.start:c.end]).lower(), atts[i])
             for i, c in enumerate(claims) if c.section == "body" and atts[i] is not None
             and atts[i].mode == "direct"]
     if not body:
@@ -200,7 +200,7 @@ def _headline_quotes(doc: "Doc", claims: list[Claim], atts: list[_Att | None],
                 continue
             # any clause of the quotation repeated in a body quotation ("Pray for us")
             pieces = [_LETTERS.sub(" ", p).lower().strip()
-                      for p in re.split(r"[.!?:;]", doc.text[q.inner[0]:q.inner[1]])]
+                      for p in re.split(r"[.!?:;]", doc_text(doc)[q.inner[0]:q.inner[1]])]
             pieces = [p for p in pieces if len(p.split()) >= 2]
             hit = next((a for text, a in body for p in pieces if f" {p} " in f" {text} "), None)
             if hit is not None:
@@ -235,7 +235,7 @@ def _inherit(doc: "Doc", sents: list["Span"], claims: list[Claim], atts: list[_A
         if atts[i] is not None or prev is None or prev.source is None:
             continue
         c, p = claims[i], claims[i - 1]
-        if c.section != "body" or "\n" in doc.text[p.end:c.start]:
+        if c.section != "body" or "\n" in doc_text(doc)[p.end:c.start]:
             continue
         if any(_overlap(q.inner[0], q.inner[1], c.start, c.end) for q in quotes):
             continue
@@ -245,7 +245,7 @@ def _inherit(doc: "Doc", sents: list["Span"], claims: list[Claim], atts: list[_A
 
 def _record(doc: "Doc", att: _Att) -> dict:
     s = att.source
-    text = doc.text
+    text = doc_text(doc)
     return {
         "source": s.text if s else None,
         "source_span": [s.span[0], s.span[1]] if s else None,
@@ -266,9 +266,17 @@ def attribute_claims(doc: "Doc", claims: list[Claim]) -> None:
         claim.attribution = None
     if not claims:
         return
+    try:
+        _attribute(doc, claims)
+    finally:
+        doc.user_data.pop(TEXT_KEY, None)
+
+
+def _attribute(doc: "Doc", claims: list[Claim]) -> None:
     lex = lexicon()
     index = DocIndex(doc, lex)
-    quotes = [q for q in find_quotes(doc.text) if _is_real_quote(doc, q)]
+    all_quotes = find_quotes(doc_text(doc))
+    quotes = [q for q in all_quotes if _is_real_quote(doc, q)]
     sents = [doc.char_span(c.start, c.end, alignment_mode="expand") for c in claims]
     atts: list[_Att | None] = []
     for claim, sent in zip(claims, sents):
@@ -277,7 +285,7 @@ def attribute_claims(doc: "Doc", claims: list[Claim]) -> None:
             index.history.append(att.source)
         atts.append(att)
     _quote_pass(doc, claims, atts, quotes)
-    _headline_quotes(doc, claims, atts, find_quotes(doc.text))
+    _headline_quotes(doc, claims, atts, all_quotes)
     _inherit(doc, sents, claims, atts, quotes, lex)
     for claim, att in zip(claims, atts):
         claim.attribution = _record(doc, att) if att is not None else None

@@ -57,6 +57,18 @@ class Source:
         return slug(self.norm)
 
 
+TEXT_KEY = "newsclaims_attribute_text"
+
+
+def doc_text(doc: "Doc") -> str:
+    """``doc.text``, cached in ``doc.user_data`` while the stage runs (spaCy rebuilds the
+    string from the tokens on every access; :func:`attribute_claims` removes the entry)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 def slug(name: str) -> str:
     return _NON_WORD.sub("-", name.casefold()).strip("-")
 
@@ -66,10 +78,14 @@ def _entity_of(t: "Token") -> tuple[int, int] | None:
     if not t.ent_type_ or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY",
                                           "MONEY", "PERCENT"):
         return None
-    for ent in t.doc.ents:
-        if ent.start <= t.i < ent.end:
-            return ent.start, ent.end
-    return None
+    doc = t.doc  # walk the IOB tags: doc.ents rebuilds every span on each access
+    lo = t.i
+    while lo > 0 and doc[lo].ent_iob_ == "I":
+        lo -= 1
+    hi = t.i + 1
+    while hi < len(doc) and doc[hi].ent_iob_ == "I":
+        hi += 1
+    return lo, hi
 
 
 def _np_tokens(head: "Token") -> set[int]:
@@ -154,7 +170,7 @@ class DocIndex:
                     norp[name] += 1
             if name.lower() in lex.media_names:
                 self.media_seen[name] += 1
-        for m in _ACRONYM.finditer(doc.text):
+        for m in _ACRONYM.finditer(doc_text(doc)):
             full = re.sub(r"^(?:the|The)\s+", "", m.group(1).strip())
             self.acronyms[m.group(2).replace(".", "")] = full
         self.country_adj = None
@@ -262,7 +278,7 @@ class DocIndex:
     def resolve(self, head: "Token", span: tuple[int, int]) -> Source:
         """Canonical name, type and number of the source mention (see the module docstring)."""
         doc = self.doc
-        text = doc.text[span[0]:span[1]]
+        text = doc_text(doc)[span[0]:span[1]]
         word = head.lower_
         number = "plur" if "Plur" in head.morph.get("Number") else "sing"
         if head.pos_ == "PRON" and word in self.lex.pronouns:
