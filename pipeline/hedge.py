@@ -51,10 +51,10 @@ def hedge_claims(doc: "Doc", claims: list[Claim]) -> None:
                   for q in claim.quantities if q.get("approx", "exact") != "exact" and q.get("span")]
         hedges.extend(in_sentence(sent, claim, sp, lex, skip))
         if d is not None and lex.self_hedge:
-            hedges.append(Hedge(type=d.type, cue=doc.text[d.cue[0]:d.cue[1]], cue_span=list(d.cue),
+            hedges.append(Hedge(type=d.type, cue=doc.char_span(*d.cue, alignment_mode="expand").text, cue_span=list(d.cue),
                                 scope="sentence", from_sentence=None))
         claim.hedges = hedges
-    attach(doc, claims, sents, spines, disclaimers, lex)
+    attach(claims, sents, spines, disclaimers, lex)
 
 
 def flags(hedges: list[Hedge]) -> dict[str, bool]:

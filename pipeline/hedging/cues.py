@@ -35,7 +35,7 @@ from .lexicon import Lexicon
 from .scope import has_aux, is_passive, negated, subject
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 CLAUSAL = frozenset({"ccomp", "xcomp"})
 PAST_REPORTING = frozenset({"say", "tell", "announce", "add", "report", "state", "claim",
@@ -46,8 +46,11 @@ NEG_WORDS = frozenset({"not", "n't", "never"})
 PASSIVE_COMPLEMENTS = frozenset({"xcomp", "ccomp", "oprd", "attr", "acomp"})
 
 
-def hedge(doc_text: str, type_: str, start: int, end: int) -> Hedge:
-    return Hedge(type=type_, cue=doc_text[start:end], cue_span=[start, end], scope="sentence",
+def hedge(doc: "Doc", type_: str, start: int, end: int) -> Hedge:
+    """A sentence-scope hedge for the token-aligned cue ``[start, end)`` (no ``doc.text``:
+    spaCy rebuilds that string on every access)."""
+    return Hedge(type=type_, cue=doc.char_span(start, end, alignment_mode="expand").text,
+                 cue_span=[start, end], scope="sentence",
                  from_sentence=None)
 
 
@@ -101,17 +104,21 @@ def _contains_number(tok: "Token", claim: Claim) -> bool:
 def in_sentence(sent: "Span", claim: Claim, spine: set[int], lex: Lexicon,
                 skip: set[int]) -> list[Hedge]:
     """Hedges whose cue is in ``sent`` and scopes over its main predicate."""
-    text = sent.doc.text
+    doc = sent.doc
     out: list[Hedge] = []
 
     def add(type_: str, *toks: "Token") -> None:
-        out.append(hedge(text, type_, *_span(*toks)))
+        out.append(hedge(doc, type_, *_span(*toks)))
 
     report_subject_verbs: set[int] = set()
+    seq_starts: list["Token"] = []
+    firsts = {seq[0] for seq in lex.cond_sequences}
     for tok in sent:
         if tok.i in skip:
             continue
         lower, lemma, dep, head = tok.lower_, tok.lemma_.lower(), tok.dep_, tok.head
+        if lower in firsts:
+            seq_starts.append(tok)
         on_spine = tok.i in spine
 
         # unnamed reports as subject of a saying verb: "Some reports suggest"
@@ -245,10 +252,10 @@ def in_sentence(sent: "Span", claim: Claim, spine: set[int], lex: Lexicon,
         if lower in lex.verify_methods or (lemma in lex.verify_inline and tok.pos_ == "VERB"):
             h = _inline_verification(tok, lex, spine)
             if h is not None:
-                out.append(hedge(text, h[0], h[1], h[2]))
+                out.append(hedge(doc, h[0], h[1], h[2]))
             continue
 
-    out.extend(_sequence_conditions(sent, spine, lex, skip))
+    out.extend(_sequence_conditions(sent, seq_starts, spine, lex, skip))
     return _dedupe(out)
 
 
@@ -270,17 +277,17 @@ def _inline_verification(tok: "Token", lex: Lexicon, spine: set[int]) -> tuple[s
     return ("unverified" if neg else "verified", tok.idx, end_tok.idx + len(end_tok.text))
 
 
-def _sequence_conditions(sent: "Span", spine: set[int], lex: Lexicon, skip: set[int]) -> list[Hedge]:
+def _sequence_conditions(sent: "Span", starts: list["Token"], spine: set[int], lex: Lexicon,
+                         skip: set[int]) -> list[Hedge]:
     """Multi-word condition markers ("provided that", "as long as") on a spine clause."""
     out = []
-    lowers = [t.lower_ for t in sent]
-    for seq in lex.cond_sequences:
-        n = len(seq)
-        for k in range(len(lowers) - n + 1):
-            if tuple(lowers[k:k + n]) != seq:
+    for first in starts:
+        for seq in lex.cond_sequences:
+            n = len(seq)
+            if first.lower_ != seq[0] or first.i + n > sent.end:
                 continue
-            toks = sent[k:k + n]
-            if any(t.i in skip for t in toks):
+            toks = sent.doc[first.i:first.i + n]
+            if tuple(t.lower_ for t in toks) != seq or any(t.i in skip for t in toks):
                 continue
             # climb from the marker to the clause it introduces and check where that attaches
             node = toks[0]
@@ -289,7 +296,7 @@ def _sequence_conditions(sent: "Span", spine: set[int], lex: Lexicon, skip: set[
                     break
                 node = node.head
             if node.dep_ == "advcl" and node.head.i in spine:
-                out.append(hedge(sent.doc.text, "conditional", toks[0].idx,
+                out.append(hedge(sent.doc, "conditional", toks[0].idx,
                                  toks[-1].idx + len(toks[-1].text)))
     return out
 

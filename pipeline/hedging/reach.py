@@ -31,7 +31,7 @@ from .lexicon import Lexicon
 from .scope import clause_chain, negated, subject
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Span, Token
 
 QUOTES = frozenset('"“”„«»')
 WH_WORDS = frozenset({"who", "what", "which", "where", "when", "why", "how", "whom", "whose",
@@ -165,31 +165,28 @@ def find_disclaimer(index: int, sent: "Span", claim: Claim, spine: set[int],
 
 # --------------------------------------------------------------------------- boundaries
 
-def _gap(doc: "Doc", a: Claim, b: Claim) -> str:
-    return doc.text[a.end:b.start]
+def gap_text(a: "Span", b: "Span") -> str:
+    """The text between two sentence spans (their separating whitespace and blanked lines)."""
+    doc = a.doc
+    return a[-1].whitespace_ + "".join(t.text_with_ws for t in doc[a.end:b.start])
 
 
-def paragraph_break(doc: "Doc", a: Claim, b: Claim) -> bool:
-    return "\n" in _gap(doc, a, b)
-
-
-def _heading_like(doc: "Doc", c: Claim, lex: Lexicon) -> bool:
-    text = doc.text[c.start:c.end].rstrip()
+def _heading_like(sent: "Span", c: Claim, lex: Lexicon) -> bool:
+    text = sent.text.rstrip()
     if not text or c.section != "body":
         return False
     return text[-1] not in ".!?:;\"”’'»)" and len(text.split()) <= lex.max_heading_words
 
 
-def topic_boundary(doc: "Doc", a: Claim, b: Claim, lex: Lexicon) -> bool:
+def topic_boundary(gap: str, a: Claim, b: Claim, sa: "Span", sb: "Span", lex: Lexicon) -> bool:
     """A sub-heading (removed, so blanked, or kept as a heading-like line) or a section change lies between a and b."""
     if a.section != b.section:
         return True
-    gap = _gap(doc, a, b)
     if "\n" in gap:
         for line in gap.split("\n")[1:-1]:
             if len(line) >= lex.min_blank_run and not line.strip():
                 return True  # a removed line: the clean stage blanks what it drops
-    return _heading_like(doc, a, lex) or _heading_like(doc, b, lex)
+    return _heading_like(sa, a, lex) or _heading_like(sb, b, lex)
 
 
 # --------------------------------------------------------------------------- target classes
@@ -205,9 +202,9 @@ def _is_claim(c: Claim) -> bool:
 class Matcher:
     """Decides which claims belong to a target class (the sentence spans are parsed once)."""
 
-    def __init__(self, doc: "Doc", claims: list[Claim], sents: list["Span"], spines: list[set[int]],
+    def __init__(self, claims: list[Claim], sents: list["Span"], spines: list[set[int]],
                  lex: Lexicon, disclaimers: dict[int, Disclaimer]):
-        self.doc, self.claims, self.sents, self.spines, self.lex = doc, claims, sents, spines, lex
+        self.claims, self.sents, self.spines, self.lex = claims, sents, spines, lex
         self.disclaimers = disclaimers
         self.any_attribution = any(c.attribution is not None for c in claims)
 
@@ -247,16 +244,17 @@ class Matcher:
     def reach(self, d: Disclaimer, direction: str) -> list[int]:
         """Indices of the claims ``d`` covers in ``direction``."""
         step = -1 if direction == "previous" else 1
-        claims, doc, lex = self.claims, self.doc, self.lex
+        claims, sents, lex = self.claims, self.sents, self.lex
         out: list[int] = []
         paragraphs = 0
         j, prev = d.index + step, d.index
         single = d.target in ("previous_one", "mention")
         while 0 <= j < len(claims):
-            a, b = (claims[j], claims[prev]) if step < 0 else (claims[prev], claims[j])
-            if topic_boundary(doc, a, b, lex):
+            ia, ib = (j, prev) if step < 0 else (prev, j)
+            gap = gap_text(sents[ia], sents[ib])
+            if topic_boundary(gap, claims[ia], claims[ib], sents[ia], sents[ib], lex):
                 break
-            if paragraph_break(doc, a, b):
+            if "\n" in gap:
                 paragraphs += 1
                 if not out and paragraphs > lex.start_paragraphs_back:
                     break
@@ -272,10 +270,10 @@ class Matcher:
         return out
 
 
-def attach(doc: "Doc", claims: list[Claim], sents: list["Span"], spines: list[set[int]],
+def attach(claims: list[Claim], sents: list["Span"], spines: list[set[int]],
            disclaimers: dict[int, Disclaimer], lex: Lexicon) -> None:
     """Append each disclaimer's hedge to the claims it covers."""
-    matcher = Matcher(doc, claims, sents, spines, lex, disclaimers)
+    matcher = Matcher(claims, sents, spines, lex, disclaimers)
     for i, d in disclaimers.items():
         covered = matcher.reach(d, d.direction)
         direction = d.direction
@@ -283,7 +281,7 @@ def attach(doc: "Doc", claims: list[Claim], sents: list["Span"], spines: list[se
             direction = "previous"  # "A video shows X. Reuters verified the video."
             covered = matcher.reach(d, direction)
         frm = [claims[i].start, claims[i].end]
-        cue = doc.text[d.cue[0]:d.cue[1]]
+        cue = sents[i].doc.char_span(*d.cue, alignment_mode="expand").text
         for j in covered:
             claims[j].hedges.append(Hedge(type=d.type, cue=cue, cue_span=list(d.cue),
                                           scope=direction, from_sentence=frm))

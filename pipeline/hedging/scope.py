@@ -24,9 +24,8 @@ NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
 
 
 def roots(sent: "Span") -> list["Token"]:
-    """Tokens whose head lies outside the span (or is themselves): the span's roots."""
-    start, end = sent.start, sent.end
-    return [t for t in sent if t.head.i == t.i or not start <= t.head.i < end]
+    """The span's root (a kept sentence is one parser sentence, so it has one)."""
+    return [sent.root]
 
 
 def spine(sent: "Span") -> set[int]:
