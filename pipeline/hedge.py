@@ -49,7 +49,14 @@ def hedge_claims(doc: "Doc", claims: list[Claim]) -> None:
         hedges = [Hedge(type="approximate", cue=q["text"], cue_span=list(q["span"]),
                         scope="sentence", from_sentence=None)
                   for q in claim.quantities if q.get("approx", "exact") != "exact" and q.get("span")]
-        hedges.extend(in_sentence(sent, claim, sp, lex, skip))
+        main = in_sentence(sent, claim, sp, lex, skip)
+        hedges.extend(main)
+        # cues inside embedded clauses ("the imam, who allegedly …, said X") do not
+        # hedge the claim, but they are recorded, with scope "clause"
+        found = {(h["type"], tuple(h["cue_span"])) for h in main}
+        everywhere = set(range(sent.start, sent.end))
+        hedges.extend(dict(h, scope="clause") for h in in_sentence(sent, claim, everywhere, lex, skip)
+                      if (h["type"], tuple(h["cue_span"])) not in found)
         if d is not None and lex.self_hedge:
             hedges.append(Hedge(type=d.type, cue=doc.char_span(*d.cue, alignment_mode="expand").text, cue_span=list(d.cue),
                                 scope="sentence", from_sentence=None))
@@ -58,5 +65,8 @@ def hedge_claims(doc: "Doc", claims: list[Claim]) -> None:
 
 
 def flags(hedges: list[Hedge]) -> dict[str, bool]:
-    present = {h["type"] for h in hedges}
+    """One boolean per hedge type: does a hedge of that type apply to the claim?
+
+    Cues with scope ``clause`` sit in an embedded clause and do not hedge the claim."""
+    present = {h["type"] for h in hedges if h["scope"] != "clause"}
     return {t: t in present for t in HEDGE_TYPES}

@@ -39,7 +39,13 @@ def _run(nlp, text: str, *, attributions: dict[int, dict] | None = None,
 
 
 def _types(claim: Claim) -> set[str]:
-    return {h["type"] for h in claim.hedges}
+    """Hedge types that apply to the claim (what ``flags`` reports)."""
+    return {t for t, on in flags(claim.hedges).items() if on}
+
+
+def _clause_types(claim: Claim) -> set[str]:
+    """Cues recorded in an embedded clause: present, but not hedging the claim."""
+    return {h["type"] for h in claim.hedges if h["scope"] == "clause"}
 
 
 def _only(claim: Claim, type_: str) -> dict:
@@ -187,16 +193,19 @@ def test_verified_inline(nlp):
 def test_cue_in_relative_clause_does_not_hedge_the_claim(nlp):
     _, (c,) = _run(nlp, "The priest, who allegedly hid weapons, said the village in Kivu was attacked.")
     assert "alleged" not in _types(c)
+    assert "alleged" in _clause_types(c)
 
 
 def test_cue_in_participial_adjunct_does_not_hedge_the_claim(nlp):
     _, (c,) = _run(nlp, "The monitor reports militias crossed the river, suggesting outside groups may be involved.")
     assert not _types(c) & {"speculative"}
+    assert "speculative" in _clause_types(c)
 
 
 def test_attributive_cue_on_object_does_not_count(nlp):
     _, (c,) = _run(nlp, "The bishop condemned the alleged assault on the convent in Lodz.")
     assert "alleged" not in _types(c)
+    assert "alleged" in _clause_types(c)
 
 
 def test_did_not_respond_is_not_a_hedge(nlp):

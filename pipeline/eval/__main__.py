@@ -47,9 +47,11 @@ ANCHORS = {
     "cue_macro": "HEDGEhog 0.89",
 }
 
-#: Our hedge types that make a sentence "uncertain" in the Szeged sense (not
-#: ``verified``, and not ``approximate``: "about 300" is vagueness, not uncertainty).
-UNCERTAIN_TYPES = frozenset({"reported", "alleged", "estimated", "speculative", "conditional",
+#: Our hedge types that make a sentence "uncertain" in the Szeged sense. Not
+#: ``verified``; not ``approximate`` ("about 300" is vagueness, not uncertainty); not
+#: ``estimated`` either: FactBank dev marks "estimates"/"an estimated" as a cue in 3
+#: of the 20 places we flag them (measured), i.e. it reads estimates as vagueness too.
+UNCERTAIN_TYPES = frozenset({"reported", "alleged", "speculative", "conditional",
                              "unverified", "disputed"})
 
 #: Szeged cue type → our hedge types that may express it (a typed cue match needs the
@@ -385,7 +387,10 @@ def _corpus_hedge(docs, outs, force) -> dict[str, Any]:
         pred_of = {j: o["claims"][i] for i, j in mt.pairs}
         for j, g in enumerate(d["claims"]):
             p = pred_of.get(j) or {}
-            gh, ph = g.get("hedges") or [], p.get("hedges") or []
+            # cues in embedded clauses are recorded but hedge nothing; the gold lists
+            # only hedges that apply to the claim
+            gh = g.get("hedges") or []
+            ph = [h for h in p.get("hedges") or [] if h.get("scope") != "clause"]
             gt, pt = _hedge_types(gh), _hedge_types(ph)
             for t in HEDGE_TYPES:
                 _add(per_type[t], (t in gt and t in pt, t in pt and t not in gt, t in gt and t not in pt))
@@ -417,8 +422,9 @@ def eval_polnear(data: Path, workers: int, limit: int | None, seed: int) -> dict
     if docs is None:
         return {"_skip": f"PolNeAR not found under {data}/attribution/polnear"}
     docs = ds.sample(docs, limit, seed)
+    # PolNeAR texts are clean article bodies: score attribution, not cleaning
     outs = run_pipeline([(d["text"], {"published": d.get("publication_date"), "title": d.get("title"),
-                                      "doc_id": d["doc_id"]}) for d in docs], workers)
+                                      "doc_id": d["doc_id"], "keep_all": True}) for d in docs], workers)
     cue_ov, cue_ex, src = [0, 0, 0], [0, 0, 0], [0, 0, 0]
     content = [0, 0, 0]
     n_pred = 0
@@ -494,7 +500,8 @@ def eval_szeged(data: Path, name: str, workers: int, limit: int | None, seed: in
         return {"_skip": f"{name} not found under {data}/hedging"}
     total = len(sents)
     sents = ds.sample(sents, limit, seed)
-    outs = run_pipeline([(s["text"], {}) for s in sents], workers)
+    # sentence-level gold: score hedging, not cleaning (keep every line)
+    outs = run_pipeline([(s["text"], {"keep_all": True}) for s in sents], workers)
     sent_c = [0, 0, 0]
     cue_c, typed_c = [0, 0, 0], [0, 0, 0]
     per_class = {k: [0, 0, 0] for k in SZEGED_CUE_TYPES}
