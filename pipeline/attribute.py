@@ -29,8 +29,9 @@ Three passes over the document's sentences, in order:
    previous sentence's source (``inherited``) when both are in the same paragraph
    and it continues the account: its subject is a pronoun compatible with the
    source or repeats the source's name, or it opens with an additive marker
-   ("Additionally", "Also", …) and both sentences state quantities. Nothing is
-   inherited across a newline, from a sourceless passive, or through "it".
+   ("Additionally", "Also", …) and both sentences state quantities; only such a
+   list continuation crosses a paragraph break. Nothing is inherited from a
+   sourceless passive, or through "it".
 
 Not handled: cues expressed by nouns ("in a statement", "his comments"); several
 attributions in one sentence (one per claim: the highest cue wins); gender in
@@ -221,11 +222,14 @@ def _continues(sent: "Span", prev: _Att, claim: Claim, prev_claim: Claim, lex: L
             return True
         if subj.pos_ == "PROPN" and subj.text in src.norm.split():
             return True
+    return _list_continuation(sent, claim, prev_claim, lex)
+
+
+def _list_continuation(sent: "Span", claim: Claim, prev_claim: Claim, lex: Lexicon) -> bool:
+    """"Additionally, 125 … were also killed." after a sourced count: the same list goes on."""
     low = sent.text.lower()
-    if claim.quantities and prev_claim.quantities and any(
-            low.startswith(m + " ") or low.startswith(m + ",") for m in lex.continuation_markers):
-        return True
-    return False
+    return bool(claim.quantities and prev_claim.quantities and any(
+        low.startswith(m + " ") or low.startswith(m + ",") for m in lex.continuation_markers))
 
 
 def _inherit(doc: "Doc", sents: list["Span"], claims: list[Claim], atts: list[_Att | None],
@@ -235,7 +239,11 @@ def _inherit(doc: "Doc", sents: list["Span"], claims: list[Claim], atts: list[_A
         if atts[i] is not None or prev is None or prev.source is None:
             continue
         c, p = claims[i], claims[i - 1]
-        if c.section != "body" or "\n" in doc_text(doc)[p.end:c.start]:
+        if c.section != "body":
+            continue
+        # a new paragraph is a new voice, unless it opens by continuing the list
+        # (sites that put every sentence on its own line would lose every continuation)
+        if "\n" in doc_text(doc)[p.end:c.start] and not _list_continuation(sents[i], c, p, lex):
             continue
         if any(_overlap(q.inner[0], q.inner[1], c.start, c.end) for q in quotes):
             continue

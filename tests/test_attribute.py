@@ -188,7 +188,7 @@ def test_inherited_in_same_paragraph(nlp):
 
 def test_no_inheritance_across_paragraphs_or_topic(nlp):
     text = ("Red Cross officials said 45 people died in the floods.\n"
-            "Additionally, 20 people were injured.\n"
+            "20 people were injured.\n"
             "Aid workers said 12 people were missing. The river rose in 1998 as well.")
     text, claims = _attribute(nlp, text)
     assert _find(text, claims, "injured").attribution is None
@@ -231,3 +231,17 @@ def test_quote_pairing_across_paragraphs():
     text = '"First paragraph of a quote.\n"Second paragraph," she said.'
     qs = find_quotes(text)
     assert len(qs) == 2 and qs[0].group == qs[1].group and not qs[0].closed
+
+
+def test_a_list_continuation_inherits_across_a_paragraph_break_but_other_paragraphs_do_not():
+    text = ("The health ministry said 212 patients were evacuated from the Baraka hospital.\n"
+            "Additionally, 40 staff members were also moved to a field clinic.\n"
+            "The hospital was built in 1998 with 300 beds.")
+    from pipeline import process_text
+
+    claims = process_text(text, doc_id="t")["claims"]
+    by_start = {c["text"].split()[0]: c for c in claims}
+    inherited = by_start["Additionally,"]["attribution"]
+    assert inherited["mode"] == "inherited" and inherited["source"] == "The health ministry"
+    assert claims[0]["attribution"]["cue"] == "said"
+    assert claims[-1]["attribution"] is None  # a new paragraph on another topic
