@@ -485,6 +485,13 @@ def _tense(ent) -> str:
     return ""
 
 
+def sent_slice(sent: "Span", start: int, end: int) -> str:
+    """``doc.text[start:end]`` without building ``doc.text`` (an O(document) join)."""
+    if sent.start_char <= start <= end <= sent.end_char:
+        return sent.text[start - sent.start_char:end - sent.start_char]
+    return sent.doc.text[start:end]
+
+
 def find_dates(sent: "Span", published: str | None = None) -> list[DateRef]:
     """Dates in ``sent`` resolved against ``published`` (ISO date or None)."""
     doc = sent.doc
@@ -495,7 +502,7 @@ def find_dates(sent: "Span", published: str | None = None) -> list[DateRef]:
         s, e = _trim(sent, ent)
         if e <= s:
             continue
-        text = doc.text[s:e]
+        text = sent_slice(sent, s, e)
         res = resolve(text, published, ent.label_, _tense(ent))
         if res is None:
             continue

@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+import math
+
 from ..records import Quantity
 from ._numbers import GLUED, Piece, combine, lex, ordinal_value, parse_digits, token_piece
 
@@ -440,6 +442,24 @@ def _q3_parse(window: str) -> tuple:
     return tuple((q.span[0], q.span[1], q.unit.name, q.unit.entity.name) for q in found)
 
 
+#: Longest text (number + following words) handed to quantulum3; no real measure is longer.
+MAX_MEASURE_WINDOW = 120
+
+
+def sent_slice(sent: "Span", start: int, end: int) -> str:
+    """``doc.text[start:end]`` for a range inside ``sent``, without building ``doc.text``
+    (spaCy joins every token of the Doc on each access: per sentence, that made
+    extraction quadratic in the document's length)."""
+    if sent.start_char <= start <= end <= sent.end_char:
+        return sent.text[start - sent.start_char:end - sent.start_char]
+    return sent.doc.text[start:end]
+
+
+def _finite(q: Quantity) -> bool:
+    """False for a value JSON cannot hold: a 400-digit numeral parses as inf."""
+    return all(v is None or math.isfinite(v) for v in (q["value"], q["low"], q["high"]))
+
+
 def _measure(doc: "Doc", c: Cand, sent: "Span") -> None:
     """Unit of a measure via quantulum3, read in a window of ~40 chars after the
     number. Only physical units are taken (not dimensionless, not currency: money
@@ -453,7 +473,9 @@ def _measure(doc: "Doc", c: Cand, sent: "Span") -> None:
         if _numberish(doc[k]):
             e_char = doc[k].idx
             break
-    window = doc.text[s_char:e_char]
+    if e_char - s_char > MAX_MEASURE_WINDOW:
+        return  # quantulum3's spell-out regex backtracks for minutes on a long digit run
+    window = sent_slice(sent, s_char, e_char)
     for qs, qe, name, entity in _q3_parse(window):
         if qs > 1:
             continue
@@ -943,7 +965,7 @@ def find_quantities(sent: "Span", exclude: Sequence[tuple[int, int]] = ()) -> li
                 while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space or doc[b - 1].dep_ == "cc"):
                     b -= 1
                 counted_span = [doc[a].idx, doc[b - 1].idx + len(doc[b - 1])]
-                counted = doc.text[counted_span[0]:counted_span[1]]
+                counted = sent_slice(sent, counted_span[0], counted_span[1])
         if c.kind in ("duration", "age", "ordinal") and noun is None:
             predicate = None
         else:
@@ -964,7 +986,7 @@ def find_quantities(sent: "Span", exclude: Sequence[tuple[int, int]] = ()) -> li
         if c.kind == "ordinal":
             approx, low, high = "exact", c.value, c.value
         q: Quantity = {
-            "text": doc.text[s_char:e_char],
+            "text": sent_slice(sent, s_char, e_char),
             "span": [s_char, e_char],
             "value": float(c.value),
             "low": None if low is None else float(low),
@@ -978,7 +1000,8 @@ def find_quantities(sent: "Span", exclude: Sequence[tuple[int, int]] = ()) -> li
             "counted_span": counted_span,
             "predicate": predicate,
         }
-        out.append(q)
+        if _finite(q):
+            out.append(q)
     return out
 
 
