@@ -6,6 +6,15 @@ spaCy offset is already an offset into it. Junk therefore costs a single
 whitespace token instead of a parse. Each kept segment starts a sentence: the
 parser is given those boundaries before it runs (it respects preset ones), so a
 headline without a full stop never merges with the first paragraph.
+
+Huge documents (longer than :data:`SINGLE_DOC_MAX` characters) are not parsed as one
+Doc: :func:`chunk_bounds` cuts the text at segment boundaries (or at whitespace
+inside an over-long segment) into pieces of at most :data:`CHUNK_CHARS`, and each
+piece is analysed as its own Doc whose offsets the runner shifts back. Memory then
+depends on the chunk size, not on the article. Within any Doc, a run of
+:data:`MAX_SENT_TOKENS` tokens without sentence-final punctuation gets a forced
+sentence start, so a megabyte of unpunctuated text never becomes one sentence
+(the later stages walk sentences, some of them in quadratic time).
 """
 from __future__ import annotations
 
@@ -14,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .records import Cleaned
+from .records import Cleaned, Segment
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -85,14 +94,79 @@ def _blank(chunk: str) -> str:
     return "".join("\n" if ch == "\n" else " " for ch in chunk)
 
 
+#: Longest text analysed as a single Doc; longer ones go through :func:`chunk_bounds`.
+SINGLE_DOC_MAX = 100_000
+#: Largest chunk of a huge document (characters).
+CHUNK_CHARS = 20_000
+#: Longest run of tokens without sentence-final punctuation before a forced sentence start.
+#: Far above any real sentence, so ordinary articles are parsed exactly as before.
+MAX_SENT_TOKENS = 400
+_SENT_END = frozenset(".!?…。！？")
+
+
 def make_doc(nlp: "Language", cleaned: Cleaned) -> "Doc":
     """Tokenise the kept text and mark each segment start as a sentence start."""
     doc = nlp.make_doc(analysis_text(cleaned))
     starts = {seg.start for seg in cleaned.segments}
+    run = 0
     for token in doc:
         if token.idx in starts:
             token.is_sent_start = True
+            run = 0
+        elif run >= MAX_SENT_TOKENS and not token.is_space:
+            token.is_sent_start = True
+            run = 0
+        run += 1
+        if token.text[-1:] in _SENT_END:
+            run = 0
     return doc
+
+
+def _pieces(text: str, start: int, end: int, size: int) -> Iterator[tuple[int, int]]:
+    """``[start, end)`` cut into pieces of at most ``size`` characters, after whitespace.
+
+    A cut goes after the last whitespace in the second half of the window, so no
+    token is split; only a run of more than ``size // 2`` non-space characters is
+    cut hard (no tokenizer would make sense of it anyway).
+    """
+    while end - start > size:
+        window = text[start + size // 2:start + size]
+        ws = max(window.rfind(" "), window.rfind("\n"), window.rfind("\t"))
+        cut = start + size // 2 + ws + 1 if ws >= 0 else start + size
+        yield start, cut
+        start = cut
+    yield start, end
+
+
+def chunk_bounds(cleaned: Cleaned, size: int | None = None) -> list[tuple[int, int]]:
+    """``[start, end)`` ranges of ``cleaned.text`` to analyse separately, in order.
+
+    Each holds whole kept segments (pieces of a segment longer than ``size``) and
+    is at most ``size`` characters long; removed text between chunks is skipped.
+    """
+    size = size or CHUNK_CHARS
+    chunks: list[tuple[int, int]] = []
+    cur: tuple[int, int] | None = None
+    for seg in sorted(cleaned.segments, key=lambda s: s.start):
+        for s, e in _pieces(cleaned.text, seg.start, seg.end, size):
+            if cur is not None and e - cur[0] <= size:
+                cur = (cur[0], e)
+                continue
+            if cur is not None:
+                chunks.append(cur)
+            cur = (s, e)
+    if cur is not None:
+        chunks.append(cur)
+    return chunks
+
+
+def chunk_cleaned(cleaned: Cleaned, start: int, end: int) -> Cleaned:
+    """The part of ``cleaned`` in ``[start, end)``, with offsets relative to ``start``."""
+    segments = [Segment(max(s.start, start) - start, min(s.end, end) - start, s.section)
+                for s in sorted(cleaned.segments, key=lambda s: s.start)
+                if s.start < end and s.end > start]
+    return Cleaned(text=cleaned.text[start:end], segments=segments, title=cleaned.title,
+                   published=cleaned.published)
 
 
 def parse(nlp: "Language", docs: Iterable["Doc"], batch_size: int = 64) -> Iterator["Doc"]:

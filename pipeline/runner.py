@@ -7,6 +7,12 @@ its ``documents.jsonl`` record (no claims), and the batch goes on.
 With ``workers > 1`` a process pool loads the spaCy model once per worker and
 maps whole batches (clean + parse + extract + … + records), so all stages run in
 parallel, not just the parser; ``imap`` keeps the output in input order.
+
+Robustness (docs/robustness.md): a document not in the model's language is
+skipped before spaCy (``unsupported_language``, :mod:`pipeline.language`); each
+document has a time limit (``timeout``, :mod:`pipeline.timeouts`); a document
+longer than :data:`pipeline.analyze.SINGLE_DOC_MAX` is analysed in chunks whose
+offsets are shifted back, so memory does not grow with one huge article.
 """
 from __future__ import annotations
 
@@ -24,6 +30,7 @@ from .emit import claim_record, document_record
 from .extraction import extract_claims, select_claims
 from .hedge import hedge_claims
 from .records import Claim, Cleaned, RawDocument
+from .timeouts import DEFAULT_TIMEOUT, DocumentTimeout, time_limit
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -39,6 +46,10 @@ class Settings:
     workers: int = 1
     all_sentences: bool = False
     clean: CleanSettings = field(default_factory=CleanSettings)
+    #: seconds per document and per started million characters of its input; None: no limit
+    timeout: float | None = DEFAULT_TIMEOUT
+    #: skip documents in another language than this; None: the model's, "any": no check
+    language: str | None = None
 
 
 class StageTimer:
@@ -59,14 +70,39 @@ class StageTimer:
 def run_stages(doc: "Doc", cleaned: Cleaned, *, published: str | None,
                all_sentences: bool = False, timer: StageTimer | None = None) -> list[Claim]:
     """Extract, attribute and hedge the claims of one analysed document."""
-    timer = timer or StageTimer()
+    claims = _candidates(doc, cleaned, published, timer or StageTimer())
+    return select_claims(claims, all_sentences=all_sentences)
+
+
+def _candidates(doc: "Doc", cleaned: Cleaned, published: str | None,
+                timer: StageTimer) -> list[Claim]:
     with timer("extract"):
         claims = extract_claims(doc, cleaned, published=published)
     with timer("attribute"):
         attribute_claims(doc, claims)
     with timer("hedge"):
         hedge_claims(doc, claims)
-    return select_claims(claims, all_sentences=all_sentences)
+    return claims
+
+
+def _shift(obj: Any, by: int) -> None:
+    """Add ``by`` to every span (``span``, ``*_span``, ``from_sentence``) inside ``obj``."""
+    items = obj.items() if isinstance(obj, dict) else enumerate(obj) if isinstance(obj, list) else ()
+    for key, value in items:
+        if isinstance(key, str) and (key == "span" or key.endswith("_span") or key == "from_sentence"):
+            if isinstance(value, (list, tuple)) and len(value) == 2:
+                obj[key] = [value[0] + by, value[1] + by]
+        elif isinstance(value, (dict, list)):
+            _shift(value, by)
+
+
+def _time_budget(timeout: float | None, raw: RawDocument) -> float | None:
+    """The limit grows with the input (per started million characters): a 50 MB article
+    is slow but legitimate; a small input that explodes (an entity bomb) is not."""
+    if not timeout:
+        return None
+    size = len(raw.text or raw.html or "")
+    return timeout * (1 + size // 1_000_000)
 
 
 def _error(kind: str, exc: BaseException | str) -> dict[str, str]:
@@ -90,6 +126,9 @@ def prepare(raw: RawDocument, settings: CleanSettings) -> tuple[Cleaned | None, 
     return cleaned, None
 
 
+TIMEOUT_ERROR = "timeout"
+
+
 class Processor:
     """Holds the loaded model and turns batches of raw documents into records."""
 
@@ -98,45 +137,107 @@ class Processor:
 
         self.settings = settings
         self.nlp = nlp or load_model(settings.model)
+        self.language = settings.language or self.nlp.lang
         self.timer = StageTimer()
 
+    def _timeout_error(self, raw: RawDocument) -> dict[str, str]:
+        return {"type": TIMEOUT_ERROR,
+                "message": f"processing took longer than {_time_budget(self.settings.timeout, raw):g} s"}
+
+    def _prepare(self, raw: RawDocument) -> tuple[Cleaned | None, dict | None, float]:
+        """Clean and check the language of one document; also returns the time it took."""
+        from .language import sample, unsupported
+
+        start = time.perf_counter()
+        try:
+            with time_limit(_time_budget(self.settings.timeout, raw)):
+                cleaned, err = prepare(raw, self.settings.clean)
+                if err is None and cleaned is not None:
+                    lang = unsupported(sample(cleaned.text, cleaned.kept), self.language)
+                    if lang is not None:
+                        err = {"type": "unsupported_language", "message": f"detected {lang}"}
+        except DocumentTimeout:
+            cleaned, err = None, self._timeout_error(raw)
+        return cleaned, err, time.perf_counter() - start
+
     def process_batch(self, raws: list[RawDocument]) -> list[Result]:
-        from .analyze import make_doc
+        from .analyze import SINGLE_DOC_MAX, make_doc
 
         with self.timer("clean"):
-            prepared = [(raw, *prepare(raw, self.settings.clean)) for raw in raws]
-        todo = [(raw, cleaned) for raw, cleaned, err in prepared if err is None]
+            prepared = [(raw, *self._prepare(raw)) for raw in raws]
+        todo = [(raw, cleaned) for raw, cleaned, err, _ in prepared
+                if err is None and len(cleaned.text) <= SINGLE_DOC_MAX]
         docs: dict[str, "Doc"] = {}
         try:
-            with self.timer("analyze"):
+            # the whole batch gets one document's budget; past it, each document is
+            # parsed alone below under its own limit, which finds the culprit
+            with self.timer("analyze"), time_limit(self.settings.timeout):
                 parsed = self.nlp.pipe([make_doc(self.nlp, c) for _, c in todo],
                                        batch_size=self.settings.batch_size)
                 docs = {raw.doc_id: d for (raw, _), d in zip(todo, parsed)}
-        except Exception:
+        except (Exception, DocumentTimeout):
             docs = {}  # find the culprit: parse one at a time below
         results = []
-        for raw, cleaned, err in prepared:
+        for raw, cleaned, err, spent in prepared:
             if err is not None:
                 results.append((document_record(raw, cleaned, 0, err), []))
                 continue
-            results.append(self._finish(raw, cleaned, docs.get(raw.doc_id)))
+            results.append(self._finish(raw, cleaned, docs.pop(raw.doc_id, None), spent))
         return results
 
-    def _finish(self, raw: RawDocument, cleaned: Cleaned, doc: "Doc | None") -> Result:
-        from .analyze import make_doc
+    def _finish(self, raw: RawDocument, cleaned: Cleaned, doc: "Doc | None",
+                spent: float = 0.0) -> Result:
+        from .analyze import SINGLE_DOC_MAX, make_doc
 
+        budget = _time_budget(self.settings.timeout, raw)
         try:
-            if doc is None:
-                with self.timer("analyze"):
-                    doc = self.nlp(make_doc(self.nlp, cleaned))
-            published = cleaned.published or raw.published
-            claims = run_stages(doc, cleaned, published=published,
-                                all_sentences=self.settings.all_sentences, timer=self.timer)
-            with self.timer("emit"):
-                records = [claim_record(raw.doc_id, cleaned.text, c) for c in claims]
+            with time_limit(None if budget is None else max(budget - spent, 0.001)):
+                published = cleaned.published or raw.published
+                if len(cleaned.text) > SINGLE_DOC_MAX:
+                    claims = self._chunked(cleaned, published)
+                else:
+                    if doc is None:
+                        with self.timer("analyze"):
+                            doc = self.nlp(make_doc(self.nlp, cleaned))
+                    claims = run_stages(doc, cleaned, published=published,
+                                        all_sentences=self.settings.all_sentences, timer=self.timer)
+                with self.timer("emit"):
+                    records = [claim_record(raw.doc_id, cleaned.text, c) for c in claims]
+        except DocumentTimeout:
+            return document_record(raw, cleaned, 0, self._timeout_error(raw)), []
         except Exception as exc:  # one bad document never stops a batch
             return document_record(raw, cleaned, 0, _error("processing_failed", exc)), []
         return document_record(raw, cleaned, len(records)), records
+
+    def _chunked(self, cleaned: Cleaned, published: str | None) -> list[Claim]:
+        """Claims of a huge document, one chunk Doc at a time, offsets shifted back.
+
+        Context does not cross a chunk boundary (a quotation's speaker, a disclaimer
+        reaching back, entity linking), which is why ordinary documents never take
+        this path.
+        """
+        from .analyze import chunk_bounds, chunk_cleaned, make_doc
+        from .extraction import kept_sentences
+
+        out: list[Claim] = []
+        base = 0
+        for start, end in chunk_bounds(cleaned):
+            part = chunk_cleaned(cleaned, start, end)
+            with self.timer("analyze"):
+                doc = self.nlp(make_doc(self.nlp, part))
+            claims = _candidates(doc, part, published, self.timer)
+            for claim in select_claims(claims, all_sentences=self.settings.all_sentences):
+                claim.start += start
+                claim.end += start
+                claim.sentence_index += base
+                for value in (claim.quantities, claim.entities, claim.dates, claim.attribution,
+                              claim.hedges):
+                    if value:
+                        _shift(value, start)
+                out.append(claim)
+            base += len(kept_sentences(doc))
+            del doc  # one chunk's Doc in memory at a time
+        return out
 
 
 def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -255,12 +356,16 @@ def _process_into(store: Any, raws: Iterable[RawDocument], settings: Settings, f
                         part_size=part_size, progress=progress)
     else:
         buffer: list = []
-        for doc, claims in process_stream(todo(), settings):
-            buffer.append((pending.popleft(), doc, claims))
-            progress()
-            if len(buffer) >= part_size:
-                store.write_part(buffer)
-                buffer = []
+        try:
+            for doc, claims in process_stream(todo(), settings):
+                buffer.append((pending.popleft(), doc, claims))
+                progress()
+                if len(buffer) >= part_size:
+                    store.write_part(buffer)
+                    buffer = []
+        except KeyboardInterrupt:  # SIGINT, or SIGTERM turned into one by the CLI
+            store.write_part(buffer)  # keep what is complete: --resume will not redo it
+            raise
         store.write_part(buffer)
     store.write_order(keys, {"fingerprint": fp})
     summary = Summary(reused=reused)
@@ -270,12 +375,14 @@ def _process_into(store: Any, raws: Iterable[RawDocument], settings: Settings, f
 
 def process_one(text: str, *, published: str | None = None, title: str | None = None,
                 doc_id: str | None = None, html: bool = False, all_sentences: bool = False,
-                model: str | None = None) -> dict[str, Any]:
+                keep_all: bool = False, model: str | None = None, language: str | None = None,
+                timeout: float | None = DEFAULT_TIMEOUT) -> dict[str, Any]:
     """Records for a single text (the engine behind :func:`pipeline.extract`)."""
     from .ingest import content_id
 
     raw = RawDocument(doc_id=doc_id or content_id(text), text=None if html else text,
                       html=text if html else None, title=title, published=published)
-    settings = Settings(model=model, all_sentences=all_sentences)
+    settings = Settings(model=model, all_sentences=all_sentences, language=language,
+                        timeout=timeout, clean=CleanSettings(keep_all=keep_all))
     doc, claims = Processor(settings).process_batch([raw])[0]
     return {"document": doc, "claims": claims}

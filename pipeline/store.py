@@ -52,7 +52,8 @@ def fingerprint(settings: Any, model_meta: dict[str, Any]) -> str:
     """What besides the input decides the output: versions, model, settings."""
     parts = {"newsclaims": __version__, "schema": SCHEMA_VERSION,
              "model": f"{model_meta.get('lang')}_{model_meta.get('name')}-{model_meta.get('version')}",
-             "all_sentences": settings.all_sentences, "clean": asdict(settings.clean)}
+             "all_sentences": settings.all_sentences, "clean": asdict(settings.clean),
+             "language": getattr(settings, "language", None)}
     return json.dumps(parts, sort_keys=True)
 
 

@@ -3,10 +3,33 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from typing import Any
 
 from ..cli import EXIT_INTERRUPTED, EXIT_NOTHING, EXIT_OK, positive
+
+#: 128 + SIGTERM, as a shell reports a process killed by it
+EXIT_TERMINATED = 128 + signal.SIGTERM
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so the same clean-up runs (parts kept, no partial files)."""
+
+
+def _on_sigterm(signum, frame) -> None:
+    raise Terminated
+
+
+def seconds(value: str) -> float:
+    """argparse type: a time limit in seconds; 0 turns the limit off."""
+    try:
+        n = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {value!r}") from None
+    if not n >= 0 or n == float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a number of seconds >= 0, got {value}")
+    return n
 
 
 def register(sub: Any) -> None:
@@ -36,6 +59,12 @@ def register(sub: Any) -> None:
                     help="local processes (default) or a Dask cluster (pip install newsclaims[dask])")
     ex.add_argument("--scheduler", metavar="ADDRESS",
                     help="Dask scheduler address (tcp://host:8786); default: a LocalCluster")
+    ex.add_argument("--timeout", type=seconds, default=120.0, metavar="SECONDS",
+                    help="time limit per document (and per started million characters of it); "
+                         "a document over it gets error 'timeout' (default 120, 0: none)")
+    ex.add_argument("--language", default=None, metavar="LANG",
+                    help="skip documents detected as another language (error "
+                         "'unsupported_language'); default: the model's language; 'any': no check")
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
 
 
@@ -57,7 +86,8 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from ..store import OutputLocked
 
     settings = Settings(model=args.model, batch_size=args.batch_size, workers=args.workers,
-                        all_sentences=args.all_sentences, clean=CleanSettings(keep_all=args.keep_all))
+                        all_sentences=args.all_sentences, clean=CleanSettings(keep_all=args.keep_all),
+                        timeout=args.timeout or None, language=args.language)
     try:
         load_model(settings.model)  # fail fast, with one clear line, before reading anything
     except ModelNotFound as exc:
@@ -72,19 +102,23 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         raws = itertools.islice(raws, args.limit)
     if args.output == "-" and (args.resume or args.engine != "local"):
         parser.error("--resume and --engine dask need an output directory, not -")
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         summary = _write(raws, settings, args, total)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         hint = "" if args.output == "-" else \
             "; completed parts are kept: run the same command with --resume to continue"
-        print(f"newsclaims: interrupted{hint}", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        what = "terminated (SIGTERM)" if isinstance(exc, Terminated) else "interrupted"
+        print(f"newsclaims: {what}{hint}", file=sys.stderr)
+        return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
     except (ImportError, OutputLocked) as exc:
         print(f"newsclaims: error: {exc}", file=sys.stderr)
         return EXIT_NOTHING
     except OSError as exc:
         print(f"newsclaims: error: cannot write output: {exc}", file=sys.stderr)
         return EXIT_NOTHING
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     if not args.quiet:
         _print_summary(summary, args.output)
     if summary.documents == 0:
