@@ -7,7 +7,7 @@ OUT    ?= out
 RUNS   ?= 3
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install run test eval bench clean
+.PHONY: install run test fuzz eval bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ run: install
 
 test: install
 	$(BIN)/python -m pytest -q
+
+# long property-based run (random examples; `make test` runs a short fixed budget)
+fuzz: install
+	$(BIN)/python -m pytest -q -p tests.hypothesis_profiles tests/test_properties.py --hypothesis-profile=fuzz
 
 eval: install
 	$(BIN)/python -m pipeline.eval --data $(DATA) --gold corpus/gold --out $(OUT)/eval.json

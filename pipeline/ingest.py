@@ -34,6 +34,7 @@ HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
 MANIFEST = "manifest.jsonl"
 _ID_UNSAFE = re.compile(r"[^\w.\-~]+")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class InputError(ValueError):
@@ -208,9 +209,18 @@ def _from_directory(directory: Path) -> Iterator[RawDocument]:
         yield _read_file(path, sanitize_id(str(doc_id)), meta)
 
 
+def _no_surrogates(value: object) -> object:
+    """JSON may escape a lone surrogate ("\\ud800"), which no UTF-8 output can hold:
+    it becomes U+FFFD (one code point for one, so offsets are unchanged)."""
+    if isinstance(value, str) and _LONE_SURROGATE.search(value):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    return value
+
+
 def _record_to_doc(rec: object, where: str, path: str | None) -> RawDocument:
     if not isinstance(rec, dict):
         return _error(sanitize_id(where), path, "invalid_record", f"{where}: not a JSON object")
+    rec = {k: _no_surrogates(v) for k, v in rec.items()}
     text, html = rec.get("text"), rec.get("html")
     raw_id = rec.get("id")
     doc_id = sanitize_id(str(raw_id)) if raw_id not in (None, "") else (

@@ -494,7 +494,6 @@ def sent_slice(sent: "Span", start: int, end: int) -> str:
 
 def find_dates(sent: "Span", published: str | None = None) -> list[DateRef]:
     """Dates in ``sent`` resolved against ``published`` (ISO date or None)."""
-    doc = sent.doc
     out: list[DateRef] = []
     for ent in sent.ents:
         if ent.label_ not in ("DATE", "TIME"):
