@@ -20,22 +20,22 @@ __all__ = ["extract", "process_text", "__version__", "SCHEMA_VERSION"]
 
 def extract(text: str, *, published: str | None = None, title: str | None = None,
             doc_id: str | None = None, html: bool = False, all_sentences: bool = False,
-            model: str | None = None) -> list[dict[str, Any]]:
+            keep_all: bool = False, model: str | None = None) -> list[dict[str, Any]]:
     """Extract claim records (see docs/schema.md) from one article.
 
     ``text`` is plain text, or HTML when ``html=True``. ``published`` is an ISO date
     used to resolve relative dates. Offsets in the records index into the text
     returned as ``documents.text`` by :func:`process_text` (for plain text: ``text``
-    itself).
+    itself). ``keep_all`` turns cleaning off (every line is article text).
     """
     return process_text(text, published=published, title=title, doc_id=doc_id, html=html,
-                        all_sentences=all_sentences, model=model)["claims"]
+                        all_sentences=all_sentences, keep_all=keep_all, model=model)["claims"]
 
 
 def process_text(text: str, *, published: str | None = None, title: str | None = None,
                  doc_id: str | None = None, html: bool = False, all_sentences: bool = False,
-                 model: str | None = None) -> dict[str, Any]:
+                 keep_all: bool = False, model: str | None = None) -> dict[str, Any]:
     """Like :func:`extract`, but return ``{"document": <documents.jsonl record>, "claims": [...]}``."""
     from .runner import process_one
     return process_one(text, published=published, title=title, doc_id=doc_id, html=html,
-                       all_sentences=all_sentences, model=model)
+                       all_sentences=all_sentences, keep_all=keep_all, model=model)
