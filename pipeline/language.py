@@ -39,8 +39,11 @@ def _english_stopwords() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
+    """py3langid's identifier, or None when it is not installed (then nothing is skipped)."""
+    try:
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    except ImportError:
+        return None
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
@@ -69,7 +72,10 @@ def unsupported(text: str, target: str) -> str | None:
         hits = sum(1 for w in words if w.lower() in stop)
         if hits >= EN_STOPWORD_RATIO * len(words):
             return None
-    lang, prob = _identifier().classify(text)
+    identifier = _identifier()
+    if identifier is None:
+        return None
+    lang, prob = identifier.classify(text)
     if lang in (target, "zxx") or prob < MIN_CONFIDENCE:  # zxx: no linguistic content
         return None
     return lang
