@@ -333,6 +333,7 @@ def _process_into(store: Any, raws: Iterable[RawDocument], settings: Settings, f
                   progress: Callable[[], None]) -> Summary:
     from .store import result_key
 
+    started = time.perf_counter()
     keys: list[str] = []
     pending: deque[str] = deque()
     reused = 0
@@ -368,7 +369,7 @@ def _process_into(store: Any, raws: Iterable[RawDocument], settings: Settings, f
             raise
         store.write_part(buffer)
     store.write_order(keys, {"fingerprint": fp})
-    summary = Summary(reused=reused)
+    summary = Summary(reused=reused, started=started)  # time the whole run, not the merge
     store.merge(sink=summary.add)
     return summary
 

@@ -107,3 +107,21 @@ def test_two_workers_write_the_same_bytes_as_one(tmp_path):
     assert main(["extract", str(src), "-o", str(two), "-q", "--batch-size", "2", "--workers", "2"]) == 0
     for name in ("documents.jsonl", "claims.jsonl"):
         assert (one / name).read_bytes() == (two / name).read_bytes()
+
+
+def test_the_summary_times_the_whole_run(tmp_path, monkeypatch, capsys):
+    import pipeline.runner as runner
+
+    real = runner.process_stream
+
+    def slow(*args, **kwargs):
+        for item in real(*args, **kwargs):
+            yield item
+        clock["t"] += 7.0  # processing "took" 7 seconds more
+
+    clock = {"t": 0.0}
+    monkeypatch.setattr(runner, "process_stream", slow)
+    monkeypatch.setattr(runner.time, "perf_counter", lambda: clock["t"])
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    assert main(["extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out")]) == 0
+    assert "7.0 s" in capsys.readouterr().err
