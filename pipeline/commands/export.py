@@ -27,14 +27,13 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     import os
 
-    from ..inspect.data import OutputError, filter_from_args, load_output
+    from ..inspect.data import OutputError, load_selected
     from ..inspect.export import MissingPyarrow, export
 
     try:
-        output = load_output(args.outdir)
+        output, claims = load_selected(args)
     except OutputError as exc:
         return error(exc)
-    claims = filter_from_args(args).apply(output.claims)
     target = args.output or os.path.join(args.outdir, "export")
     try:
         written = export(output, target, args.format, claims)

@@ -26,15 +26,14 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     import os
 
-    from ..inspect.data import OutputError, filter_from_args, load_output, write_atomic
+    from ..inspect.data import OutputError, load_selected, write_atomic
     from ..inspect.ledger import build_ledger
     from ..inspect.report import build_report
 
     try:
-        output = load_output(args.outdir)
+        output, claims = load_selected(args)
     except OutputError as exc:
         return error(exc)
-    claims = filter_from_args(args).apply(output.claims)
     if args.doc:  # a document filter narrows the articles too, not just the table
         keep = {c["doc_id"] for c in claims} | {d for d in output.documents
                                                   if any(d == x or d.startswith(x) for x in args.doc)}

@@ -25,13 +25,12 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from ..inspect.data import OutputError, filter_from_args, load_output
+    from ..inspect.data import OutputError, load_selected
 
     try:
-        output = load_output(args.outdir)
+        output, claims = load_selected(args)
     except OutputError as exc:
         return error(exc)
-    claims = filter_from_args(args).apply(output.claims)
     try:
         if args.json:
             from ..inspect.show import write_jsonl

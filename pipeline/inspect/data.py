@@ -159,3 +159,10 @@ def write_atomic(path: str | Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def load_selected(args: Any) -> tuple[Output, list[dict[str, Any]]]:
+    """The output directory ``args.outdir`` and its claims that pass the command-line
+    filters; raises :class:`OutputError` when the directory holds no output."""
+    output = load_output(args.outdir)
+    return output, filter_from_args(args).apply(output.claims)
