@@ -42,7 +42,9 @@ Result = tuple[dict[str, Any], list[dict[str, Any]]]
 @dataclass(frozen=True)
 class Settings:
     model: str | None = None
-    batch_size: int = 32
+    #: Documents per batch. The parse batch sets the peak memory (measured: 32 long
+    #: articles 749 MB, 8 articles 422 MB, at the same speed).
+    batch_size: int = 8
     workers: int = 1
     all_sentences: bool = False
     clean: CleanSettings = field(default_factory=CleanSettings)

