@@ -33,6 +33,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from .resources import source_commit
+
 CONFIGS = ("ours", "bare", "ours-w2")
 WARMUP_DOCS = 64
 SCALING = (1000, 10000)
@@ -236,20 +238,12 @@ def main(argv: list[str] | None = None) -> int:
     print(_table(results))
     if scaling:
         print(_scaling_table(scaling))
-    report = {"date": time.strftime("%Y-%m-%d"), "commit": _commit(), "machine": _machine(),
+    report = {"date": time.strftime("%Y-%m-%d"), "commit": source_commit(), "machine": _machine(),
               "runs": args.runs, "results": results, "scaling": scaling}
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(f"bench: wrote {args.out}", file=sys.stderr)
     return 0
-
-
-def _commit() -> str | None:
-    try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
-                              text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return None
 
 
 def _machine() -> str:

@@ -96,6 +96,9 @@ class AtomicWriter:
         self.tmp = Path(tmp)
         self.fh: IO[str] = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
 
+    def write(self, text: str) -> None:
+        self.fh.write(text)
+
     def write_line(self, line: str) -> None:
         self.fh.write(line)
         self.fh.write("\n")
@@ -119,3 +122,9 @@ class AtomicWriter:
             self.commit()
         else:
             self.abort()
+
+
+def write_text(path: str | os.PathLike[str], text: str) -> None:
+    """Write a whole file atomically (see :class:`AtomicWriter`)."""
+    with AtomicWriter(path) as out:
+        out.write(text)

@@ -31,3 +31,16 @@ def load_json(*parts: str) -> Any:
 def schema_path(name: str) -> Path:
     """Path of a JSON Schema shipped in the package (``claims`` or ``documents``)."""
     return Path(__file__).resolve().parent / "schema" / f"{name}.schema.json"
+
+
+def source_commit() -> str | None:
+    """Short git commit of the source checkout these modules run from, or None (not a
+    checkout, or no git): stamped on evaluation and benchmark results."""
+    import subprocess
+
+    try:
+        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
+                             text=True, check=True, cwd=_REPO_MODELS.parent)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return out.stdout.strip() or None

@@ -125,3 +125,4 @@ def test_the_summary_times_the_whole_run(tmp_path, monkeypatch, capsys):
     (tmp_path / "a.txt").write_text(ARTICLE)
     assert main(["extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out")]) == 0
     assert "7.0 s" in capsys.readouterr().err
+

@@ -43,11 +43,11 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.measure:
         measures = [m for m in measures if m.measure in args.measure]
     if args.jsonl:
-        from ..inspect.data import write_atomic
+        from ..emit import write_text
 
         path = os.path.join(args.outdir, "ledger.jsonl")
         try:
-            write_atomic(path, "".join(json.dumps(m.to_json(), ensure_ascii=False) + "\n" for m in measures))
+            write_text(path, "".join(json.dumps(m.to_json(), ensure_ascii=False) + "\n" for m in measures))
         except OSError as exc:
             return error(f"cannot write {path}: {exc}")
     if not args.quiet:

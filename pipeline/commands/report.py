@@ -26,7 +26,8 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     import os
 
-    from ..inspect.data import OutputError, load_selected, write_atomic
+    from ..emit import write_text
+    from ..inspect.data import OutputError, load_selected
     from ..inspect.ledger import build_ledger
     from ..inspect.report import build_report
 
@@ -41,7 +42,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     html = build_report(output, claims, build_ledger(claims, output.documents), title=args.title)
     path = args.output or os.path.join(args.outdir, "report.html")
     try:
-        write_atomic(path, html)
+        write_text(path, html)
     except OSError as exc:
         return error(f"cannot write {path}: {exc}")
     print(f"wrote {path} ({len(html) // 1024} KB, {len(claims)} claims)", file=sys.stderr)

@@ -19,7 +19,6 @@ import inspect
 import json
 import os
 import re
-import subprocess
 import sys
 import time
 import traceback
@@ -28,6 +27,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from ..emit import write_text
+from ..resources import source_commit
 from . import datasets as ds
 from . import metrics as M
 from .report import STAGES, print_report
@@ -663,14 +664,6 @@ def _public(stage: str, set_name: str, flag_mods: list[str], args, fn: Callable[
             "seconds": time.perf_counter() - t0, "metrics": res, **({"meta": meta} if meta else {})}
 
 
-def _commit() -> str | None:
-    try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                              check=True, cwd=Path(__file__).resolve().parent).stdout.strip() or None
-    except Exception:
-        return None
-
-
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(prog="python -m pipeline.eval", description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=Path("../shared/data"),
@@ -742,13 +735,10 @@ def main(argv: list[str] | None = None) -> int:
 
     print_report(sections)
     result = {"generated": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-              "commit": _commit(), "command": " ".join(["python -m pipeline.eval", *(argv or sys.argv[1:])]),
+              "commit": source_commit(), "command": " ".join(["python -m pipeline.eval", *(argv or sys.argv[1:])]),
               "data": str(args.data), "seconds": round(time.perf_counter() - started, 1),
               "sections": sections}
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = args.out.with_suffix(args.out.suffix + ".tmp")
-    tmp.write_text(json.dumps(result, indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
-    tmp.replace(args.out)
+    write_text(args.out, json.dumps(result, indent=1, ensure_ascii=False, default=str) + "\n")
     print(f"[eval] {result['seconds']:.0f}s; figures written to {args.out}", file=sys.stderr)
     return 0
 

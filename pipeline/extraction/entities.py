@@ -219,10 +219,8 @@ def _fuller_name(i: int, mentions: list[Entity], words: list[tuple[str, ...]]) -
     label, mine = mentions[i]["label"], words[i]
     if not mine or label in PLACE_LABELS or label == "NORP":
         return None
-    here = mentions[i]["span"][0]
-    before = [j for j in range(len(mentions)) if mentions[j]["span"][0] < here][::-1]
-    after = [j for j in range(len(mentions)) if mentions[j]["span"][0] > here]
-    for j in before + after:
+    # mentions are sorted by start (entities never overlap): nearest preceding first
+    for j in [*range(i - 1, -1, -1), *range(i + 1, len(mentions))]:
         other, theirs = mentions[j], words[j]
         if len(theirs) <= len(mine):
             continue

@@ -144,23 +144,6 @@ def filter_from_args(args: Any) -> ClaimFilter:
                        min_value=args.min_value)
 
 
-def write_atomic(path: str | Path, text: str) -> None:
-    """Write ``text`` under a temporary name, then rename: readers never see half a file."""
-    import os
-    import tempfile
-
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def load_selected(args: Any) -> tuple[Output, list[dict[str, Any]]]:
     """The output directory ``args.outdir`` and its claims that pass the command-line
     filters; raises :class:`OutputError` when the directory holds no output."""
