@@ -126,3 +126,17 @@ def test_the_summary_times_the_whole_run(tmp_path, monkeypatch, capsys):
     assert main(["extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out")]) == 0
     assert "7.0 s" in capsys.readouterr().err
 
+
+def test_output_files_get_the_usual_permissions(tmp_path):
+    import os
+    import stat
+
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    out = tmp_path / "out"
+    old = os.umask(0o022)
+    try:
+        assert main(["extract", str(tmp_path / "a.txt"), "-o", str(out), "-q"]) == 0
+    finally:
+        os.umask(old)
+    for path in [out / "claims.jsonl", out / "documents.jsonl", *(out / "parts").glob("part-*")]:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o644, path
