@@ -25,6 +25,12 @@ HEDGE_TYPES = ("unverified", "verified", "reported", "alleged", "estimated",
                "approximate", "speculative", "conditional", "disputed")
 
 
+def is_span_key(key: object) -> bool:
+    """Does this record key hold a ``[start, end)`` span? (``span``, ``*_span``,
+    ``from_sentence``: the contract's naming rule, used to shift and to check spans.)"""
+    return isinstance(key, str) and (key == "span" or key.endswith("_span") or key == "from_sentence")
+
+
 @dataclass
 class RawDocument:
     """One input item as read by :mod:`pipeline.ingest`.

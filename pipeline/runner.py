@@ -29,7 +29,7 @@ from .clean import CleanSettings, clean, html_to_text
 from .emit import claim_record, document_record
 from .extraction import extract_claims, select_claims
 from .hedge import hedge_claims
-from .records import Claim, Cleaned, RawDocument
+from .records import Claim, Cleaned, RawDocument, is_span_key
 from .timeouts import DEFAULT_TIMEOUT, DocumentTimeout, time_limit
 
 if TYPE_CHECKING:
@@ -91,7 +91,7 @@ def _shift(obj: Any, by: int) -> None:
     """Add ``by`` to every span (``span``, ``*_span``, ``from_sentence``) inside ``obj``."""
     items = obj.items() if isinstance(obj, dict) else enumerate(obj) if isinstance(obj, list) else ()
     for key, value in items:
-        if isinstance(key, str) and (key == "span" or key.endswith("_span") or key == "from_sentence"):
+        if is_span_key(key):
             if isinstance(value, (list, tuple)) and len(value) == 2:
                 obj[key] = [value[0] + by, value[1] + by]
         elif isinstance(value, (dict, list)):

@@ -11,6 +11,7 @@ import json
 from functools import lru_cache
 from typing import Any
 
+from .records import is_span_key
 from .resources import schema_path
 
 
@@ -39,7 +40,7 @@ def check_offsets(text: str, record: Any, where: str = "") -> list[str]:
         return errors
     for key, value in record.items():
         path = f"{where}.{key}" if where else key
-        if key == "span" or key.endswith("_span") or key == "from_sentence":
+        if is_span_key(key):
             if value is None:
                 continue
             start, end = value
