@@ -6,14 +6,18 @@ the cue only when it scopes over the claim's main predicate (its anchor is on
 the :func:`~.scope.spine`). Rules and what they do not match:
 
 * modals (``may``, ``might``, ``could``, ``would``) on a spine verb; not negated
-  ``could`` ("could not immediately determine" is inability); not ``would`` in
-  the content of a past reporting verb ("said it would open" is future-in-past);
+  ``could`` ("could not immediately determine" is inability); not ``would`` as
+  the future-in-the-past (a complement or relative clause of a past-tense
+  predicate: "said it would open", "argued that it would draw"; heuristic) or
+  stating the terms of an arrangement ("Under the plan, creditors would
+  receive"; heuristic), unless the would-clause has its own condition;
 * hedging adverbs ("have reportedly fled", "are apparently members");
 * raising verbs with a complement ("seemed to be"); not "appeared in 3 groups";
 * agentless passives of belief/report verbs ("are reported to have died", "is
   believed to", headline "600+ fatalities reported"); a ``by``-agent or an
   active subject ("Residents reported") makes them plain attribution;
-* belief verbs with a complement ("analysts expect ...");
+* belief verbs with a complement ("analysts expect ..."), also negated when they
+  are neg-raising ("I don't think it can" = "I think it cannot");
 * hedging speech verbs with clausal content ("claimed they were responding");
   not "claimed responsibility"; unnamed "reports suggest" gives ``reported``;
 * "accused of", predicate adjectives ("is likely to", "it is unclear"),
@@ -21,7 +25,11 @@ the :func:`~.scope.spine`). Rules and what they do not match:
   number ("an estimated 300"); not on an object ("denounced the alleged attack");
 * conditional markers heading a verbal adverbial clause of a spine verb ("if",
   "unless", "provided that") and the consequent's ``will``/``would``; not "if
-  necessary", not "if" = "whether";
+  necessary", not "if" = "whether"; "until" when it states a condition (negated
+  or modal main verb, or an unrealised present-tense event: "until the army
+  leaves"; heuristic), also with the consequent's modal;
+* "whether" clauses, verbs of inquiry governing a whether/if-clause
+  ("investigating whether"), and "remains to be seen";
 * dispute verbs with clausal content or a claim noun ("denied that ...");
 * verification of cited evidence anywhere in the sentence ("a video ... verified
   by Reuters showed", "by geolocating videos"), negated -> ``unverified``.
@@ -68,22 +76,81 @@ def _to_child(tok: "Token") -> "Token | None":
     return None
 
 
-def _future_in_past(verb: "Token") -> bool:
-    """``verb`` is (a conjunct of) the content of a past-tense reporting verb."""
+def _future_in_past(verb: "Token", lex: Lexicon) -> bool:
+    """``verb`` (or the verb it is a conjunct of) is the future-in-the-past.
+
+    Heuristic (sequence of tenses): its clause is the content of a past-tense
+    reporting verb ("said it would open"), or a complement/relative clause
+    (``lex.future_in_past_deps``) of a governor anchored in the past ("argued that
+    it would draw", "extended its offer, which would give"), or it carries a
+    past-tense reporting verb in parataxis ("The summit, she said, would produce").
+    """
     tok = verb
     for _ in range(4):
-        if tok.dep_ == "conj":
+        if tok.dep_ == "conj" and tok.head.i != tok.i:
             tok = tok.head
             continue
-        if tok.dep_ == "ccomp" and tok.head.lemma_ in PAST_REPORTING and tok.head.tag_ in ("VBD", "VBN"):
+        break
+    if any(c.dep_ == "parataxis" and c.lemma_.lower() in lex.future_in_past_parataxis
+           and c.tag_ == "VBD" for c in tok.children):
+        return True
+    if tok.dep_ == "ccomp" and tok.head.lemma_ in PAST_REPORTING and tok.head.tag_ in ("VBD", "VBN"):
+        return True
+    if tok.dep_ in lex.future_in_past_deps and tok.head.i != tok.i:
+        return _past_anchored(tok.head)
+    return False
+
+
+def _past_anchored(tok: "Token") -> bool:
+    """The clause ``tok`` belongs to is in the past tense: ``tok`` is a past-tense verb or
+    has a past auxiliary (did/had/was/were); a non-finite verb, noun, adjective or
+    preposition takes the tense of the clause it sits in. Modals and present forms
+    are not past."""
+    for _ in range(8):
+        auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
             return True
-        return False
+        if tok.tag_ in ("VBZ", "VBP", "MD") or any(a.tag_ in ("VBZ", "VBP", "MD") for a in auxes):
+            return False
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _deal_frame(verb: "Token", lex: Lexicon) -> bool:
+    """``verb`` (or the verb it is a conjunct of) has a PP like "under the plan/terms"
+    (heuristic: the modal then states the terms of an arrangement)."""
+    tok = verb
+    for _ in range(4):
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in lex.deal_frame_preps and any(
+                    o.dep_ == "pobj" and o.lemma_.lower() in lex.deal_frame_nouns for o in c.children):
+                return True
+        if tok.dep_ != "conj" or tok.head.i == tok.i:
+            break
+        tok = tok.head
     return False
 
 
 def _has_condition(verb: "Token", lex: Lexicon) -> bool:
-    return any(c.dep_ == "advcl" and any(m.lower_ in lex.cond_marks for m in c.children
-                                         if m.dep_ == "mark") for c in verb.children)
+    """``verb`` has an adverbial clause of condition ("if"/"unless", or a conditional "until")."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and (
+        m.lower_ in lex.cond_marks or (m.lower_ in lex.temporal_conditions and _temporal_condition(m)))
+        for m in c.children) for c in verb.children)
+
+
+def _temporal_condition(mark: "Token") -> bool:
+    """An "until" clause states a condition, not a time: the main verb is negated or
+    modal ("won't resume until regulators approve"), or the until-clause is in the
+    present tense, i.e. its event has not happened yet ("will stay until the crisis
+    ends", "isolate Iraq until it retreats"). A past until-clause ("stayed until the
+    war ended") is a time. Heuristic."""
+    clause, main = mark.head, mark.head.head
+    if negated(main) or any(c.tag_ == "MD" for c in main.children):
+        return True
+    auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    return clause.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)
 
 
 def _neg_subject(verb: "Token") -> bool:
@@ -137,7 +204,8 @@ def in_sentence(sent: "Span", claim: Claim, spine: set[int], lex: Lexicon,
                 continue  # "could not immediately determine": inability, not possibility
             if lower in lex.future_in_past_modals and neg and head.lemma_.lower() in lex.refusal_verbs:
                 continue  # "would not comment": a refusal
-            if lower in lex.future_in_past_modals and _future_in_past(head) and not _has_condition(head, lex):
+            if lower in lex.future_in_past_modals and not _has_condition(head, lex) \
+                    and (_future_in_past(head, lex) or _deal_frame(head, lex)):
                 continue
             add(lex.modal[lower], tok)
             continue
@@ -185,7 +253,8 @@ def in_sentence(sent: "Span", claim: Claim, spine: set[int], lex: Lexicon,
                 elif on_spine and comps and not negated(tok) and not _neg_subject(tok):
                     add(t, tok)
                     continue
-            if on_spine and lemma in lex.doxastic and not is_passive(tok) and not negated(tok) \
+            if on_spine and lemma in lex.doxastic and not is_passive(tok) \
+                    and (not negated(tok) or lemma in lex.neg_raising) \
                     and not _neg_subject(tok) and any(
                         c.dep_ in CLAUSAL or (c.dep_ == "dobj" and lemma in lex.doxastic_object_ok)
                         for c in tok.children):
@@ -239,15 +308,35 @@ def in_sentence(sent: "Span", claim: Claim, spine: set[int], lex: Lexicon,
             continue
 
         if dep == "mark" and lower in lex.temporal_conditions and head.dep_ == "advcl" \
-                and head.head.i in spine and (negated(head.head) or any(
-                    c.tag_ == "MD" for c in head.head.children)):
+                and head.head.i in spine and _temporal_condition(tok):
             add("conditional", tok)
+            for aux in head.head.children:
+                if aux.dep_ == "aux" and aux.lower_ in lex.consequent_modals and aux.i not in skip:
+                    add("conditional", aux)
             continue
 
         if lex.investigation and dep == "mark" and lower in lex.investigation_marks \
-                and head.dep_ in ("ccomp", "advcl", "pcomp") and (head.head.i in spine):
+                and head.dep_ in ("ccomp", "advcl", "pcomp", "csubj") and (head.head.i in spine):
             add(lex.investigation_type, tok)
             continue
+
+        if lex.investigation and tok.pos_ == "VERB" and on_spine and lemma in lex.investigation_heads \
+                and any(_open_clause(c, lex) for c in tok.children):
+            add(lex.investigation_type, tok)  # "investigating whether", "questioned how much"
+            continue
+
+        if lex.investigation and tok.tag_ == "VBN" and lemma in lex.open_question_verbs \
+                and dep == "xcomp" and head.i in spine and head.lemma_.lower() in lex.open_question_heads \
+                and any(c.dep_ == "auxpass" for c in tok.children) \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            # "remains to be seen", "is yet to be seen" (not "is to be seen at the museum")
+            first = head
+            if head.lemma_.lower() == "be":
+                yet = [c for c in head.children if c.lower_ in lex.open_question_be_needs]
+                first = yet[0] if yet else None
+            if first is not None:
+                add(lex.investigation_type, first, tok)
+                continue
 
         if lower in lex.verify_methods or (lemma in lex.verify_inline and tok.pos_ == "VERB"):
             h = _inline_verification(tok, lex, spine)
@@ -257,6 +346,16 @@ def in_sentence(sent: "Span", claim: Claim, spine: set[int], lex: Lexicon,
 
     out.extend(_sequence_conditions(sent, seq_starts, spine, lex, skip))
     return _dedupe(out)
+
+
+def _open_clause(clause: "Token", lex: Lexicon) -> bool:
+    """``clause`` is a complement clause introduced by "whether"/"if": its proposition is
+    left open. A wh-clause ("investigate who shot down the plane") presupposes the event
+    and only asks about a detail, so it does not count. The parser often attaches
+    "examine if ..." as an adverbial clause: on a verb of inquiry that is "whether" too."""
+    if clause.dep_ not in ("ccomp", "xcomp", "pcomp", "advcl"):
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in (lex.investigation_marks | {"if"}) for c in clause.children)
 
 
 def _inline_verification(tok: "Token", lex: Lexicon, spine: set[int]) -> tuple[str, int, int] | None:

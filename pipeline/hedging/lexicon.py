@@ -62,6 +62,16 @@ class Lexicon:
     max_heading_words: int
     min_blank_run: int
     start_paragraphs_back: int
+    # cues.json, later additions (defaults keep hand-built lexicons valid)
+    future_in_past_deps: frozenset[str] = frozenset()
+    future_in_past_parataxis: frozenset[str] = frozenset()
+    deal_frame_preps: frozenset[str] = frozenset()
+    deal_frame_nouns: frozenset[str] = frozenset()
+    neg_raising: frozenset[str] = frozenset()
+    investigation_heads: frozenset[str] = frozenset()
+    open_question_verbs: frozenset[str] = frozenset()
+    open_question_heads: frozenset[str] = frozenset()
+    open_question_be_needs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -120,4 +130,13 @@ def lexicon() -> Lexicon:
         max_heading_words=int(bounds["max_heading_words"]),
         min_blank_run=int(bounds["min_blank_run"]),
         start_paragraphs_back=int(bounds["start_paragraphs_back"]),
+        future_in_past_deps=frozenset(cues["future_in_past"]["clause_deps"]),
+        future_in_past_parataxis=frozenset(cues["future_in_past"]["parataxis_verbs"]),
+        deal_frame_preps=frozenset(cues["deal_frames"]["prepositions"]),
+        deal_frame_nouns=frozenset(cues["deal_frames"]["nouns"]),
+        neg_raising=frozenset(cues["neg_raising"]),
+        investigation_heads=frozenset(inv["heads"]),
+        open_question_verbs=frozenset(inv["open_question"]["verbs"]),
+        open_question_heads=frozenset(inv["open_question"]["heads"]),
+        open_question_be_needs=frozenset(inv["open_question"]["be_needs"]),
     )

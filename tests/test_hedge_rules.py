@@ -1,0 +1,130 @@
+"""Hedge stage: the finer syntactic rules (modal readings, conditions, inquiry, negation).
+
+Every sentence here is invented (none is from the corpus or from the Szeged
+Uncertainty Corpus). Helpers come from ``tests/test_hedge.py``.
+"""
+from __future__ import annotations
+
+import pytest
+
+from .test_hedge import _clause_types, _run, _types
+
+
+def _cues(claim, type_: str, scope: str | None = None) -> list[str]:
+    """Cue texts of the claim's hedges of ``type_`` (any scope unless given), in order."""
+    return [h["cue"] for h in claim.hedges if h["type"] == type_ and (scope is None or h["scope"] == scope)]
+
+
+def _all_cues(claim) -> set[str]:
+    return {h["cue"] for h in claim.hedges}
+
+
+# --------------------------------------------------------------------------- would
+
+@pytest.mark.parametrize("sentence", [
+    "Critics argued that the new toll would push lorries onto village roads.",
+    "The minister assured farmers that the subsidy would not be cut.",
+    "The council, she said, would publish the audit in March.",
+    "The firm raised its bid for Norvale, which would give it control of the port.",
+    "Walkers did not come away with any hope that the footpath would reopen.",
+])
+def test_would_in_the_past_is_future_in_past(nlp, sentence):
+    _, (c,) = _run(nlp, sentence)
+    assert "would" not in _all_cues(c), c.hedges
+
+
+def test_would_under_a_present_tense_verb_stays_hypothetical(nlp):
+    _, (c,) = _run(nlp, "The union says the closure would cost four hundred jobs in Ghent.")
+    assert _cues(c, "conditional") == ["would"]
+    # a relative clause in a present-tense sentence keeps the hypothetical reading too
+    _, (c,) = _run(nlp, "The city is studying a tunnel that would link the two harbours.")
+    assert _cues(c, "conditional", "clause") == ["would"]
+
+
+def test_would_with_its_own_condition_counts_even_in_the_past(nlp):
+    _, (c,) = _run(nlp, "The mayor said the bridge would close if the river kept rising.")
+    assert set(_cues(c, "conditional")) == {"would", "if"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Under the plan, bondholders would receive 40 cents on the dollar.",
+    "Under the revised terms, each shareholder would get one new share and would keep the dividend.",
+])
+def test_would_stating_the_terms_of_an_arrangement_is_not_a_hedge(nlp, sentence):
+    _, (c,) = _run(nlp, sentence)
+    assert "would" not in _all_cues(c), c.hedges
+
+
+def test_would_without_a_deal_frame_is_a_hedge(nlp):
+    _, (c,) = _run(nlp, "Without the grant, the museum would close its east wing.")
+    assert _cues(c, "conditional") == ["would"]
+
+
+# --------------------------------------------------------------------------- until
+
+@pytest.mark.parametrize("sentence, modal", [
+    ("The embargo will stay in place until the regime frees the prisoners.", "will"),
+    ("The ferry service would remain suspended until the harbour wall is repaired.", "would"),
+])
+def test_until_with_an_unrealised_event_is_a_condition_with_its_consequent(nlp, sentence, modal):
+    _, (c,) = _run(nlp, sentence)
+    assert set(_cues(c, "conditional")) == {"until", modal}
+
+
+def test_until_a_present_tense_clause_without_a_modal_is_a_condition(nlp):
+    _, (c,) = _run(nlp, "The rebels keep the road closed until the army leaves the valley.")
+    assert _cues(c, "conditional") == ["until"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The museum stayed closed until the storm ended.",
+    "She ran the clinic in Tamale until 2004.",
+])
+def test_until_as_a_time_is_not_a_condition(nlp, sentence):
+    _, (c,) = _run(nlp, sentence)
+    assert "conditional" not in _types(c) | _clause_types(c)
+
+
+# --------------------------------------------------------------------------- negated belief
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("I don't think the ferry operator can survive another winter.", "think"),
+    ("Analysts do not expect the central bank to cut rates in May.", "expect"),
+])
+def test_negated_neg_raising_verbs_still_hedge(nlp, sentence, cue):
+    _, (c,) = _run(nlp, sentence)
+    assert _cues(c, "speculative") == [cue]
+
+
+def test_negated_non_neg_raising_verb_and_negative_subject_do_not_hedge(nlp):
+    _, (c,) = _run(nlp, "Nobody believes the dam will hold.")
+    assert "speculative" not in _types(c)
+    _, (c,) = _run(nlp, "The inspectors do not doubt that the records were altered.")
+    assert "speculative" not in _types(c)
+
+
+# --------------------------------------------------------------------------- inquiry
+
+def test_verb_of_inquiry_with_a_whether_clause_is_a_cue(nlp):
+    _, (c,) = _run(nlp, "Police are investigating whether the warehouse fire was set deliberately.")
+    assert set(_cues(c, "speculative")) == {"investigating", "whether"}
+    _, (c,) = _run(nlp, "Engineers will examine if the cracks in the dam have widened.")
+    assert _cues(c, "speculative") == ["examine"]
+    assert "conditional" not in _types(c)
+
+
+def test_verb_of_inquiry_with_a_wh_clause_is_not_a_cue(nlp):
+    _, (c,) = _run(nlp, "A panel will investigate who ordered the demolition of the chapel.")
+    assert "speculative" not in _types(c) | _clause_types(c)
+
+
+def test_remains_to_be_seen(nlp):
+    _, (c,) = _run(nlp, "It remains to be seen whether the ceasefire in Idlib will hold.")
+    assert set(_cues(c, "speculative")) == {"remains to be seen", "whether"}
+    _, (c,) = _run(nlp, "Whether the vaccine works in children is yet to be seen.")
+    assert "yet to be seen" in _cues(c, "speculative")
+
+
+def test_to_be_seen_as_a_plain_passive_is_not_a_cue(nlp):
+    _, (c,) = _run(nlp, "The restored fresco is to be seen in the north chapel.")
+    assert "speculative" not in _types(c) | _clause_types(c)
