@@ -128,3 +128,90 @@ def test_remains_to_be_seen(nlp):
 def test_to_be_seen_as_a_plain_passive_is_not_a_cue(nlp):
     _, (c,) = _run(nlp, "The restored fresco is to be seen in the north chapel.")
     assert "speculative" not in _types(c) | _clause_types(c)
+
+
+# --------------------------------------------------------------------------- opinion and appearance
+
+def test_agentless_seen_as_is_speculative_but_active_or_agent_is_not(nlp):
+    _, (c,) = _run(nlp, "The merger was seen as inevitable after the court ruling.")
+    assert _cues(c, "speculative") == ["was seen"]
+    _, (c,) = _run(nlp, "The villagers see the new dam as a threat to their orchards.")
+    assert "speculative" not in _types(c)
+    _, (c,) = _run(nlp, "The merger was seen as inevitable by most traders in Oslo.")
+    assert "speculative" not in _types(c)
+
+
+def test_looks_like_is_speculative(nlp):
+    _, (c,) = _run(nlp, "It looks like the ferry company will cancel the winter timetable.")
+    assert _cues(c, "speculative") == ["looks like"]
+
+
+def test_consider_with_a_clause_but_not_with_a_gerund(nlp):
+    _, (c,) = _run(nlp, "The regulator considers the tariff excessive for rural users.")
+    assert _cues(c, "speculative") == ["considers"]
+    _, (c,) = _run(nlp, "The club might consider selling its stadium in Leeds.")
+    assert "considers" not in _all_cues(c) and "consider" not in _all_cues(c)
+
+
+def test_seem_with_an_adjective_predicate(nlp):
+    _, (c,) = _run(nlp, "Several donors have pledged money, but others seem reluctant to commit.")
+    assert "seem" in _cues(c, "speculative")
+
+
+# --------------------------------------------------------------------------- nouns
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("Traders sold on fears that the central bank may raise rates.", "fears"),
+    ("The ruling rests on the assumption that tenants read their contracts.", "assumption"),
+])
+def test_belief_noun_with_a_that_clause_is_a_cue(nlp, sentence, cue):
+    _, (c,) = _run(nlp, sentence)
+    assert cue in _cues(c, "speculative")
+
+
+def test_belief_noun_without_a_that_clause_is_not_a_cue(nlp):
+    _, (c,) = _run(nlp, "Traders sold shares on concerns about the harvest in Brazil.")
+    assert "speculative" not in _types(c) | _clause_types(c)
+
+
+def test_accusations_are_alleged(nlp):
+    _, (c,) = _run(nlp, "The mayor rejected accusations of bribery from the opposition.")
+    assert _cues(c, "alleged") == ["accusations"]
+
+
+def test_unknown_as_predicate_is_speculative(nlp):
+    _, (c,) = _run(nlp, "It is unknown whether the tanker was carrying crude oil.")
+    assert "unknown" in _cues(c, "speculative")
+
+
+def test_superlative_possible_and_prospective_roles_are_not_cues(nlp):
+    _, (c,) = _run(nlp, "The court demanded the strictest possible sentence for the smugglers.")
+    assert "possible" not in _all_cues(c)
+    _, (c,) = _run(nlp, "The club has held talks with potential buyers in Qatar.")
+    assert "potential" not in _all_cues(c)
+    _, (c,) = _run(nlp, "The agency warned of a potential collapse of the pension fund.")
+    assert "potential" in _cues(c, "speculative")
+
+
+# --------------------------------------------------------------------------- non-hedges
+
+def test_than_expected_is_not_a_cue(nlp):
+    _, (c,) = _run(nlp, "Exports grew faster than expected in the second quarter.")
+    assert "speculative" not in _types(c) | _clause_types(c)
+
+
+def test_if_not_between_numbers_is_not_a_condition(nlp):
+    _, (c,) = _run(nlp, "The fire destroyed dozens if not hundreds of homes in the valley.")
+    assert "conditional" not in _types(c) | _clause_types(c)
+
+
+def test_reports_with_a_named_source_are_attribution(nlp):
+    _, (c,) = _run(nlp, "Reports attributed to the port authority said two cranes collapsed.")
+    assert "reported" not in _types(c)
+    _, (c,) = _run(nlp, "Reports say two cranes collapsed at the port.")
+    assert "reported" in _types(c)
+
+
+def test_negative_subject_makes_could_inability(nlp):
+    _, (c,) = _run(nlp, "Neither the owner nor his lawyer could be reached for comment.")
+    assert "speculative" not in _types(c)

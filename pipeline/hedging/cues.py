@@ -10,24 +10,34 @@ the :func:`~.scope.spine`). Rules and what they do not match:
   the future-in-the-past (a complement or relative clause of a past-tense
   predicate: "said it would open", "argued that it would draw"; heuristic) or
   stating the terms of an arrangement ("Under the plan, creditors would
-  receive"; heuristic), unless the would-clause has its own condition;
+  receive"; heuristic), unless the would-clause has its own condition; a
+  negative subject cancels ``could`` like negation ("Neither ... could be
+  reached");
 * hedging adverbs ("have reportedly fled", "are apparently members");
-* raising verbs with a complement ("seemed to be"); not "appeared in 3 groups";
+* raising verbs with a complement ("seemed to be", "seem reluctant"); not
+  "appeared in 3 groups"; "looks like ...";
+* agentless passives of opinion verbs with "as" ("was seen as inevitable");
 * agentless passives of belief/report verbs ("are reported to have died", "is
   believed to", headline "600+ fatalities reported"); a ``by``-agent or an
   active subject ("Residents reported") makes them plain attribution;
 * belief verbs with a complement ("analysts expect ..."), also negated when they
-  are neg-raising ("I don't think it can" = "I think it cannot");
+  are neg-raising ("I don't think it can" = "I think it cannot"); not heading a
+  comparative clause ("faster than expected");
 * hedging speech verbs with clausal content ("claimed they were responding");
-  not "claimed responsibility"; unnamed "reports suggest" gives ``reported``;
+  not "claimed responsibility"; unnamed "reports suggest" gives ``reported``
+  ("reports attributed to X" name their source: attribution);
 * "accused of", predicate adjectives ("is likely to", "it is unclear"),
   attributive adjectives on the subject ("an alleged militant was shot") or a
   number ("an estimated 300"); not on an object ("denounced the alleged attack");
+  not "the severest possible", not "potential buyers" (heuristic role list);
+* hedging nouns as arguments ("there is a possibility", "denied accusations"),
+  belief nouns with a that-clause ("fears that the bank may ...");
 * conditional markers heading a verbal adverbial clause of a spine verb ("if",
   "unless", "provided that") and the consequent's ``will``/``would``; not "if
-  necessary", not "if" = "whether"; "until" when it states a condition (negated
-  or modal main verb, or an unrealised present-tense event: "until the army
-  leaves"; heuristic), also with the consequent's modal;
+  necessary", not "if" = "whether", not "dozens if not hundreds"; "until" when
+  it states a condition (negated or modal main verb, or an unrealised
+  present-tense event: "until the army leaves"; heuristic), also with the
+  consequent's modal;
 * "whether" clauses, verbs of inquiry governing a whether/if-clause
   ("investigating whether"), and "remains to be seen";
 * dispute verbs with clausal content or a claim noun ("denied that ...");
@@ -158,7 +168,8 @@ def _neg_subject(verb: "Token") -> bool:
     subj = subject(verb)
     if subj is None:
         return False
-    return subj.lower_ in ("nobody", "none") or any(c.lower_ == "no" for c in subj.children)
+    return subj.lower_ in ("nobody", "none", "neither", "nothing") \
+        or any(c.lower_ in ("no", "neither") and c.dep_ in ("det", "preconj") for c in subj.children)
 
 
 def _contains_number(tok: "Token", claim: Claim) -> bool:
@@ -191,7 +202,7 @@ def in_sentence(sent: "Span", claim: Claim, spine: set[int], lex: Lexicon,
         # unnamed reports as subject of a saying verb: "Some reports suggest"
         if (lemma in lex.report_nouns and tok.pos_ == "NOUN" and dep == "nsubj"
                 and head.i in spine and head.lemma_ in lex.report_verbs
-                and not any(c.dep_ in ("poss", "compound") for c in tok.children)):
+                and not _named_reports(tok, lex)):
             add("reported", tok, head)
             report_subject_verbs.add(head.i)
             continue
@@ -200,7 +211,7 @@ def in_sentence(sent: "Span", claim: Claim, spine: set[int], lex: Lexicon,
             if head.i not in spine:
                 continue
             neg = negated(head) or negated(tok) or (tok.i + 1 < sent.end and tok.nbor(1).lower_ in NEG_WORDS)
-            if lower in lex.modal_negation_cancels and neg:
+            if lower in lex.modal_negation_cancels and (neg or _neg_subject(head)):
                 continue  # "could not immediately determine": inability, not possibility
             if lower in lex.future_in_past_modals and neg and head.lemma_.lower() in lex.refusal_verbs:
                 continue  # "would not comment": a refusal
@@ -218,8 +229,27 @@ def in_sentence(sent: "Span", claim: Claim, spine: set[int], lex: Lexicon,
                 add(lex.adverb[lower], tok)
             continue
 
+        if tok.pos_ in ("VERB", "AUX") and (lemma in lex.doxastic or lemma in lex.passive_raising
+                                            or lemma in lex.speech_hedge) \
+                and any(c.dep_ == "mark" and c.lower_ in lex.comparative_marks for c in tok.children):
+            continue  # "faster than expected", "as predicted": a settled expectation
+
         if tok.pos_ in ("VERB", "AUX"):
-            if on_spine and lemma in lex.raising and any(c.dep_ in ("xcomp", "ccomp", "acomp", "attr")
+            if on_spine and lemma in lex.appearance_like and not negated(tok):
+                # "looked like the inevitable" (prep) or "looks like [the West wants ...]" (mark of the clause)
+                like = [c for c in tok.children if c.lower_ == "like" and c.dep_ in ("mark", "prep")] + [
+                    m for c in tok.children if c.dep_ in ("advcl", "ccomp") and c.i > tok.i
+                    for m in c.children if m.dep_ == "mark" and m.lower_ == "like" and m.i == tok.i + 1]
+                if like:
+                    add(lex.appearance_like[lemma], tok, like[0])  # "it looks like ..."
+                    continue
+            if on_spine and lemma in lex.regard_as and tok.tag_ == "VBN" and is_passive(tok) \
+                    and not negated(tok) and not any(c.dep_ == "agent" for c in tok.children) \
+                    and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
+                aux = [c for c in tok.children if c.dep_ == "auxpass"]
+                add(lex.regard_as[lemma], *aux, tok)  # "sees X as", "was seen as"
+                continue
+            if on_spine and lemma in lex.raising and any(c.dep_ in ("xcomp", "ccomp", "acomp", "attr", "oprd")
                                                          for c in tok.children):
                 to = _to_child(tok)
                 add(lex.raising[lemma], *([tok, to] if to is not None else [tok]))
@@ -256,7 +286,9 @@ def in_sentence(sent: "Span", claim: Claim, spine: set[int], lex: Lexicon,
             if on_spine and lemma in lex.doxastic and not is_passive(tok) \
                     and (not negated(tok) or lemma in lex.neg_raising) \
                     and not _neg_subject(tok) and any(
-                        c.dep_ in CLAUSAL or (c.dep_ == "dobj" and lemma in lex.doxastic_object_ok)
+                        (c.dep_ in CLAUSAL and not (c.dep_ == "xcomp" and lemma in lex.doxastic_clause_only))
+                        or (c.dep_ == "oprd" and lemma in lex.doxastic_clause_only)
+                        or (c.dep_ == "dobj" and lemma in lex.doxastic_object_ok)
                         for c in tok.children):
                 add(lex.doxastic[lemma], tok)
                 continue
@@ -274,6 +306,11 @@ def in_sentence(sent: "Span", claim: Claim, spine: set[int], lex: Lexicon,
         if dep in ("amod", "advmod", "nmod", "compound", "quantmod") and lower in lex.attributive:
             t = lex.attributive[lower]
             noun = head
+            if lower in lex.superlative_cancels and any(
+                    s.tag_ in ("JJS", "RBS") and s.i < tok.i for s in head.children):
+                continue  # "the severest possible crackdown": an intensifier
+            if lower in lex.prospective_adjectives and head.lemma_.lower() in lex.prospective_nouns:
+                continue  # "potential buyers": a prospective role
             if lower in lex.attributive_any_argument:
                 # "an estimated 300 people": the number is hedged wherever it is an argument
                 while noun.dep_ in ("nummod", "quantmod", "compound") and noun.head.i != noun.i:
@@ -298,8 +335,13 @@ def in_sentence(sent: "Span", claim: Claim, spine: set[int], lex: Lexicon,
                 add(t, tok)
             continue
 
+        if tok.pos_ == "NOUN" and lemma in lex.content_nouns and _that_clause(tok) \
+                and (on_spine or (dep in ARG_DEPS and head.i in spine)):
+            add(lex.content_nouns[lemma], tok)  # "the presumption that mothers have ..."
+            continue
+
         if dep == "mark" and lower in lex.cond_marks and head.dep_ == "advcl" \
-                and head.pos_ != "ADJ" and head.head.i in spine \
+                and head.pos_ != "ADJ" and head.head.i in spine and not _if_not(tok, head) \
                 and not (lower == "if" and head.head.lemma_.lower() in lex.whether_heads):
             add("conditional", tok)
             for aux in head.head.children:
@@ -346,6 +388,32 @@ def in_sentence(sent: "Span", claim: Claim, spine: set[int], lex: Lexicon,
 
     out.extend(_sequence_conditions(sent, seq_starts, spine, lex, skip))
     return _dedupe(out)
+
+
+def _if_not(mark: "Token", clause: "Token") -> bool:
+    """"dozens if not hundreds": "if not" before a non-verbal phrase is an escalating
+    alternative, not a condition."""
+    nxt = mark.nbor(1) if mark.i + 1 < len(mark.doc) else None
+    return nxt is not None and nxt.lower_ in NEG_WORDS and not clause.tag_.startswith("VB")
+
+
+def _named_reports(tok: "Token", lex: Lexicon) -> bool:
+    """The reports name their source: a possessor or compound ("Reuters reports"), a
+    participle ("reports attributed to the ministry") or a source preposition
+    ("reports from Kabul officials")."""
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound") or (c.dep_ == "acl" and c.tag_ == "VBN"):
+            return True
+        if c.dep_ == "prep" and c.lower_ in lex.report_source_preps:
+            return True
+    return False
+
+
+def _that_clause(noun: "Token") -> bool:
+    """``noun`` has a content clause introduced by the conjunction "that" ("fears that
+    the dam may burst"; not a relative clause "the fears that he voiced")."""
+    return any(c.dep_ in ("acl", "relcl", "ccomp", "appos") and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in noun.children)
 
 
 def _open_clause(clause: "Token", lex: Lexicon) -> bool:

@@ -1,7 +1,7 @@
 """The hedge data (``models/hedge/*.json``) as ready-to-use sets and maps."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -72,6 +72,15 @@ class Lexicon:
     open_question_verbs: frozenset[str] = frozenset()
     open_question_heads: frozenset[str] = frozenset()
     open_question_be_needs: frozenset[str] = frozenset()
+    doxastic_clause_only: frozenset[str] = frozenset()
+    appearance_like: dict[str, str] = field(default_factory=dict)
+    regard_as: dict[str, str] = field(default_factory=dict)
+    content_nouns: dict[str, str] = field(default_factory=dict)
+    superlative_cancels: frozenset[str] = frozenset()
+    prospective_adjectives: frozenset[str] = frozenset()
+    prospective_nouns: frozenset[str] = frozenset()
+    comparative_marks: frozenset[str] = frozenset()
+    report_source_preps: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -139,4 +148,13 @@ def lexicon() -> Lexicon:
         open_question_verbs=frozenset(inv["open_question"]["verbs"]),
         open_question_heads=frozenset(inv["open_question"]["heads"]),
         open_question_be_needs=frozenset(inv["open_question"]["be_needs"]),
+        doxastic_clause_only=frozenset(cues["doxastic_clause_only"]),
+        appearance_like=_table(cues["appearance_like"]),
+        regard_as=_table(cues["regard_as"]),
+        content_nouns=_table(cues["content_nouns"]),
+        superlative_cancels=frozenset(cues["superlative_cancels"]),
+        prospective_adjectives=frozenset(cues["prospective"]["adjectives"]),
+        prospective_nouns=frozenset(cues["prospective"]["nouns"]),
+        comparative_marks=frozenset(cues["comparative_marks"]["marks"]),
+        report_source_preps=frozenset(cues["report_nouns"]["source_preps"]),
     )
