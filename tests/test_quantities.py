@@ -268,3 +268,13 @@ def test_determiner_one_and_ordinals_that_rank_nothing_are_not_quantities(nlp, t
     doc = nlp(text)
     got = [(q["text"], q["kind"]) for q in find_quantities(doc[:], [])]
     assert got == expected
+
+
+def test_quantulum3_classifier_stays_off_whatever_is_installed():
+    """quantulum3 turns its (broken) classifier on when scikit-learn is importable;
+    the extractor must keep the rule-based path so output never depends on that."""
+    import quantulum3.classifier
+
+    import pipeline.extraction.quantities  # noqa: F401
+
+    assert quantulum3.classifier.USE_CLF is False

@@ -59,7 +59,13 @@ with warnings.catch_warnings():
     # quantulum3 warns at import that its optional classifier is missing; we
     # deliberately run without it (rule-based unit parsing only).
     warnings.filterwarnings("ignore", message=".*[Cc]lassifier.*")
+    from quantulum3 import classifier as _q3_classifier
     from quantulum3 import parser as _q3
+
+# quantulum3 switches its classifier on whenever scikit-learn is importable, and its
+# shipped model does not load with current scikit-learn: keep the rule-based path
+# always, so the output never depends on what else is installed.
+_q3_classifier.USE_CLF = False
 
 
 @dataclass
