@@ -44,6 +44,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .attribution import learned
 from .attribution.cues import Cue, find_cues
 from .attribution.lexicon import Lexicon, lexicon
 from .attribution.quotes import Quote, find_quotes
@@ -268,10 +269,42 @@ def _record(doc: "Doc", att: _Att) -> dict:
     }
 
 
+def _other(doc: "Doc", sent: "Span", claim: Claim, att: _Att | None, quotes: list[Quote],
+           index: DocIndex) -> list[dict]:
+    """The sentence's further relations (pass 4, :mod:`pipeline.attribution.learned`):
+    every learned cue that is not the claim's own, with its source and content."""
+    own = att.cue if att is not None and att.own else None
+    text = doc_text(doc)
+    out = []
+    for rel in learned.find_relations(sent, source_phrase):
+        c0, c1 = rel.cue_span
+        if own is not None and _overlap(c0, c1, *own):
+            continue
+        if _in_quotes(c0, quotes):
+            continue  # a cue inside a quotation is part of what the speaker said
+        source = index.resolve(*source_phrase(rel.source)) if rel.source is not None else None
+        k0, k1 = rel.content or (c1, c1)
+        if text[c0:c1].lower().startswith("according"):
+            mode = "according_to"
+        elif rel.content and any(_overlap(q.inner[0], q.inner[1], k0, k1) for q in quotes):
+            mode = "direct"
+        elif any(c.dep_ in ("auxpass", "nsubjpass") for t in rel.cue for c in t.children):
+            mode = "passive"
+        else:
+            mode = "indirect"
+        record = _record(doc, _Att(source, rel.cue_span, mode))
+        record.update(content=text[k0:k1] if rel.content else None,
+                      content_span=[k0, k1] if rel.content else None, score=round(rel.score, 3))
+        out.append(record)
+    return out
+
+
 def attribute_claims(doc: "Doc", claims: list[Claim]) -> None:
-    """Set ``claim.attribution`` for every claim (sentence) of one document, in place."""
+    """Set ``claim.attribution`` and ``claim.other_attributions`` for every claim
+    (sentence) of one document, in place."""
     for claim in claims:
         claim.attribution = None
+        claim.other_attributions = []
     if not claims:
         return
     try:
@@ -295,5 +328,7 @@ def _attribute(doc: "Doc", claims: list[Claim]) -> None:
     _quote_pass(doc, claims, atts, quotes)
     _headline_quotes(doc, claims, atts, all_quotes)
     _inherit(doc, sents, claims, atts, quotes, lex)
-    for claim, att in zip(claims, atts):
+    for claim, att, sent in zip(claims, atts, sents):
         claim.attribution = _record(doc, att) if att is not None else None
+        if sent is not None:
+            claim.other_attributions = _other(doc, sent, claim, att, quotes, index)

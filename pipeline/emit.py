@@ -45,6 +45,7 @@ def claim_record(doc_id: str, text: str, claim: Claim) -> dict[str, Any]:
         "entities": claim.entities,
         "dates": claim.dates,
         "attribution": claim.attribution,
+        "other_attributions": claim.other_attributions,
         "hedges": claim.hedges,
         "flags": flags(claim.hedges),
     }

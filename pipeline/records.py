@@ -128,6 +128,10 @@ class Attribution(TypedDict, total=False):
     mode: str
     addressee: str | None
     via: str | None
+    source_id: str | None
+    content: str            # other_attributions only
+    content_span: list[int]  # other_attributions only
+    score: float            # other_attributions only
 
 
 class Hedge(TypedDict):
@@ -155,4 +159,5 @@ class Claim:
     entities: list[Entity] = field(default_factory=list)
     dates: list[DateRef] = field(default_factory=list)
     attribution: Attribution | None = None
+    other_attributions: list[Attribution] = field(default_factory=list)
     hedges: list[Hedge] = field(default_factory=list)

@@ -233,7 +233,7 @@ class Processor:
                 claim.end += start
                 claim.sentence_index += base
                 for value in (claim.quantities, claim.entities, claim.dates, claim.attribution,
-                              claim.hedges):
+                              claim.other_attributions, claim.hedges):
                     if value:
                         _shift(value, start)
                 out.append(claim)

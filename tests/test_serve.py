@@ -9,6 +9,8 @@ import time
 
 import pytest
 
+from pipeline import SCHEMA_VERSION
+
 pytest.importorskip("fastapi", reason="fastapi is not installed (pip install 'newsclaims[serve]')")
 pytest.importorskip("uvicorn", reason="uvicorn is not installed (pip install 'newsclaims[serve]')")
 httpx = pytest.importorskip("httpx", reason="httpx is not installed")
@@ -58,7 +60,7 @@ def server():
 
 def test_health_and_openapi(server):
     health = server.get("/health").json()
-    assert health["status"] == "ok" and health["schema_version"] == "1.0" and health["model"]
+    assert health["status"] == "ok" and health["schema_version"] == SCHEMA_VERSION and health["model"]
     spec = server.get("/openapi.json").json()
     assert "/extract" in spec["paths"] and "post" in spec["paths"]["/extract"]
     assert "ExtractRequest" in spec["components"]["schemas"]

@@ -440,12 +440,14 @@ def eval_polnear(data: Path, workers: int, limit: int | None, seed: int) -> dict
         preds = []
         for c in o["claims"]:
             a = c.get("attribution")
-            if not a:
-                continue
-            pieces = [r for r in (a.get("source_span"), a.get("cue_span")) if r]
-            preds.append({"cue": M.as_ranges(a.get("cue_span")),
-                          "source": M.as_ranges(a.get("source_span")),
-                          "content": _subtract([tuple(c["span"])], pieces)})
+            if a:
+                pieces = [r for r in (a.get("source_span"), a.get("cue_span")) if r]
+                preds.append({"cue": M.as_ranges(a.get("cue_span")),
+                              "source": M.as_ranges(a.get("source_span")) if a.get("cue_span") else [],
+                              "content": _subtract([tuple(c["span"])], pieces)})
+            for x in c.get("other_attributions", ()):
+                preds.append({"cue": M.as_ranges(x["cue_span"]), "source": M.as_ranges(x.get("source_span")),
+                              "content": M.as_ranges(x["content_span"])})
         n_pred += len(preds)
         gold = [{role: [(p["start"], p["end"]) for p in g[role]] for role in ("cue", "source", "content")}
                 for g in d["attributions"]]
