@@ -50,42 +50,43 @@ class CleanSettings:
     keep_all: bool = False          # keep every line: no removal at all
     html_favor: str = "balanced"    # trafilatura: "precision", "recall" or "balanced"
     html_include_tables: bool = False
-    # Off-topic tail (the decision rule is in :func:`_off_topic`'s docstring).
-    #: Floor of the "low" threshold: a paragraph whose weighted content-word
-    #: overlap with the article so far is below ``max(this, low_ratio x level)``
-    #: is evidence for an appended story.
+    # Off-topic tail (the decision rule is in :func:`_off_topic`'s and
+    # :func:`_unmarked_boundary`'s docstrings; a heuristic, measured by ``make eval``).
+    #: Unmarked appended stories: cut at the best paragraph boundary whose
+    #: boundary score (:func:`_unmarked_boundary`) reaches this; ``0`` turns the
+    #: unmarked cut off (only marker lines then start a tail).
+    boundary_threshold: float = 3.0
+    #: Characters of substantial paragraphs read on each side of a candidate boundary.
+    boundary_window_chars: int = 2000
+    #: No boundary before this many characters of body (the article's own lead).
+    boundary_lead_chars: int = 300
+    #: A cut leaves at least this many characters after the boundary (a single
+    #: late background paragraph is not an appended story).
+    boundary_min_tail_chars: int = 400
+    #: The text after a boundary must be a story of its own: the mean overlap of
+    #: its paragraphs with each other (``s_a`` below) at least this; varied
+    #: paragraphs that share nothing (an interview's asides) are not.
+    boundary_min_cohesion: float = 0.1
+    #: Weight of the before-side ratio in the score (the after side gets 1 - this).
+    boundary_before_weight: float = 0.6
+    #: Additive smoothing of the cohesion ratios (overlaps are shares in [0, 1]).
+    boundary_smoothing: float = 0.02
+    #: After the first boundary that reaches the threshold, the best-scoring one
+    #: within this many characters is taken (an article's last odd paragraph,
+    #: e.g. a disclaimer, scores just below the real start of the next story).
+    boundary_group_chars: int = 1200
+    #: Document-relative cutoff (as TextTiling's): a boundary must also score at
+    #: least ``boundary_relative`` x the ``boundary_relative_quantile`` quantile of
+    #: all the document's candidate scores, so that a list-like article whose
+    #: every transition is weak (a gift guide, a deals roundup) needs a stronger
+    #: one. A low quantile keeps a list-like story appended *after* an ordinary
+    #: article from raising the bar.
+    boundary_relative: float = 2.5
+    boundary_relative_quantile: float = 0.25
+    #: Weighted share of a paragraph's content tokens found in the article
+    #: (:func:`_sim`) below which the marker logic's reference level never falls.
     off_topic_threshold: float = 0.15
-    #: Relative thresholds: a paragraph is low below ``low_ratio`` x the article's
-    #: level (mean overlap of its confirmed paragraphs), clearly article at or above
-    #: ``high_ratio`` x level; in between it neither adds nor removes evidence.
-    low_ratio: float = 0.5
-    high_ratio: float = 0.6
-    #: Evidence for an unmarked boundary: the sum of ``(lo - overlap) x chars`` over
-    #: the low paragraphs since the article was last confirmed (75 ≈ 500 chars with
-    #: no overlap at lo = 0.15).
-    tail_evidence: float = 75.0
-    #: Low paragraphs a boundary needs: an appended story has several paragraphs,
-    #: a single odd paragraph is background.
-    min_low_paragraphs: int = 2
-    #: Two-sided boundary test: window of the candidate tail (chars of substantial
-    #: paragraphs), and how much more its paragraphs must overlap each other than
-    #: the article.
-    gap_window_chars: int = 1200
-    gap_margin: float = 0.05
-    #: A substantial paragraph after the lead that opens with a news dateline
-    #: ("VIENNA —", "CONCORD, N.H. (AP) —") and is below ``hi`` starts an appended
-    #: story when the two-sided test agrees.
-    dateline_boundary: bool = True
-    #: Look-ahead before an unmarked cut: if ``return_window`` consecutive
-    #: substantial paragraphs after the candidate reach ``return_ratio`` x level,
-    #: the article goes on and there is no cut.
-    return_window: int = 2
-    #: How far (chars of substantial paragraphs) the look-ahead reads: an
-    #: article's digression is short, and a later appended story on a related
-    #: topic must not count as the article returning.
-    return_horizon_chars: int = 1500
-    return_ratio: float = 1.0
-    #: After a tail boundary, a paragraph must reach this overlap to count as the
+    #: After a marker-led tail, a paragraph must reach this overlap to count as the
     #: article again (a tail stays a tail).
     resume_threshold: float = 0.6
     #: After a marker line (related stories, comments, a time stamp), the text up to
@@ -807,67 +808,195 @@ def _sim(feat: dict[str, float], ref: set[str]) -> float:
     return sum(w for t, w in feat.items() if t in ref) / total
 
 
+def _merge_max(into: dict[str, float], feat: dict[str, float]) -> None:
+    for t, w in feat.items():
+        if into.get(t, 0.0) < w:
+            into[t] = w
+
+
+def _unmarked_boundary(lengths: list[int], feats: list[dict[str, float] | None],
+                       head: set[str], settings: CleanSettings,
+                       trace: list | None = None) -> int | None:
+    """Where an unmarked appended story starts: a unit index, or None (no cut).
+
+    A heuristic (measured by ``make eval``, set ``appended``), after TextTiling /
+    C99-style boundary scoring but global: appended stories form a contiguous
+    suffix, so every paragraph boundary is scored and the document is cut at
+    most once.
+
+    Input: the kept body units in order (``feats`` None for a unit that is not
+    kept). Runs of consecutive short units (under ``min_paragraph_chars`` or 6
+    content tokens: list items, sub-headings, one-line quotes) are merged into
+    one block, so a list is judged as a whole; a block is *substantial* when it
+    reaches those sizes. Candidate boundaries are the block starts after the
+    first ``boundary_lead_chars`` characters of body.
+
+    For a candidate boundary, with A the substantial blocks after it and B those
+    before it (each up to ``boundary_window_chars``), and *overlap(p, R)* the
+    weighted share of paragraph p's content tokens found in the token set R
+    (:func:`_sim`; rare and name-like tokens weigh most, :func:`_features`):
+
+    * before side: ``s_b`` = mean overlap of each B paragraph with the article
+      before the boundary (headline and key points included, the paragraph
+      itself excluded); ``x_b`` = mean overlap of each B paragraph with A;
+    * after side: ``s_a`` = mean overlap of each A paragraph with the rest of A
+      (is the suffix a story of its own?); ``x_a`` = mean overlap of each A
+      paragraph with everything before the boundary;
+
+    (means weighted by characters). The score is
+    ``((s_b + e) / (x_b + e)) ** w x ((s_a + e) / (x_a + e)) ** (1 - w)``
+    with ``e = boundary_smoothing`` and ``w = boundary_before_weight``: how
+    much more each side coheres with itself than with the other side. Inside
+    an article both sides share its names and topic words (score about 1-2);
+    at the start of an unrelated story neither side finds the other's words.
+
+    Decision: the first candidate scoring at least ``max(boundary_threshold,
+    boundary_relative x q)``, q the ``boundary_relative_quantile`` quantile of
+    the scores of all the document's candidates (a document-relative cutoff, as
+    TextTiling's: in a list-like article every transition scores high), and leaving at least ``boundary_min_tail_chars``
+    characters after it opens a group;
+    the best-scoring candidate within ``boundary_group_chars`` after it is the
+    cut (an article's own closing disclaimer or credit line scores just below
+    the real start of the next story). No candidate reaching the threshold
+    means no cut. A single late background paragraph cannot be cut: with one
+    paragraph after the boundary ``s_a`` is 0 and the suffix is too short.
+
+    ``trace``, when given, receives ``(unit index, chars before, s_b, x_b, s_a,
+    x_a, score)`` for every scored candidate (for inspection and tests).
+    """
+    # Blocks: [first unit index, chars, merged feats, substantial]
+    blocks: list[list] = []
+    run: list | None = None
+    for i, (n, f) in enumerate(zip(lengths, feats)):
+        if f is None:
+            run = None
+            continue
+        if n >= settings.min_paragraph_chars and len(f) >= 6:
+            blocks.append([i, n, f, True])
+            run = None
+            continue
+        if run is None:
+            run = [i, 0, {}, False]
+            blocks.append(run)
+        run[1] += n
+        _merge_max(run[2], f)
+    for b in blocks:
+        if not b[3] and b[1] >= settings.min_paragraph_chars and len(b[2]) >= 6:
+            b[3] = True
+    if len(blocks) < 3:
+        return None
+    total = sum(b[1] for b in blocks)
+    sub = [k for k, b in enumerate(blocks) if b[3]]
+    weight = [sum(b[2].values()) for b in blocks]
+    e, w, win = settings.boundary_smoothing, settings.boundary_before_weight, settings.boundary_window_chars
+    # Token -> number of blocks before the candidate that contain it.
+    pre_count: dict[str, int] = {}
+    pos = 0
+    scored: list[tuple[int, int, float]] = []   # (chars before, unit index, score)
+    for k, b in enumerate(blocks):
+        if k:
+            for t in blocks[k - 1][2]:
+                pre_count[t] = pre_count.get(t, 0) + 1
+            pos += blocks[k - 1][1]
+        if pos < settings.boundary_lead_chars or total - pos < settings.boundary_min_tail_chars:
+            continue
+        after, chars = [], 0
+        for j in sub:
+            if j >= k:
+                after.append(j)
+                chars += blocks[j][1]
+                if chars >= win:
+                    break
+        before, chars = [], 0
+        for j in reversed(sub):
+            if j < k:
+                before.append(j)
+                chars += blocks[j][1]
+                if chars >= win:
+                    break
+        if not after or not before:
+            continue
+        a_count: dict[str, int] = {}
+        for j in after:
+            for t in blocks[j][2]:
+                a_count[t] = a_count.get(t, 0) + 1
+        num_xa = num_sa = den_a = 0.0
+        for j in after:
+            f, n, tot = blocks[j][2], blocks[j][1], weight[j]
+            if not tot:
+                continue
+            num_xa += n * sum(v for t, v in f.items() if t in pre_count or t in head) / tot
+            if len(after) > 1:
+                num_sa += n * sum(v for t, v in f.items() if a_count[t] > 1) / tot
+            den_a += n
+        num_xb = num_sb = den_b = 0.0
+        for j in before:
+            f, n, tot = blocks[j][2], blocks[j][1], weight[j]
+            if not tot:
+                continue
+            num_xb += n * sum(v for t, v in f.items() if t in a_count) / tot
+            num_sb += n * sum(v for t, v in f.items() if pre_count[t] > 1 or t in head) / tot
+            den_b += n
+        if not den_a or not den_b:
+            continue
+        s_b, x_b, s_a, x_a = num_sb / den_b, num_xb / den_b, num_sa / den_a, num_xa / den_a
+        score = ((s_b + e) / (x_b + e)) ** w * ((s_a + e) / (x_a + e)) ** (1.0 - w)
+        if s_a < settings.boundary_min_cohesion:
+            score = min(score, 1.0)   # not a story of its own: no evidence
+        if trace is not None:
+            trace.append((b[0], pos, s_b, x_b, s_a, x_a, score))
+        scored.append((pos, b[0], score))
+    if not scored:
+        return None
+    scores = sorted(sc for _, _, sc in scored)
+    typical = scores[int(settings.boundary_relative_quantile * (len(scores) - 1))]
+    need = max(settings.boundary_threshold, settings.boundary_relative * typical)
+    first = next((pos for pos, _, sc in scored if sc >= need), None)
+    if first is None:
+        return None
+    best = max((c for c in scored if first <= c[0] <= first + settings.boundary_group_chars),
+               key=lambda c: (c[2], -c[0]))
+    return best[1]
+
+
 def _off_topic(doc: _Doc, lex: _Lexicon, settings: CleanSettings, meta: dict,
                html: bool = False) -> None:
     """Remove a contiguous tail of appended stories (reason ``off_topic``).
 
-    Decision rule. The *reference* is the set of content tokens (stopwords from
-    ``models/clean/stopwords.txt`` excluded, light plural strip) of the headline,
-    the key points and the lead (the first body paragraphs up to ``lead_chars``),
-    grown with every body paragraph *confirmed* as article. A paragraph's
-    *overlap* is the weighted share of its distinct content tokens found in the
-    reference (capitalised and numeric tokens, i.e. named-entity-like, weigh
-    double) and, with wordfreq installed, rarer words weigh more
-    (``rarity_ceiling - zipf`` clipped; see :func:`_features`): a shared
-    "government" or "India" counts little, a shared name a lot. The article's *level* is the char-weighted mean overlap of its
-    confirmed paragraphs (each measured when it arrived), so the thresholds follow
-    the article's own vocabulary: ``lo = max(off_topic_threshold, low_ratio x
-    level)`` and ``hi = max(lo, high_ratio x level)``, both scaled by
-    ``min(1, accepted chars / mature_chars)`` (a small reference matches less).
+    A heuristic, measured by ``make eval`` (sets ``corpus`` and ``appended``).
+    Two ways into the tail:
 
-    Walking the substantial body paragraphs (≥ ``min_paragraph_chars``, ≥ 6
-    content tokens) in order, each waits (*pending*) until the article is
-    confirmed again. Evidence for a boundary: ``deficit += (lo - overlap) x chars``
-    for a paragraph below ``lo``; one at or above ``hi`` takes
-    ``(overlap - lo) x chars`` away and, if the deficit is then ≤ 0, confirms
-    every pending paragraph (short background or quote paragraphs survive that
-    way; paragraphs between ``lo`` and ``hi`` neither add evidence nor grow the
-    reference, so an appended story cannot slip in through them). When the
-    deficit reaches ``tail_evidence`` over at least ``min_low_paragraphs`` low
-    paragraphs, the candidate boundary is the first pending paragraph below
-    ``lo`` (short lines right before it, e.g. the appended story's title, go with
-    it), and a two-sided test decides: the candidate tail's first paragraphs (up
-    to ``gap_window_chars``) must overlap *each other* at least ``gap_margin``
-    more than they overlap the article (a coherent story of its own, not an
-    interview's varied answers), and a look-ahead must not see the article come
-    back: no ``return_window`` consecutive substantial paragraphs within
-    ``return_horizon_chars`` after the candidate may reach ``return_ratio`` x
-    level. If both hold everything from there on is the tail; if not the
-    evidence is dropped and the paragraphs stay (unconfirmed).
+    * **Unmarked** (English text input only): the global boundary search of
+      :func:`_unmarked_boundary` over the body paragraphs; from the boundary it
+      returns, everything is ``off_topic`` (no return to the article).
+    * **Marker line** (cue classes with ``tail_marker``: related stories,
+      comments, tags; relative time stamps like "2 hours ago") after some body:
+      a boundary unless the text after it (up to the next marker, at most
+      ``marker_window_chars``) is the article going on: the char-weighted mean
+      overlap of its substantial paragraphs with the article so far reaches
+      ``marker_resume`` x the article's *level* (an in-article widget such as
+      "Don't miss" or "Most read"). After a marker-led boundary every line is
+      ``off_topic`` (cue lines keep their boilerplate reason) unless a
+      substantial paragraph (≥ ``min_paragraph_chars``, ≥ 6 content tokens)
+      reaches ``resume_threshold`` (scaled): the article goes on after a
+      widget; a later marker ends it again.
 
-    Story start (``dateline_boundary``): a substantial paragraph after the lead
-    that opens with a news dateline ("VIENNA —", "HANOI, Vietnam (AP) —") starts
-    a story, so when it is below ``hi`` and passes the two-sided test it is a
-    boundary at once (short lines before it, its title, go with it).
+    *Overlap* is the weighted share of a paragraph's distinct content tokens
+    (stopwords of ``models/clean/stopwords.txt`` excluded) found in the
+    reference: the headline, key points, the lead (first ``lead_chars`` of
+    body) and every paragraph accepted as article since. Capitalised and
+    numeric tokens weigh ``entity_weight`` x, and with wordfreq rarer words weigh
+    more (:func:`_features`). The *level* is the char-weighted mean overlap of
+    the accepted paragraphs (each measured when it arrived, at least
+    ``off_topic_threshold``); thresholds are scaled by ``min(1, accepted chars /
+    mature_chars)`` (a small reference matches less).
 
-    A marker line (cue classes with ``tail_marker``: related stories, comments,
-    tags; relative time stamps like "2 hours ago") after some body is a boundary
-    too, unless the text after it (up to the next marker, at most
-    ``marker_window_chars``) is the article going on: the char-weighted mean
-    overlap of its substantial paragraphs reaches ``marker_resume`` x the level
-    (an in-article widget such as "Don't miss" or "Most read").
-
-    After a boundary every line is ``off_topic`` (cue lines keep their
-    boilerplate reason) unless a substantial paragraph reaches
-    ``resume_threshold`` (scaled): the article goes on after a widget; a later
-    marker ends it again. Short paragraphs and headings never decide: they
-    follow their neighbours. A low run at the very end that never reaches
-    ``tail_evidence`` stays (late background paragraphs). On text that is not
-    English (under 20 % English stopwords) only markers cut: the overlap needs a
-    stopword list for the language. With ``html=True`` (text that trafilatura
-    already reduced to the main content) only markers cut, with the lower
-    ``html_marker_resume``: the similarity cut never helped on real pages and
-    cost whole articles.
+    Short paragraphs and headings never decide: they follow their neighbours.
+    On text that is not English (under 20 % English stopwords) only markers cut:
+    the overlap needs a stopword list for the language. With ``html=True`` (text
+    that trafilatura already reduced to the main content) only markers cut, with
+    the lower ``html_marker_resume``: the similarity cut never helped on real
+    pages and cost whole articles.
     """
     stop = lex.stopwords
     units = [p for pieces in doc.pieces for p in pieces if p.unit]
@@ -887,10 +1016,16 @@ def _off_topic(doc: _Doc, lex: _Lexicon, settings: CleanSettings, meta: dict,
     def substantial(p: _Piece) -> bool:
         return p.keep and p.end - p.start >= settings.min_paragraph_chars and len(feats[id(p)]) >= 6
 
+    cut = None
+    if english and not html and settings.boundary_threshold > 0:
+        cut = _unmarked_boundary([p.end - p.start for p in units],
+                                 [feats[id(p)] if p.keep else None for p in units],
+                                 set(ref), settings)
+
     # Lead: the first body paragraphs (they define the topic; never off-topic).
     k = 0
     lead = 0
-    while k < len(units) and lead < settings.lead_chars:
+    while k < len(units) and lead < settings.lead_chars and k != cut:
         p = units[k]
         if p.keep:
             ref.update(feats[id(p)])
@@ -899,6 +1034,7 @@ def _off_topic(doc: _Doc, lex: _Lexicon, settings: CleanSettings, meta: dict,
             break
         k += 1
     accepted = lead
+    lvl = [0.0, 0.0]   # chars x overlap, chars of the accepted substantial paragraphs
 
     def to_tail(p: _Piece) -> None:
         if p.keep:
@@ -918,141 +1054,46 @@ def _off_topic(doc: _Doc, lex: _Lexicon, settings: CleanSettings, meta: dict,
                 if den >= settings.marker_window_chars:
                     break
         resume = settings.html_marker_resume if html else settings.marker_resume
-        level = lvl[0] / lvl[1] if lvl[1] else settings.off_topic_threshold
+        level = max(settings.off_topic_threshold, lvl[0] / lvl[1] if lvl[1] else 0.0)
         return den > 0 and num / den >= resume * level
 
-    index = {id(p): n for n, p in enumerate(units)}
-
-    def coherent_tail(at: int) -> bool:
-        """Two-sided test: the candidate tail's first paragraphs (up to
-        ``gap_window_chars``) share more with each other than with the article:
-        their mean overlap with the rest of the window exceeds their mean overlap
-        with the article by ``gap_margin``."""
-        win: list[_Piece] = []
-        chars = 0
-        for q in units[at:]:
-            if substantial(q):
-                win.append(q)
-                chars += q.end - q.start
-                if chars >= settings.gap_window_chars:
-                    break
-        if len(win) < 2:
-            return True
-        within = cross = 0.0
-        for q in win:
-            others = set().union(*(feats[id(o)] for o in win if o is not q))
-            within += (q.end - q.start) * _sim(feats[id(q)], others)
-            cross += (q.end - q.start) * _sim(feats[id(q)], ref)
-        return (within - cross) / chars >= settings.gap_margin
-
-    def returns(at: int, level: float, scale: float) -> bool:
-        """Look-ahead: whether, past the candidate tail's window, the text comes back
-        to the article: some ``return_window`` consecutive substantial paragraphs
-        reach a mean overlap of ``return_ratio`` x level within
-        ``return_horizon_chars`` (an in-article digression, an interview's aside);
-        an appended story does not return to the article."""
-        sims: list[tuple[float, int]] = []
-        chars = 0
-        for q in units[at:]:
-            if substantial(q):
-                sims.append((_sim(feats[id(q)], ref), q.end - q.start))
-                chars += q.end - q.start
-                if chars >= settings.return_horizon_chars:
-                    break
-        w = settings.return_window
-        need = max(settings.off_topic_threshold, settings.return_ratio * level) * scale
-        for a in range(1, len(sims) - w + 1):
-            num = sum(x * c for x, c in sims[a:a + w])
-            den = sum(c for _, c in sims[a:a + w])
-            if num / den >= need:
-                return True
-        return False
-
-    pending: list[tuple[_Piece, float | None]] = []   # waiting units, their overlap
-    deficit = 0.0      # evidence for a boundary since the article was last confirmed
-    tail = False
-    lvl = [0.0, 0.0]   # chars x overlap, chars of the confirmed substantial paragraphs
-
-    def confirm(items: list[tuple[_Piece, float | None]]) -> None:
+    def accept(p: _Piece, s: float | None) -> None:
         nonlocal accepted
-        for q, sq in items:
-            if q.keep:
-                ref.update(feats[id(q)])
-                accepted += q.end - q.start
-                if sq is not None:
-                    lvl[0] += sq * (q.end - q.start)
-                    lvl[1] += q.end - q.start
+        ref.update(feats[id(p)])
+        accepted += p.end - p.start
+        if s is not None:
+            lvl[0] += s * (p.end - p.start)
+            lvl[1] += p.end - p.start
 
+    tail = False
     for at in range(k, len(units)):
         p = units[at]
+        if at == cut:
+            # The unmarked boundary: everything from here on is the appended tail.
+            for q in units[at:]:
+                q.label = q.label.removesuffix("|marker")
+                to_tail(q)
+            return
         if p.label.endswith("|marker"):
             p.label = p.label.removesuffix("|marker")
             if not tail and not continues(at):
                 tail = True
-                confirm(pending)   # waiting paragraphs before a marker are article
-                pending, deficit = [], 0.0
             continue
         if not substantial(p):
             if tail:
                 to_tail(p)
-            elif pending:
-                pending.append((p, None))
             continue
         s = _sim(feats[id(p)], ref)
-        # A small reference matches less of any paragraph: scale the thresholds with it.
-        scale = min(1.0, accepted / settings.mature_chars)
         if tail:
+            # A small reference matches less of any paragraph: scale the threshold.
+            scale = min(1.0, accepted / settings.mature_chars)
             if s >= settings.resume_threshold * scale:
                 tail = False
-                confirm([(p, None)])
+                accept(p, None)
             else:
                 to_tail(p)
             continue
-        level = lvl[0] / lvl[1] if lvl[1] else 0.0
-        lo = max(settings.off_topic_threshold, settings.low_ratio * level) * scale
-        hi = max(lo, settings.high_ratio * level * scale)
-        if settings.dateline_boundary and english and not html and s < hi and \
-                _dateline(doc.text[p.start:p.end]) and coherent_tail(at):
-            # Story start: a dateline opens a story's first paragraph, never a later
-            # one, so a dateline-led paragraph that is not clearly the article
-            # starts an appended story (short lines before it, its title, go too).
-            tail = True
-            pending.append((p, s))
-            first = len(pending) - 1
-            while first > 0 and pending[first - 1][1] is None:
-                first -= 1
-            confirm(pending[:first])
-            for q, _ in pending[first:]:
-                to_tail(q)
-            pending, deficit = [], 0.0
-            continue
-        if s < lo:
-            deficit += (lo - s) * (p.end - p.start)
-        elif s >= hi:
-            deficit -= (s - lo) * (p.end - p.start)
-        pending.append((p, s))
-        if deficit <= 0 and s >= hi:
-            # Back to the article: the waiting paragraphs were background.
-            confirm(pending)
-            pending, deficit = [], 0.0
-        elif deficit >= settings.tail_evidence and english and not html and \
-                sum(sq is not None and sq < lo for _, sq in pending) >= settings.min_low_paragraphs:
-            # The boundary is the first waiting paragraph that was itself low; short
-            # lines just before it (a title, a dateline) go with it.
-            first = next(i for i, (q, sq) in enumerate(pending) if sq is not None and sq < lo)
-            if not coherent_tail(index[id(pending[first][0])]) or \
-                    returns(index[id(pending[first][0])], level, scale):
-                # Low but not a story of its own (an interview's answers, a list of
-                # varied items): kept, but it does not join the reference.
-                pending, deficit = [], 0.0
-                continue
-            tail = True
-            while first > 0 and pending[first - 1][1] is None:
-                first -= 1
-            confirm(pending[:first])
-            for q, _ in pending[first:]:
-                to_tail(q)
-            pending, deficit = [], 0.0
+        accept(p, s)
 
 
 # --------------------------------------------------------------------------- output

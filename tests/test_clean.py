@@ -279,7 +279,7 @@ def test_dateline_led_paragraph_starts_appended_story():
     k = kept(c)
     assert all(p in k for p in ARTICLE[:4])
     assert not any(p in k for p in story)
-    off = CleanSettings(dateline_boundary=False, tail_evidence=1e9)
+    off = CleanSettings(boundary_threshold=0)
     assert all(p in kept(clean(text, settings=off)) for p in story)
 
 
@@ -302,15 +302,15 @@ def test_two_sided_coherence_keeps_varied_low_paragraphs():
     # The same low paragraphs, made coherent (one topic), are cut.
     c2 = clean("\n\n".join(ARTICLE + UNRELATED))
     assert not any(p in kept(c2) for p in UNRELATED)
-    # With an impossible margin the coherent story is not a story of its own either.
-    c3 = clean("\n\n".join(ARTICLE + UNRELATED), settings=CleanSettings(gap_margin=2.0))
+    # With the unmarked cut switched off the coherent story stays too.
+    c3 = clean("\n\n".join(ARTICLE + UNRELATED), settings=CleanSettings(boundary_threshold=0))
     assert all(p in kept(c3) for p in UNRELATED)
 
 
 def test_article_returning_after_digression_is_not_cut():
-    # A coherent low-overlap digression after which the article comes back within the
-    # look-ahead horizon is not an appended story (short coherence window so that the
-    # look-ahead, not the two-sided test, decides).
+    # A coherent low-overlap digression after which the article comes back is not an
+    # appended story: the paragraphs after the digression share the article's words,
+    # so the boundary before it is not clean on either side.
     back = [
         "Park said the Riverton budget vote would let the council hire the 40 teachers before "
         "the Riverton school year starts, and keep both libraries open.",
@@ -318,11 +318,83 @@ def test_article_returning_after_digression_is_not_cut():
         "council's property tax forecasts and the library funding next spring.",
     ]
     text = "\n\n".join(ARTICLE + UNRELATED + back)
-    c = clean(text, settings=CleanSettings(gap_window_chars=600))
+    c = clean(text)
     check_invariants(c)
     assert all(p in kept(c) for p in ARTICLE + UNRELATED + back)
-    no_look = clean(text, settings=CleanSettings(gap_window_chars=600, return_ratio=99))
-    assert "off_topic" in {r.reason for r in no_look.removed}
+
+
+SHORT_ARTICLE = [
+    "Riverton's city council approved a 48 million dollar budget on Tuesday, ending a months-long "
+    "standoff over school funding that had threatened to close two Riverton libraries.",
+    "Mayor Ellen Park said the budget adds 40 teachers and keeps both libraries open through next "
+    "year. The council vote was 7 to 2.",
+    "Opponents on the council said Park relied on optimistic property tax forecasts.",
+]
+# Same broad topic (school funding, teachers, a local vote), a different event and place.
+SAME_TOPIC_OTHER_EVENT = [
+    "Teachers in Millbrook walked out of classrooms on Thursday after the school board there voted "
+    "to freeze salaries for a third year, closing all eleven Millbrook schools.",
+    "The Millbrook Education Association said about 900 teachers joined the strike, which union "
+    "president Dana Whitfield called a last resort after fourteen months of talks.",
+    "Superintendent Carlos Mendes said the district could not afford raises without state aid and "
+    "asked the union to return to mediation before the holiday break.",
+    "Parents in Millbrook scrambled for child care as the walkout began. The union has not said "
+    "how long the strike will last, and the board has scheduled an emergency meeting for Monday.",
+]
+
+
+def test_short_article_then_same_topic_other_event_is_cut():
+    text = "\n\n".join(SHORT_ARTICLE + SAME_TOPIC_OTHER_EVENT)
+    c = clean(text)
+    check_invariants(c)
+    k = kept(c)
+    # The short article is kept whole, its short last paragraph included.
+    assert all(p in k for p in SHORT_ARTICLE)
+    assert not any(p in k for p in SAME_TOPIC_OTHER_EVENT)
+    off = [r for r in c.removed if r.reason == "off_topic"]
+    assert len(off) == 1 and off[0].start == text.index(SAME_TOPIC_OTHER_EVENT[0])
+    assert off[0].end == len(text) and off[0].preview.startswith("Teachers in Millbrook")
+
+
+def test_boundary_scores_high_only_at_the_story_start():
+    from pipeline.clean import _features, _lexicon, _unmarked_boundary
+    paras = SHORT_ARTICLE + SAME_TOPIC_OTHER_EVENT
+    stop = _lexicon().stopwords
+    trace: list = []
+    cut = _unmarked_boundary([len(p) for p in paras], [_features(p, stop) for p in paras], set(),
+                             CleanSettings(), trace)
+    assert cut == len(SHORT_ARTICLE)
+    scores = {unit: score for unit, _pos, *_parts, score in trace}
+    threshold = CleanSettings().boundary_threshold
+    assert scores[len(SHORT_ARTICLE)] >= threshold
+    assert all(v < threshold for u, v in scores.items() if u > len(SHORT_ARTICLE))
+    # Nothing to cut when the threshold is out of reach.
+    assert _unmarked_boundary([len(p) for p in paras], [_features(p, stop) for p in paras], set(),
+                              CleanSettings(boundary_threshold=1e9)) is None
+
+
+LATE_BACKGROUND = (
+    "Riverton grew up around a textile mill founded in 1821 on the banks of the Ashby river; the mill "
+    "closed in 1974, and its brick weaving sheds now house apartments, a brewery and a museum of "
+    "industrial history that draws school groups from across the region, while the old canal towpath "
+    "has become a popular cycling route between the harbour and the hills. A volunteer society "
+    "restores the steam engine that once drove the looms and runs it on summer weekends.")
+
+
+def test_long_article_with_late_background_paragraph_kept():
+    more = [
+        "The finance committee had proposed closing the Elm Street library and merging its collection "
+        "with the main Riverton branch, a plan Park called a false economy.",
+        "Under the approved budget, Riverton will also spend 3 million dollars on the Mill Road bridge, "
+        "which engineers rated structurally deficient in the spring.",
+    ]
+    text = "\n\n".join(ARTICLE + more + [LATE_BACKGROUND])
+    # Also without the minimum tail length: one paragraph is not a story of its own.
+    for settings in (CleanSettings(), CleanSettings(boundary_min_tail_chars=0)):
+        c = clean(text, settings=settings)
+        check_invariants(c)
+        assert all(p in kept(c) for p in ARTICLE + more + [LATE_BACKGROUND])
+        assert "off_topic" not in {r.reason for r in c.removed}
 
 
 def test_rarity_weights_shared_common_words_count_little():
@@ -382,8 +454,9 @@ def test_late_background_paragraph_kept():
 
 def test_threshold_setting_exposed():
     text = "\n\n".join(ARTICLE + UNRELATED)
-    c = clean(text, settings=CleanSettings(tail_evidence=1e9))
+    c = clean(text, settings=CleanSettings(boundary_threshold=1e9))
     assert all(p in kept(c) for p in UNRELATED)
+    assert CleanSettings().boundary_threshold > 0
 
 
 def test_empty_and_blank():
