@@ -26,9 +26,13 @@ Three passes:
    (``strip_dateline``): on the ScrapingHub HTML benchmark, whose gold keeps
    datelines in some bodies, stripping lowered shingle F1 (0.9602 → 0.9596), so
    ``html_strip_dateline`` is off.
-3. **Off-topic tail** (:func:`_off_topic`): appended unrelated stories are cut by
-   comparing each paragraph with the article's lead and the article body kept so
-   far (see that function's docstring for the decision rule).
+3. **Off-topic tail** (:func:`_off_topic`): appended unrelated stories are cut
+   after a marker line (related stories, comments, a time stamp) or, with no
+   marker, at the one paragraph boundary found by a global search
+   (:func:`_unmarked_boundary`: both sides of the boundary cohere with
+   themselves and not with each other). A heuristic with its thresholds in
+   :class:`CleanSettings`, measured by ``make eval`` (sets ``corpus``,
+   ``appended``); the decision rules are in those functions' docstrings.
 """
 from __future__ import annotations
 
