@@ -4,7 +4,7 @@
 document (null = the outlet's own voice); the fields are defined in
 ``docs/schema.md`` and the conventions in ``docs/annotation.md`` section 6.
 
-Three passes over the document's sentences, in order:
+Four passes over the document's sentences, in order:
 
 1. **own cue** — the sentence's reporting cue from the dependency parse
    (:mod:`pipeline.attribution.cues`): the main verb or a tag of the main clause,
@@ -33,10 +33,15 @@ Three passes over the document's sentences, in order:
    list continuation crosses a paragraph break. Nothing is inherited from a
    sourceless passive, or through "it".
 
-Not handled: cues expressed by nouns ("in a statement", "his comments"); several
-attributions in one sentence (one per claim: the highest cue wins); gender in
-pronoun resolution; speakers of quotations named only after an intervening
-sentence without a tag.
+4. **other relations** — every further relation of the sentence found by the
+   learned models of :mod:`pipeline.attribution.learned` (PolNeAR's broader scheme:
+   nested reports, second speakers, attitudes and intentions, noun and punctuation
+   cues) goes to ``claim.other_attributions``, except a cue that overlaps the
+   claim's own or lies inside a quotation.
+
+Not handled in the claim's own attribution: cues expressed by nouns ("in a
+statement", "his comments"; pass 4 may list them); gender in pronoun resolution;
+speakers of quotations named only after an intervening sentence without a tag.
 """
 from __future__ import annotations
 

@@ -29,17 +29,19 @@ def test_a_second_speaker_is_listed_with_source_and_content():
     assert other["mode"] == "indirect" and 0.0 <= other["score"] <= 1.0
 
 
-def test_a_nested_report_inside_the_content_is_listed():
-    assert ("claimed", "the governor", "that taxes would fall") in _others(
-        "The senator said the governor had claimed that taxes would fall.")
+def test_a_parenthetical_speaker_beside_the_claims_own_cue_is_listed():
+    (claim,) = _claims("The report, the minister said, shows that exports fell by a third.")
+    found = {(x["cue"], x["source"], x["source_type"]) for x in claim["other_attributions"]}
+    assert ("said", "the minister", "government") in found
+    assert claim["attribution"]["cue"] not in {x["cue"] for x in claim["other_attributions"]}
 
 
 def test_intentions_left_out_of_the_claims_own_attribution_are_listed_here():
-    (claim,) = _claims("Union leaders want a four-day week, and the company plans to hire 200 engineers.")
-    assert claim["attribution"] is None  # the guideline: attitudes are no attribution
-    found = {(x["cue"], x["source"], x["content"]) for x in claim["other_attributions"]}
-    assert ("want", "Union leaders", "a four-day week") in found
-    assert ("plans", "the company", "to hire 200 engineers") in found
+    (claim,) = _claims("The governor has called for an inquiry into the collapse.")
+    assert claim["attribution"] is None  # the guideline: a call for action is no report
+    (other,) = claim["other_attributions"]
+    assert (other["cue"], other["source"]) == ("has called for", "The governor")
+    assert other["content"].startswith("an inquiry into the collapse")
 
 
 def test_the_claims_own_cue_and_cues_inside_quotations_are_not_repeated():

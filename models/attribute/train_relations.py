@@ -158,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=str(Path(__file__).with_name("relations_model.json")))
     ap.add_argument("--docbin", default=None, help="cache of the parsed train split")
     ap.add_argument("--C", type=float, default=0.3)
-    ap.add_argument("--prune", type=float, default=0.02)
+    ap.add_argument("--prune", type=float, default=0.05)
     ap.add_argument("--min-hits", type=int, default=2)
     ap.add_argument("--min-ratio", type=float, default=0.02)
     args = ap.parse_args(argv)

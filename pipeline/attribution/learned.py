@@ -89,12 +89,24 @@ def cue_features(t: "Token", quote_near: bool) -> list[str]:
          f"pos4={t.i - sent.start < 4}|{t.pos_}"]
     f += [f"cd={d}" for d in deps]
     f += [f"lcd={lemma}|{d}" for d in deps if d in CLAUSE_DEPS or d.startswith("nsubj") or d == "dobj"]
+    has_subj = any(d.startswith("nsubj") for d in deps)
+    has_clause = any(d in CLAUSE_DEPS for d in deps)
+    f += [f"lt={lemma}|{t.tag_}", f"lsc={lemma}|{has_subj}|{has_clause}", f"lh={lemma}|{lemma_key(head)}",
+          f"sc={t.pos_}|{has_subj}|{has_clause}"]
     for c in t.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
             f.append(f"subj={c.ent_type_ or c.pos_}")
             f.append(f"lsubj={lemma}|{c.ent_type_ or c.pos_}")
+            f.append(f"sl={c.lemma_.lower()}")
         elif c.dep_ in ("aux", "neg", "prt", "prep", "agent"):
             f.append(f"ch={c.dep_}|{c.lower_}")
+    p2 = doc[t.i - 2] if t.i - 2 >= sent.start else None
+    n2 = doc[t.i + 2] if t.i + 2 < sent.end else None
+    f += [f"pw2={p2.lemma_.lower() if p2 is not None else '<s>'}",
+          f"nw2={n2.lemma_.lower() if n2 is not None else '</s>'}",
+          f"hh={lemma_key(head.head)}|{head.dep_}",
+          f"inq={sum(doc[k].text in QUOTE_MARKS for k in range(sent.start, t.i)) % 2}",
+          f"lpn={lemma}|{prev.pos_ if prev is not None else '<s>'}|{nxt.pos_ if nxt is not None else '</s>'}"]
     if t.pos_ == "PUNCT":
         f.append(f"pt={t.text}|{prev.ent_type_ if prev is not None else '<s>'}|"
                  f"{nxt.ent_type_ if nxt is not None else '</s>'}")
