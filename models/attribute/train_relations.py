@@ -66,8 +66,9 @@ def examples(pairs, learned, lemmas):
     for k, (d, doc) in enumerate(pairs):
         cue_chars = _cue_chars(d)
         for sent in doc.sents:
-            for t in learned.cue_candidates(sent, lemmas):
-                cx.append(learned.cue_features(t, learned.quote_near(t)))
+            ctx = learned.SentContext(sent)
+            for t in learned.cue_candidates(ctx, lemmas):
+                cx.append(learned.cue_features(t, ctx))
                 cy.append(int(t.idx in cue_chars))
                 cg.append(k)
         for a in d["attributions"]:
@@ -78,7 +79,7 @@ def examples(pairs, learned, lemmas):
             src = _tokens(doc, a["source"])
             src_ids = {t.i for t in src}
             gold = learned._main_token(sorted(src, key=lambda t: t.i)).i if src else None
-            for c in learned.source_candidates(head.sent):
+            for c in learned.source_candidates(learned.SentContext(head.sent)):
                 if c.i in {t.i for t in cue}:
                     continue
                 sx.append(learned.source_features(head, c))
@@ -97,8 +98,9 @@ def cue_threshold(model_for, held_pairs, learned, lemmas):
             gold = [[(p["start"], p["end"]) for p in a["cue"]] for a in d["attributions"] if a["cue"]]
             pred = []
             for sent in doc.sents:
-                hits = [t for t in learned.cue_candidates(sent, lemmas)
-                        if model_for(learned.cue_features(t, learned.quote_near(t))) >= th]
+                ctx = learned.SentContext(sent)
+                hits = [t for t in learned.cue_candidates(ctx, lemmas)
+                        if model_for(learned.cue_features(t, ctx)) >= th]
                 pred += [(g[0].idx, g[-1].idx + len(g[-1])) for g in learned._cue_groups(hits)]
             used = set()
             for p0, p1 in pred:
@@ -160,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--C", type=float, default=0.3)
     ap.add_argument("--prune", type=float, default=0.05)
     ap.add_argument("--min-hits", type=int, default=2)
-    ap.add_argument("--min-ratio", type=float, default=0.02)
+    ap.add_argument("--min-ratio", type=float, default=0.05)
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     from spacy.tokens import DocBin

@@ -30,6 +30,7 @@ import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
 from ..resources import load_json
@@ -71,41 +72,65 @@ def lemma_key(t: "Token") -> str:
     return t.lemma_.lower()
 
 
-def cue_features(t: "Token", quote_near: bool) -> list[str]:
+class SentContext:
+    """One sentence's tokens and quotation-mark counts, computed once: features look
+    at neighbours and quote marks, and spaCy's token access is slow."""
+
+    def __init__(self, sent: "Span"):
+        self.sent = sent
+        self.start = sent.start
+        self.toks = list(sent)
+        quotes = [t.text in QUOTE_MARKS for t in self.toks]
+        self.prefix = [0]
+        for q in quotes:
+            self.prefix.append(self.prefix[-1] + q)
+
+    def tok(self, i: int) -> "Token | None":
+        k = i - self.start
+        return self.toks[k] if 0 <= k < len(self.toks) else None
+
+    def quote_near(self, t: "Token", window: int = 3) -> bool:
+        k = t.i - self.start
+        return self.prefix[min(len(self.toks), k + window + 1)] > self.prefix[max(0, k - window)]
+
+    def inside_quote(self, t: "Token") -> int:
+        """1 when an odd number of quote marks precede ``t`` in the sentence."""
+        return self.prefix[t.i - self.start] % 2
+
+
+def cue_features(t: "Token", ctx: SentContext) -> list[str]:
     """Binary features of one token as a possible cue (shared by training and use)."""
-    doc = t.doc
-    sent = t.sent
-    prev = doc[t.i - 1] if t.i > sent.start else None
-    nxt = doc[t.i + 1] if t.i + 1 < sent.end else None
+    prev, nxt = ctx.tok(t.i - 1), ctx.tok(t.i + 1)
+    p2, n2 = ctx.tok(t.i - 2), ctx.tok(t.i + 2)
+    quote_near = ctx.quote_near(t)
     lemma, dep, head = lemma_key(t), t.dep_, t.head
-    deps = sorted({c.dep_ for c in t.children})
+    children = list(t.children)
+    deps = sorted({c.dep_ for c in children})
     f = [f"l={lemma}", f"p={t.pos_}", f"t={t.tag_}", f"d={dep}", f"ld={lemma}|{dep}",
          f"pd={t.pos_}|{dep}", f"hl={lemma_key(head)}", f"hd={head.pos_}|{dep}|{head.dep_}",
          f"pw={prev.lower_ if prev is not None else '<s>'}",
          f"nw={nxt.lower_ if nxt is not None else '</s>'}",
          f"pp={prev.pos_ if prev is not None else '<s>'}",
          f"np={nxt.pos_ if nxt is not None else '</s>'}",
-         f"q={quote_near}", f"lq={lemma}|{quote_near}", f"first={t.i == sent.start}",
-         f"pos4={t.i - sent.start < 4}|{t.pos_}"]
+         f"q={quote_near}", f"lq={lemma}|{quote_near}", f"first={t.i == ctx.start}",
+         f"pos4={t.i - ctx.start < 4}|{t.pos_}"]
     f += [f"cd={d}" for d in deps]
     f += [f"lcd={lemma}|{d}" for d in deps if d in CLAUSE_DEPS or d.startswith("nsubj") or d == "dobj"]
     has_subj = any(d.startswith("nsubj") for d in deps)
     has_clause = any(d in CLAUSE_DEPS for d in deps)
     f += [f"lt={lemma}|{t.tag_}", f"lsc={lemma}|{has_subj}|{has_clause}", f"lh={lemma}|{lemma_key(head)}",
           f"sc={t.pos_}|{has_subj}|{has_clause}"]
-    for c in t.children:
+    for c in children:
         if c.dep_ in ("nsubj", "nsubjpass"):
             f.append(f"subj={c.ent_type_ or c.pos_}")
             f.append(f"lsubj={lemma}|{c.ent_type_ or c.pos_}")
             f.append(f"sl={c.lemma_.lower()}")
         elif c.dep_ in ("aux", "neg", "prt", "prep", "agent"):
             f.append(f"ch={c.dep_}|{c.lower_}")
-    p2 = doc[t.i - 2] if t.i - 2 >= sent.start else None
-    n2 = doc[t.i + 2] if t.i + 2 < sent.end else None
     f += [f"pw2={p2.lemma_.lower() if p2 is not None else '<s>'}",
           f"nw2={n2.lemma_.lower() if n2 is not None else '</s>'}",
           f"hh={lemma_key(head.head)}|{head.dep_}",
-          f"inq={sum(doc[k].text in QUOTE_MARKS for k in range(sent.start, t.i)) % 2}",
+          f"inq={ctx.inside_quote(t)}",
           f"lpn={lemma}|{prev.pos_ if prev is not None else '<s>'}|{nxt.pos_ if nxt is not None else '</s>'}"]
     if t.pos_ == "PUNCT":
         f.append(f"pt={t.text}|{prev.ent_type_ if prev is not None else '<s>'}|"
@@ -149,7 +174,7 @@ class LinearModel:
     threshold: float
 
     def score(self, feats: Iterable[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
+        z = self.bias + sum(map(self.weights.get, feats, repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -168,19 +193,13 @@ def models() -> Models:
     return Models(cue, source, frozenset(data["cue_lemmas"]))
 
 
-def quote_near(t: "Token", window: int = 3) -> bool:
-    doc = t.doc
-    lo, hi = max(t.sent.start, t.i - window), min(t.sent.end, t.i + window + 1)
-    return any(doc[k].text in QUOTE_MARKS for k in range(lo, hi))
-
-
-def cue_candidates(sent: "Span", lemmas: frozenset[str]) -> Iterator["Token"]:
+def cue_candidates(ctx: SentContext, lemmas: frozenset[str]) -> Iterator["Token"]:
     """Tokens the cue model scores: a cue-capable POS and a lemma seen in cues."""
-    return (t for t in sent if t.pos_ in CUE_POS and lemma_key(t) in lemmas)
+    return (t for t in ctx.toks if t.pos_ in CUE_POS and lemma_key(t) in lemmas)
 
 
-def source_candidates(sent: "Span") -> Iterator["Token"]:
-    return (t for t in sent if t.pos_ in SOURCE_POS)
+def source_candidates(ctx: SentContext) -> Iterator["Token"]:
+    return (t for t in ctx.toks if t.pos_ in SOURCE_POS)
 
 
 def _cue_groups(tokens: list["Token"]) -> list[list["Token"]]:
@@ -272,11 +291,12 @@ def find_relations(sent: "Span", phrase: Any) -> list[Relation]:
     """
     m = models()
     cue_model, source_model = m.cue, m.source
-    scores = {t.i: cue_model.score(cue_features(t, quote_near(t))) for t in cue_candidates(sent, m.cue_lemmas)}
+    ctx = SentContext(sent)
+    scores = {t.i: cue_model.score(cue_features(t, ctx)) for t in cue_candidates(ctx, m.cue_lemmas)}
     hits = [sent.doc[i] for i, p in scores.items() if p >= cue_model.threshold]
     if not hits:
         return []
-    cands = list(source_candidates(sent))
+    cands = list(source_candidates(ctx))
     out = []
     for group in _cue_groups(hits):
         head = _main_token(group)
