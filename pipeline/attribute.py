@@ -74,6 +74,7 @@ class _Att:
     addressee: tuple[int, int] | None = None
     via: str | None = None
     own: bool = True  # found by the sentence's own cue
+    content: tuple[int, int] | None = None  # what is reported, within the claim
 
 
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
@@ -145,7 +146,9 @@ def _own(doc: "Doc", sent: "Span", claim: Claim, quotes: list[Quote], index: Doc
     if chosen.addressee is not None:
         a_head, a_span = source_phrase(chosen.addressee)
         addressee = a_span
-    return _Att(source, chosen.span, mode, addressee, via)
+    cue_tokens = list(doc.char_span(*chosen.span, alignment_mode="expand") or [chosen.token])
+    content = learned.content_span(sent, chosen.token, cue_tokens, source.span if source else None)
+    return _Att(source, chosen.span, mode, addressee, via, content=content)
 
 
 def _quote_pass(doc: "Doc", claims: list[Claim], atts: list[_Att | None], quotes: list[Quote]) -> None:
@@ -257,7 +260,20 @@ def _inherit(doc: "Doc", sents: list["Span"], claims: list[Claim], atts: list[_A
             atts[i] = _Att(prev.source, None, "inherited", own=False)
 
 
-def _record(doc: "Doc", att: _Att) -> dict:
+def _content(doc: "Doc", claim: Claim, att: _Att, quotes: list[Quote]) -> tuple[int, int] | None:
+    """What the claim reports: the own cue's content, else the quotation's words within
+    the claim (a quote sentence), else the whole claim (inherited)."""
+    if att.content is not None or att.cue is not None:
+        return att.content
+    if att.mode == "direct":
+        inner = [(max(q.inner[0], claim.start), min(q.inner[1], claim.end)) for q in quotes
+                 if _overlap(q.inner[0], q.inner[1], claim.start, claim.end)]
+        if inner:
+            return inner[0][0], inner[-1][1]
+    return claim.start, claim.end
+
+
+def _record(doc: "Doc", att: _Att, content: tuple[int, int] | None = None) -> dict:
     s = att.source
     text = doc_text(doc)
     return {
@@ -271,6 +287,8 @@ def _record(doc: "Doc", att: _Att) -> dict:
         "addressee": text[att.addressee[0]:att.addressee[1]] if att.addressee else None,
         "via": att.via,
         "source_id": s.source_id if s else None,
+        "content": text[content[0]:content[1]] if content else None,
+        "content_span": [content[0], content[1]] if content else None,
     }
 
 
@@ -297,9 +315,8 @@ def _other(doc: "Doc", sent: "Span", claim: Claim, att: _Att | None, quotes: lis
             mode = "passive"
         else:
             mode = "indirect"
-        record = _record(doc, _Att(source, rel.cue_span, mode))
-        record.update(content=text[k0:k1] if rel.content else None,
-                      content_span=[k0, k1] if rel.content else None, score=round(rel.score, 3))
+        record = _record(doc, _Att(source, rel.cue_span, mode), rel.content)
+        record["score"] = round(rel.score, 3)
         out.append(record)
     return out
 
@@ -334,6 +351,6 @@ def _attribute(doc: "Doc", claims: list[Claim]) -> None:
     _headline_quotes(doc, claims, atts, all_quotes)
     _inherit(doc, sents, claims, atts, quotes, lex)
     for claim, att, sent in zip(claims, atts, sents):
-        claim.attribution = _record(doc, att) if att is not None else None
+        claim.attribution = _record(doc, att, _content(doc, claim, att, quotes)) if att is not None else None
         if sent is not None:
             claim.other_attributions = _other(doc, sent, claim, att, quotes, index)

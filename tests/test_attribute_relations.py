@@ -60,3 +60,19 @@ def test_only_cue_capable_words_seen_in_training_are_scored(pos, expected):
     m = learned.models()
     assert "say" in m.cue_lemmas and "the" not in m.cue_lemmas
     assert (pos in learned.CUE_POS) is expected
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The mayor said on Monday that the bridge would reopen.", "said", "that the bridge would reopen"),
+    ("The fire destroyed 40 homes, officials said.", "said", "The fire destroyed 40 homes"),
+    ("Police arrested 12 people, according to a city statement.", "according to", "Police arrested 12 people"),
+])
+def test_the_claims_own_attribution_says_what_is_reported(text, cue, content):
+    (claim,) = _claims(text)
+    assert (claim["attribution"]["cue"], claim["attribution"]["content"]) == (cue, content)
+
+
+def test_a_quote_sentence_without_a_tag_reports_the_quoted_words():
+    claims = _claims('"We will rebuild," the mayor said. "It will take years."')
+    assert claims[1]["attribution"]["mode"] == "direct"
+    assert claims[1]["attribution"]["content"] == "It will take years."

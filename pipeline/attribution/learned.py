@@ -234,7 +234,7 @@ def _main_token(group: list["Token"]) -> "Token":
     return next((t for t in group if t.head.i not in ids or t.head.i == t.i), group[0])
 
 
-def _content(sent: "Span", head: "Token", cue: list["Token"],
+def content_span(sent: "Span", head: "Token", cue: list["Token"],
              source_span: tuple[int, int] | None) -> tuple[int, int] | None:
     """One contiguous content span: the cue's clausal complements (else its direct
     object), else the clause the cue is a tag of, else the longest stretch of the
@@ -255,7 +255,7 @@ def _content(sent: "Span", head: "Token", cue: list["Token"],
             outer = head.head
             cut.append((head.left_edge.idx, head.right_edge.idx + len(head.right_edge)))
             base = (outer.left_edge.idx, outer.right_edge.idx + len(outer.right_edge))
-        pieces = _minus([base], cut)
+        pieces = subtract_ranges([base], cut)
         if not pieces:
             return None
     start, end = max(pieces, key=lambda p: (p[1] - p[0], -p[0]))
@@ -267,7 +267,8 @@ def _content(sent: "Span", head: "Token", cue: list["Token"],
     return (start, end) if end > start else None
 
 
-def _minus(base: list[tuple[int, int]], cut: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def subtract_ranges(base: list[tuple[int, int]], cut: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The non-empty pieces of the (disjoint) ranges ``base`` outside every range in ``cut``."""
     out = sorted(base)
     for c0, c1 in sorted(cut):
         nxt = []
@@ -311,6 +312,6 @@ def find_relations(sent: "Span", phrase: Any) -> list[Relation]:
         span = None
         if best is not None:
             best, span = phrase(best)
-        out.append(Relation(group, best, _content(sent, head, group, span),
+        out.append(Relation(group, best, content_span(sent, head, group, span),
                             max(scores[t.i] for t in group)))
     return out

@@ -440,13 +440,9 @@ def eval_polnear(data: Path, workers: int, limit: int | None, seed: int) -> dict
         preds = []
         for c in o["claims"]:
             a = c.get("attribution")
-            if a:
-                pieces = [r for r in (a.get("source_span"), a.get("cue_span")) if r]
-                preds.append({"cue": M.as_ranges(a.get("cue_span")),
-                              "source": M.as_ranges(a.get("source_span")) if a.get("cue_span") else [],
-                              "content": _subtract([tuple(c["span"])], pieces)})
-            for x in c.get("other_attributions", ()):
-                preds.append({"cue": M.as_ranges(x["cue_span"]), "source": M.as_ranges(x.get("source_span")),
+            for x in ([a] if a else []) + c.get("other_attributions", []):
+                preds.append({"cue": M.as_ranges(x["cue_span"]),
+                              "source": M.as_ranges(x["source_span"]) if x["cue_span"] else [],
                               "content": M.as_ranges(x["content_span"])})
         n_pred += len(preds)
         gold = [{role: [(p["start"], p["end"]) for p in g[role]] for role in ("cue", "source", "content")}
@@ -476,23 +472,6 @@ def eval_polnear(data: Path, workers: int, limit: int | None, seed: int) -> dict
 def _add(acc: list, counts: Iterable[float]) -> None:
     for k, v in enumerate(counts):
         acc[k] += v
-
-
-def _subtract(base: list[tuple[int, int]], cut: list) -> list[tuple[int, int]]:
-    """Characters of ``base`` outside every range in ``cut``."""
-    out = M.merge_ranges(base)
-    for r in M.merge_ranges(x for c in cut for x in M.as_ranges(c)):
-        nxt = []
-        for s, e in out:
-            if r[1] <= s or r[0] >= e:
-                nxt.append((s, e))
-                continue
-            if s < r[0]:
-                nxt.append((s, r[0]))
-            if r[1] < e:
-                nxt.append((r[1], e))
-        out = nxt
-    return out
 
 
 # --------------------------------------------------------------------------- Szeged hedging
