@@ -19,7 +19,8 @@ Four passes over the document's sentences, in order:
 2. **quotations** (:mod:`pipeline.attribution.quotes`) — a quotation that is a
    clause (a finite verb, or a capitalised utterance of 3+ words; not a scare
    quote like ``"revenge killings"``) is attributed, in every sentence it
-   touches, to its speech tag: one after it ("…,” he said"), before it
+   touches, to its speech tag: one after it ("…,” he said"; a sign-off dash
+   "…” ― Jane Doe", also on the next line), before it
    ("He said: “…”"), in a preceding sentence ending with a colon; a paragraph
    that opens with a quotation and has no tag continues the last quoted speaker
    (within ~1,500 characters). Those sentences are ``direct``; a sentence with
@@ -50,7 +51,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .attribution import learned
-from .attribution.cues import Cue, find_cues
+from .attribution.cues import DASHES, Cue, find_cues
 from .attribution.lexicon import Lexicon, lexicon
 from .attribution.quotes import Quote, find_quotes
 from .attribution.sources import TEXT_KEY, DocIndex, Source, doc_text, source_phrase
@@ -163,6 +164,11 @@ def _quote_pass(doc: "Doc", claims: list[Claim], atts: list[_Att | None], quotes
                    if any(_overlap(q.inner[0], q.inner[1], c.start, c.end) for q in regions)]
         if not members:
             continue
+        nxt = members[-1] + 1
+        if nxt < len(claims) and atts[nxt] is not None and atts[nxt].own and atts[nxt].cue is not None \
+                and doc_text(doc)[atts[nxt].cue[0]:atts[nxt].cue[1]] in DASHES \
+                and not doc_text(doc)[ge:atts[nxt].cue[0]].strip():
+            members.append(nxt)  # "…”\n― Jane Doe": the sign-off in the next sentence
         tags = [i for i in members if atts[i] is not None and atts[i].own
                 and atts[i].source is not None and atts[i].cue is not None
                 and atts[i].mode in ("direct", "indirect")]

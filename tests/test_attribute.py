@@ -72,6 +72,20 @@ def test_direct_quote_with_tag_and_curly_marks(nlp):
     assert a["mode"] == "direct" and a["source"] == "Maria Lopez" and a["cue"] == "said"
 
 
+@pytest.mark.parametrize("text", [
+    "“The road has been closed for four years and nobody listens to us.” ― Maria Lopez",
+    "“The road has been closed for four years and nobody listens to us.”\n— Maria Lopez",
+])
+def test_a_dash_sign_off_after_a_quotation_names_its_speaker(nlp, text):
+    text, claims = _attribute(nlp, text)
+    a = _find(text, claims, "nobody listens").attribution
+    assert a["mode"] == "direct" and a["source"] == "Maria Lopez"
+
+
+def test_a_dash_before_anything_but_a_name_is_no_attribution(nlp):
+    assert _att(nlp, "The council paused the vote — and then the lights went out.") is None
+
+
 def test_multi_sentence_quote_tag_in_next_sentence(nlp):
     text, claims = _attribute(nlp, '"The water came fast. We climbed onto the roof," she said.')
     first = _find(text, claims, "came fast")

@@ -15,7 +15,8 @@ Matched (``find_cues``):
   ``object`` — the direct object ("documented 740 deaths");
 * ``according to``: the ``pobj`` of ``to`` is the source, anywhere in the sentence;
 * passives: raising ("X is reported to …"), ``it``-extraposition, ``by``-agents
-  (the agent is the source) and reduced participles ("600 fatalities reported").
+  (the agent is the source) and reduced participles ("600 fatalities reported");
+* sign-off dashes after a quotation: "…” ― Jane Doe" (:func:`dash_cues`).
 
 Not matched: lexicon verbs without content ("he did not say"), nouns ("calls",
 "promises"), verbs only in the lexicon's ``outlet_only`` list ("verify",
@@ -46,7 +47,7 @@ ABLE = frozenset({"able", "unable"})
 class Cue:
     token: "Token"
     span: tuple[int, int]
-    mode: str                      # indirect | according_to | passive
+    mode: str                      # indirect | according_to | passive | direct (dash sign-off)
     source: "Token | None"
     rank: int
     addressee: "Token | None" = None
@@ -294,6 +295,31 @@ def adverb_cues(sent: "Span", lex: Lexicon) -> list[Cue]:
     return out
 
 
+#: dashes that introduce a sign-off attribution ("…” ― Jane Doe")
+DASHES = frozenset({"―", "—", "–", "--"})
+QUOTE_CLOSERS = frozenset('"”»\'’')
+
+
+def dash_cues(sent: "Span") -> list[Cue]:
+    """"…” ― Jane Doe": a dash at the start of the sentence or right after a closing
+    quotation mark, followed by nothing but a name (1–4 proper nouns, final
+    punctuation allowed). The name is the source; the quotation is the content
+    (the caller links it). Not matched: a dash before anything else ("— and then")."""
+    out = []
+    for t in sent:
+        if t.text not in DASHES:
+            continue
+        before = t.doc[t.i - 1] if t.i > sent.start else None
+        if before is not None and before.text not in QUOTE_CLOSERS:
+            continue
+        rest = [x for x in t.doc[t.i + 1:sent.end] if not (x.is_punct or x.is_space)]
+        if not 1 <= len(rest) <= 4 or any(x.pos_ != "PROPN" for x in rest):
+            continue
+        out.append(Cue(t, (t.idx, t.idx + len(t)), "direct", rest[-1], 1, None, [],
+                       tag=True, source_span=(rest[0].idx, rest[-1].idx + len(rest[-1]))))
+    return out
+
+
 def find_cues(sent: "Span", lex: Lexicon, has_quote: bool = False) -> list[Cue]:
     """Every cue candidate of the sentence, best (lowest rank, leftmost) first."""
     cues = []
@@ -304,6 +330,7 @@ def find_cues(sent: "Span", lex: Lexicon, has_quote: bool = False) -> list[Cue]:
                 cues.append(cue)
     cues += misparsed_noun_cues(sent, lex)
     cues += according_cues(sent)
+    cues += dash_cues(sent)
     cues += adverb_cues(sent, lex)
     cues.sort(key=lambda c: (c.rank, c.token.i))
     return cues
