@@ -306,8 +306,11 @@ def test_a_signal_keeps_complete_parts_and_resume_gives_the_same_bytes(tmp_path,
     ref, out = tmp_path / "ref", tmp_path / "out"
     args = [str(src), "-q", "--part-size", "2", "--batch-size", "2"]
     assert main(["extract", *args, "-o", str(ref)]) == 0
+    # a test runner started in the background inherits SIGINT ignored, and Python keeps an
+    # ignored SIGINT ignored: give the child the default disposition a terminal gives
     proc = subprocess.run([sys.executable, "-c", SIGNAL_AFTER_FIRST_PART, sig, "extract", *args,
-                           "-o", str(out)], capture_output=True, text=True, timeout=300)
+                           "-o", str(out)], capture_output=True, text=True, timeout=300,
+                          preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     assert proc.returncode == code, proc.stderr
     assert "--resume" in proc.stderr and "Traceback" not in proc.stderr
     assert not (out / "claims.jsonl").exists() and not (out / "documents.jsonl").exists()
