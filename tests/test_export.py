@@ -80,3 +80,23 @@ def test_docs_list_every_column():
         section = text.split(f"## {table}", 1)[1].split("\n## ", 1)[0]
         documented = re.findall(r"^\| `(\w+)` \|", section, flags=re.M)
         assert documented == [n for n, _ in columns], table
+
+
+def test_attributions_table_lists_the_own_and_the_further_relations(tmp_path):
+    claims = _claims()
+    text = claims[1]["text"]
+    base = claims[1]["span"][0]
+    cue = text.index("could")  # any in-sentence span will do for the table's shape
+    claims[1]["other_attributions"] = [{
+        "source": None, "source_span": None, "source_norm": None, "source_type": None,
+        "cue": text[cue:cue + 5], "cue_span": [base + cue, base + cue + 5], "mode": "indirect",
+        "addressee": None, "via": None, "source_id": None, "content": None, "content_span": None,
+        "score": 0.61}]
+    (tmp_path / "claims.jsonl").write_text("".join(json.dumps(c) + "\n" for c in claims))
+    (tmp_path / "documents.jsonl").write_text(json.dumps({"doc_id": "storm"}) + "\n")
+    assert main(["export", str(tmp_path), "-o", str(tmp_path / "t")]) == 0
+    rows = _read(tmp_path / "t" / "attributions.csv")
+    assert [(r["claim_id"], r["index"], r["own"], r["cue"], r["score"]) for r in rows] == [
+        ("c1", "0", "true", "said", ""), ("c2", "0", "false", "could", "0.61")]
+    assert rows[0]["source_norm"] == "Governor" and rows[1]["cue_start"] == str(base + cue)
+    assert list(rows[0]) == [n for n, _ in TABLES["attributions"]]

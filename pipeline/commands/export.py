@@ -1,4 +1,5 @@
-"""``newsclaims export OUTDIR --format parquet|csv [-o DIR]``: claims, quantities and entities as flat tables."""
+"""``newsclaims export OUTDIR --format parquet|csv [-o DIR]``: claims, quantities, entities and
+attributions as flat tables."""
 from __future__ import annotations
 
 import argparse
@@ -12,9 +13,10 @@ def register(sub: Any) -> None:
     from ..inspect.data import add_filter_arguments
 
     p = sub.add_parser(
-        "export", help="export claims, quantities and entities as CSV or Parquet tables",
+        "export", help="export claims, quantities, entities and attributions as CSV or Parquet tables",
         description="Write claims.{csv,parquet} (one row per claim), quantities.* (one row per "
-                    "quantity) and entities.* (one row per entity) for pandas, DuckDB or a "
+                    "quantity), entities.* (one row per entity) and attributions.* (one row per "
+                    "attribution, the claim's own and the further ones) for pandas, DuckDB or a "
                     "spreadsheet. Columns: docs/export.md.")
     p.add_argument("outdir", metavar="OUTDIR", help="directory written by `newsclaims extract -o`")
     p.add_argument("--format", choices=("csv", "parquet"), default="csv",

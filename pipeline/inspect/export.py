@@ -1,4 +1,5 @@
-"""Flat tables from claims: ``claims``, ``quantities``, ``entities`` (CSV or Parquet).
+"""Flat tables from claims: ``claims``, ``quantities``, ``entities``, ``attributions``
+(CSV or Parquet).
 
 Columns are fixed (docs/export.md) so that a table has the same shape whatever
 the stages fill in: a field the schema has but a record lacks is empty/null, and
@@ -36,7 +37,14 @@ ENTITY_COLUMNS: list[tuple[str, str]] = [
     ("claim_id", "str"), ("doc_id", "str"), ("index", "int"), ("text", "str"),
     ("span_start", "int"), ("span_end", "int"), ("label", "str"), ("norm", "str"), ("entity_id", "str"),
 ]
-TABLES = {"claims": CLAIM_COLUMNS, "quantities": QUANTITY_COLUMNS, "entities": ENTITY_COLUMNS}
+ATTRIBUTION_COLUMNS: list[tuple[str, str]] = [
+    ("claim_id", "str"), ("doc_id", "str"), ("index", "int"), ("own", "bool"),
+    ("source", "str"), ("source_norm", "str"), ("source_type", "str"), ("source_id", "str"),
+    ("source_start", "int"), ("source_end", "int"), ("cue", "str"), ("cue_start", "int"), ("cue_end", "int"),
+    ("mode", "str"), ("content", "str"), ("content_start", "int"), ("content_end", "int"), ("score", "float"),
+]
+TABLES = {"claims": CLAIM_COLUMNS, "quantities": QUANTITY_COLUMNS, "entities": ENTITY_COLUMNS,
+          "attributions": ATTRIBUTION_COLUMNS}
 
 
 def _span(span: Any, i: int) -> int | None:
@@ -107,10 +115,28 @@ def entity_rows(claims: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
+def attribution_rows(claims: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The claim's own attribution (``own`` true, index 0) and its ``other_attributions``."""
+    rows = []
+    for c in claims:
+        own = [c["attribution"]] if c.get("attribution") else []
+        for i, a in enumerate(own + list(c.get("other_attributions") or [])):
+            rows.append({"claim_id": c.get("claim_id"), "doc_id": c.get("doc_id"), "index": i,
+                         "own": bool(own) and i == 0, "source": a.get("source"),
+                         "source_norm": a.get("source_norm"), "source_type": a.get("source_type"),
+                         "source_id": a.get("source_id"), "source_start": _span(a.get("source_span"), 0),
+                         "source_end": _span(a.get("source_span"), 1), "cue": a.get("cue"),
+                         "cue_start": _span(a.get("cue_span"), 0), "cue_end": _span(a.get("cue_span"), 1),
+                         "mode": a.get("mode"), "content": a.get("content"),
+                         "content_start": _span(a.get("content_span"), 0),
+                         "content_end": _span(a.get("content_span"), 1), "score": a.get("score")})
+    return rows
+
+
 def tables(output: Output, claims: list[dict[str, Any]] | None = None) -> dict[str, list[dict[str, Any]]]:
     claims = output.claims if claims is None else claims
     return {"claims": claim_rows(output, claims), "quantities": quantity_rows(claims),
-            "entities": entity_rows(claims)}
+            "entities": entity_rows(claims), "attributions": attribution_rows(claims)}
 
 
 def _coerce(value: Any, kind: str) -> Any:
