@@ -128,7 +128,7 @@ def fit(x, y, groups, n_docs, c_reg, prune, choose=None):
     X = vec.fit_transform([{f: 1 for f in fs} for fs in x]).tocsr()
     # liblinear takes only 32-bit sparse indices
     X.indices, X.indptr = X.indices.astype("int32"), X.indptr.astype("int32")
-    model = LogisticRegression(C=c_reg, solver="liblinear", max_iter=2000)
+    model = LogisticRegression(C=c_reg, solver="liblinear", max_iter=2000, random_state=0)
     model.fit(X[train], [y[i] for i in train])
     if choose is not None:
         index = vec.vocabulary_
