@@ -305,7 +305,7 @@ def _other(doc: "Doc", sent: "Span", claim: Claim, att: _Att | None, quotes: lis
     own = att.cue if att is not None and att.own else None
     text = doc_text(doc)
     out = []
-    for rel in learned.find_relations(sent, source_phrase):
+    for rel in learned.find_relations(sent):
         c0, c1 = rel.cue_span
         if own is not None and _overlap(c0, c1, *own):
             continue

@@ -75,10 +75,10 @@ def examples(pairs, learned, lemmas):
             cue = _tokens(doc, a["cue"])
             if not cue:
                 continue
-            head = learned._main_token(sorted(cue, key=lambda t: t.i))
+            head = learned.main_token(sorted(cue, key=lambda t: t.i))
             src = _tokens(doc, a["source"])
             src_ids = {t.i for t in src}
-            gold = learned._main_token(sorted(src, key=lambda t: t.i)).i if src else None
+            gold = learned.main_token(sorted(src, key=lambda t: t.i)).i if src else None
             for c in learned.source_candidates(learned.SentContext(head.sent)):
                 if c.i in {t.i for t in cue}:
                     continue
@@ -101,7 +101,7 @@ def cue_threshold(model_for, held_pairs, learned, lemmas):
                 ctx = learned.SentContext(sent)
                 hits = [t for t in learned.cue_candidates(ctx, lemmas)
                         if model_for(learned.cue_features(t, ctx)) >= th]
-                pred += [(g[0].idx, g[-1].idx + len(g[-1])) for g in learned._cue_groups(hits)]
+                pred += [(g[0].idx, g[-1].idx + len(g[-1])) for g in learned.cue_groups(hits)]
             used = set()
             for p0, p1 in pred:
                 k = next((k for k, g in enumerate(gold) if k not in used

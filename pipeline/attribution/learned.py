@@ -9,16 +9,18 @@ two linear models trained on the PolNeAR *train* split
 (``models/attribute/train_relations.py``; weights in
 ``models/attribute/relations_model.json``, documented in that folder's README):
 
-* **cue model**: one score per token from its parse features (lemma, POS, dependency
-  label, head, children's labels, neighbours, quotation marks nearby); adjacent
-  tokens above the threshold form one cue;
+* **cue model**: one score per candidate token (a lemma seen in cues in train) from
+  its parse features (lemma, POS, dependency label, head, children's labels,
+  neighbours, quotation marks nearby); tokens above the threshold are joined into
+  cues through neighbours and function-word dependents;
 * **source model**: for each cue, one score per candidate head (nouns, names,
   pronouns of the sentence) from the dependency path between cue and candidate,
   their order and distance and the candidate's own features; the best candidate
   above the threshold is the source head, grown to its noun phrase.
 
-The content is read off the parse: the clausal complements of the cue, else the
-clause the cue is a tag of, else the sentence minus source and cue.
+The content is read off the parse (:func:`content_span`): the cue's clausal
+complements or object, else the clause the cue is a tag of, else the longest stretch
+of the sentence outside source and cue.
 
 A statistical heuristic: it is measured on PolNeAR dev by ``make eval``; it knows
 nothing of the guideline's exclusions, which is why it never sets a claim's own
@@ -31,10 +33,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..resources import load_json
-from .sources import doc_text
+from .sources import doc_text, source_phrase
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -202,7 +204,7 @@ def source_candidates(ctx: SentContext) -> Iterator["Token"]:
     return (t for t in ctx.toks if t.pos_ in SOURCE_POS)
 
 
-def _cue_groups(tokens: list["Token"]) -> list[list["Token"]]:
+def cue_groups(tokens: list["Token"]) -> list[list["Token"]]:
     """Selected tokens joined into cues: neighbours, and a token with its selected
     head ("has also said", "talked at length about")."""
     parent = {t.i: t.i for t in tokens}
@@ -228,7 +230,7 @@ def _cue_groups(tokens: list["Token"]) -> list[list["Token"]]:
     return [g for g in groups.values() if any(t.pos_ in LEXICAL_POS for t in g)]
 
 
-def _main_token(group: list["Token"]) -> "Token":
+def main_token(group: list["Token"]) -> "Token":
     """The syntactic head of a cue group (the token whose head lies outside it)."""
     ids = {t.i for t in group}
     return next((t for t in group if t.head.i not in ids or t.head.i == t.i), group[0])
@@ -284,12 +286,9 @@ def subtract_ranges(base: list[tuple[int, int]], cut: list[tuple[int, int]]) -> 
     return [(s, e) for s, e in out if e > s]
 
 
-def find_relations(sent: "Span", phrase: Any) -> list[Relation]:
-    """Every relation the models find in ``sent``.
-
-    ``phrase(head) -> (head, (start, end))`` grows a source head into its noun
-    phrase (:func:`pipeline.attribution.sources.source_phrase`).
-    """
+def find_relations(sent: "Span") -> list[Relation]:
+    """Every relation the models find in ``sent``; a source head is grown into its noun
+    phrase by :func:`pipeline.attribution.sources.source_phrase`."""
     m = models()
     cue_model, source_model = m.cue, m.source
     ctx = SentContext(sent)
@@ -299,8 +298,8 @@ def find_relations(sent: "Span", phrase: Any) -> list[Relation]:
         return []
     cands = list(source_candidates(ctx))
     out = []
-    for group in _cue_groups(hits):
-        head = _main_token(group)
+    for group in cue_groups(hits):
+        head = main_token(group)
         ids = {t.i for t in group}
         best, best_p = None, source_model.threshold
         for c in cands:
@@ -311,7 +310,7 @@ def find_relations(sent: "Span", phrase: Any) -> list[Relation]:
                 best, best_p = c, p
         span = None
         if best is not None:
-            best, span = phrase(best)
+            best, span = source_phrase(best)
         out.append(Relation(group, best, content_span(sent, head, group, span),
                             max(scores[t.i] for t in group)))
     return out
