@@ -311,7 +311,7 @@ def _other(doc: "Doc", sent: "Span", claim: Claim, att: _Att | None, quotes: lis
             continue
         if _in_quotes(c0, quotes):
             continue  # a cue inside a quotation is part of what the speaker said
-        source = index.resolve(*source_phrase(rel.source)) if rel.source is not None else None
+        source = index.resolve(rel.source, rel.source_span) if rel.source is not None else None
         k0, k1 = rel.content or (c1, c1)
         if text[c0:c1].lower().startswith("according"):
             mode = "according_to"

@@ -129,9 +129,9 @@ class Attribution(TypedDict, total=False):
     addressee: str | None
     via: str | None
     source_id: str | None
-    content: str            # other_attributions only
-    content_span: list[int]  # other_attributions only
-    score: float            # other_attributions only
+    content: str | None
+    content_span: list[int] | None
+    score: float  # other_attributions only
 
 
 class Hedge(TypedDict):

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .lexicon import Lexicon
+from .quotes import CLOSE_D
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -297,7 +298,7 @@ def adverb_cues(sent: "Span", lex: Lexicon) -> list[Cue]:
 
 #: dashes that introduce a sign-off attribution ("…” ― Jane Doe")
 DASHES = frozenset({"―", "—", "–", "--"})
-QUOTE_CLOSERS = frozenset('"”»\'’')
+QUOTE_CLOSERS = frozenset(CLOSE_D + '"' + "'’")
 
 
 def dash_cues(sent: "Span") -> list[Cue]:

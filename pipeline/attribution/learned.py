@@ -36,6 +36,7 @@ from itertools import repeat
 from typing import TYPE_CHECKING
 
 from ..resources import load_json
+from .quotes import DOUBLES
 from .sources import doc_text, source_phrase
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ FUNCTION_DEPS = frozenset({"aux", "auxpass", "neg", "prt", "prep", "advmod", "ma
 SEPARATE_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "conj", "advcl"})
 #: a cue needs at least one token of these POS
 LEXICAL_POS = frozenset({"VERB", "NOUN", "ADJ", "PUNCT"})
-QUOTE_MARKS = frozenset('"“”„«»')
+QUOTE_MARKS = frozenset(DOUBLES)
 CLAUSE_DEPS = ("ccomp", "xcomp", "parataxis")
 MAX_PATH = 4
 TRIM = ",;:—–-"
@@ -59,9 +60,11 @@ TRIM = ",;:—–-"
 
 @dataclass
 class Relation:
-    """One predicted relation: the cue tokens and the chosen source head (or None)."""
+    """One predicted relation: the cue tokens, the chosen source head and its noun
+    phrase's character span (or None), the content span and the cue's score."""
     cue: list["Token"]
     source: "Token | None"
+    source_span: tuple[int, int] | None
     content: tuple[int, int] | None
     score: float  # the cue model's probability for the cue's head token
 
@@ -79,7 +82,6 @@ class SentContext:
     at neighbours and quote marks, and spaCy's token access is slow."""
 
     def __init__(self, sent: "Span"):
-        self.sent = sent
         self.start = sent.start
         self.toks = list(sent)
         quotes = [t.text in QUOTE_MARKS for t in self.toks]
@@ -311,6 +313,6 @@ def find_relations(sent: "Span") -> list[Relation]:
         span = None
         if best is not None:
             best, span = source_phrase(best)
-        out.append(Relation(group, best, content_span(sent, head, group, span),
+        out.append(Relation(group, best, span, content_span(sent, head, group, span),
                             max(scores[t.i] for t in group)))
     return out

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..attribution.quotes import DOUBLES
 from ..records import Claim
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-QUOTE_MARKS = frozenset('"“”„«»')
+QUOTE_MARKS = frozenset(DOUBLES)
 
 
 def has_finite_verb(sent: "Span") -> bool:

@@ -61,6 +61,15 @@ def _str(value: Any) -> str | None:
     return str(value)
 
 
+def _attribution_columns(a: dict[str, Any]) -> dict[str, Any]:
+    """Source, cue and mode columns of one attribution object (claims and attributions tables)."""
+    return {"source": a.get("source"), "source_norm": a.get("source_norm"),
+            "source_type": a.get("source_type"), "source_id": a.get("source_id"),
+            "source_start": _span(a.get("source_span"), 0), "source_end": _span(a.get("source_span"), 1),
+            "cue": a.get("cue"), "cue_start": _span(a.get("cue_span"), 0),
+            "cue_end": _span(a.get("cue_span"), 1), "mode": a.get("mode")}
+
+
 def claim_rows(output: Output, claims: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     rows = []
     for c in claims:
@@ -77,12 +86,7 @@ def claim_rows(output: Output, claims: Iterable[dict[str, Any]]) -> list[dict[st
                **{f"flag_{f}": bool(flags.get(f)) for f in FLAG_NAMES},
                "hedge_types": ";".join(dict.fromkeys(str(h.get("type")) for h in hedges)) or None,
                "hedge_cues": ";".join(str(h.get("cue")) for h in hedges) or None,
-               "attributed": bool(c.get("attribution")),
-               "source": att.get("source"), "source_norm": att.get("source_norm"),
-               "source_type": att.get("source_type"), "source_id": att.get("source_id"),
-               "source_start": _span(att.get("source_span"), 0), "source_end": _span(att.get("source_span"), 1),
-               "cue": att.get("cue"), "cue_start": _span(att.get("cue_span"), 0),
-               "cue_end": _span(att.get("cue_span"), 1), "mode": att.get("mode"),
+               "attributed": bool(c.get("attribution")), **_attribution_columns(att),
                "addressee": att.get("addressee"), "via": att.get("via")}
         rows.append(row)
     return rows
@@ -122,12 +126,7 @@ def attribution_rows(claims: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         own = [c["attribution"]] if c.get("attribution") else []
         for i, a in enumerate(own + list(c.get("other_attributions") or [])):
             rows.append({"claim_id": c.get("claim_id"), "doc_id": c.get("doc_id"), "index": i,
-                         "own": bool(own) and i == 0, "source": a.get("source"),
-                         "source_norm": a.get("source_norm"), "source_type": a.get("source_type"),
-                         "source_id": a.get("source_id"), "source_start": _span(a.get("source_span"), 0),
-                         "source_end": _span(a.get("source_span"), 1), "cue": a.get("cue"),
-                         "cue_start": _span(a.get("cue_span"), 0), "cue_end": _span(a.get("cue_span"), 1),
-                         "mode": a.get("mode"), "content": a.get("content"),
+                         "own": bool(own) and i == 0, **_attribution_columns(a), "content": a.get("content"),
                          "content_start": _span(a.get("content_span"), 0),
                          "content_end": _span(a.get("content_span"), 1), "score": a.get("score")})
     return rows
