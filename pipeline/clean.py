@@ -713,9 +713,10 @@ def _body(doc: _Doc, lex: _Lexicon, settings: CleanSettings, meta: dict, i: int,
             doc.drop(i, "metadata:duplicate_headline")
             i += 1
             continue
-        if seen_body < 2 and _byline(ln, lex, top=False) is not None:
+        by = _byline(ln, lex, top=False) if seen_body < 2 else None
+        if by is not None:
             doc.drop(i, "metadata:byline")
-            meta["byline"] = meta["byline"] or _byline(ln, lex, top=False)
+            meta["byline"] = meta["byline"] or by
             i += 1
             continue
         # A run of tag-like lines that ends the document is a tag list.
@@ -868,29 +869,29 @@ def _unmarked_boundary(lengths: list[int], feats: list[dict[str, float] | None],
     ``trace``, when given, receives ``(unit index, chars before, s_b, x_b, s_a,
     x_a, score)`` for every scored candidate (for inspection and tests).
     """
-    # Blocks: [first unit index, chars, merged feats, substantial]
+    def substantial(n: int, f: dict[str, float]) -> bool:
+        return n >= settings.min_paragraph_chars and len(f) >= 6
+
+    # Blocks: [first unit index, chars, merged feats]
     blocks: list[list] = []
     run: list | None = None
     for i, (n, f) in enumerate(zip(lengths, feats)):
         if f is None:
             run = None
             continue
-        if n >= settings.min_paragraph_chars and len(f) >= 6:
-            blocks.append([i, n, f, True])
+        if substantial(n, f):
+            blocks.append([i, n, f])
             run = None
             continue
         if run is None:
-            run = [i, 0, {}, False]
+            run = [i, 0, {}]
             blocks.append(run)
         run[1] += n
         _merge_max(run[2], f)
-    for b in blocks:
-        if not b[3] and b[1] >= settings.min_paragraph_chars and len(b[2]) >= 6:
-            b[3] = True
     if len(blocks) < 3:
         return None
     total = sum(b[1] for b in blocks)
-    sub = [k for k, b in enumerate(blocks) if b[3]]
+    sub = [k for k, b in enumerate(blocks) if substantial(b[1], b[2])]
     weight = [sum(b[2].values()) for b in blocks]
     e, w, win = settings.boundary_smoothing, settings.boundary_before_weight, settings.boundary_window_chars
     # Token -> number of blocks before the candidate that contain it.

@@ -46,6 +46,7 @@ the :func:`~.scope.spine`). Rules and what they do not match:
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..records import Claim, Hedge
@@ -95,12 +96,7 @@ def _future_in_past(verb: "Token", lex: Lexicon) -> bool:
     it would draw", "extended its offer, which would give"), or it carries a
     past-tense reporting verb in parataxis ("The summit, she said, would produce").
     """
-    tok = verb
-    for _ in range(4):
-        if tok.dep_ == "conj" and tok.head.i != tok.i:
-            tok = tok.head
-            continue
-        break
+    *_, tok = _conj_chain(verb, 4)
     if any(c.dep_ == "parataxis" and c.lemma_.lower() in lex.future_in_past_parataxis
            and c.tag_ == "VBD" for c in tok.children):
         return True
@@ -131,16 +127,19 @@ def _past_anchored(tok: "Token") -> bool:
 def _deal_frame(verb: "Token", lex: Lexicon) -> bool:
     """``verb`` (or the verb it is a conjunct of) has a PP like "under the plan/terms"
     (heuristic: the modal then states the terms of an arrangement)."""
-    tok = verb
-    for _ in range(4):
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in lex.deal_frame_preps and any(
-                    o.dep_ == "pobj" and o.lemma_.lower() in lex.deal_frame_nouns for o in c.children):
-                return True
-        if tok.dep_ != "conj" or tok.head.i == tok.i:
-            break
-        tok = tok.head
-    return False
+    return any(c.dep_ == "prep" and c.lower_ in lex.deal_frame_preps and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in lex.deal_frame_nouns for o in c.children)
+        for tok in _conj_chain(verb, 3) for c in tok.children)
+
+
+def _conj_chain(verb: "Token", hops: int) -> Iterator["Token"]:
+    """``verb``, then the verbs it is a conjunct of, at most ``hops`` steps up."""
+    yield verb
+    for _ in range(hops):
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            return
+        verb = verb.head
+        yield verb
 
 
 def _has_condition(verb: "Token", lex: Lexicon) -> bool:
