@@ -163,6 +163,13 @@ class Processor:
         return cleaned, err, time.perf_counter() - start
 
     def process_batch(self, raws: list[RawDocument]) -> list[Result]:
+        # Strings and lexemes a batch adds to the vocab (names, numbers, typos) are
+        # evicted when it ends, so a long run's memory does not grow with the corpus;
+        # only plain records leave the zone, never a Doc
+        with self.nlp.memory_zone():
+            return self._process_batch(raws)
+
+    def _process_batch(self, raws: list[RawDocument]) -> list[Result]:
         from .analyze import SINGLE_DOC_MAX, make_doc
 
         with self.timer("clean"):

@@ -110,3 +110,22 @@ def test_dask_local_cluster_matches_the_single_process_run(tmp_path, reference):
     assert by_id(got["claims.jsonl"]) == by_id(expected["claims.jsonl"])
     assert got == expected  # and, since parts merge in input order, the very same bytes
     assert len(list((out / "parts").glob("part-dask-*.jsonl"))) == 3
+
+
+def test_a_batch_leaves_no_new_strings_in_the_vocab(nlp):
+    """Memory does not grow with the corpus: words first seen in a batch (invented
+    here, as names and typos are in real news) are evicted from the shared vocab when
+    the batch ends, while the records that name them are intact."""
+    from pipeline.records import RawDocument
+    from pipeline.runner import Processor, Settings
+
+    processor = Processor(Settings(), nlp=nlp)
+    processor.process_batch([RawDocument(doc_id="warm", text=ARTICLES[0])])
+    before = len(nlp.vocab.strings)
+    text = ("Floods displaced 4,100 people in Vantrozia on Monday, "
+            "according to the Quexitan Relief Observatory.")
+    [(document, claims)] = processor.process_batch([RawDocument(doc_id="new", text=text)])
+    assert document["error"] is None
+    assert claims[0]["attribution"]["source"] == "the Quexitan Relief Observatory"
+    assert "Vantrozia" not in nlp.vocab.strings and "Quexitan" not in nlp.vocab.strings
+    assert len(nlp.vocab.strings) == before
