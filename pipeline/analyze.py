@@ -48,12 +48,16 @@ def model_candidates(name: str | None = None) -> tuple[str, ...]:
     return (name,) if name else DEFAULT_MODELS
 
 
-@lru_cache(maxsize=4)
 def load_model(name: str | None = None) -> "Language":
     """Load the spaCy model once per process, with unused components disabled."""
+    # cached on the resolved names: load_model() and load_model(None) are one model
+    return _load(model_candidates(name))
+
+
+@lru_cache(maxsize=4)
+def _load(tried: tuple[str, ...]) -> "Language":
     import spacy
 
-    tried = model_candidates(name)
     for candidate in tried:
         try:
             nlp = spacy.load(candidate, exclude=_unused(candidate))

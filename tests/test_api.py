@@ -35,3 +35,9 @@ def test_spacy_component_sets_doc_claims(nlp):
     assert doc._.claims and doc._.claims == [c for c in doc._.claims if c["text"] in TEXT]
     for claim in doc._.claims:
         assert check_offsets(doc.text, claim) == []
+
+
+def test_the_default_model_is_loaded_once_however_it_is_asked_for(nlp):
+    from pipeline.analyze import load_model
+
+    assert load_model() is load_model(None) is nlp
