@@ -134,3 +134,33 @@ def test_corpus_gold_spans_slice_to_text():
             for h in c.get("hedges") or []:
                 if h.get("cue_span"):
                     assert text[h["cue_span"][0]:h["cue_span"][1]] == h["cue"]
+
+
+def test_polnear_annotator_agreement_scores_one_annotator_against_another(tmp_path):
+    import json
+
+    from pipeline.eval.__main__ import polnear_agreement
+
+    text = "The mayor said the bridge will reopen. Critics doubt it, a report found."
+
+    def rel(source, cue, content):
+        def piece(s):
+            i = text.index(s)
+            return [{"start": i, "end": i + len(s), "text": s}]
+        return {"id": "r", "type": "Attribution", "source": piece(source), "cue": piece(cue),
+                "content": piece(content)}
+
+    both = rel("The mayor", "said", "the bridge will reopen")
+    second = rel("a report", "found", "Critics doubt it")
+    folder = tmp_path / "attribution" / "polnear"
+    folder.mkdir(parents=True)
+    lines = [{"doc_id": "d", "annotator": "a", "text": text, "attributions": [both, second]},
+             {"doc_id": "d", "annotator": "b", "text": text, "attributions": [both]},
+             {"doc_id": "e", "annotator": "a", "text": text, "attributions": [both]}]
+    (folder / "dev.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines))
+    agreement = polnear_agreement(tmp_path)
+    assert agreement["_agreement"].startswith("pairs of annotators: 1, articles: 1")
+    cue = agreement["annotators: cue (overlap, 1:1)"]
+    assert (cue["tp"], cue["fp"], cue["fn"]) == (1, 0, 1)  # b missed a's second relation
+    assert agreement["annotators: content (token overlap)"]["precision"] == 1.0
+    assert polnear_agreement(tmp_path / "elsewhere") == {}

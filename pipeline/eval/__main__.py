@@ -431,9 +431,7 @@ def eval_polnear(data: Path, workers: int, limit: int | None, seed: int) -> dict
     # PolNeAR texts are clean article bodies: score attribution, not cleaning
     outs = run_pipeline([(d["text"], {"published": d.get("publication_date"), "title": d.get("title"),
                                       "doc_id": d["doc_id"], "keep_all": True}) for d in docs], workers)
-    cue_ov, cue_ex, src = [0, 0, 0], [0, 0, 0], [0, 0, 0]
-    content = [0, 0, 0]
-    n_pred = 0
+    counts = RelationCounts()
     for d, o in zip(docs, outs):
         if o["document"].get("text") != d["text"]:
             continue  # offsets would not line up; counted below as all-missed
@@ -444,29 +442,72 @@ def eval_polnear(data: Path, workers: int, limit: int | None, seed: int) -> dict
                 preds.append({"cue": M.as_ranges(x["cue_span"]),
                               "source": M.as_ranges(x["source_span"]) if x["cue_span"] else [],
                               "content": M.as_ranges(x["content_span"])})
-        n_pred += len(preds)
-        gold = [{role: [(p["start"], p["end"]) for p in g[role]] for role in ("cue", "source", "content")}
-                for g in d["attributions"]]
-        _add(cue_ov, M.match_spans([p for p in preds if p["cue"]], [g for g in gold if g["cue"]],
-                                   span=lambda x: x["cue"]).counts)
-        _add(cue_ex, M.match_spans([p for p in preds if p["cue"]], [g for g in gold if g["cue"]],
-                                   span=lambda x: x["cue"],
-                                   compatible=lambda p, g: M.merge_ranges(p["cue"]) == M.merge_ranges(g["cue"])
-                                   ).counts)
-        _add(src, M.match_spans([p for p in preds if p["source"]], [g for g in gold if g["source"]],
-                                span=lambda x: x["source"]).counts)
-        toks = M.token_ranges(d["text"])
-        ov, pn, gn = M.token_overlap_counts([p["content"] for p in preds], [g["content"] for g in gold], toks)
-        _add(content, (ov, pn - ov, gn - ov))
+        counts.add(d["text"], preds, _relations(d["attributions"]))
     misaligned = sum(o["document"].get("text") != d["text"] for d, o in zip(docs, outs))
-    return {
-        "_n_docs": len(docs), "_misaligned": misaligned,
-        "cue (overlap, 1:1)": entry(tuple(cue_ov), ANCHORS["cue"]),
-        "cue (exact, 1:1)": entry(tuple(cue_ex), ANCHORS["cue"]),
-        "source (overlap, 1:1)": entry(tuple(src), ANCHORS["source"]),
-        "content (token overlap)": {**M.prf(*content), "n": content[0] + content[2],
-                                    "anchor": ANCHORS["content"]},
-    }
+    return {"_n_docs": len(docs), "_misaligned": misaligned, **counts.entries(anchors=True),
+            **polnear_agreement(data)}
+
+
+def _relations(attributions: list[dict[str, Any]]) -> list[dict[str, list[tuple[int, int]]]]:
+    """PolNeAR relations as ``{cue, source, content}`` lists of character ranges."""
+    return [{role: [(p["start"], p["end"]) for p in a[role]] for role in ("cue", "source", "content")}
+            for a in attributions]
+
+
+class RelationCounts:
+    """Counts of one set of relations against another, summed over articles: cues
+    (overlap and exact, one-to-one), sources (overlap, one-to-one), content tokens."""
+
+    def __init__(self) -> None:
+        self.cue_ov, self.cue_ex, self.src, self.content = [0, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0, 0]
+
+    def add(self, text: str, pred: list[dict[str, Any]], gold: list[dict[str, Any]]) -> None:
+        cued_p, cued_g = [p for p in pred if p["cue"]], [g for g in gold if g["cue"]]
+        _add(self.cue_ov, M.match_spans(cued_p, cued_g, span=lambda x: x["cue"]).counts)
+        _add(self.cue_ex, M.match_spans(
+            cued_p, cued_g, span=lambda x: x["cue"],
+            compatible=lambda p, g: M.merge_ranges(p["cue"]) == M.merge_ranges(g["cue"])).counts)
+        _add(self.src, M.match_spans([p for p in pred if p["source"]], [g for g in gold if g["source"]],
+                                     span=lambda x: x["source"]).counts)
+        ov, pn, gn = M.token_overlap_counts([p["content"] for p in pred], [g["content"] for g in gold],
+                                            M.token_ranges(text))
+        _add(self.content, (ov, pn - ov, gn - ov))
+
+    def entries(self, anchors: bool = False, prefix: str = "") -> dict[str, Any]:
+        def anchor(key: str) -> str | None:
+            return ANCHORS[key] if anchors else None
+
+        content = {**M.prf(*self.content), "n": self.content[0] + self.content[2]}
+        if anchors:
+            content["anchor"] = ANCHORS["content"]
+        return {
+            f"{prefix}cue (overlap, 1:1)": entry(tuple(self.cue_ov), anchor("cue")),
+            f"{prefix}cue (exact, 1:1)": entry(tuple(self.cue_ex), anchor("cue")),
+            f"{prefix}source (overlap, 1:1)": entry(tuple(self.src), anchor("source")),
+            f"{prefix}content (token overlap)": content,
+        }
+
+
+def polnear_agreement(data: Path) -> dict[str, Any]:
+    """How far PolNeAR's annotators agree with each other under the same scorer: every
+    pair of annotators of every article annotated more than once (dev and train; no
+    system output involved), one annotator's relations scored against the other's.
+    This is the ceiling the figures above should be read against."""
+    counts, pairs, articles = RelationCounts(), 0, 0
+    for split in ("dev", "train"):
+        for versions in (ds.polnear_versions(data, split) or {}).values():
+            if len(versions) < 2:
+                continue
+            articles += 1
+            for i, a in enumerate(versions):
+                for b in versions[i + 1:]:
+                    if a["text"] == b["text"] and a.get("annotator") != b.get("annotator"):
+                        counts.add(a["text"], _relations(b["attributions"]), _relations(a["attributions"]))
+                        pairs += 1
+    if not pairs:
+        return {}
+    return {"_agreement": f"pairs of annotators: {pairs}, articles: {articles} (dev and train)",
+            **counts.entries(prefix="annotators: ")}
 
 
 def _add(acc: list, counts: Iterable[float]) -> None:

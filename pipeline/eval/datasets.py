@@ -6,7 +6,7 @@ Offsets are ``[start, end)`` character offsets into the record's ``text``.
 
 Sets and files (see ``<data>/README.md``):
 
-* :func:`load_polnear` — ``attribution/polnear/<split>.jsonl``
+* :func:`load_polnear` — ``attribution/polnear/<split>.jsonl`` (:func:`polnear_versions`: every annotator's version)
 * :func:`load_szeged` — ``hedging/factbank-dev.jsonl``, ``hedging/wikiweasel.jsonl``
 * :func:`load_newsquant`, :func:`load_quantity_sets` — ``quantities/*.json``
 * :func:`load_tbaq` — ``dates/tbaq/{TimeBank,AQUAINT}/*.tml``
@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 __all__ = [
-    "load_polnear", "load_szeged", "sample", "load_newsquant", "parse_newsquant_value",
+    "load_polnear", "polnear_versions", "load_szeged", "sample", "load_newsquant", "parse_newsquant_value",
     "load_quantity_sets", "load_tbaq", "parse_timeml", "load_scrapinghub", "read_scrapinghub_html",
     "load_corpus_gold", "load_manifest", "read_article",
 ]
@@ -53,22 +53,32 @@ def load_polnear(data: str | Path, split: str = "dev") -> list[dict[str, Any]] |
     attributions: [{id, type, source, cue, content}]}``; each role is a list of
     ``{start, end, text}`` pieces (possibly empty, e.g. ``Attribution-no-source``).
     """
+    by_doc = polnear_versions(data, split)
+    if by_doc is None:
+        return None
+    out = []
+    for doc_id in sorted(by_doc):
+        versions = by_doc[doc_id]
+        rec = dict(versions[0])
+        rec["annotators"] = [str(v.get("annotator")) for v in versions]
+        out.append(rec)
+    return out
+
+
+def polnear_versions(data: str | Path, split: str = "dev") -> dict[str, list[dict[str, Any]]] | None:
+    """Every annotator's version of each PolNeAR article: ``doc_id`` → records sorted by
+    annotator id (one for most articles), roles normalised to lists as in
+    :func:`load_polnear`."""
     path = Path(data) / "attribution" / "polnear" / f"{split}.jsonl"
     if not path.exists():
         return None
     by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for rec in _jsonl(path):
-        by_doc[rec["doc_id"]].append(rec)
-    out = []
-    for doc_id in sorted(by_doc):
-        versions = sorted(by_doc[doc_id], key=lambda r: str(r.get("annotator")))
-        rec = dict(versions[0])
-        rec["annotators"] = [str(v.get("annotator")) for v in versions]
         rec["attributions"] = [{**a, "source": a.get("source") or [], "cue": a.get("cue") or [],
                                 "content": a.get("content") or []}
                                for a in rec.get("attributions", [])]
-        out.append(rec)
-    return out
+        by_doc[rec["doc_id"]].append(rec)
+    return {k: sorted(v, key=lambda r: str(r.get("annotator"))) for k, v in by_doc.items()}
 
 
 # --------------------------------------------------------------------------- Szeged hedging
