@@ -21,11 +21,13 @@ Four passes over the document's sentences, in order:
    quote like ``"revenge killings"``) is attributed, in every sentence it
    touches, to its speech tag: one after it ("…,” he said"; a sign-off dash
    "…” ― Jane Doe", also on the next line), before it
-   ("He said: “…”"), in a preceding sentence ending with a colon; a paragraph
-   that opens with a quotation and has no tag continues the last quoted speaker
-   (within ~1,500 characters). Those sentences are ``direct``; a sentence with
-   its own cue and a quotation is ``direct`` too. A headline quotation repeated
-   from the body takes the body speaker.
+   ("He said: “…”"), in a preceding sentence ending with a colon ("He said:"
+   introducing the quotation is itself ``direct``, with no content); a paragraph
+   that opens with a quotation and has no tag continues the previous sentence's
+   source (a quote paragraph after "…, Schiff said."), else the last quoted
+   speaker (within ~1,500 characters). Those sentences are ``direct``; a sentence
+   with its own cue and a quotation is ``direct`` too. A headline quotation
+   repeated from the body takes the body speaker.
 3. **inheritance** — a body sentence with no cue and no quotation takes the
    previous sentence's source (``inherited``) when both are in the same paragraph
    and it continues the account: its subject is a pronoun compatible with the
@@ -100,6 +102,14 @@ def _in_quotes(pos: int, quotes: list[Quote]) -> bool:
     return any(q.inner[0] <= pos < q.inner[1] for q in quotes)
 
 
+def _introduces_quote(doc: "Doc", claim: Claim, quotes: list[Quote]) -> bool:
+    """"He said:" right before a quotation: the quotation is the sentence's content."""
+    text = doc_text(doc)
+    if not text[claim.start:claim.end].rstrip().endswith(":"):
+        return False
+    return any(q.start >= claim.end and not text[claim.end:q.start].strip() for q in quotes)
+
+
 def _source_of(cue: Cue, index: DocIndex) -> Source | None:
     if cue.source is None:
         return None
@@ -112,7 +122,8 @@ def _source_of(cue: Cue, index: DocIndex) -> Source | None:
 def _own(doc: "Doc", sent: "Span", claim: Claim, quotes: list[Quote], index: DocIndex,
          lex: Lexicon) -> _Att | None:
     """Attribution from the sentence's own cue (pass 1)."""
-    has_quote = any(_overlap(q.inner[0], q.inner[1], claim.start, claim.end) for q in quotes)
+    has_quote = any(_overlap(q.inner[0], q.inner[1], claim.start, claim.end) for q in quotes) \
+        or _introduces_quote(doc, claim, quotes)
     cands = [c for c in find_cues(sent, lex, has_quote)
              if not _in_quotes(c.token.idx, quotes)
              and (c.source is None or not _in_quotes(c.source.idx, quotes))]
@@ -140,8 +151,7 @@ def _own(doc: "Doc", sent: "Span", claim: Claim, quotes: list[Quote], index: Doc
         if inner is not None:
             via, chosen, source = source.text, inner, _source_of(inner, index)
     mode = chosen.mode
-    if mode == "indirect" and has_quote and any(
-            _overlap(q.inner[0], q.inner[1], claim.start, claim.end) for q in quotes):
+    if mode == "indirect" and has_quote:
         mode = "direct"
     addressee = None
     if chosen.addressee is not None:
@@ -184,6 +194,9 @@ def _quote_pass(doc: "Doc", claims: list[Claim], atts: list[_Att | None], quotes
             if prev is not None and prev.source is not None and \
                     doc_text(doc)[claims[first - 1].start:claims[first - 1].end].rstrip().endswith(":"):
                 speaker = prev.source
+            elif regions[0].para_start and prev is not None and prev.source is not None \
+                    and claims[first - 1].section == claims[first].section:
+                speaker = prev.source  # a quote paragraph goes on with the last speaker
             elif regions[0].para_start and last is not None and gs - last[1] <= CONTINUATION_REACH:
                 speaker = last[0]
             elif (prev is not None and prev.mode == "direct" and last is not None
@@ -279,9 +292,28 @@ def _content(doc: "Doc", claim: Claim, att: _Att, quotes: list[Quote]) -> tuple[
     return claim.start, claim.end
 
 
-def _record(doc: "Doc", att: _Att, content: tuple[int, int] | None = None) -> dict:
+def with_quote_marks(text: str, content: tuple[int, int] | None,
+                     quotes: list[Quote]) -> tuple[int, int] | None:
+    """``content`` grown over the marks of a quotation it begins or ends with, and over
+    the punctuation inside them: a quotation is reported as printed ("“We will
+    rebuild,”"), the PARC convention. Content that stops inside a quotation is kept."""
+    if content is None:
+        return None
+    start, end = content
+    for q in quotes:
+        if q.start < start < q.end and not text[q.inner[0]:start].strip():
+            start = q.start
+        if q.start < end < q.end and all(not c.isalnum() for c in text[end:q.inner[1]]):
+            end = q.end
+    return start, end
+
+
+def _record(doc: "Doc", att: _Att, content: tuple[int, int] | None, marks: list[Quote]) -> dict:
+    """The attribution object of the schema; ``content`` is grown over the quotation
+    marks in ``marks`` it begins or ends at."""
     s = att.source
     text = doc_text(doc)
+    content = with_quote_marks(text, content, marks)
     return {
         "source": s.text if s else None,
         "source_span": [s.span[0], s.span[1]] if s else None,
@@ -299,7 +331,7 @@ def _record(doc: "Doc", att: _Att, content: tuple[int, int] | None = None) -> di
 
 
 def _other(doc: "Doc", sent: "Span", claim: Claim, att: _Att | None, quotes: list[Quote],
-           index: DocIndex) -> list[dict]:
+           marks: list[Quote], index: DocIndex) -> list[dict]:
     """The sentence's further relations (pass 4, :mod:`pipeline.attribution.learned`):
     every learned cue that is not the claim's own, with its source and content."""
     own = att.cue if att is not None and att.own else None
@@ -321,7 +353,7 @@ def _other(doc: "Doc", sent: "Span", claim: Claim, att: _Att | None, quotes: lis
             mode = "passive"
         else:
             mode = "indirect"
-        record = _record(doc, _Att(source, rel.cue_span, mode), rel.content)
+        record = _record(doc, _Att(source, rel.cue_span, mode), rel.content, marks)
         record["score"] = round(rel.score, 3)
         out.append(record)
     return out
@@ -357,6 +389,7 @@ def _attribute(doc: "Doc", claims: list[Claim]) -> None:
     _headline_quotes(doc, claims, atts, all_quotes)
     _inherit(doc, sents, claims, atts, quotes, lex)
     for claim, att, sent in zip(claims, atts, sents):
-        claim.attribution = _record(doc, att, _content(doc, claim, att, quotes)) if att is not None else None
+        if att is not None:
+            claim.attribution = _record(doc, att, _content(doc, claim, att, quotes), all_quotes)
         if sent is not None:
-            claim.other_attributions = _other(doc, sent, claim, att, quotes, index)
+            claim.other_attributions = _other(doc, sent, claim, att, quotes, all_quotes, index)

@@ -104,6 +104,35 @@ def test_quote_paragraphs_continue_speaker(nlp):
         assert a["mode"] == "direct" and a["source_norm"] == "Paul Weber" and a["cue"] is None
 
 
+def test_a_quote_paragraph_after_an_indirect_statement_continues_its_speaker(nlp):
+    text = ("The repairs will take months, the harbour master Lena Holm said.\n"
+            '"We have never seen damage like this. Every pier needs new pilings."')
+    text, claims = _attribute(nlp, text)
+    for needle in ("never seen", "pilings"):
+        a = _find(text, claims, needle).attribution
+        assert a["mode"] == "direct" and a["source_norm"] == "Lena Holm" and a["cue"] is None
+
+
+def test_a_speaker_introducing_a_quotation_with_a_colon(nlp):
+    text = ("The coach spoke after the match. She said:\n"
+            '"We lost the game in the first ten minutes. The defence was asleep."')
+    text, claims = _attribute(nlp, text)
+    intro = _find(text, claims, "She said").attribution
+    assert (intro["source"], intro["cue"], intro["mode"], intro["content"]) == ("She", "said", "direct", None)
+    for needle in ("first ten minutes", "asleep"):
+        a = _find(text, claims, needle).attribution
+        assert a["source"] == "She" and a["mode"] == "direct"
+    assert _find(text, claims, "spoke after").attribution is None
+
+
+def test_quotation_content_keeps_its_marks_and_a_scare_quote_is_closed(nlp):
+    text = ('"The levee will hold," the engineer said.\n'
+            'The plan was "reckless," according to the minutes.')
+    text, claims = _attribute(nlp, text)
+    assert _find(text, claims, "levee").attribution["content"] == '"The levee will hold,"'
+    assert _find(text, claims, "reckless").attribution["content"] == 'The plan was "reckless,"'
+
+
 def test_quote_then_pronoun_tag_resolves_to_named_speaker(nlp):
     text = ("Mayor Ines Duarte visited the shelters on Monday.\n"
             '"These families need help now," she said.')

@@ -72,7 +72,19 @@ def test_the_claims_own_attribution_says_what_is_reported(text, cue, content):
     assert (claim["attribution"]["cue"], claim["attribution"]["content"]) == (cue, content)
 
 
+@pytest.mark.parametrize("text, cue, content", [
+    ("The minister called the report a fabrication.", "called", "the report a fabrication"),
+    ("The senator portrayed the deal as a betrayal of workers.", "portrayed",
+     "the deal as a betrayal of workers"),
+    ("The coach praised the players after the match.", "praised", "the players"),
+])
+def test_an_object_content_keeps_what_is_said_about_the_object(text, cue, content):
+    (claim,) = _claims(text)
+    found = [x for x in [claim["attribution"], *claim["other_attributions"]] if x and x["cue"] == cue]
+    assert found and found[0]["content"] == content
+
+
 def test_a_quote_sentence_without_a_tag_reports_the_quoted_words():
     claims = _claims('"We will rebuild," the mayor said. "It will take years."')
     assert claims[1]["attribution"]["mode"] == "direct"
-    assert claims[1]["attribution"]["content"] == "It will take years."
+    assert claims[1]["attribution"]["content"] == '"It will take years."'  # as printed

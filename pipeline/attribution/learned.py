@@ -36,6 +36,7 @@ from itertools import repeat
 from typing import TYPE_CHECKING
 
 from ..resources import load_json
+from .lexicon import lexicon
 from .quotes import DOUBLES
 from .sources import doc_text, source_phrase
 
@@ -241,11 +242,10 @@ def main_token(group: list["Token"]) -> "Token":
 def content_span(sent: "Span", head: "Token", cue: list["Token"],
              source_span: tuple[int, int] | None) -> tuple[int, int] | None:
     """One contiguous content span: the cue's clausal complements (else its direct
-    object), else the clause the cue is a tag of, else the longest stretch of the
-    sentence outside source and cue; None when nothing is left (the content lies in
-    another sentence: "PENCE:" before the answer)."""
-    clauses = [c for c in head.children if c.dep_ in CLAUSE_DEPS] or [
-        c for c in head.children if c.dep_ == "dobj" and c.i > cue[-1].i]
+    object and the complements about it), else the clause the cue is a tag of, else
+    the longest stretch of the sentence outside source and cue; None when nothing is
+    left (the content lies in another sentence: "PENCE:" before the answer)."""
+    clauses = [c for c in head.children if c.dep_ in CLAUSE_DEPS] or _object_content(head, cue)
     if clauses:
         pieces = [(min(c.left_edge.idx for c in clauses),
                    max(c.right_edge.idx + len(c.right_edge) for c in clauses))]
@@ -269,6 +269,18 @@ def content_span(sent: "Span", head: "Token", cue: list["Token"],
     while end > start and (text[end - 1].isspace() or text[end - 1] in TRIM):
         end -= 1
     return (start, end) if end > start else None
+
+
+def _object_content(head: "Token", cue: list["Token"]) -> list["Token"]:
+    """The cue's direct object after it, with the complements that say what is
+    reported about it ("called climate change **a hoax**", "portrayed himself **as
+    a manipulator**"); [] without an object."""
+    objs = [c for c in head.children if c.dep_ == "dobj" and c.i > cue[-1].i]
+    if not objs:
+        return []
+    preps = lexicon().object_complement_preps
+    return objs + [c for c in head.children if c.i > objs[0].i and (
+        c.dep_ in ("oprd", "acomp") or (c.dep_ == "prep" and c.lower_ in preps))]
 
 
 def subtract_ranges(base: list[tuple[int, int]], cut: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -22,6 +22,7 @@ class Lexicon:
     adverbs: frozenset[str]
     continuation_markers: tuple[str, ...]
     tag_comma_verbs: frozenset[str]
+    object_complement_preps: frozenset[str]
     media_names: frozenset[str]
     media_heads: frozenset[str]
     media_head_needs_modifier: dict[str, frozenset[str]]
@@ -50,6 +51,7 @@ def lexicon() -> Lexicon:
         adverbs=low(cues["adverbs"]),
         continuation_markers=tuple(x.lower() for x in cues["continuation_markers"]),
         tag_comma_verbs=low(cues["tag_comma_verbs"]),
+        object_complement_preps=low(cues["object_complement_preps"]),
         media_names=low(src["media_names"]),
         media_heads=low(src["media_heads"]),
         media_head_needs_modifier={k.lower(): low(v) for k, v in src["media_head_needs_modifier"].items()},
