@@ -5,7 +5,8 @@ part is a JSONL file of ``{"key", "document", "claims"}`` lines, written under a
 temporary name and renamed into place, so a part is either complete or absent,
 whatever kills the run (even ``kill -9``). Every result is filed under a key: the
 SHA-1 of everything that determines it (the document's id, content and metadata,
-the pipeline and schema versions, the model and the settings). When processing
+the pipeline and schema versions, a digest of the pipeline's code and data, the
+model and the settings). When processing
 ends, ``parts/order.txt`` (the keys in input order) and ``parts/manifest.json``
 are written, and :meth:`PartStore.merge` streams the records in input order into
 ``documents.jsonl`` and ``claims.jsonl`` (both atomic).
@@ -27,12 +28,14 @@ import os
 import shutil
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from . import SCHEMA_VERSION, __version__
 from .emit import AtomicWriter, dumps
 from .records import RawDocument
+from .resources import data_path
 
 PARTS = "parts"
 ORDER = "order.txt"
@@ -49,12 +52,32 @@ def result_key(raw: RawDocument, fingerprint: str) -> str:
 
 
 def fingerprint(settings: Any, model_meta: dict[str, Any]) -> str:
-    """What besides the input decides the output: versions, model, settings."""
-    parts = {"newsclaims": __version__, "schema": SCHEMA_VERSION,
+    """What besides the input decides the output: versions, the code and data that
+    run, model, settings."""
+    parts = {"newsclaims": __version__, "schema": SCHEMA_VERSION, "code": code_digest(),
              "model": f"{model_meta.get('lang')}_{model_meta.get('name')}-{model_meta.get('version')}",
              "all_sentences": settings.all_sentences, "clean": asdict(settings.clean),
              "language": getattr(settings, "language", None)}
     return json.dumps(parts, sort_keys=True)
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """SHA-1 of the pipeline's modules and of its data under ``models/``: any change
+    to either (a fixed rule, a retrained model) changes every result key, so
+    ``--resume`` never serves results of other code."""
+    return tree_digest([Path(__file__).resolve().parent, data_path()])
+
+
+def tree_digest(roots: Iterable[Path]) -> str:
+    """SHA-1 over the relative paths and bytes of the files under ``roots`` (bytecode
+    caches left out), in a fixed order."""
+    h = hashlib.sha1()
+    for root in roots:
+        for path in sorted(p for p in Path(root).rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            h.update(path.relative_to(root).as_posix().encode("utf-8") + b"\x00")
+            h.update(path.read_bytes() + b"\x00")
+    return h.hexdigest()
 
 
 Result = tuple[str, dict[str, Any], list[dict[str, Any]]]

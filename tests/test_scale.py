@@ -129,3 +129,19 @@ def test_a_batch_leaves_no_new_strings_in_the_vocab(nlp):
     assert claims[0]["attribution"]["source"] == "the Quexitan Relief Observatory"
     assert "Vantrozia" not in nlp.vocab.strings and "Quexitan" not in nlp.vocab.strings
     assert len(nlp.vocab.strings) == before
+
+
+def test_result_keys_follow_the_code_and_data_that_ran(tmp_path):
+    """A fixed rule or a retrained model under models/ must not be served stale by
+    --resume: the digest behind every key covers the files, not just the version."""
+    from pipeline.store import code_digest, fingerprint, tree_digest
+    from pipeline.runner import Settings
+
+    (tmp_path / "pkg" / "__pycache__").mkdir(parents=True)
+    (tmp_path / "pkg" / "rules.py").write_text("LIMIT = 3\n")
+    before = tree_digest([tmp_path / "pkg"])
+    (tmp_path / "pkg" / "__pycache__" / "rules.cpython-311.pyc").write_bytes(b"\x00")
+    assert tree_digest([tmp_path / "pkg"]) == before
+    (tmp_path / "pkg" / "rules.py").write_text("LIMIT = 4\n")
+    assert tree_digest([tmp_path / "pkg"]) != before
+    assert code_digest() in fingerprint(Settings(), {"lang": "en", "name": "m", "version": "1"})
