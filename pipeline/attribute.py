@@ -293,10 +293,13 @@ def _content(doc: "Doc", claim: Claim, att: _Att, quotes: list[Quote]) -> tuple[
 
 
 def with_quote_marks(text: str, content: tuple[int, int] | None,
-                     quotes: list[Quote]) -> tuple[int, int] | None:
+                     quotes: list[Quote], limit: int) -> tuple[int, int] | None:
     """``content`` grown over the marks of a quotation it begins or ends with, and over
     the punctuation inside them: a quotation is reported as printed ("“We will
-    rebuild,”"), the PARC convention. Content that stops inside a quotation is kept."""
+    rebuild,”"), the PARC convention. A content that opens a quotation runs to its
+    closing mark, never past ``limit`` (the claim's end): the parse may cut a long
+    quotation short at a nested quote or a dash. Content that starts inside a
+    quotation is kept."""
     if content is None:
         return None
     start, end = content
@@ -305,15 +308,18 @@ def with_quote_marks(text: str, content: tuple[int, int] | None,
             start = q.start
         if q.start < end < q.end and all(not c.isalnum() for c in text[end:q.inner[1]]):
             end = q.end
+        if start == q.start and end < q.end:
+            end = max(end, min(q.end, limit))
     return start, end
 
 
-def _record(doc: "Doc", att: _Att, content: tuple[int, int] | None, marks: list[Quote]) -> dict:
+def _record(doc: "Doc", att: _Att, content: tuple[int, int] | None, marks: list[Quote],
+            limit: int) -> dict:
     """The attribution object of the schema; ``content`` is grown over the quotation
-    marks in ``marks`` it begins or ends at."""
+    marks in ``marks`` (:func:`with_quote_marks`), up to ``limit``."""
     s = att.source
     text = doc_text(doc)
-    content = with_quote_marks(text, content, marks)
+    content = with_quote_marks(text, content, marks, limit)
     return {
         "source": s.text if s else None,
         "source_span": [s.span[0], s.span[1]] if s else None,
@@ -353,7 +359,7 @@ def _other(doc: "Doc", sent: "Span", claim: Claim, att: _Att | None, quotes: lis
             mode = "passive"
         else:
             mode = "indirect"
-        record = _record(doc, _Att(source, rel.cue_span, mode), rel.content, marks)
+        record = _record(doc, _Att(source, rel.cue_span, mode), rel.content, marks, claim.end)
         record["score"] = round(rel.score, 3)
         out.append(record)
     return out
@@ -390,6 +396,6 @@ def _attribute(doc: "Doc", claims: list[Claim]) -> None:
     _inherit(doc, sents, claims, atts, quotes, lex)
     for claim, att, sent in zip(claims, atts, sents):
         if att is not None:
-            claim.attribution = _record(doc, att, _content(doc, claim, att, quotes), all_quotes)
+            claim.attribution = _record(doc, att, _content(doc, claim, att, quotes), all_quotes, claim.end)
         if sent is not None:
             claim.other_attributions = _other(doc, sent, claim, att, quotes, all_quotes, index)

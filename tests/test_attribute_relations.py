@@ -88,3 +88,11 @@ def test_a_quote_sentence_without_a_tag_reports_the_quoted_words():
     claims = _claims('"We will rebuild," the mayor said. "It will take years."')
     assert claims[1]["attribution"]["mode"] == "direct"
     assert claims[1]["attribution"]["content"] == '"It will take years."'  # as printed
+
+
+def test_a_content_that_opens_a_quotation_runs_to_its_closing_mark():
+    # the parse stops the clause at the nested quotation; the quotation is the unit
+    text = ("The senator continued: “The critics are saying, ‘Sure, usually that is fine, "
+            "but this time it is too much’ — and we disagree.”")
+    (claim,) = _claims(text)
+    assert claim["attribution"]["content"] == text[text.index("“"):]
