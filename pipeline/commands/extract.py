@@ -81,7 +81,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.paths.count("-") > 1:
         parser.error("- (stdin) can be given only once")
 
-    from ..analyze import ModelNotFound, load_model
+    from ..analyze import ModelNotFound, model_meta
     from ..clean import CleanSettings
     from ..runner import Settings
     from ..store import OutputLocked
@@ -90,7 +90,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
                         all_sentences=args.all_sentences, clean=CleanSettings(keep_all=args.keep_all),
                         timeout=args.timeout or None, language=args.language)
     try:
-        load_model(settings.model)  # fail fast, with one clear line, before reading anything
+        model_meta(settings.model)  # fail fast, with one clear line, before reading anything
     except ModelNotFound as exc:
         print(f"newsclaims: error: {exc}", file=sys.stderr)
         return EXIT_NOTHING
