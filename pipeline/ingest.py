@@ -6,9 +6,12 @@ Accepted inputs:
   relative path, hidden entries skipped), with per-file metadata from a
   ``manifest.jsonl`` in that directory when present;
 * a single ``.txt`` / ``.html`` / ``.htm`` file;
-* a ``.jsonl`` file (or ``.jsonl.gz``) of ``{id, text | html, published?, url?,
+* a ``.jsonl`` (or ``.ndjson``) file of ``{id, text | html, published?, url?,
   source?, title?}`` records;
 * ``-``: standard input, read as JSONL when it starts with ``{``, else as one text.
+
+Any file may be gzip-compressed (``.txt.gz``, ``.html.gz``, ``.jsonl.gz``, …): scraped
+corpora are often stored that way, and the ``.gz`` is dropped from the document id.
 
 Reading never raises for a bad document: it yields a ``RawDocument`` whose
 ``error`` says what went wrong, so the batch goes on and the output has a record
@@ -31,7 +34,7 @@ from .records import RawDocument
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
-JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
 MANIFEST = "manifest.jsonl"
 _ID_UNSAFE = re.compile(r"[^\w.\-~]+")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -42,7 +45,7 @@ class InputError(ValueError):
 
 
 def _kind(path: Path) -> str | None:
-    name = path.name.lower()
+    name = path.name.lower().removesuffix(".gz")
     if name.endswith(JSONL_SUFFIXES):
         return "jsonl"
     if name.endswith(HTML_SUFFIXES):
@@ -64,7 +67,7 @@ def check_paths(paths: Iterable[str]) -> list[str]:
             raise InputError(f"{p}: no such file or directory")
         if path.is_file() and _kind(path) is None:
             raise InputError(f"{p}: unknown input type (expected .txt, .html, .htm, .jsonl, "
-                             ".jsonl.gz, a directory, or -)")
+                             ".ndjson, any of them .gz, a directory, or -)")
         checked.append(p)
     return checked
 
@@ -135,9 +138,10 @@ def _read_file(path: Path, doc_id: str, meta: dict | None = None) -> RawDocument
     meta = meta or {}
     shown = str(path)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return _error(doc_id, shown, "unreadable", f"{shown}: {exc.strerror or exc}")
+        with _open(path) as fh:
+            data = fh.read()
+    except (OSError, EOFError) as exc:  # EOFError: a truncated .gz
+        return _error(doc_id, shown, "unreadable", f"{shown}: {getattr(exc, 'strerror', None) or exc}")
     try:
         text, encoding = decode(data)
     except ValueError as exc:
@@ -205,7 +209,7 @@ def _from_directory(directory: Path) -> Iterator[RawDocument]:
     for path in _walk(directory):
         rel = path.relative_to(directory).as_posix()
         meta = manifest.get(rel) or manifest.get(path.name)
-        doc_id = (meta or {}).get("id") or Path(rel).with_suffix("").as_posix()
+        doc_id = (meta or {}).get("id") or _stem(Path(rel)).as_posix()
         yield _read_file(path, sanitize_id(str(doc_id)), meta)
 
 
@@ -246,10 +250,21 @@ def _from_jsonl_stream(lines: Iterable[str], label: str, path: str | None) -> It
         yield _record_to_doc(rec, where, path)
 
 
+def _open(path: Path) -> io.BufferedIOBase:
+    """``path`` opened for reading bytes, decompressed when its name ends in ``.gz``."""
+    return gzip.open(path, "rb") if path.name.lower().endswith(".gz") else path.open("rb")
+
+
+def _stem(path: Path) -> Path:
+    """``path`` without its type suffix (nor ``.gz``): the document id of a file."""
+    if path.suffix.lower() == ".gz":
+        path = path.with_suffix("")
+    return path.with_suffix("")
+
+
 def _from_jsonl(path: Path) -> Iterator[RawDocument]:
-    opener = gzip.open if path.name.lower().endswith(".gz") else open
     try:
-        with opener(path, "rt", encoding="utf-8", errors="replace") as fh:
+        with _open(path) as raw, io.TextIOWrapper(raw, encoding="utf-8", errors="replace") as fh:
             yield from _from_jsonl_stream(fh, path.name, str(path))
     except (OSError, EOFError) as exc:
         yield _error(sanitize_id(path.name), str(path), "unreadable", f"{path}: {exc}")
@@ -279,7 +294,7 @@ def _raw(paths: Iterable[str]) -> Iterator[RawDocument]:
         elif _kind(path) == "jsonl":
             yield from _from_jsonl(path)
         else:
-            yield _read_file(path, sanitize_id(path.with_suffix("").name))
+            yield _read_file(path, sanitize_id(_stem(path).name))
 
 
 def read_documents(paths: Iterable[str]) -> Iterator[RawDocument]:
@@ -307,9 +322,8 @@ def count_documents(paths: Iterable[str]) -> int | None:
         if path.is_dir():
             total += sum(1 for _ in _walk(path))
         elif _kind(path) == "jsonl":
-            opener = gzip.open if path.name.lower().endswith(".gz") else open
             try:
-                with opener(path, "rb") as fh:
+                with _open(path) as fh:
                     total += sum(1 for line in fh if line.strip())
             except (OSError, EOFError):
                 total += 1

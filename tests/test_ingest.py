@@ -70,6 +70,22 @@ def test_stdin_text_and_jsonl():
     assert [d.doc_id for d in docs] == ["a", "b"]
 
 
+def test_gzipped_files_are_read_and_a_broken_one_is_an_error_record(tmp_path):
+    (tmp_path / "a.txt.gz").write_bytes(gzip.compress("Caf\u00e9 owners counted 40 tables.".encode("cp1252")))
+    (tmp_path / "b.html.gz").write_bytes(gzip.compress(b"<html><body><p>Hi</p></body></html>"))
+    (tmp_path / "c.txt.gz").write_bytes(b"plain bytes, not gzip")
+    (tmp_path / "d.htm.gz").write_bytes(gzip.compress(b"<p>" + b"x" * 5000 + b"</p>")[:40])  # truncated
+    docs = list(read_documents([str(tmp_path)]))
+    assert [d.doc_id for d in docs] == ["a", "b", "c", "d"]
+    assert docs[0].text == "Caf\u00e9 owners counted 40 tables." and docs[0].encoding == "cp1252"
+    assert docs[1].html.startswith("<html>")
+    assert docs[2].error["type"] == "unreadable" and "c.txt.gz" in docs[2].error["message"]
+    assert docs[3].error["type"] == "unreadable" and "d.htm.gz" in docs[3].error["message"]
+    assert check_paths([str(tmp_path / "b.html.gz")]) == [str(tmp_path / "b.html.gz")]
+    assert [d.doc_id for d in read_documents([str(tmp_path / "b.html.gz")])] == ["b"]
+    assert count_documents([str(tmp_path)]) == 4
+
+
 def test_bad_paths_are_usage_errors(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         check_paths([str(tmp_path / "missing")])
