@@ -276,6 +276,17 @@ def test_wh_clause_object_reaches_the_claim_mentioning_it(nlp):
     assert "unverified" not in _types(claims[2])
 
 
+@pytest.mark.parametrize("earlier, covered", [
+    ("Regular European pricing will start at 71,350 euro with deliveries from spring.", False),
+    ("US pricing will start at $78,770 with deliveries from spring.", True),
+    ("Pricing will start at $78,770 with deliveries from spring.", True),
+])
+def test_a_mention_named_otherwise_is_another_thing(nlp, earlier, covered):
+    text = f"{earlier} US pricing has not been confirmed at this stage."
+    _, claims = _run(nlp, text)
+    assert ("unverified" in _types(claims[0])) is covered
+
+
 def test_positive_verification_reaches_following_footage_claims(nlp):
     lines = ["Militias entered the villages north of Hama on Sunday.",
              "The Tribune was able to verify footage of burned cars in those villages.",

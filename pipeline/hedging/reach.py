@@ -19,7 +19,9 @@ nothing suitable follows. What is covered depends on the object's head noun
 count casualties; "these accounts"/"the claims" -> the preceding run of sourced
 statements; "footage"/"video" -> the claims describing footage; "this"/"it" ->
 the immediately preceding claim; "who runs the page" -> the nearest claim that
-mentions a page; "how many fighters ..." -> a claim counting fighters, if any.
+mentions a page; "how many fighters ..." -> a claim counting fighters, if any. A
+mention whose noun is named differently is another thing: "US pricing has not been
+confirmed" does not cover "European pricing will start at 71,350 euro".
 """
 from __future__ import annotations
 
@@ -49,6 +51,7 @@ class Disclaimer:
     direction: str           # "previous" or "following"
     tokens: set[int]         # token indices of the verb group (not in-sentence cues)
     subject_norm: str | None
+    names: frozenset[str] = frozenset()  # named modifiers of the object noun ("US" pricing)
 
 
 def _verb_group(verb: "Token") -> list["Token"]:
@@ -100,6 +103,14 @@ def _object(verb: "Token", passive: bool) -> tuple["Token | None", "Token | None
     return None, None
 
 
+def _names(noun: "Token") -> frozenset[str]:
+    """The named modifiers of ``noun`` (a proper noun or an entity word before it: "US",
+    "European", "Kremlin's"), lower-cased without dots, so "U.S." equals "US"."""
+    return frozenset(c.lower_.replace(".", "") for c in noun.children
+                     if c.i < noun.i and c.dep_ in ("compound", "amod", "nmod", "poss")
+                     and (c.pos_ == "PROPN" or c.ent_type_))
+
+
 def _clause_target(clause: "Token", lex: Lexicon) -> tuple[str, str | None, bool]:
     """Target of a wh-/if-clause object: "how many fighters ..." -> count fighters; else mention."""
     words = [t for t in clause.subtree]
@@ -133,10 +144,11 @@ def find_disclaimer(index: int, sent: "Span", claim: Claim, spine: set[int],
             continue
         if is_verify and passive and any(c.dep_ == "agent" for c in verb.children):
             continue
+        names: frozenset[str] = frozenset()
         if obj is not None:
             lemma_obj = obj.lemma_.lower() if obj.pos_ != "PRON" else obj.lower_
             target = lex.object_class.get(lemma_obj, "mention")
-            noun, count = lemma_obj, False
+            noun, count, names = lemma_obj, False, _names(obj)
         elif clause is not None:
             target, noun, count = _clause_target(clause, lex)
         else:
@@ -159,7 +171,7 @@ def find_disclaimer(index: int, sent: "Span", claim: Claim, spine: set[int],
         span = (group[0].idx, verb.idx + len(verb.text))
         norm = subj.text.lower() if subj is not None else None
         return Disclaimer(index, type_, span, target, noun, count, direction,
-                          {t.i for t in group}, norm)
+                          {t.i for t in group}, norm, names)
     return None
 
 
@@ -236,7 +248,9 @@ class Matcher:
                 return any(t.lemma_.lower() == d.noun and any(c2.like_num for c2 in t.children)
                            for t in sent) or any(
                     (q.get("counted") or "").lower().endswith(d.noun) for q in c.quantities)
-            return d.noun in _lemmas(sent)
+            # the noun, not named otherwise ("US pricing" is not "European pricing")
+            return any(d.noun in (t.lemma_.lower(), t.lower_)
+                       and not (d.names and (n := _names(t)) and not d.names & n) for t in sent)
         if d.target == "previous_one":
             return _is_claim(c)
         return False
