@@ -10,7 +10,8 @@ Four passes over the document's sentences, in order:
    (:mod:`pipeline.attribution.cues`): the main verb or a tag of the main clause,
    else a cue whose content holds all of a statistic's quantities, else
    "according to", else "reportedly". Cues inside a quotation belong to the
-   quoted speaker and are ignored. Verbs of finding ("verify", "determine",
+   quoted speaker and are ignored, and so are cues whose subject is "we" or "I"
+   outside a quotation (the author writing in the outlet's voice). Verbs of finding ("verify", "determine",
    "count", "review", "piece together") count only with an outlet as subject
    (the outlet's own verification statements). A cue inside another cue with a
    media source gives a chain: ``…, the mission head said, Reuters reported`` →
@@ -129,6 +130,8 @@ def _own(doc: "Doc", sent: "Span", claim: Claim, quotes: list[Quote], index: Doc
              and (c.source is None or not _in_quotes(c.source.idx, quotes))]
     chosen = None
     for cue in cands:
+        if cue.source is not None and lex.pronouns.get(cue.source.lower_) == "self":
+            continue  # "we"/"I" outside a quotation is the author: the outlet's own voice
         if cue.rank == 5 and not (claim.quantities and all(
                 cue.content_covers(*q["span"]) for q in claim.quantities)):
             continue

@@ -209,6 +209,29 @@ def test_not_attribution(nlp):
         assert claims[0].attribution is None, text
 
 
+@pytest.mark.parametrize("text, source, norm, stype", [
+    ("The figures came from the Red Cross, which said 12 volunteers were hurt.",
+     "which", "Red Cross", "organization"),
+    ("Reporters met Anna Berg, who told them 40 homes were flooded.", "who", "Anna Berg", "person"),
+])
+def test_a_relative_pronoun_source_resolves_to_its_antecedent(nlp, text, source, norm, stype):
+    a = _att(nlp, text)
+    assert (a["source"], a["source_norm"], a["source_type"]) == (source, norm, stype)
+
+
+def test_the_author_writing_we_or_i_is_the_outlets_own_voice(nlp):
+    for text in ("We believe the new bridge will carry 40,000 cars a day.",
+                 "I would add that the council spent 2 million euros on the study."):
+        assert _att(nlp, text) is None, text
+    # a source the author reports on is still attributed, and "we" inside a quotation
+    # is the quoted speaker
+    a = _att(nlp, "We spoke to residents, who said 40 homes were flooded.")
+    assert a is not None and (a["source"], a["source_norm"]) == ("who", "residents")
+    assert a["source_type"] == "anonymous"
+    a = _att(nlp, '"We counted 40 flooded homes," the mayor said.')
+    assert a["source"] == "the mayor" and a["mode"] == "direct"
+
+
 def test_scare_quotes_are_not_direct(nlp):
     a = _att(nlp, 'The union called the plan "a betrayal of workers".')
     assert a["mode"] == "indirect" and a["cue"] == "called"

@@ -16,6 +16,8 @@ Heuristics, all in-document and parse-based:
   spokesperson → the body last quoted; a common noun later named by an
   apposition ("One imam" … "The imam, Mohsen Ghosn,"). Unnamed sources lose
   leading determiners/numerals/quantifiers and are lower-cased.
+* **relative pronouns** ("residents, who said"): the norm, type and number of the
+  NP the relative clause modifies.
 * **pronouns** ("he", "she", "they", "it"): salience-based — the most recent
   compatible source of an earlier attribution (singular person/anonymous for
   he/she, plural or a body for they, a body for it), else the most recent
@@ -283,6 +285,10 @@ class DocIndex:
         number = "plur" if "Plur" in head.morph.get("Number") else "sing"
         if head.pos_ == "PRON" and word in self.lex.pronouns:
             return self._pronoun(head, text, span)
+        if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
+            # "residents, who said": the relative pronoun as written, the antecedent as norm
+            ante = self.resolve(*source_phrase(head.head.head))
+            return Source(text, span, ante.norm, ante.type, ante.number, head)
         ent = _entity_of(head)
         label = head.ent_type_ if ent else None
         # coordinated named first conjunct ("Reuters reporting and several groups")
