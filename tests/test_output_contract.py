@@ -75,6 +75,16 @@ def test_claims_lie_in_kept_text_and_counts_match(corpus_run):
         assert doc["n_claims"] == sum(c["doc_id"] == doc_id for c in claims)
 
 
+def test_kind_follows_statistic_then_attribution_mode(corpus_run):
+    # docs/annotation.md: statistic > quote (direct) > statement (attributed) > event
+    stat = {"count", "percent", "money", "measure"}
+    for claim in _read(corpus_run / "claims.jsonl"):
+        a = claim["attribution"]
+        expected = ("statistic" if any(q["kind"] in stat for q in claim["quantities"])
+                    else "event" if a is None else "quote" if a["mode"] == "direct" else "statement")
+        assert claim["kind"] == expected, claim["text"]
+
+
 def test_claim_ids_are_unique_and_output_is_byte_identical_across_runs(corpus_run, tmp_path):
     claims = _read(corpus_run / "claims.jsonl")
     ids = [c["claim_id"] for c in claims]

@@ -56,7 +56,7 @@ def extract_claims(doc: "Doc", cleaned: Cleaned, *, published: str | None = None
         entities = find_entities(sent)
         claim = Claim(start=sent.start_char, end=sent.end_char, sentence_index=index,
                       section=section, quantities=quantities, entities=entities, dates=dates)
-        claim.kind = classify(sent, claim) if is_claim(sent, claim) else "other"
+        claim.kind = classify(claim) if is_claim(sent, claim) else "other"
         claims.append(claim)
     link_entities(claims, doc.text)
     return claims

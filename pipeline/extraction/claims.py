@@ -3,19 +3,16 @@
 A heuristic on the parse: a sentence is a claim when it is not a question and it
 carries something checkable (a quantity, a date, a named entity) in a finite
 clause; headlines and key-point bullets need no finite verb. ``kind`` follows the
-precedence statistic > quote > statement > event.
+precedence statistic > quote > statement > event, settled once attribution is known.
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..attribution.quotes import DOUBLES
 from ..records import Claim
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
-
-QUOTE_MARKS = frozenset(DOUBLES)
 
 
 def has_finite_verb(sent: "Span") -> bool:
@@ -33,12 +30,15 @@ def is_claim(sent: "Span", claim: Claim) -> bool:
 
 
 def settle_kind(claim: Claim) -> str:
-    """The kind once attribution is known: an attributed sentence is a claim."""
-    if claim.kind == "statistic" or claim.attribution is None:
-        return claim.kind
-    if claim.attribution.get("mode") == "direct":
-        return "quote"
-    return "quote" if claim.kind == "quote" else "statement"
+    """The kind once attribution is known (docs/annotation.md): a statistic stays one;
+    otherwise a ``direct`` attribution makes a quote, any other a statement, none an
+    event. Quotation marks alone do not make a quote: a title ("Wild Rose"), a scare
+    quote or a quotation whose speaker was not found is in the outlet's voice."""
+    if claim.kind == "statistic":
+        return "statistic"
+    if claim.attribution is None:
+        return "event"
+    return "quote" if claim.attribution.get("mode") == "direct" else "statement"
 
 
 def select_claims(claims: list[Claim], *, all_sentences: bool = False) -> list[Claim]:
@@ -60,11 +60,7 @@ def is_statistic(claim: Claim) -> bool:
     return any(q.get("kind") in STATISTIC_KINDS for q in claim.quantities)
 
 
-def classify(sent: "Span", claim: Claim) -> str:
-    if is_statistic(claim):
-        return "statistic"
-    if any(ch in QUOTE_MARKS for ch in sent.text):
-        return "quote"
-    if claim.attribution:
-        return "statement"
-    return "event"
+def classify(claim: Claim) -> str:
+    """The kind before attribution: ``statistic`` or ``event``; :func:`settle_kind`
+    turns an attributed event into a quote or a statement."""
+    return "statistic" if is_statistic(claim) else "event"
