@@ -219,6 +219,23 @@ def test_a_relative_pronoun_source_resolves_to_its_antecedent(nlp, text, source,
     assert (a["source"], a["source_norm"], a["source_type"]) == (source, norm, stype)
 
 
+@pytest.mark.parametrize("text, needle, norm", [
+    # the last speaker is a man the text calls "Mr": "she" is the actress named after him
+    ("Director Paul Weber said the film cost 3 million euros to make. Mr Weber thanked the "
+     "crew. Actress Lena Holm joined the cast in May. “It was terrifying,” she said.",
+     "terrifying", "Lena Holm"),
+    # a person named as a later subject is more salient than the last speaker
+    ("“We lost 40 days to rain,” Paul Weber said. Lena Holm had spent years on the script, "
+     "and her notes filled 12 boxes. “It was worth it,” she said.", "worth it", "Lena Holm"),
+    # ... unless only the speaker is known to take the pronoun ("his film")
+    ("“We lost 40 days to rain,” Paul Weber said of his film. Lena Holm had spent years on "
+     "the script. “It was worth it,” he said.", "worth it", "Paul Weber"),
+])
+def test_he_and_she_follow_how_the_article_refers_to_people(nlp, text, needle, norm):
+    text, claims = _attribute(nlp, text)
+    assert _find(text, claims, needle).attribution["source_norm"] == norm
+
+
 def test_the_author_writing_we_or_i_is_the_outlets_own_voice(nlp):
     for text in ("We believe the new bridge will carry 40,000 cars a day.",
                  "I would add that the council spent 2 million euros on the study."):

@@ -35,6 +35,8 @@ class Lexicon:
     drop_leading: frozenset[str]
     person_titles: frozenset[str]
     pronouns: dict[str, str]
+    gender_words: dict[str, str]      # word -> "m" / "f"
+    pronoun_gender: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -64,4 +66,6 @@ def lexicon() -> Lexicon:
         drop_leading=low(src["drop_leading"]),
         person_titles=low(src["person_titles"]),
         pronouns={k.lower(): v for k, v in src["pronouns"].items()},
+        gender_words={w.lower(): g for g, words in src["gender_words"].items() for w in words},
+        pronoun_gender={k.lower(): v for k, v in src["pronoun_gender"].items()},
     )

@@ -21,7 +21,9 @@ Heuristics, all in-document and parse-based:
 * **pronouns** ("he", "she", "they", "it"): salience-based — the most recent
   compatible source of an earlier attribution (singular person/anonymous for
   he/she, plural or a body for they, a body for it), else the most recent
-  person entity. No gender or number agreement beyond that.
+  person entity. "he"/"she" skip a person the document itself refers to with the
+  other pronoun (:meth:`DocIndex._genders`: its pronouns, honorifics and gendered
+  nouns in sentences naming only that person; no first-name lists).
 * **type** (:meth:`DocIndex.source_type`): lexicon lookups in the order media,
   document, person entity, government, organisation, anonymous.
 """
@@ -141,6 +143,13 @@ def source_phrase(head: "Token") -> tuple["Token", tuple[int, int]]:
     return head, (doc[lo].idx, doc[hi].idx + len(doc[hi]))
 
 
+def _clause_head(tok: "Token") -> "Token":
+    """The verb heading the clause ``tok`` stands in (the root when there is none)."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 class DocIndex:
     """Per-document name tables for coreference (built once per document)."""
 
@@ -187,12 +196,43 @@ class DocIndex:
                 adj = next((c for c in t.children if c.ent_type_ == "NORP" and c.dep_ in ("amod", "compound")), None)
                 if adj is not None:
                     self.country_adj = adj.text
+        self.gender = self._genders()
         if gpe and self.country_adj is None:
             country = gpe.most_common(1)[0][0]
             for adj, _ in norp.most_common():
                 if len(country) >= 4 and adj[:4].lower() == country[:4].lower() and not adj.endswith("s"):
                     self.country_adj = adj
                     break
+
+    def _genders(self) -> dict[str, str]:
+        """Person norm -> "m"/"f" from the document's own usage (a heuristic): each
+        sentence naming exactly one person votes with the gendered words of that
+        person's clause (``gender_words``: pronouns, honorifics, "actress",
+        "spokesman", …); an honorific right before the name weighs three. Ties and persons without
+        votes stay unknown, compatible with any pronoun."""
+        votes: dict[str, Counter] = {}
+        words = self.lex.gender_words
+        for sent in self.doc.sents:
+            people = [e for e in sent.ents if e.label_ == "PERSON" and self._strip_name(e.text)]
+            norms = {self._person_norm(self._strip_name(e.text)) for e in people}
+            if len(norms) != 1:
+                continue
+            tally = votes.setdefault(norms.pop(), Counter())
+            clauses = {_clause_head(e.root).i for e in people}
+            # only words of the person's own clause: "Harper knew in his bones that she
+            # was perfect" says nothing about Harper through "she"
+            tally.update(words[t.lower_.rstrip(".")] for t in sent
+                         if t.lower_.rstrip(".") in words and _clause_head(t).i in clauses)
+            for e in people:
+                before = self.doc[e.start - 1].lower_.rstrip(".") if e.start > 0 else ""
+                if before in words:
+                    tally[words[before]] += 2  # three with the vote of the word itself
+        out = {}
+        for norm, tally in votes.items():
+            m, f = tally["m"], tally["f"]
+            if m != f:
+                out[norm] = "m" if m > f else "f"
+        return out
 
     # ----------------------------------------------------------------- names
 
@@ -371,10 +411,26 @@ class DocIndex:
     def _pronoun(self, head: "Token", text: str, span: tuple[int, int]) -> Source:
         kind = self.lex.pronouns[head.lower_]
         want_plur = kind == "plur"
+        gender = self.lex.pronoun_gender.get(head.lower_)
+
+        def agrees(norm: str) -> bool:  # "she" is never someone the text calls "he"
+            return gender is None or self.gender.get(norm, gender) == gender
+
+        # a person named as the subject of a later sentence is more salient than an
+        # earlier speaker ("Steenburgen had spent years on it. “…,” she said."), unless
+        # only the speaker is known to take this pronoun
+        subject = next((e for e in reversed(self.doc.ents)
+                        if e.label_ == "PERSON" and e.end_char <= span[0]
+                        and span[0] - e.end_char < 600 and e.root.dep_ in ("nsubj", "nsubjpass")
+                        and agrees(self._person_norm(e.text))), None) if kind == "sing" else None
         for s in reversed(self.history[-8:]):
             if s.span[0] >= span[0]:
                 continue
-            if kind == "sing" and s.type in PERSONAL and s.number == "sing":
+            if kind == "sing" and s.type in PERSONAL and s.number == "sing" and agrees(s.norm):
+                if subject is not None and subject.start_char > s.span[1]:
+                    norm = self._person_norm(subject.text)
+                    if gender is None or norm in self.gender or s.norm not in self.gender:
+                        return Source(text, span, norm, "person", "sing", head)
                 return Source(text, span, s.norm, s.type, "sing", head)
             if want_plur and (s.number == "plur" or s.type in ("organization", "government")):
                 return Source(text, span, s.norm, s.type, "plur", head)
@@ -383,7 +439,7 @@ class DocIndex:
         if kind == "sing":
             for ent in reversed(self.doc.ents):
                 if ent.label_ == "PERSON" and ent.end_char <= span[0] \
-                        and span[0] - ent.end_char < 600:
+                        and span[0] - ent.end_char < 600 and agrees(self._person_norm(ent.text)):
                     return Source(text, span, self._person_norm(ent.text), "person", "sing", head)
             return Source(text, span, text, "person", "sing", head)
         if kind == "thing":
