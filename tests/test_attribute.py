@@ -236,6 +236,19 @@ def test_he_and_she_follow_how_the_article_refers_to_people(nlp, text, needle, n
     assert _find(text, claims, needle).attribution["source_norm"] == norm
 
 
+@pytest.mark.parametrize("text, norm, stype", [
+    ("The San Francisco Chronicle says 4,000 riders use the line each day.",
+     "San Francisco Chronicle", "media"),  # a masthead word ends the name
+    ("The Post reported that 30 staff were fired.", "Post", "media"),
+    ("An Associated Press journalist reported 12 bodies at the morgue.", "Associated Press", "media"),
+    ("American Express said 300 jobs would go.", "American Express", "organization"),
+    ("The Guardian Council said 40 candidates were barred.", "Guardian Council", "organization"),
+])
+def test_newspaper_names_are_media(nlp, text, norm, stype):
+    a = _att(nlp, text)
+    assert (a["source_norm"], a["source_type"]) == (norm, stype)
+
+
 def test_the_author_writing_we_or_i_is_the_outlets_own_voice(nlp):
     for text in ("We believe the new bridge will carry 40,000 cars a day.",
                  "I would add that the council spent 2 million euros on the study."):

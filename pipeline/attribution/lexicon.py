@@ -25,6 +25,7 @@ class Lexicon:
     object_complement_preps: frozenset[str]
     media_names: frozenset[str]
     media_heads: frozenset[str]
+    masthead_words: frozenset[str]    # capitalised, as printed
     media_head_needs_modifier: dict[str, frozenset[str]]
     document_heads: frozenset[str]
     government_heads: frozenset[str]
@@ -56,6 +57,7 @@ def lexicon() -> Lexicon:
         object_complement_preps=low(cues["object_complement_preps"]),
         media_names=low(src["media_names"]),
         media_heads=low(src["media_heads"]),
+        masthead_words=frozenset(src["masthead_words"]),
         media_head_needs_modifier={k.lower(): low(v) for k, v in src["media_head_needs_modifier"].items()},
         document_heads=low(src["document_heads"]),
         government_heads=low(src["government_heads"]),

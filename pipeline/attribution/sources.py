@@ -237,7 +237,7 @@ class DocIndex:
     # ----------------------------------------------------------------- names
 
     def _strip_name(self, name: str) -> str:
-        name = re.sub(r"^(?:the|The|THE)\s+", "", name.strip())
+        name = re.sub(r"^(?:the|The|THE|an|An|AN|a|A)\s+", "", name.strip())
         name = re.sub(r"['’]s?$", "", name).strip()
         words = name.split()
         titles = self.lex.person_titles
@@ -260,6 +260,8 @@ class DocIndex:
         low = self._strip_name(text).lower()
         if low in self.lex.media_names or text.lower() in self.lex.media_names:
             return True
+        if head.pos_ == "PROPN" and head.text in self.lex.masthead_words:
+            return True  # "The San Francisco Chronicle", "the Post"
         word, lemma = self._head_words(head)
         if word in self.lex.media_heads or lemma in self.lex.media_heads:
             needs = self.lex.media_head_needs_modifier.get(lemma)
