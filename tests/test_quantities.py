@@ -34,6 +34,7 @@ SENTENCES = {
     "years": "In 1998 the town had 2,000 residents, and by 2021 it had grown to 5000.",
     "one": "One man told reporters it was one of the deadliest attacks, and one person died.",
     "names": "Apple sold the iPhone 11 at a loss while the S&P 500 rose 1.2% on COVID-19 news.",
+    "names2": "Its Zero Gravity seats and 5G modem made 3D maps for 10K drivers on a 240V grid.",
     "dates_excluded": "On March 7, 2023, 45 people were evacuated.",
     "toll": "The death toll rose to 45 on Sunday.",
     "dead": "At least 12 people were dead after the collapse.",
@@ -199,6 +200,13 @@ def test_one_as_determiner_or_pronoun(results):
 def test_numbers_in_names(results):
     texts = [q["text"] for q in results["names"]]
     assert texts == ["1.2%"]
+
+
+def test_labels_glued_to_a_letter_and_number_words_in_names(results):
+    # "5G", "3D": a label; "10K": the letter scales the number, no unit after it (was
+    # ten kibibytes); "240V": a unit news writes glued; "Zero Gravity": a name
+    found = [(q["text"], q["kind"], q["unit"], q["value"]) for q in results["names2"]]
+    assert found == [("10K", "count", None, 10000.0), ("240V", "measure", "volt", 240.0)]
 
 
 def test_date_numbers_excluded(results, nlp):

@@ -43,6 +43,7 @@ class Lex:
     age_before: frozenset
     cur_prefix: dict
     glued_only_prefix: frozenset
+    glued_letter_units: frozenset
     cur_suffix: dict
     scaled_currency: dict
     minor_units: dict
@@ -80,6 +81,7 @@ def lex() -> Lex:
         to_change=bounds["to_change"], percent=percent, time_units=units["time_units"],
         age_after=frozenset(units["age_after"]), age_before=frozenset(units["age_before"]),
         cur_prefix=units["currency_prefix"], glued_only_prefix=frozenset(units["glued_only_prefix"]),
+        glued_letter_units=frozenset(units["glued_letter_units"]),
         cur_suffix=cur_suffix,
         scaled_currency={k: v for k, v in units.get("scaled_currency", {}).items() if not k.startswith("_")},
         minor_units=units["minor_units"],

@@ -466,10 +466,35 @@ def _finite(q: Quantity) -> bool:
     return all(v is None or math.isfinite(v) for v in (q["value"], q["low"], q["high"]))
 
 
+_GLUED_LETTER = re.compile(r"\d([A-Z])(?![A-Za-z])")
+
+
+def glued_letter(doc: "Doc", c: Cand, sent: "Span") -> str | None:
+    """The single capital letter glued to the end of the number run, inside it or
+    right after it ("5G", "6A:", "4K TV", "10K followers"), or None."""
+    last = doc[c.end - 1]
+    run_end = last.idx + len(last)
+    start = max(last.idx - 1, sent.start_char)
+    m = _GLUED_LETTER.search(sent_slice(sent, start, min(sent.end_char, run_end + 2)))
+    return m.group(1) if m and start + m.start(1) in (run_end - 1, run_end) else None
+
+
+def _is_label(doc: "Doc", c: Cand, sent: "Span") -> bool:
+    """A heuristic: a number glued to one capital letter that neither scales it nor is
+    a unit news writes glued (``glued_letter_units``: "240V") names a thing ("5G",
+    "4K", "3D", "Class 6A", "3M"): no quantity."""
+    letter = glued_letter(doc, c, sent)
+    return (letter is not None and c.kind != "money" and not c.has_scale
+            and letter not in lex().glued_letter_units)
+
+
 def _measure(doc: "Doc", c: Cand, sent: "Span") -> None:
     """Unit of a measure via quantulum3, read in a window of ~40 chars after the
     number. Only physical units are taken (not dimensionless, not currency: money
-    is parsed by us, and quantulum3 misreads "pound-feet"/"$38 million")."""
+    is parsed by us, and quantulum3 misreads "pound-feet"/"$38 million"). No unit
+    follows a glued scale letter: "10K followers" is not ten kibibytes."""
+    if c.has_scale and glued_letter(doc, c, sent):
+        return
     first = re.search(r"[\d.]", doc[c.start].text)  # "minus-5", "~25": start at the digits
     s_char = doc[c.start].idx + (first.start() if first else 0)
     e_char = min(sent.end_char, doc[c.end - 1].idx + len(doc[c.end - 1]) + 40)
@@ -562,6 +587,10 @@ def _in_name(doc: "Doc", c: Cand) -> bool:
     if digits_only and nxt is not None and nxt.pos_ == "PROPN" and nxt.tag_ == "NNP" \
             and nxt.text[:1].isupper() and nxt.ent_type_ not in ("NORP",):
         return True  # "787 Dreamliner", "575 Wilbraham Road", "737 Max"
+    if all(p.kind in ("word", "tens") for p in c.pieces) and first.text[:1].isupper() \
+            and not first.is_sent_start and nxt is not None and nxt.pos_ == "PROPN" \
+            and nxt.text[:1].isupper() and nxt.ent_type_ not in ("NORP",):
+        return True  # a capitalised number word inside a name: "Zero Gravity Seats"
     if digits_only and prev is not None and prev.lower_ in lex().label_nouns and c.value < 1000 \
             and not (nxt is not None and nxt.tag_ == "NNS"):
         return True  # "category 4 hurricane", "Unit 3"
@@ -944,7 +973,7 @@ def find_quantities(sent: "Span", exclude: Sequence[tuple[int, int]] = ()) -> li
             continue
         if _ent_blocks(doc, c) and c.kind == "count":
             continue
-        if _is_year(doc, c, sent):
+        if _is_year(doc, c, sent) or _is_label(doc, c, sent):
             continue
         kept.append(c)
     cands = _merge_ranges(doc, kept, sent)
