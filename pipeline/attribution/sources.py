@@ -164,7 +164,9 @@ class DocIndex:
         self.history: list[Source] = []           # sources of earlier attributions
         gpe: Counter = Counter()
         norp: Counter = Counter()
-        for ent in doc.ents:
+        ents = doc.ents  # rebuilt by spaCy on every access: read once
+        self.persons = [e for e in ents if e.label_ == "PERSON"]
+        for ent in ents:
             name = self._strip_name(ent.text)
             if ent.label_ == "PERSON" and name:
                 parts = name.split()
@@ -208,12 +210,21 @@ class DocIndex:
         """Person norm -> "m"/"f" from the document's own usage (a heuristic): each
         sentence naming exactly one person votes with the gendered words of that
         person's clause (``gender_words``: pronouns, honorifics, "actress",
-        "spokesman", …); an honorific right before the name weighs three. Ties and persons without
-        votes stay unknown, compatible with any pronoun."""
+        "spokesman", …); an honorific right before the name weighs three. Ties and
+        persons without votes stay unknown, compatible with any pronoun."""
         votes: dict[str, Counter] = {}
         words = self.lex.gender_words
+        persons = [e for e in self.persons if self._strip_name(e.text)]
+        if not persons:
+            return {}
+        k = 0
         for sent in self.doc.sents:
-            people = [e for e in sent.ents if e.label_ == "PERSON" and self._strip_name(e.text)]
+            people = []
+            while k < len(persons) and persons[k].start < sent.end:
+                people.append(persons[k])
+                k += 1
+            if not people:
+                continue
             norms = {self._person_norm(self._strip_name(e.text)) for e in people}
             if len(norms) != 1:
                 continue
@@ -421,8 +432,8 @@ class DocIndex:
         # a person named as the subject of a later sentence is more salient than an
         # earlier speaker ("Steenburgen had spent years on it. “…,” she said."), unless
         # only the speaker is known to take this pronoun
-        subject = next((e for e in reversed(self.doc.ents)
-                        if e.label_ == "PERSON" and e.end_char <= span[0]
+        subject = next((e for e in reversed(self.persons)
+                        if e.end_char <= span[0]
                         and span[0] - e.end_char < 600 and e.root.dep_ in ("nsubj", "nsubjpass")
                         and agrees(self._person_norm(e.text))), None) if kind == "sing" else None
         for s in reversed(self.history[-8:]):
@@ -439,8 +450,8 @@ class DocIndex:
             if kind == "thing" and s.type in ("organization", "government", "media", "document"):
                 return Source(text, span, s.norm, s.type, "sing", head)
         if kind == "sing":
-            for ent in reversed(self.doc.ents):
-                if ent.label_ == "PERSON" and ent.end_char <= span[0] \
+            for ent in reversed(self.persons):
+                if ent.end_char <= span[0] \
                         and span[0] - ent.end_char < 600 and agrees(self._person_norm(ent.text)):
                     return Source(text, span, self._person_norm(ent.text), "person", "sing", head)
             return Source(text, span, text, "person", "sing", head)
