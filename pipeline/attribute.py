@@ -11,12 +11,13 @@ Four passes over the document's sentences, in order:
    else a cue whose content holds all of a statistic's quantities, else
    "according to", else "reportedly". Cues inside a quotation belong to the
    quoted speaker and are ignored, and so are cues whose subject is "we" or "I"
-   outside a quotation (the author writing in the outlet's voice). Verbs of finding ("verify", "determine",
-   "count", "review", "piece together") count only with an outlet as subject
-   (the outlet's own verification statements). A cue inside another cue with a
-   media source gives a chain: ``…, the mission head said, Reuters reported`` →
-   source the mission head, ``via`` Reuters. The source phrase, its canonical
-   form, type and pronoun resolution come from :mod:`pipeline.attribution.sources`.
+   outside a quotation (the author writing in the outlet's voice). Verbs of
+   finding ("verify", "determine", "count", "review", "piece together") count only
+   with an outlet as subject (the outlet's own verification statements). A cue
+   inside another cue with a media source gives a chain: ``…, the mission head
+   said, Reuters reported`` → source the mission head, ``via`` Reuters. The source
+   phrase, its canonical form, type and pronoun resolution come from
+   :mod:`pipeline.attribution.sources`.
 2. **quotations** (:mod:`pipeline.attribution.quotes`) — a quotation that is a
    clause (a finite verb, or a capitalised utterance of 3+ words; not a scare
    quote like ``"revenge killings"``) is attributed, in every sentence it

@@ -94,23 +94,21 @@ def test_multi_sentence_quote_tag_in_next_sentence(nlp):
     assert _find(text, claims, "roof").attribution["cue"] == "said"
 
 
-def test_quote_paragraphs_continue_speaker(nlp):
-    text = ('"The dam held for two days," engineer Paul Weber said.\n'
-            '"Then the pressure became too much.\n'
-            '"Nobody expected the second wave."')
+@pytest.mark.parametrize("text, needles, speaker", [
+    # quote paragraphs continue the quoted speaker
+    ('"The dam held for two days," engineer Paul Weber said.\n'
+     '"Then the pressure became too much.\n'
+     '"Nobody expected the second wave."', ("pressure", "second wave"), "Paul Weber"),
+    # a quote paragraph after an indirect statement continues its speaker
+    ("The repairs will take months, the harbour master Lena Holm said.\n"
+     '"We have never seen damage like this. Every pier needs new pilings."',
+     ("never seen", "pilings"), "Lena Holm"),
+])
+def test_quote_paragraphs_continue_speaker(nlp, text, needles, speaker):
     text, claims = _attribute(nlp, text)
-    for needle in ("pressure", "second wave"):
+    for needle in needles:
         a = _find(text, claims, needle).attribution
-        assert a["mode"] == "direct" and a["source_norm"] == "Paul Weber" and a["cue"] is None
-
-
-def test_a_quote_paragraph_after_an_indirect_statement_continues_its_speaker(nlp):
-    text = ("The repairs will take months, the harbour master Lena Holm said.\n"
-            '"We have never seen damage like this. Every pier needs new pilings."')
-    text, claims = _attribute(nlp, text)
-    for needle in ("never seen", "pilings"):
-        a = _find(text, claims, needle).attribution
-        assert a["mode"] == "direct" and a["source_norm"] == "Lena Holm" and a["cue"] is None
+        assert a["mode"] == "direct" and a["source_norm"] == speaker and a["cue"] is None
 
 
 def test_a_speaker_introducing_a_quotation_with_a_colon(nlp):

@@ -37,7 +37,9 @@ from typing import TYPE_CHECKING
 from .lexicon import Lexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from collections.abc import Iterator
+
+    from spacy.tokens import Doc, Span, Token
 
 KEEP_RIGHT = frozenset({"conj", "cc", "compound", "flat", "nummod"})
 _ACRONYM = re.compile(r"((?:[A-Z][\w.'’-]*|of|for|and|the|on|in|de)(?:\s+(?:[A-Z][\w.'’-]*|of|for|and|the|on|in|de))+)"
@@ -225,7 +227,7 @@ class DocIndex:
                 k += 1
             if not people:
                 continue
-            norms = {self._person_norm(self._strip_name(e.text)) for e in people}
+            norms = {self._person_norm(e.text) for e in people}
             if len(norms) != 1:
                 continue
             tally = votes.setdefault(norms.pop(), Counter())
@@ -429,32 +431,36 @@ class DocIndex:
         def agrees(norm: str) -> bool:  # "she" is never someone the text calls "he"
             return gender is None or self.gender.get(norm, gender) == gender
 
-        # a person named as the subject of a later sentence is more salient than an
-        # earlier speaker ("Steenburgen had spent years on it. “…,” she said."), unless
-        # only the speaker is known to take this pronoun
-        subject = next((e for e in reversed(self.persons)
-                        if e.end_char <= span[0]
-                        and span[0] - e.end_char < 600 and e.root.dep_ in ("nsubj", "nsubjpass")
-                        and agrees(self._person_norm(e.text))), None) if kind == "sing" else None
+        def persons() -> Iterator[tuple[Span, str]]:
+            """Agreeing person entities within 600 characters before the pronoun, nearest first."""
+            for ent in reversed(self.persons):
+                if ent.end_char <= span[0]:
+                    if span[0] - ent.end_char >= 600:
+                        return
+                    norm = self._person_norm(ent.text)
+                    if agrees(norm):
+                        yield ent, norm
+
         for s in reversed(self.history[-8:]):
             if s.span[0] >= span[0]:
                 continue
             if kind == "sing" and s.type in PERSONAL and s.number == "sing" and agrees(s.norm):
-                if subject is not None and subject.start_char > s.span[1]:
-                    norm = self._person_norm(subject.text)
-                    if gender is None or norm in self.gender or s.norm not in self.gender:
-                        return Source(text, span, norm, "person", "sing", head)
+                # a person named as the subject of a later sentence is more salient than
+                # this earlier speaker ("Steenburgen had spent years on it. “…,” she
+                # said."), unless only the speaker is known to take this pronoun
+                ent, norm = next(((e, n) for e, n in persons() if e.root.dep_ in ("nsubj", "nsubjpass")),
+                                 (None, None))
+                if ent is not None and ent.start_char > s.span[1] and (
+                        gender is None or norm in self.gender or s.norm not in self.gender):
+                    return Source(text, span, norm, "person", "sing", head)
                 return Source(text, span, s.norm, s.type, "sing", head)
             if want_plur and (s.number == "plur" or s.type in ("organization", "government")):
                 return Source(text, span, s.norm, s.type, "plur", head)
             if kind == "thing" and s.type in ("organization", "government", "media", "document"):
                 return Source(text, span, s.norm, s.type, "sing", head)
         if kind == "sing":
-            for ent in reversed(self.persons):
-                if ent.end_char <= span[0] \
-                        and span[0] - ent.end_char < 600 and agrees(self._person_norm(ent.text)):
-                    return Source(text, span, self._person_norm(ent.text), "person", "sing", head)
-            return Source(text, span, text, "person", "sing", head)
+            _, norm = next(persons(), (None, text))
+            return Source(text, span, norm, "person", "sing", head)
         if kind == "thing":
             return Source(text, span, text, "organization", "sing", head)
         return Source(text, span, text, "anonymous", "plur", head)
