@@ -36,6 +36,6 @@ def process_text(text: str, *, published: str | None = None, title: str | None =
                  doc_id: str | None = None, html: bool = False, all_sentences: bool = False,
                  keep_all: bool = False, model: str | None = None) -> dict[str, Any]:
     """Like :func:`extract`, but return ``{"document": <documents.jsonl record>, "claims": [...]}``."""
-    from .runner import process_one
+    from .engine import process_one
     return process_one(text, published=published, title=title, doc_id=doc_id, html=html,
                        all_sentences=all_sentences, keep_all=keep_all, model=model)

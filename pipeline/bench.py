@@ -88,7 +88,7 @@ def _bare_pass(records: list[dict], model: str | None):
 def _ours_pass(records: list[dict], model: str | None, workers: int):
     from .clean import html_to_text
     from .records import RawDocument
-    from .runner import Processor, Settings, batched, process_stream
+    from .engine import Processor, Settings, batched, process_stream
 
     settings = Settings(model=model, workers=workers)
     processor = Processor(settings)

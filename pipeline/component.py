@@ -35,7 +35,7 @@ class ClaimsComponent:
         from .clean import CleanSettings, clean
         from .emit import claim_record
         from .ingest import content_id
-        from .runner import run_stages
+        from .stages import run_stages
 
         cleaned = clean(doc.text, published=doc._.published,
                         settings=CleanSettings(keep_all=self.keep_all))

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .records import RawDocument
-from .runner import Processor, Settings, batched
+from .engine import Processor, Settings, batched
 from .store import write_part_file
 
 if TYPE_CHECKING:

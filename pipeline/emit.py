@@ -1,4 +1,4 @@
-"""Emit stage: build the output records and write JSONL atomically.
+"""Emit stage: the output records of a document and its claims.
 
 Records follow ``docs/schema.md`` (JSON Schema in ``pipeline/schema/``). Ids are
 stable: ``claim_id`` is a hash of the document id and the claim's span and text,
@@ -8,14 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
-from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from . import SCHEMA_VERSION
-from .hedge import flags
-from .records import Claim, Cleaned, RawDocument
+from .records import HEDGE_TYPES, Claim, Cleaned, Hedge, RawDocument
 
 PREVIEW_CHARS = 80
 
@@ -28,6 +24,14 @@ def claim_id(doc_id: str, start: int, end: int, text: str) -> str:
 def preview(text: str, limit: int = PREVIEW_CHARS) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def flags(hedges: list[Hedge]) -> dict[str, bool]:
+    """One boolean per hedge type: does a hedge of that type apply to the claim?
+
+    Cues with scope ``clause`` sit in an embedded clause and do not hedge the claim."""
+    present = {h["type"] for h in hedges if h["scope"] != "clause"}
+    return {t: t in present for t in HEDGE_TYPES}
 
 
 def claim_record(doc_id: str, text: str, claim: Claim) -> dict[str, Any]:
@@ -80,59 +84,3 @@ def document_record(raw: RawDocument, cleaned: Cleaned | None, n_claims: int,
 def dumps(record: dict[str, Any]) -> str:
     """One JSONL line; NaN/inf are refused (they are not JSON)."""
     return json.dumps(record, ensure_ascii=False, allow_nan=False)
-
-
-def _umask() -> int:
-    mask = os.umask(0)  # the only way to read it is to set it
-    os.umask(mask)
-    return mask
-
-
-class AtomicWriter:
-    """Write a file under a temporary name and rename it into place on :meth:`commit`.
-
-    An interrupted run therefore never leaves a truncated file under the final
-    name; :meth:`abort` (or leaving the ``with`` block on an exception) removes
-    the temporary file.
-    """
-
-    def __init__(self, path: str | os.PathLike[str]):
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
-        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get open()'s usual mode
-        self.tmp = Path(tmp)
-        self.fh: IO[str] = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
-
-    def write(self, text: str) -> None:
-        self.fh.write(text)
-
-    def write_line(self, line: str) -> None:
-        self.fh.write(line)
-        self.fh.write("\n")
-
-    def commit(self) -> None:
-        self.fh.flush()
-        os.fsync(self.fh.fileno())
-        self.fh.close()
-        os.replace(self.tmp, self.path)
-
-    def abort(self) -> None:
-        if not self.fh.closed:
-            self.fh.close()
-        self.tmp.unlink(missing_ok=True)
-
-    def __enter__(self) -> "AtomicWriter":
-        return self
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        if exc_type is None:
-            self.commit()
-        else:
-            self.abort()
-
-
-def write_text(path: str | os.PathLike[str], text: str) -> None:
-    """Write a whole file atomically (see :class:`AtomicWriter`)."""
-    with AtomicWriter(path) as out:
-        out.write(text)

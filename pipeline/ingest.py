@@ -3,8 +3,9 @@
 Accepted inputs:
 
 * a directory: every ``.txt`` / ``.html`` / ``.htm`` file below it (sorted by
-  relative path, hidden entries skipped), with per-file metadata from a
-  ``manifest.jsonl`` in that directory when present;
+  relative path, hidden entries skipped), with per-file metadata from the
+  ``manifest.jsonl`` of the nearest directory (the file's own or one above it, up to
+  the one given) whose manifest lists the file by its path relative to it;
 * a single ``.txt`` / ``.html`` / ``.htm`` file;
 * a ``.jsonl`` (or ``.ndjson``) file of ``{id, text | html, published?, url?,
   source?, title?}`` records;
@@ -205,12 +206,29 @@ def _walk(directory: Path) -> Iterator[Path]:
 
 
 def _from_directory(directory: Path) -> Iterator[RawDocument]:
-    manifest = _load_manifest(directory)
+    manifests: dict[Path, dict[str, dict]] = {}
     for path in _walk(directory):
         rel = path.relative_to(directory).as_posix()
-        meta = manifest.get(rel) or manifest.get(path.name)
+        meta = _manifest_entry(directory, path, manifests)
         doc_id = (meta or {}).get("id") or _stem(Path(rel)).as_posix()
         yield _read_file(path, sanitize_id(str(doc_id)), meta)
+
+
+def _manifest_entry(root: Path, path: Path, cache: dict[Path, dict[str, dict]]) -> dict | None:
+    """The record of ``path`` in the nearest manifest that lists it, from its own
+    directory up to ``root`` (a sub-collection keeps its own manifest); the file's
+    bare name also matches, as it always has in ``root``'s manifest."""
+    folder = path.parent
+    while True:
+        if folder not in cache:
+            cache[folder] = _load_manifest(folder)
+        entries = cache[folder]
+        meta = entries.get(path.relative_to(folder).as_posix())
+        if meta is None and folder == root:
+            meta = entries.get(path.name)
+        if meta is not None or folder == root:
+            return meta
+        folder = folder.parent
 
 
 def _no_surrogates(value: object) -> object:

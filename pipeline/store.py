@@ -33,7 +33,8 @@ from pathlib import Path
 from typing import Any
 
 from . import SCHEMA_VERSION, __version__
-from .emit import AtomicWriter, dumps
+from .atomic import AtomicWriter
+from .emit import dumps
 from .records import RawDocument
 from .resources import data_path
 

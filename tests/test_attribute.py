@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.analyze import make_doc
-from pipeline.attribute import attribute_claims
+from pipeline.attribution import attribute_claims
 from pipeline.attribution.quotes import find_quotes
 from pipeline.extraction import extract_claims
 from pipeline.records import Cleaned, Segment
@@ -21,8 +21,8 @@ def _attribute(nlp, text: str):
     cleaned = Cleaned(text=text, segments=segs)
     doc = nlp(make_doc(nlp, cleaned))
     claims = extract_claims(doc, cleaned)
-    attribute_claims(doc, claims)
-    for c in claims:
+    for c, (attribution, others) in zip(claims, attribute_claims(doc, claims)):
+        c.attribution, c.other_attributions = attribution, others
         a = c.attribution
         if a:  # offsets always slice to their fields
             for key, span in (("source", "source_span"), ("cue", "cue_span")):

@@ -73,7 +73,7 @@ def test_stream_claims_to_stdout_from_stdin(tmp_path):
 
 
 def test_no_partial_output_when_interrupted(tmp_path, monkeypatch):
-    import pipeline.runner as runner
+    import pipeline.runs as runner
 
     def boom(*args, **kwargs):
         yield from ()
@@ -117,7 +117,7 @@ def test_two_workers_write_the_same_bytes_as_one_and_the_parent_loads_no_model(t
 
 
 def test_the_summary_times_the_whole_run(tmp_path, monkeypatch, capsys):
-    import pipeline.runner as runner
+    import pipeline.runs as runner
 
     real = runner.process_stream
 

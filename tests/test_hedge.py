@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.analyze import make_doc
-from pipeline.hedge import IMPLEMENTED, flags, hedge_claims
+from pipeline.emit import flags
+from pipeline.hedging import hedge_claims
 from pipeline.records import HEDGE_TYPES, Claim, Cleaned, Segment
 
 
@@ -34,8 +35,13 @@ def _run(nlp, text: str, *, attributions: dict[int, dict] | None = None,
                             kind=(kinds or {}).get(i, "event"),
                             attribution=(attributions or {}).get(i),
                             quantities=(quantities or {}).get(i, [])))
-    hedge_claims(doc, claims)
+    _hedge(doc, claims)
     return doc, claims
+
+
+def _hedge(doc, claims: list[Claim]) -> None:
+    for claim, hedges in zip(claims, hedge_claims(doc, claims)):
+        claim.hedges = hedges
 
 
 def _types(claim: Claim) -> set[str]:
@@ -67,9 +73,10 @@ def _quantity(text: str, sentence: str, offset: int, approx: str, predicate: str
             "value": 1.0, "predicate": predicate, "counted": counted}
 
 
-def test_implemented_and_flags():
-    assert IMPLEMENTED is True
+def test_flags_ignore_clause_scope_cues():
     f = flags([{"type": "reported", "cue": "x", "cue_span": [0, 1], "scope": "sentence",
+                "from_sentence": None},
+               {"type": "alleged", "cue": "y", "cue_span": [2, 3], "scope": "clause",
                 "from_sentence": None}])
     assert set(f) == set(HEDGE_TYPES) and f["reported"] and not f["alleged"]
 
@@ -318,7 +325,7 @@ def test_reach_stops_at_a_removed_subheading(nlp):
               for i, s in enumerate(x for x in sents if x)]
     assert len(claims) == 2
     claims[0].quantities = [{"text": "30", "span": [12, 14], "approx": "exact", "predicate": "kill"}]
-    hedge_claims(doc, claims)
+    _hedge(doc, claims)
     assert "unverified" not in _types(claims[0])
 
 

@@ -25,6 +25,24 @@ def test_directory_with_manifest_uses_its_metadata(tmp_path):
     assert count_documents([str(tmp_path)]) == 2
 
 
+def test_a_sub_collection_keeps_its_own_manifest(tmp_path):
+    sub = tmp_path / "floods" / "articles"
+    sub.mkdir(parents=True)
+    (sub / "x.txt").write_text("The river rose in Dhaka on Monday.", encoding="utf-8")
+    (sub / "y.txt").write_text("Aid arrived in Dhaka on Tuesday.", encoding="utf-8")
+    (tmp_path / "top.txt").write_text("Rain fell in Lisbon on Monday.", encoding="utf-8")
+    (tmp_path / "manifest.jsonl").write_text(json.dumps(
+        {"id": "lisbon", "file": "top.txt", "publisher": "Diario"}) + "\n", encoding="utf-8")
+    (tmp_path / "floods" / "manifest.jsonl").write_text(json.dumps(
+        {"id": "dhaka-river", "file": "articles/x.txt", "publisher": "Star"}) + "\n",
+        encoding="utf-8")
+    docs = {d.doc_id: d for d in read_documents([str(tmp_path)])}
+    # the nearest manifest that lists a file names it; an unlisted file keeps its path
+    assert set(docs) == {"lisbon", "dhaka-river", "floods_articles_y"}
+    assert (docs["dhaka-river"].source, docs["lisbon"].source) == ("Star", "Diario")
+    assert docs["floods_articles_y"].source is None
+
+
 def test_jsonl_records_bad_lines_and_duplicate_ids(tmp_path):
     path = tmp_path / "batch.jsonl.gz"
     lines = [json.dumps({"id": "x", "text": "One."}), "{not json",

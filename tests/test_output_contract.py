@@ -23,12 +23,22 @@ def corpus_run(tmp_path_factory):
     return out
 
 
+def _input_files() -> dict[str, str]:
+    """doc_id -> file: the seed articles by name, the real-world test bed by its own
+    manifest (a sub-collection's manifest names its documents)."""
+    files = {p.stem: p.name for p in CORPUS.glob("*.txt")}
+    for line in (CORPUS / "realworld" / "manifest.jsonl").open(encoding="utf-8"):
+        entry = json.loads(line)
+        files[entry["id"]] = f"realworld/{entry['file']}"
+    return files
+
+
 def test_one_document_record_per_input_file(corpus_run):
     docs = _read(corpus_run / "documents.jsonl")
-    files = sorted(p.stem for p in CORPUS.glob("*.txt"))
-    assert [d["doc_id"] for d in docs] == files
+    files = _input_files()
+    assert sorted(d["doc_id"] for d in docs) == sorted(files)
     for doc in docs:
-        assert doc["text"] == (CORPUS / f"{doc['doc_id']}.txt").read_text(encoding="utf-8-sig")
+        assert doc["text"] == (CORPUS / files[doc["doc_id"]]).read_text(encoding="utf-8-sig")
         assert doc["error"] is None
 
 

@@ -19,7 +19,7 @@ if settings.get_current_profile_name() == "default":
 
 from pipeline.clean import clean  # noqa: E402
 from pipeline.emit import dumps  # noqa: E402
-from pipeline.runner import process_one  # noqa: E402
+from pipeline.engine import process_one  # noqa: E402
 from pipeline.validate import check_offsets, schema_errors  # noqa: E402
 
 #: arbitrary code points (surrogates included: JSON input can carry them), mixed with

@@ -89,7 +89,7 @@ def test_chunks_never_split_a_token_and_stay_within_the_size():
 
 def test_chunked_analysis_gives_exact_offsets_and_mostly_the_same_claims(monkeypatch, corpus_texts):
     import pipeline.analyze as analyze
-    from pipeline.runner import process_one
+    from pipeline.engine import process_one
 
     text = max(corpus_texts.values(), key=len)
     whole = process_one(text, published="2025-03-09")["claims"]
@@ -128,7 +128,7 @@ CHINESE = ("中国国家防汛抗旱总指挥部周一表示，南方多个省�
 
 def test_non_english_documents_are_skipped_before_spacy(monkeypatch):
     pytest.importorskip("py3langid")
-    from pipeline.runner import process_one
+    from pipeline.engine import process_one
 
     for text, lang in ((FRENCH, "fr"), (GERMAN, "de"), (CHINESE, "zh")):
         doc = process_one(text)["document"]
@@ -159,7 +159,7 @@ def test_cli_language_option(tmp_path):
 # -- time limit ----------------------------------------------------------------------------
 
 def test_a_document_over_the_time_limit_is_recorded_and_the_batch_goes_on(monkeypatch):
-    import pipeline.runner as runner
+    import pipeline.engine as runner
 
     original = runner.prepare
 
@@ -218,7 +218,7 @@ def test_html_hazards_finish_quickly_without_any_network_access(monkeypatch, tmp
     monkeypatch.setattr(socket.socket, "connect_ex", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
-    from pipeline.runner import process_one
+    from pipeline.engine import process_one
 
     cases = {
         "external": EXTERNAL_HTML,

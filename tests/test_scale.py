@@ -20,7 +20,7 @@ ARTICLES = [
 
 CRASH = """
 import os, sys
-import pipeline.emit as emit
+import pipeline.atomic as atomic
 import pipeline.store as store
 where, n = sys.argv[1], int(sys.argv[2])
 calls = {"n": 0}
@@ -34,7 +34,7 @@ def crash_after(original):
 if where == "part":
     store.PartStore.write_part = crash_after(store.PartStore.write_part)
 else:
-    emit.AtomicWriter.commit = crash_after(emit.AtomicWriter.commit)
+    atomic.AtomicWriter.commit = crash_after(atomic.AtomicWriter.commit)
 from pipeline.cli import main
 main(sys.argv[3:])
 """
@@ -117,7 +117,7 @@ def test_a_batch_leaves_no_new_strings_in_the_vocab(nlp):
     here, as names and typos are in real news) are evicted from the shared vocab when
     the batch ends, while the records that name them are intact."""
     from pipeline.records import RawDocument
-    from pipeline.runner import Processor, Settings
+    from pipeline.engine import Processor, Settings
 
     processor = Processor(Settings(), nlp=nlp)
     processor.process_batch([RawDocument(doc_id="warm", text=ARTICLES[0])])
@@ -135,7 +135,7 @@ def test_result_keys_follow_the_code_and_data_that_ran(tmp_path):
     """A fixed rule or a retrained model under models/ must not be served stale by
     --resume: the digest behind every key covers the files, not just the version."""
     from pipeline.store import code_digest, fingerprint, tree_digest
-    from pipeline.runner import Settings
+    from pipeline.engine import Settings
 
     (tmp_path / "pkg" / "__pycache__").mkdir(parents=True)
     (tmp_path / "pkg" / "rules.py").write_text("LIMIT = 3\n")

@@ -1,7 +1,404 @@
-"""Private helpers of the attribute stage (:mod:`pipeline.attribute`).
+"""Attribution stage: who says so.
 
-* :mod:`.lexicon` — the reporting-cue and source-type lexicons from ``models/attribute``;
-* :mod:`.quotes` — quotation-mark pairing into quote regions;
-* :mod:`.cues` — reporting cues of a sentence from the dependency parse;
-* :mod:`.sources` — the source phrase, its canonical form, type and coreference.
+:func:`attribute_claims` returns, for every kept sentence of one document, its
+attribution (null = the outlet's own voice) and its other relations; the fields are defined in
+``docs/schema.md`` and the conventions in ``docs/annotation.md`` section 6.
+
+Four passes over the document's sentences, in order:
+
+1. **own cue** — the sentence's reporting cue from the dependency parse
+   (:mod:`.cues`): the main verb or a tag of the main clause,
+   else a cue whose content holds all of a statistic's quantities, else
+   "according to", else "reportedly". Cues inside a quotation belong to the
+   quoted speaker and are ignored, and so are cues whose subject is "we" or "I"
+   outside a quotation (the author writing in the outlet's voice). Verbs of
+   finding ("verify", "determine", "count", "review", "piece together") count only
+   with an outlet as subject (the outlet's own verification statements). A cue
+   inside another cue with a media source gives a chain: ``…, the mission head
+   said, Reuters reported`` → source the mission head, ``via`` Reuters. The source
+   phrase, its canonical form, type and pronoun resolution come from
+   :mod:`.sources`.
+2. **quotations** (:mod:`.quotes`) — a quotation that is a
+   clause (a finite verb, or a capitalised utterance of 3+ words; not a scare
+   quote like ``"revenge killings"``) is attributed, in every sentence it
+   touches, to its speech tag: one after it ("…,” he said"; a sign-off dash
+   "…” ― Jane Doe", also on the next line), before it
+   ("He said: “…”"), in a preceding sentence ending with a colon ("He said:"
+   introducing the quotation is itself ``direct``, with no content); a paragraph
+   that opens with a quotation and has no tag continues the previous sentence's
+   source (a quote paragraph after "…, Schiff said."), else the last quoted
+   speaker (within ~1,500 characters). Those sentences are ``direct``; a sentence
+   with its own cue and a quotation is ``direct`` too. A headline quotation
+   repeated from the body takes the body speaker.
+3. **inheritance** — a body sentence with no cue and no quotation takes the
+   previous sentence's source (``inherited``) when both are in the same paragraph
+   and it continues the account: its subject is a pronoun compatible with the
+   source or repeats the source's name, or it opens with an additive marker
+   ("Additionally", "Also", …) and both sentences state quantities; only such a
+   list continuation crosses a paragraph break. Nothing is inherited from a
+   sourceless passive, or through "it".
+
+4. **other relations** — every further relation of the sentence found by the
+   learned models of :mod:`.learned` (PolNeAR's broader scheme:
+   nested reports, second speakers, attitudes and intentions, noun and punctuation
+   cues) goes to ``claim.other_attributions``, except a cue that overlaps the
+   claim's own or lies inside a quotation.
+
+Not handled in the claim's own attribution: cues expressed by nouns ("in a
+statement", "his comments"; pass 4 may list them); gender in pronoun resolution;
+speakers of quotations named only after an intervening sentence without a tag.
 """
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..records import Claim
+from . import learned
+from .cues import DASHES, Cue, find_cues
+from .lexicon import Lexicon, lexicon
+from .quotes import Quote, find_quotes
+from .sources import TEXT_KEY, DocIndex, Source, doc_text, source_phrase
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+#: how far back (characters) a quote paragraph without a tag looks for its speaker
+CONTINUATION_REACH = 1500
+_LETTERS = re.compile(r"[^\w]+")
+
+
+@dataclass
+class _Att:
+    source: Source | None
+    cue: tuple[int, int] | None
+    mode: str
+    addressee: tuple[int, int] | None = None
+    via: str | None = None
+    own: bool = True  # found by the sentence's own cue
+    content: tuple[int, int] | None = None  # what is reported, within the claim
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
+    return a0 < b1 and b0 < a1
+
+
+def _is_real_quote(doc: "Doc", q: Quote) -> bool:
+    """A clause-like quotation: a finite verb, or a capitalised utterance of 3+ words."""
+    span = doc.char_span(q.inner[0], q.inner[1], alignment_mode="contract")
+    if span is None or len(span) == 0:
+        return False
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in span):
+        return True
+    if words and words[0].tag_ == "VB" and words[0].text[:1].isupper():
+        return True  # an imperative utterance: "Pray for us."
+    text = doc_text(doc)[q.inner[0]:q.inner[1]].strip()
+    return len(words) >= 3 and text[:1].isupper() and text[-1:] in ".!?,"
+
+
+def _in_quotes(pos: int, quotes: list[Quote]) -> bool:
+    return any(q.inner[0] <= pos < q.inner[1] for q in quotes)
+
+
+def _introduces_quote(doc: "Doc", claim: Claim, quotes: list[Quote]) -> bool:
+    """"He said:" right before a quotation: the quotation is the sentence's content."""
+    text = doc_text(doc)
+    if not text[claim.start:claim.end].rstrip().endswith(":"):
+        return False
+    return any(q.start >= claim.end and not text[claim.end:q.start].strip() for q in quotes)
+
+
+def _source_of(cue: Cue, index: DocIndex) -> Source | None:
+    if cue.source is None:
+        return None
+    if cue.source_span is not None:
+        return index.resolve(cue.source, cue.source_span)
+    head, span = source_phrase(cue.source)
+    return index.resolve(head, span)
+
+
+def _own(doc: "Doc", sent: "Span", claim: Claim, quotes: list[Quote], index: DocIndex,
+         lex: Lexicon) -> _Att | None:
+    """Attribution from the sentence's own cue (pass 1)."""
+    has_quote = any(_overlap(q.inner[0], q.inner[1], claim.start, claim.end) for q in quotes) \
+        or _introduces_quote(doc, claim, quotes)
+    cands = [c for c in find_cues(sent, lex, has_quote)
+             if not _in_quotes(c.token.idx, quotes)
+             and (c.source is None or not _in_quotes(c.source.idx, quotes))]
+    chosen = None
+    for cue in cands:
+        if cue.source is not None and lex.pronouns.get(cue.source.lower_) == "self":
+            continue  # "we"/"I" outside a quotation is the author: the outlet's own voice
+        if cue.rank == 5 and not (claim.quantities and all(
+                cue.content_covers(*q["span"]) for q in claim.quantities)):
+            continue
+        if cue.token.lemma_.lower() in lex.outlet_only and cue.mode == "indirect":
+            src = _source_of(cue, index)
+            if src is None or src.type != "media":
+                continue
+        chosen = cue
+        break
+    if chosen is None:
+        return None
+    source = _source_of(chosen, index)
+    via = None
+    if source is not None and source.type == "media" and chosen.mode == "indirect":
+        inner = next((c for c in cands if c is not chosen and c.mode == "indirect" and c.source
+                      and c.token.lemma_.lower() not in lex.outlet_only
+                      and chosen.token.left_edge.i <= c.token.i <= chosen.token.right_edge.i
+                      and not (chosen.source.left_edge.i <= c.token.i <= chosen.source.right_edge.i)),
+                     None)
+        if inner is not None:
+            via, chosen, source = source.text, inner, _source_of(inner, index)
+    mode = chosen.mode
+    if mode == "indirect" and has_quote:
+        mode = "direct"
+    addressee = None
+    if chosen.addressee is not None:
+        a_head, a_span = source_phrase(chosen.addressee)
+        addressee = a_span
+    cue_tokens = list(doc.char_span(*chosen.span, alignment_mode="expand") or [chosen.token])
+    content = learned.content_span(sent, chosen.token, cue_tokens, source.span if source else None)
+    return _Att(source, chosen.span, mode, addressee, via, content=content)
+
+
+def _quote_pass(doc: "Doc", claims: list[Claim], atts: list[_Att | None], quotes: list[Quote]) -> None:
+    """Attribute the sentences of each quotation to its speaker (pass 2)."""
+    groups: dict[int, list[Quote]] = {}
+    for q in quotes:
+        groups.setdefault(q.group, []).append(q)
+    last: tuple[Source, int] | None = None
+    for regions in groups.values():
+        gs, ge = regions[0].start, regions[-1].end
+        members = [i for i, c in enumerate(claims)
+                   if any(_overlap(q.inner[0], q.inner[1], c.start, c.end) for q in regions)]
+        if not members:
+            continue
+        nxt = members[-1] + 1
+        if nxt < len(claims) and atts[nxt] is not None and atts[nxt].own and atts[nxt].cue is not None \
+                and doc_text(doc)[atts[nxt].cue[0]:atts[nxt].cue[1]] in DASHES \
+                and not doc_text(doc)[ge:atts[nxt].cue[0]].strip():
+            members.append(nxt)  # "…”\n― Jane Doe": the sign-off in the next sentence
+        tags = [i for i in members if atts[i] is not None and atts[i].own
+                and atts[i].source is not None and atts[i].cue is not None
+                and atts[i].mode in ("direct", "indirect")]
+        speaker = None
+        after = [i for i in tags if atts[i].cue[0] >= ge - 1]
+        before = [i for i in tags if atts[i].cue[1] <= gs]
+        pick = after[:1] or before[-1:] or tags[:1]
+        if pick:
+            speaker = atts[pick[0]].source
+        else:
+            first = members[0]
+            prev = atts[first - 1] if first > 0 else None
+            if prev is not None and prev.source is not None and \
+                    doc_text(doc)[claims[first - 1].start:claims[first - 1].end].rstrip().endswith(":"):
+                speaker = prev.source
+            elif regions[0].para_start and prev is not None and prev.source is not None \
+                    and claims[first - 1].section == claims[first].section:
+                speaker = prev.source  # a quote paragraph goes on with the last speaker
+            elif regions[0].para_start and last is not None and gs - last[1] <= CONTINUATION_REACH:
+                speaker = last[0]
+            elif (prev is not None and prev.mode == "direct" and last is not None
+                  and prev.source is last[0] and "\n" not in doc_text(doc)[claims[first - 1].end:gs]):
+                speaker = last[0]  # a further quotation right after the speaker's tagged one
+        if speaker is None:
+            continue
+        last = (speaker, ge)
+        for i in members:
+            if atts[i] is not None and atts[i].own and atts[i].cue is not None:
+                if atts[i].mode == "indirect":
+                    atts[i].mode = "direct"
+                continue
+            atts[i] = _Att(speaker, None, "direct", own=False)
+
+
+def _headline_quotes(doc: "Doc", claims: list[Claim], atts: list[_Att | None],
+                     quotes: list[Quote]) -> None:
+    """A headline quotation repeated from the body takes the body quotation's speaker."""
+    body = [(_LETTERS.sub(" ", doc_text(doc)[c.start:c.end]).lower(), atts[i])
+            for i, c in enumerate(claims) if c.section == "body" and atts[i] is not None
+            and atts[i].mode == "direct"]
+    if not body:
+        return
+    for i, c in enumerate(claims):
+        if c.section == "body" or atts[i] is not None:
+            continue
+        for q in quotes:
+            if not _overlap(q.inner[0], q.inner[1], c.start, c.end):
+                continue
+            # any clause of the quotation repeated in a body quotation ("Pray for us")
+            pieces = [_LETTERS.sub(" ", p).lower().strip()
+                      for p in re.split(r"[.!?:;]", doc_text(doc)[q.inner[0]:q.inner[1]])]
+            pieces = [p for p in pieces if len(p.split()) >= 2]
+            hit = next((a for text, a in body for p in pieces if f" {p} " in f" {text} "), None)
+            if hit is not None:
+                atts[i] = _Att(hit.source, None, "direct", own=False)
+                break
+
+
+def _continues(sent: "Span", prev: _Att, claim: Claim, prev_claim: Claim, lex: Lexicon) -> bool:
+    """Does a cue-less sentence continue the previous sentence's source's account?"""
+    src = prev.source
+    root = sent.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None:
+        word = subj.lower_
+        if word in ("he", "she") and src.type in ("person", "anonymous") and src.number == "sing":
+            return True
+        if word == "they" and (src.number == "plur" or src.type in ("organization", "government")):
+            return True
+        if subj.pos_ == "PROPN" and subj.text in src.norm.split():
+            return True
+    return _list_continuation(sent, claim, prev_claim, lex)
+
+
+def _list_continuation(sent: "Span", claim: Claim, prev_claim: Claim, lex: Lexicon) -> bool:
+    """"Additionally, 125 … were also killed." after a sourced count: the same list goes on."""
+    low = sent.text.lower()
+    return bool(claim.quantities and prev_claim.quantities and any(
+        low.startswith(m + " ") or low.startswith(m + ",") for m in lex.continuation_markers))
+
+
+def _inherit(doc: "Doc", sents: list["Span"], claims: list[Claim], atts: list[_Att | None],
+             quotes: list[Quote], lex: Lexicon) -> None:
+    for i in range(1, len(claims)):
+        prev = atts[i - 1]
+        if atts[i] is not None or prev is None or prev.source is None:
+            continue
+        c, p = claims[i], claims[i - 1]
+        if c.section != "body":
+            continue
+        # a new paragraph is a new voice, unless it opens by continuing the list
+        # (sites that put every sentence on its own line would lose every continuation)
+        if "\n" in doc_text(doc)[p.end:c.start] and not _list_continuation(sents[i], c, p, lex):
+            continue
+        if any(_overlap(q.inner[0], q.inner[1], c.start, c.end) for q in quotes):
+            continue
+        if _continues(sents[i], prev, c, p, lex):
+            atts[i] = _Att(prev.source, None, "inherited", own=False)
+
+
+def _content(doc: "Doc", claim: Claim, att: _Att, quotes: list[Quote]) -> tuple[int, int] | None:
+    """What the claim reports: the own cue's content, else the quotation's words within
+    the claim (a quote sentence), else the whole claim (inherited)."""
+    if att.content is not None or att.cue is not None:
+        return att.content
+    if att.mode == "direct":
+        inner = [(max(q.inner[0], claim.start), min(q.inner[1], claim.end)) for q in quotes
+                 if _overlap(q.inner[0], q.inner[1], claim.start, claim.end)]
+        if inner:
+            return inner[0][0], inner[-1][1]
+    return claim.start, claim.end
+
+
+def with_quote_marks(text: str, content: tuple[int, int] | None,
+                     quotes: list[Quote], limit: int) -> tuple[int, int] | None:
+    """``content`` grown over the marks of a quotation it begins or ends with, and over
+    the punctuation inside them: a quotation is reported as printed ("“We will
+    rebuild,”"), the PARC convention. A content that opens a quotation runs to its
+    closing mark, never past ``limit`` (the claim's end): the parse may cut a long
+    quotation short at a nested quote or a dash. Content that starts inside a
+    quotation is kept."""
+    if content is None:
+        return None
+    start, end = content
+    for q in quotes:
+        if q.start < start < q.end and not text[q.inner[0]:start].strip():
+            start = q.start
+        if q.start < end < q.end and all(not c.isalnum() for c in text[end:q.inner[1]]):
+            end = q.end
+        if start == q.start and end < q.end:
+            end = max(end, min(q.end, limit))
+    return start, end
+
+
+def _record(doc: "Doc", att: _Att, content: tuple[int, int] | None, marks: list[Quote],
+            limit: int) -> dict:
+    """The attribution object of the schema; ``content`` is grown over the quotation
+    marks in ``marks`` (:func:`with_quote_marks`), up to ``limit``."""
+    s = att.source
+    text = doc_text(doc)
+    content = with_quote_marks(text, content, marks, limit)
+    return {
+        "source": s.text if s else None,
+        "source_span": [s.span[0], s.span[1]] if s else None,
+        "source_norm": s.norm if s else None,
+        "source_type": s.type if s else None,
+        "cue": text[att.cue[0]:att.cue[1]] if att.cue else None,
+        "cue_span": [att.cue[0], att.cue[1]] if att.cue else None,
+        "mode": att.mode,
+        "addressee": text[att.addressee[0]:att.addressee[1]] if att.addressee else None,
+        "via": att.via,
+        "source_id": s.source_id if s else None,
+        "content": text[content[0]:content[1]] if content else None,
+        "content_span": [content[0], content[1]] if content else None,
+    }
+
+
+def _other(doc: "Doc", sent: "Span", claim: Claim, att: _Att | None, quotes: list[Quote],
+           marks: list[Quote], index: DocIndex) -> list[dict]:
+    """The sentence's further relations (pass 4, :mod:`.learned`):
+    every learned cue that is not the claim's own, with its source and content."""
+    own = att.cue if att is not None and att.own else None
+    text = doc_text(doc)
+    out = []
+    for rel in learned.find_relations(sent):
+        c0, c1 = rel.cue_span
+        if own is not None and _overlap(c0, c1, *own):
+            continue
+        if _in_quotes(c0, quotes):
+            continue  # a cue inside a quotation is part of what the speaker said
+        source = index.resolve(rel.source, rel.source_span) if rel.source is not None else None
+        k0, k1 = rel.content or (c1, c1)
+        if text[c0:c1].lower().startswith("according"):
+            mode = "according_to"
+        elif rel.content and any(_overlap(q.inner[0], q.inner[1], k0, k1) for q in quotes):
+            mode = "direct"
+        elif any(c.dep_ in ("auxpass", "nsubjpass") for t in rel.cue for c in t.children):
+            mode = "passive"
+        else:
+            mode = "indirect"
+        record = _record(doc, _Att(source, rel.cue_span, mode), rel.content, marks, claim.end)
+        record["score"] = round(rel.score, 3)
+        out.append(record)
+    return out
+
+
+#: What the stage gives one claim: its own attribution (None: the outlet's voice) and
+#: its other relations.
+Attributed = tuple["dict | None", list[dict]]
+
+
+def attribute_claims(doc: "Doc", claims: list[Claim]) -> list[Attributed]:
+    """The attribution and the other relations of every claim (sentence) of one
+    document, in order. Reads the claims; changes nothing."""
+    if not claims:
+        return []
+    try:
+        return _attribute(doc, claims)
+    finally:
+        doc.user_data.pop(TEXT_KEY, None)
+
+
+def _attribute(doc: "Doc", claims: list[Claim]) -> list[Attributed]:
+    lex = lexicon()
+    index = DocIndex(doc, lex)
+    all_quotes = find_quotes(doc_text(doc))
+    quotes = [q for q in all_quotes if _is_real_quote(doc, q)]
+    sents = [doc.char_span(c.start, c.end, alignment_mode="expand") for c in claims]
+    atts: list[_Att | None] = []
+    for claim, sent in zip(claims, sents):
+        att = _own(doc, sent, claim, quotes, index, lex) if sent is not None else None
+        if att is not None and att.source is not None:
+            index.history.append(att.source)
+        atts.append(att)
+    _quote_pass(doc, claims, atts, quotes)
+    _headline_quotes(doc, claims, atts, all_quotes)
+    _inherit(doc, sents, claims, atts, quotes, lex)
+    return [(None if att is None else
+             _record(doc, att, _content(doc, claim, att, quotes), all_quotes, claim.end),
+             [] if sent is None else _other(doc, sent, claim, att, quotes, all_quotes, index))
+            for claim, att, sent in zip(claims, atts, sents)]

@@ -1,6 +1,6 @@
 """Reporting cues of one sentence, read off the dependency parse.
 
-A *cue* is a reporting verb of the lexicon (``models/attribute/cues.json``) with a
+A *cue* is a reporting verb of the lexicon (``models/attribution/cues.json``) with a
 source and content in the parse, ``according to X``, a passive report
 ("are reported to have died", "it is alleged that", "fatalities reported",
 "painted as … by residents") or a reporting adverb ("reportedly").

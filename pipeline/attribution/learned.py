@@ -6,8 +6,8 @@ finds the *other* relations of a sentence — a nested report inside the content
 second speaker, attitudes and intentions ("wants", "plans", "called for"),
 noun and punctuation cues ("in a statement", "PENCE: …", "― Jane Doe") — with
 two linear models trained on the PolNeAR *train* split
-(``models/attribute/train_relations.py``; weights in
-``models/attribute/relations_model.json``, documented in that folder's README):
+(``models/attribution/train_relations.py``; weights in
+``models/attribution/relations_model.json``, documented in that folder's README):
 
 * **cue model**: one score per candidate token (a lemma seen in cues in train) from
   its parse features (lemma, POS, dependency label, head, children's labels,
@@ -192,7 +192,7 @@ class Models:
 
 @lru_cache(maxsize=1)
 def models() -> Models:
-    data = load_json("attribute", "relations_model.json")
+    data = load_json("attribution", "relations_model.json")
     cue, source = (LinearModel(dict(data[k]["weights"]), float(data[k]["bias"]), float(data[k]["threshold"]))
                    for k in ("cue", "source"))
     return Models(cue, source, frozenset(data["cue_lemmas"]))

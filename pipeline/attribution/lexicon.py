@@ -1,7 +1,7 @@
-"""The attribution lexicons (``models/attribute/*.json``) as ready-to-use sets.
+"""The attribution lexicons (``models/attribution/*.json``) as ready-to-use sets.
 
 Loaded once per process; the data files are documented in
-``models/attribute/README.md``.
+``models/attribution/README.md``.
 """
 from __future__ import annotations
 
@@ -42,8 +42,8 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    cues = load_json("attribute", "cues.json")
-    src = load_json("attribute", "sources.json")
+    cues = load_json("attribution", "cues.json")
+    src = load_json("attribution", "sources.json")
     low = lambda xs: frozenset(x.lower() for x in xs)  # noqa: E731
     return Lexicon(
         verbs=dict(cues["verbs"]),

@@ -5,7 +5,7 @@ import argparse
 import sys
 from typing import Any
 
-from ..cli import EXIT_OK, error, positive
+from . import EXIT_OK, error, positive
 
 
 def register(sub: Any) -> None:
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.measure:
         measures = [m for m in measures if m.measure in args.measure]
     if args.jsonl:
-        from ..emit import write_text
+        from ..atomic import write_text
 
         path = os.path.join(args.outdir, "ledger.jsonl")
         try:

@@ -7,7 +7,7 @@ import signal
 import sys
 from typing import Any
 
-from ..cli import EXIT_INTERRUPTED, EXIT_NOTHING, EXIT_OK, positive
+from . import EXIT_INTERRUPTED, EXIT_NOTHING, EXIT_OK, positive
 
 #: 128 + SIGTERM, as a shell reports a process killed by it
 EXIT_TERMINATED = 128 + signal.SIGTERM
@@ -83,7 +83,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
     from ..analyze import ModelNotFound, model_meta
     from ..clean import CleanSettings
-    from ..runner import Settings
+    from ..engine import Settings
     from ..store import OutputLocked
 
     settings = Settings(model=args.model, batch_size=args.batch_size, workers=args.workers,
@@ -133,7 +133,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 def _write(raws: Any, settings: Any, args: argparse.Namespace, total: int | None) -> Any:
     from ..emit import dumps
-    from ..runner import run, run_to_directory
+    from ..runs import run, run_to_directory
 
     with _progress(total, args.quiet) as advance:
         if args.output != "-":

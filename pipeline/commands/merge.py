@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..cli import EXIT_OK, error
+from . import EXIT_OK, error
 
 
 def register(sub: Any) -> None:

@@ -5,7 +5,7 @@ import argparse
 import sys
 from typing import Any
 
-from ..cli import EXIT_OK, error
+from . import EXIT_OK, error
 
 
 def register(sub: Any) -> None:
@@ -26,7 +26,7 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     import os
 
-    from ..emit import write_text
+    from ..atomic import write_text
     from ..inspect.data import OutputError, load_selected
     from ..inspect.ledger import build_ledger
     from ..inspect.report import build_report

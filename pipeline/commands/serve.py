@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ..cli import EXIT_OK, error, positive
+from . import EXIT_OK, error, positive
 
 
 def register(sub: Any) -> None:

@@ -5,7 +5,7 @@ import argparse
 import sys
 from typing import Any
 
-from ..cli import EXIT_OK, error
+from . import EXIT_OK, error
 
 
 def register(sub: Any) -> None:

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from ..emit import write_text
+from ..atomic import write_text
 from ..resources import source_commit
 from . import datasets as ds
 from . import metrics as M

@@ -12,14 +12,14 @@ Quantities (NewsQuant dev and the small quantulum3/CQE sets)
     "208.0-193.0"). Conventions aligned to NewsQuant for scoring only:
 
     * vague words are compared through their order-of-magnitude range from
-      ``models/extract/vague.json`` ("hundreds" = 100-1000, "dozens" = 12-120), not
+      ``models/extraction/vague.json`` ("hundreds" = 100-1000, "dozens" = 12-120), not
       through our tighter bounds (200-999, 24-99) which stay in the output;
     * ordinals (``kind == "ordinal"``) are not scored: NewsQuant does not annotate them;
     * the quantulum3 set writes a range as its midpoint ("8- to 16-meter" = 12): our
       ranges are compared by midpoint there.
 
     Bounds F1: a matched pair is a bounds hit when NewsQuant's ``change`` equals our
-    ``approx`` mapped by ``models/extract/bounds.json:to_change`` (exact/range → "=",
+    ``approx`` mapped by ``models/extraction/bounds.json:to_change`` (exact/range → "=",
     about/vague → "~", more_than/at_least → ">", less_than/at_most → "<"). NewsQuant's
     "up"/"down" mark the direction of a change verb ("rose 5%"), not a bound on the
     number, so the gold states no bound there and any prediction agrees with it.
@@ -126,7 +126,7 @@ def _score_quantities(items: list[dict], nlp, collect: bool = False, midpoint: b
     """items: [{text, quantities: [{value, change?}]}] -> value/bounds P/R/F1."""
     from ..extraction.quantities import find_quantities
 
-    to_change = load_json("extract", "bounds.json")["to_change"]
+    to_change = load_json("extraction", "bounds.json")["to_change"]
     tp = fp = fn = 0
     btp = 0
     btp_nq = 0  # bounds with NewsQuant's own convention for vague words ("=")

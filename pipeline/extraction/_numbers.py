@@ -1,6 +1,6 @@
 """Reading number expressions from spaCy tokens (private helper of :mod:`.quantities`).
 
-Lexicons live in ``models/extract/*.json`` (see ``models/extract/README.md``); this
+Lexicons live in ``models/extraction/*.json`` (see ``models/extraction/README.md``); this
 module only holds the mechanics: which token is a number piece, and what value a
 run of number pieces ("2.2 billion", "twenty-five", "three-quarters",
 "one hundred and fifty", "10 1/2", "5bn") denotes.
@@ -61,11 +61,11 @@ class Lex:
 @lru_cache(maxsize=1)
 def lex() -> Lex:
     """All quantity lexicons, loaded once."""
-    num = load_json("extract", "numbers.json")
-    bounds = load_json("extract", "bounds.json")
-    vague = load_json("extract", "vague.json")
-    units = load_json("extract", "units.json")
-    preds = load_json("extract", "predicates.json")
+    num = load_json("extraction", "numbers.json")
+    bounds = load_json("extraction", "bounds.json")
+    vague = load_json("extraction", "vague.json")
+    units = load_json("extraction", "units.json")
+    preds = load_json("extraction", "predicates.json")
     before = {tuple(k.split()): v for k, v in bounds["before"].items()}
     after = {tuple(k.split()): v for k, v in bounds["after"].items()}
     cur_suffix = {tuple(k.split()): v for k, v in units["currency_suffix"].items()}

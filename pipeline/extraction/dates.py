@@ -40,7 +40,7 @@ _WORD_NUM = r"\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|t
 
 @lru_cache(maxsize=1)
 def _lex() -> dict:
-    d = dict(load_json("extract", "dates.json"))
+    d = dict(load_json("extraction", "dates.json"))
     d["strip_re"] = re.compile(r"^(?:%s)\s*" % "|".join(
         re.escape(p) for p in sorted(d["strip_prefixes"], key=len, reverse=True)) + r"(?=\S)")
     lead = "|".join(re.escape(p) for p in sorted(d["duration_lead"], key=len, reverse=True))

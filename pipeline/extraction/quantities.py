@@ -17,7 +17,7 @@ Pipeline per sentence (all offsets are char offsets into ``sent.doc.text``):
    pronoun are not quantities.
 5. *Counted NP and predicate* from the dependency parse.
 
-The lexicons are data: ``models/extract/*.json`` (documented in its README).
+The lexicons are data: ``models/extraction/*.json`` (documented in its README).
 """
 from __future__ import annotations
 

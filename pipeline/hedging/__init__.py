@@ -1,7 +1,66 @@
-"""Private helpers of the hedge stage (:mod:`pipeline.hedge`).
+"""Hedging stage: how sure the outlet is of each claim.
 
-* :mod:`.lexicon` – the cue lexicons and disclaimer/target rules from ``models/hedge``;
-* :mod:`.scope` – the main-predicate spine of a sentence (which cues count);
-* :mod:`.cues` – in-sentence hedge cues;
-* :mod:`.reach` – disclaimer sentences and the claims they reach back or forward to.
+:func:`hedge_claims` returns the hedges of every kept sentence of a document:
+
+* ``approximate`` - one per quantity whose ``approx`` is not ``exact`` (cue = the
+  quantity's text/span);
+* in-sentence cues (:mod:`.cues`): reported, alleged, estimated, speculative,
+  conditional, disputed, and verification of cited evidence, kept only when the cue
+  scopes over the claim's main predicate (:mod:`.scope`);
+* disclaimers (:mod:`.reach`): "The BBC has not been able to independently verify
+  the death toll." gives ``unverified`` (scope ``previous``) to the death-toll claims
+  before it; "Reuters was able to verify footage ..." gives ``verified`` (scope
+  ``following``) to the claims describing that footage. By default
+  (``models/hedging/disclaimers.json: self_hedge``) the disclaimer sentence does not
+  carry its own disclaimer (docs/annotation.md 7).
+
+All lexicons and rules are data in ``models/hedging`` (README there): :mod:`.lexicon`
+reads them. The stage reads each claim's ``attribution`` (a named source's disclaimer
+reaches the claims of other sources), so it runs after the attribution stage.
 """
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..records import Claim, Hedge
+from .cues import in_sentence
+from .lexicon import lexicon
+from .reach import attach, find_disclaimer
+from .scope import spine
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+def hedge_claims(doc: "Doc", claims: list[Claim]) -> list[list[Hedge]]:
+    """The hedges of each claim (one per kept sentence, in order) of ``doc``. Reads the
+    claims; changes nothing."""
+    lex = lexicon()
+    sents = [doc.char_span(c.start, c.end, alignment_mode="expand") for c in claims]
+    spines = [spine(s) for s in sents]
+    disclaimers = {}
+    out: list[list[Hedge]] = []
+    for i, (claim, sent, sp) in enumerate(zip(claims, sents, spines)):
+        d = find_disclaimer(i, sent, claim, sp, lex)
+        skip: set[int] = set()
+        if d is not None:
+            disclaimers[i] = d
+            skip = d.tokens
+        hedges = [Hedge(type="approximate", cue=q["text"], cue_span=list(q["span"]),
+                        scope="sentence", from_sentence=None)
+                  for q in claim.quantities if q.get("approx", "exact") != "exact" and q.get("span")]
+        main = in_sentence(sent, claim, sp, lex, skip)
+        hedges.extend(main)
+        # cues inside embedded clauses ("the imam, who allegedly …, said X") do not
+        # hedge the claim, but they are recorded, with scope "clause"
+        found = {(h["type"], tuple(h["cue_span"])) for h in main}
+        everywhere = set(range(sent.start, sent.end))
+        hedges.extend(dict(h, scope="clause") for h in in_sentence(sent, claim, everywhere, lex, skip)
+                      if (h["type"], tuple(h["cue_span"])) not in found)
+        if d is not None and lex.self_hedge:
+            hedges.append(Hedge(type=d.type, cue=doc.char_span(*d.cue, alignment_mode="expand").text, cue_span=list(d.cue),
+                                scope="sentence", from_sentence=None))
+        out.append(hedges)
+    for j, hedge in attach(claims, sents, spines, disclaimers, lex):
+        out[j].append(hedge)
+    return out

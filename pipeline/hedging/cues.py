@@ -1,7 +1,7 @@
 """In-sentence hedge cues (scope ``"sentence"``).
 
 Each rule looks at one token (its lemma/lower form is looked up in the cue
-lexicons of ``models/hedge/cues.json``) and its dependency context, and keeps
+lexicons of ``models/hedging/cues.json``) and its dependency context, and keeps
 the cue only when it scopes over the claim's main predicate (its anchor is on
 the :func:`~.scope.spine`). Rules and what they do not match:
 

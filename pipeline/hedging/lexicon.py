@@ -1,4 +1,4 @@
-"""The hedge data (``models/hedge/*.json``) as ready-to-use sets and maps."""
+"""The hedge data (``models/hedging/*.json``) as ready-to-use sets and maps."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -85,9 +85,9 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    cues = load_json("hedge", "cues.json")
-    disc = load_json("hedge", "disclaimers.json")
-    tgt = load_json("hedge", "targets.json")
+    cues = load_json("hedging", "cues.json")
+    disc = load_json("hedging", "disclaimers.json")
+    tgt = load_json("hedging", "targets.json")
     classes = tgt["classes"]
     inv = cues["investigation"]
     ver = cues["verification_inline"]

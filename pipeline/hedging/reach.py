@@ -25,6 +25,7 @@ confirmed" does not cover "European pricing will start at 71,350 euro".
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -285,8 +286,8 @@ class Matcher:
 
 
 def attach(claims: list[Claim], sents: list["Span"], spines: list[set[int]],
-           disclaimers: dict[int, Disclaimer], lex: Lexicon) -> None:
-    """Append each disclaimer's hedge to the claims it covers."""
+           disclaimers: dict[int, Disclaimer], lex: Lexicon) -> Iterator[tuple[int, Hedge]]:
+    """Each disclaimer's hedge, with the index of every claim it covers."""
     matcher = Matcher(claims, sents, spines, lex, disclaimers)
     for i, d in disclaimers.items():
         covered = matcher.reach(d, d.direction)
@@ -297,5 +298,5 @@ def attach(claims: list[Claim], sents: list["Span"], spines: list[set[int]],
         frm = [claims[i].start, claims[i].end]
         cue = sents[i].doc.char_span(*d.cue, alignment_mode="expand").text
         for j in covered:
-            claims[j].hedges.append(Hedge(type=d.type, cue=cue, cue_span=list(d.cue),
-                                          scope=direction, from_sentence=frm))
+            yield j, Hedge(type=d.type, cue=cue, cue_span=list(d.cue), scope=direction,
+                           from_sentence=frm)
