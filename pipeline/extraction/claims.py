@@ -34,7 +34,7 @@ def settle_kind(claim: Claim) -> str:
     otherwise a ``direct`` attribution makes a quote, any other a statement, none an
     event. Quotation marks alone do not make a quote: a title ("Wild Rose"), a scare
     quote or a quotation whose speaker was not found is in the outlet's voice."""
-    if claim.kind == "statistic":
+    if is_statistic(claim):  # also a sentence kept only for its attribution
         return "statistic"
     if claim.attribution is None:
         return "event"
