@@ -11,10 +11,10 @@ class CleanSettings:
     keep_all: bool = False          # keep every line: no removal at all
     html_favor: str = "balanced"    # trafilatura: "precision", "recall" or "balanced"
     html_include_tables: bool = False
-    # Off-topic tail (the decision rule is in :func:`_off_topic`'s and
-    # :func:`_unmarked_boundary`'s docstrings; a heuristic, measured by ``make eval``).
+    # Off-topic tail (the decision rule is in :func:`.boundary._off_topic`'s and
+    # :func:`.boundary._unmarked_boundary`'s docstrings; a heuristic, measured by ``make eval``).
     #: Unmarked appended stories: cut at the best paragraph boundary whose
-    #: boundary score (:func:`_unmarked_boundary`) reaches this; ``0`` turns the
+    #: boundary score (:func:`.boundary._unmarked_boundary`) reaches this; ``0`` turns the
     #: unmarked cut off (only marker lines then start a tail).
     boundary_threshold: float = 3.0
     #: Characters of substantial paragraphs read on each side of a candidate boundary.
@@ -45,7 +45,7 @@ class CleanSettings:
     boundary_relative: float = 2.5
     boundary_relative_quantile: float = 0.25
     #: Weighted share of a paragraph's content tokens found in the article
-    #: (:func:`_sim`) below which the marker logic's reference level never falls.
+    #: (:func:`.boundary._sim`) below which the marker logic's reference level never falls.
     off_topic_threshold: float = 0.15
     #: After a marker-led tail, a paragraph must reach this overlap to count as the
     #: article again (a tail stays a tail).
@@ -72,7 +72,7 @@ class CleanSettings:
     #: ``source_format="html"``).
     strip_dateline: bool = True
     html_strip_dateline: bool = False
-    #: Token weights of the overlap (:func:`_features`): capitalised / numeric
+    #: Token weights of the overlap (:func:`.boundary._features`): capitalised / numeric
     #: tokens weigh ``entity_weight`` x rarity; rarity = ``rarity_ceiling - zipf``
     #: (general-English frequency, wordfreq) clipped to [``rarity_floor``,
     #: ``rarity_cap``]; ``rarity_ceiling = 0`` switches rarity off.
