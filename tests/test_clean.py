@@ -357,7 +357,8 @@ def test_short_article_then_same_topic_other_event_is_cut():
 
 
 def test_boundary_scores_high_only_at_the_story_start():
-    from pipeline.clean import _features, _lexicon, _unmarked_boundary
+    from pipeline.clean.boundary import _features, _unmarked_boundary
+    from pipeline.clean.lexicon import _lexicon
     paras = SHORT_ARTICLE + SAME_TOPIC_OTHER_EVENT
     stop = _lexicon().stopwords
     trace: list = []
@@ -398,7 +399,8 @@ def test_long_article_with_late_background_paragraph_kept():
 
 
 def test_rarity_weights_shared_common_words_count_little():
-    from pipeline.clean import _features, _lexicon
+    from pipeline.clean.boundary import _features
+    from pipeline.clean.lexicon import _lexicon
     pytest.importorskip("wordfreq")
     f = _features("The government said people in India want Riverton budgets.", _lexicon().stopwords)
     # Capitalised and rare tokens weigh more than shared common words.

@@ -215,3 +215,28 @@ def test_reports_with_a_named_source_are_attribution(nlp):
 def test_negative_subject_makes_could_inability(nlp):
     _, (c,) = _run(nlp, "Neither the owner nor his lawyer could be reached for comment.")
     assert "speculative" not in _types(c)
+
+
+
+# --------------------------------------------------------------------------- rules of the table without a test above
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a refused "would" is no hedge; a plain one is
+    ("The spokesman would not comment on the talks with the union.", []),
+    ("The council would comment on the plan in May.", [("conditional", "would")]),
+    # "it was said" needs a raised infinitive
+    ("It was said that the mayor had resigned before the vote.", []),
+    ("The mayor was said to have resigned before the vote.", [("reported", "was said to")]),
+    # a multi-word condition marker
+    ("Rates will fall, assuming that inflation keeps slowing.", [("conditional", "assuming that")]),
+    ("According to estimates, 300 houses were destroyed in the valley.", [("estimated", "estimates")]),
+    # a predicate adjective, an attributive one on the subject
+    ("The ferry is likely to be cancelled on Friday.", [("speculative", "likely")]),
+    ("An alleged smuggler was arrested at the port of Bari.", [("alleged", "alleged")]),
+    # negated inline verification; an active verb is no verification cue
+    ("The footage has not been verified by the Guardian.", [("unverified", "verified by the Guardian")]),
+    ("Police verified the footage from the square.", []),
+])
+def test_sentence_scope_cues(nlp, sentence, expected):
+    _, (c,) = _run(nlp, sentence)
+    assert [(h["type"], h["cue"]) for h in c.hedges if h["scope"] == "sentence"] == expected

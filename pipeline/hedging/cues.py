@@ -3,7 +3,8 @@
 Each rule looks at one token (its lemma/lower form is looked up in the cue
 lexicons of ``models/hedging/cues.json``) and its dependency context, and keeps
 the cue only when it scopes over the claim's main predicate (its anchor is on
-the :func:`~.scope.spine`). Rules and what they do not match:
+the :func:`~.scope.spine`). :func:`in_sentence` tries the rules of ``RULES`` on
+each token in order, one small function each. Rules and what they do not match:
 
 * modals (``may``, ``might``, ``could``, ``would``) on a spine verb; not negated
   ``could`` ("could not immediately determine" is inability); not ``would`` as
@@ -46,7 +47,8 @@ the :func:`~.scope.spine`). Rules and what they do not match:
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..records import Claim, Hedge
@@ -178,215 +180,454 @@ def _contains_number(tok: "Token", claim: Claim) -> bool:
     return any(t.like_num for t in tok.subtree)
 
 
+@dataclass
+class _Sentence:
+    """What the rules share while one sentence is scanned: the sentence, the claim, the
+    spine, the lexicon, the tokens to skip, the hedges found so far and the saying verbs
+    already used by an unnamed-reports cue."""
+    sent: "Span"
+    claim: Claim
+    spine: set[int]
+    lex: Lexicon
+    skip: set[int]
+    out: list[Hedge] = field(default_factory=list)
+    report_subject_verbs: set[int] = field(default_factory=set)
+
+    def add(self, type_: str, *toks: "Token") -> None:
+        self.out.append(hedge(self.sent.doc, type_, *_span(*toks)))
+
+
+# Each rule takes a token and the sentence state and returns True when the token is
+# settled (a cue was added, or the token was recognised and ruled out); False lets the
+# next rule in RULES look at it.
+
+def _unnamed_reports(tok: "Token", s: _Sentence) -> bool:
+    """Unnamed reports as the subject of a saying verb on the spine -> ``reported``.
+
+    Matches "Some reports suggest that the minister has resigned" (cue "reports suggest").
+    Not "Reports attributed to the port authority said" (named source: attribution)."""
+    lex, head = s.lex, tok.head
+    if not (tok.lemma_.lower() in lex.report_nouns and tok.pos_ == "NOUN" and tok.dep_ == "nsubj"
+            and head.i in s.spine and head.lemma_ in lex.report_verbs and not _named_reports(tok, lex)):
+        return False
+    s.add("reported", tok, head)
+    s.report_subject_verbs.add(head.i)
+    return True
+
+
+def _modal(tok: "Token", s: _Sentence) -> bool:
+    """A modal of the lexicon on a spine verb -> its type ("The bridge may reopen").
+
+    Settles every modal token; no cue for: negated or negative-subject ``could``
+    ("could not say", "Neither ... could be reached"), a refused ``would`` ("would not
+    comment"), and ``would`` as the future-in-the-past or stating the terms of an
+    arrangement ("said it would close", "Under the plan, bondholders would receive")
+    unless its verb has its own condition."""
+    lex, lower, head, sent = s.lex, tok.lower_, tok.head, s.sent
+    if not (tok.tag_ == "MD" and lower in lex.modal):
+        return False
+    if head.i not in s.spine:
+        return True
+    neg = negated(head) or negated(tok) or (tok.i + 1 < sent.end and tok.nbor(1).lower_ in NEG_WORDS)
+    if lower in lex.modal_negation_cancels and (neg or _neg_subject(head)):
+        return True  # "could not immediately determine": inability, not possibility
+    if lower in lex.future_in_past_modals and neg and head.lemma_.lower() in lex.refusal_verbs:
+        return True  # "would not comment": a refusal
+    if lower in lex.future_in_past_modals and not _has_condition(head, lex) \
+            and (_future_in_past(head, lex) or _deal_frame(head, lex)):
+        return True
+    s.add(lex.modal[lower], tok)
+    return True
+
+
+def _hedging_adverb(tok: "Token", s: _Sentence) -> bool:
+    """A hedging adverb modifying a spine word -> its type ("have reportedly left").
+
+    Settles every such adverb; off the spine ("The priest, who allegedly hid weapons,
+    said") it gives no cue."""
+    lex, lower, head = s.lex, tok.lower_, tok.head
+    if not (lower in lex.adverb and tok.pos_ in ("ADV", "ADJ") and tok.dep_ in ("advmod", "npadvmod")):
+        return False
+    # the parser sometimes reads "had allegedly stolen copper" as an adjectival participle
+    misparsed = head.dep_ == "amod" and head.tag_ == "VBN" and head.i < head.head.i \
+        and head.head.dep_ in ARG_DEPS and head.head.head.i in s.spine
+    if head.i in s.spine or misparsed:
+        s.add(lex.adverb[lower], tok)
+    return True
+
+
+def _is_verb(tok: "Token") -> bool:
+    """The verb rules below look only at verbs and auxiliaries."""
+    return tok.pos_ in ("VERB", "AUX")
+
+
+def _comparative(tok: "Token", s: _Sentence) -> bool:
+    """A belief, report or speech verb heading a comparative clause -> no cue, settled.
+
+    Matches "Exports grew faster than expected", "as predicted": a settled expectation.
+    Not a plain "expected" with a complement ("Analysts expect the bank to cut")."""
+    lex, lemma = s.lex, tok.lemma_.lower()
+    return _is_verb(tok) and (lemma in lex.doxastic or lemma in lex.passive_raising
+                              or lemma in lex.speech_hedge) \
+        and any(c.dep_ == "mark" and c.lower_ in lex.comparative_marks for c in tok.children)
+
+
+def _looks_like(tok: "Token", s: _Sentence) -> bool:
+    """A spine appearance verb followed by "like" -> its type, cue verb + "like".
+
+    Matches "It looks like the ferry company will cancel" (cue "looks like"), "looked
+    like the inevitable". Not negated ("does not look like"), not without "like"."""
+    lex, lemma = s.lex, tok.lemma_.lower()
+    if not (_is_verb(tok) and tok.i in s.spine and lemma in lex.appearance_like and not negated(tok)):
+        return False
+    # "looked like the inevitable" (prep) or "looks like [the West wants ...]" (mark of the clause)
+    like = [c for c in tok.children if c.lower_ == "like" and c.dep_ in ("mark", "prep")] + [
+        m for c in tok.children if c.dep_ in ("advcl", "ccomp") and c.i > tok.i
+        for m in c.children if m.dep_ == "mark" and m.lower_ == "like" and m.i == tok.i + 1]
+    if not like:
+        return False
+    s.add(lex.appearance_like[lemma], tok, like[0])  # "it looks like ..."
+    return True
+
+
+def _seen_as(tok: "Token", s: _Sentence) -> bool:
+    """An agentless passive opinion verb with "as" on the spine -> its type, cue aux + verb.
+
+    Matches "The merger was seen as inevitable" (cue "was seen"). Not the active
+    ("The villagers see the dam as a threat"), not with a by-agent, not negated."""
+    lex, lemma = s.lex, tok.lemma_.lower()
+    if not (_is_verb(tok) and tok.i in s.spine and lemma in lex.regard_as and tok.tag_ == "VBN"
+            and is_passive(tok) and not negated(tok) and not any(c.dep_ == "agent" for c in tok.children)
+            and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)):
+        return False
+    aux = [c for c in tok.children if c.dep_ == "auxpass"]
+    s.add(lex.regard_as[lemma], *aux, tok)  # "sees X as", "was seen as"
+    return True
+
+
+def _raising(tok: "Token", s: _Sentence) -> bool:
+    """A spine raising verb with a complement -> its type, cue verb (+ "to").
+
+    Matches "The fire appears to have started" (cue "appears to"), "others seem
+    reluctant". Not without a complement ("appeared in three groups")."""
+    lex, lemma = s.lex, tok.lemma_.lower()
+    if not (_is_verb(tok) and tok.i in s.spine and lemma in lex.raising
+            and any(c.dep_ in ("xcomp", "ccomp", "acomp", "attr", "oprd") for c in tok.children)):
+        return False
+    to = _to_child(tok)
+    s.add(lex.raising[lemma], *([tok, to] if to is not None else [tok]))
+    return True
+
+
+def _passive_report(tok: "Token", s: _Sentence) -> bool:
+    """An agentless passive of a belief/report verb on the spine -> its type, cue aux +
+    verb (+ "to").
+
+    Matches "Forty miners are reported to have been trapped" (cue "are reported to"),
+    "is believed to", the bare headline participle "200+ arrests reported". Not with a
+    by-agent, not with "as" (see :func:`_seen_as`); "it was said" without a raised
+    infinitive is settled with no cue."""
+    lex, lemma = s.lex, tok.lemma_.lower()
+    if not (_is_verb(tok) and tok.i in s.spine and tok.tag_ == "VBN" and lemma in lex.passive_raising
+            and not any(c.dep_ == "agent" for c in tok.children)):
+        return False
+    t = lex.passive_raising[lemma]
+    aux = [c for c in tok.children if c.dep_ == "auxpass"]
+    bare = not has_aux(tok) and tok.dep_ in ("ROOT", "acl", "conj") and t in lex.bare_participle_types
+    complement = any(c.dep_ in PASSIVE_COMPLEMENTS for c in tok.children)
+    if not ((aux or bare) and (complement or lemma not in lex.passive_needs_complement)
+            and not any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)):
+        return False
+    to = _to_child(tok)
+    if lemma == "say" and to is None:
+        return True  # "it was said" without a raised infinitive is not a hedge
+    s.add(t, *aux, tok, *([to] if to is not None else []))
+    return True
+
+
+def _accused_of(tok: "Token", s: _Sentence) -> bool:
+    """A spine accusation verb with its preposition -> ``alleged``, cue verb + preposition.
+
+    Matches "The mayor was accused of taking bribes" (cue "accused of"). Not negated,
+    not without the preposition."""
+    lex, lemma = s.lex, tok.lemma_.lower()
+    if not (_is_verb(tok) and tok.i in s.spine and lemma in lex.accuse):
+        return False
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in lex.accuse[lemma]]
+    if not preps or negated(tok):
+        return False
+    s.add("alleged", tok, preps[0])
+    return True
+
+
+def _hedging_speech(tok: "Token", s: _Sentence) -> bool:
+    """An active hedging speech verb with clausal content -> its type.
+
+    Matches "The company claimed its trucks were delayed" (``alleged``); "estimate"
+    also with an object and off the spine when its content holds a figure ("damage
+    that insurers estimate has cost $2 billion"). Not "claimed responsibility" (no
+    clause), not negated or with a negative subject, not the verb an unnamed-reports
+    cue already took ("reports suggest")."""
+    lex, lemma, on_spine = s.lex, tok.lemma_.lower(), tok.i in s.spine
+    if not (_is_verb(tok) and lemma in lex.speech_hedge and not is_passive(tok)
+            and tok.i not in s.report_subject_verbs):
+        return False
+    comps = [c for c in tok.children if c.dep_ in CLAUSAL]
+    if lemma == "estimate":
+        objs = comps + [c for c in tok.children if c.dep_ == "dobj"]
+        ok = (on_spine or any(_contains_number(c, s.claim) for c in objs)) and objs
+    else:
+        ok = on_spine and comps and not negated(tok) and not _neg_subject(tok)
+    if not ok:
+        return False
+    s.add(lex.speech_hedge[lemma], tok)
+    return True
+
+
+def _belief(tok: "Token", s: _Sentence) -> bool:
+    """A spine belief verb with a complement -> its type.
+
+    Matches "Analysts expect the bank to cut rates", "The regulator considers the tariff
+    excessive", negated neg-raising verbs ("I don't think the operator can survive").
+    Not other negated verbs ("do not doubt"), not a negative subject ("Nobody believes"),
+    not the passive, not clause-only verbs with a gerund ("might consider selling")."""
+    lex, lemma = s.lex, tok.lemma_.lower()
+    if not (_is_verb(tok) and tok.i in s.spine and lemma in lex.doxastic and not is_passive(tok)
+            and (not negated(tok) or lemma in lex.neg_raising) and not _neg_subject(tok)):
+        return False
+    if not any((c.dep_ in CLAUSAL and not (c.dep_ == "xcomp" and lemma in lex.doxastic_clause_only))
+               or (c.dep_ == "oprd" and lemma in lex.doxastic_clause_only)
+               or (c.dep_ == "dobj" and lemma in lex.doxastic_object_ok)
+               for c in tok.children):
+        return False
+    s.add(lex.doxastic[lemma], tok)
+    return True
+
+
+def _dispute(tok: "Token", s: _Sentence) -> bool:
+    """A spine dispute verb with clausal content or a claim noun -> ``disputed``.
+
+    Matches "The army denied that its soldiers fired". Not with another object ("rejected
+    them"), not negated, not with a negative subject."""
+    lex, lemma = s.lex, tok.lemma_.lower()
+    if not (_is_verb(tok) and tok.i in s.spine and lemma in lex.dispute_verbs
+            and not negated(tok) and not _neg_subject(tok)):
+        return False
+    if not any(c.dep_ in CLAUSAL or (c.dep_ == "dobj" and c.lemma_.lower() in lex.dispute_objects)
+               for c in tok.children):
+        return False
+    s.add("disputed", tok)
+    return True
+
+
+def _predicate_adjective(tok: "Token", s: _Sentence) -> bool:
+    """A hedging adjective as the spine predicate -> its type.
+
+    Matches "It is unknown whether the tanker was carrying crude", "is likely to". Not
+    attributive adjectives (see :func:`_attributive`)."""
+    lex, lemma = s.lex, tok.lemma_.lower()
+    if not (tok.pos_ == "ADJ" and lemma in lex.predicate_adjective and tok.i in s.spine
+            and tok.dep_ in ("acomp", "ROOT", "ccomp", "conj")):
+        return False
+    s.add(lex.predicate_adjective[lemma], tok)
+    return True
+
+
+def _attributive(tok: "Token", s: _Sentence) -> bool:
+    """A hedging modifier of the subject or a spine noun -> its type.
+
+    Matches "an alleged militant was shot", "a potential collapse", and anywhere on a
+    figure "destroyed an estimated 400 houses" (cue "an estimated"). Settles every such
+    modifier; no cue on an object ("condemned the alleged assault"), after a superlative
+    ("the strictest possible sentence") or on a prospective role ("potential buyers")."""
+    lex, lower, head, sent = s.lex, tok.lower_, tok.head, s.sent
+    if not (tok.dep_ in ("amod", "advmod", "nmod", "compound", "quantmod") and lower in lex.attributive):
+        return False
+    t = lex.attributive[lower]
+    noun = head
+    if lower in lex.superlative_cancels and any(
+            c.tag_ in ("JJS", "RBS") and c.i < tok.i for c in head.children):
+        return True  # "the severest possible crackdown": an intensifier
+    if lower in lex.prospective_adjectives and head.lemma_.lower() in lex.prospective_nouns:
+        return True  # "potential buyers": a prospective role
+    if lower in lex.attributive_any_argument:
+        # "an estimated 300 people": the number is hedged wherever it is an argument
+        while noun.dep_ in ("nummod", "quantmod", "compound") and noun.head.i != noun.i:
+            noun = noun.head
+        ok = noun.i in s.spine or (noun.dep_ in ARG_DEPS | {"pobj"} and noun.head.i in s.spine) \
+            or any(c.like_num for c in head.subtree)
+    else:
+        ok = noun.i in s.spine and noun.pos_ in ("NOUN", "PROPN") or \
+            (noun.dep_ in SUBJ_DEPS and noun.head.i in s.spine)
+    if ok:
+        left = tok.nbor(-1) if tok.i > sent.start and tok.nbor(-1).lower_ == "an" and t == "estimated" else tok
+        s.add(t, left, tok)
+    return True
+
+
+def _hedging_noun(tok: "Token", s: _Sentence) -> bool:
+    """A hedging noun on the spine or as a spine argument -> its type.
+
+    Matches "The mayor rejected accusations of bribery" (``alleged``), "there is a
+    possibility"; "estimate" also after "according to" or as a subject holding a figure.
+    Settles every such noun; elsewhere (inside a PP adjunct) it gives no cue."""
+    lex, lemma, dep, head = s.lex, tok.lemma_.lower(), tok.dep_, tok.head
+    if not (tok.pos_ == "NOUN" and lemma in lex.nouns):
+        return False
+    ok = tok.i in s.spine or (dep in ARG_DEPS and head.i in s.spine)
+    if lemma == "estimate":
+        ok = ok or (dep == "pobj" and head.head.lower_ == "according") \
+            or (dep in SUBJ_DEPS and _contains_number(head, s.claim))
+    if ok:
+        s.add(lex.nouns[lemma], tok)
+    return True
+
+
+def _content_noun(tok: "Token", s: _Sentence) -> bool:
+    """A belief noun with a that-clause, on the spine or as a spine argument -> its type.
+
+    Matches "Traders sold on fears that the central bank may raise rates", "the
+    presumption that mothers have ...". Not without the clause ("concerns about the
+    harvest"), not a relative clause ("the fears that he voiced")."""
+    lex, lemma, head = s.lex, tok.lemma_.lower(), tok.head
+    if not (tok.pos_ == "NOUN" and lemma in lex.content_nouns and _that_clause(tok)
+            and (tok.i in s.spine or (tok.dep_ in ARG_DEPS and head.i in s.spine))):
+        return False
+    s.add(lex.content_nouns[lemma], tok)  # "the presumption that mothers have ..."
+    return True
+
+
+def _add_consequent_modals(clause: "Token", s: _Sentence) -> None:
+    """The consequent's will/would of a condition on ``clause``'s governor -> ``conditional``."""
+    for aux in clause.head.children:
+        if aux.dep_ == "aux" and aux.lower_ in s.lex.consequent_modals and aux.i not in s.skip:
+            s.add("conditional", aux)
+
+
+def _condition_mark(tok: "Token", s: _Sentence) -> bool:
+    """"if"/"unless" heading a verbal adverbial clause of a spine verb -> ``conditional``,
+    with the consequent's will/would.
+
+    Matches "The union will strike if the talks fail" (cues "if", "will"). Not "if
+    necessary" (an adjective), not "dozens if not hundreds", not "if" = "whether" on a
+    verb of asking or checking ("are checking if the dam was damaged")."""
+    lex, lower, head = s.lex, tok.lower_, tok.head
+    if not (tok.dep_ == "mark" and lower in lex.cond_marks and head.dep_ == "advcl"
+            and head.pos_ != "ADJ" and head.head.i in s.spine and not _if_not(tok, head)
+            and not (lower == "if" and head.head.lemma_.lower() in lex.whether_heads)):
+        return False
+    s.add("conditional", tok)
+    _add_consequent_modals(head, s)
+    return True
+
+
+def _until_condition(tok: "Token", s: _Sentence) -> bool:
+    """"until" stating a condition on a spine verb -> ``conditional``, with the
+    consequent's will/would.
+
+    Matches "The embargo will stay until the regime frees the prisoners" and "keep the
+    road closed until the army leaves" (see :func:`_temporal_condition`). Not a time:
+    "stayed closed until the storm ended", "until 2004"."""
+    lex, head = s.lex, tok.head
+    if not (tok.dep_ == "mark" and tok.lower_ in lex.temporal_conditions and head.dep_ == "advcl"
+            and head.head.i in s.spine and _temporal_condition(tok)):
+        return False
+    s.add("conditional", tok)
+    _add_consequent_modals(head, s)
+    return True
+
+
+def _inquiry_mark(tok: "Token", s: _Sentence) -> bool:
+    """"whether" heading a clause of a spine word -> the investigation type.
+
+    Matches "Police are investigating whether the fire was set" (cue "whether"), "It is
+    unknown whether". Not a relative or wh-clause ("investigate who ordered")."""
+    lex, head = s.lex, tok.head
+    if not (lex.investigation and tok.dep_ == "mark" and tok.lower_ in lex.investigation_marks
+            and head.dep_ in ("ccomp", "advcl", "pcomp", "csubj") and head.head.i in s.spine):
+        return False
+    s.add(lex.investigation_type, tok)
+    return True
+
+
+def _inquiry_verb(tok: "Token", s: _Sentence) -> bool:
+    """A spine verb of inquiry governing a whether/if-clause -> the investigation type.
+
+    Matches "investigating whether", "Engineers will examine if the cracks have
+    widened". Not with a wh-clause ("investigate who ordered the demolition")."""
+    lex = s.lex
+    if not (lex.investigation and tok.pos_ == "VERB" and tok.i in s.spine
+            and tok.lemma_.lower() in lex.investigation_heads
+            and any(_open_clause(c, lex) for c in tok.children)):
+        return False
+    s.add(lex.investigation_type, tok)  # "investigating whether", "questioned how much"
+    return True
+
+
+def _remains_to_be_seen(tok: "Token", s: _Sentence) -> bool:
+    """"remains to be seen", "is yet to be seen" on the spine -> the investigation type,
+    cue from "remains"/"yet" to the participle.
+
+    Not "is to be seen at the museum" (a plain passive: no "yet")."""
+    lex, head = s.lex, tok.head
+    if not (lex.investigation and tok.tag_ == "VBN" and tok.lemma_.lower() in lex.open_question_verbs
+            and tok.dep_ == "xcomp" and head.i in s.spine and head.lemma_.lower() in lex.open_question_heads
+            and any(c.dep_ == "auxpass" for c in tok.children)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
+        return False
+    first = head
+    if head.lemma_.lower() == "be":
+        yet = [c for c in head.children if c.lower_ in lex.open_question_be_needs]
+        first = yet[0] if yet else None
+    if first is None:
+        return False
+    s.add(lex.investigation_type, first, tok)
+    return True
+
+
+def _verification(tok: "Token", s: _Sentence) -> bool:
+    """Verification of cited evidence anywhere in the sentence -> ``verified``, negated
+    ``unverified`` (see :func:`_inline_verification`).
+
+    Matches "Footage verified by the Guardian showed" (cue "verified by the Guardian"),
+    "by geolocating photos". Settles every method word and inline verification verb;
+    no cue for an active verb ("we verified")."""
+    lex = s.lex
+    if not (tok.lower_ in lex.verify_methods or (tok.lemma_.lower() in lex.verify_inline and tok.pos_ == "VERB")):
+        return False
+    h = _inline_verification(tok, lex, s.spine)
+    if h is not None:
+        s.out.append(hedge(s.sent.doc, h[0], h[1], h[2]))
+    return True
+
+
+#: The in-sentence rules, in the order they are tried on each token; the first that
+#: settles a token ends its turn.
+RULES: tuple[Callable[["Token", _Sentence], bool], ...] = (
+    _unnamed_reports, _modal, _hedging_adverb, _comparative,
+    _looks_like, _seen_as, _raising, _passive_report, _accused_of, _hedging_speech, _belief, _dispute,
+    _predicate_adjective, _attributive, _hedging_noun, _content_noun,
+    _condition_mark, _until_condition, _inquiry_mark, _inquiry_verb, _remains_to_be_seen,
+    _verification,
+)
+
+
 def in_sentence(sent: "Span", claim: Claim, spine: set[int], lex: Lexicon,
                 skip: set[int]) -> list[Hedge]:
     """Hedges whose cue is in ``sent`` and scopes over its main predicate."""
-    doc = sent.doc
-    out: list[Hedge] = []
-
-    def add(type_: str, *toks: "Token") -> None:
-        out.append(hedge(doc, type_, *_span(*toks)))
-
-    report_subject_verbs: set[int] = set()
+    state = _Sentence(sent, claim, spine, lex, skip)
     seq_starts: list["Token"] = []
     firsts = {seq[0] for seq in lex.cond_sequences}
     for tok in sent:
         if tok.i in skip:
             continue
-        lower, lemma, dep, head = tok.lower_, tok.lemma_.lower(), tok.dep_, tok.head
-        if lower in firsts:
+        if tok.lower_ in firsts:
             seq_starts.append(tok)
-        on_spine = tok.i in spine
-
-        # unnamed reports as subject of a saying verb: "Some reports suggest"
-        if (lemma in lex.report_nouns and tok.pos_ == "NOUN" and dep == "nsubj"
-                and head.i in spine and head.lemma_ in lex.report_verbs
-                and not _named_reports(tok, lex)):
-            add("reported", tok, head)
-            report_subject_verbs.add(head.i)
-            continue
-
-        if tok.tag_ == "MD" and lower in lex.modal:
-            if head.i not in spine:
-                continue
-            neg = negated(head) or negated(tok) or (tok.i + 1 < sent.end and tok.nbor(1).lower_ in NEG_WORDS)
-            if lower in lex.modal_negation_cancels and (neg or _neg_subject(head)):
-                continue  # "could not immediately determine": inability, not possibility
-            if lower in lex.future_in_past_modals and neg and head.lemma_.lower() in lex.refusal_verbs:
-                continue  # "would not comment": a refusal
-            if lower in lex.future_in_past_modals and not _has_condition(head, lex) \
-                    and (_future_in_past(head, lex) or _deal_frame(head, lex)):
-                continue
-            add(lex.modal[lower], tok)
-            continue
-
-        if lower in lex.adverb and tok.pos_ in ("ADV", "ADJ") and dep in ("advmod", "npadvmod"):
-            # the parser sometimes reads "had allegedly stolen copper" as an adjectival participle
-            misparsed = head.dep_ == "amod" and head.tag_ == "VBN" and head.i < head.head.i \
-                and head.head.dep_ in ARG_DEPS and head.head.head.i in spine
-            if head.i in spine or misparsed:
-                add(lex.adverb[lower], tok)
-            continue
-
-        if tok.pos_ in ("VERB", "AUX") and (lemma in lex.doxastic or lemma in lex.passive_raising
-                                            or lemma in lex.speech_hedge) \
-                and any(c.dep_ == "mark" and c.lower_ in lex.comparative_marks for c in tok.children):
-            continue  # "faster than expected", "as predicted": a settled expectation
-
-        if tok.pos_ in ("VERB", "AUX"):
-            if on_spine and lemma in lex.appearance_like and not negated(tok):
-                # "looked like the inevitable" (prep) or "looks like [the West wants ...]" (mark of the clause)
-                like = [c for c in tok.children if c.lower_ == "like" and c.dep_ in ("mark", "prep")] + [
-                    m for c in tok.children if c.dep_ in ("advcl", "ccomp") and c.i > tok.i
-                    for m in c.children if m.dep_ == "mark" and m.lower_ == "like" and m.i == tok.i + 1]
-                if like:
-                    add(lex.appearance_like[lemma], tok, like[0])  # "it looks like ..."
-                    continue
-            if on_spine and lemma in lex.regard_as and tok.tag_ == "VBN" and is_passive(tok) \
-                    and not negated(tok) and not any(c.dep_ == "agent" for c in tok.children) \
-                    and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
-                aux = [c for c in tok.children if c.dep_ == "auxpass"]
-                add(lex.regard_as[lemma], *aux, tok)  # "sees X as", "was seen as"
-                continue
-            if on_spine and lemma in lex.raising and any(c.dep_ in ("xcomp", "ccomp", "acomp", "attr", "oprd")
-                                                         for c in tok.children):
-                to = _to_child(tok)
-                add(lex.raising[lemma], *([tok, to] if to is not None else [tok]))
-                continue
-            if on_spine and tok.tag_ == "VBN" and lemma in lex.passive_raising \
-                    and not any(c.dep_ == "agent" for c in tok.children):
-                t = lex.passive_raising[lemma]
-                aux = [c for c in tok.children if c.dep_ == "auxpass"]
-                bare = not has_aux(tok) and dep in ("ROOT", "acl", "conj") and t in lex.bare_participle_types
-                complement = any(c.dep_ in PASSIVE_COMPLEMENTS for c in tok.children)
-                if (aux or bare) and (complement or lemma not in lex.passive_needs_complement) \
-                        and not any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
-                    if lemma == "say" and _to_child(tok) is None:
-                        continue  # "it was said" without a raised infinitive is not a hedge
-                    to = _to_child(tok)
-                    add(t, *aux, tok, *([to] if to is not None else []))
-                    continue
-            if on_spine and lemma in lex.accuse:
-                preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in lex.accuse[lemma]]
-                if preps and not negated(tok):
-                    add("alleged", tok, preps[0])
-                    continue
-            if lemma in lex.speech_hedge and not is_passive(tok) and tok.i not in report_subject_verbs:
-                t = lex.speech_hedge[lemma]
-                comps = [c for c in tok.children if c.dep_ in CLAUSAL]
-                if lemma == "estimate":
-                    objs = comps + [c for c in tok.children if c.dep_ == "dobj"]
-                    if (on_spine or any(_contains_number(c, claim) for c in objs)) and objs:
-                        add(t, tok)
-                        continue
-                elif on_spine and comps and not negated(tok) and not _neg_subject(tok):
-                    add(t, tok)
-                    continue
-            if on_spine and lemma in lex.doxastic and not is_passive(tok) \
-                    and (not negated(tok) or lemma in lex.neg_raising) \
-                    and not _neg_subject(tok) and any(
-                        (c.dep_ in CLAUSAL and not (c.dep_ == "xcomp" and lemma in lex.doxastic_clause_only))
-                        or (c.dep_ == "oprd" and lemma in lex.doxastic_clause_only)
-                        or (c.dep_ == "dobj" and lemma in lex.doxastic_object_ok)
-                        for c in tok.children):
-                add(lex.doxastic[lemma], tok)
-                continue
-            if on_spine and lemma in lex.dispute_verbs and not negated(tok) and not _neg_subject(tok):
-                content = [c for c in tok.children if c.dep_ in CLAUSAL or
-                           (c.dep_ == "dobj" and c.lemma_.lower() in lex.dispute_objects)]
-                if content:
-                    add("disputed", tok)
-                    continue
-
-        if tok.pos_ == "ADJ" and lemma in lex.predicate_adjective and on_spine and dep in ("acomp", "ROOT", "ccomp", "conj"):
-            add(lex.predicate_adjective[lemma], tok)
-            continue
-
-        if dep in ("amod", "advmod", "nmod", "compound", "quantmod") and lower in lex.attributive:
-            t = lex.attributive[lower]
-            noun = head
-            if lower in lex.superlative_cancels and any(
-                    s.tag_ in ("JJS", "RBS") and s.i < tok.i for s in head.children):
-                continue  # "the severest possible crackdown": an intensifier
-            if lower in lex.prospective_adjectives and head.lemma_.lower() in lex.prospective_nouns:
-                continue  # "potential buyers": a prospective role
-            if lower in lex.attributive_any_argument:
-                # "an estimated 300 people": the number is hedged wherever it is an argument
-                while noun.dep_ in ("nummod", "quantmod", "compound") and noun.head.i != noun.i:
-                    noun = noun.head
-                ok = noun.i in spine or (noun.dep_ in ARG_DEPS | {"pobj"} and noun.head.i in spine) \
-                    or any(c.like_num for c in head.subtree)
-            else:
-                ok = noun.i in spine and noun.pos_ in ("NOUN", "PROPN") or \
-                    (noun.dep_ in SUBJ_DEPS and noun.head.i in spine)
-            if ok:
-                left = tok.nbor(-1) if tok.i > sent.start and tok.nbor(-1).lower_ == "an" and t == "estimated" else tok
-                add(t, left, tok)
-            continue
-
-        if tok.pos_ == "NOUN" and lemma in lex.nouns:
-            t = lex.nouns[lemma]
-            ok = on_spine or (dep in ARG_DEPS and head.i in spine)
-            if lemma == "estimate":
-                ok = ok or (dep == "pobj" and head.head.lower_ == "according") \
-                    or (dep in SUBJ_DEPS and _contains_number(head, claim))
-            if ok:
-                add(t, tok)
-            continue
-
-        if tok.pos_ == "NOUN" and lemma in lex.content_nouns and _that_clause(tok) \
-                and (on_spine or (dep in ARG_DEPS and head.i in spine)):
-            add(lex.content_nouns[lemma], tok)  # "the presumption that mothers have ..."
-            continue
-
-        if dep == "mark" and lower in lex.cond_marks and head.dep_ == "advcl" \
-                and head.pos_ != "ADJ" and head.head.i in spine and not _if_not(tok, head) \
-                and not (lower == "if" and head.head.lemma_.lower() in lex.whether_heads):
-            add("conditional", tok)
-            for aux in head.head.children:
-                if aux.dep_ == "aux" and aux.lower_ in lex.consequent_modals and aux.i not in skip:
-                    add("conditional", aux)
-            continue
-
-        if dep == "mark" and lower in lex.temporal_conditions and head.dep_ == "advcl" \
-                and head.head.i in spine and _temporal_condition(tok):
-            add("conditional", tok)
-            for aux in head.head.children:
-                if aux.dep_ == "aux" and aux.lower_ in lex.consequent_modals and aux.i not in skip:
-                    add("conditional", aux)
-            continue
-
-        if lex.investigation and dep == "mark" and lower in lex.investigation_marks \
-                and head.dep_ in ("ccomp", "advcl", "pcomp", "csubj") and (head.head.i in spine):
-            add(lex.investigation_type, tok)
-            continue
-
-        if lex.investigation and tok.pos_ == "VERB" and on_spine and lemma in lex.investigation_heads \
-                and any(_open_clause(c, lex) for c in tok.children):
-            add(lex.investigation_type, tok)  # "investigating whether", "questioned how much"
-            continue
-
-        if lex.investigation and tok.tag_ == "VBN" and lemma in lex.open_question_verbs \
-                and dep == "xcomp" and head.i in spine and head.lemma_.lower() in lex.open_question_heads \
-                and any(c.dep_ == "auxpass" for c in tok.children) \
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-            # "remains to be seen", "is yet to be seen" (not "is to be seen at the museum")
-            first = head
-            if head.lemma_.lower() == "be":
-                yet = [c for c in head.children if c.lower_ in lex.open_question_be_needs]
-                first = yet[0] if yet else None
-            if first is not None:
-                add(lex.investigation_type, first, tok)
-                continue
-
-        if lower in lex.verify_methods or (lemma in lex.verify_inline and tok.pos_ == "VERB"):
-            h = _inline_verification(tok, lex, spine)
-            if h is not None:
-                out.append(hedge(doc, h[0], h[1], h[2]))
-            continue
-
-    out.extend(_sequence_conditions(sent, seq_starts, spine, lex, skip))
-    return _dedupe(out)
+        for rule in RULES:
+            if rule(tok, state):
+                break
+    state.out.extend(_sequence_conditions(sent, seq_starts, spine, lex, skip))
+    return _dedupe(state.out)
 
 
 def _if_not(mark: "Token", clause: "Token") -> bool:

@@ -1,0 +1,89 @@
+"""Clean stage: decide which parts of a scraped text are the article.
+
+The cleaner never edits the text: it returns kept *segments* (whole lines, or a
+line minus a leading date prefix / bullet marker) and *removals* with a reason,
+all as ``[start, end)`` offsets into the original text, so that every
+non-whitespace character is accounted for exactly once. It runs before spaCy and
+is pure Python + regex over lines (well above 1M chars/s), driven by data files in
+``models/clean/`` (cue lexicon, stopwords; see ``models/clean/README.md``).
+
+Three passes, each with its rules stated in its module:
+
+1. **Top zone** (:mod:`.zones`): section labels, headline, key points, dates,
+   bylines, tags and kickers before the first sentence-like paragraph.
+2. **Line shape** in the body (:mod:`.zones`, :mod:`.boilerplate`): cue-lexicon
+   lines, time stamps, date lines, bylines, bullets, sub-headings, trailing tag
+   runs, the leading dateline.
+3. **Off-topic tail** (:mod:`.boundary`): appended unrelated stories, after a
+   marker line or at the one unmarked boundary a global search finds.
+
+HTML input is first reduced to its main text (:mod:`.html`).
+"""
+from __future__ import annotations
+
+from ..records import Cleaned, Removal, Segment
+from .boundary import _off_topic
+from .html import html_to_text
+from .lexicon import _lexicon
+from .lines import _WS, _Doc, _lines
+from .settings import CleanSettings
+from .zones import _body, _Scan, _top_zone
+
+__all__ = ["IMPLEMENTED", "CleanSettings", "clean", "html_to_text"]
+
+IMPLEMENTED = True
+
+
+def clean(text: str, *, title: str | None = None, published: str | None = None,
+          settings: CleanSettings | None = None, source_format: str = "text") -> Cleaned:
+    """Split ``text`` into kept segments and removals (see the module docstring).
+
+    ``source_format="html"`` says ``text`` came from :func:`html_to_text`
+    (trafilatura already picked the main content): unmarked appended stories are
+    then not looked for, only marker-led tails are cut.
+    """
+    settings = settings or CleanSettings()
+    lines = _lines(text)
+    if settings.keep_all:
+        return Cleaned(text=text, segments=[Segment(ln.start, ln.end, "body") for ln in lines],
+                       title=title, published=published)
+    lex = _lexicon()
+    doc = _Doc(text, lines)
+    meta: dict = {"title": title, "published": None, "byline": None, "tags": [],
+                  "headline": None}
+    html = source_format == "html"
+    scan = _Scan(doc, lex, settings, meta, title=title,
+                 strip_dateline=settings.html_strip_dateline if html else settings.strip_dateline)
+    _body(scan, _top_zone(scan))
+    _off_topic(doc, lex, settings, html=html)
+    return _assemble(doc, title=meta["title"], published=published or meta["published"],
+                     byline=meta["byline"], tags=meta["tags"])
+
+
+def _preview(s: str) -> str:
+    return _WS.sub(" ", s).strip()[:80]
+
+
+def _assemble(doc: _Doc, **meta) -> Cleaned:
+    segments: list[Segment] = []
+    removed: list[Removal] = []
+    text = doc.text
+    for pieces in doc.pieces:
+        for p in pieces:
+            if p.end <= p.start:
+                continue
+            if p.keep:
+                segments.append(Segment(p.start, p.end, p.label))  # type: ignore[arg-type]
+                continue
+            reason = p.label.removesuffix("|marker")
+            prev = removed[-1] if removed else None
+            # Consecutive removals with the same reason (e.g. a whole appended story)
+            # become one removal, unless a kept segment lies between them.
+            if prev and prev.reason == reason == "off_topic" and \
+                    (not segments or segments[-1].end <= prev.start):
+                prev.end = p.end
+                prev.preview = _preview(text[prev.start:prev.end])
+            else:
+                removed.append(Removal(p.start, p.end, reason, _preview(text[p.start:p.end])))
+    return Cleaned(text=text, segments=segments, removed=removed, **meta)
+

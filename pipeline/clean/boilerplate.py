@@ -1,0 +1,78 @@
+"""Boilerplate line rules of the clean stage: lines that are page furniture, not article.
+
+* **Cue lines** (:func:`_cue`): a line matching the cue lexicon of
+  ``models/clean/boilerplate_cues.json`` is removed as ``boilerplate:<class>``:
+  whole-line phrases ("Related Articles", "No comments yet...", "3 comments") and
+  line prefixes ("Read more: …", "(Reporting by …"), each only on lines no longer
+  than its class's ``max_chars``, so a real sentence that merely contains a cue word
+  is never a cue line. Classes with ``tail_marker`` (related stories, comments,
+  tags) after some body also mark where an appended tail may start (:mod:`.boundary`).
+* **Relative time stamps** (:func:`_timestamp`): "2 hours ago", "Updated 5 mins
+  ago", "vor 3 Stunden" (``boilerplate:timestamp``; after some body also a marker).
+* **Tag runs** (:func:`_tag_like`, :func:`_tag_run_end`): two or more consecutive
+  1-3 word lines ("Syria", "Middle East") after the headline, or ending the
+  document, are a tag list (``metadata:tags``); a "Tags:" cue line opens one.
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import _Lexicon
+from .lines import _BULLET, _SENT_END, _WS, _Line, _norm
+
+_TAG_NOT = re.compile(r"[:\d]|\w\.\w")
+
+
+def _cue(line: _Line, lex: _Lexicon) -> str | None:
+    """Cue class of a line from the lexicon, or None.
+
+    Whole-line phrases ("Related Articles", "No comments yet...", "3 comments") and
+    line prefixes ("Read more: …", "(Reporting by …") match only lines no longer
+    than the class's ``max_chars``, so a real sentence that merely contains a cue
+    word is never a cue line.
+    """
+    if len(line.text) > 260:
+        return None
+    n = _norm(line.text)
+    if not n:
+        return None
+    for rx, cls in lex.line_res:
+        if len(line.text) <= lex.max_chars[cls] and rx.match(n):
+            return cls
+    for rx, cls in lex.prefix_res:
+        if len(line.text) <= lex.max_chars[cls] and rx.match(n):
+            return cls
+    for sub, cls in lex.contains:
+        if len(line.text) <= lex.max_chars[cls] and sub in n:
+            return cls
+    return None
+
+
+def _timestamp(line: _Line, lex: _Lexicon) -> bool:
+    """Relative time stamp lines: "2 hours ago", "Updated 5 mins ago", "vor 3 Stunden"."""
+    if len(line.text) > 40:
+        return False
+    n = _WS.sub(" ", line.text.lower().strip(" .·|-–—•"))
+    return any(rx.match(n) for rx in lex.timestamps)
+
+
+
+def _tag_like(line: _Line) -> bool:
+    """A tag-list entry: 1-3 words, ≤ 30 chars, no sentence punctuation.
+
+    Not a tag: bullet items ("- 12 votes", list content), lines with a colon or a
+    digit ("VIP : 60,000", "02-751-1500": prices, phone numbers, poll counts) and
+    web addresses (a dot between letters).
+    """
+    t = line.text
+    return 1 <= line.nw <= 3 and len(t) <= 30 and not _SENT_END.search(t) \
+        and not t.endswith(",") and not _BULLET.match(t) and not _TAG_NOT.search(t)
+
+
+
+def _tag_run_end(lines: list[_Line], i: int, lex: _Lexicon) -> int:
+    """End of the run of tag-like lines (no cue lines among them) from line ``i`` on."""
+    j = i
+    while j < len(lines) and _tag_like(lines[j]) and _cue(lines[j], lex) is None:
+        j += 1
+    return j

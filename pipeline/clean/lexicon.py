@@ -1,0 +1,96 @@
+"""The data of the clean stage: the cue lexicon ``models/clean/boilerplate_cues.json``
+(line phrases, prefixes, substrings per class; date words; byline prefixes and roles;
+relative time stamps) and the stopwords ``models/clean/stopwords.txt``, compiled once
+(see ``models/clean/README.md``)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..resources import data_path, load_json
+from .lines import _norm
+
+
+@dataclass
+class _Lexicon:
+    classes: dict[str, dict]
+    line_res: list[tuple[re.Pattern, str]]
+    prefix_res: list[tuple[re.Pattern, str]]
+    contains: list[tuple[str, str]]
+    key_points: set[str]
+    tail_markers: set[str]
+    max_chars: dict[str, int]
+    timestamps: list[re.Pattern]
+    byline_prefix: re.Pattern
+    byline_roles: re.Pattern
+    date_cues: re.Pattern
+    months: dict[str, int]
+    date_re: re.Pattern
+    date_line_junk: re.Pattern
+    stopwords: frozenset[str]
+
+
+def _pattern_norm(p: str) -> str:
+    p = p.lower().replace("’", "'").replace("‘", "'")
+    p = re.sub(r"[()\[\]{}]", " ", p)
+    return re.sub(r"\s+", " ", p).strip()
+
+
+def _compile_phrase(p: str) -> str:
+    out = []
+    for tok in _pattern_norm(p).split(" "):
+        out.append(r"(?:\S+ ){0,5}\S+" if tok == "*" else re.escape(tok))
+    body = " ".join(out)
+    return body + (r"\b" if re.search(r"\w$", p) else "")
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    raw = load_json("clean", "boilerplate_cues.json")
+    line_res, prefix_res, contains = [], [], []
+    max_chars, tail = {}, set()
+    for cls, spec in raw["classes"].items():
+        max_chars[cls] = spec.get("max_chars", 120)
+        if spec.get("tail_marker"):
+            tail.add(cls)
+        for p in spec.get("lines", []) + spec.get("key_points", []):
+            line_res.append((re.compile(_compile_phrase(p).removesuffix(r"\b") + "$"), cls))
+        for p in spec.get("prefixes", []):
+            prefix_res.append((re.compile(_compile_phrase(p)), cls))
+        for p in spec.get("contains", []):
+            contains.append((_pattern_norm(p), cls))
+    kp = {_norm(p) for p in raw["classes"].get("label", {}).get("key_points", [])}
+    months = raw["months"]
+    month_alt = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
+    wd_alt = "|".join(sorted((re.escape(w) for w in raw["weekdays"]), key=len, reverse=True))
+    # Dates a news page prints: ISO, "12 March 2025", "March 12, 2025", "Nov. 19, 2019",
+    # "11/19/2019", "19.11.2019". Month names come from the data file.
+    date_re = re.compile(
+        r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)"
+        rf"|(?P<dmy>(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:de\s+|of\s+)?(?P<m1>{month_alt})\.?,?\s+(?:de\s+)?(?P<y1>\d{{4}}))"
+        rf"|(?P<mdy>(?P<m2>{month_alt})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}}))"
+        r"|(?P<num>(?P<n1>\d{1,2})[/.](?P<n2>\d{1,2})[/.](?P<n3>\d{4}))",
+        re.IGNORECASE)
+    cues = sorted((re.escape(c) for c in raw["date_cues"]), key=len, reverse=True)
+    # What may surround a date on a pure date line: cue words, weekdays, clock times,
+    # time zones, separators.
+    junk = re.compile(
+        rf"\b(?:{'|'.join(cues)})\b|\b(?:{wd_alt})\b\.?"
+        r"|\b\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?\s?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)"
+        r"|\b(?:[A-Z]{1,4}T|UTC|GMT|Z)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?\b|\b(?:a\.?m\.?|p\.?m\.?)(?!\w)"
+        r"|[\s,:;|/\-–—.()\[\]•·]+",
+        re.IGNORECASE)
+    roles = "|".join(sorted((re.escape(r) for r in raw["byline_roles"]), key=len, reverse=True))
+    bprefix = "|".join(sorted((re.escape(r) for r in raw["byline_prefixes"]), key=len, reverse=True))
+    stop = frozenset(w.strip() for w in data_path("clean", "stopwords.txt").read_text(
+        encoding="utf-8").splitlines() if w.strip() and not w.startswith("#"))
+    return _Lexicon(
+        classes=raw["classes"], line_res=line_res, prefix_res=prefix_res, contains=contains,
+        key_points=kp, tail_markers=tail, max_chars=max_chars,
+        timestamps=[re.compile(p, re.IGNORECASE) for p in raw["timestamp_patterns"]],
+        byline_prefix=re.compile(rf"^(?:{bprefix})\s+(?=\w)", re.IGNORECASE),
+        byline_roles=re.compile(rf"\b(?:{roles})s?\b", re.IGNORECASE),
+        date_cues=re.compile(rf"^\s*(?:{'|'.join(cues)})?\s*:?\s*", re.IGNORECASE),
+        months={k.lower(): v for k, v in months.items()}, date_re=date_re,
+        date_line_junk=junk, stopwords=stop)

@@ -1,0 +1,482 @@
+"""Zones of a scraped text: top zone (section labels, headline, key points), body
+(paragraphs, sub-headings, bullets), and the metadata found there (datelines, dates,
+bylines, tags), decided line by line by ordered rule tables.
+
+1. **Top zone** (lines before the first sentence-like paragraph; ``_TOP_RULES``):
+   section labels (short lines before the headline), the headline (first
+   substantial title-like line, or the line equal to the given ``title``), its
+   duplicate, date lines and leading date prefixes (→ ``published``), bylines
+   (→ ``byline``), runs of short tag lines (→ ``tags``), kickers (kept, section
+   ``heading``), "Key Points" labels (removed) and their bullets (kept, section
+   ``key_points``).
+2. **Line shape** in the body (``_BODY_RULES``): cue-lexicon lines
+   (``boilerplate:<class>``), relative timestamps (``boilerplate:timestamp``; see
+   :mod:`.boilerplate`), date lines, duplicate headline, bullet markers, trailing
+   tag runs. Sub-headings (short lines without sentence punctuation, or short
+   question lines) are article text: kept with section ``heading`` (the extract
+   stage never makes them claims). The leading dateline of the first body
+   paragraph ("DAMASCUS (Reuters) - ", "CONCORD, N.H. --"; :data:`_DATELINE`) is
+   removed as ``metadata:dateline``, the rest of the line kept (docs/annotation.md
+   §1.2). Text input only by default (``strip_dateline``): on the ScrapingHub HTML
+   benchmark, whose gold keeps datelines in some bodies, stripping lowered shingle
+   F1 (0.9602 → 0.9596), so ``html_strip_dateline`` is off.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .boilerplate import _cue, _tag_like, _tag_run_end, _timestamp
+from .lexicon import _Lexicon
+from .lines import _BULLET, _WORD, _Doc, _Line, _norm, _same_text
+from .settings import CleanSettings
+
+_OPEN_QUOTE = "\"'“‘«„"
+
+# A news dateline opening a story's first paragraph: a place ("DAMASCUS", "CONCORD,
+# N.H.", "New York, NY", "Damascus (Reuters)"), an optional date ("March 3") and
+# agency in brackets, then a spaced dash ("-", "--", "–", "—"), then the sentence.
+# An ALL-CAPS place needs nothing else; a Title Case place needs a ", Region" or an
+# "(Agency)" so that "Mr Smith - who …" is not a dateline.
+_DL_CAPS = r"[A-Z][A-Z.'’\-]{2,}(?:\s+[A-Z][A-Z.'’\-]+){0,3}"
+_DL_TITLE = r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2}"
+_DL_REGION = r",\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?"
+_DL_DATE = (r"(?:,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+            r"(?:,\s*\d{4})?)?")
+_DL_AGENCY = r"\s*\([A-Z][\w.&'’ \-]{0,30}\)"
+_DATELINE = re.compile(
+    rf"^(?:{_DL_CAPS}(?:{_DL_REGION})?{_DL_DATE}(?:{_DL_AGENCY})?"
+    rf"|{_DL_TITLE}{_DL_REGION}{_DL_DATE}(?:{_DL_AGENCY})?"
+    rf"|{_DL_TITLE}{_DL_DATE}{_DL_AGENCY})"
+    r"(?:\s+-{1,2}\s+|\s*(?:--|[–—])\s*)(?=[\"“‘'«]?[A-Z0-9])")
+
+
+def _dateline(text: str) -> int:
+    """Length of a leading dateline prefix (dash and following spaces included), or 0."""
+    m = _DATELINE.match(text)
+    # A dateline is a prefix of a sentence, not a whole short line or most of one.
+    if not m or len(_WORD.findall(text[m.end():])) < 4:
+        return 0
+    return m.end()
+
+
+def _parse_date(m: re.Match, lex: _Lexicon) -> str | None:
+    try:
+        if m.group("iso"):
+            y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+        elif m.group("dmy"):
+            y, mo, d = int(m.group("y1")), lex.months[m.group("m1").lower()], int(m.group("d1"))
+        elif m.group("mdy"):
+            y, mo, d = int(m.group("y2")), lex.months[m.group("m2").lower()], int(m.group("d2"))
+        else:
+            a, b, y = int(m.group("n1")), int(m.group("n2")), int(m.group("n3"))
+            sep = m.group("num")[len(m.group("n1"))]
+            # "19.11.2019" is day-first; "11/19/2019" month-first unless impossible.
+            mo, d = (b, a) if sep == "." or a > 12 else (a, b)
+        return date(y, mo, d).isoformat()
+    except (ValueError, KeyError):
+        return None
+
+
+def _date_line(line: _Line, lex: _Lexicon) -> str | None:
+    """ISO date of a line that is nothing but a date stamp, else None.
+
+    Matches "Published: 12 March 2025", "Updated 3:45 PM EST, Mon March 10, 2025",
+    "2024-02-06", "UPDATED: Tue., Nov. 19, 2019". Does not match a sentence that
+    contains a date ("On March 10, 2025 the army said …"): after removing the
+    date, clock times, weekdays, time zones and cue words nothing may remain
+    except an optional trailing "by <Name>" credit.
+    """
+    if len(line.text) > 90:
+        return None
+    m = lex.date_re.search(line.text)
+    if not m:
+        return None
+    rest = line.text[:m.start()] + " " + line.text[m.end():]
+    rest = re.sub(r"\bby\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$", " ", rest)
+    if lex.date_line_junk.sub("", rest).strip():
+        return None
+    return _parse_date(m, lex)
+
+
+def _date_prefix(line: _Line, lex: _Lexicon) -> tuple[int, str | None] | None:
+    """Length of a leading date stamp glued to a sentence (" date 2024-02-06 An ambush …").
+
+    Only a cue word (optional) + a date (+ optional clock time) at the very start,
+    followed by a capitalised word starting a sentence of at least four words.
+    """
+    cue = lex.date_cues.match(line.text)
+    pos = cue.end() if cue else 0
+    m = lex.date_re.match(line.text, pos)
+    if not m:
+        return None
+    end = m.end()
+    t = re.compile(r"\s*(?:,?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?\s*[-–—|:]?\s*")
+    tm = t.match(line.text, end)
+    if tm:
+        end = tm.end()
+    rest = line.text[end:]
+    if not rest or not rest[0].isupper() or len(_WORD.findall(rest)) < 4:
+        return None
+    return end, _parse_date(m, lex)
+
+
+def _byline(line: _Line, lex: _Lexicon, top: bool) -> str | None:
+    """Byline text, or None.
+
+    Matches "By Jane Doe and John Roe" / "By Jane Doe, Reuters" (a byline prefix
+    followed by mostly capitalised name words, no sentence end) anywhere in the
+    top zone, and, in the top zone only, short role fragments such as "BBC Middle
+    East correspondent" or "Jane Doe, Staff Writer" (≤ 8 words, a role noun from
+    the lexicon, no sentence end). Does not match "By noon the army had left."
+    """
+    text = line.text
+    if len(text) > 160 or (line.sentence_end and not text.endswith(".")):
+        return None
+    m = lex.byline_prefix.match(text)
+    if m:
+        names = [w for w in _WORD.findall(text[m.end():])
+                 if w.lower() not in {"and", "und", "et", "y", "e", "de", "van", "von", "der", "al", "la", "le", "da", "di", "bin"}]
+        if names and len(names) <= 20 and text.rstrip(".")[-1:] not in ".!?" \
+                and sum(w[0].isupper() for w in names) >= 0.75 * len(names) \
+                and not (line.sentence_end and line.nw > 6):
+            return text[m.end():].strip()
+        return None
+    if top and line.nw <= 8 and not line.sentence_end and lex.byline_roles.search(text):
+        return text
+    return None
+
+
+def _title_like(line: _Line) -> bool:
+    """A headline shape: 2-30 words, at most 250 chars, not ending with a full stop."""
+    t = line.text
+    return 2 <= line.nw <= 30 and len(t) <= 250 and not re.search(r"(?<!\.)\.[\"'”’)]*$", t)
+
+
+def _heading(line: _Line, settings: CleanSettings) -> bool:
+    """A sub-heading or kicker inside the article.
+
+    Matches short lines (≤ ``heading_max_words`` words) without sentence
+    punctuation ("Conflict escalation", "FIGHTERS GO HOUSE TO HOUSE",
+    "'STRIKE WITH AN IRON FIST'") and short questions that open a section
+    ("Who are the dead?", ≤ 8 words, not quoted). Does not match lines that end
+    with . ! : ; (sentences, list intros), quoted fragments in mixed case (likely
+    a quotation) or bullet items.
+    """
+    t = line.text
+    if line.nw == 0 or line.nw > settings.heading_max_words or len(t) > 120:
+        return False
+    if _BULLET.match(t):
+        return False
+    letters = [c for c in t if c.isalpha()]
+    caps = bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    if t[0] in _OPEN_QUOTE and not caps:
+        return False
+    if line.question:
+        return line.nw <= 8 and t[0] not in _OPEN_QUOTE
+    return not line.sentence_end and not t.endswith(",")
+
+
+def _heading_run(lines: list[_Line], i: int, settings: CleanSettings) -> int:
+    """Length of the run of heading-shaped lines around line ``i``.
+
+    A kicker + sub-heading pair (2) still reads as headings; 3 or more short
+    lines in a row are a list (tour dates, specs, links) and stay body.
+    """
+    a = i
+    while a > 0 and _heading(lines[a - 1], settings) and not _BULLET.match(lines[a - 1].text):
+        a -= 1
+    b = i + 1
+    while b < len(lines) and _heading(lines[b], settings) and not _BULLET.match(lines[b].text):
+        b += 1
+    return b - a
+
+
+
+def _sentence_like(line: _Line) -> bool:
+    return (line.sentence_end and line.nw >= 4 and not line.question) or line.nw > 30 \
+        or (line.question and line.nw > 8)
+
+
+def _key_points(doc: _Doc, i: int) -> int:
+    """Keep the items after a "Key Points" label as ``key_points``; returns the next line.
+
+    Items are the following bullet-marked lines; without markers, the lines up to
+    the next blank line.
+    """
+    lines = doc.lines
+    j = i + 1
+    if j < len(lines) and _BULLET.match(lines[j].text):
+        while j < len(lines) and _BULLET.match(lines[j].text):
+            doc.bullet(j, "key_points")
+            j += 1
+        return j
+    while j < len(lines) and (j == i + 1 or not lines[j].blank_before) and lines[j].nw <= 40:
+        doc.keep(j, "key_points")
+        j += 1
+    return j
+
+
+
+# --------------------------------------------------------------------------- zone rules
+
+@dataclass
+class _Scan:
+    """State of the line scan: the document, the data, ``meta`` (title, published,
+    byline, tags, headline as found), and which zone is read (``in_top``). In the
+    body: how many body paragraphs were kept (``seen_body``) and whether a "Tags:"
+    cue line has opened a tag list (``tags_open``)."""
+    doc: _Doc
+    lex: _Lexicon
+    settings: CleanSettings
+    meta: dict
+    title: str | None = None
+    title_found: bool = False
+    in_top: bool = True
+    strip_dateline: bool = True
+    seen_body: int = 0
+    tags_open: bool = False
+
+
+# A rule looks at line ``i`` and returns None when the line is not its case, else
+# (the next line to read, whether the zone goes on). The first rule of the zone's
+# table that answers decides the line.
+_Step = tuple[int, bool] | None
+
+
+def _past_cue(doc: _Doc, lex: _Lexicon, i: int) -> int:
+    """The line after cue line ``i``, or after the items of a "Key Points" label."""
+    return _key_points(doc, i) if _norm(doc.lines[i].text) in lex.key_points else i + 1
+
+
+def _top_cue(s: _Scan, i: int) -> _Step:
+    """A cue-lexicon line before the article -> ``boilerplate:<class>`` ("Advertisement",
+    "World"); a "Key Points" label keeps its items (:func:`_key_points`)."""
+    cls = _cue(s.doc.lines[i], s.lex)
+    if cls is None:
+        return None
+    s.doc.drop(i, f"boilerplate:{cls}")
+    return _past_cue(s.doc, s.lex, i), True
+
+
+def _body_cue(s: _Scan, i: int) -> _Step:
+    """A cue-lexicon line in the body -> ``boilerplate:<class>``; a "Tags: a, b" line ->
+    ``metadata:tags`` (its tags kept) and a bare "Tags" line opens a tag list; after
+    some body a tail-marker class ("Related stories", "Comments") is seen by the
+    off-topic pass; a "Key Points" label keeps its items."""
+    doc, lex, ln = s.doc, s.lex, s.doc.lines[i]
+    cls = _cue(ln, lex)
+    if cls is None:
+        return None
+    s.tags_open = cls == "tags"
+    reason = f"boilerplate:{cls}"
+    if cls == "tags" and ":" in ln.text and len(ln.text.split(":", 1)[1].strip()) > 0:
+        s.meta["tags"].extend(t.strip() for t in re.split(r"[,;|]", ln.text.split(":", 1)[1]) if t.strip())
+        reason = "metadata:tags"
+    doc.drop(i, reason)
+    if cls in lex.tail_markers and s.seen_body:
+        doc.pieces[i][-1].unit = True  # marker: the off-topic pass sees it
+        doc.pieces[i][-1].label = reason + "|marker"
+    return _past_cue(doc, lex, i), True
+
+
+def _timestamp_line(s: _Scan, i: int) -> _Step:
+    """A relative time stamp ("2 hours ago") -> ``boilerplate:timestamp``; after some body
+    it is also a marker the off-topic pass sees."""
+    if not _timestamp(s.doc.lines[i], s.lex):
+        return None
+    s.doc.drop(i, "boilerplate:timestamp|marker" if s.seen_body else "boilerplate:timestamp")
+    s.doc.pieces[i][-1].unit = bool(s.seen_body)
+    return i + 1, True
+
+
+def _open_tag_list(s: _Scan, i: int) -> _Step:
+    """A tag-like line after a "Tags" cue line -> ``metadata:tags``. The list ends at
+    the first line that is not tag-like."""
+    ln = s.doc.lines[i]
+    if not (s.tags_open and _tag_like(ln)):
+        s.tags_open = False
+        return None
+    s.doc.drop(i, "metadata:tags")
+    s.meta["tags"].append(ln.text)
+    return i + 1, True
+
+
+def _date_stamp_line(s: _Scan, i: int) -> _Step:
+    """A line that is only a date stamp (:func:`_date_line`; in the top zone also a bare
+    date) -> ``metadata:date``; before the first body paragraph it gives ``published``."""
+    ln = s.doc.lines[i]
+    iso = _date_line(ln, s.lex)
+    if iso is None and not (s.in_top and s.lex.date_re.fullmatch(ln.text.strip(" .")) is not None):
+        return None
+    s.doc.drop(i, "metadata:date")
+    if not s.seen_body:
+        s.meta["published"] = s.meta["published"] or iso
+    return i + 1, True
+
+
+def _date_prefix_line(s: _Scan, i: int) -> _Step:
+    """A date stamp glued to the first sentence (" date 2024-02-06 An ambush …") ->
+    ``metadata:date`` (``published``), the rest of the line starts the body."""
+    ln = s.doc.lines[i]
+    pre = _date_prefix(ln, s.lex)
+    if pre is None:
+        return None
+    end, iso = pre
+    s.doc.drop(i, "metadata:date", ln.start, ln.start + len(ln.text[:end].rstrip()))
+    s.meta["published"] = s.meta["published"] or iso
+    s.doc.keep(i, "body", ln.start + end, unit=True)
+    return i + 1, False
+
+
+def _byline_line(s: _Scan, i: int) -> _Step:
+    """A byline (:func:`_byline`; role fragments only in the top zone), in the top zone or
+    before the second body paragraph -> ``metadata:byline`` (``byline``)."""
+    by = _byline(s.doc.lines[i], s.lex, top=s.in_top) if s.seen_body < 2 else None
+    if by is None:
+        return None
+    s.doc.drop(i, "metadata:byline")
+    s.meta["byline"] = s.meta["byline"] or by
+    return i + 1, True
+
+
+def _given_title(s: _Scan, i: int) -> _Step:
+    """The line equal to the given ``title`` (among the first 15) -> kept as ``headline``."""
+    ln = s.doc.lines[i]
+    if not (s.title_found and s.meta["headline"] is None and _same_text(ln.text, s.title or "")):
+        return None
+    s.doc.keep(i, "headline")
+    s.meta["headline"] = ln.text
+    return i + 1, True
+
+
+def _duplicate_headline(s: _Scan, i: int) -> _Step:
+    """The headline again -> ``metadata:duplicate_headline``."""
+    hl = s.meta["headline"]
+    if hl is None or not _same_text(s.doc.lines[i].text, hl):
+        return None
+    s.doc.drop(i, "metadata:duplicate_headline")
+    return i + 1, True
+
+
+def _sentence_ends_top(s: _Scan, i: int) -> _Step:
+    """A sentence-like line or a bullet item ends the top zone."""
+    ln = s.doc.lines[i]
+    return (i, False) if _sentence_like(ln) or _BULLET.match(ln.text) else None
+
+
+def _shape_headline(s: _Scan, i: int) -> _Step:
+    """Without a given title, the first title-like line of ≥ 3 words or ≥ 20 chars ->
+    kept as ``headline`` (and ``title``)."""
+    ln = s.doc.lines[i]
+    if not (s.meta["headline"] is None and not s.title_found and _title_like(ln)
+            and (ln.nw >= 3 or len(ln.text) >= 20)):
+        return None
+    s.doc.keep(i, "headline")
+    s.meta["headline"] = ln.text
+    s.meta["title"] = s.meta["title"] or ln.text
+    return i + 1, True
+
+
+def _before_headline(s: _Scan, i: int) -> _Step:
+    """Before the headline: section labels / breadcrumbs ("World", "Review"; ≤ 6 words,
+    or any line when the given title is further down) -> ``boilerplate:label``; a
+    longer line ends the top zone."""
+    if s.meta["headline"] is not None:
+        return None
+    if s.doc.lines[i].nw <= 6 or s.title_found:
+        s.doc.drop(i, "boilerplate:label")
+        return i + 1, True
+    return i, False
+
+
+def _tag_run(s: _Scan, i: int) -> _Step:
+    """≥ 2 consecutive tag-like lines (:func:`_tag_like`) -> ``metadata:tags``: after the
+    headline, or in the body when the run ends the document (only cue or time stamp
+    lines after it)."""
+    lines, lex = s.doc.lines, s.lex
+    j = _tag_run_end(lines, i, lex)
+    if j - i < 2 or not (s.in_top or j == len(lines)
+                         or all(_cue(x, lex) or _timestamp(x, lex) for x in lines[j:])):
+        return None
+    for k in range(i, j):
+        s.doc.drop(k, "metadata:tags")
+        s.meta["tags"].append(lines[k].text)
+    return j, True
+
+
+def _bullet_item(s: _Scan, i: int) -> _Step:
+    """A bullet item in the body -> kept as ``body``, its marker ``boilerplate:bullet``."""
+    if not _BULLET.match(s.doc.lines[i].text):
+        return None
+    s.doc.bullet(i, "body", unit=True)
+    return i + 1, True
+
+
+def _kicker(s: _Scan, i: int) -> _Step:
+    """A sub-heading or kicker (:func:`_heading`, at most two in a row) -> kept as
+    ``heading``: article text, never a claim."""
+    if not (_heading(s.doc.lines[i], s.settings) and _heading_run(s.doc.lines, i, s.settings) <= 2):
+        return None
+    s.doc.keep(i, "heading", unit=True)
+    return i + 1, True
+
+
+def _paragraph(s: _Scan, i: int) -> _Step:
+    """Any other body line -> kept as ``body``; the leading dateline of the first body
+    paragraph (:func:`_dateline`) -> ``metadata:dateline`` when ``strip_dateline``."""
+    ln = s.doc.lines[i]
+    cut = _dateline(ln.text) if not s.seen_body and s.strip_dateline else 0
+    if cut:
+        # The dateline prefix of the first body paragraph is not article
+        # text (docs/annotation.md §1.2); the rest of the line is.
+        s.doc.drop(i, "metadata:dateline", ln.start, ln.start + len(ln.text[:cut].rstrip()))
+        s.doc.keep(i, "body", ln.start + cut, unit=True)
+    else:
+        s.doc.keep(i, "body", unit=True)
+    s.seen_body += 1
+    return i + 1, True
+
+
+#: Top zone (lines before the first sentence-like paragraph), in order: cue lexicon,
+#: time stamp, date line, date prefix glued to the first sentence, byline, the given
+#: title, duplicate of the headline, end of the top zone (a sentence-like line),
+#: headline (first title-like line), label (a line before the headline), tag run,
+#: kicker; a line no rule takes (a sentence-less standfirst) starts the body.
+_TOP_RULES = (_top_cue, _timestamp_line, _date_stamp_line, _date_prefix_line, _byline_line,
+              _given_title, _duplicate_headline, _sentence_ends_top, _shape_headline,
+              _before_headline, _tag_run, _kicker)
+#: Body, in order: cue lexicon, time stamp, open tag list, date line, duplicate
+#: headline, byline, trailing tag run, bullet item, sub-heading, paragraph.
+_BODY_RULES = (_body_cue, _timestamp_line, _open_tag_list, _date_stamp_line, _duplicate_headline,
+               _byline_line, _tag_run, _bullet_item, _kicker, _paragraph)
+
+
+def _read_zone(s: _Scan, rules: tuple, i: int) -> int:
+    """Decide lines from ``i`` on, each by the first rule of ``rules`` that answers, until
+    a rule ends the zone or none answers; returns the next line index."""
+    while i < len(s.doc.lines):
+        for rule in rules:
+            step = rule(s, i)
+            if step is not None:
+                break
+        else:
+            return i
+        i, goes_on = step
+        if not goes_on:
+            return i
+    return i
+
+
+def _top_zone(s: _Scan) -> int:
+    """Decide the lines before the first sentence-like paragraph (``_TOP_RULES``);
+    returns the index of the first body line."""
+    s.title_found = s.title is not None and any(_same_text(ln.text, s.title) for ln in s.doc.lines[:15])
+    return _read_zone(s, _TOP_RULES, 0)
+
+
+def _body(s: _Scan, i: int) -> None:
+    """Shape decisions for the lines from ``i`` on (``_BODY_RULES``)."""
+    s.in_top = False
+    _read_zone(s, _BODY_RULES, i)
