@@ -29,9 +29,7 @@ from .lines import _WS, _Doc, _lines
 from .settings import CleanSettings
 from .zones import _body, _Scan, _top_zone
 
-__all__ = ["IMPLEMENTED", "CleanSettings", "clean", "html_to_text"]
-
-IMPLEMENTED = True
+__all__ = ["CleanSettings", "clean", "html_to_text"]
 
 
 def clean(text: str, *, title: str | None = None, published: str | None = None,

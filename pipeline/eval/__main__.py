@@ -2,12 +2,12 @@
 
     python -m pipeline.eval --data ../shared/data --gold corpus/gold --out out/eval.json
         [--stages clean,extract,attribute,hedge] [--sets corpus,polnear,factbank,...]
-        [--limit-wikiweasel 3000] [--seed 13] [--workers 2] [--force]
+        [--limit-wikiweasel 3000] [--seed 13] [--workers 2]
 
 Prints one table per stage (report.py) and writes the same figures to ``--out``.
-Every system output comes from the public API :func:`pipeline.process_text`. A stage
-whose module says ``IMPLEMENTED = False`` is reported as ``not implemented`` (not
-scored as zero) unless ``--force``. Metric and matching rules: docs/evaluation.md.
+Every system output comes from the public API :func:`pipeline.process_text`. A set
+whose files are absent is reported as skipped, with a message. Metric and matching
+rules: docs/evaluation.md.
 """
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ import argparse
 import datetime as dt
 import importlib
 from functools import lru_cache
-import inspect
 import json
 import os
 import re
@@ -75,14 +74,6 @@ DEFAULT_SEED = 13
 
 
 # --------------------------------------------------------------------------- helpers
-
-def implemented(module: str) -> bool:
-    """The stage module's ``IMPLEMENTED`` flag (absent flag = implemented)."""
-    try:
-        return bool(getattr(importlib.import_module(module), "IMPLEMENTED", True))
-    except ImportError:
-        return False
-
 
 def _process(item: tuple[str, dict[str, Any]]) -> dict[str, Any]:
     import pipeline
@@ -165,7 +156,7 @@ def _hedge_types(hedges: Iterable[dict[str, Any]]) -> set[str]:
 
 # --------------------------------------------------------------------------- corpus gold
 
-def eval_corpus(gold_dir: Path, stages: set[str], force: bool) -> list[dict[str, Any]]:
+def eval_corpus(gold_dir: Path, stages: set[str]) -> list[dict[str, Any]]:
     """All stages on the hand-annotated corpus (one process_text run per article)."""
     docs = ds.load_corpus_gold(gold_dir, gold_dir.parent)
     if not docs:
@@ -185,24 +176,18 @@ def eval_corpus(gold_dir: Path, stages: set[str], force: bool) -> list[dict[str,
     if misaligned:
         note += f"document text differs from the article (offsets unusable): {', '.join(misaligned)}"
     sections = []
-    for stage, fn, flag_mods in (
-            ("clean", _corpus_clean, ["pipeline.clean"]),
-            ("extract", _corpus_extract, []),
-            ("attribute", _corpus_attribute, ["pipeline.attribute"]),
-            ("hedge", _corpus_hedge, ["pipeline.hedge"])):
+    for stage, fn in (("clean", _corpus_clean), ("extract", _corpus_extract),
+                      ("attribute", _corpus_attribute), ("hedge", _corpus_hedge)):
         if stage not in stages:
             continue
-        if not force and not all(implemented(m) for m in flag_mods):
-            sections.append(_not_impl(stage, "corpus"))
-            continue
         t1 = time.perf_counter()
-        metrics = fn(docs, outs, force)
+        metrics = fn(docs, outs)
         sections.append({"stage": stage, "set": "corpus", "status": "ok", "message": note.strip(),
                          "seconds": time.perf_counter() - t1 + seconds / 4, "metrics": metrics})
     return sections
 
 
-def _corpus_clean(docs, outs, force) -> dict[str, Any]:
+def _corpus_clean(docs, outs) -> dict[str, Any]:
     per_doc, metrics = [], {}
     sec_counts: dict[str, list[tuple[int, int, int]]] = {"headline": [], "key_points": [], "heading": []}
     for d, o in zip(docs, outs):
@@ -240,7 +225,7 @@ def _lower(x: Any) -> str | None:
     return None if x is None else str(x).lower()
 
 
-def _corpus_extract(docs, outs, force) -> dict[str, Any]:
+def _corpus_extract(docs, outs) -> dict[str, Any]:
     metrics: dict[str, Any] = {}
     claim_c = [0, 0, 0]
     ok, n = Counter(), 0
@@ -257,14 +242,8 @@ def _corpus_extract(docs, outs, force) -> dict[str, Any]:
     metrics["claims detected"] = entry(tuple(claim_c))
     metrics["claim kind (matched)"] = acc_entry(ok["kind"], n)
     metrics["claim section (matched)"] = acc_entry(ok["section"], n)
-    if force or implemented("pipeline.extraction.quantities"):
-        metrics.update(_corpus_quantities(docs, outs))
-    else:
-        metrics["quantities"] = {"value": None, "note": "not implemented"}
-    if force or implemented("pipeline.extraction.dates"):
-        metrics.update(_corpus_dates(docs, outs))
-    else:
-        metrics["dates"] = {"value": None, "note": "not implemented"}
+    metrics.update(_corpus_quantities(docs, outs))
+    metrics.update(_corpus_dates(docs, outs))
     return metrics
 
 
@@ -345,7 +324,7 @@ def _source_match_lenient(p: dict[str, Any] | None, g: dict[str, Any] | None) ->
     return M.overlaps(p.get("source_span"), g.get("source_span")) or _norm_eq(p, g)
 
 
-def _corpus_attribute(docs, outs, force) -> dict[str, Any]:
+def _corpus_attribute(docs, outs) -> dict[str, Any]:
     strict, lenient, binary = [0, 0, 0], [0, 0, 0], [0, 0, 0]
     ok, both = Counter(), 0
     invented = outlet = 0
@@ -382,7 +361,7 @@ def _corpus_attribute(docs, outs, force) -> dict[str, Any]:
                                                  "n": outlet, "note": f"{invented} of {outlet}"}}
 
 
-def _corpus_hedge(docs, outs, force) -> dict[str, Any]:
+def _corpus_hedge(docs, outs) -> dict[str, Any]:
     from ..records import HEDGE_TYPES
 
     per_type = {t: [0, 0, 0] for t in HEDGE_TYPES}
@@ -572,56 +551,17 @@ def eval_szeged(data: Path, name: str, workers: int, limit: int | None, seed: in
     return metrics
 
 
-# --------------------------------------------------------------------------- other engineers' evaluators
+# --------------------------------------------------------------------------- evaluator modules
 
-def _call(fn: Callable, args: argparse.Namespace, overrides: dict[str, Any] | None = None) -> Any:
-    """Call an evaluator, passing the arguments it names (by common parameter names).
-
-    Parameters we do not know and that have defaults keep them (seeds, settings).
-    """
-    overrides = overrides or {}
-    known = {
-        "data": args.data, "data_dir": args.data, "root": args.data, "data_root": args.data,
-        "gold": args.gold, "gold_dir": args.gold, "gold_path": args.gold / "kept.jsonl",
-        "corpus": args.gold.parent, "corpus_dir": args.gold.parent,
-        **overrides,
-    }
-    kwargs = {}
-    positional = []
-    for name, p in inspect.signature(fn).parameters.items():
-        if p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD):
-            continue
-        if name in known:
-            if p.kind == p.POSITIONAL_ONLY:
-                positional.append(known[name])
-            else:
-                kwargs[name] = known[name]
-        elif p.default is p.empty:
-            if not positional and not kwargs:
-                positional.append(args.data)  # first required argument: the data dir
-            else:
-                raise TypeError(f"{fn.__name__}: do not know what to pass as {name!r}")
-    return fn(*positional, **kwargs)
-
-
-def _external(stage: str, set_name: str, module: str, names: list[str], args,
-              flag_mods: list[str], overrides: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-    """Run ``module.<name>`` evaluators (written by other engineers) as sections."""
-    try:
-        mod = importlib.import_module(module)
-    except ImportError as exc:
-        return [_not_impl(stage, set_name, f"{module} not importable ({exc})")]
-    if not args.force and not all(implemented(m) for m in flag_mods):
-        return [_not_impl(stage, set_name)]
-    fns = [(n, getattr(mod, n)) for n in names if callable(getattr(mod, n, None))]
-    if not fns:
-        return [_not_impl(stage, set_name, f"{module} has none of {', '.join(names)}")]
+def _evaluators(stage: str, set_name: str, calls: list[tuple[str, Callable[[], Any]]]) -> list[dict[str, Any]]:
+    """Sections for evaluators of the ``clean_eval`` / ``extract_eval`` modules: each
+    returns its metrics, or None when its data is absent."""
     out = []
-    for n, fn in fns:
+    for n, call in calls:
         t0 = time.perf_counter()
-        label = set_name if len(fns) == 1 else f"{set_name}:{n.removeprefix('evaluate_')}"
+        label = set_name if len(calls) == 1 else f"{set_name}:{n}"
         try:
-            res = _call(fn, args, overrides)
+            res = call()
         except Exception as exc:  # a broken evaluator must not hide the others
             out.append({"stage": stage, "set": label, "status": "error",
                         "message": f"{type(exc).__name__}: {exc}", "seconds": time.perf_counter() - t0,
@@ -630,8 +570,6 @@ def _external(stage: str, set_name: str, module: str, names: list[str], args,
         if res is None:
             out.append(_skip(stage, label, f"{n}: data absent"))
             continue
-        if not isinstance(res, dict):
-            res = {"value": res}
         out.append({"stage": stage, "set": label, "status": "ok", "message": "",
                     "seconds": time.perf_counter() - t0, "metrics": _with_anchors(set_name, res)})
     return out
@@ -650,17 +588,6 @@ def _with_anchors(set_name: str, res: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _extract_eval_names(kind: str) -> list[str]:
-    try:
-        mod = importlib.import_module("pipeline.eval.extract_eval")
-    except ImportError:
-        return []
-    names = sorted(n for n, f in vars(mod).items()
-                   if callable(f) and n.startswith("evaluate") and getattr(f, "__module__", "") == mod.__name__)
-    is_date = [n for n in names if re.search(r"date|tbaq|time", n)]
-    return is_date if kind == "dates" else [n for n in names if n not in is_date]
-
-
 # --------------------------------------------------------------------------- sections
 
 def _skip(stage: str, set_name: str, message: str) -> dict[str, Any]:
@@ -668,14 +595,7 @@ def _skip(stage: str, set_name: str, message: str) -> dict[str, Any]:
     return {"stage": stage, "set": set_name, "status": "skipped", "message": message, "seconds": 0.0}
 
 
-def _not_impl(stage: str, set_name: str, message: str = "") -> dict[str, Any]:
-    return {"stage": stage, "set": set_name, "status": "not implemented", "message": message,
-            "seconds": 0.0}
-
-
-def _public(stage: str, set_name: str, flag_mods: list[str], args, fn: Callable[[], dict]) -> dict:
-    if not args.force and not all(implemented(m) for m in flag_mods):
-        return _not_impl(stage, set_name)
+def _public(stage: str, set_name: str, fn: Callable[[], dict]) -> dict:
     t0 = time.perf_counter()
     res = fn()
     if "_skip" in res:
@@ -702,8 +622,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--seed", type=int, default=DEFAULT_SEED, help="sampling seed")
     ap.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1),
                     help="processes for the public sets (default min(2, CPUs))")
-    ap.add_argument("--force", action="store_true",
-                    help="score stages even when their module says IMPLEMENTED = False")
     args = ap.parse_args(argv)
     args.stages = {s.strip() for s in args.stages.split(",") if s.strip()}
     args.sets = {s.strip() for s in args.sets.split(",") if s.strip()}
@@ -722,36 +640,35 @@ def main(argv: list[str] | None = None) -> int:
     want = lambda stage, s: stage in args.stages and s in args.sets  # noqa: E731
 
     if "corpus" in args.sets:
-        sections += eval_corpus(args.gold, args.stages, args.force)
+        sections += eval_corpus(args.gold, args.stages)
     # clean_eval takes the ScrapingHub folder itself as data_dir
     aeb = {"data_dir": args.data / "boilerplate" / "scrapinghub-aeb"}
     if not aeb["data_dir"].exists() and "clean" in args.stages and args.sets & {"appended", "html"}:
         sections += [_skip("clean", n, f"{aeb['data_dir']} not found")
                      for n in ("appended", "html") if n in args.sets]
         args.sets -= {"appended", "html"}
-    if want("clean", "appended"):
-        sections += _external("clean", "appended", "pipeline.eval.clean_eval",
-                              ["evaluate_appended"], args, ["pipeline.clean"], aeb)
-    if want("clean", "html"):
-        sections += _external("clean", "html", "pipeline.eval.clean_eval",
-                              ["evaluate_html"], args, ["pipeline.clean"], aeb)
-    if want("extract", "quantities"):
-        sections += _external("extract", "quantities", "pipeline.eval.extract_eval",
-                              _extract_eval_names("quantities") or ["evaluate_newsquant"], args,
-                              ["pipeline.extraction.quantities"])
-    if want("extract", "dates"):
-        sections += _external("extract", "dates", "pipeline.eval.extract_eval",
-                              _extract_eval_names("dates") or ["evaluate_tbaq"], args,
-                              ["pipeline.extraction.dates"])
+    if want("clean", "appended") or want("clean", "html"):
+        from . import clean_eval
+        for name, fn in (("appended", clean_eval.evaluate_appended), ("html", clean_eval.evaluate_html)):
+            if want("clean", name):
+                sections += _evaluators("clean", name, [(name, lambda f=fn: f(aeb["data_dir"]))])
+    if want("extract", "quantities") or want("extract", "dates"):
+        from . import extract_eval as xe
+        if want("extract", "quantities"):
+            sections += _evaluators("extract", "quantities", [
+                ("newsquant", lambda: xe.evaluate_newsquant(args.data)),
+                ("quantity_sets", lambda: xe.evaluate_quantity_sets(args.data))])
+        if want("extract", "dates"):
+            sections += _evaluators("extract", "dates", [("tbaq", lambda: xe.evaluate_tbaq(args.data))])
     if want("attribute", "polnear"):
-        sections.append(_public("attribute", "polnear", ["pipeline.attribute"], args,
+        sections.append(_public("attribute", "polnear",
                                 lambda: eval_polnear(args.data, args.workers, args.limit, args.seed)))
     for name in ("factbank", "wikiweasel"):
         if want("hedge", name):
             limit = args.limit
             if name == "wikiweasel":
                 limit = args.limit_wikiweasel or limit
-            sections.append(_public("hedge", name, ["pipeline.hedge"], args,
+            sections.append(_public("hedge", name,
                                     lambda n=name, lim=limit: eval_szeged(args.data, n, args.workers,
                                                                           lim, args.seed)))
 

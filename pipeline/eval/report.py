@@ -20,8 +20,8 @@ Anything else (lists, strings) is ignored by the table but kept in the JSON. Exa
 
 The runner wraps each evaluator's result as a *section*::
 
-    {"stage": "extract", "set": "newsquant", "status": "ok" | "not implemented" |
-     "skipped" | "error", "message": str, "seconds": float, "metrics": {...}}
+    {"stage": "extract", "set": "newsquant", "status": "ok" | "skipped" | "error",
+     "message": str, "seconds": float, "metrics": {...}}
 
 and ``out/eval.json`` holds ``{"generated", "commit", "command", "data", "sections": [...]}``.
 """
@@ -116,7 +116,7 @@ def render(sections: list[dict[str, Any]], stages: Iterable[str] = STAGES) -> st
         out.append(_line(HEADER, widths))
         out.append(_line(["-" * w for w in widths], widths))
         for r in rows:
-            # a status row ("not implemented", "skipped: …") is one free-text line
+            # a status row ("skipped: …", "error: …") is one free-text line
             out.append(_line(r, widths) if any(r[2:]) else f"{r[0]:<{widths[0]}}  {r[1]}")
         out.append("")
     return "\n".join(out)
