@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-import pytest
+
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -67,10 +67,6 @@ def _check_span(text, span, value, what):
 # ---------------------------------------------------------------- coverage
 
 
-def test_corpus_present():
-    assert len(DOC_IDS) == 5
-
-
 def test_every_article_has_kept_gold():
     assert sorted(KEPT_BY_DOC) == DOC_IDS
     assert len(KEPT) == len(KEPT_BY_DOC), "duplicate doc_id in kept.jsonl"
@@ -89,8 +85,7 @@ def test_claims_only_for_known_docs():
 # ---------------------------------------------------------------- kept
 
 
-@pytest.mark.parametrize("doc_id", DOC_IDS)
-def test_kept_ranges_sorted_non_overlapping_and_clean(doc_id):
+def _check_kept_ranges_sorted_non_overlapping_and_clean(doc_id):
     k = KEPT_BY_DOC[doc_id]
     text = TEXTS[doc_id]
     assert set(k) == {"doc_id", "kept", "section_spans"}
@@ -107,8 +102,7 @@ def test_kept_ranges_sorted_non_overlapping_and_clean(doc_id):
         assert not seg.startswith("•"), "bullet glyph kept"
 
 
-@pytest.mark.parametrize("doc_id", DOC_IDS)
-def test_section_spans_are_kept_ranges(doc_id):
+def _check_section_spans_are_kept_ranges(doc_id):
     k = KEPT_BY_DOC[doc_id]
     kept = [tuple(r) for r in k["kept"]]
     spans = []
@@ -156,8 +150,7 @@ def test_known_boilerplate_not_kept_and_headings_kept():
 # ---------------------------------------------------------------- claims
 
 
-@pytest.mark.parametrize("claim", CLAIMS, ids=_claim_id)
-def test_claim_structure_and_spans(claim):
+def _check_claim_structure_and_spans(claim):
     assert set(claim) == CLAIM_KEYS
     text = TEXTS[claim["doc_id"]]
     _check_span(text, claim["span"], claim["text"], "claim")
@@ -167,8 +160,7 @@ def test_claim_structure_and_spans(claim):
     assert claim["kind"] in CLAIM_KINDS
 
 
-@pytest.mark.parametrize("claim", CLAIMS, ids=_claim_id)
-def test_claim_inside_kept_and_section(claim):
+def _check_claim_inside_kept_and_section(claim):
     k = KEPT_BY_DOC[claim["doc_id"]]
     containing = [r for r in k["kept"] if _inside(claim["span"], r)]
     assert len(containing) == 1, "claim not inside a kept range"
@@ -191,8 +183,7 @@ def test_claims_in_document_order_without_overlap():
             assert a[1] <= b[0], f"{doc_id}: overlapping claims {a} {b}"
 
 
-@pytest.mark.parametrize("claim", CLAIMS, ids=_claim_id)
-def test_quantities(claim):
+def _check_quantities(claim):
     text = TEXTS[claim["doc_id"]]
     for q in claim["quantities"]:
         assert set(q) == QTY_KEYS
@@ -238,8 +229,7 @@ def test_quantities(claim):
         assert a[1] <= b[0], "overlapping quantities"
 
 
-@pytest.mark.parametrize("claim", CLAIMS, ids=_claim_id)
-def test_dates(claim):
+def _check_dates(claim):
     text = TEXTS[claim["doc_id"]]
     for d in claim["dates"]:
         assert set(d) == DATE_KEYS
@@ -256,8 +246,7 @@ def test_dates(claim):
                 assert re.match(r"^\d{4}$", d["value"])
 
 
-@pytest.mark.parametrize("claim", CLAIMS, ids=_claim_id)
-def test_attribution(claim):
+def _check_attribution(claim):
     a = claim["attribution"]
     if a is None:
         return
@@ -292,8 +281,7 @@ def test_attribution(claim):
         assert a["cue"].lower() == "according to"
 
 
-@pytest.mark.parametrize("claim", CLAIMS, ids=_claim_id)
-def test_hedges(claim):
+def _check_hedges(claim):
     text = TEXTS[claim["doc_id"]]
     claim_spans = {tuple(c["span"]) for c in CLAIMS if c["doc_id"] == claim["doc_id"]}
     for h in claim["hedges"]:
@@ -318,8 +306,7 @@ def test_hedges(claim):
     assert approx == expected
 
 
-@pytest.mark.parametrize("claim", CLAIMS, ids=_claim_id)
-def test_kind_precedence(claim):
+def _check_kind_precedence(claim):
     has_stat = any(q["kind"] in STAT_KINDS for q in claim["quantities"])
     kind = claim["kind"]
     assert (kind == "statistic") == has_stat
@@ -332,8 +319,7 @@ def test_kind_precedence(claim):
         assert claim["attribution"] is None
 
 
-@pytest.mark.parametrize("claim", CLAIMS, ids=_claim_id)
-def test_claim_has_a_trigger(claim):
+def _check_claim_has_a_trigger(claim):
     """A claim needs a quantity, a date, an attribution or a named entity; the
     named-entity test is approximated by a capitalised word that is not a
     sentence-initial function word."""
@@ -369,3 +355,31 @@ def test_published_date_resolution_only_in_003():
                 assert d["value"].startswith("--") or re.match(r"^\d{4}", d["value"])
     resolved = {d["text"]: d["value"] for c in CLAIMS if c["doc_id"] == d003 for d in c["dates"]}
     assert resolved == {"Thursday": "2024-02-01", "December": "2023-12", "Sunday": "2024-02-04"}
+
+
+# ---------------------------------------------------------------- one test per gold file
+
+KEPT_CHECKS = (_check_kept_ranges_sorted_non_overlapping_and_clean, _check_section_spans_are_kept_ranges)
+CLAIM_CHECKS = (_check_claim_structure_and_spans, _check_claim_inside_kept_and_section, _check_quantities, _check_dates, _check_attribution, _check_hedges, _check_kind_precedence, _check_claim_has_a_trigger)
+
+
+def _failures(checks, items, label):
+    """Run every check on every record; the message lists each failing record."""
+    out = []
+    for item in items:
+        for check in checks:
+            try:
+                check(item)
+            except AssertionError as exc:
+                out.append(f"{label(item)} {check.__name__}: {exc}")
+    return out
+
+
+def test_kept_jsonl_every_record():
+    failures = _failures(KEPT_CHECKS, DOC_IDS, str)
+    assert not failures, "\n".join(failures)
+
+
+def test_claims_jsonl_every_record():
+    failures = _failures(CLAIM_CHECKS, CLAIMS, _claim_id)
+    assert not failures, "\n".join(failures)
