@@ -32,7 +32,7 @@ from . import datasets as ds
 from . import metrics as M
 from .report import STAGES, print_report
 
-SETS = ("corpus", "polnear", "factbank", "wikiweasel", "quantities", "dates",
+SETS = ("corpus", "realworld", "polnear", "factbank", "wikiweasel", "quantities", "dates",
         "html", "appended")
 
 #: Published figures printed beside ours (docs/evaluation.md gives the sources).
@@ -606,11 +606,28 @@ def _public(stage: str, set_name: str, fn: Callable[[], dict]) -> dict:
             "seconds": time.perf_counter() - t0, "metrics": res, **({"meta": meta} if meta else {})}
 
 
+def eval_realworld(root: Path, workers: int) -> list[dict[str, Any]]:
+    """One section per split of the real-world test bed (pipeline.eval.realworld)."""
+    from .realworld import evaluate_realworld
+
+    t0 = time.perf_counter()
+    res = evaluate_realworld(root, workers)
+    if res is None:
+        return [_skip("realworld", "realworld", f"{root}: no test bed or no gold")]
+    seconds = (time.perf_counter() - t0) / len(res)
+    return [{"stage": "realworld", "set": split, "status": "ok", "seconds": seconds,
+             "message": f"{m.pop('_articles')} articles, {m.pop('_events')} events",
+             "examples": m.pop("_examples"), "metrics": m}
+            for split, m in res.items()]
+
+
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(prog="python -m pipeline.eval", description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=Path("../shared/data"),
                     help="public data dir (default ../shared/data); absent sets are skipped")
     ap.add_argument("--gold", type=Path, default=Path("corpus/gold"), help="corpus gold dir")
+    ap.add_argument("--realworld", type=Path, default=Path("corpus/realworld"),
+                    help="real-world test bed (docs/annotation.md section 10)")
     ap.add_argument("--out", type=Path, default=Path("out/eval.json"), help="JSON results file")
     ap.add_argument("--stages", default=",".join(STAGES), help=f"subset of {','.join(STAGES)}")
     ap.add_argument("--sets", default=",".join(SETS), help=f"subset of {','.join(SETS)}")
@@ -641,6 +658,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if "corpus" in args.sets:
         sections += eval_corpus(args.gold, args.stages)
+    if "realworld" in args.sets:
+        sections += eval_realworld(args.realworld, args.workers)
     # clean_eval takes the ScrapingHub folder itself as data_dir
     aeb = {"data_dir": args.data / "boilerplate" / "scrapinghub-aeb"}
     if not aeb["data_dir"].exists() and "clean" in args.stages and args.sets & {"appended", "html"}:

@@ -32,7 +32,7 @@ from typing import Any, TextIO
 
 FIELDS = ("precision", "recall", "f1", "accuracy", "value")
 MAX_GROUP_ROWS = 12
-STAGES = ("clean", "extract", "attribute", "hedge")
+STAGES = ("clean", "extract", "attribute", "hedge", "realworld")
 
 __all__ = ["flatten", "render", "print_report", "fmt"]
 

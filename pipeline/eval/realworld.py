@@ -1,0 +1,261 @@
+"""Scores on the real-world test bed (``corpus/realworld/``): what a fact-checker uses.
+
+The articles are run through the same engine as ``newsclaims extract corpus/realworld``
+(manifest metadata included), each split as one corpus, and scored against the gold of
+docs/annotation.md section 10. Metric definitions are in docs/evaluation.md
+("Real-world test bed"); in short:
+
+* **figures**: a system figure is a ``quantities[]`` item of kind count, percent, money
+  or measure in an emitted claim; it matches a gold figure of the same document by span
+  overlap (one to one). On matched pairs: value, bounds (approx, low, high), measure,
+  source, and flags micro-F1.
+* **source**: the figure's own ``attribution`` when the record has one (schema 1.2),
+  else its claim's; correct when both are the outlet's voice, or the name matches the
+  gold ``source_norm`` or one of the sources it ``cites`` (same key after dropping
+  "the" and case, or one is the other's acronym).
+* **flags**: the figure's own ``flags`` when the record has them, else its claim's,
+  with ``approximate`` read from the figure's ``approx``.
+* **cleaning**: kept-character F1, and junk-item recall: a gold junk item is removed
+  when at most 20% of its non-space characters are kept.
+* **stories**: B-cubed F1 of documents' ``story_id`` against the events; output without
+  a ``story_id`` is one story.
+* **ledger**: pairwise P/R/F1 of "these two figures are lined up together": system
+  pairs are rows of one ledger table, gold pairs share an event and a ledger group.
+"""
+from __future__ import annotations
+
+import itertools
+import json
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+from . import metrics as M
+from .realworld_gold import gold_files, split_of
+
+FIGURE_KINDS = frozenset({"count", "percent", "money", "measure"})
+#: gold measure → the ledger's measure names (models/ledger/measures.json)
+MEASURE_NAMES = {"arrested": "detained", "other": None}
+JUNK_KEPT_MAX = 0.2
+EXAMPLES = 5
+
+
+def system_output(root: Path, workers: int = 1) -> tuple[dict[str, dict], dict[str, list[dict]]]:
+    """documents and claims by doc_id, exactly as ``newsclaims extract root`` emits them."""
+    from ..engine import Settings, process_stream
+    from ..ingest import read_documents
+
+    docs: dict[str, dict] = {}
+    claims: dict[str, list[dict]] = {}
+    for doc, cl in process_stream(read_documents([str(root)]), Settings(workers=workers)):
+        docs[doc["doc_id"]] = doc
+        claims[doc["doc_id"]] = cl
+    return docs, claims
+
+
+def _figures(claims: list[dict]) -> list[tuple[dict, dict]]:
+    """(claim, quantity) for every system figure of one document."""
+    return [(c, q) for c in claims for q in c.get("quantities") or [] if q.get("kind") in FIGURE_KINDS]
+
+
+def _close(a: Any, b: Any) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(float(a) - float(b)) <= 1e-6 * max(abs(float(a)), abs(float(b)), 1.0)
+
+
+def _source(claim: dict, q: dict) -> str | None:
+    att = q["attribution"] if "attribution" in q else claim.get("attribution")
+    return (att or {}).get("source_norm") or (att or {}).get("source") or None
+
+
+def _same_name(a: str, b: str) -> bool:
+    from ..inspect.ledger import same_source, source_key
+
+    return same_source(source_key(a), source_key(b))
+
+
+def source_correct(system: str | None, gold: dict) -> bool:
+    names = [n for n in [gold.get("source_norm"), *(gold.get("cites") or [])] if n]
+    if system is None or not names:
+        return system is None and not gold.get("source_norm")
+    return any(_same_name(system, n) for n in names)
+
+
+def _flags(claim: dict, q: dict) -> set[str]:
+    if "flags" in q:
+        raw = q["flags"]
+        return {k for k, v in raw.items() if v} if isinstance(raw, dict) else set(raw)
+    out = {k for k, v in (claim.get("flags") or {}).items() if v and k != "approximate"}
+    if q.get("approx", "exact") != "exact":
+        out.add("approximate")
+    return out
+
+
+def _measure(claim: dict, q: dict) -> str | None:
+    from ..inspect.ledger import countable, measure_of
+
+    return measure_of(claim, q) if countable(q) else None
+
+
+def _gold_measure(fig: dict) -> str | None:
+    m = fig.get("measure")
+    return MEASURE_NAMES.get(m, m) if m else None
+
+
+class _Tally:
+    """Counts and error examples of one split."""
+
+    def __init__(self) -> None:
+        self.detect = [0, 0, 0]
+        self.ok: Counter = Counter()
+        self.n: Counter = Counter()
+        self.flags: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+        self.kept: list[tuple[int, int, int]] = []
+        self.junk: Counter = Counter()
+        self.junk_n: Counter = Counter()
+        self.examples: dict[str, list[dict]] = defaultdict(list)
+
+    def example(self, metric: str, **what: Any) -> None:
+        if len(self.examples[metric]) < EXAMPLES:
+            self.examples[metric].append(what)
+
+    def check(self, metric: str, ok: bool, **what: Any) -> None:
+        self.n[metric] += 1
+        self.ok[metric] += ok
+        if not ok:
+            self.example(metric, **what)
+
+
+def _score_document(t: _Tally, doc: dict, claims: list[dict], gold: dict) -> dict[int, str]:
+    """Adds one document's figures and cleaning to ``t``; returns system figure index
+    (in :func:`_figures` order) → matched gold figure id."""
+    text = doc["text"]
+    pred = _figures(claims)
+    figs = gold["figures"]
+    mt = M.match_spans(pred, figs, span=lambda x: x[1]["span"] if isinstance(x, tuple) else x["span"])
+    for k, v in zip(range(3), mt.counts):
+        t.detect[k] += v
+    for j in set(range(len(figs))) - {j for _, j in mt.pairs}:
+        t.example("figure missed", doc=gold["doc_id"], gold=figs[j]["text"])
+    for i in set(range(len(pred))) - {i for i, _ in mt.pairs}:
+        t.example("figure spurious", doc=gold["doc_id"], system=pred[i][1].get("text"))
+    matched = {}
+    for i, j in mt.pairs:
+        claim, q = pred[i]
+        g = figs[j]
+        matched[i] = g["id"]
+        where = {"doc": gold["doc_id"], "figure": g["text"]}
+        t.check("value", _close(q.get("value"), g["value"]), **where, system=q.get("value"), gold=g["value"])
+        t.check("bounds", q.get("approx") == g["approx"] and _close(q.get("low"), g["low"])
+                and _close(q.get("high"), g["high"]), **where,
+                system=[q.get("approx"), q.get("low"), q.get("high")], gold=[g["approx"], g["low"], g["high"]])
+        if g.get("measure"):
+            t.check("measure", _measure(claim, q) == _gold_measure(g), **where,
+                    system=_measure(claim, q), gold=g["measure"])
+        t.check("source", source_correct(_source(claim, q), g), **where, system=_source(claim, q),
+                gold=[g.get("source_norm"), *(g.get("cites") or [])])
+        sys_flags, gold_flags = _flags(claim, q), set(g.get("flags") or [])
+        for f in sys_flags | gold_flags:
+            t.flags[f][0 if f in sys_flags and f in gold_flags else 1 if f in sys_flags else 2] += 1
+        if sys_flags != gold_flags:
+            t.example("flags", **where, system=sorted(sys_flags), gold=sorted(gold_flags))
+    t.kept.append(M.char_counts(doc.get("kept") or [], gold["kept"], text=text))
+    kept = doc.get("kept") or []
+    for item in gold.get("junk", []):
+        s, e = item["span"]
+        chars = [p for p in range(s, e) if not text[p].isspace()]
+        inside = sum(any(a <= p < b for a, b in kept) for p in chars)
+        removed = not chars or inside <= JUNK_KEPT_MAX * len(chars)
+        t.junk_n[item["type"]] += 1
+        t.junk[item["type"]] += removed
+        if not removed:
+            t.example("junk kept", doc=gold["doc_id"], type=item["type"], text=item["text"][:80])
+    return matched
+
+
+def _pairs(groups: list[list[str]]) -> set[tuple[str, str]]:
+    return {tuple(sorted(p)) for g in groups for p in itertools.combinations(sorted(set(g)), 2)}
+
+
+def _ledger_pairs(docs: dict[str, dict], claims: dict[str, list[dict]],
+                  matched: dict[str, dict[int, str]]) -> list[list[str]]:
+    """The system's ledger tables as lists of figure keys (``doc:gold id`` when the row
+    matches a gold figure, else a key of its own)."""
+    from ..inspect.ledger import build_ledger
+
+    index = {}
+    for doc_id, cl in claims.items():
+        for i, (claim, q) in enumerate(_figures(cl)):
+            gid = matched.get(doc_id, {}).get(i)
+            index[(doc_id, tuple(q["span"]))] = f"{doc_id}:{gid}" if gid else f"{doc_id}:sys{i}"
+    tables = build_ledger(itertools.chain.from_iterable(claims.values()), docs)
+    return [[index.get((r.claim["doc_id"], tuple(r.quantity["span"])),
+                       f"{r.claim['doc_id']}:{r.quantity['span']}") for r in m.rows] for m in tables]
+
+
+def _bcubed(system: dict[str, str], gold: dict[str, str]) -> dict[str, float]:
+    """B-cubed precision/recall/F1 of a clustering of items (item → cluster id)."""
+    by_sys, by_gold = defaultdict(set), defaultdict(set)
+    for item, c in system.items():
+        by_sys[c].add(item)
+    for item, c in gold.items():
+        by_gold[c].add(item)
+    items = list(gold)
+    p = sum(len(by_sys[system[i]] & by_gold[gold[i]]) / len(by_sys[system[i]]) for i in items) / len(items)
+    r = sum(len(by_sys[system[i]] & by_gold[gold[i]]) / len(by_gold[gold[i]]) for i in items) / len(items)
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+def _metrics(t: _Tally, docs: dict, claims: dict, golds: dict, matched: dict) -> dict[str, Any]:
+    out: dict[str, Any] = {"figures detected": {**M.prf(*t.detect), "n": t.detect[0] + t.detect[2]}}
+    for name in ("value", "bounds", "measure", "source"):
+        out[f"figure {name} (matched)"] = {"accuracy": M.accuracy(t.ok[name], t.n[name]), "n": t.n[name]}
+    out["figure flags (micro)"] = {**M.micro_prf(tuple(v) for v in t.flags.values()),
+                                   "n": sum(v[0] + v[2] for v in t.flags.values())}
+    for f, v in sorted(t.flags.items()):
+        out[f"figure flag {f}"] = {**M.prf(*v), "n": v[0] + v[2]}
+    out["kept chars (micro)"] = {**M.micro_char_prf(t.kept), "n": sum(a + c for a, _, c in t.kept)}
+    out["junk items removed (recall)"] = {"accuracy": M.accuracy(sum(t.junk.values()), sum(t.junk_n.values())),
+                                          "n": sum(t.junk_n.values())}
+    for kind in sorted(t.junk_n):
+        out[f"junk removed: {kind}"] = {"accuracy": M.accuracy(t.junk[kind], t.junk_n[kind]),
+                                        "n": t.junk_n[kind]}
+    story = {d: str(docs[d].get("story_id") or "one story") for d in golds}
+    out["stories (B-cubed)"] = {**_bcubed(story, {d: g["event"] for d, g in golds.items()}), "n": len(golds)}
+    sys_pairs = _pairs(_ledger_pairs(docs, claims, matched))
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for d, g in golds.items():
+        for fig in g["figures"]:
+            key = (fig.get("ledger") or {}).get("group")
+            if key:
+                groups[(g["event"], key)].append(f"{d}:{fig['id']}")
+    gold_pairs = _pairs(list(groups.values()))
+    tp = len(sys_pairs & gold_pairs)
+    out["ledger pairs lined up"] = {**M.prf(tp, len(sys_pairs) - tp, len(gold_pairs) - tp), "n": len(gold_pairs)}
+    out["_examples"] = dict(t.examples)
+    return out
+
+
+def evaluate_realworld(root: Path, workers: int = 1) -> dict[str, dict[str, Any]] | None:
+    """Metrics per split (``dev``, ``test``) on the articles that have gold; None when
+    the test bed is absent."""
+    if not (root / "events.jsonl").is_file():
+        return None
+    golds = {g["doc_id"]: g for g in (json.loads(p.read_text(encoding="utf-8")) for p in gold_files(root))}
+    if not golds:
+        return None
+    docs, claims = system_output(root, workers)
+    out = {}
+    for split in ("dev", "test"):
+        ids = sorted(d for d, g in golds.items() if split_of(g["event"]) == split)
+        if not ids:
+            continue
+        t = _Tally()
+        matched = {d: _score_document(t, docs[d], claims[d], golds[d]) for d in ids}
+        out[split] = _metrics(t, {d: docs[d] for d in ids}, {d: claims[d] for d in ids},
+                              {d: golds[d] for d in ids}, matched)
+        out[split]["_articles"] = len(ids)
+        out[split]["_events"] = len({golds[d]["event"] for d in ids})
+    return out
+
