@@ -19,7 +19,7 @@ sentence start, so a megabyte of unpunctuated text never becomes one sentence
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -133,7 +133,13 @@ _SENT_END = frozenset(".!?…。！？")
 
 def make_doc(nlp: "Language", cleaned: Cleaned) -> "Doc":
     """Tokenise the kept text and mark each segment start as a sentence start."""
-    doc = nlp.make_doc(analysis_text(cleaned))
+    # the spaCy component installs a tokenizer that cleans first; here the text is clean
+    return analysis_doc(getattr(nlp.tokenizer, "inner", nlp.tokenizer), cleaned)
+
+
+def analysis_doc(tokenizer: Callable[[str], "Doc"], cleaned: Cleaned) -> "Doc":
+    """:func:`make_doc` with a given tokenizer (the model's own, not a cleaning one)."""
+    doc = tokenizer(analysis_text(cleaned))
     starts = {seg.start for seg in cleaned.segments}
     run = 0
     for token in doc:

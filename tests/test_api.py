@@ -62,3 +62,29 @@ def test_quotation_marks_around_a_title_do_not_make_a_quote():
             "in Glasgow. “We wrote it in one night,” Buckley said in London.")
     kinds = [(c["text"][:8], c["kind"]) for c in pipeline.extract(text)]
     assert kinds == [("The song", "event"), ("“We wrot", "quote")]
+
+
+def test_the_component_gives_what_the_cli_gives_on_the_corpus(nlp, corpus_texts, tmp_path):
+    import spacy
+
+    nlp2 = spacy.load(nlp.path)
+    nlp2.add_pipe("claims")
+    for doc_id, text in corpus_texts.items():
+        doc = nlp2(text)
+        assert len(doc.text) == len(text) and doc._.cleaned.text == text
+        assert doc._.claims == pipeline.process_text(text)["claims"], doc_id
+
+
+def test_the_component_keeps_its_config_through_to_disk(nlp, tmp_path):
+    import spacy
+
+    from pipeline.component import CleaningTokenizer
+
+    nlp2 = spacy.load(nlp.path)
+    nlp2.add_pipe("claims", config={"all_sentences": True})
+    nlp2.to_disk(tmp_path / "model")
+    nlp3 = spacy.load(tmp_path / "model")
+    assert nlp3.get_pipe("claims").all_sentences is True
+    assert isinstance(nlp3.tokenizer, CleaningTokenizer)
+    assert nlp3(TEXT)._.claims == nlp2(TEXT)._.claims
+    assert pipeline.process_text(TEXT, all_sentences=True)["claims"] == nlp3(TEXT)._.claims
