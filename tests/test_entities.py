@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 import pipeline
-from pipeline.extraction.entities import acronyms, entity_key, fix_label, place_id
+from pipeline.extraction.entities import entity_key, fix_label, place_id
+from pipeline.names import acronyms, strip_titles
 
 
 @pytest.mark.parametrize("a, b", [("Ahmad Shah", "Ahmed Shah"), ("Muhammad", "Mohammed"),
@@ -72,6 +73,33 @@ def test_acronyms_defined_in_text():
     assert found["WFP"] == "World Food Programme"
     assert found["IRGC"] == "Islamic Revolutionary Guard Corps"
     assert "SAA" not in found
+
+
+def test_a_definition_in_parentheses_need_not_spell_its_acronym():
+    found = acronyms("Doctors Without Borders (MSF) said 12 clinics closed. Fighting in Tarn (Velin) went on.")
+    assert found == {"MSF": "Doctors Without Borders"}
+
+
+def test_titles_go_from_persons_only():
+    assert strip_titles("Former President Jane Roe") == "Jane Roe"
+    assert strip_titles("Col. Hassan Abdel-Ghani") == "Hassan Abdel-Ghani"
+    assert strip_titles("General") == "General"
+    assert strip_titles("The General Assembly", person=False) == "General Assembly"
+
+
+def test_entity_norm_and_source_norm_use_one_resolver():
+    text = ("The World Food Programme, or WFP, began airlifts to Velin on Monday.\n"
+            "WFP said 40,000 people in Velin needed food.\n"
+            "Doctors Without Borders (MSF) opened a clinic in Tarn.\n"
+            "MSF said 300 patients were treated in Tarn on Tuesday.")
+    claims = pipeline.process_text(text, doc_id="t")["claims"]
+    by_text = {c["text"]: c for c in claims}
+    wfp = by_text["WFP said 40,000 people in Velin needed food."]
+    assert wfp["attribution"]["source_norm"] == "World Food Programme"
+    assert {e["norm"] for e in wfp["entities"] if e["text"] == "WFP"} == {"World Food Programme"}
+    msf = by_text["MSF said 300 patients were treated in Tarn on Tuesday."]
+    assert msf["attribution"]["source_norm"] == "Doctors Without Borders"
+    assert {e["norm"] for e in msf["entities"] if e["text"] == "MSF"} == {"Doctors Without Borders"}
 
 
 def test_norm_links_surnames_and_acronyms_within_a_document():

@@ -34,7 +34,6 @@ class Lexicon:
     anonymous_heads: frozenset[str]
     spokesperson_heads: frozenset[str]
     drop_leading: frozenset[str]
-    person_titles: frozenset[str]
     pronouns: dict[str, str]
     gender_words: dict[str, str]      # word -> "m" / "f"
     pronoun_gender: dict[str, str]
@@ -66,7 +65,6 @@ def lexicon() -> Lexicon:
         anonymous_heads=low(src["anonymous_heads"]),
         spokesperson_heads=low(src["spokesperson_heads"]),
         drop_leading=low(src["drop_leading"]),
-        person_titles=low(src["person_titles"]),
         pronouns={k.lower(): v for k, v in src["pronouns"].items()},
         gender_words={w.lower(): g for g, words in src["gender_words"].items() for w in words},
         pronoun_gender={k.lower(): v for k, v in src["pronoun_gender"].items()},

@@ -9,8 +9,9 @@ Heuristics, all in-document and parse-based:
   left out. A common-noun head with a person-name apposition gives the name
   ("One man, Ayman Fares, told" → "Ayman Fares").
 * **norm** (:meth:`DocIndex.resolve`): persons → the fullest name with the same
-  surname in the document ("Mr Fares" → "Ayman Fares"); acronyms defined in
-  parentheses ("Syria Network for Human Rights (SNHR)"); a capitalised head seen
+  surname in the document ("Mr Fares" → "Ayman Fares"); acronyms the text defines
+  and titles, by the document's name resolver (:mod:`pipeline.names`, shared with
+  entity norms: "Syria Network for Human Rights (SNHR)"); a capitalised head seen
   earlier inside a longer organisation name ("the Observatory"); generic outlet
   nouns ("the news agency") → the outlet named in the document; an unnamed
   spokesperson → the body last quoted; a common noun later named by an
@@ -34,6 +35,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..names import acronyms, strip_titles
 from .lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -42,8 +44,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 KEEP_RIGHT = frozenset({"conj", "cc", "compound", "flat", "nummod"})
-_ACRONYM = re.compile(r"((?:[A-Z][\w.'’-]*|of|for|and|the|on|in|de)(?:\s+(?:[A-Z][\w.'’-]*|of|for|and|the|on|in|de))+)"
-                      r"\s*\(\s*([A-Z][A-Za-z.&-]{1,11})\s*\)")
 _NON_WORD = re.compile(r"[\W_]+")
 PERSONAL = ("person", "anonymous")
 
@@ -160,7 +160,6 @@ class DocIndex:
         self.lex = lex
         self.full_names: dict[str, str] = {}     # surname / single name → fullest name
         self.orgs: list[str] = []                # organisation names in order of mention
-        self.acronyms: dict[str, str] = {}
         self.named_by_appos: dict[str, str] = {}  # "imam" → "Mohsen Ghosn"
         self.media_seen: Counter = Counter()
         self.history: list[Source] = []           # sources of earlier attributions
@@ -185,9 +184,7 @@ class DocIndex:
                     norp[name] += 1
             if name.lower() in lex.media_names:
                 self.media_seen[name] += 1
-        for m in _ACRONYM.finditer(doc_text(doc)):
-            full = re.sub(r"^(?:the|The)\s+", "", m.group(1).strip())
-            self.acronyms[m.group(2).replace(".", "")] = full
+        self.acronyms = acronyms(doc_text(doc))
         self.country_adj = None
         for t in doc:
             if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t.head.pos_ in ("NOUN", "PROPN") \
@@ -251,12 +248,7 @@ class DocIndex:
 
     def _strip_name(self, name: str) -> str:
         name = re.sub(r"^(?:the|The|THE|an|An|AN|a|A)\s+", "", name.strip())
-        name = re.sub(r"['’]s?$", "", name).strip()
-        words = name.split()
-        titles = self.lex.person_titles
-        while len(words) > 1 and (words[0].lower() in titles or words[0].lower().rstrip(".") in titles):
-            words = words[1:]
-        return " ".join(words)
+        return strip_titles(re.sub(r"['’]s?$", "", name).strip())
 
     def _person_norm(self, name: str) -> str:
         name = self._strip_name(name)

@@ -16,8 +16,8 @@
   mention), then sets ``norm``: the fullest name the
   document uses for the entity (see :func:`_fuller_name`: surnames and partial
   names of persons and organisations, titles ignored: "Mr Fares", "Fares" →
-  "Ayman Fares"), and acronyms defined in the text as "Long Name (ACR)" or
-  "Long Name, or ACR," map to the long name.
+  "Ayman Fares"), and acronyms the text defines map to the long name (titles and
+  acronyms: :mod:`pipeline.names`, shared with the attribution stage's source names).
 * ``entity_id`` links spellings across documents: ``geo:<geonameid>`` for
   gazetteer places ("Tartus" and "Tartous" are one id), else ``ent:`` plus
   :func:`entity_key`, a transliteration-tolerant key of the norm.
@@ -30,6 +30,7 @@ import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..names import acronyms, strip_titles, titles
 from ..records import Claim, Entity
 from ..resources import data_path, load_json
 
@@ -44,8 +45,6 @@ _ARTICLE_NAME = re.compile(r"^(?:Al|El|Ad|Ar|As|Ash|At|Az|An)-[A-Z]")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _VOWEL_RUN = re.compile(r"[aeiouy]+")
 _DOUBLE = re.compile(r"([b-df-hj-np-tv-z])\1+")
-_ACRONYM_PAREN = re.compile(r"((?:[A-Z][\w'’.-]*[ -]+)(?:[\w'’.-]+[ -]+){0,8}?[A-Z][\w'’.-]*)\s*\(([A-Z][A-Za-z]{1,7})\)")
-_ACRONYM_OR = re.compile(r"((?:[A-Z][\w'’.-]*[ -]+)(?:[\w'’.-]+[ -]+){0,8}?[A-Z][\w'’.-]*),\s+or\s+([A-Z][A-Za-z]{1,7})\b")
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +74,7 @@ def _content_words(text: str) -> list[str]:
     for word in _WORD.findall(text):
         f = fold(word)
         for part in f.split("-"):
-            if part and part not in w["honorifics"] and part not in w["articles"]:
+            if part and part not in titles() and part not in w["articles"]:
                 out.append(part)
     return out
 
@@ -167,30 +166,6 @@ def find_entities(sent: "Span") -> list[Entity]:
     return out
 
 
-def acronyms(text: str) -> dict[str, str]:
-    """Acronyms the text defines: ``{"SNHR": "Syria Network for Human Rights"}``.
-
-    Matches "Long Name (ACR)" and "Long Name, or ACR,"; the acronym's letters must
-    be the initials of the long name's words (small words like "for" may be
-    skipped), so "the army (SAA)" is taken only if the initials fit.
-    """
-    skip = _words()["acronym_skip"]
-    found: dict[str, str] = {}
-    for pattern in (_ACRONYM_PAREN, _ACRONYM_OR):
-        for m in pattern.finditer(text):
-            words = re.split(r"[ -]+", m.group(1).strip())
-            acr = m.group(2)
-            for start in range(len(words)):  # the long name may start after other words
-                tail = [x for x in words[start:] if x]
-                if tail[0].lower() in skip:
-                    continue
-                initials = "".join(x[0] for x in tail if x.lower() not in skip)
-                if initials.upper() == acr.upper() and tail[0][0].isupper():
-                    found.setdefault(acr, " ".join(tail))
-                    break
-    return found
-
-
 def _fuller_name(i: int, mentions: list[Entity], words: list[tuple[str, ...]]) -> Entity | None:
     """The nearest longer mention (preceding ones first) that names the same entity.
 
@@ -232,16 +207,8 @@ def link_entities(claims: list[Claim], text: str) -> None:
         if norm is None:
             fuller = _fuller_name(i, mentions, words)
             source = fuller or ent
-            norm = expansions.get(source["text"].strip()) or _strip_titles(source["text"], source["label"])
+            norm = expansions.get(source["text"].strip()) or strip_titles(
+                source["text"], person=source["label"] == "PERSON")
         ent["norm"] = norm
         geo = place_id(norm) if ent["label"] in PLACE_LABELS else None
         ent["entity_id"] = f"geo:{geo}" if geo is not None else f"ent:{entity_key(norm)}"
-
-
-def _strip_titles(name: str, label: str) -> str:
-    """Drop a leading "the", and for persons leading titles: "Mr Fares" → "Fares"."""
-    words = name.split()
-    honorifics = _words()["honorifics"] if label == "PERSON" else frozenset({"the"})
-    while len(words) > 1 and fold(words[0]).rstrip(".") in honorifics:
-        words = words[1:]
-    return " ".join(words)

@@ -1,0 +1,100 @@
+"""One name resolver per document: the rules that entity ``norm`` (extraction) and
+attribution ``source_norm`` share, with one title list and one acronym rule (data in
+``models/names``).
+
+* :func:`strip_titles`: a person's leading titles go ("Mr Fares" → "Fares", "Col.
+  Hassan Abdel-Ghani" → "Hassan Abdel-Ghani", "Former President Jane Roe" → "Jane
+  Roe"); for other names only a leading "the". A name is never stripped to nothing.
+  Royal and papal styles are part of how a person is named ("Prince Andrew", "Pope
+  Francis") and stay.
+* :func:`acronyms`: the acronyms a text defines, → their long name. "Long Name (ACR)":
+  the long name is the run of capitalised words (with small words such as "for",
+  "of") before the parenthesis, cut to the words whose initials spell the acronym
+  when some tail of the run does ("the Syria Network for Human Rights (SNHR)"), else
+  the whole run when it has two capitalised words or more and the acronym is in
+  capitals: a definition need not spell its acronym ("Doctors Without Borders (MSF)"),
+  but "Fighting in Latakia (Syria)", a dateline "SAN FRANCISCO (AP)" and the tail of a
+  list "Ministry of Trade, Industry and Energy (MOTIE)" define nothing. "Long Name, or ACR," only
+  when the initials fit ("The World Food Programme, or WFP, said": WFP → World Food
+  Programme), since a comma list is not a definition. "the army (SAA)" defines
+  nothing: "army" is not a name.
+
+A heuristic, measured: on the seed corpus and the public sets it changes no output
+but the cases where the two stages used to disagree.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .resources import load_json
+
+_PAREN = re.compile(r"((?:[A-Z][\w'’.&-]*[ -]+)(?:[\w'’.&-]+[ -]+){0,8}?[A-Z][\w'’.&-]*)\s*"
+                    r"\(\s*([A-Z][A-Za-z.&-]{1,11})\s*\)")
+_ALL_CAPS = re.compile(r"[A-Z&]{2,}")
+_OR = re.compile(r"((?:[A-Z][\w'’.-]*[ -]+)(?:[\w'’.-]+[ -]+){0,8}?[A-Z][\w'’.-]*),\s+or\s+"
+                 r"([A-Z][A-Za-z]{1,7})\b")
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, frozenset[str]]:
+    raw = load_json("names", "names.json")
+    return {k: frozenset(w.lower() for w in v) for k, v in raw.items() if not k.startswith("_")}
+
+
+def titles() -> frozenset[str]:
+    """Lower-case titles and honorifics, without a final period ("col", "president")."""
+    return _data()["titles"]
+
+
+def _fold(word: str) -> str:
+    return word.lower().rstrip(".")
+
+
+def strip_titles(name: str, person: bool = True) -> str:
+    """``name`` without a leading "the" and, for a person, leading titles."""
+    words = name.split()
+    drop = titles() if person else frozenset({"the"})
+    while len(words) > 1 and _fold(words[0]) in drop:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _spelled(words: list[str], acronym: str) -> str | None:
+    """The tail of ``words`` whose initials (small words skipped) spell ``acronym``."""
+    skip = _data()["acronym_skip"]
+    letters = acronym.replace(".", "").upper()
+    for start in range(len(words)):
+        tail = [w for w in words[start:] if w]
+        if not tail or tail[0].lower() in skip or not tail[0][0].isupper():
+            continue
+        if "".join(w[0] for w in tail if w.lower() not in skip).upper() == letters:
+            return " ".join(tail)
+    return None
+
+
+def _defines(text: str, m: re.Match, acr: str) -> bool:
+    """Does "Run (ACR)" define an acronym that does not spell the run? Only for an
+    acronym in capitals after a run of two capitalised words or more that is a whole
+    name: not the tail of a comma list ("Ministry of Trade, Industry and Energy
+    (MOTIE)") nor a dateline ("SAN FRANCISCO (AP)")."""
+    run = m.group(1).strip()
+    before = text[:m.start(1)].rstrip()
+    return (_ALL_CAPS.fullmatch(acr) is not None and not before.endswith(",")
+            and run != run.upper() and sum(w[:1].isupper() for w in run.split()) >= 2)
+
+
+def acronyms(text: str) -> dict[str, str]:
+    """``{"SNHR": "Syria Network for Human Rights"}`` for every acronym ``text`` defines
+    (the first definition wins; the key has no periods: "U.N." → "UN")."""
+    found: dict[str, str] = {}
+    for pattern, must_spell in ((_PAREN, False), (_OR, True)):
+        for m in pattern.finditer(text):
+            words = re.split(r"[ -]+", m.group(1).strip())
+            acr = m.group(2).replace(".", "")
+            long = _spelled(words, acr)
+            if long is None and not must_spell and _defines(text, m, acr):
+                long = strip_titles(m.group(1).strip(), person=False)
+            if long is not None:
+                found.setdefault(acr, long)
+    return found
