@@ -29,10 +29,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ...records import Quantity
-from .bounds import _bounds, _merge_ranges
-from .candidates import CLOCK, _candidates, _ent_blocks, _in_name, _is_label, _is_person_age, _is_year, \
-    _one_is_determiner, _overlaps
-from .counted import _counted, _np_tokens, _predicate
+from .bounds import _approx_low_high, _bounds, _merge_ranges
+from .candidates import _candidates, _in_name, _is_person_age, _kept, _one_is_determiner
+from .counted import _counted, _counted_phrase, _predicate
 from .reading import _units, sent_slice, vague_magnitude
 
 if TYPE_CHECKING:
@@ -61,20 +60,7 @@ def find_quantities(sent: "Span", exclude: Sequence[tuple[int, int]] = ()) -> li
             _bounds(doc, c, sent)
     # dates, clock times and years go before ranges are merged, so that
     # "from $36,040 at 10.45pm to $34,935" and "from 20 mpg in 2008 to 29 mpg" pair up
-    kept = []
-    for c in cands:
-        if c.kind == "clock" or CLOCK.match(doc[c.start].text):
-            continue
-        num_s, num_e = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])
-        # a duration inside a date ("14 years ago", "the past two days") is both
-        if _overlaps(num_s, num_e, exclude) and c.kind != "duration":
-            continue
-        if _ent_blocks(doc, c) and c.kind == "count":
-            continue
-        if _is_year(doc, c, sent) or _is_label(doc, c, sent):
-            continue
-        kept.append(c)
-    cands = _merge_ranges(doc, kept, sent)
+    cands = _merge_ranges(doc, _kept(sent, cands, exclude), sent)
     out: list[Quantity] = []
     for c in cands:
         s_char = doc[c.span_start].idx
@@ -85,39 +71,12 @@ def find_quantities(sent: "Span", exclude: Sequence[tuple[int, int]] = ()) -> li
         if c.kind == "count" and _is_person_age(doc, c, sent):
             c.kind, c.unit = "age", "year"
         noun, root = _counted(doc, c, sent)
-        counted = counted_span = None
-        if noun is not None:
-            toks = _np_tokens(noun, c.span_end, set())
-            toks = [t for t in toks if (t.i >= c.span_end or t.i > noun.i) and not t.is_space]
-            if toks:
-                a = min(t.i for t in toks)
-                b = max(t.i for t in toks) + 1
-                while a < b and (doc[a].is_punct or doc[a].is_space or doc[a].dep_ in ("det", "cc")) \
-                        and doc[a].i != noun.i:
-                    a += 1
-                while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space or doc[b - 1].dep_ == "cc"):
-                    b -= 1
-                counted_span = [doc[a].idx, doc[b - 1].idx + len(doc[b - 1])]
-                counted = sent_slice(sent, counted_span[0], counted_span[1])
+        counted, counted_span = (None, None) if noun is None else _counted_phrase(doc, c, sent, noun)
         if c.kind in ("duration", "age", "ordinal") and noun is None:
             predicate = None
         else:
             predicate = _predicate(noun, root)
-        low, high = c.low, c.high
-        approx = c.approx
-        if c.vague is not None:
-            approx = "vague" if approx == "exact" else approx
-            low, high = c.vague
-        elif approx in ("more_than", "at_least"):
-            low, high = c.value, None
-        elif approx in ("less_than", "at_most"):
-            low, high = None, c.value
-        elif approx == "exact":
-            low = high = c.value
-        elif approx == "about" and low is None:
-            low = high = None
-        if c.kind == "ordinal":
-            approx, low, high = "exact", c.value, c.value
+        approx, low, high = _approx_low_high(c)
         q: Quantity = {
             "text": sent_slice(sent, s_char, e_char),
             "span": [s_char, e_char],

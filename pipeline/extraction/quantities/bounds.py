@@ -143,3 +143,24 @@ def _merge_ranges(doc: "Doc", cands: list[Cand], sent: "Span") -> list[Cand]:
             y.approx = x.approx
     return out
 
+
+def _approx_low_high(c: Cand) -> tuple[str, float | None, float | None]:
+    """``(approx, low, high)`` of a candidate: a vague word's own bounds ("dozens" ->
+    vague, 24-99), one open side for a lower or upper bound ("more than 50" -> 50,
+    None), the value on both sides when exact, none for "about"; an ordinal is exact."""
+    low, high = c.low, c.high
+    approx = c.approx
+    if c.vague is not None:
+        approx = "vague" if approx == "exact" else approx
+        low, high = c.vague
+    elif approx in ("more_than", "at_least"):
+        low, high = c.value, None
+    elif approx in ("less_than", "at_most"):
+        low, high = None, c.value
+    elif approx == "exact":
+        low = high = c.value
+    elif approx == "about" and low is None:
+        low = high = None
+    if c.kind == "ordinal":
+        approx, low, high = "exact", c.value, c.value
+    return approx, low, high

@@ -114,48 +114,91 @@ def _vague_at(doc: "Doc", i: int, stop: int) -> Cand | None:
                 magnitude=(float(mag[0]), float(mag[1])) if mag else None)
 
 
-def _run_at(doc: "Doc", i: int, stop: int) -> Cand | None:
-    """The number run starting at token ``i`` (or None)."""
-    t = doc[i]
-    low = t.lower_
-    pieces: list[Piece] = []
-    j = i
-    # "a dozen", "a million", "a third of", "a half"
-    if low in ("a", "an") and i + 1 < stop:
-        nl = doc[i + 1].lower_
-        if nl in ("dozen", "hundred", "thousand", "million", "billion", "trillion") or (
-                nl in ("third", "quarter", "half", "fifth", "tenth") and i + 2 < stop
-                and doc[i + 2].lower_ in ("of", "million", "billion", "thousand")):
-            pieces.append(Piece("word", 1.0))
-            j = i + 1
-        else:
-            return None
-    cur_code = None
-    text = t.text
-    m = CUR_GLUED.match(text) if j == i else None
-    if m is None and j == i and i > 0 and doc[i - 1].text == "$" and doc[i - 1].whitespace_ == "":
+def _article_is_one(doc: "Doc", i: int, stop: int) -> bool:
+    """"a"/"an" read as the number one: "a dozen", "a million", "a third of", "a half
+    million". Not "a third" or "a quarter" alone (an ordinal, a district)."""
+    nl = doc[i + 1].lower_
+    return nl in ("dozen", "hundred", "thousand", "million", "billion", "trillion") or (
+        nl in ("third", "quarter", "half", "fifth", "tenth") and i + 2 < stop
+        and doc[i + 2].lower_ in ("of", "million", "billion", "thousand"))
+
+
+def _glued_prefix(doc: "Doc", i: int):
+    """A currency symbol or sign word glued to the first token: "$5", "US$5", "£2.7m",
+    "$US55,931,000" (after a split "$"), "minus-5", "under-21". Returns ``(m, mw,
+    cur_code, first)`` (the currency match, the sign-word match, the currency code and
+    the number piece after the prefix) or None for a code that only looks like rand,
+    ringgit or rupees ("PLX-R18", "R18")."""
+    text = doc[i].text
+    m = CUR_GLUED.match(text)
+    if m is None and i > 0 and doc[i - 1].text == "$" and doc[i - 1].whitespace_ == "":
         m = DOLLAR_ALPHA.match(text)  # "$US55,931,000", "$A82,615,680"
-    mw = MINUS_WORD.match(text) if j == i else None
-    first = None
+    mw = MINUS_WORD.match(text)
+    cur_code = first = None
     if m and m.group("cur") in ("R", "RM", "Rs", "Rs.", "PS") and (
             i > 0 and (doc[i - 1].whitespace_ == "" or doc[i - 1].text in ("-", "–"))
             or parse_digits(re.sub(r"[A-Za-z]+$", "", m.group("rest")) or "x") is not None
             and parse_digits(re.sub(r"[A-Za-z]+$", "", m.group("rest"))) < 100 and not re.search(r"[A-Za-z]$", m.group("rest"))):
         return None  # "PLX-R18", "R18": codes, not rand
     if m:
-        cur = m.group("cur")
-        cur_code = _prefix_code(cur) if cur[0] != "$" or len(cur) == 1 else _prefix_code(cur)
-        if m.re is DOLLAR_ALPHA:
-            cur_code = _prefix_code("$" + cur)
+        cur_code = _prefix_code("$" + m.group("cur") if m.re is DOLLAR_ALPHA else m.group("cur"))
         first = token_piece(m.group("rest"), False, False)
     elif mw:
         first = token_piece(mw.group("rest"), False, False)
         if first and mw.group("word").lower() == "minus":
             first.sign = -1.0
-    if first is not None:
-        pieces.append(first)
-        j = i + 1
-    prev_cur = cur_code is not None or (i > 0 and doc[i - 1].text.lower() in lex().cur_prefix)
+    return m, mw, cur_code, first
+
+
+# Joiners inside one number, tried on a token that is not a number piece; each says
+# whether the run goes on after it.
+
+def _hyphen_joiner(doc: "Doc", j: int, stop: int, pieces: list[Piece]) -> bool:
+    """A glued hyphen between number words: "twenty-five", "three-quarters". Not
+    between digits ("2019-20": two numbers) nor spaced ("five - six")."""
+    if pieces and j + 1 < stop and doc[j].lower_ in ("-", "–") and doc[j - 1].whitespace_ == "" \
+            and doc[j].whitespace_ == "" and pieces[-1].kind in ("word", "tens"):
+        q = _is_number_piece(doc, j + 1, True)
+        return q is not None and q.kind in ("word", "fraction") and doc[j - 1].is_alpha
+    return False
+
+
+def _and_joiner(doc: "Doc", j: int, stop: int, pieces: list[Piece]) -> bool:
+    """"and" after a scale of at least a hundred before a number word: "hundred and
+    fifty", "two thousand and five". Not "10 and 20" (two numbers, or a range)."""
+    if pieces and doc[j].lower_ == "and" and j + 1 < stop and pieces[-1].kind == "scale":
+        q = _is_number_piece(doc, j + 1, True)
+        return q is not None and q.kind in ("word", "tens") and pieces[-1].value >= 100
+    return False
+
+
+_JOINERS = (_hyphen_joiner, _and_joiner)
+
+
+def _and_a_half(doc: "Doc", j: int, stop: int, pieces: list[Piece]) -> bool:
+    """"and a half" ends the run with 0.5: "two and a half years"."""
+    return bool(pieces) and doc[j].lower_ == "and" and j + 2 < stop and doc[j + 1].lower_ == "a" \
+        and doc[j + 2].lower_ == "half"
+
+
+def _starts_new_number(last: Piece, p: Piece) -> bool:
+    """``p`` after ``last`` begins another number: two numerals in a row are two numbers
+    ("in 2019 300 people"), except "10 1/2"; a number word after digits ("5 two"); a
+    fraction numerator after anything but digits or a word; a scale after a glued
+    suffix ("5bn million")."""
+    if p.kind == "digits" and last.kind in ("digits", "word", "tens", "scale", "frac_num"):
+        return True
+    if p.kind in ("word", "tens") and last.kind == "digits":
+        return True
+    if p.kind == "frac_num" and last.kind not in ("digits", "word"):
+        return True
+    return p.kind == "scale" and bool(last.suffix)
+
+
+def _extend(doc: "Doc", j: int, stop: int, pieces: list[Piece], prev_cur: bool) -> int | None:
+    """Add the number pieces from token ``j`` on to ``pieces``; the end of the run, or
+    None when the run cannot start here (a lone scale word, a fraction word other than
+    "half" that no scale follows)."""
     while j < stop:
         prev_num = bool(pieces)
         if pieces and pieces[-1].suffix:
@@ -164,38 +207,15 @@ def _run_at(doc: "Doc", i: int, stop: int) -> Cand | None:
         if p is not None and p.kind == "scale" and not prev_cur and doc[j].text.rstrip(".") in ("m", "b", "t", "T"):
             break  # "37 m" is metres and "5t" tonnes, unless it is money; "4.3M sales" is millions
         if p is None:
-            tl = doc[j].lower_
-            # joiners inside one number: "twenty-five", "three-quarters", "hundred and fifty"
-            if pieces and j + 1 < stop and tl in ("-", "–") and doc[j - 1].whitespace_ == "" \
-                    and doc[j].whitespace_ == "" and pieces[-1].kind in ("word", "tens"):
-                q = _is_number_piece(doc, j + 1, True)
-                if q is not None and q.kind in ("word", "fraction") and doc[j - 1].is_alpha:
-                    j += 1
-                    continue
-            if pieces and tl == "and" and j + 1 < stop and pieces[-1].kind == "scale":
-                q = _is_number_piece(doc, j + 1, True)
-                if q is not None and q.kind in ("word", "tens") and pieces[-1].value >= 100:
-                    j += 1
-                    continue
-            if pieces and tl == "and" and j + 2 < stop and doc[j + 1].lower_ == "a" \
-                    and doc[j + 2].lower_ == "half":
+            if any(joins(doc, j, stop, pieces) for joins in _JOINERS):
+                j += 1
+                continue
+            if _and_a_half(doc, j, stop, pieces):
                 pieces.append(Piece("frac_num", 0.5))
                 j += 3
-                break
             break
         if pieces:
-            last = pieces[-1]
-            # two numerals in a row are two numbers ("in 2019 300 people"), except "10 1/2"
-            if p.kind == "digits" and last.kind in ("digits", "word", "tens", "scale", "frac_num"):
-                break
-            if p.kind in ("word", "tens") and last.kind == "digits":
-                break
-            if p.kind == "frac_num" and last.kind not in ("digits", "word"):
-                break
-            if p.kind == "scale" and last.suffix:
-                break
-            trial = combine(pieces + [p])
-            if trial is None:
+            if _starts_new_number(pieces[-1], p) or combine(pieces + [p]) is None:
                 break
         elif p.kind in ("scale",) or (p.kind == "fraction" and doc[j].lower_ not in ("half",) and not (
                 j + 1 < stop and doc[j + 1].lower_ in ("million", "billion", "thousand", "trillion"))):
@@ -204,28 +224,39 @@ def _run_at(doc: "Doc", i: int, stop: int) -> Cand | None:
         j += 1
         if p.suffix:  # a glued suffix ends the run ("5bn", "40min", "600+")
             break
-    if not pieces or all(p.kind == "word" and p.value == 1.0 for p in pieces) and j == i + 1 \
-            and low in ("a", "an"):
-        return None
+    return j
+
+
+def _lone_half(doc: "Doc", i: int, j: int, stop: int, pieces: list[Piece]) -> bool:
+    """"half" alone is no number unless a determiner or "of" follows or a bound word
+    precedes it ("half the staff", "nearly half"): not "half-time", "a half measure"."""
     if pieces[0].kind == "fraction" and doc[i].lower_ == "half":
         nxt = doc[j].lower_ if j < stop else ""
         prev = doc[i - 1].lower_ if i > 0 else ""
-        if nxt not in ("of", "the", "a", "an", "their", "its", "his", "her", "our", "all") and len(pieces) == 1 \
-                and prev not in ("nearly", "almost", "about", "around", "over", "than", "roughly", "one"):
-            return None
-    # glued scale suffix: "5bn", "13.6m", "2k"
+        return nxt not in ("of", "the", "a", "an", "their", "its", "his", "her", "our", "all") and len(pieces) == 1 \
+            and prev not in ("nearly", "almost", "about", "around", "over", "than", "roughly", "one")
+    return False
+
+
+def _glued_scale(doc: "Doc", j: int, pieces: list[Piece], prev_cur: bool) -> str:
+    """Split a glued scale suffix into a scale piece ("5bn", "13.6m", "2k"; "37m" only
+    after a currency, else it is metres); the suffix left over ("" when split)."""
+    L = lex()
     last = pieces[-1]
     suffix = last.suffix
-    L = lex()
     raw_suffix = doc[j - 1].text[-len(suffix):] if suffix else ""
-    prev_cur = cur_code is not None or (i > 0 and doc[i - 1].text.lower() in L.cur_prefix)
     if suffix and suffix.rstrip(".") in L.scales and (prev_cur or raw_suffix.rstrip(".") not in ("m", "b", "t", "T")):
         pieces[-1] = Piece(last.kind, last.value, "", last.sign, last.tilde)
         pieces.append(Piece("scale", float(L.scales[suffix.rstrip(".")])))
         suffix = ""
-    value = combine(pieces)
-    if value is None:
-        return None
+    return suffix
+
+
+def _run_cand(doc: "Doc", i: int, j: int, value: float, pieces: list[Piece], prefix, suffix: str) -> Cand:
+    """The candidate of the run ``i:j``: money with a currency, a fraction ("half")
+    without a scale, "~" as about, a plain word ("one") noted, sign words as bounds
+    ("under-21") and "minus" before the run as the sign."""
+    m, mw, cur_code, _ = prefix
     sign = pieces[0].sign
     c = Cand(i, j, sign * value, pieces=pieces)
     c.has_scale = any(p.kind == "scale" for p in pieces)
@@ -237,7 +268,7 @@ def _run_at(doc: "Doc", i: int, stop: int) -> Cand | None:
     if pieces[0].tilde:
         c.approx = "about"
     if j == i + 1 and len(pieces) == 1 and pieces[0].kind == "word" and not m:
-        c.bare_word = low
+        c.bare_word = doc[i].lower_
     if mw and mw.group("word").lower() != "minus":
         c.approx = "less_than" if mw.group("word").lower() in ("sub", "under") else "more_than"
     elif i > 0 and doc[i - 1].lower_ == "minus" and sign > 0:
@@ -245,6 +276,39 @@ def _run_at(doc: "Doc", i: int, stop: int) -> Cand | None:
         c.minus_word = True  # type: ignore[attr-defined]
     c._suffix = suffix  # type: ignore[attr-defined]
     return c
+
+
+def _run_at(doc: "Doc", i: int, stop: int) -> Cand | None:
+    """The number run starting at token ``i`` (or None)."""
+    low = doc[i].lower_
+    pieces: list[Piece] = []
+    prefix = (None, None, None, None)
+    if low in ("a", "an") and i + 1 < stop:
+        if not _article_is_one(doc, i, stop):
+            return None
+        pieces.append(Piece("word", 1.0))
+    else:
+        prefix = _glued_prefix(doc, i)
+        if prefix is None:
+            return None
+    first = prefix[3]
+    if first is not None:
+        pieces.append(first)
+    cur_code = prefix[2]
+    prev_cur = cur_code is not None or (i > 0 and doc[i - 1].text.lower() in lex().cur_prefix)
+    j = _extend(doc, i + 1 if pieces else i, stop, pieces, prev_cur)
+    if j is None:
+        return None
+    if not pieces or all(p.kind == "word" and p.value == 1.0 for p in pieces) and j == i + 1 \
+            and low in ("a", "an"):
+        return None
+    if _lone_half(doc, i, j, stop, pieces):
+        return None
+    suffix = _glued_scale(doc, j, pieces, prev_cur)
+    value = combine(pieces)
+    if value is None:
+        return None
+    return _run_cand(doc, i, j, value, pieces, prefix, suffix)
 
 
 def _candidates(sent: "Span") -> list[Cand]:
@@ -281,6 +345,27 @@ def _candidates(sent: "Span") -> list[Cand]:
 
 def _overlaps(s: int, e: int, ranges: Sequence[tuple[int, int]]) -> bool:
     return any(s < re_ and rs < e for rs, re_ in ranges)
+
+
+def _kept(sent: "Span", cands: list[Cand], exclude: Sequence[tuple[int, int]]) -> list[Cand]:
+    """The candidates that are not clock times, numbers of a date in ``exclude`` (a
+    duration inside a date, "14 years ago", stays: it is both), numbers of other
+    TIME/DATE entities, years or labels."""
+    doc = sent.doc
+    kept = []
+    for c in cands:
+        if c.kind == "clock" or CLOCK.match(doc[c.start].text):
+            continue
+        num_s, num_e = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])
+        # a duration inside a date ("14 years ago", "the past two days") is both
+        if _overlaps(num_s, num_e, exclude) and c.kind != "duration":
+            continue
+        if _ent_blocks(doc, c) and c.kind == "count":
+            continue
+        if _is_year(doc, c, sent) or _is_label(doc, c, sent):
+            continue
+        kept.append(c)
+    return kept
 
 
 def _is_label(doc: "Doc", c: Cand, sent: "Span") -> bool:

@@ -90,6 +90,25 @@ def _counted(doc: "Doc", c: Cand, sent: "Span") -> tuple["Token | None", "Token"
     return None, root
 
 
+def _counted_phrase(doc: "Doc", c: Cand, sent: "Span", noun: "Token") -> tuple[str | None, list[int] | None]:
+    """``(counted, counted_span)``: the text and char span of ``noun``'s counted NP
+    after the number, without leading determiners, conjunctions and punctuation
+    ("300 of the members" -> "members")."""
+    toks = _np_tokens(noun, c.span_end, set())
+    toks = [t for t in toks if (t.i >= c.span_end or t.i > noun.i) and not t.is_space]
+    if not toks:
+        return None, None
+    a = min(t.i for t in toks)
+    b = max(t.i for t in toks) + 1
+    while a < b and (doc[a].is_punct or doc[a].is_space or doc[a].dep_ in ("det", "cc")) \
+            and doc[a].i != noun.i:
+        a += 1
+    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space or doc[b - 1].dep_ == "cc"):
+        b -= 1
+    counted_span = [doc[a].idx, doc[b - 1].idx + len(doc[b - 1])]
+    return sent_slice(sent, counted_span[0], counted_span[1]), counted_span
+
+
 def _norm_pred(tok: "Token") -> str:
     L = lex()
     low = tok.lower_

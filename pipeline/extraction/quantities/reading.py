@@ -1,10 +1,10 @@
 """Reading a number candidate: its unit, kind and currency (step 2 of the package docstring).
 
-What follows (or precedes) the number run decides the kind, tried in this
-order after a currency symbol before the run and a glued suffix:
+What follows (or precedes) the number run decides the kind, tried in the order of
+``_UNIT_RULES`` after a currency symbol before the run and a glued suffix:
 
 * percent words ("5 percent", "5 per cent");
-* scaled currency words ("38 crore" -> INR, value scaled);
+* finance shorthand for a scaled currency ("120 MEUR" -> 120e6 EUR);
 * currency words and minor units ("38 million dollars", "75 cents"; "6 pounds of
   flour" is a mass, "won" mostly the verb);
 * time units: a duration with ISO 8601 ("14 years" -> P14Y), an age with "-old" /
@@ -87,116 +87,191 @@ def _set_duration(c: Cand, spec: list, unit_word: str) -> None:
                   "centuries": "century", "night": "night", "nights": "night"}.get(unit_word, names[designator])
 
 
+def _currency_before(doc: "Doc", c: Cand, sent: "Span") -> None:
+    """A currency prefix token before the run: "$ 5", "US $58", "C$5" (split by the
+    tokenizer), "USD 5"; sets money and moves ``c.span_start`` onto it. Not a spaced
+    prefix that is only written glued, nor a lower-case word ("us 5")."""
+    L = lex()
+    s = c.start
+    if s - 1 >= sent.start:
+        sym = doc[s - 1].text
+        code = L.cur_prefix.get(sym.lower())
+        glued = doc[s - 1].whitespace_ == ""
+        if code and (sym.lower() not in L.glued_only_prefix or glued) and (
+                not sym.isalpha() or sym.isupper()):
+            c.currency, c.kind, c.span_start = code, "money", s - 1
+            if s - 2 >= sent.start and sym == "$":
+                # "US $58" (spaced) or "C$5" split by the tokenizer (glued)
+                before = doc[s - 2]
+                key = (before.lower_ + "$") if before.whitespace_ == "" else f"{before.lower_} $"
+                if key in L.cur_prefix and before.text[:1].isupper():
+                    c.currency, c.span_start = L.cur_prefix[key], s - 2
+
+
+def _glued_unit(doc: "Doc", c: Cand, sent: "Span", suffix: str) -> None:
+    """A unit glued to the number: "5%" / "5pc" percent, "40min" a duration, "10pm" a
+    clock time, "50p" pence, "3rd" an ordinal, else a measure read by quantulum3
+    ("240V"); money keeps its currency as unit ("$5bn")."""
+    L = lex()
+    low = suffix.rstrip(".")
+    if low in ("%", "pc", "pct"):
+        c.kind, c.unit = "percent", "percent"
+    elif low in L.time_units and not (c.kind == "money"):
+        _set_duration(c, L.time_units[low], low)
+    elif low in ("am", "pm"):
+        c.kind = "clock"
+    elif low in ("p",) and c.kind != "money":
+        c.kind, c.currency, c.unit = "money", "GBP", "pence"
+    elif low in ("st", "nd", "rd", "th"):
+        c.kind = "ordinal"
+    elif c.kind != "money":
+        _measure(doc, c, sent)
+    if c.kind == "money" and c.unit is None:
+        c.unit = c.currency
+
+
+# The rules below read the words after the run, token ``k`` = ``c.end`` being the first.
+# Each returns True when it decided the unit (the later rules are then not tried).
+
+def _percent_word(doc: "Doc", c: Cand, k: int, stop: int, sent: "Span") -> bool:
+    """Percent words of the lexicon: "5 percent", "5 per cent", "10 percentage points".
+    Not after money ("$5 percent" stays money)."""
+    n, unit = _match_words(doc, k, stop, lex().percent, 2)
+    if n and unit and c.kind != "money":
+        c.kind, c.unit, c.span_end = "percent", unit, k + n
+        return True
+    return False
+
+
+def _scaled_currency(doc: "Doc", c: Cand, k: int, stop: int, sent: "Span") -> bool:
+    """Finance shorthand, a currency code with a scale letter: "120 MEUR" -> 120e6 EUR,
+    "2 BUSD". Not after a currency symbol."""
+    sc = lex().scaled_currency.get(doc[k].lower_)
+    if sc and c.kind != "money":
+        c.kind, c.currency, c.unit, c.span_end = "money", sc[0], sc[0], k + 1
+        c.value *= sc[1]
+        return True
+    return False
+
+
+def _currency_word(doc: "Doc", c: Cand, k: int, stop: int, sent: "Span") -> bool:
+    """Currency words and minor units after the number: "38 million dollars", "75
+    cents", "50 pence", "75 USD million" (the scale after the code applies). "6 pounds
+    of flour" (or "pounds" in a sentence about weight) is a mass; a spaced "5 p" and
+    "won" without a currency before (mostly the verb) are not money."""
+    L = lex()
+    n, code = _match_words(doc, k, stop, L.cur_suffix, L.max_suffix_len)
+    if not n:
+        return False
+    words = [doc[x].lower_ for x in range(k, k + n)]
+    mass = words[-1] in ("pound", "pounds") and (
+        (k + n < stop and doc[k + n].text in ("-", "of")) or any(
+            t.lower_ in L.weight_context or t.lemma_ in L.weight_context for t in sent))
+    minor = words[-1] in L.minor_units
+    if words[-1] in ("p",) and doc[k - 1].whitespace_ != "":
+        return False
+    if words[-1] == "won" and c.kind != "money":
+        return False  # "won" is far more often the verb
+    if mass:
+        c.kind, c.unit, c.span_end = "measure", "pound-mass", k + n
+        return True
+    if c.currency is None or minor:
+        c.currency = code if not minor or words[-1] != "cents" or c.currency is None else c.currency
+    c.kind = "money"
+    c.unit = words[-1].rstrip("s") if minor else c.currency
+    if words[-1] == "pence":
+        c.unit = "pence"
+    c.span_end = k + n
+    # "75 USD million"
+    if k + n < stop and doc[k + n].lower_ in ("million", "billion", "trillion", "thousand") and not c.has_scale:
+        c.value *= L.scales[doc[k + n].lower_]
+        c.span_end += 1
+    return True
+
+
+def _time_word(doc: "Doc", c: Cand, k: int, stop: int, sent: "Span") -> bool:
+    """A time unit after the number: "14 years" -> duration P14Y, "48-hour" -> PT48H; an
+    age when "-old" / "old" / "of age" follows years ("a 14-year-old", "14 years of
+    age"). Not after money."""
+    tu = _time_unit(doc, k, stop)
+    if not tu or c.kind == "money":
+        return False
+    L = lex()
+    after, spec = tu
+    unit_word = doc[after - 1].lower_
+    _set_duration(c, spec, unit_word)
+    c.span_end = after
+    # age: "14-year-old", "14 years old", "14 years of age"
+    if spec[1] == "Y" and spec[0] == "P":
+        a = after
+        if a < stop and doc[a].text in ("-", "–") and doc[a].whitespace_ == "":
+            a += 1
+        if a < stop and doc[a].lower_ in L.age_after:
+            c.kind, c.iso, c.unit, c.span_end = "age", None, "year", a + 1
+        elif a + 1 < stop and doc[a].lower_ == "of" and doc[a + 1].lower_ == "age":
+            c.kind, c.iso, c.unit, c.span_end = "age", None, "year", a + 2
+    return True
+
+
+def _money_unit(doc: "Doc", c: Cand, k: int, stop: int, sent: "Span") -> bool:
+    """Money from a currency symbol with no unit word after ("$38"): the unit is the
+    currency code."""
+    if c.kind == "money":
+        c.unit = c.currency
+        return True
+    return False
+
+
+def _clock_word(doc: "Doc", c: Cand, k: int, stop: int, sent: "Span") -> bool:
+    """A clock word after the number: "10 GMT", "9 o'clock", "7 am" -> clock."""
+    if k < stop and doc[k].lower_ in CLOCK_WORDS:
+        c.kind = "clock"
+        return True
+    return False
+
+
+def _age_before(doc: "Doc", c: Cand, k: int, stop: int, sent: "Span") -> bool:
+    """An age word before the number: "aged 14", "age 14", "the age of 21" (0-130).
+    Not "aged 200"."""
+    before = [doc[x].lower_ for x in range(max(sent.start, c.start - 2), c.start)]
+    if (before[-1:] and before[-1] in lex().age_before or before == ["age", "of"]) and 0 < c.value < 130:
+        c.kind, c.unit = "age", "year"
+        return True
+    return False
+
+
+def _measure_after(doc: "Doc", c: Cand, k: int, stop: int, sent: "Span") -> bool:
+    """A word or unit sign after the number ("5 km", "30 °C", "6 ft 2"): the unit
+    quantulum3 reads (:func:`_measure`). Not punctuation or a lower-case stop word
+    ("5 of them")."""
+    if k < stop and not doc[k].is_punct and not (doc[k].is_stop and doc[k].is_lower) and doc[k].text[:1].isalpha() \
+            or k < stop and doc[k].text in ("°", "º", "″", "'", "”", "-"):
+        _measure(doc, c, sent)
+    return True
+
+
+_UNIT_RULES = (_percent_word, _scaled_currency, _currency_word, _time_word,
+               _money_unit, _clock_word, _age_before, _measure_after)
+
+
 def _units(doc: "Doc", c: Cand, stop: int, sent: "Span") -> None:
     """Decide kind/unit/currency from what follows the number run (and a currency
     symbol before it). Extends ``c.span_end``."""
-    L = lex()
     k = c.end
     suffix = getattr(c, "_suffix", "")
     c.span_end = k
     if suffix == "+":
         c.approx = "more_than"
         suffix = ""
-    # currency prefix token(s): "$", "US $", "C$", "USD"
     if c.currency is None:
-        s = c.start
-        if s - 1 >= sent.start:
-            sym = doc[s - 1].text
-            code = L.cur_prefix.get(sym.lower())
-            glued = doc[s - 1].whitespace_ == ""
-            if code and (sym.lower() not in L.glued_only_prefix or glued) and (
-                    not sym.isalpha() or sym.isupper()):
-                c.currency, c.kind, c.span_start = code, "money", s - 1
-                if s - 2 >= sent.start and sym == "$":
-                    # "US $58" (spaced) or "C$5" split by the tokenizer (glued)
-                    before = doc[s - 2]
-                    key = (before.lower_ + "$") if before.whitespace_ == "" else f"{before.lower_} $"
-                    if key in L.cur_prefix and before.text[:1].isupper():
-                        c.currency, c.span_start = L.cur_prefix[key], s - 2
+        _currency_before(doc, c, sent)
     if suffix:
-        low = suffix.rstrip(".")
-        if low in ("%", "pc", "pct"):
-            c.kind, c.unit = "percent", "percent"
-        elif low in L.time_units and not (c.kind == "money"):
-            _set_duration(c, L.time_units[low], low)
-        elif low in ("am", "pm"):
-            c.kind = "clock"
-        elif low in ("p",) and c.kind != "money":
-            c.kind, c.currency, c.unit = "money", "GBP", "pence"
-        elif low in ("st", "nd", "rd", "th"):
-            c.kind = "ordinal"
-        elif c.kind != "money":
-            _measure(doc, c, sent)
-        if c.kind == "money" and c.unit is None:
-            c.unit = c.currency
+        _glued_unit(doc, c, sent, suffix)
         return
-    if k < stop:
-        n, unit = _match_words(doc, k, stop, L.percent, 2)
-        if n and unit and c.kind != "money":
-            c.kind, c.unit, c.span_end = "percent", unit, k + n
+    # the first four rules read token k: only inside the sentence
+    for rule in _UNIT_RULES if k < stop else _UNIT_RULES[4:]:
+        if rule(doc, c, k, stop, sent):
             return
-        sc = L.scaled_currency.get(doc[k].lower_)
-        if sc and c.kind != "money":
-            c.kind, c.currency, c.unit, c.span_end = "money", sc[0], sc[0], k + 1
-            c.value *= sc[1]
-            return
-        n, code = _match_words(doc, k, stop, L.cur_suffix, L.max_suffix_len)
-        if n:
-            words = [doc[x].lower_ for x in range(k, k + n)]
-            mass = words[-1] in ("pound", "pounds") and (
-                (k + n < stop and doc[k + n].text in ("-", "of")) or any(
-                    t.lower_ in L.weight_context or t.lemma_ in L.weight_context for t in sent))
-            minor = words[-1] in L.minor_units
-            if words[-1] in ("p",) and doc[k - 1].whitespace_ != "":
-                n = 0
-            elif words[-1] == "won" and c.kind != "money":
-                n = 0  # "won" is far more often the verb
-            elif mass:
-                c.kind, c.unit, c.span_end = "measure", "pound-mass", k + n
-                return
-            else:
-                if c.currency is None or minor:
-                    c.currency = code if not minor or words[-1] != "cents" or c.currency is None else c.currency
-                c.kind = "money"
-                c.unit = words[-1].rstrip("s") if minor else c.currency
-                if words[-1] == "pence":
-                    c.unit = "pence"
-                c.span_end = k + n
-                # "75 USD million"
-                if k + n < stop and doc[k + n].lower_ in ("million", "billion", "trillion", "thousand") and not c.has_scale:
-                    c.value *= L.scales[doc[k + n].lower_]
-                    c.span_end += 1
-                return
-        tu = _time_unit(doc, k, stop)
-        if tu and c.kind != "money":
-            after, spec = tu
-            unit_word = doc[after - 1].lower_
-            _set_duration(c, spec, unit_word)
-            c.span_end = after
-            # age: "14-year-old", "14 years old", "14 years of age"
-            if spec[1] == "Y" and spec[0] == "P":
-                a = after
-                if a < stop and doc[a].text in ("-", "–") and doc[a].whitespace_ == "":
-                    a += 1
-                if a < stop and doc[a].lower_ in L.age_after:
-                    c.kind, c.iso, c.unit, c.span_end = "age", None, "year", a + 1
-                elif a + 1 < stop and doc[a].lower_ == "of" and doc[a + 1].lower_ == "age":
-                    c.kind, c.iso, c.unit, c.span_end = "age", None, "year", a + 2
-            return
-    if c.kind == "money":
-        c.unit = c.currency
-        return
-    if k < stop and doc[k].lower_ in CLOCK_WORDS:
-        c.kind = "clock"
-        return
-    # "aged 14", "age 14", "the age of 21"
-    before = [doc[x].lower_ for x in range(max(sent.start, c.start - 2), c.start)]
-    if (before[-1:] and before[-1] in L.age_before or before == ["age", "of"]) and 0 < c.value < 130:
-        c.kind, c.unit = "age", "year"
-        return
-    if k < stop and not doc[k].is_punct and not (doc[k].is_stop and doc[k].is_lower) and doc[k].text[:1].isalpha() \
-            or k < stop and doc[k].text in ("°", "º", "″", "'", "”", "-"):
-        _measure(doc, c, sent)
 
 
 def _numberish(tok: "Token") -> bool:
