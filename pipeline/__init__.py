@@ -2,7 +2,10 @@
 
 Stages, in the order data flows (one module or package each): :mod:`pipeline.ingest` →
 :mod:`pipeline.clean` → :mod:`pipeline.analyze` (spaCy) → :mod:`pipeline.extraction`
-→ :mod:`pipeline.attribute` → :mod:`pipeline.hedge` → :mod:`pipeline.emit`.
+→ :mod:`pipeline.attribution` → :mod:`pipeline.hedging` → :mod:`pipeline.emit`;
+:mod:`pipeline.stages` runs the analysis stages on one parsed document,
+:mod:`pipeline.engine` runs batches and :mod:`pipeline.runs` directory runs
+(docs/architecture.md).
 
 The public API is :func:`extract` for one text and the spaCy component ``"claims"``
 (:mod:`pipeline.component`). Heavy imports (spaCy, quantulum3, dateparser) are

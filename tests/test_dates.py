@@ -155,3 +155,71 @@ def test_date_spans_exclude_quantities(docs):
 ])
 def test_resolve_shapes(text, published, expected):
     assert resolve(text, published) == expected
+
+
+# One invented expression per rule of ``dates._RULES`` (and the dateparser fallback):
+# (rule, text, published, tense, expected). The test checks the value and that the
+# named rule is the one that answers.
+RULE_CASES = [
+    ("_empty", "()", PUB, "", None),
+    ("_age", "a 14-year-old", PUB, "", None),
+    ("_set", "every Monday", PUB, "", None),
+    ("_bare_number", "2-2", PUB, "", None),
+    ("_deictic_period", "last 3 years", PUB, "", (None, "relative")),
+    ("_duration", "the past year", PUB, "", None),
+    ("_clock_time", "noon", PUB, "", None),
+    ("_part_of_day", "morning", PUB, "", None),
+    ("_vague", "the same day", PUB, "", None),
+    ("_decade_or_century", "the late 1970s", PUB, "", (None, "relative")),
+    ("_year", "fiscal 1998", None, "", ("1998", "year")),
+    ("_day_word", "yesterday", PUB, "", ("2024-03-19", "day")),
+    ("_weekday", "next Monday", PUB, "", ("2024-03-25", "day")),
+    ("_weekday", "Tuesday", "2024-03-18", "", ("2024-03-19", "day")),
+    ("_weekday", "Thursday evening", PUB, "past", ("2024-03-14", "day")),
+    ("_weekday", "10 p.m. Friday", PUB, "future", ("2024-03-22", "day")),
+    ("_month_of_relative_year", "June last year", PUB, "", ("2023-06", "month")),
+    ("_month_of_relative_year", "January 5 this year", PUB, "", ("2024-01-05", "day")),
+    ("_month_day_year", "last December", "2024-02-06", "", ("2023-12", "month")),
+    ("_month_day_year", "7th of March 2023", None, "", ("2023-03-07", "day")),
+    ("_month_day_year", "Nov. 13", "1989-11-02", "past", ("1988-11-13", "day")),
+    ("_month_day_year", "Feb. 30", PUB, "", None),
+    ("_relative_unit", "this past winter", PUB, "", ("2023", "year")),
+    ("_relative_unit", "next week", "2024-12-27", "", (None, "relative")),
+    ("_quarter_or_half", "Q4", PUB, "", ("2023", "year")),
+    ("_quarter_or_half", "Q4", PUB, "future", ("2024", "year")),
+    ("_quarter_or_half", "the first half of 2023", None, "", ("2023", "year")),
+    ("_season_of_year", "winter of 2010", None, "", ("2010", "year")),
+    ("_units_ago", "two decades ago", PUB, "", ("2004", "year")),
+    ("_units_ago", "some years ago", PUB, "", (None, "relative")),
+    ("_fiscal_period", "last period", PUB, "", ("2023", "year")),
+    ("_fiscal_period", "the current fiscal year", PUB, "", ("2024", "year")),
+    ("_year_end", "at year-end", PUB, "", ("2024", "year")),
+    ("_season", "mid-summer", PUB, "", ("2023", "year")),
+    ("_season", "the summer", PUB, "future", ("2024", "year")),
+    ("_year_ago", "the year-ago quarter", PUB, "", ("2023", "year")),
+    ("_approx_units_ago", "nearly two years ago", PUB, "", ("2022", "year")),
+    ("_quarter_of_relative_year", "last year first half", PUB, "", ("2023", "year")),
+    ("_anchored", "weeks later", PUB, "", None),
+    ("_embedded_date", "the quarter ended Sept. 30", PUB, "", ("2023-09-30", "day")),
+    ("fallback", "the first", PUB, "", (None, "relative")),
+]
+
+
+def _answering_rule(text, published, tense):
+    from pipeline.extraction import dates as D
+
+    d = D._Date(text, published, "DATE", tense)
+    return next((rule.__name__ for rule in D._RULES if rule(d) is not D._NEXT), "fallback")
+
+
+@pytest.mark.parametrize("rule,text,published,tense,expected", RULE_CASES,
+                         ids=[f"{c[0]}:{c[1]}" for c in RULE_CASES])
+def test_each_rule(rule, text, published, tense, expected):
+    assert resolve(text, published, "DATE", tense) == expected
+    assert _answering_rule(text, published, tense) == rule
+
+
+def test_every_rule_has_a_case():
+    from pipeline.extraction.dates import _RULES
+
+    assert {r.__name__ for r in _RULES} <= {c[0] for c in RULE_CASES}

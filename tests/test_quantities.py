@@ -286,3 +286,47 @@ def test_quantulum3_classifier_stays_off_whatever_is_installed():
     import pipeline.extraction.quantities  # noqa: F401
 
     assert quantulum3.classifier.USE_CLF is False
+
+
+# One sentence per rule of the unit table (``reading._UNIT_RULES``, with the currency
+# prefix and glued units before it) and of the number-run reading (``candidates``):
+# (rule, sentence, [(text, kind, unit, value, currency, iso, approx)]).
+RULE_CASES = [
+    ("_currency_before", "The museum sold the painting for US $58 last year.", [("US $58", "money", "USD", 58.0, "USD", None, "exact")]),
+    ("_glued_unit", "The bus fare rose to 50p this spring.", [("50p", "money", "pence", 50.0, "GBP", None, "exact")]),
+    ("_percent_word", "Unemployment fell by 3 per cent in the region.", [("3 per cent", "percent", "percent", 3.0, None, None, "exact")]),
+    ("_scaled_currency", "The utility raised 120 MEUR in new bonds.", [("120 MEUR", "money", "EUR", 120e6, "EUR", None, "exact")]),
+    ("_currency_word", "The charity raised 75 USD million from donors.", [("75 USD million", "money", "USD", 75e6, "USD", None, "exact")]),
+    ("_currency_word:mass", "The farm sold 6 pounds of honey at the market.", [("6 pounds", "measure", "pound-mass", 6.0, None, None, "exact")]),
+    ("_time_word", "The strike lasted 11 weeks at the port.", [("11 weeks", "duration", "week", 11.0, None, "P11W", "exact")]),
+    ("_time_word:age", "A 9-year-old girl found the fossil.", [("9-year-old", "age", "year", 9.0, None, None, "exact")]),
+    ("_money_unit", "He paid a $120 fine for parking.", [("$120", "money", "USD", 120.0, "USD", None, "exact")]),
+    ("_clock_word", "The ferry leaves at 9 GMT from the harbour.", []),
+    ("_age_before", "The captain, aged 61, retired in the port town.", [("61", "age", "year", 61.0, None, None, "exact")]),
+    ("_measure_after", "The truck carried 12 tonnes of grain across the border.", [("12 tonnes", "measure", "tonne", 12.0, None, None, "exact")]),
+    ("_article_is_one", "The village lost a dozen goats to the flood.", [("a dozen", "count", None, 12.0, None, None, "exact")]),
+    ("_glued_prefix", "The firm paid $US55,931,000 in damages.", [("US55,931,000", "money", "USD", 55931000.0, "USD", None, "exact")]),
+    ("_glued_prefix:code", "Police caught the PLX-R18 courier at the border.", []),
+    ("_hyphen_joiner", "Twenty-five miners were trapped underground.", [("Twenty-five", "count", None, 25.0, None, None, "exact")]),
+    ("_and_joiner", "The club signed two hundred and fifty new members.", [("two hundred and fifty", "count", None, 250.0, None, None, "exact")]),
+    ("_and_a_half", "The bridge took two and a half years to build.", [("two and a half years", "duration", "year", 2.5, None, "P2.5Y", "exact")]),
+    ("_starts_new_number", "By 2019 300 families had left the valley.", [("300", "count", None, 300.0, None, None, "exact")]),
+    ("_lone_half", "The match turned at half-time in the stadium.", []),
+    ("_lone_half:bound", "Nearly half the staff left the company.", [("Nearly half", "count", "fraction", 0.5, None, None, "less_than")]),
+    ("_glued_scale", "The merger is worth $13.6bn to investors.", [("$13.6bn", "money", "USD", 13.6e9, "USD", None, "exact")]),
+    ("_glued_scale:metres", "The runner finished the 37m sprint first.", [("37m", "measure", "metre", 37.0, None, None, "exact")]),
+]
+
+
+@pytest.mark.parametrize("rule,text,expected", RULE_CASES, ids=[f"{c[0]}" for c in RULE_CASES])
+def test_each_reading_rule(nlp, rule, text, expected):
+    doc = nlp(text)
+    got = [(q["text"], q["kind"], q["unit"], q["value"], q["currency"], q["iso"], q["approx"])
+           for q in find_quantities(doc[:], [])]
+    assert got == expected
+
+
+def test_every_unit_rule_has_a_case():
+    from pipeline.extraction.quantities.reading import _UNIT_RULES
+
+    assert {r.__name__ for r in _UNIT_RULES} <= {c[0].split(":")[0] for c in RULE_CASES}

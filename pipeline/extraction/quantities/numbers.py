@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..resources import load_json
+from ...resources import load_json
 
 #: digits with optional sign/tilde, thousands separators and decimals, optionally
 #: glued to a suffix ("5bn", "40min", "180p", "5pc", "600+").

@@ -1,0 +1,527 @@
+"""Number candidates in a sentence (step 1 of the package docstring) and the filters
+that drop the ones that are not quantities (step 4).
+
+A candidate is a vague word ("dozens", "hundreds of thousands", "several people"), a
+maximal run of number pieces (numerals, number words, scale words, fractions; see
+:mod:`.numbers`) with a glued currency or sign ("$5", "£2.7m", "minus-5"), or an
+ordinal that states a rank ("third-largest"). Inside a run the pieces are joined by
+hyphens ("twenty-five"), "and" after a scale ("hundred and fifty") and "and a half".
+
+Filters: clock times, numbers in dates (``exclude``) or in TIME/DATE entities, years
+in year position, labels ("5G"), numbers inside names ("S&P 500", "COVID-19"), "one"
+as a determiner or pronoun; a bare integer between commas after a name is an age
+("Maddon, 66, said").
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .numbers import GLUED, Piece, combine, lex, ordinal_value, parse_digits, token_piece
+from .reading import _prefix_code, glued_letter
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+#: NER labels whose numbers belong to a name ("S&P 500", "Boeing 787").
+NAME_LABELS = frozenset({"ORG", "PRODUCT", "PERSON", "GPE", "LOC", "FAC", "EVENT",
+                         "WORK_OF_ART", "LAW", "NORP", "LANGUAGE"})
+CLOCK = re.compile(r"^\d{1,2}(?::\d\d|[:.]\d\d[ap]\.?m\.?)$", re.I)
+#: "currency symbol glued to digits": "$5", "£2.7m", "R500", "Y=28,030", "US$5".
+CUR_GLUED = re.compile(r"^(?P<cur>US\$|C\$|A\$|NZ\$|HK\$|S\$|R\$|\$US|\$A|\$C|\$NZ|\$HK|[$£€¥₹₩₽₪₺₦₱]|Rs\.?|RM|R|Y=|PS"
+                       r"|USD|EUR|GBP|JPY|CHF|AUD|CAD|INR|CNY|HKD|NZD|SGD)"
+                       r"(?P<rest>[\-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[A-Za-z]*)$")
+DOLLAR_ALPHA = re.compile(r"^(?P<cur>US|A|C|NZ|HK|S)(?P<rest>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[A-Za-z]*)$")
+MINUS_WORD = re.compile(r"^(?P<word>minus|sub|under|over)-(?P<rest>\d.*)$", re.I)
+YEAR_PREPS = frozenset({"in", "by", "since", "until", "till", "before", "after", "from", "of", "during"})
+
+
+@dataclass
+class Cand:
+    """A number expression being built (token indices are absolute doc indices)."""
+    start: int                     # first token of the number run
+    end: int                       # one past the last token of the number run
+    value: float
+    pieces: list[Piece] = field(default_factory=list)
+    vague: tuple[float, float] | None = None
+    magnitude: tuple[float, float] | None = None
+    span_start: int = 0            # first token of the expression (bounds, currency)
+    span_end: int = 0              # one past the last token (units, "+")
+    approx: str = "exact"
+    kind: str = "count"
+    unit: str | None = None
+    currency: str | None = None
+    iso: str | None = None
+    low: float | None = None
+    high: float | None = None
+    has_scale: bool = False
+    bare_word: str | None = None   # lower-cased text when the run is one plain word ("one")
+    ordinal: bool = False
+    end_char: int | None = None    # char end when a unit ends inside a token
+
+
+# ----------------------------------------------------------------------------------
+# number runs
+
+def _is_number_piece(doc: "Doc", i: int, prev_is_number: bool) -> Piece | None:
+    t = doc[i]
+    glued = i > 0 and doc[i - 1].whitespace_ == ""
+    return token_piece(t.text, prev_is_number, glued)
+
+
+def _vague_at(doc: "Doc", i: int, stop: int) -> Cand | None:
+    """Vague quantity words: "dozens", "scores of", "hundreds of thousands",
+    "tens of millions", "several hundred", "several people". Not matched: "tens"
+    alone, "scores" without "of" (test scores), "several" before an adjective only."""
+    L = lex()
+    low = doc[i].lower_
+    nxt = doc[i + 1].lower_ if i + 1 < stop else ""
+    if low == "several":
+        if nxt in ("hundred", "thousand", "million", "billion", "dozen"):
+            scale = 12.0 if nxt == "dozen" else float(L.scales[nxt])
+            c = Cand(i, i + 2, 3 * scale, vague=(3 * scale, 9 * scale + (scale - 1 if scale >= 100 else 0)))
+            return c
+        modifies_plural = (doc[i].dep_ in ("amod", "det", "nummod") and i < doc[i].head.i < stop
+                           and doc[i].head.tag_ in ("NNS", "NNPS"))  # "several monitoring groups"
+        if i + 1 < stop and (doc[i + 1].tag_ in ("NNS", "NNPS") or nxt == "of" or modifies_plural
+                             or doc[i + 1].pos_ == "ADJ" and i + 2 < stop and doc[i + 2].tag_ == "NNS"):
+            lo, hi = L.vague["several"]["bounds"]
+            return Cand(i, i + 1, float(lo), vague=(float(lo), float(hi)))
+        return None
+    if low not in L.vague or low == "several":
+        return None
+    if low in ("tens", "scores") and nxt != "of":
+        return None
+    entry = L.vague[low]
+    lo, hi = entry["bounds"]
+    mag = entry["magnitude"]
+    end = i + 1
+    # "hundreds of thousands": the second vague word scales the first
+    if nxt == "of" and i + 2 < stop and doc[i + 2].lower_ in ("thousands", "millions", "billions", "trillions"):
+        inner = L.vague[doc[i + 2].lower_]
+        unit = inner["magnitude"][0]
+        lo, hi = lo * unit, (hi + 1) * unit - 1
+        mag = [mag[0] * unit, mag[1] * unit] if mag else None
+        end = i + 3
+    elif low == "tens":
+        return None
+    # a plural scale word right after a digit ("2 thousands") is a typo, not vague
+    if i > 0 and GLUED.match(doc[i - 1].text):
+        return None
+    return Cand(i, end, float(lo), vague=(float(lo), float(hi)),
+                magnitude=(float(mag[0]), float(mag[1])) if mag else None)
+
+
+def _article_is_one(doc: "Doc", i: int, stop: int) -> bool:
+    """"a"/"an" read as the number one: "a dozen", "a million", "a third of", "a half
+    million". Not "a third" or "a quarter" alone (an ordinal, a district)."""
+    nl = doc[i + 1].lower_
+    return nl in ("dozen", "hundred", "thousand", "million", "billion", "trillion") or (
+        nl in ("third", "quarter", "half", "fifth", "tenth") and i + 2 < stop
+        and doc[i + 2].lower_ in ("of", "million", "billion", "thousand"))
+
+
+def _glued_prefix(doc: "Doc", i: int):
+    """A currency symbol or sign word glued to the first token: "$5", "US$5", "£2.7m",
+    "$US55,931,000" (after a split "$"), "minus-5", "under-21". Returns ``(m, mw,
+    cur_code, first)`` (the currency match, the sign-word match, the currency code and
+    the number piece after the prefix) or None for a code that only looks like rand,
+    ringgit or rupees ("PLX-R18", "R18")."""
+    text = doc[i].text
+    m = CUR_GLUED.match(text)
+    if m is None and i > 0 and doc[i - 1].text == "$" and doc[i - 1].whitespace_ == "":
+        m = DOLLAR_ALPHA.match(text)  # "$US55,931,000", "$A82,615,680"
+    mw = MINUS_WORD.match(text)
+    cur_code = first = None
+    if m and m.group("cur") in ("R", "RM", "Rs", "Rs.", "PS") and (
+            i > 0 and (doc[i - 1].whitespace_ == "" or doc[i - 1].text in ("-", "–"))
+            or parse_digits(re.sub(r"[A-Za-z]+$", "", m.group("rest")) or "x") is not None
+            and parse_digits(re.sub(r"[A-Za-z]+$", "", m.group("rest"))) < 100 and not re.search(r"[A-Za-z]$", m.group("rest"))):
+        return None  # "PLX-R18", "R18": codes, not rand
+    if m:
+        cur_code = _prefix_code("$" + m.group("cur") if m.re is DOLLAR_ALPHA else m.group("cur"))
+        first = token_piece(m.group("rest"), False, False)
+    elif mw:
+        first = token_piece(mw.group("rest"), False, False)
+        if first and mw.group("word").lower() == "minus":
+            first.sign = -1.0
+    return m, mw, cur_code, first
+
+
+# Joiners inside one number, tried on a token that is not a number piece; each says
+# whether the run goes on after it.
+
+def _hyphen_joiner(doc: "Doc", j: int, stop: int, pieces: list[Piece]) -> bool:
+    """A glued hyphen between number words: "twenty-five", "three-quarters". Not
+    between digits ("2019-20": two numbers) nor spaced ("five - six")."""
+    if pieces and j + 1 < stop and doc[j].lower_ in ("-", "–") and doc[j - 1].whitespace_ == "" \
+            and doc[j].whitespace_ == "" and pieces[-1].kind in ("word", "tens"):
+        q = _is_number_piece(doc, j + 1, True)
+        return q is not None and q.kind in ("word", "fraction") and doc[j - 1].is_alpha
+    return False
+
+
+def _and_joiner(doc: "Doc", j: int, stop: int, pieces: list[Piece]) -> bool:
+    """"and" after a scale of at least a hundred before a number word: "hundred and
+    fifty", "two thousand and five". Not "10 and 20" (two numbers, or a range)."""
+    if pieces and doc[j].lower_ == "and" and j + 1 < stop and pieces[-1].kind == "scale":
+        q = _is_number_piece(doc, j + 1, True)
+        return q is not None and q.kind in ("word", "tens") and pieces[-1].value >= 100
+    return False
+
+
+_JOINERS = (_hyphen_joiner, _and_joiner)
+
+
+def _and_a_half(doc: "Doc", j: int, stop: int, pieces: list[Piece]) -> bool:
+    """"and a half" ends the run with 0.5: "two and a half years"."""
+    return bool(pieces) and doc[j].lower_ == "and" and j + 2 < stop and doc[j + 1].lower_ == "a" \
+        and doc[j + 2].lower_ == "half"
+
+
+def _starts_new_number(last: Piece, p: Piece) -> bool:
+    """``p`` after ``last`` begins another number: two numerals in a row are two numbers
+    ("in 2019 300 people"), except "10 1/2"; a number word after digits ("5 two"); a
+    fraction numerator after anything but digits or a word; a scale after a glued
+    suffix ("5bn million")."""
+    if p.kind == "digits" and last.kind in ("digits", "word", "tens", "scale", "frac_num"):
+        return True
+    if p.kind in ("word", "tens") and last.kind == "digits":
+        return True
+    if p.kind == "frac_num" and last.kind not in ("digits", "word"):
+        return True
+    return p.kind == "scale" and bool(last.suffix)
+
+
+def _extend(doc: "Doc", j: int, stop: int, pieces: list[Piece], prev_cur: bool) -> int | None:
+    """Add the number pieces from token ``j`` on to ``pieces``; the end of the run, or
+    None when the run cannot start here (a lone scale word, a fraction word other than
+    "half" that no scale follows)."""
+    while j < stop:
+        prev_num = bool(pieces)
+        if pieces and pieces[-1].suffix:
+            break
+        p = _is_number_piece(doc, j, prev_num)
+        if p is not None and p.kind == "scale" and not prev_cur and doc[j].text.rstrip(".") in ("m", "b", "t", "T"):
+            break  # "37 m" is metres and "5t" tonnes, unless it is money; "4.3M sales" is millions
+        if p is None:
+            if any(joins(doc, j, stop, pieces) for joins in _JOINERS):
+                j += 1
+                continue
+            if _and_a_half(doc, j, stop, pieces):
+                pieces.append(Piece("frac_num", 0.5))
+                j += 3
+            break
+        if pieces:
+            if _starts_new_number(pieces[-1], p) or combine(pieces + [p]) is None:
+                break
+        elif p.kind in ("scale",) or (p.kind == "fraction" and doc[j].lower_ not in ("half",) and not (
+                j + 1 < stop and doc[j + 1].lower_ in ("million", "billion", "thousand", "trillion"))):
+            return None
+        pieces.append(p)
+        j += 1
+        if p.suffix:  # a glued suffix ends the run ("5bn", "40min", "600+")
+            break
+    return j
+
+
+def _lone_half(doc: "Doc", i: int, j: int, stop: int, pieces: list[Piece]) -> bool:
+    """"half" alone is no number unless a determiner or "of" follows or a bound word
+    precedes it ("half the staff", "nearly half"): not "half-time", "a half measure"."""
+    if pieces[0].kind == "fraction" and doc[i].lower_ == "half":
+        nxt = doc[j].lower_ if j < stop else ""
+        prev = doc[i - 1].lower_ if i > 0 else ""
+        return nxt not in ("of", "the", "a", "an", "their", "its", "his", "her", "our", "all") and len(pieces) == 1 \
+            and prev not in ("nearly", "almost", "about", "around", "over", "than", "roughly", "one")
+    return False
+
+
+def _glued_scale(doc: "Doc", j: int, pieces: list[Piece], prev_cur: bool) -> str:
+    """Split a glued scale suffix into a scale piece ("5bn", "13.6m", "2k"; "37m" only
+    after a currency, else it is metres); the suffix left over ("" when split)."""
+    L = lex()
+    last = pieces[-1]
+    suffix = last.suffix
+    raw_suffix = doc[j - 1].text[-len(suffix):] if suffix else ""
+    if suffix and suffix.rstrip(".") in L.scales and (prev_cur or raw_suffix.rstrip(".") not in ("m", "b", "t", "T")):
+        pieces[-1] = Piece(last.kind, last.value, "", last.sign, last.tilde)
+        pieces.append(Piece("scale", float(L.scales[suffix.rstrip(".")])))
+        suffix = ""
+    return suffix
+
+
+def _run_cand(doc: "Doc", i: int, j: int, value: float, pieces: list[Piece], prefix, suffix: str) -> Cand:
+    """The candidate of the run ``i:j``: money with a currency, a fraction ("half")
+    without a scale, "~" as about, a plain word ("one") noted, sign words as bounds
+    ("under-21") and "minus" before the run as the sign."""
+    m, mw, cur_code, _ = prefix
+    sign = pieces[0].sign
+    c = Cand(i, j, sign * value, pieces=pieces)
+    c.has_scale = any(p.kind == "scale" for p in pieces)
+    if any(p.kind == "fraction" for p in pieces) and not c.has_scale:
+        c.unit = "fraction"  # "three-quarters", "half": a proportion, not a count
+    c.currency = cur_code
+    if cur_code:
+        c.kind = "money"
+    if pieces[0].tilde:
+        c.approx = "about"
+    if j == i + 1 and len(pieces) == 1 and pieces[0].kind == "word" and not m:
+        c.bare_word = doc[i].lower_
+    if mw and mw.group("word").lower() != "minus":
+        c.approx = "less_than" if mw.group("word").lower() in ("sub", "under") else "more_than"
+    elif i > 0 and doc[i - 1].lower_ == "minus" and sign > 0:
+        c.value = -c.value
+        c.minus_word = True  # type: ignore[attr-defined]
+    c._suffix = suffix  # type: ignore[attr-defined]
+    return c
+
+
+def _run_at(doc: "Doc", i: int, stop: int) -> Cand | None:
+    """The number run starting at token ``i`` (or None)."""
+    low = doc[i].lower_
+    pieces: list[Piece] = []
+    prefix = (None, None, None, None)
+    if low in ("a", "an") and i + 1 < stop:
+        if not _article_is_one(doc, i, stop):
+            return None
+        pieces.append(Piece("word", 1.0))
+    else:
+        prefix = _glued_prefix(doc, i)
+        if prefix is None:
+            return None
+    first = prefix[3]
+    if first is not None:
+        pieces.append(first)
+    cur_code = prefix[2]
+    prev_cur = cur_code is not None or (i > 0 and doc[i - 1].text.lower() in lex().cur_prefix)
+    j = _extend(doc, i + 1 if pieces else i, stop, pieces, prev_cur)
+    if j is None:
+        return None
+    if not pieces or all(p.kind == "word" and p.value == 1.0 for p in pieces) and j == i + 1 \
+            and low in ("a", "an"):
+        return None
+    if _lone_half(doc, i, j, stop, pieces):
+        return None
+    suffix = _glued_scale(doc, j, pieces, prev_cur)
+    value = combine(pieces)
+    if value is None:
+        return None
+    return _run_cand(doc, i, j, value, pieces, prefix, suffix)
+
+
+def _candidates(sent: "Span") -> list[Cand]:
+    doc = sent.doc
+    cands = []
+    i = sent.start
+    stop = sent.end
+    while i < stop:
+        c = _vague_at(doc, i, stop) or _run_at(doc, i, stop)
+        if c is None:
+            ov = None
+            if doc[i].ent_type_ == "ORDINAL" or re.fullmatch(r"\d+(st|nd|rd|th)", doc[i].lower_):
+                ov = ordinal_value(doc[i].text)
+                if ov is None and i + 2 < stop and doc[i + 1].text == "-":
+                    ov = ordinal_value(doc[i].text + "-" + doc[i + 2].text)
+                    if ov is not None:
+                        c = Cand(i, i + 3, ov, ordinal=True)
+                if ov is not None and c is None:
+                    c = Cand(i, i + 1, ov, ordinal=True)
+            if c is None or not _ordinal_is_rank(doc, c, sent):
+                i += 1
+                continue
+            c.kind = "ordinal"
+        c.span_start, c.span_end = c.start, c.end
+        if getattr(c, "minus_word", False):
+            c.span_start = c.start - 1
+        cands.append(c)
+        i = c.end
+    return cands
+
+
+# ----------------------------------------------------------------------------------
+# filters
+
+def _overlaps(s: int, e: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    return any(s < re_ and rs < e for rs, re_ in ranges)
+
+
+def _kept(sent: "Span", cands: list[Cand], exclude: Sequence[tuple[int, int]]) -> list[Cand]:
+    """The candidates that are not clock times, numbers of a date in ``exclude`` (a
+    duration inside a date, "14 years ago", stays: it is both), numbers of other
+    TIME/DATE entities, years or labels."""
+    doc = sent.doc
+    kept = []
+    for c in cands:
+        if c.kind == "clock" or CLOCK.match(doc[c.start].text):
+            continue
+        num_s, num_e = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])
+        # a duration inside a date ("14 years ago", "the past two days") is both
+        if _overlaps(num_s, num_e, exclude) and c.kind != "duration":
+            continue
+        if _ent_blocks(doc, c) and c.kind == "count":
+            continue
+        if _is_year(doc, c, sent) or _is_label(doc, c, sent):
+            continue
+        kept.append(c)
+    return kept
+
+
+def _is_label(doc: "Doc", c: Cand, sent: "Span") -> bool:
+    """A heuristic: a number glued to one capital letter that neither scales it nor is
+    a unit news writes glued (``glued_letter_units``: "240V") names a thing ("5G",
+    "4K", "3D", "Class 6A", "3M"): no quantity."""
+    letter = glued_letter(doc, c, sent)
+    return (letter is not None and c.kind != "money" and not c.has_scale
+            and letter not in lex().glued_letter_units)
+
+
+def _in_name(doc: "Doc", c: Cand) -> bool:
+    """Numbers inside a named entity that also has non-number words ("S&P 500",
+    "Boeing 787", "TA-35", "COVID-19")."""
+    if c.kind != "count" or c.approx != "exact":
+        return False
+    t = doc[c.start]
+    if t.ent_type_ in NAME_LABELS:
+        ent = _ent_of(doc, c.start)
+        if ent is not None and any(x.is_alpha and x.i not in range(c.start, c.end) and x.lower_ not in lex().cur_suffix.get((x.lower_,), ()) and not x.like_num for x in ent):
+            if not (ent.end - ent.start == 1):
+                return True
+    if c.kind != "count" or c.approx != "exact":
+        return False
+    first = doc[c.start]
+    prev = doc[c.start - 1] if c.start > 0 else None
+    nxt = doc[c.end] if c.end < len(doc) else None
+    # "2018s", "Channel 5s": plural digits are decades or garbled names
+    if getattr(c, "_suffix", "") == "s":
+        return True
+    # "COVID -19": a signed number right after an all-caps word
+    if first.text[:1] in "-−" and prev is not None and prev.text.isupper():
+        return True
+    digits_only = all(p.kind == "digits" for p in c.pieces) and len(c.pieces) == 1 and "," not in first.text
+    if digits_only and prev is not None and prev.whitespace_ and prev.pos_ == "PROPN" \
+            and any(ch.isupper() for ch in prev.text) and not prev.is_sent_start and prev.ent_type_ not in ("DATE",) \
+            and prev.lower_ not in lex().cur_prefix and not (nxt is not None and nxt.tag_ == "NNS"):
+        return True  # "iPhone 11", "S&P 500", "Galaxy Note 20"
+    if digits_only and nxt is not None and nxt.pos_ == "PROPN" and nxt.tag_ == "NNP" \
+            and nxt.text[:1].isupper() and nxt.ent_type_ not in ("NORP",):
+        return True  # "787 Dreamliner", "575 Wilbraham Road", "737 Max"
+    if all(p.kind in ("word", "tens") for p in c.pieces) and first.text[:1].isupper() \
+            and not first.is_sent_start and nxt is not None and nxt.pos_ == "PROPN" \
+            and nxt.text[:1].isupper() and nxt.ent_type_ not in ("NORP",):
+        return True  # a capitalised number word inside a name: "Zero Gravity Seats"
+    if digits_only and prev is not None and prev.lower_ in lex().label_nouns and c.value < 1000 \
+            and not (nxt is not None and nxt.tag_ == "NNS"):
+        return True  # "category 4 hurricane", "Unit 3"
+    if c.start >= 2 and doc[c.start - 1].text in ("-", "–") and doc[c.start - 1].whitespace_ == "" \
+            and doc[c.start - 2].whitespace_ == "" and any(ch.isupper() for ch in doc[c.start - 2].text) \
+            and doc[c.start - 2].is_alpha:
+        return True
+    return False
+
+
+def _is_year(doc: "Doc", c: Cand, sent: "Span") -> bool:
+    """A bare 4-digit integer 1800-2100 in year position ("in 1998", "the 2019
+    season"). Not a year: "1,998", money, percents, bounded numbers, or a number
+    counting a plural noun ("2000 people")."""
+    if len(c.pieces) != 1 or c.pieces[0].kind != "digits" or c.kind not in ("count", "measure"):
+        return False
+    if c.kind == "measure" and not re.search(r"[′'’]s$", doc[c.start].text):
+        return False
+    text = re.sub(r"[′'’]s$", "", doc[c.start].text)  # "2022′s market rout"
+    if not re.fullmatch(r"\d{4}", text):
+        return False
+    prev = doc[c.start - 1].lower_ if c.start > sent.start else ""
+    if not (1800 <= int(text) <= 2100 or (1000 <= int(text) <= 2999 and prev in YEAR_PREPS)):
+        return False
+    if c.approx != "exact" and c.approx != "range":
+        return False
+    h = doc[c.start]
+    if h.dep_ == "nummod" and h.head.tag_ in ("NNS",) and h.head.i == c.end and h.head.lower_ not in lex().time_units:
+        return False
+    return True
+
+
+def _one_is_determiner(doc: "Doc", c: Cand, sent: "Span") -> bool:
+    """"one" that is not a count: a pronoun ("one of the deadliest", "no one",
+    "the one who"), an idiom ("one day", "at one point", "one another"), or the
+    indefinite determiner of a speaker ("One man told reporters", "one resident
+    said"). "One person was killed" or "one solution" stay counts."""
+    if c.bare_word != "one" or c.approx != "exact" or c.kind != "count":
+        return False
+    L = lex()
+    t = doc[c.start]
+    prev = doc[c.start - 1].lower_ if c.start > sent.start else ""
+    prev2 = " ".join(x.lower_ for x in doc[max(sent.start, c.start - 2):c.start])
+    nxt = doc[c.end].lower_ if c.end < sent.end else ""
+    if nxt == "of" or prev in L.one_before or prev2 in L.one_before or nxt in L.one_after:
+        return True
+    if t.dep_ != "nummod":
+        return True
+    noun = t.head
+    verb = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        # "One imam denounced…", "One video showed…": a specific someone, not a count,
+        # unless the clause is a count event ("One person was killed")
+        events = set(L.pred_map.values())
+        return verb.lemma_ not in events and L.pred_map.get(verb.lower_) not in events
+    return False
+
+
+def _ordinal_is_rank(doc: "Doc", c: Cand, sent: "Span") -> bool:
+    """An ordinal states a checkable rank: before a superlative ("third-largest"), heading
+    a rank noun ("for the third time") or completing a rank verb ("finished second")."""
+    L = lex()
+    after = [t for t in doc[c.end:min(sent.end, c.end + 2)] if t.text != "-"]
+    if after and after[0].tag_ in ("JJS", "RBS"):
+        return True
+    t = doc[c.end - 1]
+    if t.head.lemma_.lower() in L.rank_nouns and t.head.i > t.i:
+        return True
+    return t.head.pos_ in ("VERB", "AUX") and t.head.lemma_ in L.rank_verbs and t.dep_ in (
+        "advmod", "acomp", "attr", "dobj", "npadvmod", "oprd")
+
+
+def _ent_blocks(doc: "Doc", c: Cand) -> bool:
+    """Numbers in TIME/DATE entities that are neither durations nor ages are clock
+    times or dates find_dates did not keep ("10.45pm", "the 1990s"): skip them."""
+    t = doc[c.start]
+    if c.kind == "age":
+        return False
+    if t.ent_type_ in ("TIME",):
+        return True
+    if t.ent_type_ == "DATE":
+        ent = _ent_of(doc, c.start)
+        # a date's number ("March 7", "the 1990s") blocks; durations ("the past three or four
+        # years") stay, and so does a misread bare number ("20,000+": no word besides it)
+        if ent is not None and len(ent) > (c.end - c.start) and not any(
+                x.lower_ in lex().time_units for x in ent) and any(
+                x.is_alpha for x in ent if not c.start <= x.i < c.end):
+            return True
+    return False
+
+
+def _ent_of(doc: "Doc", i: int):
+    """The entity span holding token i (from the IOB tags: no scan of doc.ents)."""
+    if not doc[i].ent_type_:
+        return None
+    a = i
+    while a > 0 and doc[a].ent_iob_ == "I":
+        a -= 1
+    b = i + 1
+    while b < len(doc) and doc[b].ent_iob_ == "I":
+        b += 1
+    return doc[a:b]
+
+
+def _is_person_age(doc: "Doc", c: Cand, sent: "Span") -> bool:
+    """News-style age apposition: "Maddon, 66, said" (a bare integer between
+    commas right after a person's name)."""
+    if c.start - 2 < sent.start or c.end >= sent.end or not c.pieces or c.pieces[0].kind != "digits":
+        return False
+    if not (0 < c.value < 120 and float(c.value).is_integer()) or c.approx != "exact":
+        return False
+    prev, name, nxt = doc[c.start - 1], doc[c.start - 2], doc[c.end]
+    return prev.text == "," and nxt.text in (",", ")") and name.pos_ == "PROPN" and \
+        (name.ent_type_ in ("PERSON", "") or name.ent_type_ == "GPE")
