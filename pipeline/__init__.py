@@ -15,8 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__version__ = "0.1.0"
-SCHEMA_VERSION = "1.1"
+from .version import SCHEMA_VERSION, __version__
 
 __all__ = ["extract", "process_text", "__version__", "SCHEMA_VERSION"]
 

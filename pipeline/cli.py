@@ -9,7 +9,7 @@ import argparse
 import importlib
 import sys
 
-from . import __version__
+from .version import __version__
 from .commands import COMMANDS, EXIT_USAGE
 
 

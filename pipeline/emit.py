@@ -10,7 +10,7 @@ import hashlib
 import json
 from typing import Any
 
-from . import SCHEMA_VERSION
+from .version import SCHEMA_VERSION
 from .records import HEDGE_TYPES, Claim, Cleaned, Hedge, RawDocument
 
 PREVIEW_CHARS = 80

@@ -17,7 +17,7 @@ from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from . import SCHEMA_VERSION, __version__
+from .version import SCHEMA_VERSION, __version__
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 

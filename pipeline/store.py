@@ -32,7 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import SCHEMA_VERSION, __version__
+from .version import SCHEMA_VERSION, __version__
 from .atomic import AtomicWriter
 from .emit import dumps
 from .records import RawDocument
