@@ -45,7 +45,7 @@ def claim_record(doc_id: str, text: str, claim: Claim) -> dict[str, Any]:
         "sentence_index": claim.sentence_index,
         "section": claim.section,
         "kind": claim.kind,
-        "quantities": claim.quantities,
+        "quantities": [dict(q, flags=flags(q.get("hedges", []))) for q in claim.quantities],
         "entities": claim.entities,
         "dates": claim.dates,
         "attribution": claim.attribution,

@@ -2,8 +2,10 @@
 
 On one analysed (parsed) document: extraction → attribution → hedging. Extraction
 makes one candidate claim per kept sentence; attribution reads them and gives each
-its attribution; hedging reads them with their attributions (a named source's
-disclaimer reaches other sources' claims) and gives each its hedges; at the end only
+its attribution, and each of its figures the relation that gives it and whom that
+cites; hedging reads them with their attributions (a named source's disclaimer
+reaches other sources' claims) and gives each claim, then each figure, its hedges;
+at the end only
 the sentences that are claims are kept (:func:`~pipeline.extraction.select_claims`).
 The CLI, the API, the workers and the spaCy component all go through
 :func:`run_stages`.
@@ -18,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from .attribution import attribute_claims
 from .extraction import extract_claims, select_claims
-from .hedging import hedge_claims
+from .hedging import figure_hedges, hedge_claims
 from .records import Claim, Cleaned
 
 if TYPE_CHECKING:
@@ -53,9 +55,16 @@ def candidates(doc: "Doc", cleaned: Cleaned, published: str | None,
     with timer("extract"):
         claims = extract_claims(doc, cleaned, published=published)
     with timer("attribute"):
-        for claim, (attribution, others) in zip(claims, attribute_claims(doc, claims)):
+        for claim, (attribution, others, figures) in zip(claims, attribute_claims(doc, claims)):
             claim.attribution, claim.other_attributions = attribution, others
+            for q, (giver, cites) in zip(claim.quantities, figures):
+                q["attribution"] = None if giver is None else {
+                    k: v for k, v in giver.items() if k != "score"}
+                q["cites"] = cites
     with timer("hedge"):
         for claim, hedges in zip(claims, hedge_claims(doc, claims)):
             claim.hedges = hedges
+        for claim in claims:
+            for q, hedges in zip(claim.quantities, figure_hedges(doc, claim)):
+                q["hedges"] = hedges
     return claims

@@ -21,7 +21,7 @@ def _attribute(nlp, text: str):
     cleaned = Cleaned(text=text, segments=segs)
     doc = nlp(make_doc(nlp, cleaned))
     claims = extract_claims(doc, cleaned)
-    for c, (attribution, others) in zip(claims, attribute_claims(doc, claims)):
+    for c, (attribution, others, _figures) in zip(claims, attribute_claims(doc, claims)):
         c.attribution, c.other_attributions = attribution, others
         a = c.attribution
         if a:  # offsets always slice to their fields

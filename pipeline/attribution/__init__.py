@@ -57,6 +57,7 @@ from typing import TYPE_CHECKING
 from ..records import Claim
 from . import learned
 from .cues import DASHES, Cue, find_cues
+from .figures import figure_attributions
 from .lexicon import Lexicon, lexicon
 from .quotes import Quote, find_quotes
 from .sources import TEXT_KEY, DocIndex, Source, doc_text, source_phrase
@@ -119,27 +120,50 @@ def _source_of(cue: Cue, index: DocIndex) -> Source | None:
     return index.resolve(head, span)
 
 
-def _own(doc: "Doc", sent: "Span", claim: Claim, quotes: list[Quote], index: DocIndex,
-         lex: Lexicon) -> _Att | None:
-    """Attribution from the sentence's own cue (pass 1)."""
-    has_quote = any(_overlap(q.inner[0], q.inner[1], claim.start, claim.end) for q in quotes) \
-        or _introduces_quote(doc, claim, quotes)
-    cands = [c for c in find_cues(sent, lex, has_quote)
-             if not _in_quotes(c.token.idx, quotes)
-             and (c.source is None or not _in_quotes(c.source.idx, quotes))]
-    chosen = None
-    for cue in cands:
+def _candidate_cues(sent: "Span", claim: Claim, quotes: list[Quote], index: DocIndex,
+                    lex: Lexicon, has_quote: bool) -> list[Cue]:
+    """The sentence's reporting cues that may attribute something, best first: not
+    inside a quotation, not the author's "we"/"I" (the outlet's own voice), and a
+    finding verb ("verify", "count") only with an outlet as subject."""
+    out = []
+    for cue in find_cues(sent, lex, has_quote):
+        if _in_quotes(cue.token.idx, quotes) or (cue.source is not None and _in_quotes(cue.source.idx, quotes)):
+            continue
         if cue.source is not None and lex.pronouns.get(cue.source.lower_) == "self":
-            continue  # "we"/"I" outside a quotation is the author: the outlet's own voice
-        if cue.rank == 5 and not (claim.quantities and all(
-                cue.content_covers(*q["span"]) for q in claim.quantities)):
             continue
         if cue.token.lemma_.lower() in lex.outlet_only and cue.mode == "indirect":
             src = _source_of(cue, index)
             if src is None or src.type != "media":
                 continue
-        chosen = cue
-        break
+        out.append(cue)
+    return out
+
+
+def _cue_relations(doc: "Doc", sent: "Span", claim: Claim, quotes: list[Quote], index: DocIndex,
+                   lex: Lexicon, own: _Att | None) -> list[dict]:
+    """Attribution records of the sentence's other reporting cues (a second speaker
+    with a second number: "… and a hospital official said 65 were killed"), for the
+    figures' own attributions (:mod:`.figures`)."""
+    out = []
+    for cue in _candidate_cues(sent, claim, quotes, index, lex, False):
+        if own is not None and own.cue == cue.span:
+            continue
+        source = _source_of(cue, index)
+        tokens = list(doc.char_span(*cue.span, alignment_mode="expand") or [cue.token])
+        content = learned.content_span(sent, cue.token, tokens, source.span if source else None)
+        out.append(_record(doc, _Att(source, cue.span, cue.mode, content=content), content,
+                           quotes, claim.end))
+    return out
+
+
+def _own(doc: "Doc", sent: "Span", claim: Claim, quotes: list[Quote], index: DocIndex,
+         lex: Lexicon) -> _Att | None:
+    """Attribution from the sentence's own cue (pass 1)."""
+    has_quote = any(_overlap(q.inner[0], q.inner[1], claim.start, claim.end) for q in quotes) \
+        or _introduces_quote(doc, claim, quotes)
+    cands = _candidate_cues(sent, claim, quotes, index, lex, has_quote)
+    chosen = next((c for c in cands if c.rank != 5 or (claim.quantities and all(
+        c.content_covers(*q["span"]) for q in claim.quantities))), None)
     if chosen is None:
         return None
     source = _source_of(chosen, index)
@@ -367,9 +391,10 @@ def _other(doc: "Doc", sent: "Span", claim: Claim, att: _Att | None, quotes: lis
     return out
 
 
-#: What the stage gives one claim: its own attribution (None: the outlet's voice) and
-#: its other relations.
-Attributed = tuple["dict | None", list[dict]]
+#: What the stage gives one claim: its own attribution (None: the outlet's voice), its
+#: other relations, and for each of its quantities the attribution that gives that
+#: figure and whom it cites (:mod:`.figures`).
+Attributed = tuple["dict | None", list[dict], list[tuple["dict | None", list[str]]]]
 
 
 def attribute_claims(doc: "Doc", claims: list[Claim]) -> list[Attributed]:
@@ -398,7 +423,13 @@ def _attribute(doc: "Doc", claims: list[Claim]) -> list[Attributed]:
     _quote_pass(doc, claims, atts, quotes)
     _headline_quotes(doc, claims, atts, all_quotes)
     _inherit(doc, sents, claims, atts, quotes, lex)
-    return [(None if att is None else
-             _record(doc, att, _content(doc, claim, att, quotes), all_quotes, claim.end),
-             [] if sent is None else _other(doc, sent, claim, att, quotes, all_quotes, index))
-            for claim, att, sent in zip(claims, atts, sents)]
+    out = []
+    for claim, att, sent in zip(claims, atts, sents):
+        own = None if att is None else _record(doc, att, _content(doc, claim, att, quotes),
+                                               all_quotes, claim.end)
+        others = [] if sent is None else _other(doc, sent, claim, att, quotes, all_quotes, index)
+        cues = [] if sent is None or not claim.quantities else _cue_relations(
+            doc, sent, claim, quotes, index, lex, att)
+        out.append((own, others, figure_attributions(doc, sent, claim.quantities, own,
+                                                     cues + others, index, lex)))
+    return out

@@ -18,7 +18,8 @@ Matched (``find_cues``):
   (the agent is the source) and reduced participles ("600 fatalities reported");
 * sign-off dashes after a quotation: "…” ― Jane Doe" (:func:`dash_cues`).
 
-Not matched: lexicon verbs without content ("he did not say"), nouns ("calls",
+Not matched: lexicon verbs without content ("he did not say"), citation participles
+("citing the Red Cross", "quoting officials": whom another report relies on), nouns ("calls",
 "promises"), verbs only in the lexicon's ``outlet_only`` list ("verify",
 "determine", "count"…) unless their subject is a media source (decided by the
 caller, which knows source types).
@@ -145,6 +146,12 @@ def _needs_ok(t: "Token", needs: list[str]) -> bool:
     return False
 
 
+def is_citation(t: "Token", lex: Lexicon) -> bool:
+    """A participle that names whom another report relies on: "citing the Red Cross",
+    "quoting the interior ministry" (not "she cited figures", a report of its own)."""
+    return t.tag_ == "VBG" and t.lemma_.lower() in lex.citation_participles and t.dep_ != "ROOT"
+
+
 def verb_cue(t: "Token", lex: Lexicon, has_quote: bool) -> Cue | None:
     """A cue headed by the verb ``t``, or None (see the module docstring)."""
     entry = lex.verbs.get(t.lemma_.lower())
@@ -154,6 +161,8 @@ def verb_cue(t: "Token", lex: Lexicon, has_quote: bool) -> Cue | None:
         return None
     if entry.get("quote_only") and not has_quote:
         return None
+    if is_citation(t, lex):
+        return None  # "…, citing the Red Cross, said": whom the report relies on, not a report
     objs = _children(t, "dobj", "dative")
     stop = set(entry.get("stop_objects", ()))
     if any(o.lemma_.lower() in stop or o.lower_ in stop for o in objs):

@@ -16,6 +16,7 @@ from ..resources import load_json
 class Lexicon:
     verbs: dict[str, dict[str, Any]]
     participle_cues: frozenset[str]
+    citation_participles: frozenset[str]
     outlet_only: frozenset[str]
     passive_raising: frozenset[str]
     passive_agentless: frozenset[str]
@@ -47,6 +48,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         verbs=dict(cues["verbs"]),
         participle_cues=low(cues["participle_cues"]),
+        citation_participles=low(cues["citation_participles"]),
         outlet_only=low(cues["outlet_only"]),
         passive_raising=low(cues["passive_raising"]),
         passive_agentless=low(cues["passive_agentless"]),

@@ -14,7 +14,8 @@ Heuristics, all in-document and parse-based:
   entity norms: "Syria Network for Human Rights (SNHR)"); a capitalised head seen
   earlier inside a longer organisation name ("the Observatory"); generic outlet
   nouns ("the news agency") → the outlet named in the document; an unnamed
-  spokesperson → the body last quoted; a common noun later named by an
+  spokesperson → the body last quoted (one spokesperson or official; "officials" stay
+  officials); a common noun later named by an
   apposition ("One imam" … "The imam, Mohsen Ghosn,"). Unnamed sources lose
   leading determiners/numerals/quantifiers and are lower-cased.
 * **relative pronouns** ("residents, who said"): the norm, type and number of the
@@ -387,7 +388,7 @@ class DocIndex:
             elif lemma == "government" and self.country_adj and not any(
                     c.dep_ in ("amod", "compound", "poss") for c in head.children):
                 norm = f"{self.country_adj} government"
-            elif lemma in self.lex.spokesperson_heads and not any(
+            elif lemma in self.lex.spokesperson_heads and number == "sing" and not any(
                     c.dep_ in ("prep", "poss", "compound") for c in head.children):
                 body = next((s for s in reversed(self.history[-6:])
                              if s.type in ("organization", "government", "media")), None)

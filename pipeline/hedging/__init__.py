@@ -23,13 +23,23 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..records import Claim, Hedge
+
+__all__ = ["figure_hedges", "hedge_claims"]
 from .cues import in_sentence
+from .figures import figure_hedges
 from .lexicon import lexicon
-from .reach import attach, find_disclaimer
+from .reach import Disclaimer, attach, find_disclaimer
 from .scope import spine
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
+
+
+def _about_this_sentence(d: Disclaimer, sent: "Span", claim: Claim) -> bool:
+    """"Officials said the toll could rise to 1,000, but it could not be confirmed": a
+    pronoun disclaimer coordinated with a clause that states figures is about that
+    clause, not about the sentence before."""
+    return d.target == "previous_one" and bool(claim.quantities) and sent.root.i not in d.tokens
 
 
 def hedge_claims(doc: "Doc", claims: list[Claim]) -> list[list[Hedge]]:
@@ -43,9 +53,14 @@ def hedge_claims(doc: "Doc", claims: list[Claim]) -> list[list[Hedge]]:
     for i, (claim, sent, sp) in enumerate(zip(claims, sents, spines)):
         d = find_disclaimer(i, sent, claim, sp, lex)
         skip: set[int] = set()
+        own_note = None
         if d is not None:
-            disclaimers[i] = d
             skip = d.tokens
+            if _about_this_sentence(d, sent, claim):
+                own_note = Hedge(type=d.type, cue=sent.doc.text[d.cue[0]:d.cue[1]],
+                                 cue_span=list(d.cue), scope="sentence", from_sentence=None)
+            else:
+                disclaimers[i] = d
         hedges = [Hedge(type="approximate", cue=q["text"], cue_span=list(q["span"]),
                         scope="sentence", from_sentence=None)
                   for q in claim.quantities if q.get("approx", "exact") != "exact" and q.get("span")]
@@ -57,7 +72,9 @@ def hedge_claims(doc: "Doc", claims: list[Claim]) -> list[list[Hedge]]:
         everywhere = set(range(sent.start, sent.end))
         hedges.extend(dict(h, scope="clause") for h in in_sentence(sent, claim, everywhere, lex, skip)
                       if (h["type"], tuple(h["cue_span"])) not in found)
-        if d is not None and lex.self_hedge:
+        if own_note is not None:
+            hedges.append(own_note)
+        elif d is not None and lex.self_hedge:
             hedges.append(Hedge(type=d.type, cue=doc.char_span(*d.cue, alignment_mode="expand").text, cue_span=list(d.cue),
                                 scope="sentence", from_sentence=None))
         out.append(hedges)

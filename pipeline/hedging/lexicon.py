@@ -50,6 +50,7 @@ class Lexicon:
     disclaimer_verbs: frozenset[str]
     negative_words: frozenset[str]
     ability_words: frozenset[str]
+    impersonal_heads: frozenset[str]
     outlet_labels: frozenset[str]
     outlet_nouns: frozenset[str]
     outlet_excluded_labels: frozenset[str]
@@ -127,6 +128,7 @@ def lexicon() -> Lexicon:
         disclaimer_verbs=frozenset(disc["verbs"]),
         negative_words=frozenset(disc["negative_words"]),
         ability_words=frozenset(disc["ability_words"]),
+        impersonal_heads=frozenset(disc["impersonal_heads"]),
         outlet_labels=frozenset(disc["outlet_subject"]["entity_labels"]),
         outlet_nouns=frozenset(disc["outlet_subject"]["nouns"]),
         outlet_excluded_labels=frozenset(disc["outlet_subject"]["proper_noun_excluded_labels"]),

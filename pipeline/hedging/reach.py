@@ -7,7 +7,9 @@ something: a verification verb on the spine ("verify", "confirm", "determine",
 able to independently verify the death toll", "Reuters could not immediately
 determine who runs the page", "Reuters was able to verify footage of ..."), or a
 passive one whose subject is what was (not) checked ("The figures could not be
-independently verified"). A dispute verb with a target noun as object and no
+independently verified", "Neither figure could be checked"), or an impersonal one ("It
+was not possible to independently verify the numbers", "There was no way to confirm
+the toll"). A dispute verb with a target noun as object and no
 figures of its own ("The army denied the reports") is treated the same way.
 Not disclaimers: another source's checking ("police could not confirm ..." is an
 attributed statement), "monitors confirm the toll surpassed 600" (reported content).
@@ -56,9 +58,11 @@ class Disclaimer:
 
 
 def _verb_group(verb: "Token") -> list["Token"]:
-    """The verb, its be/able chain and their auxiliaries/negation/adverbs ("has not been able to independently verify")."""
+    """The verb, its be/able chain and their auxiliaries/negation/adverbs ("has not been
+    able to independently verify"); not the clause it is coordinated with ("said the toll
+    could rise, but it could not be confirmed" is the group "could not be confirmed")."""
     toks = []
-    for head in clause_chain(verb):
+    for head in clause_chain(verb, through_conj=False):
         toks.append(head)
         toks.extend(c for c in head.children
                     if c.dep_ in ("aux", "auxpass", "neg") or (c.dep_ == "advmod" and c.i < verb.i and c.i > head.i - 3))
@@ -79,7 +83,28 @@ def _is_outlet(subj: "Token", lex: Lexicon) -> bool:
     return subj.ent_type_ not in lex.outlet_excluded_labels or (the and subj.ent_type_ == "PERSON")
 
 
+def _impersonal(verb: "Token", lex: Lexicon) -> "Token | None":
+    """The head of an impersonal frame around ``verb``, or None: "It was not **possible**
+    to verify …" (an ``it`` subject and an adjective head), "There was no **way** to
+    confirm …" (a ``there`` subject and a noun head)."""
+    head = verb.head
+    if verb.dep_ == "xcomp" and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children):
+        return next((c for c in head.children if c.dep_ == "acomp"
+                     and c.lemma_.lower() in lex.impersonal_heads), None)
+    if verb.dep_ in ("relcl", "acl") and head.lemma_.lower() in lex.impersonal_heads \
+            and any(c.dep_ == "expl" for c in head.head.children):
+        return head
+    return None
+
+
 def _polarity_negative(verb: "Token", lex: Lexicon) -> bool:
+    frame = _impersonal(verb, lex)
+    if frame is not None and (frame.lower_ in lex.negative_words or negated(frame.head) or any(
+            c.lower_ in lex.negative_words for c in frame.children if c.dep_ in ("det", "neg"))):
+        return True
+    subj = subject(verb)
+    if subj is not None and any(c.dep_ == "det" and c.lower_ in lex.negative_words for c in subj.children):
+        return True  # "Neither figure could be checked"
     for head in clause_chain(verb):
         if head.lower_ in lex.negative_words or head.lemma_.lower() == "unable":
             return True
@@ -131,7 +156,7 @@ def find_disclaimer(index: int, sent: "Span", claim: Claim, spine: set[int],
                     lex: Lexicon) -> Disclaimer | None:
     """The disclaimer expressed by ``sent``, if it is one."""
     for verb in sent:
-        if verb.i not in spine or verb.pos_ not in ("VERB", "AUX"):
+        if verb.pos_ not in ("VERB", "AUX") or (verb.i not in spine and _impersonal(verb, lex) is None):
             continue
         lemma = verb.lemma_.lower()
         is_verify = lemma in lex.disclaimer_verbs
@@ -141,7 +166,8 @@ def find_disclaimer(index: int, sent: "Span", claim: Claim, spine: set[int],
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         subj = subject(verb)
         obj, clause = _object(verb, passive)
-        if is_verify and not passive and (subj is None or not _is_outlet(subj, lex)):
+        if is_verify and not passive and _impersonal(verb, lex) is None and (
+                subj is None or not _is_outlet(subj, lex)):
             continue
         if is_verify and passive and any(c.dep_ == "agent" for c in verb.children):
             continue

@@ -60,10 +60,12 @@ def has_aux(tok: "Token") -> bool:
     return any(c.dep_ in ("aux", "auxpass") for c in tok.children)
 
 
-def clause_chain(tok: "Token") -> list["Token"]:
-    """``tok`` and the heads it is a complement of via xcomp/acomp/conj ("was unable to confirm")."""
+def clause_chain(tok: "Token", through_conj: bool = True) -> list["Token"]:
+    """``tok`` and the heads it is a complement of via xcomp/acomp (and conj, unless
+    ``through_conj`` is false): "was unable to confirm"."""
+    deps = ("xcomp", "acomp", "conj") if through_conj else ("xcomp", "acomp")
     chain = [tok]
-    while chain[-1].dep_ in ("xcomp", "acomp", "conj") and chain[-1].head.i != chain[-1].i:
+    while chain[-1].dep_ in deps and chain[-1].head.i != chain[-1].i:
         chain.append(chain[-1].head)
         if len(chain) > 6:
             break

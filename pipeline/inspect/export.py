@@ -31,7 +31,8 @@ QUANTITY_COLUMNS: list[tuple[str, str]] = [
     ("span_start", "int"), ("span_end", "int"), ("value", "float"), ("low", "float"), ("high", "float"),
     ("approx", "str"), ("kind", "str"), ("unit", "str"), ("currency", "str"), ("iso", "str"),
     ("counted", "str"), ("counted_start", "int"), ("counted_end", "int"), ("predicate", "str"),
-    ("source_norm", "str"),
+    ("source_norm", "str"), ("source_type", "str"), ("cites", "str"),
+    *[(f"flag_{f}", "bool") for f in FLAG_NAMES],
 ]
 ENTITY_COLUMNS: list[tuple[str, str]] = [
     ("claim_id", "str"), ("doc_id", "str"), ("index", "int"), ("text", "str"),
@@ -95,8 +96,10 @@ def claim_rows(output: Output, claims: Iterable[dict[str, Any]]) -> list[dict[st
 def quantity_rows(claims: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     rows = []
     for c in claims:
-        source_norm = (c.get("attribution") or {}).get("source_norm")
         for i, q in enumerate(c.get("quantities") or []):
+            # the figure's own giver (schema 1.2), else its sentence's
+            att = (q["attribution"] if "attribution" in q else c.get("attribution")) or {}
+            flags = q.get("flags") or c.get("flags") or {}
             rows.append({"claim_id": c.get("claim_id"), "doc_id": c.get("doc_id"), "index": i,
                          "text": q.get("text"), "span_start": _span(q.get("span"), 0),
                          "span_end": _span(q.get("span"), 1), "value": q.get("value"), "low": q.get("low"),
@@ -104,7 +107,9 @@ def quantity_rows(claims: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
                          "unit": q.get("unit"), "currency": q.get("currency"), "iso": q.get("iso"),
                          "counted": q.get("counted"), "counted_start": _span(q.get("counted_span"), 0),
                          "counted_end": _span(q.get("counted_span"), 1), "predicate": q.get("predicate"),
-                         "source_norm": source_norm})
+                         "source_norm": att.get("source_norm"), "source_type": att.get("source_type"),
+                         "cites": "; ".join(q.get("cites") or []) or None,
+                         **{f"flag_{f}": bool(flags.get(f)) for f in FLAG_NAMES}})
     return rows
 
 

@@ -1,0 +1,76 @@
+"""How sure each figure is: the hedges of one claim shared out among its quantities
+(schema 1.2: ``quantities[].hedges`` and ``quantities[].flags``).
+
+A cue hedges the figures of the clause it belongs to and of what that clause governs,
+read off the parse (a heuristic, measured on the real-world test bed):
+
+* ``approximate`` belongs to the one figure it was made for ("At least 900");
+* an in-sentence cue (scope ``sentence``) covers the figures in the subtree of its
+  clause: the cue's own root when it is a verb or adjective ("4,000 are **believed**
+  missing", "an **estimated** 300"), the verb an auxiliary, adverb or negation modifies
+  ("**could** rise to 1,000", "**reportedly** killed 12"), and for a condition the
+  clause it conditions ("the toll would reach 300 **if** confirmed"). So "At least 900
+  people have died and 4,000 are believed missing" hedges the 4,000, not the 900;
+* a statement about checking (``unverified``, ``verified``, ``disputed``) concerns what
+  the sentence reports, so it covers all its figures, in the sentence ("…, but it could
+  not be confirmed") as from a disclaimer that reaches back or forward;
+* cues in embedded clauses (scope ``clause``) hedge nothing, as for the claim.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..records import Claim, Hedge
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+CHECKING = frozenset({"unverified", "verified", "disputed"})
+#: dependents whose clause is their head's: "could rise", "reportedly killed", "not"
+MODIFIER_DEPS = frozenset({"aux", "auxpass", "advmod", "neg", "prt", "npadvmod"})
+
+
+def _root(doc: "Doc", span: list[int]) -> "Token | None":
+    """The cue's syntactic root: the token of the cue span whose head lies outside it."""
+    found = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if found is None:
+        return None
+    inside = {t.i for t in found}
+    return next((t for t in found if t.head.i not in inside or t.head.i == t.i), found[0])
+
+
+def _clause(cue: "Token") -> "Token":
+    """The token whose subtree the cue hedges (see the module docstring)."""
+    if cue.dep_ == "mark":  # "if confirmed": the clause the condition is attached to
+        return cue.head.head
+    if cue.dep_ in MODIFIER_DEPS:
+        return cue.head
+    return cue
+
+
+def _number(doc: "Doc", q: dict[str, Any]) -> "Token | None":
+    """A token of the figure, its number preferred ("at least **900**")."""
+    found = doc.char_span(q["span"][0], q["span"][1], alignment_mode="expand")
+    if found is None:
+        return None
+    return next((t for t in found if t.like_num), found[-1])
+
+
+def _covers(doc: "Doc", hedge: Hedge, q: dict[str, Any]) -> bool:
+    if hedge["type"] == "approximate":
+        return list(hedge["cue_span"]) == list(q["span"])
+    if hedge["scope"] == "clause":
+        return False
+    if hedge["type"] in CHECKING or hedge["scope"] != "sentence":
+        return True
+    cue, num = _root(doc, hedge["cue_span"]), _number(doc, q)
+    if cue is None or num is None:
+        return True
+    clause = _clause(cue)
+    return clause.i == num.i or clause.is_ancestor(num)
+
+
+def figure_hedges(doc: "Doc", claim: Claim) -> list[list[Hedge]]:
+    """The hedges of each of ``claim``'s quantities, in order (copies: a record's parts
+    never share an object, so shifting offsets moves each once)."""
+    return [[Hedge(**h) for h in claim.hedges if _covers(doc, h, q)] for q in claim.quantities]

@@ -1,0 +1,80 @@
+"""Who gives each figure and how sure (schema 1.2: quantities[].attribution, cites,
+hedges, flags). One test per rule, on invented sentences."""
+from __future__ import annotations
+
+import pipeline
+
+
+def _figures(text: str, **kw) -> dict[str, dict]:
+    out = {}
+    for claim in pipeline.extract(text, **kw):
+        for q in claim["quantities"]:
+            assert text[q["span"][0]:q["span"][1]] == q["text"]
+            for h in q["hedges"]:
+                assert text[h["cue_span"][0]:h["cue_span"][1]] == h["cue"]
+            out[q["text"]] = q
+    return out
+
+
+def _source(q: dict) -> str | None:
+    return (q["attribution"] or {}).get("source_norm")
+
+
+def _flags(q: dict) -> set[str]:
+    return {k for k, v in q["flags"].items() if v}
+
+
+def test_two_speakers_with_two_numbers_each_give_their_own():
+    figs = _figures("A police chief in Velin said 40 people were killed and a hospital "
+                    "official said 65 were killed.")
+    assert _source(figs["40"]) == "police chief" and _source(figs["65"]) == "hospital official"
+
+
+def test_a_hedge_covers_the_figures_of_its_own_clause_only():
+    figs = _figures("At least 900 people have died in Tarn and 4,000 are believed missing.")
+    assert _flags(figs["At least 900"]) == {"approximate"}
+    assert _flags(figs["4,000"]) == {"speculative"}
+
+
+def test_a_citation_is_not_a_source_but_what_the_source_cites():
+    figs = _figures("State television, quoting the interior ministry, said 2,122 people "
+                    "were killed in Velin.")
+    assert _source(figs["2,122"]) == "state television" and figs["2,122"]["cites"] == ["interior ministry"]
+
+
+def test_a_figure_the_reporting_verb_governs_outside_its_content():
+    figs = _figures("The agency put the number of deaths in Velin at 2,316 on Tuesday.")
+    assert _source(figs["2,316"]) == "agency"
+
+
+def test_a_figure_outside_every_report_is_in_the_outlet_voice():
+    figs = _figures("At least 12 died in Tarn on Monday, when police said the bridge collapsed.")
+    assert figs["At least 12"]["attribution"] is None
+
+
+def test_an_impersonal_note_reaches_back_to_the_figures_before_it():
+    text = ("The ministry said 120 people were killed in Velin on Monday. "
+            "It was not possible to independently verify the numbers.")
+    figs = _figures(text)
+    assert "unverified" in _flags(figs["120"])
+    notes = [c for c in pipeline.extract(text) if c["text"].startswith("It was")]
+    assert all(c["attribution"] is None for c in notes)
+
+
+def test_there_was_no_way_to_confirm_is_a_negative_note():
+    figs = _figures("Rebels said 40 fighters died near Tarn. There was no way to confirm the toll "
+                    "independently.")
+    assert "unverified" in _flags(figs["40"])
+
+
+def test_a_note_coordinated_with_a_figure_covers_that_figure_not_the_one_before():
+    figs = _figures("Officials in Velin say 300 people died. Officials said the toll could rise "
+                    "to 1,000, but it could not be confirmed.")
+    assert _flags(figs["1,000"]) == {"speculative", "unverified"}
+    assert _flags(figs["300"]) == set()
+
+
+def test_plural_officials_are_not_the_body_quoted_before():
+    figs = _figures("Local television in Velin reported more than 2,000 dead. "
+                    "Officials say 300 people died.")
+    assert _source(figs["300"]) == "officials"
