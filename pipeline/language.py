@@ -27,6 +27,9 @@ MIN_CONFIDENCE = 0.5
 SAMPLE_CHARS = 20_000
 #: ``--language any``: no check.
 ANY = "any"
+#: Languages the stages are built for (their lexicons, cues and number words): the
+#: only ones ``--language`` accepts besides :data:`ANY`.
+SUPPORTED = ("en",)
 _WORD = re.compile(r"[^\W\d_]+")
 
 

@@ -41,6 +41,10 @@ from .resources import data_path
 PARTS = "parts"
 ORDER = "order.txt"
 MANIFEST = "manifest.json"
+#: What the inspect commands write into an output directory by default (``compare
+#: --jsonl``, ``report``, ``export``). They are derived from the output, so a new
+#: output makes them stale: :meth:`PartStore.remove_derived` deletes them first.
+LEDGER_FILE, REPORT_FILE, EXPORT_DIR = "ledger.jsonl", "report.html", "export"
 
 
 def result_key(raw: RawDocument, fingerprint: str) -> str:
@@ -208,6 +212,23 @@ class PartStore:
         with (self.dir / ORDER).open(encoding="utf-8") as fh:
             for line in fh:
                 yield line.strip()
+
+    def remove_derived(self) -> list[Path]:
+        """Delete the files derived from an earlier output (ledger, report, export
+        tables), so none sits stale beside the output about to be written; returns
+        them, relative to the output directory. Files of other names in ``export/``
+        are the user's and stay."""
+        from .inspect.export import TABLES
+
+        export = self.outdir / EXPORT_DIR
+        candidates = [self.outdir / LEDGER_FILE, self.outdir / REPORT_FILE,
+                      *(export / f"{table}.{ext}" for table in TABLES for ext in ("csv", "parquet"))]
+        removed = [path for path in candidates if path.is_file()]
+        for path in removed:
+            path.unlink()
+        if export.is_dir() and not any(export.iterdir()):
+            export.rmdir()
+        return [path.relative_to(self.outdir) for path in removed]
 
     def merge(self, sink: Any = None) -> int:
         """Write ``documents.jsonl`` and ``claims.jsonl`` in input order from the parts.

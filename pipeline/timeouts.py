@@ -7,9 +7,9 @@ wraps each document's work in :func:`time_limit`; when the time is up,
 gets ``error: {type: "timeout"}`` and the batch goes on.
 
 It uses ``SIGALRM`` (``setitimer``), so it works only on Unix and in the main
-thread of a process (the CLI and its ``--workers`` processes qualify); elsewhere
-(threads of a web server, Dask worker threads) the limit is silently not
-applied. A signal is only handled between Python bytecodes: a single C call that
+thread of a process (the CLI, its ``--workers`` processes and the worker
+processes of ``newsclaims serve`` qualify); elsewhere (Dask worker threads, a
+web server's own threads) the limit is silently not applied. A signal is only handled between Python bytecodes: a single C call that
 never returns to Python (one enormous regular-expression match) overruns the
 limit until it returns. :class:`DocumentTimeout` derives from ``BaseException``
 so that the ``except Exception`` blocks of libraries (trafilatura has many) do

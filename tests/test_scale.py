@@ -81,7 +81,7 @@ def test_incremental_rerun_processes_only_changed_documents(tmp_path, capsys):
     _write_input(src, changed)
     capsys.readouterr()
     assert main(["extract", str(src), "-o", str(out), "--resume", "--part-size", "2"]) == 0
-    assert f"reused from earlier parts: {len(ARTICLES) - 1}" in capsys.readouterr().err
+    assert f"processed: 1, reused from earlier parts: {len(ARTICLES) - 1}" in capsys.readouterr().err
     fresh = tmp_path / "fresh"
     assert main(["extract", str(src), "-o", str(fresh), "-q"]) == 0
     assert _outputs(out) == _outputs(fresh)
@@ -97,6 +97,84 @@ def test_merge_rebuilds_the_output_from_parts(tmp_path, reference):
     assert main(["merge", str(out)]) == 0
     assert _outputs(out) == expected
     assert main(["merge", str(tmp_path / "nothing")]) == 1
+
+
+def test_merge_names_a_directory_that_is_not_an_output_directory(tmp_path, capsys):
+    (tmp_path / "notes.txt").write_text("not an output\n")
+    assert main(["merge", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "not an output directory" in err and err.count("\n") == 1
+    assert not (tmp_path / "parts").exists() and not (tmp_path / ".newsclaims.lock").exists()
+
+
+class _Clock:
+    """Stands in for the time module of pipeline.runs: 20 s pass per processed document."""
+
+    def __init__(self):
+        self.now = 0.0
+
+    def monotonic(self) -> float:
+        return self.now
+
+    perf_counter = monotonic
+
+
+def test_a_killed_run_keeps_the_work_of_every_half_minute(tmp_path, reference, monkeypatch, capsys):
+    """With the default part size (512) a slow run wrote nothing before it ended, so a
+    kill after minutes lost everything; now a part is also written every 30 s."""
+    import pipeline.runs as runner
+
+    src, expected = reference
+    out = tmp_path / "out"
+    real, clock = runner.process_stream, _Clock()
+
+    def killed_after_four(*args, **kwargs):
+        for i, item in enumerate(real(*args, **kwargs)):
+            if i == 4:
+                raise RuntimeError("killed")  # no clean-up runs, as with kill -9
+            clock.now += 20.0
+            yield item
+
+    monkeypatch.setattr(runner, "time", clock)
+    monkeypatch.setattr(runner, "process_stream", killed_after_four)
+    with pytest.raises(RuntimeError):
+        main(["extract", str(src), "-o", str(out), "-q"])
+    kept = sum(1 for part in (out / "parts").glob("part-*.jsonl") for _ in part.open())
+    assert kept == 4  # parts at 40 s (2 documents) and 80 s (2 more)
+    monkeypatch.setattr(runner, "process_stream", real)
+    capsys.readouterr()
+    assert main(["extract", str(src), "-o", str(out), "--resume"]) == 0
+    assert "processed: 2, reused from earlier parts: 4" in capsys.readouterr().err
+    assert _outputs(out) == expected
+
+
+def test_the_flush_interval_is_a_setting(tmp_path, reference):
+    src, expected = reference
+    out = tmp_path / "out"
+    assert main(["extract", str(src), "-o", str(out), "-q", "--flush-seconds", "0"]) == 0
+    assert len(list((out / "parts").glob("part-*.jsonl"))) == len(ARTICLES)
+    assert _outputs(out) == expected
+
+
+def test_a_new_run_leaves_no_stale_derived_file(tmp_path, capsys):
+    src, out = tmp_path / "in.jsonl", tmp_path / "out"
+    _write_input(src, ARTICLES[:2])
+    assert main(["extract", str(src), "-o", str(out), "-q"]) == 0
+    assert main(["compare", str(out), "--jsonl", "-q"]) == 0
+    assert main(["report", str(out)]) == 0
+    assert main(["export", str(out)]) == 0
+    (out / "export" / "my-notes.txt").write_text("mine\n")
+    derived = [out / "ledger.jsonl", out / "report.html", out / "export" / "claims.csv"]
+    assert all(p.exists() for p in derived)
+    _write_input(src, ARTICLES[2:4])
+    capsys.readouterr()
+    assert main(["extract", str(src), "-o", str(out)]) == 0
+    assert not any(p.exists() for p in derived)
+    assert (out / "export" / "my-notes.txt").exists()  # not ours to delete
+    assert "ledger.jsonl" in capsys.readouterr().err  # the summary says what went
+    assert main(["report", str(out)]) == 0
+    assert main(["merge", str(out)]) == 0  # re-merging refreshes the same way
+    assert not (out / "report.html").exists() and "report.html" in capsys.readouterr().err
 
 
 def test_dask_local_cluster_matches_the_single_process_run(tmp_path, reference):

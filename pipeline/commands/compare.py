@@ -44,8 +44,9 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         measures = [m for m in measures if m.measure in args.measure]
     if args.jsonl:
         from ..atomic import write_text
+        from ..store import LEDGER_FILE
 
-        path = os.path.join(args.outdir, "ledger.jsonl")
+        path = os.path.join(args.outdir, LEDGER_FILE)
         try:
             write_text(path, "".join(json.dumps(m.to_json(), ensure_ascii=False) + "\n" for m in measures))
         except OSError as exc:
@@ -53,5 +54,5 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if not args.quiet:
         render(measures, make_console(args.color))
     if args.jsonl:
-        print(f"wrote {len(measures)} measure(s) to {os.path.join(args.outdir, 'ledger.jsonl')}", file=sys.stderr)
+        print(f"wrote {len(measures)} measure(s) to {path}", file=sys.stderr)
     return EXIT_OK

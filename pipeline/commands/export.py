@@ -31,12 +31,13 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
     from ..inspect.data import OutputError, load_selected
     from ..inspect.export import MissingPyarrow, export
+    from ..store import EXPORT_DIR
 
     try:
         output, claims = load_selected(args)
     except OutputError as exc:
         return error(exc)
-    target = args.output or os.path.join(args.outdir, "export")
+    target = args.output or os.path.join(args.outdir, EXPORT_DIR)
     try:
         written = export(output, target, args.format, claims)
     except MissingPyarrow as exc:

@@ -5,6 +5,8 @@ import argparse
 import os
 import signal
 import sys
+import time
+from collections.abc import Callable
 from typing import Any
 
 from . import EXIT_INTERRUPTED, EXIT_NOTHING, EXIT_OK, positive
@@ -30,6 +32,17 @@ def seconds(value: str) -> float:
     if not n >= 0 or n == float("inf"):
         raise argparse.ArgumentTypeError(f"expected a number of seconds >= 0, got {value}")
     return n
+
+
+def language(value: str) -> str:
+    """argparse type: a language the stages are built for, or ``any``."""
+    from ..language import ANY, SUPPORTED
+
+    if value not in (*SUPPORTED, ANY):
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not supported: the stages are built for {', '.join(SUPPORTED)} "
+            f"(use {ANY!r} to turn the language check off)")
+    return value
 
 
 def register(sub: Any) -> None:
@@ -63,9 +76,12 @@ def register(sub: Any) -> None:
     ex.add_argument("--timeout", type=seconds, default=120.0, metavar="SECONDS",
                     help="time limit per document (and per started million characters of it); "
                          "a document over it gets error 'timeout' (default 120, 0: none)")
-    ex.add_argument("--language", default=None, metavar="LANG",
+    ex.add_argument("--flush-seconds", type=seconds, default=None, metavar="SECONDS",
+                    help="also write a part when this many seconds passed since the last one, "
+                         "so a killed run keeps its work for --resume (default 30; 0: a part per document)")
+    ex.add_argument("--language", type=language, default=None, metavar="LANG",
                     help="skip documents detected as another language (error "
-                         "'unsupported_language'); default: the model's language; 'any': no check")
+                         "'unsupported_language'); en (the default) or 'any': no check")
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
 
 
@@ -133,55 +149,113 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 def _write(raws: Any, settings: Any, args: argparse.Namespace, total: int | None) -> Any:
     from ..emit import dumps
-    from ..runs import run, run_to_directory
+    from ..runs import FLUSH_SECONDS, run, run_to_directory
 
     with _progress(total, args.quiet) as advance:
         if args.output != "-":
+            flush = FLUSH_SECONDS if args.flush_seconds is None else args.flush_seconds
             return run_to_directory(raws, settings, args.output, resume=args.resume,
                                     part_size=args.part_size, engine=args.engine,
-                                    scheduler=args.scheduler, progress=advance)
+                                    scheduler=args.scheduler, progress=advance,
+                                    flush_seconds=flush)
         out = sys.stdout
 
         def sink(doc: dict, claims: list[dict]) -> None:
             for claim in claims:
                 out.write(dumps(claim) + "\n")
             out.flush()
-            advance()
+            advance(False)
 
         return run(raws, settings, sink)
 
 
-def _rate_column():
-    from rich.progress import ProgressColumn
-    from rich.text import Text
+#: Seconds between plain progress lines when stderr is not a terminal (nohup, CI, a log).
+PLAIN_EVERY = 10.0
+#: No rate nor ETA before this many documents were processed and seconds passed: a
+#: batch's documents arrive together, and over the first milliseconds that reads as
+#: thousands of documents a second.
+RATE_AFTER_DOCS, RATE_AFTER_SECONDS = 8, 5.0
 
-    class Rate(ProgressColumn):
-        def render(self, task):  # speed is None until two samples exist
-            return Text(f"{task.speed or 0:.1f} docs/s")
 
-    return Rate()
+class Meter:
+    """What the progress display shows: documents done (processed, or reused from
+    earlier parts), and the processing rate over the run so far."""
+
+    def __init__(self, total: int | None, clock: Callable[[], float] = time.monotonic):
+        self.total, self.clock = total, clock
+        self.started = clock()
+        self.done = self.processed = 0
+
+    def advance(self, reused: bool) -> None:
+        self.done += 1
+        self.processed += not reused
+
+    def rate(self) -> float | None:
+        """Processed documents per second, or None while too few to tell."""
+        elapsed = self.clock() - self.started
+        if self.processed < RATE_AFTER_DOCS or elapsed < RATE_AFTER_SECONDS:
+            return None
+        return self.processed / elapsed
+
+    def status(self) -> str:
+        """``loading model …`` until the first document is done, then the rate and ETA."""
+        if not self.done:
+            return "loading model …"
+        rate = self.rate()
+        if rate is None:
+            return "-- docs/s"
+        if self.total is None:
+            return f"{rate:.1f} docs/s"
+        left = round((self.total - self.done) / rate)
+        return f"{rate:.1f} docs/s, ETA {left // 3600}:{left // 60 % 60:02d}:{left % 60:02d}"
+
+    def line(self) -> str:
+        return f"extract {self.done}/{self.total if self.total is not None else '?'} documents, {self.status()}"
 
 
 class _progress:
-    """A rich progress bar on stderr (docs/s and ETA); a no-op when quiet."""
+    """Progress on stderr: a rich bar on a terminal; elsewhere (nohup, CI, a log) a
+    plain line at the start and every :data:`PLAIN_EVERY` seconds; nothing when quiet.
+    Entering gives ``advance(reused)``."""
 
     def __init__(self, total: int | None, quiet: bool):
         self.total, self.quiet, self.bar = total, quiet, None
 
-    def __enter__(self):
+    def __enter__(self) -> Callable[[bool], None]:
         if self.quiet:
-            return lambda: None
+            return lambda reused: None
         from rich.console import Console
-        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
-                                   TimeElapsedColumn, TimeRemainingColumn)
+
+        meter, console = Meter(self.total), Console(stderr=True)
+        if not console.is_terminal:
+            return self._plain(meter)
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
         self.bar = Progress(TextColumn("extract"), BarColumn(), MofNCompleteColumn(),
-                            _rate_column(),
-                            TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
-                            console=Console(stderr=True), transient=True)
+                            TextColumn("{task.fields[status]}"), TimeElapsedColumn(),
+                            console=console, transient=True)
         self.bar.start()
-        task = self.bar.add_task("extract", total=self.total)
-        return lambda: self.bar.advance(task)
+        task = self.bar.add_task("extract", total=self.total, status=meter.status())
+
+        def advance(reused: bool) -> None:
+            meter.advance(reused)
+            self.bar.update(task, advance=1, status=meter.status())
+
+        return advance
+
+    @staticmethod
+    def _plain(meter: Meter) -> Callable[[bool], None]:
+        print(f"newsclaims: {meter.line()}", file=sys.stderr, flush=True)
+        last = meter.clock()
+
+        def advance(reused: bool) -> None:
+            nonlocal last
+            meter.advance(reused)
+            if meter.clock() - last >= PLAIN_EVERY:
+                last = meter.clock()
+                print(f"newsclaims: {meter.line()}", file=sys.stderr, flush=True)
+
+        return advance
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
@@ -193,7 +267,8 @@ def _print_summary(summary: Any, output: str) -> None:
     from rich.table import Table
 
     console = Console(stderr=True)
-    rate = summary.documents / summary.elapsed if summary.elapsed else 0.0
+    # reused documents cost no processing: counting them would inflate the rate
+    rate = summary.processed / summary.elapsed if summary.elapsed else 0.0
     table = Table(title="newsclaims extract", show_header=False, box=None, pad_edge=False)
     table.add_column(style="bold")
     table.add_column()
@@ -201,13 +276,14 @@ def _print_summary(summary: Any, output: str) -> None:
     table.add_row("documents", f"{summary.documents} ({summary.documents - n_err} ok, {n_err} with errors)")
     for kind, n in sorted(summary.errors.items()):
         table.add_row("", f"error {kind}: {n}")
-    if summary.reused:
-        table.add_row("", f"reused from earlier parts: {summary.reused}")
+    table.add_row("", f"processed: {summary.processed}, reused from earlier parts: {summary.reused}")
     table.add_row("claims", str(summary.claims))
     for kind, n in sorted(summary.kinds.items()):
         table.add_row("", f"{kind}: {n}")
     table.add_row("text", f"{summary.kept_chars:,} chars kept, {summary.removed_chars:,} removed")
     table.add_row("time", f"{summary.elapsed:.1f} s ({rate:.1f} docs/s)")
+    if summary.removed_derived:
+        table.add_row("removed", f"{', '.join(summary.removed_derived)} (derived from the previous output)")
     if output != "-":
         table.add_row("output", f"{os.path.join(output, 'claims.jsonl')}, "
                                 f"{os.path.join(output, 'documents.jsonl')}")

@@ -30,6 +30,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from ..inspect.data import OutputError, load_selected
     from ..inspect.ledger import build_ledger
     from ..inspect.report import build_report
+    from ..store import REPORT_FILE
 
     try:
         output, claims = load_selected(args)
@@ -40,7 +41,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
                                                   if any(d == x or d.startswith(x) for x in args.doc)}
         output.documents = {k: v for k, v in output.documents.items() if k in keep}
     html = build_report(output, claims, build_ledger(claims, output.documents), title=args.title)
-    path = args.output or os.path.join(args.outdir, "report.html")
+    path = args.output or os.path.join(args.outdir, REPORT_FILE)
     try:
         write_text(path, html)
     except OSError as exc:

@@ -31,18 +31,13 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         output, claims = load_selected(args)
     except OutputError as exc:
         return error(exc)
-    try:
-        if args.json:
-            from ..inspect.show import write_jsonl
+    if args.json:
+        from ..inspect.show import write_jsonl
 
-            write_jsonl(claims, sys.stdout)
-        else:
-            from ..inspect.show import make_console, render
+        write_jsonl(claims, sys.stdout)
+    else:
+        from ..inspect.show import make_console, render
 
-            render(output, claims, make_console(args.color), details_on=not args.brief)
-        sys.stdout.flush()
-    except BrokenPipeError:  # `| head` closed the pipe: not an error for the user
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        render(output, claims, make_console(args.color), details_on=not args.brief)
+    sys.stdout.flush()  # a closed pipe surfaces here at the latest: the CLI ends quietly
     return EXIT_OK

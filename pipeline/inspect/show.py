@@ -27,6 +27,14 @@ KIND_STYLE = {"statistic": "bold cyan", "quote": "bold magenta", "statement": "b
               "event": "bold white", "other": "dim"}
 
 
+class _Console(Console):
+    """A console that lets a closed pipe (``| head``) end the command quietly: rich's
+    own handler exits with status 1, as if reading the first lines were an error."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError
+
+
 def make_console(color: str = "auto", file: TextIO | None = None, width: int | None = None) -> Console:
     """A console honouring ``--color`` and ``NO_COLOR``.
 
@@ -35,13 +43,13 @@ def make_console(color: str = "auto", file: TextIO | None = None, width: int | N
     ``auto`` colours a terminal unless NO_COLOR is set (rich checks it itself).
     """
     if color == "always":
-        return Console(file=file, force_terminal=True, no_color=False, width=width or _width(),
+        return _Console(file=file, force_terminal=True, no_color=False, width=width or _width(),
                        color_system="truecolor" if os.environ.get("COLORTERM") else "256",
                        highlight=False, soft_wrap=False)
     if color == "never":
-        return Console(file=file, no_color=True, color_system=None, force_terminal=False,
+        return _Console(file=file, no_color=True, color_system=None, force_terminal=False,
                        width=width or _width(), highlight=False)
-    console = Console(file=file, width=width, highlight=False)
+    console = _Console(file=file, width=width, highlight=False)
     if width is None and not console.is_terminal and "COLUMNS" not in os.environ:
         console.width = 140  # a pipe or file: rich's 80 columns would crush tables
     return console
