@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .records import RawDocument
-from .engine import Processor, Settings, batched
+from .engine import Processor, Settings, batched, library_logging
 from .store import write_part_file
 
 if TYPE_CHECKING:
@@ -33,6 +33,7 @@ def _processor(settings: Settings) -> Processor:
     """This worker process's pipeline, built on first use (the model loads once)."""
     global _PROCESSOR
     if _PROCESSOR is None or _PROCESSOR.settings != settings:
+        library_logging(settings.verbose)
         _PROCESSOR = Processor(settings)
     return _PROCESSOR
 

@@ -19,14 +19,16 @@ offsets are shifted back, so memory does not grow with one huge article.
 from __future__ import annotations
 
 import itertools
+import logging
+import sys
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .clean import CleanSettings, clean, html_to_text
+from .clean import CleanSettings, clean, extract_html
 from .emit import claim_record, document_record
-from .records import Claim, Cleaned, RawDocument, is_span_key
+from .records import Claim, Cleaned, RawDocument, Removal, is_span_key
 from .extraction import select_claims
 from .stages import StageTimer, candidates, run_stages
 from .timeouts import DEFAULT_TIMEOUT, DocumentTimeout, time_limit
@@ -51,6 +53,24 @@ class Settings:
     timeout: float | None = DEFAULT_TIMEOUT
     #: skip documents in another language than this; None: the model's, "any": no check
     language: str | None = None
+    #: let the HTML libraries' warnings through to stderr (:func:`library_logging`)
+    verbose: bool = False
+
+
+#: Libraries whose log lines concern their own workings, not the user's documents.
+#: They log to a ``NullHandler``, but quantulum3 calls ``logging.basicConfig`` on every
+#: parse, which puts a stderr handler on the root logger: from the first quantity on,
+#: their warnings ("discarding data: None") would reach the terminal.
+_LIBRARY_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext")
+
+
+def library_logging(verbose: bool) -> None:
+    """In a command-line process (and its workers): the HTML libraries' log lines go to
+    stderr with ``--verbose``, else nowhere."""
+    if verbose:
+        logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="%(name)s: %(message)s")
+    for name in _LIBRARY_LOGGERS:
+        logging.getLogger(name).propagate = verbose
 
 
 def _shift(obj: Any, by: int) -> None:
@@ -77,16 +97,33 @@ def _error(kind: str, exc: BaseException | str) -> dict[str, str]:
     return {"type": kind, "message": str(exc) if str(exc) else type(exc).__name__}
 
 
+def _input_notes(raw: RawDocument, fallback: bool) -> list[Removal]:
+    """What reading took out of the input, and the HTML path, as zero-width removals:
+    NUL runs keep their place in a text; in a page they stand at 0, as the page's
+    markup is not in ``text``."""
+    if raw.text is not None:
+        return list(raw.removed)
+    notes = [Removal(0, 0, r.reason, r.preview) for r in raw.removed]
+    if fallback:
+        notes.append(Removal(0, 0, "html:fallback", "the page's visible text: trafilatura's "
+                                                    "parser lost part of it, or it found nothing"))
+    return notes
+
+
 def prepare(raw: RawDocument, settings: CleanSettings) -> tuple[Cleaned | None, dict | None]:
     """Clean one raw document; returns ``(cleaned, None)`` or ``(partial, error)``."""
     if raw.error:
         return None, raw.error
     try:
-        text = raw.text if raw.text is not None else html_to_text(raw.html or "", settings)
+        text, fallback = (raw.text, False) if raw.text is not None else \
+            extract_html(raw.html or "", settings)
+        notes = _input_notes(raw, fallback)
         if not text.strip():
-            return Cleaned(text=text), {"type": "empty", "message": "no text in document"}
+            return Cleaned(text=text, removed=notes), {"type": "empty", "message": "no text in document"}
+        # the visible text of a page is not trafilatura's main content: cleaned as a text
         cleaned = clean(text, title=raw.title, published=raw.published, settings=settings,
-                        source_format="text" if raw.text is not None else "html")
+                        source_format="html" if raw.text is None and not fallback else "text")
+        cleaned.removed.extend(notes)
     except Exception as exc:  # one bad document never stops a batch
         return None, _error("clean_failed", exc)
     if not cleaned.segments:
@@ -226,6 +263,7 @@ _WORKER: Processor | None = None
 
 def _init_worker(settings: Settings) -> None:
     global _WORKER
+    library_logging(settings.verbose)
     _WORKER = Processor(settings)
 
 

@@ -37,6 +37,8 @@ class RawDocument:
 
     Exactly one of ``text`` / ``html`` is set, unless ``error`` is set (then the
     document could not be read and goes straight to the output with its error).
+    ``removed`` records what reading took out of the input before ``text`` / ``html``
+    existed (stray NUL bytes): zero-width removals at the position they were taken from.
     """
     doc_id: str
     path: str | None = None
@@ -48,6 +50,7 @@ class RawDocument:
     url: str | None = None
     encoding: str | None = None
     error: dict | None = None
+    removed: list["Removal"] = field(default_factory=list)
 
 
 @dataclass

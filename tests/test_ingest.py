@@ -64,19 +64,19 @@ def test_jsonl_records_bad_lines_and_duplicate_ids(tmp_path):
 
 
 def test_encodings_are_detected_and_recorded(tmp_path):
-    assert decode("café".encode("utf-8")) == ("café", "utf-8")
-    assert decode(b"\xef\xbb\xbfcaf\xc3\xa9") == ("café", "utf-8-sig")
+    assert decode("café".encode("utf-8")) == ("café", "utf-8", [])
+    assert decode(b"\xef\xbb\xbfcaf\xc3\xa9") == ("café", "utf-8-sig", [])
     text = "Le café coûte trois euros à Montréal, déclare le maire élu."
-    decoded, encoding = decode(text.encode("cp1252"))
+    decoded, encoding, _ = decode(text.encode("cp1252"))
     assert decoded == text and encoding != "utf-8"
     polish = "Prezydent powiedział, że w Łodzi spłonęło 30 domów."
-    assert decode(polish.encode("cp1250")) == (polish, "cp1250")
+    assert decode(polish.encode("cp1250")) == (polish, "cp1250", [])
     with pytest.raises(ValueError, match="binary"):
         decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
 
 
 def test_unreadable_and_binary_files_become_error_records(tmp_path):
-    (tmp_path / "img.txt").write_bytes(b"\x89PNG\x00\x00binary")
+    (tmp_path / "img.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64) + b"binary")
     docs = list(read_documents([str(tmp_path)]))
     assert docs[0].error["type"] == "undecodable" and "binary" in docs[0].error["message"]
 
@@ -116,3 +116,105 @@ def test_sanitize_id_never_yields_a_path():
     for raw in ("../../x", "a/b\\c", " spaced id ", "..", ""):
         cleaned = sanitize_id(raw)
         assert cleaned and "/" not in cleaned and "\\" not in cleaned and cleaned not in (".", "..")
+
+
+# -- issue 20: nothing lost silently -------------------------------------------------------
+
+ARTICLE = ("The storm killed at least 12 people in northern Portugal on Saturday, the civil "
+           "protection agency said.\nRoads were closed near Braga on Sunday, police said.\n")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252"])
+def test_stray_nul_bytes_are_taken_out_and_recorded_where_they_were(tmp_path, encoding):
+    text = "Prices at the café in Zürich rose, the owner said.\n" + ARTICLE * 8  # 8 NULs: 0.6%
+    cuts = (14, 14, 60, len(text))  # two runs in one place, one in the middle, one at the end
+    data, pos = b"", 0
+    for cut in cuts:
+        data += text[pos:cut].encode(encoding if pos == 0 else encoding.replace("-sig", "")) + b"\x00" * 2
+        pos = cut
+    (tmp_path / "a.txt").write_bytes(data)
+    [doc] = read_documents([str(tmp_path)])
+    assert doc.error is None and doc.text == text
+    assert [(r.start, r.end, r.reason) for r in doc.removed] == [
+        (14, 14, "input:nul"), (60, 60, "input:nul"), (len(text), len(text), "input:nul")]
+    assert doc.removed[0].preview == "4 NUL bytes taken out"
+
+
+def test_only_a_mostly_binary_file_is_refused(tmp_path):
+    (tmp_path / "few.txt").write_bytes(ARTICLE.encode() + b"\x00\x00\x00" + ARTICLE.encode())
+    (tmp_path / "png.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
+    few, png = read_documents([str(tmp_path)])
+    assert few.error is None and few.text == ARTICLE * 2
+    assert png.error["type"] == "undecodable" and "binary" in png.error["message"]
+
+
+def test_html_and_gzip_on_standard_input_are_recognised():
+    page = b"<!DOCTYPE html><html><body><p>Police said 12 people died.</p></body></html>"
+    [doc] = _from_stdin(io.BytesIO(b"\n  " + page))
+    assert doc.text is None and doc.html.strip() == page.decode()
+    [doc] = _from_stdin(io.BytesIO(b"<p>A bare fragment.</p>"))
+    assert doc.html == "<p>A bare fragment.</p>"
+    [doc] = _from_stdin(io.BytesIO(gzip.compress(ARTICLE.encode())))
+    assert doc.text == ARTICLE and doc.error is None
+    docs = list(_from_stdin(io.BytesIO(gzip.compress(b'{"id": "a", "text": "A."}\n{"id": "b", "html": "<p>B</p>"}\n'))))
+    assert [(d.doc_id, d.text, d.html) for d in docs] == [("a", "A.", None), ("b", None, "<p>B</p>")]
+    [doc] = _from_stdin(io.BytesIO(gzip.compress(page)[:30]))  # truncated
+    assert doc.error["type"] == "unreadable"
+    [doc] = _from_stdin(io.BytesIO(b"I <3 Lisbon, the mayor said."))  # not a tag
+    assert doc.text == "I <3 Lisbon, the mayor said."
+
+
+def test_jsonl_shards_in_a_directory_are_read_and_metadata_is_not(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    with gzip.open(tmp_path / "b.jsonl.gz", "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps({"id": "b1", "text": "One."}) + "\n" + json.dumps({"id": "b2", "html": "<p>Two</p>"}) + "\n")
+    (tmp_path / "c.ndjson").write_text("{broken\n" + json.dumps({"id": "c1", "text": "Three."}) + "\n",
+                                       encoding="utf-8")
+    (tmp_path / "manifest.jsonl").write_text(json.dumps({"id": "lisbon", "file": "a.txt"}) + "\n",
+                                             encoding="utf-8")
+    (tmp_path / "events.jsonl").write_text(json.dumps({"event": "Storm", "date": "2024-01-01"}) + "\n",
+                                           encoding="utf-8")
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "claims.jsonl").write_text(
+        json.dumps({"doc_id": "lisbon", "text": "One.", "span": [0, 4]}) + "\n", encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "documents.jsonl").write_text(
+        json.dumps({"doc_id": "lisbon", "text": ARTICLE, "kept": []}) + "\n", encoding="utf-8")
+    (tmp_path / "garbage.jsonl").write_text("not json at all\n", encoding="utf-8")
+    docs = list(read_documents([str(tmp_path)]))
+    assert [d.doc_id for d in docs] == ["lisbon", "b1", "b2", "c.ndjson_1", "c1", "garbage.jsonl_1"]
+    assert docs[3].error["type"] == "invalid_json" and docs[5].error["type"] == "invalid_json"
+    assert docs[2].html == "<p>Two</p>" and docs[2].path.endswith("b.jsonl.gz")
+    assert count_documents([str(tmp_path)]) == len(docs)
+
+
+def test_the_repository_corpus_still_gives_its_113_documents():
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    assert count_documents([str(corpus)]) == 113
+    assert sum(1 for d in read_documents([str(corpus)]) if d.error is None) == 113
+
+
+def test_a_huge_record_is_refused_unread_and_its_neighbours_go_on(tmp_path):
+    import tracemalloc
+
+    limit = 50_000
+    huge = json.dumps({"id": "huge", "text": "The storm hit Braga. " * 250_000})  # 5 MB
+    path = tmp_path / "big.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": "One."}) + "\n" + huge + "\n"
+                    + json.dumps({"id": "b", "text": "Two."}) + "\n", encoding="utf-8")
+    (tmp_path / "big.txt").write_text("The storm hit Braga. " * 5_000, encoding="utf-8")
+    tracemalloc.start()
+    try:
+        docs = list(read_documents([str(path), str(tmp_path / "big.txt")], max_bytes=limit))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [(d.doc_id, d.error and d.error["type"]) for d in docs] == [
+        ("a", None), ("big.jsonl_2", "too_large"), ("b", None), ("big", "too_large")]
+    assert "big.jsonl:2" in docs[1].error["message"] and "50,000 bytes" in docs[1].error["message"]
+    assert peak < len(huge) / 10, "the huge line was never held in memory"
+    assert count_documents([str(path)], max_bytes=limit) == 3
+    [doc] = _from_stdin(io.BytesIO(b"x" * (limit + 1)), limit=limit)
+    assert doc.error["type"] == "too_large"

@@ -320,3 +320,89 @@ def test_a_signal_keeps_complete_parts_and_resume_gives_the_same_bytes(tmp_path,
     assert main(["extract", *args, "-o", str(out), "--resume"]) == 0
     for name in ("documents.jsonl", "claims.jsonl"):
         assert (out / name).read_bytes() == (ref / name).read_bytes()
+
+
+# -- issue 20: pages lxml cannot read whole, inputs nothing may be lost from ----------------
+
+PARAS = ("The storm killed at least 12 people in northern Portugal on Saturday, the civil "
+         "protection agency said.", "Roads were closed near Braga on Sunday, police said.")
+BODY = "".join(f"<p>{p}</p>" for p in PARAS)
+VISIBLE = "\n".join(PARAS)
+
+
+@pytest.mark.parametrize("name, html", [
+    ("nested", "<html><body>" + "<div>" * 300 + BODY + "</div>" * 300 + "</body></html>"),
+    ("fragment", f"<p>{PARAS[0]}</p>"),
+    ("template", f"<html><body><article>{BODY}<template><p>Never shown: 999 people.</p>"
+                 "</template></article></body></html>"),
+    ("data_image", f"<html><body><article><p>{PARAS[0]}</p><img alt=\"\" src=\"data:image/png;base64,"
+                   + "iVBORw0KGgo" * 1_000_000 + f"\"><p>{PARAS[1]}</p></article></body></html>"),
+])
+def test_pages_lxml_cannot_read_whole_yield_exactly_their_visible_text(name, html):
+    from pipeline.engine import process_one
+
+    result = process_one(html, html=True, doc_id=name)
+    doc = result["document"]
+    expected = PARAS[0] if name == "fragment" else VISIBLE
+    assert doc["text"] == expected and doc["error"] is None
+    fallback = [r for r in doc["removed"] if r["reason"] == "html:fallback"]
+    # the template page is read by trafilatura (its template taken out first)
+    assert len(fallback) == (name != "template") and all(r["span"] == [0, 0] for r in fallback)
+    assert "999" not in doc["text"] and result["claims"]
+    _valid(doc["text"], result["claims"])
+    assert not schema_errors(doc, "documents")
+
+
+def test_an_ordinary_page_stays_with_trafilatura():
+    from pipeline.engine import process_one
+
+    doc = process_one(f"<html><body><nav><a href='/'>Home</a></nav><article>{BODY}</article>"
+                      "</body></html>", html=True)["document"]
+    assert doc["text"] == VISIBLE and not any(r["reason"] == "html:fallback" for r in doc["removed"])
+
+
+def test_html_on_stdin_nul_bytes_and_a_huge_record_through_the_cli(tmp_path, monkeypatch):
+    import gzip
+    import io
+
+    page = f"<!doctype html><html><body><article>{BODY}</article></body></html>".encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(gzip.compress(page))))
+    assert main(["extract", "-", "-o", str(tmp_path / "page"), "-q"]) == 0
+    [doc] = [json.loads(x) for x in (tmp_path / "page" / "documents.jsonl").open(encoding="utf-8")]
+    assert doc["text"] == VISIBLE and "<" not in doc["text"]
+    claims = [json.loads(x) for x in (tmp_path / "page" / "claims.jsonl").open(encoding="utf-8")]
+    assert claims and all("p>" not in (c["attribution"] or {}).get("source", "") for c in claims)
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_bytes(ARTICLE.encode()[:30] + b"\x00" + ARTICLE.encode()[30:])
+    (src / "b.jsonl").write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in
+                                         (("small", ARTICLE), ("huge", ARTICLE * 2_000), ("next", ARTICLE))),
+                                 encoding="utf-8")
+    assert main(["extract", str(src), "-o", str(tmp_path / "out"), "-q", "--max-document-mb", "0.1"]) == 0
+    docs = {d["doc_id"]: d for d in map(json.loads, (tmp_path / "out" / "documents.jsonl").open(encoding="utf-8"))}
+    assert docs["a"]["text"] == ARTICLE and docs["a"]["error"] is None
+    assert [r for r in docs["a"]["removed"] if r["reason"] == "input:nul"] == [
+        {"span": [30, 30], "reason": "input:nul", "preview": "1 NUL byte taken out"}]
+    assert docs["b.jsonl_2"]["error"]["type"] == "too_large"
+    assert docs["small"]["n_claims"] and docs["next"]["n_claims"]
+
+
+TRAFILATURA_WARNS = """
+import logging, sys
+import quantulum3.parser
+quantulum3.parser.parse("12 people")  # puts a stderr handler on the root logger, as in a run
+from pipeline.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("verbose", [False, True])
+def test_trafilatura_log_lines_reach_the_terminal_only_with_verbose(tmp_path, verbose):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.html").write_text("<p>x</p>", encoding="utf-8")  # trafilatura: not valid HTML
+    proc = subprocess.run([sys.executable, "-c", TRAFILATURA_WARNS, "extract", str(tmp_path), "-o", "-",
+                           "-q", "--batch-size", "1", *(["--verbose"] if verbose else [])],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert ("wrong data type or not valid HTML" in proc.stderr) == verbose, proc.stderr

@@ -23,13 +23,13 @@ from __future__ import annotations
 
 from ..records import Cleaned, Removal, Segment
 from .boundary import _off_topic
-from .html import html_to_text
+from .html import extract_html, html_to_text
 from .lexicon import _lexicon
 from .lines import _WS, _Doc, _lines
 from .settings import CleanSettings
 from .zones import _body, _Scan, _top_zone
 
-__all__ = ["CleanSettings", "clean", "html_to_text"]
+__all__ = ["CleanSettings", "clean", "extract_html", "html_to_text"]
 
 
 def clean(text: str, *, title: str | None = None, published: str | None = None,

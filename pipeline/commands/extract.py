@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from ..ingest import DEFAULT_MAX_BYTES
 from . import EXIT_INTERRUPTED, EXIT_NOTHING, EXIT_OK, positive
 
 #: 128 + SIGTERM, as a shell reports a process killed by it
@@ -23,14 +24,14 @@ def _on_sigterm(signum, frame) -> None:
     raise Terminated
 
 
-def seconds(value: str) -> float:
-    """argparse type: a time limit in seconds; 0 turns the limit off."""
+def _finite(value: str, unit: str, above_zero: bool) -> float:
     try:
         n = float(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {value!r}") from None
-    if not n >= 0 or n == float("inf"):
-        raise argparse.ArgumentTypeError(f"expected a number of seconds >= 0, got {value}")
+        raise argparse.ArgumentTypeError(f"expected a number of {unit}, got {value!r}") from None
+    if not (n > 0 if above_zero else n >= 0) or n == float("inf"):
+        raise argparse.ArgumentTypeError(
+            f"expected a number of {unit} {'>' if above_zero else '>='} 0, got {value}")
     return n
 
 
@@ -43,6 +44,16 @@ def language(value: str) -> str:
             f"{value!r} is not supported: the stages are built for {', '.join(SUPPORTED)} "
             f"(use {ANY!r} to turn the language check off)")
     return value
+
+
+def seconds(value: str) -> float:
+    """argparse type: a time limit in seconds; 0 turns the limit off."""
+    return _finite(value, "seconds", above_zero=False)
+
+
+def megabytes(value: str) -> float:
+    """argparse type: a size in MB (10^6 bytes), above 0."""
+    return _finite(value, "MB", above_zero=True)
 
 
 def register(sub: Any) -> None:
@@ -82,7 +93,12 @@ def register(sub: Any) -> None:
     ex.add_argument("--language", type=language, default=None, metavar="LANG",
                     help="skip documents detected as another language (error "
                          "'unsupported_language'); en (the default) or 'any': no check")
+    ex.add_argument("--max-document-mb", type=megabytes, default=DEFAULT_MAX_BYTES / 1e6,
+                    metavar="MB", help="a document (file, JSONL line, stdin) larger than this is "
+                    "not read: error 'too_large' (default %(default)g)")
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+    ex.add_argument("-v", "--verbose", action="store_true",
+                    help="show the HTML libraries' (trafilatura's) log lines on stderr")
 
 
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -99,22 +115,24 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
     from ..analyze import ModelNotFound, model_meta
     from ..clean import CleanSettings
-    from ..engine import Settings
+    from ..engine import Settings, library_logging
     from ..store import OutputLocked
 
     settings = Settings(model=args.model, batch_size=args.batch_size, workers=args.workers,
                         all_sentences=args.all_sentences, clean=CleanSettings(keep_all=args.keep_all),
-                        timeout=args.timeout or None, language=args.language)
+                        timeout=args.timeout or None, language=args.language, verbose=args.verbose)
+    library_logging(args.verbose)
     try:
         model_meta(settings.model)  # fail fast, with one clear line, before reading anything
     except ModelNotFound as exc:
         print(f"newsclaims: error: {exc}", file=sys.stderr)
         return EXIT_NOTHING
 
-    total = None if "-" in paths else count_documents(paths)
+    max_bytes = int(args.max_document_mb * 1e6)
+    total = None if "-" in paths else count_documents(paths, max_bytes)
     if total is not None and args.limit:
         total = min(total, args.limit)
-    raws = read_documents(paths)
+    raws = read_documents(paths, max_bytes)
     if args.limit:
         raws = itertools.islice(raws, args.limit)
     if args.output == "-" and (args.resume or args.engine != "local"):

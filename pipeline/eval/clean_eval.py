@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from ..clean import CleanSettings, clean, html_to_text
+from ..clean import CleanSettings, clean, extract_html
 from .appended import VARIANTS, generate
 from .metrics import char_prf, micro_char_prf, shingle_prf_pages
 
@@ -162,9 +162,10 @@ def evaluate_html(data_dir: str | Path = DEFAULT_DATA, settings: CleanSettings |
     per_page = {}
     clean_time, chars = 0.0, 0
     for key, gold, html in _pages(data_dir):
-        text = html_to_text(html, settings)  # bytes: trafilatura detects the encoding
+        text, fallback = extract_html(html, settings)  # bytes: trafilatura detects the encoding
         t0 = time.perf_counter()
-        c = clean(text, settings=settings, source_format="html") if text.strip() else None
+        c = clean(text, settings=settings, source_format="text" if fallback else "html") \
+            if text.strip() else None
         clean_time += time.perf_counter() - t0
         chars += len(text)
         kept = kept_text(c) if c else ""
