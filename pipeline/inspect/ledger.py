@@ -221,6 +221,7 @@ class Measure:
     cls: str
     label: str
     rows: list[Row]
+    story: str | None = None
 
     @property
     def conflict(self) -> bool:
@@ -245,7 +246,7 @@ class Measure:
 
     def to_json(self) -> dict[str, Any]:
         lo, hi = self.spread
-        return {"measure": self.measure, "class": self.cls, "label": self.label,
+        return {"story_id": self.story, "measure": self.measure, "class": self.cls, "label": self.label,
                 "spread": [lo, None if math.isinf(hi) else hi], "spread_label": self.spread_label,
                 "sources": self.n_sources, "documents": len({r.claim.get("doc_id") for r in self.rows}),
                 "conflict": self.conflict, "rows": [r.to_json() for r in self.rows]}
@@ -302,12 +303,15 @@ def mark_conflicts(rows: list[Row]) -> None:
 
 def build_ledger(claims: Iterable[dict[str, Any]], documents: dict[str, dict[str, Any]] | None = None,
                  *, min_rows: int = 1, lex: Lexicon | None = None) -> list[Measure]:
-    """Group every countable quantity by (measure, class); measures in lexicon order, then by size."""
+    """Group every countable quantity by (story, measure, class); stories in the order of
+    their first row, measures in lexicon order, then by size. A document's story is its
+    record's ``story_id`` (:mod:`pipeline.inspect.stories`); without one, all is one story."""
     lex = lex or lexicon()
     documents = documents or {}
-    groups: dict[tuple[str, str], list[Row]] = {}
+    groups: dict[tuple[str | None, str, str], list[Row]] = {}
     for claim in claims:
         doc_id = str(claim.get("doc_id"))
+        story = (documents.get(doc_id) or {}).get("story_id")
         outlet = (documents.get(doc_id) or {}).get("source")
         att = claim.get("attribution") or {}
         source = att.get("source_norm") or att.get("source") or None
@@ -319,36 +323,52 @@ def build_ledger(claims: Iterable[dict[str, Any]], documents: dict[str, dict[str
             if measure is None:
                 continue
             row = Row(claim, q, outlet, source or outlet, key, _places(claim), _days(claim))
-            groups.setdefault((measure, class_of(q.get("counted"), lex)), []).append(row)
+            groups.setdefault((story, measure, class_of(q.get("counted"), lex)), []).append(row)
     order = {m: i for i, m in enumerate(lex.measures)}
     class_order = {c: i for i, c in enumerate(lex.classes)}
     out = []
-    for (measure, cls), rows in groups.items():
+    for (story, measure, cls), rows in groups.items():
         if len(rows) < min_rows:
             continue
         rows.sort(key=lambda r: (-r.interval[0], str(r.claim.get("doc_id")), r.quantity.get("span") or [0]))
         mark_conflicts(rows)
-        out.append(Measure(measure, cls, f"{lex.measure_label(measure)} · {lex.class_label(cls)}", rows))
-    out.sort(key=lambda m: (order.get(m.measure, 99), -len({r.claim.get('doc_id') for r in m.rows}),
+        out.append(Measure(measure, cls, f"{lex.measure_label(measure)} · {lex.class_label(cls)}", rows, story))
+    # stories in the order they began (their earliest publication date), undated last
+    began: dict[str, str] = {}
+    for doc in documents.values():
+        if doc.get("story_id") and doc.get("published"):
+            sid = str(doc["story_id"])
+            began[sid] = min(began.get(sid, "9999"), str(doc["published"]))
+    out.sort(key=lambda m: (began.get(m.story or "", "9999"), m.story or "", order.get(m.measure, 99), -len({r.claim.get('doc_id') for r in m.rows}),
                             -len(m.rows), class_order.get(m.cls, 99), m.cls))
     return out
 
 
-def ledger_of(output: Output, **kw: Any) -> list[Measure]:
+def ledger_of(output: Output, stories: list[Any] | None = None, **kw: Any) -> list[Measure]:
+    """The ledger of an extract output; the story step gives its documents a ``story_id``
+    first, unless ``stories`` (of :func:`pipeline.inspect.stories.assign_stories`) says it ran."""
+    from .stories import assign_stories
+
+    if stories is None:
+        assign_stories(output.documents, output.claims)
     return build_ledger(output.claims, output.documents, **kw)
 
 
 # --- rendering -----------------------------------------------------------------------------
 
-def render(measures: list[Measure], console: Any) -> None:
-    """One rich table per measure."""
+def render(measures: list[Measure], console: Any, titles: dict[str, str] | None = None) -> None:
+    """One rich table per measure, under a heading per story (``titles``: story id → title)."""
     from rich.table import Table
     from rich.text import Text
 
     if not measures:
         console.print("no countable quantities with a known measure")
         return
+    story: object = object()
     for m in measures:
+        if m.story != story and m.story is not None:
+            story = m.story
+            console.rule(Text(f"{(titles or {}).get(m.story) or 'untitled story'}  ({m.story})", style="bold"))
         title = Text(m.label, style="bold")
         title.append(f"   spread {m.spread_label}; {len(m.rows)} row(s), {m.n_sources} source(s)", style="dim")
         if m.conflict:
