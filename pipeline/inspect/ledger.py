@@ -18,8 +18,8 @@ from typing import Any, Iterable
 from ..resources import load_json
 from .data import Output, flag_list
 from .fmt import bounds_label, interval, quantity_label, spread_label
+from .scope import countries_named, place_entities, scope_of, story_countries
 
-PLACE_LABELS = ("GPE", "LOC", "FAC")
 _WORD = re.compile(r"[\w’'-]+|[^\w\s]")
 
 
@@ -222,6 +222,8 @@ class Measure:
     label: str
     rows: list[Row]
     story: str | None = None
+    country: str | None = None
+    subplace: str | None = None
 
     @property
     def conflict(self) -> bool:
@@ -246,29 +248,20 @@ class Measure:
 
     def to_json(self) -> dict[str, Any]:
         lo, hi = self.spread
-        return {"story_id": self.story, "measure": self.measure, "class": self.cls, "label": self.label,
+        return {"story_id": self.story, "measure": self.measure, "class": self.cls, "country": self.country,
+                "subplace": self.subplace, "label": self.label,
                 "spread": [lo, None if math.isinf(hi) else hi], "spread_label": self.spread_label,
                 "sources": self.n_sources, "documents": len({r.claim.get("doc_id") for r in self.rows}),
                 "conflict": self.conflict, "rows": [r.to_json() for r in self.rows]}
 
 
 def _places(claim: dict[str, Any]) -> list[str]:
-    """Places the claim is about: not those inside the source ("the UK-based Observatory")."""
+    """Names of the places the claim is about (:func:`pipeline.inspect.scope.place_entities`)."""
     seen: list[str] = []
-    text, base = str(claim.get("text") or ""), (claim.get("span") or [0, 0])[0]
-    src = (claim.get("attribution") or {}).get("source_span") or [None, None]
-    for e in claim.get("entities") or []:
-        span = e.get("span") or [None, None]
-        if span[0] is None:
-            continue
-        if src[0] is not None and src[0] <= span[0] and span[1] <= src[1]:
-            continue
-        if re.match(r"\s*-?\s*based\b", text[span[1] - base:]):
-            continue
-        if e.get("label") in PLACE_LABELS:
-            name = str(e.get("norm") or e.get("text") or "")
-            if name and name not in seen:
-                seen.append(name)
+    for e in place_entities(claim):
+        name = str(e.get("norm") or e.get("text") or "")
+        if name and name not in seen:
+            seen.append(name)
     return seen
 
 
@@ -303,12 +296,19 @@ def mark_conflicts(rows: list[Row]) -> None:
 
 def build_ledger(claims: Iterable[dict[str, Any]], documents: dict[str, dict[str, Any]] | None = None,
                  *, min_rows: int = 1, lex: Lexicon | None = None) -> list[Measure]:
-    """Group every countable quantity by (story, measure, class); stories in the order of
-    their first row, measures in lexicon order, then by size. A document's story is its
-    record's ``story_id`` (:mod:`pipeline.inspect.stories`); without one, all is one story."""
+    """Group every countable quantity by (story, measure, class, country, subplace);
+    stories in the order they began, then measures in lexicon order, then by size.
+
+    A document's story is its record's ``story_id`` (:mod:`pipeline.inspect.stories`;
+    without one, all is one story); the place scope is :func:`pipeline.inspect.scope.scope_of`,
+    unplaced counts taking the story's main country.
+    """
     lex = lex or lexicon()
     documents = documents or {}
-    groups: dict[tuple[str | None, str, str], list[Row]] = {}
+    claims = list(claims)
+    main_country = story_countries(documents, claims)
+    named = countries_named(claims)
+    groups: dict[tuple[Any, ...], list[Row]] = {}
     for claim in claims:
         doc_id = str(claim.get("doc_id"))
         story = (documents.get(doc_id) or {}).get("story_id")
@@ -323,24 +323,34 @@ def build_ledger(claims: Iterable[dict[str, Any]], documents: dict[str, dict[str
             if measure is None:
                 continue
             row = Row(claim, q, outlet, source or outlet, key, _places(claim), _days(claim))
-            groups.setdefault((story, measure, class_of(q.get("counted"), lex)), []).append(row)
+            scope = scope_of(claim, q, main_country.get(story), named.get(doc_id, set()))
+            groups.setdefault((story, measure, class_of(q.get("counted"), lex), *scope), []).append(row)
+    return _ordered(groups, documents, min_rows, lex)
+
+
+def _ordered(groups: dict[tuple[Any, ...], list[Row]], documents: dict[str, dict[str, Any]],
+             min_rows: int, lex: Lexicon) -> list[Measure]:
     order = {m: i for i, m in enumerate(lex.measures)}
     class_order = {c: i for i, c in enumerate(lex.classes)}
     out = []
-    for (story, measure, cls), rows in groups.items():
+    for (story, measure, cls, country, subplace), rows in groups.items():
         if len(rows) < min_rows:
             continue
         rows.sort(key=lambda r: (-r.interval[0], str(r.claim.get("doc_id")), r.quantity.get("span") or [0]))
         mark_conflicts(rows)
-        out.append(Measure(measure, cls, f"{lex.measure_label(measure)} · {lex.class_label(cls)}", rows, story))
+        where = " · ".join(p for p in (country, subplace) if p)
+        label = f"{lex.measure_label(measure)} · {lex.class_label(cls)}" + (f" · {where}" if where else "")
+        out.append(Measure(measure, cls, label, rows, story, country, subplace))
     # stories in the order they began (their earliest publication date), undated last
     began: dict[str, str] = {}
     for doc in documents.values():
         if doc.get("story_id") and doc.get("published"):
             sid = str(doc["story_id"])
             began[sid] = min(began.get(sid, "9999"), str(doc["published"]))
-    out.sort(key=lambda m: (began.get(m.story or "", "9999"), m.story or "", order.get(m.measure, 99), -len({r.claim.get('doc_id') for r in m.rows}),
-                            -len(m.rows), class_order.get(m.cls, 99), m.cls))
+    out.sort(key=lambda m: (began.get(m.story or "", "9999"), m.story or "", order.get(m.measure, 99),
+                            -len({r.claim.get('doc_id') for r in m.rows}), -len(m.rows),
+                            class_order.get(m.cls, 99), m.cls, m.subplace is not None, m.country or "",
+                            m.subplace or ""))
     return out
 
 
