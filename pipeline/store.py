@@ -44,7 +44,7 @@ MANIFEST = "manifest.json"
 #: What the inspect commands write into an output directory by default (``compare
 #: --jsonl``, ``report``, ``export``). They are derived from the output, so a new
 #: output makes them stale: :meth:`PartStore.remove_derived` deletes them first.
-LEDGER_FILE, REPORT_FILE, EXPORT_DIR = "ledger.jsonl", "report.html", "export"
+LEDGER_FILE, STORIES_FILE, REPORT_FILE, EXPORT_DIR = "ledger.jsonl", "stories.jsonl", "report.html", "export"
 
 
 def result_key(raw: RawDocument, fingerprint: str) -> str:
@@ -214,14 +214,14 @@ class PartStore:
                 yield line.strip()
 
     def remove_derived(self) -> list[Path]:
-        """Delete the files derived from an earlier output (ledger, report, export
+        """Delete the files derived from an earlier output (ledger, stories, report, export
         tables), so none sits stale beside the output about to be written; returns
         them, relative to the output directory. Files of other names in ``export/``
         are the user's and stay."""
         from .inspect.export import TABLES
 
         export = self.outdir / EXPORT_DIR
-        candidates = [self.outdir / LEDGER_FILE, self.outdir / REPORT_FILE,
+        candidates = [self.outdir / LEDGER_FILE, self.outdir / STORIES_FILE, self.outdir / REPORT_FILE,
                       *(export / f"{table}.{ext}" for table in TABLES for ext in ("csv", "parquet"))]
         removed = [path for path in candidates if path.is_file()]
         for path in removed:

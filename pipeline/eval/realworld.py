@@ -17,8 +17,9 @@ docs/annotation.md section 10. Metric definitions are in docs/evaluation.md
   with ``approximate`` read from the figure's ``approx``.
 * **cleaning**: kept-character F1, and junk-item recall: a gold junk item is removed
   when at most 20% of its non-space characters are kept.
-* **stories**: B-cubed F1 of documents' ``story_id`` against the events; output without
-  a ``story_id`` is one story.
+* **stories**: B-cubed F1 of documents' ``story_id`` against the events; the story step
+  of ``compare`` (:func:`pipeline.inspect.stories.assign_stories`) runs over the whole
+  corpus's output first, as ``compare`` runs it; output without a ``story_id`` is one story.
 * **ledger**: pairwise P/R/F1 of "these two figures are lined up together": system
   pairs are rows of one ledger table, gold pairs share an event and a ledger group.
 """
@@ -246,6 +247,10 @@ def evaluate_realworld(root: Path, workers: int = 1) -> dict[str, dict[str, Any]
     if not golds:
         return None
     docs, claims = system_output(root, workers)
+    from ..inspect.stories import assign_stories
+
+    # all events as one corpus, as a user's month of news: stories are found across splits
+    assign_stories(docs, itertools.chain.from_iterable(claims.values()))
     out = {}
     for split in ("dev", "test"):
         ids = sorted(d for d, g in golds.items() if split_of(g["event"]) == split)

@@ -18,8 +18,8 @@ from typing import Any, Iterable
 from ..resources import load_json
 from .data import Output, flag_list
 from .fmt import bounds_label, interval, quantity_label, spread_label
+from .scope import countries_named, place_entities, scope_of, story_countries
 
-PLACE_LABELS = ("GPE", "LOC", "FAC")
 _WORD = re.compile(r"[\w’'-]+|[^\w\s]")
 
 
@@ -211,7 +211,7 @@ class Row:
                 "approx": q.get("approx"), "bounds": bounds_label(q),
                 "interval": [lo, None if math.isinf(hi) else hi],
                 "counted": q.get("counted"), "predicate": q.get("predicate"),
-                "flags": flag_list(c), "places": self.places, "dates": self.days,
+                "flags": flag_list(q if "flags" in q else c), "places": self.places, "dates": self.days,
                 "sentence": c.get("text"), "conflicts_with": self.conflicts}
 
 
@@ -221,6 +221,9 @@ class Measure:
     cls: str
     label: str
     rows: list[Row]
+    story: str | None = None
+    country: str | None = None
+    subplace: str | None = None
 
     @property
     def conflict(self) -> bool:
@@ -245,29 +248,20 @@ class Measure:
 
     def to_json(self) -> dict[str, Any]:
         lo, hi = self.spread
-        return {"measure": self.measure, "class": self.cls, "label": self.label,
+        return {"story_id": self.story, "measure": self.measure, "class": self.cls, "country": self.country,
+                "subplace": self.subplace, "label": self.label,
                 "spread": [lo, None if math.isinf(hi) else hi], "spread_label": self.spread_label,
                 "sources": self.n_sources, "documents": len({r.claim.get("doc_id") for r in self.rows}),
                 "conflict": self.conflict, "rows": [r.to_json() for r in self.rows]}
 
 
 def _places(claim: dict[str, Any]) -> list[str]:
-    """Places the claim is about: not those inside the source ("the UK-based Observatory")."""
+    """Names of the places the claim is about (:func:`pipeline.inspect.scope.place_entities`)."""
     seen: list[str] = []
-    text, base = str(claim.get("text") or ""), (claim.get("span") or [0, 0])[0]
-    src = (claim.get("attribution") or {}).get("source_span") or [None, None]
-    for e in claim.get("entities") or []:
-        span = e.get("span") or [None, None]
-        if span[0] is None:
-            continue
-        if src[0] is not None and src[0] <= span[0] and span[1] <= src[1]:
-            continue
-        if re.match(r"\s*-?\s*based\b", text[span[1] - base:]):
-            continue
-        if e.get("label") in PLACE_LABELS:
-            name = str(e.get("norm") or e.get("text") or "")
-            if name and name not in seen:
-                seen.append(name)
+    for e in place_entities(claim):
+        name = str(e.get("norm") or e.get("text") or "")
+        if name and name not in seen:
+            seen.append(name)
     return seen
 
 
@@ -302,53 +296,90 @@ def mark_conflicts(rows: list[Row]) -> None:
 
 def build_ledger(claims: Iterable[dict[str, Any]], documents: dict[str, dict[str, Any]] | None = None,
                  *, min_rows: int = 1, lex: Lexicon | None = None) -> list[Measure]:
-    """Group every countable quantity by (measure, class); measures in lexicon order, then by size."""
+    """Group every countable quantity by (story, measure, class, country, subplace);
+    stories in the order they began, then measures in lexicon order, then by size.
+
+    A document's story is its record's ``story_id`` (:mod:`pipeline.inspect.stories`;
+    without one, all is one story); the place scope is :func:`pipeline.inspect.scope.scope_of`,
+    unplaced counts taking the story's main country.
+    """
     lex = lex or lexicon()
     documents = documents or {}
-    groups: dict[tuple[str, str], list[Row]] = {}
+    claims = list(claims)
+    main_country = story_countries(documents, claims)
+    named = countries_named(claims)
+    groups: dict[tuple[Any, ...], list[Row]] = {}
     for claim in claims:
         doc_id = str(claim.get("doc_id"))
+        story = (documents.get(doc_id) or {}).get("story_id")
         outlet = (documents.get(doc_id) or {}).get("source")
-        att = claim.get("attribution") or {}
-        source = att.get("source_norm") or att.get("source") or None
-        key = source_key(source or outlet or f"doc:{doc_id}")
         for q in claim.get("quantities") or []:
             if not countable(q):
                 continue
             measure = measure_of(claim, q, lex)
             if measure is None:
                 continue
+            # the figure's own giver (schema 1.2), else its sentence's
+            att = (q["attribution"] if "attribution" in q else claim.get("attribution")) or {}
+            source = att.get("source_norm") or att.get("source") or None
+            key = source_key(source or outlet or f"doc:{doc_id}")
             row = Row(claim, q, outlet, source or outlet, key, _places(claim), _days(claim))
-            groups.setdefault((measure, class_of(q.get("counted"), lex)), []).append(row)
+            scope = scope_of(claim, q, main_country.get(story), named.get(doc_id, set()))
+            groups.setdefault((story, measure, class_of(q.get("counted"), lex), *scope), []).append(row)
+    return _ordered(groups, documents, min_rows, lex)
+
+
+def _ordered(groups: dict[tuple[Any, ...], list[Row]], documents: dict[str, dict[str, Any]],
+             min_rows: int, lex: Lexicon) -> list[Measure]:
     order = {m: i for i, m in enumerate(lex.measures)}
     class_order = {c: i for i, c in enumerate(lex.classes)}
     out = []
-    for (measure, cls), rows in groups.items():
+    for (story, measure, cls, country, subplace), rows in groups.items():
         if len(rows) < min_rows:
             continue
         rows.sort(key=lambda r: (-r.interval[0], str(r.claim.get("doc_id")), r.quantity.get("span") or [0]))
         mark_conflicts(rows)
-        out.append(Measure(measure, cls, f"{lex.measure_label(measure)} · {lex.class_label(cls)}", rows))
-    out.sort(key=lambda m: (order.get(m.measure, 99), -len({r.claim.get('doc_id') for r in m.rows}),
-                            -len(m.rows), class_order.get(m.cls, 99), m.cls))
+        where = " · ".join(p for p in (country, subplace) if p)
+        label = f"{lex.measure_label(measure)} · {lex.class_label(cls)}" + (f" · {where}" if where else "")
+        out.append(Measure(measure, cls, label, rows, story, country, subplace))
+    # stories in the order they began (their earliest publication date), undated last
+    began: dict[str, str] = {}
+    for doc in documents.values():
+        if doc.get("story_id") and doc.get("published"):
+            sid = str(doc["story_id"])
+            began[sid] = min(began.get(sid, "9999"), str(doc["published"]))
+    out.sort(key=lambda m: (began.get(m.story or "", "9999"), m.story or "", order.get(m.measure, 99),
+                            -len({r.claim.get('doc_id') for r in m.rows}), -len(m.rows),
+                            class_order.get(m.cls, 99), m.cls, m.subplace is not None, m.country or "",
+                            m.subplace or ""))
     return out
 
 
-def ledger_of(output: Output, **kw: Any) -> list[Measure]:
+def ledger_of(output: Output, stories: list[Any] | None = None, **kw: Any) -> list[Measure]:
+    """The ledger of an extract output; the story step gives its documents a ``story_id``
+    first, unless ``stories`` (of :func:`pipeline.inspect.stories.assign_stories`) says it ran."""
+    from .stories import assign_stories
+
+    if stories is None:
+        assign_stories(output.documents, output.claims)
     return build_ledger(output.claims, output.documents, **kw)
 
 
 # --- rendering -----------------------------------------------------------------------------
 
-def render(measures: list[Measure], console: Any) -> None:
-    """One rich table per measure."""
+def render(measures: list[Measure], console: Any, titles: dict[str, str] | None = None) -> None:
+    """One rich table per measure, under a heading per story (``titles``: story id → title)."""
     from rich.table import Table
     from rich.text import Text
 
     if not measures:
         console.print("no countable quantities with a known measure")
         return
+    story: object = object()
     for m in measures:
+        if m.story != story and m.story is not None:
+            story = m.story
+            console.rule(Text(f"{(titles or {}).get(m.story) or 'untitled story'}  ({m.story})", style="bold"))
         title = Text(m.label, style="bold")
         title.append(f"   spread {m.spread_label}; {len(m.rows)} row(s), {m.n_sources} source(s)", style="dim")
         if m.conflict:

@@ -1,0 +1,135 @@
+"""Place scope of a count: which country it is for, and which city when it is a breakdown.
+
+The claim's place entities carry gazetteer ids (``geo:<GeoNames id>``,
+pipeline/extraction/entities.py); ``models/ledger/admin.tsv.gz`` (built by
+``models/ledger/build_admin.py``) gives each id its country and whether it is a
+country or a city. Rules in docs/ledger.md ("Place scope"):
+
+* the place a count is for is the nearest place entity of its sentence (in characters,
+  before or after) with no other number between them ("1,000 died in Nepal; in
+  Kathmandu alone, 600": Nepal for 1,000, Kathmandu for 600); places inside the source
+  ("the UK-based Observatory") are not. (Preferring a following place over a nearer
+  preceding one was tried: worse on the dev split.)
+* a country gives ``(country, None)``; a city ``(its country, city)``, a breakdown, but
+  only when the document also names that country: a city name is often another word
+  or a namesake abroad ("Haj", a German town; "Mina", a Nigerian one), and the
+  document naming the country is what makes the reading safe;
+* a place followed by an area noun ("Latakia province", ``models/ledger/scope.json``)
+  is an admin area the gazetteer does not hold, not its namesake city; a count over
+  several cities of one country ("in Latakia, Jableh and Banias") is the country's;
+* no place, or one the gazetteer does not know: the story's main country (the country
+  the most of its documents name), so unplaced figures line up with it.
+"""
+from __future__ import annotations
+
+import gzip
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+from typing import Any, Iterable
+
+from ..resources import data_path, load_json
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+@lru_cache(maxsize=1)
+def admin() -> dict[str, tuple[str, str]]:
+    """``geo:<id>`` → (country name, ``country`` | ``city``)."""
+    out = {}
+    with gzip.open(data_path("ledger", "admin.tsv.gz"), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            geoid, country, kind = line.rstrip("\n").split("\t")
+            out[f"geo:{geoid}"] = (country, kind)
+    return out
+
+
+def place_entities(claim: dict[str, Any]) -> list[dict[str, Any]]:
+    """Place entities the claim is about: not those inside the source ("the UK-based Observatory")."""
+    text, base = str(claim.get("text") or ""), (claim.get("span") or [0, 0])[0]
+    src = (claim.get("attribution") or {}).get("source_span") or [None, None]
+    out = []
+    for e in claim.get("entities") or []:
+        span = e.get("span") or [None, None]
+        if span[0] is None or e.get("label") not in PLACE_LABELS:
+            continue
+        if src[0] is not None and src[0] <= span[0] and span[1] <= src[1]:
+            continue
+        if re.match(r"\s*-?\s*based\b", text[span[1] - base:]):
+            continue
+        out.append(e)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _area_after() -> re.Pattern[str]:
+    nouns = load_json("ledger", "scope.json")["area_nouns"]
+    return re.compile(r"\s+(?:" + "|".join(map(re.escape, nouns)) + r")\b", re.IGNORECASE)
+
+
+def _cities(claim: dict[str, Any], q_span: tuple[int, int], others: list[tuple[int, int]],
+            named: set[str] | frozenset[str]) -> list[tuple[int, tuple[str, str | None]]]:
+    """(distance, (country, city or None)) of each usable place of the claim for the count at ``q_span``."""
+    table, text, base = admin(), str(claim.get("text") or ""), (claim.get("span") or [0, 0])[0]
+    out = []
+    for e in place_entities(claim):
+        known = table.get(str(e.get("entity_id")))
+        es = tuple(e["span"])
+        if known is None or _between(q_span, es, others):
+            continue
+        city = known[1] == "city"
+        # "Latakia province" is the province, which the gazetteer (cities) does not hold
+        if city and (known[0] not in named or _area_after().match(text, es[1] - base)):
+            continue
+        dist = es[0] - q_span[1] if es[0] >= q_span[1] else q_span[0] - es[1]
+        out.append((dist, (known[0], str(e.get("norm") or e.get("text")) if city else None)))
+    return out
+
+
+def _between(a: tuple[int, int], b: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    lo, hi = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
+    return any(lo <= s < hi for s, _ in spans)
+
+
+def countries_named(claims: Iterable[dict[str, Any]]) -> dict[str, set[str]]:
+    """doc_id → the countries its claims name as countries (not through a city)."""
+    table = admin()
+    out: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        for e in c.get("entities") or []:
+            known = table.get(str(e.get("entity_id")))
+            if known is not None and known[1] == "country":
+                out[str(c.get("doc_id"))].add(known[0])
+    return out
+
+
+def scope_of(claim: dict[str, Any], q: dict[str, Any], default: str | None,
+             named: set[str] | frozenset[str] = frozenset()) -> tuple[str | None, str | None]:
+    """(country, subplace) of the count ``q`` of ``claim``; ``default`` is the story's
+    country, ``named`` the countries the claim's document names (:func:`countries_named`)."""
+    qs = q.get("span") or [None, None]
+    if qs[0] is None:
+        return default, None
+    others = [tuple(o["span"]) for o in claim.get("quantities") or [] if o is not q and o.get("span")]
+    places = sorted(_cities(claim, tuple(qs), others, named), key=lambda p: p[0])
+    if not places:
+        return default, None
+    country, city = places[0][1]
+    # a count over several cities of the country ("in Latakia, Jableh and Banias") is no one city's
+    if city and len({p for _, (c, p) in places if c == country and p}) > 1:
+        return country, None
+    return country, city
+
+
+def story_countries(documents: dict[str, dict[str, Any]], claims: Iterable[dict[str, Any]]) -> dict[Any, str]:
+    """story_id → the country the most of its documents name (ties: alphabetical)."""
+    table = admin()
+    named: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        for e in c.get("entities") or []:
+            if (known := table.get(str(e.get("entity_id")))) is not None:
+                named[str(c.get("doc_id"))].add(known[0])
+    votes: dict[Any, Counter] = defaultdict(Counter)
+    for doc_id, countries in named.items():
+        votes[(documents.get(doc_id) or {}).get("story_id")].update(countries)
+    return {story: min(v.items(), key=lambda kv: (-kv[1], kv[0]))[0] for story, v in votes.items()}

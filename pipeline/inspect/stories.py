@@ -1,0 +1,233 @@
+"""Stories: documents about one event, found over a whole corpus; and syndicated copies.
+
+Run on the output of ``newsclaims extract`` (documents and claims), as a corpus-level
+step of ``compare`` and of the real-world evaluation. Rules (docs/ledger.md,
+"Stories"; settings in ``models/ledger/stories.json``):
+
+* **Copies.** MinHash signatures of each document's word shingles, looked up in an
+  LSH index (datasketch): documents whose estimated Jaccard similarity reaches
+  ``copy_jaccard`` are one syndicated copy group, and always one story.
+* **Features.** A TF-IDF vector (scikit-learn) of each document's kept words plus its
+  claims' named entities (one token per ``entity_id``), so a shared place or body
+  weighs like a rare word.
+* **Blocking.** Two documents are compared only when they share a *key* (one of the
+  ``block_keys`` heaviest entities or words of either) and their publication dates
+  are at most ``window_days`` apart (an undated document can join any date). Inside a
+  key's block documents are sorted by date and only neighbours in the window are
+  paired, so the work grows with the corpus, not with its square.
+* **Linking.** Pairs whose cosine similarity reaches ``link_cosine`` are linked; a
+  story is a connected component of links and copy groups (single link: the later
+  articles of a long story link to the earlier ones through the middle ones).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterable
+
+from ..resources import load_json
+
+#: entity labels that name what a story is about (places, bodies, people, events)
+STORY_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON", "EVENT"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
+@dataclass(frozen=True)
+class StorySettings:
+    copy_jaccard: float
+    shingle_words: int
+    num_perm: int
+    window_days: int
+    block_keys: int
+    link_cosine: float
+    top_names: int
+
+
+@lru_cache(maxsize=1)
+def settings() -> StorySettings:
+    raw = load_json("ledger", "stories.json")
+    return StorySettings(**{k: v for k, v in raw.items() if not k.startswith("_")})
+
+
+@dataclass
+class Story:
+    story_id: str
+    title: str | None
+    documents: list[str]
+    copies: list[list[str]]
+    first: str | None
+    last: str | None
+    places: list[str]
+    entities: list[str]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"story_id": self.story_id, "title": self.title, "documents": self.documents,
+                "copies": self.copies, "first_published": self.first, "last_published": self.last,
+                "places": self.places, "entities": self.entities}
+
+
+def _kept_text(doc: dict[str, Any]) -> str:
+    text = str(doc.get("text") or "")
+    kept = doc.get("kept")
+    return " ".join(text[s:e] for s, e in kept) if kept else text
+
+
+def _entity_token(e: dict[str, Any]) -> str:
+    # one alphanumeric token per entity, so the word tokenizer keeps it whole
+    ident = str(e.get("entity_id") or e.get("norm") or e.get("text") or "")
+    return "ent_" + re.sub(r"\W+", "_", ident.casefold()).strip("_")
+
+
+def _day(doc: dict[str, Any]) -> int | None:
+    try:
+        return dt.date.fromisoformat(str(doc.get("published"))[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def join(self, a: int, b: int) -> None:
+        # the smaller index is the root: a group is named by its first member, whatever the order of joins
+        ra, rb = self.find(a), self.find(b)
+        self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def copy_groups(texts: list[str], s: StorySettings | None = None) -> list[int]:
+    """Index of each text's copy group (the smallest index in it): MinHash LSH on word shingles."""
+    from datasketch import MinHash, MinHashLSH
+
+    s = s or settings()
+    lsh = MinHashLSH(threshold=s.copy_jaccard, num_perm=s.num_perm)
+    hashes = []
+    union = _Union(len(texts))
+    for i, text in enumerate(texts):
+        words = [w.casefold() for w in _WORDS.findall(text)]
+        shingles = {" ".join(words[k:k + s.shingle_words]) for k in range(max(1, len(words) - s.shingle_words + 1))}
+        m = MinHash(num_perm=s.num_perm)
+        m.update_batch([sh.encode("utf-8") for sh in shingles if sh])
+        hashes.append(m)
+        # LSH candidates are checked on the estimate: the index only promises likely matches
+        for j in lsh.query(m):
+            if m.jaccard(hashes[j]) >= s.copy_jaccard:
+                union.join(i, j)
+        lsh.insert(i, m)
+    return [union.find(i) for i in range(len(texts))]
+
+
+def _candidate_pairs(X: Any, vocab: list[str], days: list[int | None], s: StorySettings) -> set[tuple[int, int]]:
+    """Pairs that share a blocking key and fall in the time window (see the module doc)."""
+    blocks: dict[int, list[int]] = defaultdict(list)
+    X = X.tocsr()
+    for i in range(X.shape[0]):
+        row = X.getrow(i)
+        # the heaviest entities and the heaviest words, separately: a document with many
+        # entities still blocks on its rare words, and the other way round
+        for is_entity in (True, False):
+            cols = [(w, c) for c, w in zip(row.indices, row.data) if vocab[c].startswith("ent_") == is_entity]
+            for _, c in sorted(cols, reverse=True)[:s.block_keys]:
+                blocks[c].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        dated = sorted((days[i], i) for i in members if days[i] is not None)
+        undated = [i for i in members if days[i] is None]
+        lo = 0
+        for k, (day, i) in enumerate(dated):
+            while dated[lo][0] < day - s.window_days:
+                lo += 1
+            pairs.update((j, i) if j < i else (i, j) for _, j in dated[lo:k])
+        for i in undated:
+            pairs.update((min(i, j), max(i, j)) for j in members if j != i)
+    return pairs
+
+
+def _top(counter: Counter, n: int) -> list[str]:
+    return [name for name, _ in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
+
+
+def find_stories(documents: dict[str, dict[str, Any]], claims: Iterable[dict[str, Any]],
+                 s: StorySettings | None = None) -> list[Story]:
+    """The stories of a corpus (documents with an ``error`` and no text are left out)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    s = s or settings()
+    ids = [d for d, doc in documents.items() if _kept_text(doc).strip()]
+    if not ids:
+        return []
+    ents: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for c in claims:
+        ents[str(c.get("doc_id"))].extend(e for e in c.get("entities") or [] if e.get("label") in STORY_LABELS)
+    texts = [_kept_text(documents[d]) for d in ids]
+    features = [t + " " + " ".join(_entity_token(e) for e in ents[d]) for t, d in zip(texts, ids)]
+    vec = TfidfVectorizer(stop_words="english", sublinear_tf=True, token_pattern=r"(?u)\b[^\W\d]\w+\b")
+    X = vec.fit_transform(features)
+    vocab = list(vec.get_feature_names_out())
+    days = [_day(documents[d]) for d in ids]
+    union = _Union(len(ids))
+    copies = copy_groups(texts, s)
+    for i, g in enumerate(copies):
+        union.join(i, g)
+    pairs = sorted(_candidate_pairs(X, vocab, days, s))
+    if pairs:
+        a = [p[0] for p in pairs]
+        b = [p[1] for p in pairs]
+        sims = X[a].multiply(X[b]).sum(axis=1).A1  # rows are L2-normalised: the cosine
+        for (i, j), sim in zip(pairs, sims):
+            if sim >= s.link_cosine:
+                union.join(i, j)
+    return _stories(ids, documents, ents, union, copies, s)
+
+
+def _stories(ids: list[str], documents: dict[str, dict[str, Any]], ents: dict[str, list[dict[str, Any]]],
+             union: _Union, copies: list[int], s: StorySettings) -> list[Story]:
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(ids)):
+        members[union.find(i)].append(i)
+    out = []
+    for group in members.values():
+        docs = sorted(ids[i] for i in group)
+        dates = sorted(str(documents[d]["published"])[:10] for d in docs if _day(documents[d]) is not None)
+        by_copy: dict[int, list[str]] = defaultdict(list)
+        for i in group:
+            by_copy[copies[i]].append(ids[i])
+        places, names = Counter(), Counter()
+        for d in docs:
+            # document frequency: a name every article gives is the story's, not one article's
+            for e in {(e.get("label"), str(e.get("norm") or e.get("text"))) for e in ents[d]}:
+                (places if e[0] in PLACE_LABELS else names)[e[1]] += 1
+        # the title is the earliest dated titled document's (the first report names the event)
+        first_doc = min(docs, key=lambda d: (not documents[d].get("title"), _day(documents[d]) is None,
+                                             _day(documents[d]) or 0, d))
+        story_id = "story:" + hashlib.sha1("\n".join(docs).encode("utf-8")).hexdigest()[:12]
+        out.append(Story(story_id, documents[first_doc].get("title"), docs,
+                         sorted(sorted(c) for c in by_copy.values() if len(c) > 1),
+                         dates[0] if dates else None, dates[-1] if dates else None,
+                         _top(places, s.top_names), _top(names, s.top_names)))
+    out.sort(key=lambda st: (st.first or "9999", st.story_id))
+    return out
+
+
+def assign_stories(documents: dict[str, dict[str, Any]], claims: Iterable[dict[str, Any]],
+                   s: StorySettings | None = None) -> list[Story]:
+    """:func:`find_stories`, and each document record gets ``story_id`` and ``copies``
+    (the doc ids of its syndicated copy group, itself included; empty when it has none)."""
+    stories = find_stories(documents, claims, s)
+    for st in stories:
+        group_of = {d: g for g in st.copies for d in g}
+        for d in st.documents:
+            documents[d]["story_id"] = st.story_id
+            documents[d]["copies"] = group_of.get(d, [])
+    return stories

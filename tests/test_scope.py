@@ -1,0 +1,84 @@
+"""Place scope of a count (invented sentences; gazetteer ids of real places)."""
+from __future__ import annotations
+
+from pipeline.inspect.ledger import build_ledger
+from pipeline.inspect.scope import admin, countries_named, scope_of, story_countries
+
+NEPAL, KATHMANDU, INDIA, HAJ = "geo:1282988", "geo:1283240", "geo:1269750", "geo:2910831"
+
+
+def place(sentence: str, name: str, geo: str) -> dict:
+    s = sentence.index(name)
+    return {"text": name, "span": [s, s + len(name)], "label": "GPE", "norm": name, "entity_id": geo}
+
+
+def count(sentence: str, text: str, value: float) -> dict:
+    s = sentence.index(text)
+    return {"text": text, "span": [s, s + len(text)], "value": value, "low": value, "high": value,
+            "approx": "exact", "kind": "count", "counted": "people", "predicate": "kill"}
+
+
+def claim(doc_id: str, sentence: str, numbers: list[tuple[str, float]], places: list[tuple[str, str]]) -> dict:
+    return {"doc_id": doc_id, "claim_id": f"{doc_id}{len(sentence)}", "text": sentence, "span": [0, len(sentence)],
+            "section": "body", "dates": [], "attribution": None, "flags": {},
+            "quantities": [count(sentence, t, v) for t, v in numbers],
+            "entities": [place(sentence, n, g) for n, g in places]}
+
+
+def test_the_admin_table_knows_countries_and_their_cities():
+    assert admin()[NEPAL] == ("Nepal", "country") and admin()[KATHMANDU] == ("Nepal", "city")
+
+
+def test_each_count_takes_the_nearest_place_with_no_other_number_between():
+    s = "The quake killed 1,000 people in Nepal; in Kathmandu alone, 600 died."
+    c = claim("d", s, [("1,000", 1000), ("600", 600)], [("Nepal", NEPAL), ("Kathmandu", KATHMANDU)])
+    named = countries_named([c])["d"]
+    assert named == {"Nepal"}
+    assert scope_of(c, c["quantities"][0], "Nepal", named) == ("Nepal", None)
+    assert scope_of(c, c["quantities"][1], "Nepal", named) == ("Nepal", "Kathmandu")   # a breakdown
+
+
+def test_no_place_takes_the_story_country_and_a_city_needs_its_country_named():
+    s = "At least 40 people were killed."
+    assert scope_of(claim("d", s, [("40", 40)], []), count(s, "40", 40), "Nepal") == ("Nepal", None)
+    s = "At least 40 people were killed on the Haj."
+    c = claim("d", s, [("40", 40)], [("Haj", HAJ)])
+    # "Haj" is a German town in the gazetteer, but the document never names Germany
+    assert scope_of(c, c["quantities"][0], "Saudi Arabia", set()) == ("Saudi Arabia", None)
+
+
+def test_different_countries_never_share_a_group_and_breakdowns_stand_apart():
+    docs = {d: {"doc_id": d, "story_id": "story:x", "source": d} for d in "abc"}
+    claims = [claim("a", "The quake killed 2,000 people in Nepal.", [("2,000", 2000)], [("Nepal", NEPAL)]),
+              claim("b", "Officials said 2,400 people were killed.", [("2,400", 2400)], []),
+              claim("b", "In Nepal the dead included 300 people in Kathmandu.", [("300", 300)],
+                    [("Nepal", NEPAL), ("Kathmandu", KATHMANDU)]),
+              claim("c", "In India 50 people were killed.", [("50", 50)], [("India", INDIA)]),
+              claim("c", "Nepal counted 2,100 people killed.", [("2,100", 2100)], [("Nepal", NEPAL)])]
+    assert story_countries(docs, claims) == {"story:x": "Nepal"}
+    tables = {(m.country, m.subplace): sorted(r.quantity["value"] for r in m.rows) for m in build_ledger(claims, docs)}
+    assert tables == {("Nepal", None): [2000, 2100, 2400], ("Nepal", "Kathmandu"): [300], ("India", None): [50]}
+
+
+def test_admin_table_is_what_build_admin_makes():
+    import importlib.util
+
+    from pipeline.resources import data_path
+
+    path = data_path("ledger", "build_admin.py")
+    spec = importlib.util.spec_from_file_location("build_admin", path)
+    build_admin = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build_admin)
+    assert build_admin.to_bytes(build_admin.build()) == data_path("ledger", "admin.tsv.gz").read_bytes()
+
+
+def test_an_area_noun_or_several_cities_make_no_city_breakdown():
+    pokhara = "geo:1282898"
+    for s, places in [("Floods killed 30 people in Kathmandu province.", [("Kathmandu", KATHMANDU)]),
+                      ("Floods killed 30 people in Kathmandu and Pokhara.",
+                       [("Kathmandu", KATHMANDU), ("Pokhara", pokhara)])]:
+        c = claim("d", s, [("30", 30)], places)
+        assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", None), s
+    s = "Floods killed 30 people in Kathmandu city."
+    c = claim("d", s, [("30", 30)], [("Kathmandu", KATHMANDU)])
+    assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", "Kathmandu")

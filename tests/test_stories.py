@@ -1,0 +1,128 @@
+"""Stories over a corpus: TF-IDF links within a time window, blocking, syndicated copies (invented articles)."""
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from pipeline.cli import main
+from pipeline.inspect.ledger import build_ledger
+from pipeline.inspect.stories import _candidate_pairs, assign_stories, copy_groups, find_stories, settings
+
+FLOOD = ("Floodwaters swept through the river town of Vellmar after the Ostra dam burst overnight, "
+         "and rescuers in boats searched flooded streets for stranded families. The regional governor "
+         "said the reservoir had been rising for days after record rainfall. {extra}")
+FLOOD_EXTRA = ["Engineers had warned that the dam spillway was cracked.",
+               "Residents sheltered in a school gym as the water kept rising.",
+               "The dam operator said an inquiry into the burst would begin."]
+STRIKE = ("Dock workers at the port of Caldera walked out on Monday in a strike over pay, leaving "
+          "container ships idle at anchor. The dockers' union said the walkout would continue until "
+          "the port authority raised wages. {extra}")
+STRIKE_EXTRA = ["Shipping lines diverted cargo to other harbours.",
+                "The port authority called the strike illegal.",
+                "Union leaders met the labour minister on Wednesday."]
+
+
+def doc(doc_id: str, text: str, published: str | None, title: str | None = None, source: str | None = None) -> dict:
+    return {"doc_id": doc_id, "text": text, "kept": [[0, len(text)]], "published": published,
+            "title": title, "source": source}
+
+
+def ent_claim(doc_id: str, *names: tuple[str, str]) -> dict:
+    return {"doc_id": doc_id, "quantities": [],
+            "entities": [{"text": n, "norm": n, "label": label, "entity_id": "ent:" + n.lower(), "span": [0, 1]}
+                         for n, label in names]}
+
+
+def corpus() -> tuple[dict, list]:
+    docs, claims = {}, []
+    for i, extra in enumerate(FLOOD_EXTRA):
+        docs[f"flood-{i}"] = doc(f"flood-{i}", FLOOD.format(extra=extra), f"2031-05-0{i + 2}",
+                                 title=f"Dam burst floods Vellmar ({i})")
+        claims.append(ent_claim(f"flood-{i}", ("Vellmar", "GPE"), ("Ostra", "FAC")))
+    for i, extra in enumerate(STRIKE_EXTRA):
+        docs[f"strike-{i}"] = doc(f"strike-{i}", STRIKE.format(extra=extra), f"2031-05-0{i + 3}")
+        claims.append(ent_claim(f"strike-{i}", ("Caldera", "GPE")))
+    return docs, claims
+
+
+def test_two_events_in_the_same_week_are_two_stories():
+    docs, claims = corpus()
+    stories = find_stories(docs, claims)
+    assert sorted(s.documents for s in stories) == [[f"flood-{i}" for i in range(3)],
+                                                    [f"strike-{i}" for i in range(3)]]
+    flood = next(s for s in stories if "flood-0" in s.documents)
+    # the earliest titled document names the story; dates span its documents; places by frequency
+    assert flood.title == "Dam burst floods Vellmar (0)"
+    assert (flood.first, flood.last) == ("2031-05-02", "2031-05-04")
+    assert flood.places == ["Ostra", "Vellmar"] and flood.copies == []
+    strike = next(s for s in stories if "strike-0" in s.documents)
+    assert strike.title is None and strike.places == ["Caldera"]
+
+
+def test_the_same_text_far_apart_in_time_is_two_stories():
+    docs = {"a": doc("a", FLOOD.format(extra=FLOOD_EXTRA[0]), "2031-05-02"),
+            "b": doc("b", FLOOD.format(extra=FLOOD_EXTRA[1]), "2032-05-02")}
+    narrow = dataclasses.replace(settings(), window_days=30)
+    assert len(find_stories(docs, [], narrow)) == 2
+    # an undated document can join any date
+    docs["b"]["published"] = None
+    assert len(find_stories(docs, [], narrow)) == 1
+
+
+def test_blocking_pairs_only_documents_in_the_window():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = ["vellmar dam burst", "vellmar dam burst", "vellmar dam burst", "caldera dock strike"]
+    vec = TfidfVectorizer()
+    X = vec.fit_transform(texts)
+    days = [100, 110, 400, 105]
+    pairs = _candidate_pairs(X, list(vec.get_feature_names_out()), days,
+                             dataclasses.replace(settings(), window_days=30))
+    # 0-1 share words and 10 days; 2 is 290 days later; 3 shares no word
+    assert pairs == {(0, 1)}
+
+
+def test_syndicated_copies_are_one_group_and_one_story():
+    text = STRIKE.format(extra=STRIKE_EXTRA[0])
+    assert copy_groups([text, text + " Reporting by a wire service.", FLOOD.format(extra="")]) == [0, 0, 2]
+    docs = {"wire": doc("wire", text, "2031-05-03", source="Wire"),
+            "paper": doc("paper", "Advertisement " + text, "2031-05-04", source="Daily Paper"),
+            "other": doc("other", FLOOD.format(extra=FLOOD_EXTRA[0]), "2031-05-03")}
+    stories = assign_stories(docs, [])
+    assert docs["wire"]["story_id"] == docs["paper"]["story_id"] != docs["other"]["story_id"]
+    assert docs["wire"]["copies"] == ["paper", "wire"] and docs["other"]["copies"] == []
+    assert [s.copies for s in stories if "wire" in s.documents] == [[["paper", "wire"]]]
+
+
+def _toll_claim(doc_id: str, text: str) -> dict:
+    s = text.index("12")
+    return {"doc_id": doc_id, "claim_id": doc_id, "text": text, "span": [0, len(text)], "section": "body",
+            "entities": [], "dates": [], "attribution": None, "flags": {},
+            "quantities": [{"text": "12", "span": [s, s + 2], "value": 12, "low": 12, "high": 12,
+                            "approx": "exact", "kind": "count", "counted": "people", "predicate": "kill"}]}
+
+
+def test_the_ledger_keeps_each_story_apart(tmp_path, capsys):
+    docs, claims = corpus()
+    claims += [_toll_claim("flood-0", "The flood killed 12 people."),
+               _toll_claim("strike-0", "Clashes at the port killed 12 people.")]
+    assign_stories(docs, claims)
+    tables = build_ledger(claims, docs)
+    assert [(t.measure, t.cls) for t in tables] == [("deaths", "all"), ("deaths", "all")]
+    assert {t.story for t in tables} == {docs["flood-0"]["story_id"], docs["strike-0"]["story_id"]}
+    # the story that began first comes first
+    assert tables[0].story == docs["flood-0"]["story_id"]
+
+    (tmp_path / "documents.jsonl").write_text("".join(json.dumps(d) + "\n" for d in docs.values()))
+    (tmp_path / "claims.jsonl").write_text("".join(json.dumps(c) + "\n" for c in claims))
+    assert main(["compare", str(tmp_path), "--jsonl", "--color", "never"]) == 0
+    out = capsys.readouterr().out
+    assert "Dam burst floods Vellmar (0)" in out and "untitled story" in out
+    stories = [json.loads(x) for x in (tmp_path / "stories.jsonl").read_text().splitlines()]
+    assert len(stories) == 2 and stories[0]["first_published"] == "2031-05-02"
+    ledger = [json.loads(x) for x in (tmp_path / "ledger.jsonl").read_text().splitlines()]
+    assert [x["story_id"] for x in ledger] == [s["story_id"] for s in stories]
+    strike = stories[1]["story_id"]
+    assert main(["compare", str(tmp_path), "--story", strike[:12], "--color", "never"]) == 0
+    out = capsys.readouterr().out
+    assert "untitled story" in out and "Dam burst" not in out
