@@ -204,15 +204,16 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def _listing(title: str, rows: list[dict], line) -> str:
+    """``title``, then each row as ``line(row)`` formats it, or its error."""
+    return "\n".join([title] + [f"  {r['config']:<10} error: {' '.join(r['error'])}" if "error" in r
+                                else line(r) for r in rows])
+
+
 def _startup_table(rows: list[dict], runs: int) -> str:
-    lines = [f"start-up (a fresh process, median of {runs}):"]
-    for r in rows:
-        if "error" in r:
-            lines.append(f"  {r['config']:<10} error: {' '.join(r['error'])}")
-            continue
-        lines.append(f"  {r['config']:<10} {r['seconds']:6.2f} s wall  {r['cpu_seconds']:6.2f} s CPU   "
-                     f"runs (s) {'/'.join(map(str, r['runs']))}")
-    return "\n".join(lines)
+    return _listing(f"start-up (a fresh process, median of {runs}):", rows, lambda r: (
+        f"  {r['config']:<10} {r['seconds']:6.2f} s wall  {r['cpu_seconds']:6.2f} s CPU   "
+        f"runs (s) {'/'.join(map(str, r['runs']))}"))
 
 
 def _table(results: dict[str, list[dict]]) -> str:
@@ -240,14 +241,9 @@ def _table(results: dict[str, list[dict]]) -> str:
 
 
 def _scaling_table(rows: list[dict]) -> str:
-    lines = ["memory vs corpus size (full CLI run, short documents, one pass):"]
-    for r in rows:
-        if "error" in r:
-            lines.append(f"  error: {' '.join(r['error'])}")
-            continue
-        lines.append(f"  {r['docs']:>6} docs  {r['seconds']:7.1f} s  {r['docs_per_s']:7.1f} docs/s  "
-                     f"peak RSS {r['peak_rss_mb']:.0f}MB")
-    return "\n".join(lines)
+    return _listing("memory vs corpus size (full CLI run, short documents, one pass):", rows, lambda r: (
+        f"  {r['docs']:>6} docs  {r['seconds']:7.1f} s  {r['docs_per_s']:7.1f} docs/s  "
+        f"peak RSS {r['peak_rss_mb']:.0f}MB"))
 
 
 def main(argv: list[str] | None = None) -> int:
