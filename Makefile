@@ -9,8 +9,13 @@ STAMP  := $(VENV)/.installed-stamp
 
 .PHONY: install run test fuzz eval bench clean
 
+# pip >= 23.3 compares extra names normalized (PEP 685): an older one, as `venv` bundles
+# with Python 3.11, warns that lxml does not provide the extra 'html_clean' (see pyproject)
+PIP_MIN := 23.3
+
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check "pip>=$(PIP_MIN)"
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
 	@touch $(STAMP)
 

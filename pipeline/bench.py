@@ -17,6 +17,11 @@ the process's peak RSS. Configurations:
 A memory check follows: full CLI runs (ingest → parts → merge) over 1,000 and
 10,000 short documents, to show peak memory does not grow with the corpus.
 
+Start-up last: the median wall and CPU time of ``--startup-runs`` fresh processes for (a)
+``python -m pipeline extract one.txt -o -`` on a one-sentence file and (b) ``from
+pipeline import extract`` and the first ``extract()`` call, imports and model load
+included (what a user waits for before the first claim).
+
 This is a measurement, not a test: it never fails; it prints a table and writes
 ``--out`` (JSON).
 """
@@ -38,6 +43,10 @@ from .resources import source_commit
 CONFIGS = ("ours", "bare", "ours-w2")
 WARMUP_DOCS = 64
 SCALING = (1000, 10000)
+#: the one-sentence article of the start-up check (a number with a unit word after
+#: it, so quantulum3 is loaded too)
+STARTUP_TEXT = "Floods forced 3,000 people from their homes, officials said."
+STARTUP_RUNS = 5
 
 
 def _corpus_records(corpus: Path, n: int) -> list[dict]:
@@ -159,6 +168,54 @@ def _spawn(config: str, path: Path, runs: int, model: str | None) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+def _startup(runs: int, model: str | None) -> list[dict]:
+    """Start-up of the CLI and of the first ``extract()``, each over ``runs`` fresh processes."""
+    with tempfile.TemporaryDirectory() as tmp:
+        one = Path(tmp) / "one.txt"
+        one.write_text(STARTUP_TEXT + "\n", encoding="utf-8")
+        commands = {
+            "cli": [sys.executable, "-m", "pipeline", "extract", str(one), "-o", "-"]
+                   + (["--model", model] if model else []),
+            "extract()": [sys.executable, "-c",
+                          f"from pipeline import extract; extract({STARTUP_TEXT!r}, model={model!r})"],
+        }
+        return [dict(config=name, **_fresh_processes(cmd, runs)) for name, cmd in commands.items()]
+
+
+def _fresh_processes(cmd: list[str], runs: int) -> dict:
+    """Median wall and CPU time of ``runs`` runs of ``cmd``; CPU time as well because on
+    a shared machine the wall time also counts the waits for a core."""
+    wall, cpu = [], []
+    for _ in range(runs):
+        used = _children_cpu()
+        start = time.perf_counter()
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        wall.append(time.perf_counter() - start)
+        cpu.append(_children_cpu() - used)
+        if proc.returncode != 0:
+            return {"error": proc.stderr.strip().splitlines()[-1:] or ["failed"]}
+    wall.sort()
+    cpu.sort()
+    return {"seconds": wall[runs // 2], "cpu_seconds": cpu[runs // 2], "runs": [round(t, 2) for t in wall]}
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _listing(title: str, rows: list[dict], line) -> str:
+    """``title``, then each row as ``line(row)`` formats it, or its error."""
+    return "\n".join([title] + [f"  {r['config']:<10} error: {' '.join(r['error'])}" if "error" in r
+                                else line(r) for r in rows])
+
+
+def _startup_table(rows: list[dict], runs: int) -> str:
+    return _listing(f"start-up (a fresh process, median of {runs}):", rows, lambda r: (
+        f"  {r['config']:<10} {r['seconds']:6.2f} s wall  {r['cpu_seconds']:6.2f} s CPU   "
+        f"runs (s) {'/'.join(map(str, r['runs']))}"))
+
+
 def _table(results: dict[str, list[dict]]) -> str:
     lines = [f"{'set':<12} {'config':<6} {'docs':>6} {'docs/s':>8} {'chars/s':>9} "
              f"{'peak RSS':>9}  runs (s)  stage share"]
@@ -184,14 +241,9 @@ def _table(results: dict[str, list[dict]]) -> str:
 
 
 def _scaling_table(rows: list[dict]) -> str:
-    lines = ["memory vs corpus size (full CLI run, short documents, one pass):"]
-    for r in rows:
-        if "error" in r:
-            lines.append(f"  error: {' '.join(r['error'])}")
-            continue
-        lines.append(f"  {r['docs']:>6} docs  {r['seconds']:7.1f} s  {r['docs_per_s']:7.1f} docs/s  "
-                     f"peak RSS {r['peak_rss_mb']:.0f}MB")
-    return "\n".join(lines)
+    return _listing("memory vs corpus size (full CLI run, short documents, one pass):", rows, lambda r: (
+        f"  {r['docs']:>6} docs  {r['seconds']:7.1f} s  {r['docs_per_s']:7.1f} docs/s  "
+        f"peak RSS {r['peak_rss_mb']:.0f}MB"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -205,6 +257,8 @@ def main(argv: list[str] | None = None) -> int:
                     help=f"configurations to run (default {','.join(CONFIGS)})")
     ap.add_argument("--scaling", default=",".join(map(str, SCALING)),
                     help="document counts for the memory check ('' to skip)")
+    ap.add_argument("--startup-runs", type=int, default=STARTUP_RUNS,
+                    help=f"fresh processes per start-up measure (median; default {STARTUP_RUNS}, 0 to skip)")
     ap.add_argument("--model", default=None)
     ap.add_argument("--out", default="out/bench.json")
     ap.add_argument("--measure", choices=CONFIGS + ("scaling",), help=argparse.SUPPRESS)
@@ -235,11 +289,18 @@ def main(argv: list[str] | None = None) -> int:
                             encoding="utf-8")
             print(f"bench: memory check on {n} documents…", file=sys.stderr, flush=True)
             scaling.append(_spawn("scaling", path, 1, args.model))
-    print(_table(results))
+    startup: list[dict] = []
+    if args.startup_runs > 0:
+        print(f"bench: start-up ({args.startup_runs} fresh processes each)…", file=sys.stderr, flush=True)
+        startup = _startup(args.startup_runs, args.model)
+    if any(results.values()):
+        print(_table(results))
     if scaling:
         print(_scaling_table(scaling))
+    if startup:
+        print(_startup_table(startup, args.startup_runs))
     report = {"date": time.strftime("%Y-%m-%d"), "commit": source_commit(), "machine": _machine(),
-              "runs": args.runs, "results": results, "scaling": scaling}
+              "runs": args.runs, "results": results, "scaling": scaling, "startup": startup}
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(f"bench: wrote {args.out}", file=sys.stderr)

@@ -285,10 +285,11 @@ def test_determiner_one_and_ordinals_that_rank_nothing_are_not_quantities(nlp, t
 def test_quantulum3_classifier_stays_off_whatever_is_installed():
     """quantulum3 turns its (broken) classifier on when scikit-learn is importable;
     the extractor must keep the rule-based path so output never depends on that."""
-    import quantulum3.classifier
+    import quantulum3.classifier  # imported first, it switches the classifier on with scikit-learn
 
-    import pipeline.extraction.quantities  # noqa: F401
+    from pipeline.thirdparty import quantulum3_parser
 
+    quantulum3_parser()
     assert quantulum3.classifier.USE_CLF is False
 
 

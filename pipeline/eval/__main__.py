@@ -129,9 +129,9 @@ def _singular(w: str) -> str:
 
 @lru_cache(maxsize=1)
 def _inflect():
-    import inflect
+    from ..thirdparty import import_inflect
 
-    return inflect.engine()
+    return import_inflect().engine()
 
 
 def counted_head(phrase: str | None) -> str | None:

@@ -14,15 +14,16 @@ What follows (or precedes) the number run decides the kind, tried in the order o
 * otherwise the unit quantulum3 reads in a short window after the number (measure),
   when a word or a unit sign follows.
 
-Also here: quantulum3 (imported once, rule-based only) and :func:`vague_magnitude`.
+Also here: the quantulum3 call (imported on first use, rule-based only, see
+:mod:`pipeline.thirdparty`) and :func:`vague_magnitude`.
 """
 from __future__ import annotations
 
 import re
-import warnings
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ...thirdparty import quantulum3_parser
 from .numbers import GLUED, lex
 
 if TYPE_CHECKING:
@@ -32,18 +33,6 @@ if TYPE_CHECKING:
 
 CLOCK_WORDS = frozenset({"am", "pm", "a.m.", "p.m.", "a.m", "p.m", "gmt", "utc", "et", "est",
                          "edt", "bst", "cet", "pst", "pdt", "hrs", "o'clock"})
-
-with warnings.catch_warnings():
-    # quantulum3 warns at import that its optional classifier is missing; we
-    # deliberately run without it (rule-based unit parsing only).
-    warnings.filterwarnings("ignore", message=".*[Cc]lassifier.*")
-    from quantulum3 import classifier as _q3_classifier
-    from quantulum3 import parser as _q3
-
-# quantulum3 switches its classifier on whenever scikit-learn is importable, and its
-# shipped model does not load with current scikit-learn: keep the rule-based path
-# always, so the output never depends on what else is installed.
-_q3_classifier.USE_CLF = False
 
 
 def _prefix_code(sym: str) -> str | None:
@@ -281,9 +270,11 @@ def _numberish(tok: "Token") -> bool:
 
 @lru_cache(maxsize=4096)
 def _q3_parse(window: str) -> tuple:
-    """quantulum3 on a short window starting at the number (cached)."""
+    """quantulum3 on a short window starting at the number (cached; quantulum3 is
+    imported at the first window, so text without a measure never pays for it)."""
+    q3 = quantulum3_parser()
     try:
-        found = _q3.parse(window)
+        found = q3.parse(window)
     except Exception:  # quantulum3 can raise on odd input: no unit then
         return ()
     return tuple((q.span[0], q.span[1], q.unit.name, q.unit.entity.name) for q in found)
