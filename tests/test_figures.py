@@ -78,3 +78,19 @@ def test_plural_officials_are_not_the_body_quoted_before():
     figs = _figures("Local television in Velin reported more than 2,000 dead. "
                     "Officials say 300 people died.")
     assert _source(figs["300"]) == "officials"
+
+
+def test_the_figure_set_aside_with_not_is_the_contested_one():
+    figs = _figures("The ministry in Velin said 46 people died, not 108.")
+    assert "disputed" in _flags(figs["108"]) and "disputed" not in _flags(figs["46"])
+
+
+def test_a_denial_covers_what_it_governs():
+    figs = _figures("The army in Tarn denied that 40 protesters were killed, and said 12 soldiers "
+                    "died in the clashes.")
+    assert "disputed" in _flags(figs["40"]) and "disputed" not in _flags(figs["12"])
+
+
+def test_dismissing_reports_is_a_denial():
+    figs = _figures("Officials in Velin dismissed reports that the toll had reached 300.")
+    assert "disputed" in _flags(figs["300"])

@@ -11,9 +11,12 @@ read off the parse (a heuristic, measured on the real-world test bed):
   ("**could** rise to 1,000", "**reportedly** killed 12"), and for a condition the
   clause it conditions ("the toll would reach 300 **if** confirmed"). So "At least 900
   people have died and 4,000 are believed missing" hedges the 4,000, not the 900;
-* a statement about checking (``unverified``, ``verified``, ``disputed``) concerns what
-  the sentence reports, so it covers all its figures, in the sentence ("…, but it could
-  not be confirmed") as from a disclaimer that reaches back or forward;
+* a statement about checking (``unverified``, ``verified``) concerns what the sentence
+  reports, so it covers all its figures, in the sentence ("…, but it could not be
+  confirmed") as from a disclaimer that reaches back or forward; a denial in the
+  sentence covers what it governs ("the army denied that 40 were killed");
+* a figure set against another with "not" is the one contested: "The ministry said 46
+  people died, not 108" gives the 108 ``disputed`` (cue "not"), the 46 nothing;
 * cues in embedded clauses (scope ``clause``) hedge nothing, as for the claim.
 """
 from __future__ import annotations
@@ -25,7 +28,7 @@ from ..records import Claim, Hedge
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-CHECKING = frozenset({"unverified", "verified", "disputed"})
+CHECKING = frozenset({"unverified", "verified"})
 #: dependents whose clause is their head's: "could rise", "reportedly killed", "not"
 MODIFIER_DEPS = frozenset({"aux", "auxpass", "advmod", "neg", "prt", "npadvmod"})
 
@@ -67,10 +70,35 @@ def _covers(doc: "Doc", hedge: Hedge, q: dict[str, Any]) -> bool:
     if cue is None or num is None:
         return True
     clause = _clause(cue)
-    return clause.i == num.i or clause.is_ancestor(num)
+    if clause.i == num.i:
+        return True
+    tok = num  # governed, but not through a coordinated clause ("…, and said 12 died")
+    while tok.head.i != tok.i and tok.head.i != clause.i:
+        tok = tok.head
+    return tok.head.i == clause.i and tok.i != clause.i and tok.dep_ not in ("conj", "cc")
+
+
+def _contrasted(doc: "Doc", q: dict[str, Any]) -> Hedge | None:
+    """``disputed`` for a figure negated as the rejected alternative: "…, not 108" (the
+    parser hangs "not" on the number or on the verb before it; the comma and the
+    adjacency say which figure it sets aside)."""
+    num = _number(doc, q)
+    if num is None or num.i < 2:
+        return None
+    first = doc.char_span(q["span"][0], q["span"][1], alignment_mode="expand")[0]
+    neg = doc[first.i - 1]
+    if neg.lower_ != "not" or not (neg.head.i == num.i or doc[first.i - 2].text in (",", ";", "—", "–")):
+        return None
+    return Hedge(type="disputed", cue=neg.text, cue_span=[neg.idx, neg.idx + len(neg.text)],
+                 scope="sentence", from_sentence=None)
 
 
 def figure_hedges(doc: "Doc", claim: Claim) -> list[list[Hedge]]:
     """The hedges of each of ``claim``'s quantities, in order (copies: a record's parts
     never share an object, so shifting offsets moves each once)."""
-    return [[Hedge(**h) for h in claim.hedges if _covers(doc, h, q)] for q in claim.quantities]
+    out = []
+    for q in claim.quantities:
+        hedges = [Hedge(**h) for h in claim.hedges if _covers(doc, h, q)]
+        contrast = _contrasted(doc, q)
+        out.append(hedges + [contrast] if contrast is not None else hedges)
+    return out
