@@ -94,3 +94,21 @@ def test_a_denial_covers_what_it_governs():
 def test_dismissing_reports_is_a_denial():
     figs = _figures("Officials in Velin dismissed reports that the toll had reached 300.")
     assert "disputed" in _flags(figs["300"])
+
+
+def test_giving_or_releasing_a_count_reports_it():
+    figs = _figures("The Interior Ministry in Velin later gave a precise count of 1.12 million.")
+    assert _source(figs["1.12 million"]) == "Interior Ministry"
+
+
+def test_a_named_body_is_not_another_body_that_shares_its_head_noun():
+    figs = _figures("The Interior Ministry later gave a precise count of 1.12 million, including "
+                    "80,000 in Velin.\nThe Education Ministry gave far lower figures, of 42 percent "
+                    "and 35 percent respectively.")
+    assert _source(figs["1.12 million"]) == "Interior Ministry"
+
+
+def test_a_defined_acronym_read_as_a_word_is_its_body():
+    figs = _figures("The World Health Organization (WHO) opened a clinic in Velin.\n"
+                    "WHO says 1,069 people died in Tarn.")
+    assert _source(figs["1,069"]) == "World Health Organization"

@@ -249,6 +249,7 @@ class DocIndex:
 
     def _strip_name(self, name: str) -> str:
         name = re.sub(r"^(?:the|The|THE|an|An|AN|a|A)\s+", "", name.strip())
+        name = re.sub(r"\s*\([^)]*$", "", name)  # an entity cut inside "(WHO)" keeps no "(WHO"
         return strip_titles(re.sub(r"['’]s?$", "", name).strip())
 
     def _person_norm(self, name: str) -> str:
@@ -331,6 +332,11 @@ class DocIndex:
         text = doc_text(doc)[span[0]:span[1]]
         word = head.lower_
         number = "plur" if "Plur" in head.morph.get("Number") else "sing"
+        acronym = head.text.replace(".", "")
+        if acronym.isupper() and acronym in self.acronyms and head.pos_ != "PROPN":
+            # a defined acronym the tagger read as a word ("WHO" as a pronoun)
+            return Source(text, span, self.acronyms[acronym], self.source_type(text, head, "ORG"),
+                          number, head)
         if head.pos_ == "PRON" and word in self.lex.pronouns:
             return self._pronoun(head, text, span)
         if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
@@ -376,8 +382,8 @@ class DocIndex:
                 norm, label = self.acronyms[key], "ORG"
             elif head.lower_ in self.full_names:
                 norm, label = self.full_names[head.lower_], "PERSON"
-            else:
-                org = self._match_org(head.text)
+            else:  # "the Observatory" names an earlier organisation; "the Interior Ministry" does not
+                org = self._match_org(head.text) if len(name.split()) == 1 else None
                 norm, label = (org, "ORG") if org else (name, None)
         else:
             norm = self._unnamed_norm(head, span)
