@@ -32,6 +32,9 @@ class Lexicon:
     partitives: frozenset[str]
     stops: frozenset[str]
     drops: frozenset[str]
+    person_words: frozenset[str] = frozenset()
+    person_endings: tuple[str, ...] = ()
+    not_people: frozenset[str] = frozenset()
 
     def measure_label(self, measure: str) -> str:
         return self.measures.get(measure, {}).get("label", measure)
@@ -43,10 +46,12 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     m, c = load_json("ledger", "measures.json"), load_json("ledger", "classes.json")
+    people = m["person_heads"]
     return Lexicon(measures=m["measures"], blocking=frozenset(m["blocking_predicates"]["lemmas"]),
                    window=int(m.get("cue_window_words", 12)), classes=c["classes"],
                    partitives=frozenset(c["partitive_heads"]), stops=frozenset(c["head_stops"]),
-                   drops=frozenset(c["drop_words"]))
+                   drops=frozenset(c["drop_words"]), person_words=frozenset(people["words"]),
+                   person_endings=tuple(people["endings"]), not_people=frozenset(people["not_people"]))
 
 
 # --- classification ---------------------------------------------------------------------
@@ -96,6 +101,18 @@ def class_of(counted: str | None, lex: Lexicon | None = None) -> str:
     return head.split()[-1]
 
 
+def counted_class(measure: str, counted: str | None, lex: Lexicon | None = None) -> str:
+    """The class of a count of ``measure``: ``all`` when the counted noun is the measure's own
+    noun and in no class ("1.2 million demonstrators" marched, "86 cases", "2,000 homes":
+    everyone the measure counts), else :func:`class_of` ("40 soldiers" killed → security
+    forces; "27 bodies" stays bodies, a floor)."""
+    lex = lex or lexicon()
+    cls = class_of(counted, lex)
+    if cls not in lex.classes and cls in lex.measures.get(measure, {}).get("nouns", []):
+        return "all"
+    return cls
+
+
 def _measure_by_word(word: str, kind: str, lex: Lexicon) -> str | None:
     for name, spec in lex.measures.items():
         if word in spec.get(kind, []):
@@ -140,9 +157,44 @@ def _cue_measure(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> str 
     return best[1] if best else None
 
 
-def measure_of(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon | None = None) -> str | None:
-    """What the count measures: its predicate, else its counted noun, else a cue nearby."""
+def is_person_head(counted: str, lex: Lexicon | None = None) -> bool:
+    """Whether the head of ``counted`` names people: a class of ``classes.json``, a word of
+    ``person_heads.words``, an agent noun by its ending ("climbers", "peacekeepers",
+    "fishermen"), or a capitalised plural, a demonym ("Liberians", "Uzbeks").
+
+    Not: things ("countries", "explosions", "ambulances", "magnitude"), nor words with
+    an agent ending that are things (``not_people``: "numbers", "floors", "helicopters").
+    """
     lex = lex or lexicon()
+    head = head_region(counted, lex)
+    if not head:
+        return True
+    if class_of(counted, lex) in lex.classes:
+        return True
+    last = head.split()[-1]
+    if last in lex.person_words:
+        return True
+    if last in lex.not_people:
+        return False
+    if last.endswith(lex.person_endings):
+        return True
+    return any(w.endswith("s") and w[:1].isupper() and w.lower() == last for w in _WORD.findall(counted))
+
+
+def _counts_what_it_measures(measure: str, counted: str | None, lex: Lexicon) -> bool:
+    """The counted noun fits the measure: its own noun ("3,000 homes" for buildings),
+    else people for a measure of people ("200 pilgrims" died); "a dozen countries"
+    never counts deaths, "four hospitals" never counts the injured."""
+    if not counted or not counted.strip():
+        return True
+    spec = lex.measures[measure]
+    head = head_region(counted, lex)
+    if head and head.split()[-1] in spec.get("nouns", []):
+        return True
+    return bool(spec.get("people")) and is_person_head(counted, lex)
+
+
+def _measure_named(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> str | None:
     pred = (q.get("predicate") or "").lower() or None
     if pred and (m := _measure_by_word(pred, "predicates", lex)):
         return m
@@ -153,6 +205,17 @@ def measure_of(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon | None = N
     if pred in lex.blocking:
         return None
     return _cue_measure(claim, q, lex)
+
+
+def measure_of(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon | None = None) -> str | None:
+    """What the count measures: its predicate, else its counted noun, else a cue nearby;
+    none (the figure stays out of the ledger) when the counted noun is not what that
+    measure counts ("a dozen countries" near "died")."""
+    lex = lex or lexicon()
+    m = _measure_named(claim, q, lex)
+    if m is None or not _counts_what_it_measures(m, q.get("counted"), lex):
+        return None
+    return m
 
 
 def countable(q: dict[str, Any]) -> bool:
@@ -325,7 +388,8 @@ def build_ledger(claims: Iterable[dict[str, Any]], documents: dict[str, dict[str
             key = source_key(source or outlet or f"doc:{doc_id}")
             row = Row(claim, q, outlet, source or outlet, key, _places(claim), _days(claim))
             scope = scope_of(claim, q, main_country.get(story), named.get(doc_id, set()))
-            groups.setdefault((story, measure, class_of(q.get("counted"), lex), *scope), []).append(row)
+            groups.setdefault((story, measure, counted_class(measure, q.get("counted"), lex), *scope),
+                              []).append(row)
     return _ordered(groups, documents, min_rows, lex)
 
 
