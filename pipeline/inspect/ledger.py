@@ -19,6 +19,7 @@ from ..resources import load_json
 from .data import Output, flag_list
 from .fmt import bounds_label, interval, quantity_label, spread_label
 from .scope import countries_named, place_entities, scope_of, story_countries
+from .timescope import time_scope
 
 _WORD = re.compile(r"[\w’'-]+|[^\w\s]")
 
@@ -287,6 +288,7 @@ class Measure:
     story: str | None = None
     country: str | None = None
     subplace: str | None = None
+    time: str | None = None
 
     @property
     def conflict(self) -> bool:
@@ -312,7 +314,7 @@ class Measure:
     def to_json(self) -> dict[str, Any]:
         lo, hi = self.spread
         return {"story_id": self.story, "measure": self.measure, "class": self.cls, "country": self.country,
-                "subplace": self.subplace, "label": self.label,
+                "subplace": self.subplace, "time": self.time, "label": self.label,
                 "spread": [lo, None if math.isinf(hi) else hi], "spread_label": self.spread_label,
                 "sources": self.n_sources, "documents": len({r.claim.get("doc_id") for r in self.rows}),
                 "conflict": self.conflict, "rows": [r.to_json() for r in self.rows]}
@@ -359,18 +361,21 @@ def mark_conflicts(rows: list[Row]) -> None:
 
 def build_ledger(claims: Iterable[dict[str, Any]], documents: dict[str, dict[str, Any]] | None = None,
                  *, min_rows: int = 1, lex: Lexicon | None = None) -> list[Measure]:
-    """Group every countable quantity by (story, measure, class, country, subplace);
+    """Group every countable quantity by (story, measure, class, country, subplace, time);
     stories in the order they began, then measures in lexicon order, then by size.
 
     A document's story is its record's ``story_id`` (:mod:`pipeline.inspect.stories`;
     without one, all is one story); the place scope is :func:`pipeline.inspect.scope.scope_of`,
-    unplaced counts taking the story's main country.
+    unplaced counts taking the story's main country; the time scope is
+    :func:`pipeline.inspect.timescope.time_scope` (context: another event or period,
+    a table apart), against the year the story began.
     """
     lex = lex or lexicon()
     documents = documents or {}
     claims = list(claims)
     main_country = story_countries(documents, claims)
     named = countries_named(claims)
+    began = _story_began(documents)
     groups: dict[tuple[Any, ...], list[Row]] = {}
     for claim in claims:
         doc_id = str(claim.get("doc_id"))
@@ -388,9 +393,21 @@ def build_ledger(claims: Iterable[dict[str, Any]], documents: dict[str, dict[str
             key = source_key(source or outlet or f"doc:{doc_id}")
             row = Row(claim, q, outlet, source or outlet, key, _places(claim), _days(claim))
             scope = scope_of(claim, q, main_country.get(story), named.get(doc_id, set()))
-            groups.setdefault((story, measure, counted_class(measure, q.get("counted"), lex), *scope),
+            year = began.get(str(story)) if story else min(began.values(), default=None)
+            when = time_scope(claim, q, int(year[:4]) if year else None)
+            groups.setdefault((story, measure, counted_class(measure, q.get("counted"), lex), *scope, when),
                               []).append(row)
     return _ordered(groups, documents, min_rows, lex)
+
+
+def _story_began(documents: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """Story id → its earliest publication date (ISO), for stories with a dated document."""
+    began: dict[str, str] = {}
+    for doc in documents.values():
+        if doc.get("story_id") and doc.get("published"):
+            sid = str(doc["story_id"])
+            began[sid] = min(began.get(sid, "9999"), str(doc["published"]))
+    return began
 
 
 def _ordered(groups: dict[tuple[Any, ...], list[Row]], documents: dict[str, dict[str, Any]],
@@ -398,21 +415,18 @@ def _ordered(groups: dict[tuple[Any, ...], list[Row]], documents: dict[str, dict
     order = {m: i for i, m in enumerate(lex.measures)}
     class_order = {c: i for i, c in enumerate(lex.classes)}
     out = []
-    for (story, measure, cls, country, subplace), rows in groups.items():
+    for (story, measure, cls, country, subplace, when), rows in groups.items():
         if len(rows) < min_rows:
             continue
         rows.sort(key=lambda r: (-r.interval[0], str(r.claim.get("doc_id")), r.quantity.get("span") or [0]))
         mark_conflicts(rows)
-        where = " · ".join(p for p in (country, subplace) if p)
+        where = " · ".join(p for p in (country, subplace, when) if p)
         label = f"{lex.measure_label(measure)} · {lex.class_label(cls)}" + (f" · {where}" if where else "")
-        out.append(Measure(measure, cls, label, rows, story, country, subplace))
+        out.append(Measure(measure, cls, label, rows, story, country, subplace, when))
+    began = _story_began(documents)
     # stories in the order they began (their earliest publication date), undated last
-    began: dict[str, str] = {}
-    for doc in documents.values():
-        if doc.get("story_id") and doc.get("published"):
-            sid = str(doc["story_id"])
-            began[sid] = min(began.get(sid, "9999"), str(doc["published"]))
-    out.sort(key=lambda m: (began.get(m.story or "", "9999"), m.story or "", order.get(m.measure, 99),
+    out.sort(key=lambda m: (began.get(m.story or "", "9999"), m.story or "", m.time is not None,
+                            order.get(m.measure, 99),
                             -len({r.claim.get('doc_id') for r in m.rows}), -len(m.rows),
                             class_order.get(m.cls, 99), m.cls, m.subplace is not None, m.country or "",
                             m.subplace or ""))
