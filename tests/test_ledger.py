@@ -208,3 +208,71 @@ def test_compare_command_writes_ledger_jsonl(tmp_path, capsys):
 def test_compare_on_missing_dir_is_one_line(tmp_path, capsys):
     assert main(["compare", str(tmp_path / "nope")]) == 1
     assert "extract" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("sentence, text, value, kw, expected", [
+    ("Organisers said 250,000 demonstrators marched through Verona.", "250,000", 250000,
+     {"counted": "demonstrators", "predicate": "march"}, "protesters"),
+    ("About 4,000 dockers walked out on Monday.", "4,000", 4000, {"counted": "dockers"}, "strikers"),
+    ("The agency has logged 312 suspected cases of the fever.", "312", 312,
+     {"counted": "suspected cases of the fever", "predicate": "log"}, "cases"),
+    ("The storm destroyed 1,400 homes in the valley.", "1,400", 1400,
+     {"counted": "homes", "predicate": "destroy"}, "buildings"),
+    ("The motion won 212 votes.", "212", 212, {"counted": "votes", "predicate": "win"}, "votes"),
+    ("At least 30 hikers are still missing.", "30", 30, {"counted": "hikers", "predicate": "miss"}, "missing"),
+    ("Troops evacuated 900 residents from the dam area.", "900", 900,
+     {"counted": "residents", "predicate": "evacuate"}, "evacuated"),
+    ("Divers rescued 45 passengers from the ferry.", "45", 45,
+     {"counted": "passengers", "predicate": "rescue"}, "rescued"),
+    ("The flood has affected 60,000 people.", "60,000", 60000, {"counted": "people", "predicate": "affect"},
+     "affected"),
+    ("Twelve fans were taken to hospital after the match.", "Twelve", 12, {"counted": "fans"}, "injured"),
+    ("The blast claimed 31 lives.", "31", 31, {"counted": "lives", "predicate": "claim"}, "deaths"),
+])
+def test_measure_of_controlled_vocabulary(sentence, text, value, kw, expected):
+    c, q = one(sentence, text, value, **kw)
+    assert measure_of(c, q) == expected
+
+
+@pytest.mark.parametrize("sentence, text, value, counted, expected", [
+    # a person noun by its ending, by the lexicon, or a capitalised plural (a demonym)
+    ("Eleven climbers died on the ridge.", "Eleven", 11, "climbers", "deaths"),
+    ("Four pilgrims died in the heat.", "Four", 4, "pilgrims", "deaths"),
+    ("Three Ruritanians died in the blaze.", "Three", 3, "Ruritanians", "deaths"),
+    # things: the count is of something else, whatever verb or cue is near
+    ("People in a dozen countries died in the wave.", "a dozen", 12, "countries", None),
+    ("The injured were taken to four hospitals.", "four", 4, "hospitals", None),
+    ("Two explosions killed the guards.", "Two", 2, "explosions", None),
+    ("Nine helicopters carried the wounded.", "Nine", 9, "helicopters", None),
+])
+def test_measure_needs_a_counted_noun_the_measure_counts(sentence, text, value, counted, expected):
+    c, q = one(sentence, text, value, counted=counted)
+    assert measure_of(c, q) == expected
+
+
+def test_unknown_counted_noun_opens_no_table():
+    c1, _ = one("Officials said 40 people died in the flood.", "40", 40, counted="people", predicate="die")
+    c2, _ = one("Eight villages were hit and many died.", "Eight", 8, counted="villages", predicate="hit")
+    c3, _ = one("The three groups said 44 died.", "three", 3, counted="groups")
+    labels = [(m.measure, m.cls) for m in build_ledger([c1, c2, c3])]
+    assert labels == [("deaths", "all")]
+
+
+def test_measure_own_noun_counts_everyone():
+    c1, _ = one("Police counted 80,000 demonstrators in the capital.", "80,000", 80000,
+                counted="demonstrators", predicate="count")
+    c2, _ = one("Unions said 200,000 people marched.", "200,000", 200000, counted="people", predicate="march")
+    c3, _ = one("Guards found 27 bodies in the field.", "27", 27, counted="bodies", predicate="find")
+    groups = {(m.measure, m.cls): len(m.rows) for m in build_ledger([c1, c2, c3])}
+    assert groups == {("protesters", "all"): 2, ("deaths", "bodies"): 1}
+
+
+@pytest.mark.parametrize("sentence, text, value, kw", [
+    ("A 6.1-magnitude quake killed dozens.", "6.1", 6.1, {"kind": "measure", "counted": "magnitude"}),
+    ("The blast killed people 40 km away.", "40", 40, {"kind": "measure"}),
+    ("Fighting killed 12% of the villagers.", "12%", 12, {"kind": "percent"}),
+    ("The flood killed cattle worth $3 million.", "$3 million", 3e6, {"kind": "money"}),
+])
+def test_magnitudes_distances_percentages_money_are_not_counts(sentence, text, value, kw):
+    c, _ = one(sentence, text, value, predicate="kill", **kw)
+    assert build_ledger([c]) == []

@@ -19,6 +19,7 @@ from ..resources import load_json
 from .data import Output, flag_list
 from .fmt import bounds_label, interval, quantity_label, spread_label
 from .scope import countries_named, place_entities, scope_of, story_countries
+from .timescope import time_scope
 
 _WORD = re.compile(r"[\w’'-]+|[^\w\s]")
 
@@ -32,6 +33,9 @@ class Lexicon:
     partitives: frozenset[str]
     stops: frozenset[str]
     drops: frozenset[str]
+    person_words: frozenset[str] = frozenset()
+    person_endings: tuple[str, ...] = ()
+    not_people: frozenset[str] = frozenset()
 
     def measure_label(self, measure: str) -> str:
         return self.measures.get(measure, {}).get("label", measure)
@@ -43,10 +47,12 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     m, c = load_json("ledger", "measures.json"), load_json("ledger", "classes.json")
+    people = m["person_heads"]
     return Lexicon(measures=m["measures"], blocking=frozenset(m["blocking_predicates"]["lemmas"]),
                    window=int(m.get("cue_window_words", 12)), classes=c["classes"],
                    partitives=frozenset(c["partitive_heads"]), stops=frozenset(c["head_stops"]),
-                   drops=frozenset(c["drop_words"]))
+                   drops=frozenset(c["drop_words"]), person_words=frozenset(people["words"]),
+                   person_endings=tuple(people["endings"]), not_people=frozenset(people["not_people"]))
 
 
 # --- classification ---------------------------------------------------------------------
@@ -96,6 +102,18 @@ def class_of(counted: str | None, lex: Lexicon | None = None) -> str:
     return head.split()[-1]
 
 
+def counted_class(measure: str, counted: str | None, lex: Lexicon | None = None) -> str:
+    """The class of a count of ``measure``: ``all`` when the counted noun is the measure's own
+    noun and in no class ("1.2 million demonstrators" marched, "86 cases", "2,000 homes":
+    everyone the measure counts), else :func:`class_of` ("40 soldiers" killed → security
+    forces; "27 bodies" stays bodies, a floor)."""
+    lex = lex or lexicon()
+    cls = class_of(counted, lex)
+    if cls not in lex.classes and cls in lex.measures.get(measure, {}).get("nouns", []):
+        return "all"
+    return cls
+
+
 def _measure_by_word(word: str, kind: str, lex: Lexicon) -> str | None:
     for name, spec in lex.measures.items():
         if word in spec.get(kind, []):
@@ -140,9 +158,44 @@ def _cue_measure(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> str 
     return best[1] if best else None
 
 
-def measure_of(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon | None = None) -> str | None:
-    """What the count measures: its predicate, else its counted noun, else a cue nearby."""
+def is_person_head(counted: str, lex: Lexicon | None = None) -> bool:
+    """Whether the head of ``counted`` names people: a class of ``classes.json``, a word of
+    ``person_heads.words``, an agent noun by its ending ("climbers", "peacekeepers",
+    "fishermen"), or a capitalised plural, a demonym ("Liberians", "Uzbeks").
+
+    Not: things ("countries", "explosions", "ambulances", "magnitude"), nor words with
+    an agent ending that are things (``not_people``: "numbers", "floors", "helicopters").
+    """
     lex = lex or lexicon()
+    head = head_region(counted, lex)
+    if not head:
+        return True
+    if class_of(counted, lex) in lex.classes:
+        return True
+    last = head.split()[-1]
+    if last in lex.person_words:
+        return True
+    if last in lex.not_people:
+        return False
+    if last.endswith(lex.person_endings):
+        return True
+    return any(w.endswith("s") and w[:1].isupper() and w.lower() == last for w in _WORD.findall(counted))
+
+
+def _counts_what_it_measures(measure: str, counted: str | None, lex: Lexicon) -> bool:
+    """The counted noun fits the measure: its own noun ("3,000 homes" for buildings),
+    else people for a measure of people ("200 pilgrims" died); "a dozen countries"
+    never counts deaths, "four hospitals" never counts the injured."""
+    if not counted or not counted.strip():
+        return True
+    spec = lex.measures[measure]
+    head = head_region(counted, lex)
+    if head and head.split()[-1] in spec.get("nouns", []):
+        return True
+    return bool(spec.get("people")) and is_person_head(counted, lex)
+
+
+def _measure_named(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> str | None:
     pred = (q.get("predicate") or "").lower() or None
     if pred and (m := _measure_by_word(pred, "predicates", lex)):
         return m
@@ -153,6 +206,17 @@ def measure_of(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon | None = N
     if pred in lex.blocking:
         return None
     return _cue_measure(claim, q, lex)
+
+
+def measure_of(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon | None = None) -> str | None:
+    """What the count measures: its predicate, else its counted noun, else a cue nearby;
+    none (the figure stays out of the ledger) when the counted noun is not what that
+    measure counts ("a dozen countries" near "died")."""
+    lex = lex or lexicon()
+    m = _measure_named(claim, q, lex)
+    if m is None or not _counts_what_it_measures(m, q.get("counted"), lex):
+        return None
+    return m
 
 
 def countable(q: dict[str, Any]) -> bool:
@@ -224,6 +288,7 @@ class Measure:
     story: str | None = None
     country: str | None = None
     subplace: str | None = None
+    time: str | None = None
 
     @property
     def conflict(self) -> bool:
@@ -249,7 +314,7 @@ class Measure:
     def to_json(self) -> dict[str, Any]:
         lo, hi = self.spread
         return {"story_id": self.story, "measure": self.measure, "class": self.cls, "country": self.country,
-                "subplace": self.subplace, "label": self.label,
+                "subplace": self.subplace, "time": self.time, "label": self.label,
                 "spread": [lo, None if math.isinf(hi) else hi], "spread_label": self.spread_label,
                 "sources": self.n_sources, "documents": len({r.claim.get("doc_id") for r in self.rows}),
                 "conflict": self.conflict, "rows": [r.to_json() for r in self.rows]}
@@ -296,18 +361,21 @@ def mark_conflicts(rows: list[Row]) -> None:
 
 def build_ledger(claims: Iterable[dict[str, Any]], documents: dict[str, dict[str, Any]] | None = None,
                  *, min_rows: int = 1, lex: Lexicon | None = None) -> list[Measure]:
-    """Group every countable quantity by (story, measure, class, country, subplace);
+    """Group every countable quantity by (story, measure, class, country, subplace, time);
     stories in the order they began, then measures in lexicon order, then by size.
 
     A document's story is its record's ``story_id`` (:mod:`pipeline.inspect.stories`;
     without one, all is one story); the place scope is :func:`pipeline.inspect.scope.scope_of`,
-    unplaced counts taking the story's main country.
+    unplaced counts taking the story's main country; the time scope is
+    :func:`pipeline.inspect.timescope.time_scope` (context: another event or period,
+    a table apart), against the year the story began.
     """
     lex = lex or lexicon()
     documents = documents or {}
     claims = list(claims)
     main_country = story_countries(documents, claims)
     named = countries_named(claims)
+    began = _story_began(documents)
     groups: dict[tuple[Any, ...], list[Row]] = {}
     for claim in claims:
         doc_id = str(claim.get("doc_id"))
@@ -325,8 +393,21 @@ def build_ledger(claims: Iterable[dict[str, Any]], documents: dict[str, dict[str
             key = source_key(source or outlet or f"doc:{doc_id}")
             row = Row(claim, q, outlet, source or outlet, key, _places(claim), _days(claim))
             scope = scope_of(claim, q, main_country.get(story), named.get(doc_id, set()))
-            groups.setdefault((story, measure, class_of(q.get("counted"), lex), *scope), []).append(row)
+            year = began.get(str(story)) if story else min(began.values(), default=None)
+            when = time_scope(claim, q, int(year[:4]) if year else None)
+            groups.setdefault((story, measure, counted_class(measure, q.get("counted"), lex), *scope, when),
+                              []).append(row)
     return _ordered(groups, documents, min_rows, lex)
+
+
+def _story_began(documents: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """Story id → its earliest publication date (ISO), for stories with a dated document."""
+    began: dict[str, str] = {}
+    for doc in documents.values():
+        if doc.get("story_id") and doc.get("published"):
+            sid = str(doc["story_id"])
+            began[sid] = min(began.get(sid, "9999"), str(doc["published"]))
+    return began
 
 
 def _ordered(groups: dict[tuple[Any, ...], list[Row]], documents: dict[str, dict[str, Any]],
@@ -334,21 +415,18 @@ def _ordered(groups: dict[tuple[Any, ...], list[Row]], documents: dict[str, dict
     order = {m: i for i, m in enumerate(lex.measures)}
     class_order = {c: i for i, c in enumerate(lex.classes)}
     out = []
-    for (story, measure, cls, country, subplace), rows in groups.items():
+    for (story, measure, cls, country, subplace, when), rows in groups.items():
         if len(rows) < min_rows:
             continue
         rows.sort(key=lambda r: (-r.interval[0], str(r.claim.get("doc_id")), r.quantity.get("span") or [0]))
         mark_conflicts(rows)
-        where = " · ".join(p for p in (country, subplace) if p)
+        where = " · ".join(p for p in (country, subplace, when) if p)
         label = f"{lex.measure_label(measure)} · {lex.class_label(cls)}" + (f" · {where}" if where else "")
-        out.append(Measure(measure, cls, label, rows, story, country, subplace))
+        out.append(Measure(measure, cls, label, rows, story, country, subplace, when))
+    began = _story_began(documents)
     # stories in the order they began (their earliest publication date), undated last
-    began: dict[str, str] = {}
-    for doc in documents.values():
-        if doc.get("story_id") and doc.get("published"):
-            sid = str(doc["story_id"])
-            began[sid] = min(began.get(sid, "9999"), str(doc["published"]))
-    out.sort(key=lambda m: (began.get(m.story or "", "9999"), m.story or "", order.get(m.measure, 99),
+    out.sort(key=lambda m: (began.get(m.story or "", "9999"), m.story or "", m.time is not None,
+                            order.get(m.measure, 99),
                             -len({r.claim.get('doc_id') for r in m.rows}), -len(m.rows),
                             class_order.get(m.cls, 99), m.cls, m.subplace is not None, m.country or "",
                             m.subplace or ""))

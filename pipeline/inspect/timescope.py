@@ -1,0 +1,67 @@
+"""Time scope of a count: the story's own event, or context (another event or period).
+
+Rules in docs/ledger.md ("Time scope"); data in ``models/ledger/time.json``. A count is
+context when, near it in its sentence (``window_words``, no other number between), the
+text names a year before the year its story began ("the deadliest since the 1934 quake
+that killed 8,500") or a past period ("last year's floods killed 40").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from ..resources import load_json
+
+_YEAR = re.compile(r"(?<![\w,.])(1[5-9]\d\d|20\d\d)(?![\w,])")
+
+
+@lru_cache(maxsize=1)
+def _settings() -> tuple[re.Pattern[str], int]:
+    data = load_json("ledger", "time.json")
+    phrases = re.compile(r"\b(?:" + "|".join(map(re.escape, data["past_phrases"])) + r")\b", re.IGNORECASE)
+    return phrases, int(data["window_words"])
+
+
+def _gap(text: str, q: tuple[int, int], mark: tuple[int, int]) -> int:
+    """Words between the number at ``q`` and ``mark``."""
+    lo, hi = (q[1], mark[0]) if mark[0] >= q[1] else (mark[1], q[0])
+    return len(re.findall(r"\w+", text[lo:hi])) if lo < hi else 0
+
+
+def _near(text: str, q: tuple[int, int], mark: tuple[int, int], others: list[tuple[int, int]],
+          window: int) -> bool:
+    """``mark`` is within ``window`` words of the number at ``q``, no other number is between
+    them, and none is nearer to it: a year or phrase marks the count it is closest to."""
+    lo, hi = (q[1], mark[0]) if mark[0] >= q[1] else (mark[1], q[0])
+    if any(lo <= s < hi for s, _ in others):
+        return False
+    gap = _gap(text, q, mark)
+    return gap <= window and all(_gap(text, o, mark) >= gap for o in others)
+
+
+def time_scope(claim: dict[str, Any], q: dict[str, Any], story_year: int | None) -> str | None:
+    """``None`` for the story's own event; ``context YYYY`` (the earlier year named near
+    the count) or ``context`` (a past period: "last year") for another event or period.
+
+    "The toll of 2,100 is the worst since 1934, when 8,500 died" (a story of 2015): 8,500
+    is ``context 1934``, 2,100 the story's. Not context: a year of the story itself, or
+    an earlier year with another number between it and the count.
+    """
+    phrases, window = _settings()
+    text, base = str(claim.get("text") or ""), (claim.get("span") or [0, 0])[0]
+    span = q.get("span") or [None, None]
+    if span[0] is None:
+        return None
+    own = (span[0] - base, span[1] - base)
+    others = [(o["span"][0] - base, o["span"][1] - base) for o in claim.get("quantities") or []
+              if o is not q and o.get("span") and o["span"][0] is not None]
+    if story_year is not None:
+        for m in _YEAR.finditer(text):
+            if int(m.group(1)) < story_year and not (own[0] <= m.start() < own[1]) \
+                    and _near(text, own, m.span(), others, window):
+                return f"context {m.group(1)}"
+    for m in phrases.finditer(text):
+        if _near(text, own, m.span(), others, window):
+            return "context"
+    return None

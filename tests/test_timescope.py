@@ -1,0 +1,39 @@
+"""Time scope: counts about another event or period are context, a table apart (invented sentences)."""
+from __future__ import annotations
+
+from pipeline.inspect.ledger import build_ledger
+from pipeline.inspect.timescope import time_scope
+from tests.test_ledger import claim, quantity
+
+
+def _one(sentence: str, *figures: tuple[str, float]) -> tuple[dict, list[dict]]:
+    qs = [quantity(sentence, t, v, predicate="kill") for t, v in figures]
+    return claim("d", sentence, qs), qs
+
+
+def test_earlier_year_near_the_count_is_context():
+    c, (now, then) = _one("The toll of 2,100 is the worst since the 1931 quake that killed 7,400.",
+                          ("2,100", 2100), ("7,400", 7400))
+    assert time_scope(c, then, 2016) == "context 1931"
+    assert time_scope(c, now, 2016) is None        # 7,400 stands between 1931 and 2,100
+
+
+def test_year_of_the_story_is_not_context():
+    c, (q,) = _one("The 2016 quake killed 2,100 people.", ("2,100", 2100))
+    assert time_scope(c, q, 2016) is None
+    assert time_scope(c, q, None) is None          # no story date: nothing to compare with
+
+
+def test_past_period_phrase_is_context():
+    c, (q,) = _one("Floods last year killed 340 people in the same valley.", ("340", 340))
+    assert time_scope(c, q, 2016) == "context"
+
+
+def test_context_counts_are_listed_apart():
+    c1, _ = _one("The quake killed 2,100 people.", ("2,100", 2100))
+    c2, _ = _one("A quake in 1931 killed 7,400 people.", ("7,400", 7400))
+    c1["doc_id"], c2["doc_id"] = "a", "b"
+    docs = {"a": {"story_id": "s", "published": "2016-05-02"}, "b": {"story_id": "s", "published": "2016-05-03"}}
+    tables = build_ledger([c1, c2], docs)
+    assert [(m.time, len(m.rows)) for m in tables] == [(None, 1), ("context 1931", 1)]
+    assert tables[1].label.endswith("context 1931")
