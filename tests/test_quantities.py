@@ -307,6 +307,7 @@ RULE_CASES = [
     ("_time_word:age", "A 9-year-old girl found the fossil.", [("9-year-old", "age", "year", 9.0, None, None, "exact")]),
     ("_money_unit", "He paid a $120 fine for parking.", [("$120", "money", "USD", 120.0, "USD", None, "exact")]),
     ("_clock_word", "The ferry leaves at 9 GMT from the harbour.", []),
+    ("_magnitude", "A magnitude 6.3 quake hit the coast.", [("magnitude 6.3", "measure", "magnitude", 6.3, None, None, "exact")]),
     ("_age_before", "The captain, aged 61, retired in the port town.", [("61", "age", "year", 61.0, None, None, "exact")]),
     ("_measure_after", "The truck carried 12 tonnes of grain across the border.", [("12 tonnes", "measure", "tonne", 12.0, None, None, "exact")]),
     ("_article_is_one", "The village lost a dozen goats to the flood.", [("a dozen", "count", None, 12.0, None, None, "exact")]),
@@ -335,3 +336,60 @@ def test_every_unit_rule_has_a_case():
     from pipeline.extraction.quantities.reading import _UNIT_RULES
 
     assert {r.__name__ for r in _UNIT_RULES} <= {c[0].split(":")[0] for c in RULE_CASES}
+
+
+# Numbers as newsrooms write them (issue 19 point 3): one invented sentence per rule,
+# (text, [(quantity text, kind, unit, value, low, high, approx)]).
+NEWSROOM_CASES = [
+    ("_hyphen_joiner:scale", "Officials said five-thousand goats and 30-thousand sheep were lost.",
+     [("five-thousand", "count", None, 5000.0, 5000.0, 5000.0, "exact"),
+      ("30-thousand", "count", None, 30000.0, 30000.0, 30000.0, "exact")]),
+    ("_half_a_joiner", "Half a million tents and half a dozen trucks arrived.",
+     [("Half a million", "count", None, 500000.0, 500000.0, 500000.0, "exact"),
+      ("half a dozen", "count", None, 6.0, 6.0, 6.0, "exact")]),
+    ("_of_scale_at", "Hundreds-of-thousands of farmers marched on the capital.",
+     [("Hundreds-of-thousands", "count", None, 200000.0, 200000.0, 999999.0, "vague")]),
+    ("_vague_at:several", "Several hundred tourists waited at the pier.",
+     [("Several hundred", "count", None, 300.0, 300.0, 900.0, "vague")]),
+    ("_hyphenated_to", "Five-to-eight houses and 200-to-400 cattle burned in the valley.",
+     [("Five-to-eight", "count", None, 5.0, 5.0, 8.0, "range"),
+      ("200-to-400", "count", None, 200.0, 200.0, 400.0, "range")]),
+    ("_proportion:parts", "The ministry counted 1,316 out of 3,076 reported cases in the valley.",
+     [("1,316", "count", None, 1316.0, 1316.0, 1316.0, "exact"),
+      ("3,076", "count", None, 3076.0, 3076.0, 3076.0, "exact")]),
+    ("_proportion:bound", "Almost three in ten nurses joined the strike.",
+     [("Almost three in ten", "count", "fraction", 0.3, None, 0.3, "less_than")]),
+    ("_magnitude:after", "A 6.4-magnitude quake shook the island of Vala.",
+     [("6.4-magnitude", "measure", "magnitude", 6.4, 6.4, 6.4, "exact")]),
+    ("_magnitude:before", "An aftershock of magnitude 5 hit the port.",
+     [("magnitude 5", "measure", "magnitude", 5.0, 5.0, 5.0, "exact")]),
+    ("_magnitude:glued", "The magnitude-7.1 tremor toppled the old tower.",
+     [("magnitude-7.1", "measure", "magnitude", 7.1, 7.1, 7.1, "exact")]),
+    ("_magnitude:richter", "The shock measured 5.8 on the Richter scale.",
+     [("5.8", "measure", "magnitude", 5.8, 5.8, 5.8, "exact")]),
+    ("_on_quake", "A stronger 6.2 aftershock struck the coast, and 5 aftershocks followed.",
+     [("6.2", "measure", "magnitude", 6.2, 6.2, 6.2, "exact"),
+      ("5", "count", None, 5.0, 5.0, 5.0, "exact")]),
+    ("bounds.json:threshold", "The toll passed 450 and cases neared 9,100.",
+     [("passed 450", "count", None, 450.0, 450.0, None, "more_than"),
+      ("neared 9,100", "count", None, 9100.0, None, 9100.0, "less_than")]),
+    ("_verb_with_object", "The council passed 3 bills on Monday.",
+     [("3", "count", None, 3.0, 3.0, 3.0, "exact")]),
+    ("_adjective_after_article", "Prices rose over the past 4 months.",
+     [("4 months", "duration", "month", 4.0, 4.0, 4.0, "exact")]),
+    ("_ent_blocks:bound", "Flood toll climbs past 86",
+     [("past 86", "count", None, 86.0, 86.0, None, "more_than")]),
+    ("bounds.json:or_above", "Seismologists logged 12 shocks of magnitude 4.5 or above.",
+     [("12", "count", None, 12.0, 12.0, 12.0, "exact"),
+      ("magnitude 4.5 or above", "measure", "magnitude", 4.5, 4.5, None, "at_least")]),
+]
+
+
+@pytest.mark.parametrize("rule,text,expected", NEWSROOM_CASES, ids=[c[0] for c in NEWSROOM_CASES])
+def test_newsroom_numbers(nlp, rule, text, expected):
+    doc = nlp(text)
+    qs = [q for sent in doc.sents for q in find_quantities(sent, [])]
+    for q in qs:
+        assert doc.text[q["span"][0]:q["span"][1]] == q["text"]
+    got = [(q["text"], q["kind"], q["unit"], q["value"], q["low"], q["high"], q["approx"]) for q in qs]
+    assert got == expected

@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+import math
 import re
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,8 @@ def _bounds(doc: "Doc", c: Cand, sent: "Span") -> None:
             # "some" as a determiner of the counted noun is only a bound before a numeral
             if key == ("some",) and c.bare_word is not None:
                 return
+            if _verb_with_object(doc, head, c) or _adjective_after_article(doc, head, n, sent):
+                return
             c.approx = approx
             c.span_start = s - n
             return
@@ -48,8 +51,35 @@ def _bounds(doc: "Doc", c: Cand, sent: "Span") -> None:
             c.span_end = e + n
 
 
+def _verb_with_object(doc: "Doc", verb, c: Cand) -> bool:
+    """A threshold verb of the bound lexicon ("passed", "exceeds", "nears") whose number
+    counts a noun after it is a verb with its object, not a bound: "Parliament passed 3
+    bills". "The toll passed 450" and "deaths exceeded 2,000 on Monday" stay bounds."""
+    last = doc[c.end - 1]
+    return verb.pos_ in ("VERB", "AUX") and last.dep_ == "nummod" and last.head.i >= c.span_end \
+        and last.head.pos_ == "NOUN"
+
+
+def _adjective_after_article(doc: "Doc", word, n: int, sent: "Span") -> bool:
+    """A one-word bound after an article is an adjective: "the past 3 years", "a near
+    100% turnout". Not "surpassed 600", "the toll passed 450"."""
+    return n == 1 and word.i > sent.start and doc[word.i - 1].lower_ in ("the", "a", "an", "this", "these")
+
+
 # ----------------------------------------------------------------------------------
 # ranges
+
+def _hyphenated_to(doc: "Doc", a: Cand, b: Cand, gap: list) -> bool:
+    """A range written with glued hyphens, as newsrooms do: "Five-to-eight", "200-to-400"
+    (tokenized "200", "-", "to-400": the "to" is then a prefix word of the second number,
+    see ``candidates.PREFIX_WORD``). Not spaced: "5 - to - 8"."""
+    texts = [t.text for t in gap]
+    if any(t.whitespace_ for t in gap):
+        return False
+    if getattr(b, "prefix_word", None) == "to":
+        return texts in ([], ["-"], ["–"])  # also "200,000 to-260,000"
+    return not doc[a.span_end - 1].whitespace_ and texts in (["-", "to", "-"], ["–", "to", "–"])
+
 
 def _range_ok(doc: "Doc", a: Cand, b: Cand, sent: "Span") -> str | None:
     """The connector when ``a`` and ``b`` form one range, else None.
@@ -70,6 +100,8 @@ def _range_ok(doc: "Doc", a: Cand, b: Cand, sent: "Span") -> str | None:
     if b.approx != "exact" or a.unit in ("cent", "pence") or b.unit in ("cent", "pence"):
         return None
     gap = [doc[k] for k in range(a.span_end, b.span_start)]
+    if _hyphenated_to(doc, a, b, gap):
+        return "to"
     if not gap:
         return None
     before = doc[a.span_start - 1] if a.span_start > sent.start else None
@@ -93,6 +125,21 @@ def _range_ok(doc: "Doc", a: Cand, b: Cand, sent: "Span") -> str | None:
     if a.bare_word == "one" and conn not in ("or", "to"):
         return None
     return conn
+
+
+def _proportion(doc: "Doc", a: Cand, b: Cand) -> bool:
+    """"one out of three", "1 in 5", "almost three in ten", "one in every seven": a
+    proportion. After "out of" the denominator must be small or round (at most 100, or a
+    power of ten): "2,316 out of 4,076 cases" states two counts, the part and the
+    whole; after "in", at most 1,000 ("1 in 250")."""
+    if not (a.kind == b.kind == "count" and a.vague is None and a.approx not in ("range",) and 0 < a.value < b.value
+            and b.approx == "exact" and float(a.value).is_integer() and float(b.value).is_integer()):
+        return False
+    gap = [doc[k].lower_ for k in range(a.span_end, b.span_start)]
+    if gap[-1:] == ["every"]:
+        gap = gap[:-1]
+    round_ = b.value <= 100 or (b.value <= 1e6 and math.log10(b.value).is_integer())
+    return gap == ["in"] and b.value <= 1000 or gap == ["out", "of"] and round_
 
 
 def _merge_ranges(doc: "Doc", cands: list[Cand], sent: "Span") -> list[Cand]:
@@ -122,17 +169,13 @@ def _merge_ranges(doc: "Doc", cands: list[Cand], sent: "Span") -> list[Cand]:
             out.append(m)
             i += 2
             continue
-        # "one out of three", "1 in 5": a proportion
-        if b is not None and a.kind == b.kind == "count" and a.approx == "exact" and 0 < a.value < b.value:
-            gap = [doc[k].lower_ for k in range(a.span_end, b.span_start)]
-            if gap in (["out", "of"], ["in"]) and float(a.value).is_integer() and float(b.value).is_integer() \
-                    and (gap != ["in"] or b.value <= 1000):
-                m = Cand(a.start, b.end, a.value / b.value, pieces=a.pieces)
-                m.span_start, m.span_end = a.span_start, b.span_end
-                m.unit = "fraction"
-                out.append(m)
-                i += 2
-                continue
+        if b is not None and _proportion(doc, a, b):
+            m = Cand(a.start, b.end, a.value / b.value, pieces=a.pieces)
+            m.span_start, m.span_end = a.span_start, b.span_end
+            m.unit, m.approx = "fraction", a.approx
+            out.append(m)
+            i += 2
+            continue
         out.append(a)
         i += 1
     # a conversion in parentheses shares the bound: "more than 7.5 million crowns (US $1.1 million)"

@@ -34,7 +34,12 @@ CUR_GLUED = re.compile(r"^(?P<cur>US\$|C\$|A\$|NZ\$|HK\$|S\$|R\$|\$US|\$A|\$C|\$
                        r"|USD|EUR|GBP|JPY|CHF|AUD|CAD|INR|CNY|HKD|NZD|SGD)"
                        r"(?P<rest>[\-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[A-Za-z]*)$")
 DOLLAR_ALPHA = re.compile(r"^(?P<cur>US|A|C|NZ|HK|S)(?P<rest>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[A-Za-z]*)$")
-MINUS_WORD = re.compile(r"^(?P<word>minus|sub|under|over)-(?P<rest>\d.*)$", re.I)
+#: a word glued by a hyphen before the digits: a sign or bound ("minus-5", "under-21"),
+#: the "to" of a hyphenated range ("200-to-400" is tokenized "200", "-", "to-400") or the
+#: magnitude of a quake ("magnitude-7.0").
+PREFIX_WORD = re.compile(r"^(?P<word>minus|sub|under|over|to|magnitude)-(?P<rest>\d.*)$", re.I)
+#: scale words written out (not the abbreviations "m", "bn").
+SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
 YEAR_PREPS = frozenset({"in", "by", "since", "until", "till", "before", "after", "from", "of", "during"})
 
 
@@ -81,7 +86,7 @@ def _vague_at(doc: "Doc", i: int, stop: int) -> Cand | None:
     if low == "several":
         if nxt in ("hundred", "thousand", "million", "billion", "dozen"):
             scale = 12.0 if nxt == "dozen" else float(L.scales[nxt])
-            c = Cand(i, i + 2, 3 * scale, vague=(3 * scale, 9 * scale + (scale - 1 if scale >= 100 else 0)))
+            c = Cand(i, i + 2, 3 * scale, vague=(3 * scale, 9 * scale))
             return c
         modifies_plural = (doc[i].dep_ in ("amod", "det", "nummod") and i < doc[i].head.i < stop
                            and doc[i].head.tag_ in ("NNS", "NNPS"))  # "several monitoring groups"
@@ -92,19 +97,20 @@ def _vague_at(doc: "Doc", i: int, stop: int) -> Cand | None:
         return None
     if low not in L.vague or low == "several":
         return None
-    if low in ("tens", "scores") and nxt != "of":
+    if low in ("tens", "scores") and nxt != "of" and _of_scale_at(doc, i, stop) is None:
         return None
     entry = L.vague[low]
     lo, hi = entry["bounds"]
     mag = entry["magnitude"]
     end = i + 1
     # "hundreds of thousands": the second vague word scales the first
-    if nxt == "of" and i + 2 < stop and doc[i + 2].lower_ in ("thousands", "millions", "billions", "trillions"):
-        inner = L.vague[doc[i + 2].lower_]
+    k = _of_scale_at(doc, i, stop)
+    if k is not None:
+        inner = L.vague[doc[k].lower_]
         unit = inner["magnitude"][0]
         lo, hi = lo * unit, (hi + 1) * unit - 1
         mag = [mag[0] * unit, mag[1] * unit] if mag else None
-        end = i + 3
+        end = k + 1
     elif low == "tens":
         return None
     # a plural scale word right after a digit ("2 thousands") is a typo, not vague
@@ -112,6 +118,20 @@ def _vague_at(doc: "Doc", i: int, stop: int) -> Cand | None:
         return None
     return Cand(i, end, float(lo), vague=(float(lo), float(hi)),
                 magnitude=(float(mag[0]), float(mag[1])) if mag else None)
+
+
+def _of_scale_at(doc: "Doc", i: int, stop: int) -> int | None:
+    """The index of the plural scale word that scales the vague word at ``i``: "hundreds
+    of thousands", or hyphenated as newsrooms write it, "hundreds-of-thousands". None
+    for "hundreds of people" or a spaced "hundreds - of thousands"."""
+    words = [doc[k].lower_ for k in range(i + 1, min(stop, i + 5))]
+    if words[:2] in (["of", "thousands"], ["of", "millions"], ["of", "billions"], ["of", "trillions"]):
+        return i + 2
+    glued = all(doc[k].whitespace_ == "" for k in range(i, min(stop, i + 4)))
+    if glued and words[:3] in (["-", "of", "-"], ["–", "of", "–"]) and words[3:4] and \
+            words[3] in ("thousands", "millions", "billions", "trillions"):
+        return i + 4
+    return None
 
 
 def _article_is_one(doc: "Doc", i: int, stop: int) -> bool:
@@ -133,7 +153,7 @@ def _glued_prefix(doc: "Doc", i: int):
     m = CUR_GLUED.match(text)
     if m is None and i > 0 and doc[i - 1].text == "$" and doc[i - 1].whitespace_ == "":
         m = DOLLAR_ALPHA.match(text)  # "$US55,931,000", "$A82,615,680"
-    mw = MINUS_WORD.match(text)
+    mw = PREFIX_WORD.match(text)
     cur_code = first = None
     if m and m.group("cur") in ("R", "RM", "Rs", "Rs.", "PS") and (
             i > 0 and (doc[i - 1].whitespace_ == "" or doc[i - 1].text in ("-", "–"))
@@ -154,11 +174,14 @@ def _glued_prefix(doc: "Doc", i: int):
 # whether the run goes on after it.
 
 def _hyphen_joiner(doc: "Doc", j: int, stop: int, pieces: list[Piece]) -> bool:
-    """A glued hyphen between number words: "twenty-five", "three-quarters". Not
-    between digits ("2019-20": two numbers) nor spaced ("five - six")."""
+    """A glued hyphen between number words: "twenty-five", "three-quarters", or before
+    a scale word as newsrooms write it: "five-thousand", "30-thousand", "two-million".
+    Not between digits ("2019-20": two numbers) nor spaced ("five - six")."""
     if pieces and j + 1 < stop and doc[j].lower_ in ("-", "–") and doc[j - 1].whitespace_ == "" \
-            and doc[j].whitespace_ == "" and pieces[-1].kind in ("word", "tens"):
+            and doc[j].whitespace_ == "" and pieces[-1].kind in ("word", "tens", "digits"):
         q = _is_number_piece(doc, j + 1, True)
+        if q is not None and q.kind == "scale" and doc[j + 1].lower_ in SCALE_WORDS:
+            return not pieces[-1].suffix
         return q is not None and q.kind in ("word", "fraction") and doc[j - 1].is_alpha
     return False
 
@@ -172,7 +195,14 @@ def _and_joiner(doc: "Doc", j: int, stop: int, pieces: list[Piece]) -> bool:
     return False
 
 
-_JOINERS = (_hyphen_joiner, _and_joiner)
+def _half_a_joiner(doc: "Doc", j: int, stop: int, pieces: list[Piece]) -> bool:
+    """The article in "half a million", "half a dozen": the fraction scales what follows
+    (500,000; 6). Not "half a mile" (no scale word after the article)."""
+    return len(pieces) == 1 and pieces[0].kind == "fraction" and doc[j].lower_ in ("a", "an") \
+        and j + 1 < stop and doc[j + 1].lower_ in SCALE_WORDS | {"dozen"}
+
+
+_JOINERS = (_hyphen_joiner, _and_joiner, _half_a_joiner)
 
 
 def _and_a_half(doc: "Doc", j: int, stop: int, pieces: list[Piece]) -> bool:
@@ -269,8 +299,11 @@ def _run_cand(doc: "Doc", i: int, j: int, value: float, pieces: list[Piece], pre
         c.approx = "about"
     if j == i + 1 and len(pieces) == 1 and pieces[0].kind == "word" and not m:
         c.bare_word = doc[i].lower_
-    if mw and mw.group("word").lower() != "minus":
-        c.approx = "less_than" if mw.group("word").lower() in ("sub", "under") else "more_than"
+    word = mw.group("word").lower() if mw else None
+    if word in ("sub", "under", "over"):
+        c.approx = "less_than" if word in ("sub", "under") else "more_than"
+    elif word in ("to", "magnitude"):
+        c.prefix_word = word  # type: ignore[attr-defined]
     elif i > 0 and doc[i - 1].lower_ == "minus" and sign > 0:
         c.value = -c.value
         c.minus_word = True  # type: ignore[attr-defined]
@@ -494,10 +527,11 @@ def _ent_blocks(doc: "Doc", c: Cand) -> bool:
     if t.ent_type_ == "DATE":
         ent = _ent_of(doc, c.start)
         # a date's number ("March 7", "the 1990s") blocks; durations ("the past three or four
-        # years") stay, and so does a misread bare number ("20,000+": no word besides it)
+        # years") stay, and so does a misread bare number ("20,000+", "past 86": no word
+        # besides it but a bound word)
         if ent is not None and len(ent) > (c.end - c.start) and not any(
                 x.lower_ in lex().time_units for x in ent) and any(
-                x.is_alpha for x in ent if not c.start <= x.i < c.end):
+                x.is_alpha and (x.lower_,) not in lex().bounds_before for x in ent if not c.start <= x.i < c.end):
             return True
     return False
 

@@ -48,6 +48,8 @@ class Lex:
     scaled_currency: dict
     minor_units: dict
     weight_context: frozenset
+    magnitude_words: frozenset
+    quake_nouns: frozenset
     label_nouns: frozenset
     change_verbs: frozenset
     pred_map: dict
@@ -86,6 +88,8 @@ def lex() -> Lex:
         scaled_currency={k: v for k, v in units.get("scaled_currency", {}).items() if not k.startswith("_")},
         minor_units=units["minor_units"],
         weight_context=frozenset(units["weight_context"]),
+        magnitude_words=frozenset(units["magnitude"]["words"]),
+        quake_nouns=frozenset(units["magnitude"]["event_nouns"]),
         label_nouns=frozenset(num["label_nouns"]["words"]),
         change_verbs=frozenset(num["change_verbs"]["words"]),
         pred_map=preds["map"], toll_heads=frozenset(preds["toll_heads"]),

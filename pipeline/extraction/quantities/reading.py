@@ -10,6 +10,7 @@ What follows (or precedes) the number run decides the kind, tried in the order o
 * time units: a duration with ISO 8601 ("14 years" -> P14Y), an age with "-old" /
   "of age" ("a 14-year-old");
 * money with a currency symbol before it and nothing after ("$38");
+* a quake's magnitude ("a 6.1-magnitude quake", "magnitude 5"): measure, unit magnitude;
 * clock words ("10 GMT"), an age word before ("aged 14", "the age of 21");
 * otherwise the unit quantulum3 reads in a short window after the number (measure),
   when a word or a unit sign follows.
@@ -211,6 +212,39 @@ def _money_unit(doc: "Doc", c: Cand, k: int, stop: int, sent: "Span") -> bool:
     return False
 
 
+def _magnitude(doc: "Doc", c: Cand, k: int, stop: int, sent: "Span") -> bool:
+    """A quake's magnitude (measure, unit ``magnitude``): next to a magnitude word
+    ("magnitude 5", "magnitude-7.0", "a 6.1-magnitude quake", "6.8 on the Richter
+    scale"), or a decimal below 10 on a quake noun ("a stronger 6.1 aftershock", "a
+    quake measuring 7.0"). Not "5 aftershocks" (no decimal), not "magnitude of 200"."""
+    L = lex()
+    if not 0 < c.value < 10:
+        return False
+    b = c.start - 1 - (c.start >= 2 and doc[c.start - 1].text in ("-", "–") and doc[c.start - 1].whitespace_ == "")
+    after = [doc[x].lower_ for x in range(k, min(stop, k + 3))]
+    if getattr(c, "prefix_word", None) == "magnitude":
+        pass
+    elif b >= sent.start and doc[b].lower_ in L.magnitude_words:
+        c.span_start = b
+    elif after[:2] in (["-", "magnitude"], ["–", "magnitude"]) and doc[k - 1].whitespace_ == "":
+        c.span_end = k + 2
+    elif after[:1] == ["magnitude"] or after[:3] == ["on", "the", "richter"]:
+        c.span_end = k + (after[0] == "magnitude")
+    elif not ("." in doc[c.end - 1].text and _on_quake(doc[c.end - 1], L.quake_nouns)):
+        return False
+    c.kind, c.unit = "measure", "magnitude"
+    return True
+
+
+def _on_quake(tok: "Token", nouns: frozenset) -> bool:
+    """The number modifies a quake noun ("6.1 aftershock") or is what a quake measured."""
+    head = tok.head
+    if head.lemma_.lower() in nouns:
+        return True
+    return head.lemma_ == "measure" and (head.head.lemma_.lower() in nouns or any(
+        ch.lemma_.lower() in nouns for ch in head.children if ch.dep_ == "nsubj"))
+
+
 def _clock_word(doc: "Doc", c: Cand, k: int, stop: int, sent: "Span") -> bool:
     """A clock word after the number: "10 GMT", "9 o'clock", "7 am" -> clock."""
     if k < stop and doc[k].lower_ in CLOCK_WORDS:
@@ -240,7 +274,7 @@ def _measure_after(doc: "Doc", c: Cand, k: int, stop: int, sent: "Span") -> bool
 
 
 _UNIT_RULES = (_percent_word, _scaled_currency, _currency_word, _time_word,
-               _money_unit, _clock_word, _age_before, _measure_after)
+               _money_unit, _magnitude, _clock_word, _age_before, _measure_after)
 
 
 def _units(doc: "Doc", c: Cand, stop: int, sent: "Span") -> None:
@@ -333,6 +367,9 @@ def _measure(doc: "Doc", c: Cand, sent: "Span") -> None:
         if entity == "time":
             return
         end_char = s_char + qe
+        last = doc[c.end - 1]
+        if last.is_alpha and end_char <= last.idx + len(last):
+            return  # a "unit" inside our own number words ("half a dozen": per dozen)
         # snap to the end of the token holding end_char
         k = c.end
         while k < sent.end and doc[k].idx < end_char:
