@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .boilerplate import _cue, _tag_like, _tag_run_end, _timestamp
+from .furniture import _caption, _clock_line, _credit_only, _embed_end
 from .lexicon import _Lexicon
 from .lines import _BULLET, _WORD, _Doc, _Line, _norm, _same_text
 from .settings import CleanSettings
@@ -341,6 +342,42 @@ def _byline_line(s: _Scan, i: int) -> _Step:
     return i + 1, True
 
 
+def _caption_line(s: _Scan, i: int) -> _Step:
+    """A photo caption ending in its credit (:func:`.furniture._caption`) or a line that is
+    only a credit (:func:`.furniture._credit_only`) -> ``boilerplate:caption``; a line that is
+    only an agency sign-off -> ``metadata:byline`` (``byline`` when none is known yet)."""
+    ln = s.doc.lines[i]
+    kind = _credit_only(ln)
+    if kind == "byline":
+        s.doc.drop(i, "metadata:byline")
+        s.meta["byline"] = s.meta["byline"] or ln.text.strip(" -–—|()")
+        return i + 1, True
+    if kind is None and not _caption(ln):
+        return None
+    s.doc.drop(i, "boilerplate:caption")
+    return i + 1, True
+
+
+def _embed_block(s: _Scan, i: int) -> _Step:
+    """An embedded social-media post (:func:`.furniture._embed_end`) -> its lines
+    ``boilerplate:embed``."""
+    end = _embed_end(s.doc.lines, i)
+    if end is None:
+        return None
+    for k in range(i, end):
+        s.doc.drop(k, "boilerplate:embed")
+    return end, True
+
+
+def _clock_stamp(s: _Scan, i: int) -> _Step:
+    """A clock time alone on a line, a live page's entry stamp (:func:`.furniture._clock_line`)
+    -> ``metadata:time``."""
+    if not _clock_line(s.doc.lines[i]):
+        return None
+    s.doc.drop(i, "metadata:time")
+    return i + 1, True
+
+
 def _given_title(s: _Scan, i: int) -> _Step:
     """The line equal to the given ``title`` (among the first 15) -> kept as ``headline``."""
     ln = s.doc.lines[i]
@@ -444,13 +481,13 @@ def _paragraph(s: _Scan, i: int) -> _Step:
 #: title, duplicate of the headline, end of the top zone (a sentence-like line),
 #: headline (first title-like line), label (a line before the headline), tag run,
 #: kicker; a line no rule takes (a sentence-less standfirst) starts the body.
-_TOP_RULES = (_top_cue, _timestamp_line, _date_stamp_line, _date_prefix_line, _byline_line,
-              _given_title, _duplicate_headline, _sentence_ends_top, _shape_headline,
+_TOP_RULES = (_top_cue, _timestamp_line, _clock_stamp, _date_stamp_line, _date_prefix_line,
+              _byline_line, _caption_line, _embed_block, _given_title, _duplicate_headline, _sentence_ends_top, _shape_headline,
               _before_headline, _tag_run, _kicker)
 #: Body, in order: cue lexicon, time stamp, open tag list, date line, duplicate
 #: headline, byline, trailing tag run, bullet item, sub-heading, paragraph.
-_BODY_RULES = (_body_cue, _timestamp_line, _open_tag_list, _date_stamp_line, _duplicate_headline,
-               _byline_line, _tag_run, _bullet_item, _kicker, _paragraph)
+_BODY_RULES = (_body_cue, _timestamp_line, _clock_stamp, _open_tag_list, _date_stamp_line,
+               _duplicate_headline, _byline_line, _caption_line, _embed_block, _tag_run, _bullet_item, _kicker, _paragraph)
 
 
 def _read_zone(s: _Scan, rules: tuple, i: int) -> int:
