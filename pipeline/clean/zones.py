@@ -36,21 +36,28 @@ from .settings import CleanSettings
 _OPEN_QUOTE = "\"'“‘«„"
 
 # A news dateline opening a story's first paragraph: a place ("DAMASCUS", "CONCORD,
-# N.H.", "New York, NY", "Damascus (Reuters)"), an optional date ("March 3") and
-# agency in brackets, then a spaced dash ("-", "--", "–", "—"), then the sentence.
-# An ALL-CAPS place needs nothing else; a Title Case place needs a ", Region" or an
-# "(Agency)" so that "Mr Smith - who …" is not a dateline.
-_DL_CAPS = r"[A-Z][A-Z.'’\-]{2,}(?:\s+[A-Z][A-Z.'’\-]+){0,3}"
+# N.H.", "New York, NY", "Damascus (Reuters)", "COLOMBO/JAKARTA"), an optional date
+# ("March 3", "Sep. 10") and agency in brackets, then a dash ("-", "--", "–", "—", "//";
+# a bare hyphen only after a bracket, or after an ALL-CAPS place before a space or a quote:
+# "(BBN)- ", "KHARTOUM- ", "KHARTOUM-'At least"; never "COVID-19", "USA-China") or,
+# after an agency or an ALL-CAPS place, a colon ("PARIS: "; also "PARIS. "); then the sentence. An ALL-CAPS place needs nothing else; a
+# Title Case place needs a ", Region" or an "(Agency)" so that "Mr Smith - who …" is
+# not a dateline. An agency with a date and no place ("Sept 8 (Reuters) - ",
+# "(Bloomberg) -- ") and a date before a bracketed place ("June 3, 2019 (RIVERTON) - ")
+# are datelines too.
+_DL_CAPS = r"[A-Z][A-Z.'’]{2,}(?:[\s/\-][A-Z][A-Z.'’]+){0,3}"
 _DL_TITLE = r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2}"
-_DL_REGION = r",\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?"
-_DL_DATE = (r"(?:,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
-            r"(?:,\s*\d{4})?)?")
-_DL_AGENCY = r"\s*\([A-Z][\w.&'’ \-]{0,30}\)"
+_DL_REGION = r",\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]+)?"
+_DL_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+_DL_DATE = rf"(?:,?\s+{_DL_MONTH}(?:,\s*\d{{4}})?)?"
+_DL_AGENCY = r",?\s*\([A-Z][\w.&'’ \-]{0,30}\)"
 _DATELINE = re.compile(
     rf"^(?:{_DL_CAPS}(?:{_DL_REGION})?{_DL_DATE}(?:{_DL_AGENCY})?"
     rf"|{_DL_TITLE}{_DL_REGION}{_DL_DATE}(?:{_DL_AGENCY})?"
-    rf"|{_DL_TITLE}{_DL_DATE}{_DL_AGENCY})"
-    r"(?:\s+-{1,2}\s+|\s*(?:--|[–—])\s*)(?=[\"“‘'«]?[A-Z0-9])")
+    rf"|{_DL_TITLE}{_DL_DATE}{_DL_AGENCY}"
+    rf"|(?:{_DL_MONTH}(?:,\s*\d{{4}})?\s*)?{_DL_AGENCY.removeprefix(',?')})"
+    r"(?:\s+-{1,2}\s+|\s*(?:--|[–—]|//)\s*|(?<=\))-\s*|(?<=[A-Z]{3})-(?:\s+|(?=[\"“‘'«]))|(?<=\)):\s+|(?<=[A-Z]{3})[.:]\s+)"
+    r"(?=[\"“‘'«]?[A-Z0-9])")
 
 
 def _dateline(text: str) -> int:
@@ -238,6 +245,8 @@ class _Scan:
     strip_dateline: bool = True
     seen_body: int = 0
     tags_open: bool = False
+    dateline_found: bool = False
+    body_chars: int = 0
 
 
 # A rule looks at line ``i`` and returns None when the line is not its case, else
@@ -460,34 +469,47 @@ def _kicker(s: _Scan, i: int) -> _Step:
     return i + 1, True
 
 
-def _paragraph(s: _Scan, i: int) -> _Step:
-    """Any other body line -> kept as ``body``; the leading dateline of the first body
-    paragraph (:func:`_dateline`) -> ``metadata:dateline`` when ``strip_dateline``."""
+def _dateline_start(s: _Scan, i: int) -> _Step:
+    """The leading dateline of the article's first paragraph (:func:`_dateline`), when
+    ``strip_dateline``, in the lead (the first ``lead_chars`` of body; a caption or an
+    agency line the rules did not know may come first) -> ``metadata:dateline``, the rest
+    of the line kept as ``body``. Only the first dateline of a document."""
     ln = s.doc.lines[i]
-    cut = _dateline(ln.text) if not s.seen_body and s.strip_dateline else 0
-    if cut:
-        # The dateline prefix of the first body paragraph is not article
-        # text (docs/annotation.md §1.2); the rest of the line is.
-        s.doc.drop(i, "metadata:dateline", ln.start, ln.start + len(ln.text[:cut].rstrip()))
-        s.doc.keep(i, "body", ln.start + cut, unit=True)
-    else:
-        s.doc.keep(i, "body", unit=True)
+    if not s.strip_dateline or s.dateline_found or s.body_chars >= s.settings.lead_chars:
+        return None
+    cut = _dateline(ln.text)
+    if not cut:
+        return None
+    # The dateline prefix is not article text (docs/annotation.md §1.2); the rest of
+    # the line is.
+    s.doc.drop(i, "metadata:dateline", ln.start, ln.start + len(ln.text[:cut].rstrip()))
+    s.dateline_found = True
+    return _paragraph(s, i, ln.start + cut)
+
+
+def _paragraph(s: _Scan, i: int, start: int | None = None) -> _Step:
+    """Any other body line (from ``start``) -> kept as ``body``."""
+    ln = s.doc.lines[i]
+    s.doc.keep(i, "body", start, unit=True)
     s.seen_body += 1
+    s.body_chars += ln.end - (ln.start if start is None else start)
     return i + 1, True
 
 
 #: Top zone (lines before the first sentence-like paragraph), in order: cue lexicon,
-#: time stamp, date line, date prefix glued to the first sentence, byline, the given
-#: title, duplicate of the headline, end of the top zone (a sentence-like line),
-#: headline (first title-like line), label (a line before the headline), tag run,
+#: time stamp, clock stamp, date line, date prefix glued to the first sentence, byline,
+#: caption or credit, embedded post, the given title, duplicate of the headline, end of
+#: the top zone (a sentence-like line), headline (first title-like line), label (a line before the headline), tag run,
 #: kicker; a line no rule takes (a sentence-less standfirst) starts the body.
 _TOP_RULES = (_top_cue, _timestamp_line, _clock_stamp, _date_stamp_line, _date_prefix_line,
               _byline_line, _caption_line, _embed_block, _given_title, _duplicate_headline, _sentence_ends_top, _shape_headline,
               _before_headline, _tag_run, _kicker)
-#: Body, in order: cue lexicon, time stamp, open tag list, date line, duplicate
-#: headline, byline, trailing tag run, bullet item, sub-heading, paragraph.
+#: Body, in order: cue lexicon, time stamp, clock stamp, open tag list, date line,
+#: duplicate headline, byline, caption or credit, embedded post, leading dateline,
+#: trailing tag run, bullet item, sub-heading, paragraph.
 _BODY_RULES = (_body_cue, _timestamp_line, _clock_stamp, _open_tag_list, _date_stamp_line,
-               _duplicate_headline, _byline_line, _caption_line, _embed_block, _tag_run, _bullet_item, _kicker, _paragraph)
+               _duplicate_headline, _byline_line, _caption_line, _embed_block, _dateline_start,
+               _tag_run, _bullet_item, _kicker, _paragraph)
 
 
 def _read_zone(s: _Scan, rules: tuple, i: int) -> int:
