@@ -130,26 +130,41 @@ def _date_prefix(line: _Line, lex: _Lexicon) -> tuple[int, str | None] | None:
     return end, _parse_date(m, lex)
 
 
+_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+_EMAIL_BRACKET = re.compile(r"[\[(<][^\])>]*@[^\])>]*[\])>]")
+# Where a byline's names end and its time stamp begins: a "|", or a spaced dash before
+# a number ("By Jane Doe - 3 March 2024").
+_BYLINE_STAMP = re.compile(r"\s*\|\s*|\s+[-–—]\s+(?=[^|]*\d)")
+
+
 def _byline(line: _Line, lex: _Lexicon, top: bool) -> str | None:
     """Byline text, or None.
 
-    Matches "By Jane Doe and John Roe" / "By Jane Doe, Reuters" (a byline prefix
+    Matches "By Jane Doe and John Roe" / "By Jane Doe, Reuters" / "By Jane Doe |
+    March 3, 2024, 01:47 PM" / "By Jane Doe [jane@example.com]" (a byline prefix
     followed by mostly capitalised name words, no sentence end) anywhere in the
     top zone, and, in the top zone only, short role fragments such as "BBC Middle
     East correspondent" or "Jane Doe, Staff Writer" (≤ 8 words, a role noun from
-    the lexicon, no sentence end). Does not match "By noon the army had left."
+    the lexicon, no sentence end); a line that is only an e-mail address
+    ("jane.doe@example.com", a wire reporter's sign-off). Does not match "By noon the
+    army had left." nor "By Monday - 3 days on - the army had left."
     """
     text = line.text
+    if _EMAIL.fullmatch(text):
+        return text
     if len(text) > 160 or (line.sentence_end and not text.endswith(".")):
         return None
     m = lex.byline_prefix.match(text)
     if m:
-        names = [w for w in _WORD.findall(text[m.end():])
+        # "By Jane Doe | March 3, 2024", "By Jane Doe - 3 March 2024 - 14:51",
+        # "By Jane Doe [jane.doe@example.com]": the names are before the stamp or address.
+        who = _BYLINE_STAMP.split(_EMAIL_BRACKET.sub(" ", text[m.end():]), maxsplit=1)[0]
+        names = [w for w in _WORD.findall(who)
                  if w.lower() not in {"and", "und", "et", "y", "e", "de", "van", "von", "der", "al", "la", "le", "da", "di", "bin"}]
         if names and len(names) <= 20 and text.rstrip(".")[-1:] not in ".!?" \
                 and sum(w[0].isupper() for w in names) >= 0.75 * len(names) \
                 and not (line.sentence_end and line.nw > 6):
-            return text[m.end():].strip()
+            return who.strip()
         return None
     if top and line.nw <= 8 and not line.sentence_end and lex.byline_roles.search(text):
         return text
