@@ -11,11 +11,13 @@ bylines, tags), decided line by line by ordered rule tables.
    ``key_points``).
 2. **Line shape** in the body (``_BODY_RULES``): cue-lexicon lines
    (``boilerplate:<class>``), relative timestamps (``boilerplate:timestamp``; see
-   :mod:`.boilerplate`), date lines, duplicate headline, bullet markers, trailing
-   tag runs. Sub-headings (short lines without sentence punctuation, or short
+   :mod:`.boilerplate`), clock stamps (``metadata:time``), date lines, duplicate
+   headline, photo captions and credits (``boilerplate:caption``), agency sign-offs
+   (``metadata:byline``), embedded posts (``boilerplate:embed``; :mod:`.furniture`),
+   bullet markers, trailing tag runs. Sub-headings (short lines without sentence punctuation, or short
    question lines) are article text: kept with section ``heading`` (the extract
    stage never makes them claims). The leading dateline of the first body
-   paragraph ("DAMASCUS (Reuters) - ", "CONCORD, N.H. --"; :data:`_DATELINE`) is
+   paragraph in the lead ("DAMASCUS (Reuters) - ", "CONCORD, N.H. --"; :data:`_DATELINE`) is
    removed as ``metadata:dateline``, the rest of the line kept (docs/annotation.md
    §1.2). Text input only by default (``strip_dateline``): on the ScrapingHub HTML
    benchmark, whose gold keeps datelines in some bodies, stripping lowered shingle
