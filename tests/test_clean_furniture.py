@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.clean import clean
+from pipeline.clean import CleanSettings, clean
 from .test_clean import BODY, check_invariants, kept, reasons
 
 
@@ -107,3 +107,10 @@ def test_stamped_byline(line, who):
     c = clean("Riverton passes budget\n\n" + line + "\n\n" + "\n\n".join(BODY))
     assert reasons(c)[line] == "metadata:byline"
     assert c.byline == who
+
+
+def test_furniture_setting_for_html_input():
+    line = "Volunteers fill sandbags near the river bank. Photo: Jane Roe/Reuters"
+    text = "\n\n".join(BODY[:2] + [line] + BODY[2:])
+    assert line in kept(clean(text, source_format="html"))
+    assert line in kept(clean(text, settings=CleanSettings(strip_furniture=False)))

@@ -52,7 +52,8 @@ def clean(text: str, *, title: str | None = None, published: str | None = None,
                   "headline": None}
     html = source_format == "html"
     scan = _Scan(doc, lex, settings, meta, title=title,
-                 strip_dateline=settings.html_strip_dateline if html else settings.strip_dateline)
+                 strip_dateline=settings.html_strip_dateline if html else settings.strip_dateline,
+                 strip_furniture=settings.html_strip_furniture if html else settings.strip_furniture)
     _body(scan, _top_zone(scan))
     _off_topic(doc, lex, settings, html=html)
     return _assemble(doc, title=meta["title"], published=published or meta["published"],

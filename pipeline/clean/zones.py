@@ -260,6 +260,7 @@ class _Scan:
     title_found: bool = False
     in_top: bool = True
     strip_dateline: bool = True
+    strip_furniture: bool = True
     seen_body: int = 0
     tags_open: bool = False
     dateline_found: bool = False
@@ -371,8 +372,11 @@ def _byline_line(s: _Scan, i: int) -> _Step:
 def _caption_line(s: _Scan, i: int) -> _Step:
     """A photo caption ending in its credit (:func:`.furniture._caption`) or a line that is
     only a credit (:func:`.furniture._credit_only`) -> ``boilerplate:caption``; a line that is
-    only an agency sign-off -> ``metadata:byline`` (``byline`` when none is known yet)."""
+    only an agency sign-off -> ``metadata:byline`` (``byline`` when none is known yet).
+    Only when ``strip_furniture``."""
     ln = s.doc.lines[i]
+    if not s.strip_furniture:
+        return None
     kind = _credit_only(ln)
     if kind == "byline":
         s.doc.drop(i, "metadata:byline")
@@ -386,8 +390,8 @@ def _caption_line(s: _Scan, i: int) -> _Step:
 
 def _embed_block(s: _Scan, i: int) -> _Step:
     """An embedded social-media post (:func:`.furniture._embed_end`) -> its lines
-    ``boilerplate:embed``."""
-    end = _embed_end(s.doc.lines, i)
+    ``boilerplate:embed``. Only when ``strip_furniture``."""
+    end = _embed_end(s.doc.lines, i) if s.strip_furniture else None
     if end is None:
         return None
     for k in range(i, end):
