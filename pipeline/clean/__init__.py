@@ -11,9 +11,10 @@ Three passes, each with its rules stated in its module:
 
 1. **Top zone** (:mod:`.zones`): section labels, headline, key points, dates,
    bylines, tags and kickers before the first sentence-like paragraph.
-2. **Line shape** in the body (:mod:`.zones`, :mod:`.boilerplate`): cue-lexicon
-   lines, time stamps, date lines, bylines, bullets, sub-headings, trailing tag
-   runs, the leading dateline.
+2. **Line shape** in the body (:mod:`.zones`, :mod:`.boilerplate`, :mod:`.furniture`):
+   cue-lexicon lines, time stamps, clock stamps, date lines, bylines, photo captions
+   and credits, embedded social-media posts, bullets, sub-headings, trailing tag
+   runs, the dateline in the lead.
 3. **Off-topic tail** (:mod:`.boundary`): appended unrelated stories, after a
    marker line or at the one unmarked boundary a global search finds.
 
@@ -51,7 +52,8 @@ def clean(text: str, *, title: str | None = None, published: str | None = None,
                   "headline": None}
     html = source_format == "html"
     scan = _Scan(doc, lex, settings, meta, title=title,
-                 strip_dateline=settings.html_strip_dateline if html else settings.strip_dateline)
+                 strip_dateline=settings.html_strip_dateline if html else settings.strip_dateline,
+                 strip_furniture=settings.html_strip_furniture if html else settings.strip_furniture)
     _body(scan, _top_zone(scan))
     _off_topic(doc, lex, settings, html=html)
     return _assemble(doc, title=meta["title"], published=published or meta["published"],

@@ -29,6 +29,8 @@ class _Lexicon:
     date_re: re.Pattern
     date_line_junk: re.Pattern
     stopwords: frozenset[str]
+    agencies: str = ""     # regex alternation of news / photo agency names (case-sensitive)
+    photo_words: str = ""  # regex alternation of photo-credit words (lower-case)
 
 
 def _pattern_norm(p: str) -> str:
@@ -93,4 +95,10 @@ def _lexicon() -> _Lexicon:
         byline_roles=re.compile(rf"\b(?:{roles})s?\b", re.IGNORECASE),
         date_cues=re.compile(rf"^\s*(?:{'|'.join(cues)})?\s*:?\s*", re.IGNORECASE),
         months={k.lower(): v for k, v in months.items()}, date_re=date_re,
-        date_line_junk=junk, stopwords=stop)
+        date_line_junk=junk, stopwords=stop,
+        agencies=_alternation(raw["agencies"]), photo_words=_alternation(raw["photo_words"]))
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex alternation of ``words``, longest first, each escaped."""
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))

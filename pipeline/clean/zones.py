@@ -11,11 +11,13 @@ bylines, tags), decided line by line by ordered rule tables.
    ``key_points``).
 2. **Line shape** in the body (``_BODY_RULES``): cue-lexicon lines
    (``boilerplate:<class>``), relative timestamps (``boilerplate:timestamp``; see
-   :mod:`.boilerplate`), date lines, duplicate headline, bullet markers, trailing
-   tag runs. Sub-headings (short lines without sentence punctuation, or short
+   :mod:`.boilerplate`), clock stamps (``metadata:time``), date lines, duplicate
+   headline, photo captions and credits (``boilerplate:caption``), agency sign-offs
+   (``metadata:byline``), embedded posts (``boilerplate:embed``; :mod:`.furniture`),
+   bullet markers, trailing tag runs. Sub-headings (short lines without sentence punctuation, or short
    question lines) are article text: kept with section ``heading`` (the extract
    stage never makes them claims). The leading dateline of the first body
-   paragraph ("DAMASCUS (Reuters) - ", "CONCORD, N.H. --"; :data:`_DATELINE`) is
+   paragraph in the lead ("DAMASCUS (Reuters) - ", "CONCORD, N.H. --"; :data:`_DATELINE`) is
    removed as ``metadata:dateline``, the rest of the line kept (docs/annotation.md
    §1.2). Text input only by default (``strip_dateline``): on the ScrapingHub HTML
    benchmark, whose gold keeps datelines in some bodies, stripping lowered shingle
@@ -28,6 +30,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .boilerplate import _cue, _tag_like, _tag_run_end, _timestamp
+from .furniture import _caption, _clock_line, _credit_only, _embed_end
 from .lexicon import _Lexicon
 from .lines import _BULLET, _WORD, _Doc, _Line, _norm, _same_text
 from .settings import CleanSettings
@@ -35,21 +38,28 @@ from .settings import CleanSettings
 _OPEN_QUOTE = "\"'“‘«„"
 
 # A news dateline opening a story's first paragraph: a place ("DAMASCUS", "CONCORD,
-# N.H.", "New York, NY", "Damascus (Reuters)"), an optional date ("March 3") and
-# agency in brackets, then a spaced dash ("-", "--", "–", "—"), then the sentence.
-# An ALL-CAPS place needs nothing else; a Title Case place needs a ", Region" or an
-# "(Agency)" so that "Mr Smith - who …" is not a dateline.
-_DL_CAPS = r"[A-Z][A-Z.'’\-]{2,}(?:\s+[A-Z][A-Z.'’\-]+){0,3}"
+# N.H.", "New York, NY", "Damascus (Reuters)", "COLOMBO/JAKARTA"), an optional date
+# ("March 3", "Sep. 10") and agency in brackets, then a dash ("-", "--", "–", "—", "//";
+# a bare hyphen only after a bracket, or after an ALL-CAPS place before a space or a quote:
+# "(BBN)- ", "KHARTOUM- ", "KHARTOUM-'At least"; never "COVID-19", "USA-China") or,
+# after an agency or an ALL-CAPS place, a colon ("PARIS: "; also "PARIS. "); then the sentence. An ALL-CAPS place needs nothing else; a
+# Title Case place needs a ", Region" or an "(Agency)" so that "Mr Smith - who …" is
+# not a dateline. An agency with a date and no place ("Sept 8 (Reuters) - ",
+# "(Bloomberg) -- ") and a date before a bracketed place ("June 3, 2019 (RIVERTON) - ")
+# are datelines too.
+_DL_CAPS = r"[A-Z][A-Z.'’]{2,}(?:[\s/\-][A-Z][A-Z.'’]+){0,3}"
 _DL_TITLE = r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2}"
-_DL_REGION = r",\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?"
-_DL_DATE = (r"(?:,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
-            r"(?:,\s*\d{4})?)?")
-_DL_AGENCY = r"\s*\([A-Z][\w.&'’ \-]{0,30}\)"
+_DL_REGION = r",\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]+)?"
+_DL_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+_DL_DATE = rf"(?:,?\s+{_DL_MONTH}(?:,\s*\d{{4}})?)?"
+_DL_AGENCY = r",?\s*\([A-Z][\w.&'’ \-]{0,30}\)"
 _DATELINE = re.compile(
     rf"^(?:{_DL_CAPS}(?:{_DL_REGION})?{_DL_DATE}(?:{_DL_AGENCY})?"
     rf"|{_DL_TITLE}{_DL_REGION}{_DL_DATE}(?:{_DL_AGENCY})?"
-    rf"|{_DL_TITLE}{_DL_DATE}{_DL_AGENCY})"
-    r"(?:\s+-{1,2}\s+|\s*(?:--|[–—])\s*)(?=[\"“‘'«]?[A-Z0-9])")
+    rf"|{_DL_TITLE}{_DL_DATE}{_DL_AGENCY}"
+    rf"|(?:{_DL_MONTH}(?:,\s*\d{{4}})?\s*)?{_DL_AGENCY.removeprefix(',?')})"
+    r"(?:\s+-{1,2}\s+|\s*(?:--|[–—]|//)\s*|(?<=\))-\s*|(?<=[A-Z]{3})-(?:\s+|(?=[\"“‘'«]))|(?<=\)):\s+|(?<=[A-Z]{3})[.:]\s+)"
+    r"(?=[\"“‘'«]?[A-Z0-9])")
 
 
 def _dateline(text: str) -> int:
@@ -122,26 +132,41 @@ def _date_prefix(line: _Line, lex: _Lexicon) -> tuple[int, str | None] | None:
     return end, _parse_date(m, lex)
 
 
+_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+_EMAIL_BRACKET = re.compile(r"[\[(<][^\])>]*@[^\])>]*[\])>]")
+# Where a byline's names end and its time stamp begins: a "|", or a spaced dash before
+# a number ("By Jane Doe - 3 March 2024").
+_BYLINE_STAMP = re.compile(r"\s*\|\s*|\s+[-–—]\s+(?=[^|]*\d)")
+
+
 def _byline(line: _Line, lex: _Lexicon, top: bool) -> str | None:
     """Byline text, or None.
 
-    Matches "By Jane Doe and John Roe" / "By Jane Doe, Reuters" (a byline prefix
+    Matches "By Jane Doe and John Roe" / "By Jane Doe, Reuters" / "By Jane Doe |
+    March 3, 2024, 01:47 PM" / "By Jane Doe [jane@example.com]" (a byline prefix
     followed by mostly capitalised name words, no sentence end) anywhere in the
     top zone, and, in the top zone only, short role fragments such as "BBC Middle
     East correspondent" or "Jane Doe, Staff Writer" (≤ 8 words, a role noun from
-    the lexicon, no sentence end). Does not match "By noon the army had left."
+    the lexicon, no sentence end); a line that is only an e-mail address
+    ("jane.doe@example.com", a wire reporter's sign-off). Does not match "By noon the
+    army had left." nor "By Monday - 3 days on - the army had left."
     """
     text = line.text
+    if _EMAIL.fullmatch(text):
+        return text
     if len(text) > 160 or (line.sentence_end and not text.endswith(".")):
         return None
     m = lex.byline_prefix.match(text)
     if m:
-        names = [w for w in _WORD.findall(text[m.end():])
+        # "By Jane Doe | March 3, 2024", "By Jane Doe - 3 March 2024 - 14:51",
+        # "By Jane Doe [jane.doe@example.com]": the names are before the stamp or address.
+        who = _BYLINE_STAMP.split(_EMAIL_BRACKET.sub(" ", text[m.end():]), maxsplit=1)[0]
+        names = [w for w in _WORD.findall(who)
                  if w.lower() not in {"and", "und", "et", "y", "e", "de", "van", "von", "der", "al", "la", "le", "da", "di", "bin"}]
         if names and len(names) <= 20 and text.rstrip(".")[-1:] not in ".!?" \
                 and sum(w[0].isupper() for w in names) >= 0.75 * len(names) \
                 and not (line.sentence_end and line.nw > 6):
-            return text[m.end():].strip()
+            return who.strip()
         return None
     if top and line.nw <= 8 and not line.sentence_end and lex.byline_roles.search(text):
         return text
@@ -235,8 +260,11 @@ class _Scan:
     title_found: bool = False
     in_top: bool = True
     strip_dateline: bool = True
+    strip_furniture: bool = True
     seen_body: int = 0
     tags_open: bool = False
+    dateline_found: bool = False
+    body_chars: int = 0
 
 
 # A rule looks at line ``i`` and returns None when the line is not its case, else
@@ -341,6 +369,45 @@ def _byline_line(s: _Scan, i: int) -> _Step:
     return i + 1, True
 
 
+def _caption_line(s: _Scan, i: int) -> _Step:
+    """A photo caption ending in its credit (:func:`.furniture._caption`) or a line that is
+    only a credit (:func:`.furniture._credit_only`) -> ``boilerplate:caption``; a line that is
+    only an agency sign-off -> ``metadata:byline`` (``byline`` when none is known yet).
+    Only when ``strip_furniture``."""
+    ln = s.doc.lines[i]
+    if not s.strip_furniture:
+        return None
+    kind = _credit_only(ln)
+    if kind == "byline":
+        s.doc.drop(i, "metadata:byline")
+        s.meta["byline"] = s.meta["byline"] or ln.text.strip(" -–—|()")
+        return i + 1, True
+    if kind is None and not _caption(ln):
+        return None
+    s.doc.drop(i, "boilerplate:caption")
+    return i + 1, True
+
+
+def _embed_block(s: _Scan, i: int) -> _Step:
+    """An embedded social-media post (:func:`.furniture._embed_end`) -> its lines
+    ``boilerplate:embed``. Only when ``strip_furniture``."""
+    end = _embed_end(s.doc.lines, i) if s.strip_furniture else None
+    if end is None:
+        return None
+    for k in range(i, end):
+        s.doc.drop(k, "boilerplate:embed")
+    return end, True
+
+
+def _clock_stamp(s: _Scan, i: int) -> _Step:
+    """A clock time alone on a line, a live page's entry stamp (:func:`.furniture._clock_line`)
+    -> ``metadata:time``."""
+    if not _clock_line(s.doc.lines[i]):
+        return None
+    s.doc.drop(i, "metadata:time")
+    return i + 1, True
+
+
 def _given_title(s: _Scan, i: int) -> _Step:
     """The line equal to the given ``title`` (among the first 15) -> kept as ``headline``."""
     ln = s.doc.lines[i]
@@ -423,34 +490,47 @@ def _kicker(s: _Scan, i: int) -> _Step:
     return i + 1, True
 
 
-def _paragraph(s: _Scan, i: int) -> _Step:
-    """Any other body line -> kept as ``body``; the leading dateline of the first body
-    paragraph (:func:`_dateline`) -> ``metadata:dateline`` when ``strip_dateline``."""
+def _dateline_start(s: _Scan, i: int) -> _Step:
+    """The leading dateline of the article's first paragraph (:func:`_dateline`), when
+    ``strip_dateline``, in the lead (the first ``lead_chars`` of body; a caption or an
+    agency line the rules did not know may come first) -> ``metadata:dateline``, the rest
+    of the line kept as ``body``. Only the first dateline of a document."""
     ln = s.doc.lines[i]
-    cut = _dateline(ln.text) if not s.seen_body and s.strip_dateline else 0
-    if cut:
-        # The dateline prefix of the first body paragraph is not article
-        # text (docs/annotation.md §1.2); the rest of the line is.
-        s.doc.drop(i, "metadata:dateline", ln.start, ln.start + len(ln.text[:cut].rstrip()))
-        s.doc.keep(i, "body", ln.start + cut, unit=True)
-    else:
-        s.doc.keep(i, "body", unit=True)
+    if not s.strip_dateline or s.dateline_found or s.body_chars >= s.settings.lead_chars:
+        return None
+    cut = _dateline(ln.text)
+    if not cut:
+        return None
+    # The dateline prefix is not article text (docs/annotation.md §1.2); the rest of
+    # the line is.
+    s.doc.drop(i, "metadata:dateline", ln.start, ln.start + len(ln.text[:cut].rstrip()))
+    s.dateline_found = True
+    return _paragraph(s, i, ln.start + cut)
+
+
+def _paragraph(s: _Scan, i: int, start: int | None = None) -> _Step:
+    """Any other body line (from ``start``) -> kept as ``body``."""
+    ln = s.doc.lines[i]
+    s.doc.keep(i, "body", start, unit=True)
     s.seen_body += 1
+    s.body_chars += ln.end - (ln.start if start is None else start)
     return i + 1, True
 
 
 #: Top zone (lines before the first sentence-like paragraph), in order: cue lexicon,
-#: time stamp, date line, date prefix glued to the first sentence, byline, the given
-#: title, duplicate of the headline, end of the top zone (a sentence-like line),
-#: headline (first title-like line), label (a line before the headline), tag run,
+#: time stamp, clock stamp, date line, date prefix glued to the first sentence, byline,
+#: caption or credit, embedded post, the given title, duplicate of the headline, end of
+#: the top zone (a sentence-like line), headline (first title-like line), label (a line before the headline), tag run,
 #: kicker; a line no rule takes (a sentence-less standfirst) starts the body.
-_TOP_RULES = (_top_cue, _timestamp_line, _date_stamp_line, _date_prefix_line, _byline_line,
-              _given_title, _duplicate_headline, _sentence_ends_top, _shape_headline,
+_TOP_RULES = (_top_cue, _timestamp_line, _clock_stamp, _date_stamp_line, _date_prefix_line,
+              _byline_line, _caption_line, _embed_block, _given_title, _duplicate_headline, _sentence_ends_top, _shape_headline,
               _before_headline, _tag_run, _kicker)
-#: Body, in order: cue lexicon, time stamp, open tag list, date line, duplicate
-#: headline, byline, trailing tag run, bullet item, sub-heading, paragraph.
-_BODY_RULES = (_body_cue, _timestamp_line, _open_tag_list, _date_stamp_line, _duplicate_headline,
-               _byline_line, _tag_run, _bullet_item, _kicker, _paragraph)
+#: Body, in order: cue lexicon, time stamp, clock stamp, open tag list, date line,
+#: duplicate headline, byline, caption or credit, embedded post, leading dateline,
+#: trailing tag run, bullet item, sub-heading, paragraph.
+_BODY_RULES = (_body_cue, _timestamp_line, _clock_stamp, _open_tag_list, _date_stamp_line,
+               _duplicate_headline, _byline_line, _caption_line, _embed_block, _dateline_start,
+               _tag_run, _bullet_item, _kicker, _paragraph)
 
 
 def _read_zone(s: _Scan, rules: tuple, i: int) -> int:

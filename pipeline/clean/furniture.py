@@ -1,0 +1,126 @@
+"""Page furniture that sits among the article's paragraphs: photo captions and their
+credits, agency sign-off lines, social-media embeds and the clock times of live pages.
+
+Each predicate reads one line (or a short run of lines) and says what it is; the zone
+rules (:mod:`.zones`) remove it with its reason. The agency names and photo-credit
+words are data (``agencies``, ``photo_words`` in ``models/clean/boilerplate_cues.json``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import _lexicon
+from .lines import _Line
+
+# A person's name as a credit prints it: up to four capitalised words ("Hannah McKay").
+_NAME = r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}"
+# A tweet's sign-off: "— Jane Roe (@janeroe) March 3, 2024".
+_SIGNOFF = re.compile(r"^[—–-]{1,2}\s*\S.{0,80}\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
+                      r"|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4})?\s*$")
+# A line that introduces an embedded post: "Jane Roe @janeroe", "City Council (@council) tweeted:".
+_HANDLE_HEAD = re.compile(r"^[^\n@]{1,60}?\(?@\w{1,30}\)?(?:\s+(?:tweeted|posted|wrote|shared)\b[^\n]{0,30})?:?$")
+_PIC_LINK = re.compile(r"\bpic\.twitter\.com/\w")
+# A clock time alone on a line, as live pages stamp each entry: "06:12", "12.34pm BST",
+# "[00:21]", "Updated at 11.12am BST".
+_CLOCK = re.compile(r"^\[?(?:updated(?:\s+at)?\s+)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+                    r"|\d{1,2}\.\d{2}\s*(?:[ap]m|[ap]\.m\.))\s*(?:[A-Z]{2,4})?\]?$", re.IGNORECASE)
+#: The longest run of lines read as one embedded post (a post's 280 characters and its links).
+_EMBED_CHARS = 400
+
+
+@dataclass(frozen=True)
+class _Credits:
+    """The credit patterns, built from the agency names and photo words of the lexicon."""
+    tail: re.Pattern       # a credit ending a line
+    bracket: re.Pattern    # a bracketed group ending a line
+    inside: re.Pattern     # what a bracketed credit holds
+    alone: re.Pattern      # a line that is nothing but a credit
+    photo: re.Pattern      # a photo word
+
+
+@lru_cache(maxsize=1)
+def _credits() -> _Credits:
+    lex = _lexicon()
+    ag = rf"(?:{lex.agencies})(?![\w-])"
+    ph = rf"(?i:\b(?:{lex.photo_words})\b)"
+    credit = rf"(?:{_NAME}\s*(?:/|\s[-–—]\s)\s*)?{ag}(?:\s*(?:/|\s[-–—]\s|\svia\s)\s*(?:{ag}|{_NAME}))*"
+    return _Credits(
+        tail=re.compile(rf"(?:^|[.!?\"”’]\s+|©\s*)(?:{ph}\s*(?:by\b|[:/,])\s*[^.!?]{{1,80}}"
+                        rf"|(?:Source:\s*)?{credit}\.?|©\s*[^.!?]{{1,80}})\s*$"),
+        bracket=re.compile(r"[(\[]([^()\[\]]{1,90})[)\]]\.?\s*$"),
+        inside=re.compile(rf"\s*(?:{credit}|(?:{ph}\s*(?:by|:)?\s*)?{_NAME})\s*"),
+        alone=re.compile(rf"[-–—\s(]*(?:{ph}\s*(?:by|:|,)?\s*)?{credit}(?:\s+{ph}:\s*{credit})?"
+                         rf"(?:\s*[|,]\s*{_NAME})*[\s|)]*"),
+        photo=re.compile(ph))
+
+
+def _credit_tail(text: str) -> bool:
+    """The line ends with a photo credit.
+
+    Matches "… in Riverton on Monday. Photo: Jane Roe/Reuters", "… (AP Photo/Jane Roe)",
+    "… [Jane Roe - Getty Images]", "… (File photo)", "… . AFP", "… © Riverton Times".
+    Not a bracket of other words at the end of a sentence ("… (about $3 million)") nor
+    an agency named inside a sentence ("… , Reuters reported.").
+    """
+    c = _credits()
+    m = c.bracket.search(text)
+    if m and (c.photo.search(m.group(1)) or c.inside.fullmatch(m.group(1))
+              and re.search(_lexicon().agencies, m.group(1))):
+        return True
+    return bool(c.tail.search(text))
+
+
+def _caption(line: _Line) -> bool:
+    """A photo caption: a line of at most 70 words that ends with a photo credit
+    (:func:`_credit_tail`), e.g. "Rescuers search the rubble in Riverton on Monday.
+    (AP Photo/Jane Roe)". Not a quotation that opens with a quote mark, nor a long
+    paragraph that happens to end in a bracket."""
+    return line.nw <= 70 and line.text[0] not in "\"“‘«" and _credit_tail(line.text)
+
+
+def _credit_only(line: _Line) -> str | None:
+    """What a line that is nothing but a credit credits: ``"caption"`` for a photo credit
+    ("Jane Roe / Reuters", "EPA Copyright: EPA", "Photo: AFP"), ``"byline"`` for an
+    agency sign-off ("Associated Press", "-- AFP", "AP | Riverton |"); else None.
+    A heading that names an agency among other words ("Reuters poll shows gains") is none.
+    """
+    if line.nw > 10:
+        return None
+    c = _credits()
+    if not c.alone.fullmatch(line.text):
+        return None
+    return "caption" if c.photo.search(line.text) or "/" in line.text else "byline"
+
+
+def _embed_end(lines: list[_Line], i: int) -> int | None:
+    """End (exclusive line index) of an embedded social-media post that starts at line
+    ``i``, or None.
+
+    A post is a run of lines with no blank line between them, at most
+    :data:`_EMBED_CHARS` characters, that either opens with a handle line ("Jane Roe
+    @janeroe", "Riverton Police (@rvpolice) tweeted at 9am:") or reaches a
+    "pic.twitter.com/…" link or a sign-off ("— Jane Roe (@janeroe) March 3, 2024");
+    the post ends at its sign-off, else at the next blank line. Not a sentence that
+    mentions a handle ("Follow @rvpolice for updates." has no handle line shape).
+    """
+    head = bool(_HANDLE_HEAD.match(lines[i].text))
+    chars, end = 0, None
+    for j in range(i, len(lines)):
+        if j > i and lines[j].blank_before:
+            break
+        chars += len(lines[j].text)
+        if chars > _EMBED_CHARS:
+            break
+        if _SIGNOFF.match(lines[j].text):
+            return j + 1
+        if _PIC_LINK.search(lines[j].text) or head:
+            end = j + 1
+    return end
+
+
+def _clock_line(line: _Line) -> bool:
+    """A clock time alone on a line ("06:12", "12.34pm BST", "[00:21]", "Updated at
+    11.12am BST"). Not a score or a ratio in a sentence, nor "12.34" without am/pm."""
+    return bool(_CLOCK.match(line.text))

@@ -1,0 +1,116 @@
+"""Clean stage: page furniture among the paragraphs (captions and credits, agency sign-offs,
+embedded posts, clock stamps, the dateline in the lead, stamped bylines), on invented texts."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.clean import CleanSettings, clean
+from .test_clean import BODY, check_invariants, kept, reasons
+
+
+def _between(line: str) -> object:
+    c = clean("\n\n".join(BODY[:2] + [line] + BODY[2:]))
+    check_invariants(c)
+    return c
+
+
+@pytest.mark.parametrize("line", [
+    "Rescuers search the rubble of a school in Riverton on Monday. (AP Photo/Jane Roe)",
+    "Volunteers fill sandbags near the river bank. Photo: Jane Roe/Reuters",
+    "Council members leave the chamber after the vote [Jane Roe - Getty Images]",
+    "The old bridge over the Riverton canal. (File photo)",
+    "Image caption: Residents queue for water outside the town hall",
+])
+def test_caption_ending_in_credit_is_removed(line):
+    assert reasons(_between(line))[line] == "boilerplate:caption"
+
+
+@pytest.mark.parametrize("line", [
+    "Opponents said the plan would cost more (about $3 million) than the mayor claimed.",
+    "The council's forecast was wrong, Reuters reported on Tuesday, citing two officials.",
+    "The vote followed a long debate (see the council minutes).",
+])
+def test_sentence_with_bracket_or_agency_is_kept(line):
+    assert line in kept(_between(line))
+
+
+@pytest.mark.parametrize("line,reason", [
+    ("Jane Roe / Reuters", "boilerplate:caption"), ("Associated Press", "metadata:byline"),
+    ("-- AFP", "metadata:byline"), ("Reuters poll shows gains", None)])
+def test_credit_only_lines(line, reason):
+    c = _between(line)
+    if reason is None:
+        assert line in kept(c)
+    else:
+        assert reasons(c)[line] == reason
+
+
+def test_embedded_post_with_signoff_is_removed():
+    post = ["Water is over the main road near the school. Stay safe everyone #riverton",
+            "pic.twitter.com/AbCdEf123", "— Jane Roe (@janeroe_rv) March 3, 2024"]
+    c = clean("\n\n".join(BODY[:2] + ["\n".join(post)] + BODY[2:]))
+    check_invariants(c)
+    r = reasons(c)
+    assert all(r[p] == "boilerplate:embed" for p in post)
+    assert BODY[2] in kept(c)
+
+
+def test_embedded_post_after_handle_line_is_removed():
+    post = ["Riverton Police (@rv_police) tweeted at 9.15am:", "\"Avoid the bridge, the road is closed.\""]
+    c = clean("\n\n".join(BODY[:2] + ["\n".join(post)] + BODY[2:]))
+    assert all(reasons(c)[p] == "boilerplate:embed" for p in post)
+    # a sentence that only mentions a handle is article text
+    line = "Residents can follow @rv_police for road closures during the repairs next week."
+    assert line in kept(_between(line))
+
+
+@pytest.mark.parametrize("stamp", ["06:12", "12.34pm BST", "[00:21]", "Updated at 11.12am BST"])
+def test_clock_stamp_line(stamp):
+    assert reasons(_between(stamp))[stamp] == "metadata:time"
+
+
+def test_clock_at_end_of_wrapped_sentence_is_kept():
+    c = clean("\n\n".join(BODY[:2]) + "\nThe council meets again on Friday at\n11.30am.\n\n" + BODY[2])
+    assert "11.30am." in kept(c)
+
+
+@pytest.mark.parametrize("prefix", ["RIVERTON, (Reuters) – ", "Sept 8 (Reuters) - ", "(Bloomberg) -- ",
+                                    "March 3, 2024 (RIVERTON) - ", "RIVERTON, Ore. // ",
+                                    "Riverton, Ore. (RTN)- ", "Riverton, Mar. 3 (RTN): ", "RIVERTON- ",
+                                    "RIVERTON: "])
+def test_dateline_forms(prefix):
+    rest = "The council approved a new budget on Tuesday after weeks of debate."
+    c = clean("Riverton passes budget\n\n" + prefix + rest + "\n\n" + "\n\n".join(BODY[1:]))
+    check_invariants(c)
+    assert reasons(c)[prefix.rstrip()] == "metadata:dateline"
+    assert rest in kept(c)
+
+
+def test_dateline_after_an_unknown_line_in_the_lead():
+    rest = "The council approved a new budget on Tuesday after weeks of debate."
+    text = "Riverton passes budget\n\nCouncil members at work\nin the chamber on Monday.\n\n" \
+           "RIVERTON, Ore. -- " + rest + "\n\n" + "\n\n".join(BODY[1:])
+    assert reasons(clean(text))["RIVERTON, Ore. --"] == "metadata:dateline"
+
+
+@pytest.mark.parametrize("first", ["COVID-19 cases rose again in Riverton schools this week.",
+                                   "USA-Canada trade talks resumed on Monday in Riverton."])
+def test_hyphenated_caps_word_is_not_dateline(first):
+    c = clean("Riverton news\n\n" + first + "\n\n" + "\n\n".join(BODY[1:]))
+    assert first in kept(c)
+
+
+@pytest.mark.parametrize("line,who", [("By Jane Doe | March 3, 2024, 01:47 PM", "Jane Doe"),
+                                      ("By Jane Doe - 3 March 2024 - 14:51", "Jane Doe"),
+                                      ("jane.doe@example.com", "jane.doe@example.com")])
+def test_stamped_byline(line, who):
+    c = clean("Riverton passes budget\n\n" + line + "\n\n" + "\n\n".join(BODY))
+    assert reasons(c)[line] == "metadata:byline"
+    assert c.byline == who
+
+
+def test_furniture_setting_for_html_input():
+    line = "Volunteers fill sandbags near the river bank. Photo: Jane Roe/Reuters"
+    text = "\n\n".join(BODY[:2] + [line] + BODY[2:])
+    assert line in kept(clean(text, source_format="html"))
+    assert line in kept(clean(text, settings=CleanSettings(strip_furniture=False)))
