@@ -623,6 +623,8 @@ def in_sentence(sent: "Span", claim: Claim, spine: set[int], lex: Lexicon,
             continue
         if tok.lower_ in firsts:
             seq_starts.append(tok)
+        if tok.is_punct or tok.is_space or tok.like_num:
+            continue  # no cue is punctuation or a number; the rules cost a call each
         for rule in RULES:
             if rule(tok, state):
                 break
