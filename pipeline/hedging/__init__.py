@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from ..records import Claim, Hedge
 
 __all__ = ["figure_hedges", "hedge_claims"]
-from .cues import in_sentence
+from .cues import cue_tokens, in_sentence
 from .figures import figure_hedges
 from .lexicon import lexicon
 from .reach import Disclaimer, attach, find_disclaimer
@@ -64,13 +64,13 @@ def hedge_claims(doc: "Doc", claims: list[Claim]) -> list[list[Hedge]]:
         hedges = [Hedge(type="approximate", cue=q["text"], cue_span=list(q["span"]),
                         scope="sentence", from_sentence=None)
                   for q in claim.quantities if q.get("approx", "exact") != "exact" and q.get("span")]
-        main = in_sentence(sent, claim, sp, lex, skip)
+        anywhere, cue_toks = cue_tokens(sent, claim, lex, skip)
+        main = in_sentence(sent, claim, sp, lex, skip, cue_toks)
         hedges.extend(main)
         # cues inside embedded clauses ("the imam, who allegedly …, said X") do not
         # hedge the claim, but they are recorded, with scope "clause"
         found = {(h["type"], tuple(h["cue_span"])) for h in main}
-        everywhere = set(range(sent.start, sent.end))
-        hedges.extend(dict(h, scope="clause") for h in in_sentence(sent, claim, everywhere, lex, skip)
+        hedges.extend(dict(h, scope="clause") for h in anywhere
                       if (h["type"], tuple(h["cue_span"])) not in found)
         if own_note is not None:
             hedges.append(own_note)
