@@ -613,6 +613,24 @@ RULES: tuple[Callable[["Token", _Sentence], bool], ...] = (
 )
 
 
+_TRIGGERS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _trigger_words(lex: Lexicon) -> frozenset[str]:
+    """Every word (form or lemma) a rule of :data:`RULES` can take: each rule first
+    checks its token against one of these lexicons, so other tokens skip the table."""
+    cached = _TRIGGERS.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        sets = (lex.report_nouns, lex.modal, lex.adverb, lex.doxastic, lex.passive_raising,
+                lex.speech_hedge, lex.appearance_like, lex.regard_as, lex.raising, lex.accuse,
+                lex.dispute_verbs, lex.predicate_adjective, lex.attributive, lex.nouns,
+                lex.content_nouns, lex.cond_marks, lex.temporal_conditions,
+                lex.investigation_marks, lex.investigation_heads, lex.open_question_verbs,
+                lex.verify_methods, lex.verify_inline)
+        cached = _TRIGGERS[id(lex)] = (lex, frozenset(w.lower() for words in sets for w in words))
+    return cached[1]
+
+
 def in_sentence(sent: "Span", claim: Claim, spine: set[int], lex: Lexicon,
                 skip: set[int], tokens: set[int] | None = None) -> list[Hedge]:
     """Hedges whose cue is in ``sent`` and scopes over its main predicate. ``tokens``
@@ -634,13 +652,15 @@ def _scan(sent: "Span", claim: Claim, spine: set[int], lex: Lexicon, skip: set[i
     state = _Sentence(sent, claim, spine, lex, skip)
     seq_starts: list["Token"] = []
     firsts = {seq[0] for seq in lex.cond_sequences}
+    triggers = _trigger_words(lex)
     for tok in sent:
         if tok.i in skip:
             continue
         if tok.lower_ in firsts:
             seq_starts.append(tok)
-        if tok.is_punct or tok.is_space or tok.like_num or (tokens is not None and tok.i not in tokens):
-            continue  # no cue is punctuation or a number; the rules cost a call each
+        if (tokens is not None and tok.i not in tokens) or (
+                tok.lower_ not in triggers and tok.lemma_.lower() not in triggers):
+            continue  # no rule takes this token; the rules cost a call each
         for rule in RULES:
             if rule(tok, state):
                 state.settled.add(tok.i)
