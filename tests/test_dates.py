@@ -223,3 +223,13 @@ def test_every_rule_has_a_case():
     from pipeline.extraction.dates import _RULES
 
     assert {r.__name__ for r in _RULES} <= {c[0] for c in RULE_CASES}
+
+
+def test_a_date_inside_a_phrase_takes_the_clause_tense():
+    """The embedded-date rule passed a boolean where the tense goes, so a past clause
+    read as present: "the quarter ended Oct. 30" published in May became next October."""
+    import pipeline
+
+    claims = pipeline.extract("Acme Corp in Velin said its profit rose 12 percent in the quarter "
+                              "ended Oct. 30.", published="2024-05-10")
+    assert [d["value"] for c in claims for d in c["dates"]] == ["2023-10-30"]

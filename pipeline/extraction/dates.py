@@ -594,8 +594,7 @@ def _embedded_date(d: _Date):
     mre = _lex()["month_re"]
     m = re.search(rf"\b(?:({mre})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*\d{{4}})?|({mre})\.?,?\s+\d{{4}}|(?<![\d-])(1[6-9]\d\d|20\d\d)(?![\d-]))\b", d.core)
     if m and m.group(0) != d.core:
-        # passes the bool ``future`` as the tense, as it always has (output kept byte-identical)
-        return resolve(m.group(0), d.published, "DATE", d.future)
+        return resolve(m.group(0), d.published, "DATE", d.tense)
     return _NEXT
 
 
