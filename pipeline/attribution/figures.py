@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..analyze import figure_number, span_tokens
 from .cues import is_citation
 from .lexicon import Lexicon
 from .sources import DocIndex, source_phrase
@@ -37,17 +38,10 @@ if TYPE_CHECKING:
 Record = dict[str, Any]
 
 
-def _tokens(doc: "Doc", span: list[int] | None) -> list["Token"]:
-    if not span:
-        return []
-    found = doc.char_span(span[0], span[1], alignment_mode="expand")
-    return list(found) if found is not None else []
-
-
 def reporting(doc: "Doc", rel: Record, lex: Lexicon) -> bool:
     """Is the relation a report of something said or found ("said", "according to",
     "reportedly", "estimates"), not an attitude or intention ("wants", "plans")?"""
-    cue = _tokens(doc, rel.get("cue_span"))
+    cue = span_tokens(doc, rel.get("cue_span"))
     if not cue or rel.get("source") is None and rel.get("mode") != "passive":
         return False
     if cue[0].lower_ == "according":
@@ -70,7 +64,7 @@ def _governs(doc: "Doc", rel: Record, num: "Token") -> int | None:
     if _inside([num.idx, num.idx + len(num)], rel.get("source_span")):
         return None
     depth = 0
-    cue = {t.i for t in _tokens(doc, rel.get("cue_span"))}
+    cue = {t.i for t in span_tokens(doc, rel.get("cue_span"))}
     tok = num
     while tok.head.i != tok.i and depth < 50:
         if tok.i in cue:
@@ -85,8 +79,7 @@ def choose(doc: "Doc", q: Record, own: Record | None, others: list[Record]) -> R
     rels = [r for r in every if _inside(q["span"], r.get("content_span"))]
     if rels:
         return min(rels, key=lambda r: r["content_span"][1] - r["content_span"][0])
-    found = doc.char_span(q["span"][0], q["span"][1], alignment_mode="expand")
-    num = next((t for t in found if t.like_num), found[-1]) if found is not None else None
+    num = figure_number(doc, q["span"])
     governing = [(d, i, r) for i, r in enumerate(every)
                  if num is not None and (d := _governs(doc, r, num)) is not None]
     if governing:
@@ -108,7 +101,7 @@ def citations(sent: "Span", lex: Lexicon, index: DocIndex) -> list[tuple["Token"
 def _distance(part: "Token", rel: Record, doc: "Doc") -> int:
     """How far the citation participle is from the relation (0: it hangs from its cue or
     its source phrase)."""
-    near = _tokens(doc, rel.get("cue_span")) + _tokens(doc, rel.get("source_span"))
+    near = span_tokens(doc, rel.get("cue_span")) + span_tokens(doc, rel.get("source_span"))
     if not near:
         return 10**6
     if part.head in near:

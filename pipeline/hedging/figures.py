@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..analyze import figure_number, span_tokens
 from ..records import Claim, Hedge
 
 if TYPE_CHECKING:
@@ -35,11 +36,9 @@ MODIFIER_DEPS = frozenset({"aux", "auxpass", "advmod", "neg", "prt", "npadvmod"}
 
 def _root(doc: "Doc", span: list[int]) -> "Token | None":
     """The cue's syntactic root: the token of the cue span whose head lies outside it."""
-    found = doc.char_span(span[0], span[1], alignment_mode="expand")
-    if found is None:
-        return None
+    found = span_tokens(doc, span)
     inside = {t.i for t in found}
-    return next((t for t in found if t.head.i not in inside or t.head.i == t.i), found[0])
+    return next((t for t in found if t.head.i not in inside or t.head.i == t.i), found[0]) if found else None
 
 
 def _clause(cue: "Token") -> "Token":
@@ -51,14 +50,6 @@ def _clause(cue: "Token") -> "Token":
     return cue
 
 
-def _number(doc: "Doc", q: dict[str, Any]) -> "Token | None":
-    """A token of the figure, its number preferred ("at least **900**")."""
-    found = doc.char_span(q["span"][0], q["span"][1], alignment_mode="expand")
-    if found is None:
-        return None
-    return next((t for t in found if t.like_num), found[-1])
-
-
 def _covers(doc: "Doc", hedge: Hedge, q: dict[str, Any]) -> bool:
     if hedge["type"] == "approximate":
         return list(hedge["cue_span"]) == list(q["span"])
@@ -66,7 +57,7 @@ def _covers(doc: "Doc", hedge: Hedge, q: dict[str, Any]) -> bool:
         return False
     if hedge["type"] in CHECKING or hedge["scope"] != "sentence":
         return True
-    cue, num = _root(doc, hedge["cue_span"]), _number(doc, q)
+    cue, num = _root(doc, hedge["cue_span"]), figure_number(doc, q["span"])
     if cue is None or num is None:
         return True
     clause = _clause(cue)
@@ -82,10 +73,11 @@ def _contrasted(doc: "Doc", q: dict[str, Any]) -> Hedge | None:
     """``disputed`` for a figure negated as the rejected alternative: "…, not 108" (the
     parser hangs "not" on the number or on the verb before it; the comma and the
     adjacency say which figure it sets aside)."""
-    num = _number(doc, q)
-    if num is None or num.i < 2:
+    toks = span_tokens(doc, q["span"])
+    num = figure_number(doc, q["span"])
+    if num is None or toks[0].i < 2:
         return None
-    first = doc.char_span(q["span"][0], q["span"][1], alignment_mode="expand")[0]
+    first = toks[0]
     neg = doc[first.i - 1]
     if neg.lower_ != "not" or not (neg.head.i == num.i or doc[first.i - 2].text in (",", ";", "—", "–")):
         return None
