@@ -66,8 +66,10 @@ def _close(a: Any, b: Any) -> bool:
 
 
 def _source(claim: dict, q: dict) -> str | None:
-    att = q["attribution"] if "attribution" in q else claim.get("attribution")
-    return (att or {}).get("source_norm") or (att or {}).get("source") or None
+    from ..inspect.data import figure_attribution
+
+    att = figure_attribution(claim, q)
+    return att.get("source_norm") or att.get("source") or None
 
 
 def _same_name(a: str, b: str) -> bool:

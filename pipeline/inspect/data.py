@@ -72,6 +72,17 @@ def flag_list(claim: dict[str, Any]) -> list[str]:
     return known + sorted(f for f, v in flags.items() if v and f not in FLAG_NAMES)
 
 
+def figure_attribution(claim: dict[str, Any], q: dict[str, Any]) -> dict[str, Any]:
+    """Who gives figure ``q``: its own attribution (schema 1.2; ``{}`` in the outlet's
+    voice), else, for output written before 1.2, its claim's."""
+    return (q["attribution"] if "attribution" in q else claim.get("attribution")) or {}
+
+
+def figure_flags(claim: dict[str, Any], q: dict[str, Any]) -> dict[str, bool]:
+    """The flags of figure ``q`` (schema 1.2), else, for older output, its claim's."""
+    return (q["flags"] if "flags" in q else claim.get("flags")) or {}
+
+
 def source_of(claim: dict[str, Any]) -> tuple[str | None, str | None]:
     """``(source, source_norm)`` of the claim's attribution (``None`` in the outlet's voice)."""
     att = claim.get("attribution") or {}

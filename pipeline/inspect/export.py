@@ -11,7 +11,7 @@ import csv
 from pathlib import Path
 from typing import Any, Iterable
 
-from .data import FLAG_NAMES, Output
+from .data import FLAG_NAMES, Output, figure_attribution, figure_flags
 
 # (column, type) per table; types: str, int, float, bool
 CLAIM_COLUMNS: list[tuple[str, str]] = [
@@ -97,9 +97,7 @@ def quantity_rows(claims: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     rows = []
     for c in claims:
         for i, q in enumerate(c.get("quantities") or []):
-            # the figure's own giver (schema 1.2), else its sentence's
-            att = (q["attribution"] if "attribution" in q else c.get("attribution")) or {}
-            flags = q.get("flags") or c.get("flags") or {}
+            att, flags = figure_attribution(c, q), figure_flags(c, q)
             rows.append({"claim_id": c.get("claim_id"), "doc_id": c.get("doc_id"), "index": i,
                          "text": q.get("text"), "span_start": _span(q.get("span"), 0),
                          "span_end": _span(q.get("span"), 1), "value": q.get("value"), "low": q.get("low"),

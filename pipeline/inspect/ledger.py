@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any, Iterable
 
 from ..resources import load_json
-from .data import Output, flag_list
+from .data import Output, figure_attribution, figure_flags, flag_list
 from .fmt import bounds_label, interval, quantity_label, spread_label
 from .scope import countries_named, place_entities, scope_of, story_countries
 from .timescope import time_scope
@@ -275,7 +275,7 @@ class Row:
                 "approx": q.get("approx"), "bounds": bounds_label(q),
                 "interval": [lo, None if math.isinf(hi) else hi],
                 "counted": q.get("counted"), "predicate": q.get("predicate"),
-                "flags": flag_list(q if "flags" in q else c), "places": self.places, "dates": self.days,
+                "flags": flag_list({"flags": figure_flags(c, q)}), "places": self.places, "dates": self.days,
                 "sentence": c.get("text"), "conflicts_with": self.conflicts}
 
 
@@ -387,8 +387,7 @@ def build_ledger(claims: Iterable[dict[str, Any]], documents: dict[str, dict[str
             measure = measure_of(claim, q, lex)
             if measure is None:
                 continue
-            # the figure's own giver (schema 1.2), else its sentence's
-            att = (q["attribution"] if "attribution" in q else claim.get("attribution")) or {}
+            att = figure_attribution(claim, q)
             source = att.get("source_norm") or att.get("source") or None
             key = source_key(source or outlet or f"doc:{doc_id}")
             row = Row(claim, q, outlet, source or outlet, key, _places(claim), _days(claim))
