@@ -3,7 +3,8 @@
 Removed characters are blanked (replaced by spaces, newlines kept) rather than
 deleted, so the analysis Doc has the same length as ``documents.text`` and every
 spaCy offset is already an offset into it. Junk therefore costs a single
-whitespace token instead of a parse. Each kept segment starts a sentence: the
+whitespace token instead of a parse. A segment may span hard-wrapped lines
+(:mod:`pipeline.clean.wrap`): its line breaks are read as spaces. Each kept segment starts a sentence: the
 parser is given those boundaries before it runs (it respects preset ones), so a
 headline without a full stop never merges with the first paragraph.
 
@@ -115,16 +116,23 @@ def _unused(name: str) -> list[str]:
 
 
 def analysis_text(cleaned: Cleaned) -> str:
-    """``cleaned.text`` with every character outside the kept segments blanked."""
+    """``cleaned.text`` with every character outside the kept segments blanked, and the
+    line breaks inside a segment (hard-wrapped lines the clean stage joined,
+    :mod:`pipeline.clean.wrap`) turned into spaces, so the parser reads running text."""
     text = cleaned.text
     out: list[str] = []
     pos = 0
     for seg in sorted(cleaned.segments, key=lambda s: s.start):
         out.append(_blank(text[pos:seg.start]))
-        out.append(text[seg.start:seg.end])
+        out.append(_unwrap(text[seg.start:seg.end]))
         pos = seg.end
     out.append(_blank(text[pos:]))
     return "".join(out)
+
+
+def _unwrap(chunk: str) -> str:
+    # same length: every offset into the analysis text is one into documents.text
+    return chunk.replace("\r", " ").replace("\n", " ") if "\n" in chunk else chunk
 
 
 def _blank(chunk: str) -> str:

@@ -28,6 +28,7 @@ from .html import extract_html, html_to_text
 from .lexicon import _lexicon
 from .lines import _WS, _Doc, _lines
 from .settings import CleanSettings
+from .wrap import join_wrapped
 from .zones import _body, _Scan, _top_zone
 
 __all__ = ["CleanSettings", "clean", "extract_html", "html_to_text"]
@@ -56,6 +57,7 @@ def clean(text: str, *, title: str | None = None, published: str | None = None,
                  strip_furniture=settings.html_strip_furniture if html else settings.strip_furniture)
     _body(scan, _top_zone(scan))
     _off_topic(doc, lex, settings, html=html)
+    join_wrapped(doc, settings, title)
     return _assemble(doc, title=meta["title"], published=published or meta["published"],
                      byline=meta["byline"], tags=meta["tags"])
 
