@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from .version import SCHEMA_VERSION
-from .records import HEDGE_TYPES, Claim, Cleaned, Hedge, RawDocument
+from .records import HEDGE_TYPES, Claim, Cleaned, Hedge, RawDocument, is_span_key
 
 PREVIEW_CHARS = 80
 
@@ -34,8 +34,32 @@ def flags(hedges: list[Hedge]) -> dict[str, bool]:
     return {t: t in present for t in HEDGE_TYPES}
 
 
+def _sliced(text: str, obj: Any) -> Any:
+    """``obj`` with every field that has a span taken from ``text`` (``documents.text``).
+
+    The stages read the analysis text, where the line breaks inside a hard-wrapped
+    paragraph are spaces (:func:`pipeline.analyze.analysis_text`); a field across such a
+    break ("17.7\\nbillion euros") is the original characters again. Same length only:
+    any other mismatch is left for :func:`pipeline.validate.check_offsets` to report."""
+    if isinstance(obj, list):
+        for item in obj:
+            _sliced(text, item)
+    elif isinstance(obj, dict):
+        for key, value in list(obj.items()):
+            if is_span_key(key):
+                field = "text" if key == "span" else key[:-len("_span")] if key.endswith("_span") else None
+                if value is not None and field and isinstance(obj.get(field), str) \
+                        and len(obj[field]) == value[1] - value[0]:
+                    obj[field] = text[value[0]:value[1]]
+            elif isinstance(value, (dict, list)):
+                _sliced(text, value)
+    return obj
+
+
 def claim_record(doc_id: str, text: str, claim: Claim) -> dict[str, Any]:
     body = text[claim.start:claim.end]
+    _sliced(text, [claim.quantities, claim.entities, claim.dates, claim.attribution,
+                   claim.other_attributions, claim.hedges])
     return {
         "schema_version": SCHEMA_VERSION,
         "claim_id": claim_id(doc_id, claim.start, claim.end, body),

@@ -70,11 +70,13 @@ class CleanSettings:
     #: Hard-wrapped copy (:mod:`.wrap`): line breaks inside a paragraph after a line
     #: of at least ``wrap_min_width`` characters are read; the text is wrapped at a
     #: width ``W`` when at least ``wrap_min_breaks`` of them, and a share
-    #: ``wrap_min_share``, come after a line within ``wrap_band`` characters under ``W``.
+    #: ``wrap_min_share``, come after a line within ``wrap_band`` characters under ``W``,
+    #: and a share ``wrap_min_lower`` of those go on with a lower-case word.
     wrap_min_width: int = 40
     wrap_band: int = 12
     wrap_min_breaks: int = 6
     wrap_min_share: float = 0.5
+    wrap_min_lower: float = 0.4
     #: Drop the leading dateline ("LONDON (Reuters) - ") of the first body paragraph
     #: as ``metadata:dateline`` (text input; ``html_strip_dateline`` for
     #: ``source_format="html"``).

@@ -66,19 +66,26 @@ def wrap_width(doc: _Doc, settings: CleanSettings) -> int | None:
     breaks fit (line before in ``[W - wrap_band, W]``, line after ``<= W``); the
     document is wrapped when at least ``wrap_min_breaks`` breaks and a share
     ``wrap_min_share`` of the breaks after lines of ``wrap_min_width`` or more fit
-    it. On the real-world dev split every wire-style article fits with 8 or more
-    breaks (share >= 0.8); no other article has more than 4 (related-link lists).
+    it, and a share ``wrap_min_lower`` of those breaks go on with a lower-case word (a
+    sentence running on; a list of titles of one length starts every line with a
+    capital). On the real-world dev split every wire-style article fits with 8 or more
+    breaks (share >= 0.8, lower-case >= 0.7); no other article has more than 4
+    (related-link lists).
     """
     band = settings.wrap_band
-    breaks = [(a, b) for _, a, b in _breaks(doc) if a >= settings.wrap_min_width]
+    breaks = [(a, b, doc.lines[i + 1].text[:1].islower()) for i, a, b in _breaks(doc)
+              if a >= settings.wrap_min_width]
     if len(breaks) < settings.wrap_min_breaks:
         return None
-    best_n, best_w = 0, None
-    for w in sorted({a for a, _ in breaks}):
-        n = sum(1 for a, b in breaks if w - band <= a <= w and b <= w)
-        if n > best_n:
-            best_n, best_w = n, w
-    if best_n < settings.wrap_min_breaks or best_n < settings.wrap_min_share * len(breaks):
+    best: list[bool] = []
+    best_w = None
+    for w in sorted({a for a, _, _ in breaks}):
+        fit = [low for a, b, low in breaks if w - band <= a <= w and b <= w]
+        if len(fit) > len(best):
+            best, best_w = fit, w
+    n = len(best)
+    if n < settings.wrap_min_breaks or n < settings.wrap_min_share * len(breaks) \
+            or sum(best) < settings.wrap_min_lower * n:
         return None
     return best_w
 
@@ -139,20 +146,33 @@ def _merged_section(first: str, second: str, words: int, settings: CleanSettings
     return None
 
 
+def _removal_continues(doc: _Doc, i: int, width: int | None, settings: CleanSettings,
+                       head: _Piece | None) -> bool:
+    """The kept line after removed line ``i`` is the rest of its sentence: a wrap
+    (:func:`_wraps`) after a line that does not end a sentence, so that a credit line or
+    caption wrapped over two lines ("(Reporting by Jane Roe; Editing by John" / "Doe)")
+    is removed whole."""
+    return width is not None and head is not None and head.label in ("body", "heading") \
+        and not _SENT_END.search(doc.lines[i].text) and _wraps(doc, i, width, settings)
+
+
 def join_wrapped(doc: _Doc, settings: CleanSettings, title: str | None = None) -> None:
     """Join the kept pieces of wrapped lines into one piece spanning the lines (in
-    ``doc.pieces``; the joined line's list loses its piece). Only a piece that runs to
-    the end of its line joins one that starts its next line, so a removal between
-    them (a bullet marker, a dateline) keeps them apart."""
+    ``doc.pieces``; the joined line's list loses its piece), and extend a removed line
+    over the rest of its sentence. Only a piece that runs to the end of its line
+    continues on the next line, and only with a piece that starts that line, so a
+    removal between them (a bullet marker, a dateline) keeps them apart."""
     lines = doc.lines
     width = wrap_width(doc, settings)
-    carry: _Piece | None = None
+    carry: _Piece | None = None  # the piece that ends line i - 1
     carry_words = 0
     for i, ln in enumerate(lines):
         pieces = doc.pieces[i]
         head = pieces[0] if pieces and pieces[0].keep and pieces[0].start == ln.start else None
         section = None
-        if carry is not None and head is not None:
+        if carry is not None and not carry.keep:
+            section = carry.label if _removal_continues(doc, i - 1, width, settings, head) else None
+        elif carry is not None and head is not None:
             if carry.label == "headline" and head.label != "headline":
                 section = "headline" if _headline_continues(doc, i - 1, title) else None
             elif width is not None and _wraps(doc, i - 1, width, settings):
@@ -161,9 +181,9 @@ def join_wrapped(doc: _Doc, settings: CleanSettings, title: str | None = None) -
             carry.end, carry.label = head.end, section
             carry_words += ln.nw
             del pieces[0]
-            if carry.label == "headline":
+            if carry.keep and carry.label == "headline":
                 carry = None  # a headline takes one continuation line
             continue
         last = pieces[-1] if pieces else None
-        carry = last if last is not None and last.keep and last.end == ln.end else None
+        carry = last if last is not None and last.end == ln.end else None
         carry_words = ln.nw
