@@ -20,6 +20,7 @@ sentence start, so a megabyte of unpunctuated text never becomes one sentence
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -157,8 +158,10 @@ def make_doc(nlp: "Language", cleaned: Cleaned) -> "Doc":
 
 def analysis_doc(tokenizer: Callable[[str], "Doc"], cleaned: Cleaned) -> "Doc":
     """:func:`make_doc` with a given tokenizer (the model's own, not a cleaning one)."""
-    doc = tokenizer(analysis_text(cleaned))
+    text = analysis_text(cleaned)
+    doc = tokenizer(text)
     starts = {seg.start for seg in cleaned.segments}
+    _glued_signs(doc, text, starts)
     run = 0
     for token in doc:
         if token.idx in starts:
@@ -171,6 +174,22 @@ def analysis_doc(tokenizer: Callable[[str], "Doc"], cleaned: Cleaned) -> "Doc":
         if token.text[-1:] in _SENT_END:
             run = 0
     return doc
+
+
+#: A sign glued to the number before it ("20,000+ displaced"): the tokenizer splits it
+#: off, and the parser then tends to start a sentence at it.
+_GLUED_SIGN = re.compile(r"(?<=\d)\+")
+
+
+def _glued_signs(doc: "Doc", text: str, starts: set[int]) -> None:
+    """A sign glued to a number never starts a sentence (preset before the parser runs;
+    one regex pass over the text, no per-token work)."""
+    if "+" not in text:
+        return
+    for m in _GLUED_SIGN.finditer(text):
+        span = doc.char_span(m.start(), m.end())
+        if span is not None and span.start > 0 and m.start() not in starts:
+            span[0].is_sent_start = False
 
 
 def span_tokens(doc: "Doc", span: list[int] | tuple[int, int] | None) -> list["Token"]:

@@ -102,6 +102,17 @@ def test_date_prefix_on_first_sentence_is_split():
     assert kept(c)[0].startswith("The harbour authority")
 
 
+@pytest.mark.parametrize("line,stamp", [
+    ("Updated: 2019-03-14 09:40 85 dead in landslides after a week of rain", "Updated: 2019-03-14 09:40"),
+    ("date 2021-06-02 85 dead in floods across the lower valley", "date 2021-06-02"),
+])
+def test_date_prefix_before_a_number_led_sentence_is_split(line, stamp):
+    c = clean("Landslides hit the valley\n\n" + line + "\n" + "\n".join(BODY))
+    check_invariants(c)
+    assert reasons(c)[stamp] == "metadata:date"
+    assert "85 dead in" + line.split("85 dead in")[1] in kept(c)
+
+
 def test_manifest_published_wins():
     c = clean("Published: 12 March 2025\n" + "\n".join(BODY), published="2025-03-13")
     assert c.published == "2025-03-13"

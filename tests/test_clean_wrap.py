@@ -191,3 +191,19 @@ def test_source_across_a_line_break_is_found():
     assert claim["attribution"] is not None
     assert " ".join(claim["attribution"]["source"].split()) == "the regional health office"
 
+
+def test_glued_plus_stays_in_its_sentence():
+    text = "Floods in Eastland leave 1,482 dead\n\n- 20,000+ displaced to the hills\n- 300 homes lost\n"
+    claims = _claims(text)
+    sentences = [text[c["span"][0]:c["span"][1]] for c in claims]
+    assert "20,000+ displaced to the hills" in sentences
+    q = next(q for c in claims for q in c["quantities"] if q["value"] == 20000)
+    assert q["text"] == "20,000+" and q["approx"] == "more_than"
+
+
+def test_no_quantity_is_read_from_a_time_stamp_before_the_text():
+    text = ("Landslides hit the valley\n\nUpdated: 2019-03-14 09:40 85 dead in landslides after a "
+            "week of rain\n\nRescue teams said on Thursday that the roads were still closed.\n")
+    claims = _claims(text)
+    assert text[claims[1]["span"][0]:].startswith("85 dead")  # the stamp is metadata
+    assert [q["value"] for c in claims for q in c["quantities"]] == [85]

@@ -165,6 +165,7 @@ RULE_CASES = [
     ("_age", "a 14-year-old", PUB, "", None),
     ("_set", "every Monday", PUB, "", None),
     ("_bare_number", "2-2", PUB, "", None),
+    ("_bare_number", "20,000+", PUB, "", None),
     ("_deictic_period", "last 3 years", PUB, "", (None, "relative")),
     ("_duration", "the past year", PUB, "", None),
     ("_clock_time", "noon", PUB, "", None),

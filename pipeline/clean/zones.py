@@ -110,11 +110,16 @@ def _date_line(line: _Line, lex: _Lexicon) -> str | None:
     return _parse_date(m, lex)
 
 
+_NUMBER_LED = re.compile(r"\d[\d,.]*\+?\s+[a-z]")
+
+
 def _date_prefix(line: _Line, lex: _Lexicon) -> tuple[int, str | None] | None:
     """Length of a leading date stamp glued to a sentence (" date 2024-02-06 An ambush …").
 
     Only a cue word (optional) + a date (+ optional clock time) at the very start,
-    followed by a capitalised word starting a sentence of at least four words.
+    followed by a sentence of at least four words that starts with a capitalised word
+    or with a number and a lower-case word ("Updated: 2019-03-14 09:40 85 dead in …";
+    never "1540 GMT …", a time stamp's own remainder).
     """
     cue = lex.date_cues.match(line.text)
     pos = cue.end() if cue else 0
@@ -127,7 +132,7 @@ def _date_prefix(line: _Line, lex: _Lexicon) -> tuple[int, str | None] | None:
     if tm:
         end = tm.end()
     rest = line.text[end:]
-    if not rest or not rest[0].isupper() or len(_WORD.findall(rest)) < 4:
+    if not (rest[:1].isupper() or _NUMBER_LED.match(rest)) or len(_WORD.findall(rest)) < 4:
         return None
     return end, _parse_date(m, lex)
 

@@ -229,9 +229,9 @@ def _set(d: _Date):
 
 
 def _bare_number(d: _Date):
-    """Bare numbers spaCy labels DATE: "66", "2-2", "10.45" -> None. Not a year
-    ("1998", 1000-2099), "3/7/2024" or "2024-03-07", which go on."""
-    if re.fullmatch(r"[\d.,:\-/ ]+", d.s) and not re.fullmatch(r"(1[0-9]|20)\d\d", d.s) \
+    """Bare numbers spaCy labels DATE: "66", "2-2", "10.45", "20,000+" -> None. Not a
+    year ("1998", 1000-2099), "3/7/2024" or "2024-03-07", which go on."""
+    if re.fullmatch(r"[\d.,:\-/ +]+", d.s) and not re.fullmatch(r"(1[0-9]|20)\d\d", d.s) \
             and not re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}", d.s):
         return None
     return _NEXT
