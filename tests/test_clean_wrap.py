@@ -44,6 +44,14 @@ def test_wrapped_paragraph_is_one_segment():
         assert " ".join(seg.split()) == para  # the whole paragraph, offsets exact
 
 
+def test_short_wrapped_brief_is_joined():
+    # one wrapped paragraph of four lines, three line breaks: enough to tell the width
+    text = "Floods in Eastland leave 1,482 dead\n\n" + wrapped(PARAGRAPHS[:1])
+    assert text.count("\n") == 6
+    c = clean(text)
+    assert [" ".join(s.split()) for s in segment_texts(c) if "\n" in s] == PARAGRAPHS[:1]
+
+
 def test_analysis_text_reads_line_breaks_inside_a_segment_as_spaces():
     text = "Floods in Eastland leave 1,482 dead\n\n" + wrapped()
     c = clean(text)

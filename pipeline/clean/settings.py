@@ -74,7 +74,7 @@ class CleanSettings:
     #: and a share ``wrap_min_lower`` of those go on with a lower-case word.
     wrap_min_width: int = 40
     wrap_band: int = 12
-    wrap_min_breaks: int = 6
+    wrap_min_breaks: int = 3
     wrap_min_share: float = 0.5
     wrap_min_lower: float = 0.4
     #: Drop the leading dateline ("LONDON (Reuters) - ") of the first body paragraph

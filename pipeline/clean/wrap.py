@@ -69,8 +69,9 @@ def wrap_width(doc: _Doc, settings: CleanSettings) -> int | None:
     it, and a share ``wrap_min_lower`` of those breaks go on with a lower-case word (a
     sentence running on; a list of titles of one length starts every line with a
     capital). On the real-world dev split every wire-style article fits with 8 or more
-    breaks (share >= 0.8, lower-case >= 0.7); no other article has more than 4
-    (related-link lists).
+    breaks (share >= 0.8, lower-case >= 0.7); the other articles fit 4 at most, all
+    lists of titles that the lower-case share rules out, so three breaks (a short
+    brief of two wrapped paragraphs) are enough.
     """
     band = settings.wrap_band
     breaks = [(a, b, doc.lines[i + 1].text[:1].islower()) for i, a, b in _breaks(doc)
