@@ -1,13 +1,14 @@
 """Clean stage: decide which parts of a scraped text are the article.
 
 The cleaner never edits the text: it returns kept *segments* (whole lines, or a
-line minus a leading date prefix / bullet marker) and *removals* with a reason,
+line minus a leading date prefix / bullet marker, or the lines of a hard-wrapped
+paragraph) and *removals* with a reason,
 all as ``[start, end)`` offsets into the original text, so that every
 non-whitespace character is accounted for exactly once. It runs before spaCy and
 is pure Python + regex over lines (well above 1M chars/s), driven by data files in
 ``models/clean/`` (cue lexicon, stopwords; see ``models/clean/README.md``).
 
-Three passes, each with its rules stated in its module:
+Four passes, each with its rules stated in its module:
 
 1. **Top zone** (:mod:`.zones`): section labels, headline, key points, dates,
    bylines, tags and kickers before the first sentence-like paragraph.
@@ -17,6 +18,9 @@ Three passes, each with its rules stated in its module:
    runs, the dateline in the lead.
 3. **Off-topic tail** (:mod:`.boundary`): appended unrelated stories, after a
    marker line or at the one unmarked boundary a global search finds.
+4. **Hard-wrapped lines** (:mod:`.wrap`): in text broken at a fixed width inside
+   sentences, the kept pieces of a paragraph's lines become one segment (a headline
+   over two lines one headline), and a removed line takes the rest of its sentence.
 
 HTML input is first reduced to its main text (:mod:`.html`).
 """
