@@ -32,6 +32,7 @@ the removed line's continuation lifts junk recall dev 0.791 -> 0.795.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from .lines import _BULLET, _SENT_END, _Doc, _Line, _Piece, _same_text
 from .settings import CleanSettings
@@ -77,14 +78,17 @@ def wrap_width(doc: _Doc, settings: CleanSettings) -> int | None:
     brief of two wrapped paragraphs) are enough.
     """
     band = settings.wrap_band
-    breaks = [(a, b, doc.lines[i + 1].text[:1].islower()) for i, a, b in _breaks(doc)
-              if a >= settings.wrap_min_width]
+    breaks = sorted((a, b, doc.lines[i + 1].text[:1].islower()) for i, a, b in _breaks(doc)
+                    if a >= settings.wrap_min_width)
     if len(breaks) < settings.wrap_min_breaks:
         return None
+    widths = [a for a, _, _ in breaks]
     best: list[bool] = []
     best_w = None
-    for w in sorted({a for a, _, _ in breaks}):
-        fit = [low for a, b, low in breaks if w - band <= a <= w and b <= w]
+    # each break lies in the window of at most band + 1 widths: linear in the lines
+    for w in sorted(set(widths)):
+        lo, hi = bisect_left(widths, w - band), bisect_right(widths, w)
+        fit = [low for _, b, low in breaks[lo:hi] if b <= w]
         if len(fit) > len(best):
             best, best_w = fit, w
     n = len(best)
