@@ -168,3 +168,29 @@ def test_each_according_to_names_the_figure_just_before_it():
     figs = _figures("Some 8,000 people marched in Velin, according to the police, and 30,000, "
                     "according to the unions.")
     assert _source(figs["Some 8,000"]) == "police" and _source(figs["30,000"]) == "unions"
+
+
+def test_a_note_about_either_figure_covers_crowd_counts_too():
+    figs = _figures("Police said 240,000 people marched in Velin on Sunday. Organisers said "
+                    "900,000 people marched. Neither figure could be checked independently.")
+    assert "unverified" in _flags(figs["240,000"]) and "unverified" in _flags(figs["900,000"])
+
+
+def test_a_note_about_casualty_figures_does_not_cover_other_figures():
+    figs = _figures("Officials said 300 villages in Tarn were under water. The ministry said 40 "
+                    "people were killed. It was not possible to verify the ministry's casualty figures.")
+    assert "unverified" in _flags(figs["40"]) and "unverified" not in _flags(figs["300"])
+
+
+def test_a_note_about_any_of_the_figures_reaches_back_past_its_paragraph():
+    figs = _figures("The ministry said 120 people were killed in Velin.\n\n"
+                    "Rescuers were still searching the rubble on Tuesday.\n\n"
+                    "A local doctor said 35 more bodies had been found.\n\n"
+                    "We have not been able to verify any of these casualty figures.")
+    assert "unverified" in _flags(figs["120"]) and "unverified" in _flags(figs["35"])
+
+
+def test_a_confirmation_a_source_reports_is_no_note_of_the_outlet():
+    figs = _figures("The state lowered the count of dead in Velin to 275. The governor said "
+                    "the final number was confirmed after a recount.")
+    assert "verified" not in _flags(figs["275"])
