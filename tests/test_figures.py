@@ -194,3 +194,18 @@ def test_a_confirmation_a_source_reports_is_no_note_of_the_outlet():
     figs = _figures("The state lowered the count of dead in Velin to 275. The governor said "
                     "the final number was confirmed after a recount.")
     assert "verified" not in _flags(figs["275"])
+
+
+def test_a_country_s_generic_body_is_named_with_the_country():
+    figs = _figures("Morocco's Interior Ministry said 2,012 people had died in Tarn.")
+    assert _source(figs["2,012"]) == "Moroccan Interior Ministry"
+
+
+def test_a_country_as_source_is_its_government():
+    figs = _figures("Spain said its team of 56 rescuers had begun work in Velin.")
+    assert _source(figs["56"]) == "Spanish government"
+
+
+def test_a_body_s_own_full_name_takes_no_country():
+    figs = _figures("Pakistan's National Disaster Management Authority said 1,136 people had died in Velin.")
+    assert _source(figs["1,136"]) == "National Disaster Management Authority"

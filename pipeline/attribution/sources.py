@@ -43,7 +43,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..names import acronyms, strip_titles
+from ..names import acronyms, demonym, strip_titles
 from .lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -440,7 +440,37 @@ class DocIndex:
             elif (body := self._body_quoted_before(head, span)) is not None:
                 return Source(text, span, body.norm, body.type, number, head)
         stype = stype or self.source_type(text, head, label)
+        if label == "GPE" and (adj := demonym(norm)) is not None:
+            norm = f"{adj} government"  # "Spain said": the Spanish government
+        elif stype in ("government", "organization"):
+            norm = self._country_qualified(head, norm)
         return Source(text, span, norm, stype, number, head)
+
+    def _country_qualified(self, head: "Token", norm: str) -> str:
+        """A body with its country: "Morocco's Interior Ministry", "police in Malaysia" →
+        "Moroccan Interior Ministry", "Malaysian police" (:func:`pipeline.names.demonym`);
+        a country the name already carries stays once ("the Moroccan Interior Ministry"),
+        and only a generic name of at most three words ending in a body noun takes one
+        ("Spain's National Disaster Management Authority" is that authority's own name)."""
+        owner = re.match(r"(.+?)['’]s\s+(.+)", norm)
+        if owner and (adj := demonym(owner.group(1))) is not None:
+            return f"{adj} {owner.group(2)}"
+        words = norm.split()
+        if len(words) > 3 or norm.isupper() or words[-1].lower() not in self.lex.descriptor_heads \
+                and words[-1].lower() not in self.lex.government_heads:
+            return norm  # a body's own full name ("National Disaster Management Authority") needs none
+        country = next((c for c in head.children if c.dep_ == "poss" and c.ent_type_ == "GPE"), None)
+        if country is None:
+            prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+            country = next((c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "GPE"), None) \
+                if prep is not None else None
+        if country is None:
+            return norm
+        ent = _entity_of(country)
+        adj = demonym(self.doc[ent[0]:ent[1]].text if ent else country.text)
+        if adj is None or adj.lower() in norm.lower() or country.text.lower() in norm.lower():
+            return norm
+        return f"{adj} {norm}"
 
     def _match_org(self, word: str) -> str | None:
         """An earlier organisation name containing the capitalised word ("Observatory")."""
