@@ -112,3 +112,100 @@ def test_a_defined_acronym_read_as_a_word_is_its_body():
     figs = _figures("The World Health Organization (WHO) opened a clinic in Velin.\n"
                     "WHO says 1,069 people died in Tarn.")
     assert _source(figs["1,069"]) == "World Health Organization"
+
+
+def test_a_name_written_family_name_first_is_found_by_that_name():
+    figs = _figures("Park Ji-hoon, a fire official in Velin, spoke to reporters on Sunday.\n"
+                    "Park said 46 bodies had been taken to hospitals.")
+    assert _source(figs["46"]) == "Park Ji-hoon"
+
+
+def test_the_ministry_is_the_ministry_named_before():
+    figs = _figures("The Ministry of Water Resources in Velin opened an inquiry on Monday.\n"
+                    "The ministry said 30 dams had been damaged.")
+    assert _source(figs["30"]) == "Ministry of Water Resources"
+
+
+def test_a_shortened_name_is_the_full_name_given_before():
+    figs = _figures("The Lakeside County Fire Authority sent crews to Velin.\n"
+                    "The Fire Authority said 14 people were rescued.")
+    assert _source(figs["14"]) == "Lakeside County Fire Authority"
+
+
+def test_a_descriptive_noun_with_a_name_in_apposition_is_that_name():
+    figs = _figures("The relief charity Shelter Across Borders says it has built 200 homes in Velin.")
+    assert _source(figs["200"]) == "Shelter Across Borders"
+
+
+def test_the_agency_is_the_organisation_quoted_just_before():
+    figs = _figures("The Global Health Body said 40 new cases were found in Velin on Monday.\n"
+                    "The agency said 12 of them were children.")
+    assert _source(figs["12"]) == "Global Health Body"
+
+
+def test_the_government_is_not_the_last_official_body_quoted():
+    figs = _figures("The Mayor of Velin said the bridge would reopen.\n"
+                    "The government said 300 families would get aid.")
+    assert _source(figs["300"]) == "government"
+
+
+def test_figures_released_by_a_body_are_that_body_s():
+    figs = _figures("According to figures released by the interior ministry, 5,000 people marched in Velin.")
+    assert _source(figs["5,000"]) == "interior ministry"
+
+
+def test_the_toll_from_an_event_names_no_giver():
+    figs = _figures("According to the toll from the Velin landslide, 80 people died.")
+    assert _source(figs["80"]) != "Velin landslide"
+
+
+def test_a_counting_verb_s_subject_gives_the_figure_it_counts():
+    figs = _figures("In Velin, police counted 22,000 demonstrators, while organisers claimed 60,000.")
+    assert _source(figs["22,000"]) == "police" and _source(figs["60,000"]) == "organisers"
+
+
+def test_each_according_to_names_the_figure_just_before_it():
+    figs = _figures("Some 8,000 people marched in Velin, according to the police, and 30,000, "
+                    "according to the unions.")
+    assert _source(figs["Some 8,000"]) == "police" and _source(figs["30,000"]) == "unions"
+
+
+def test_a_note_about_either_figure_covers_crowd_counts_too():
+    figs = _figures("Police said 240,000 people marched in Velin on Sunday. Organisers said "
+                    "900,000 people marched. Neither figure could be checked independently.")
+    assert "unverified" in _flags(figs["240,000"]) and "unverified" in _flags(figs["900,000"])
+
+
+def test_a_note_about_casualty_figures_does_not_cover_other_figures():
+    figs = _figures("Officials said 300 villages in Tarn were under water. The ministry said 40 "
+                    "people were killed. It was not possible to verify the ministry's casualty figures.")
+    assert "unverified" in _flags(figs["40"]) and "unverified" not in _flags(figs["300"])
+
+
+def test_a_note_about_any_of_the_figures_reaches_back_past_its_paragraph():
+    figs = _figures("The ministry said 120 people were killed in Velin.\n\n"
+                    "Rescuers were still searching the rubble on Tuesday.\n\n"
+                    "A local doctor said 35 more bodies had been found.\n\n"
+                    "We have not been able to verify any of these casualty figures.")
+    assert "unverified" in _flags(figs["120"]) and "unverified" in _flags(figs["35"])
+
+
+def test_a_confirmation_a_source_reports_is_no_note_of_the_outlet():
+    figs = _figures("The state lowered the count of dead in Velin to 275. The governor said "
+                    "the final number was confirmed after a recount.")
+    assert "verified" not in _flags(figs["275"])
+
+
+def test_a_country_s_generic_body_is_named_with_the_country():
+    figs = _figures("Morocco's Interior Ministry said 2,012 people had died in Tarn.")
+    assert _source(figs["2,012"]) == "Moroccan Interior Ministry"
+
+
+def test_a_country_as_source_is_its_government():
+    figs = _figures("Spain said its team of 56 rescuers had begun work in Velin.")
+    assert _source(figs["56"]) == "Spanish government"
+
+
+def test_a_body_s_own_full_name_takes_no_country():
+    figs = _figures("Pakistan's National Disaster Management Authority said 1,136 people had died in Velin.")
+    assert _source(figs["1,136"]) == "National Disaster Management Authority"

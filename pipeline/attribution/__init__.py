@@ -430,6 +430,8 @@ def _attribute(doc: "Doc", claims: list[Claim]) -> list[Attributed]:
         others = [] if sent is None else _other(doc, sent, claim, att, quotes, all_quotes, index)
         cues = [] if sent is None or not claim.quantities else _cue_relations(
             doc, sent, claim, quotes, index, lex, att)
-        out.append((own, others, figure_attributions(doc, sent, claim.quantities, own,
-                                                     cues + others, index, lex)))
+        out.append((own, others, figure_attributions(
+            doc, sent, claim.quantities, own, cues + others, index, lex,
+            lambda source, verb, end=claim.end: _record(
+                doc, _Att(source, (verb.idx, verb.idx + len(verb)), "indirect"), None, all_quotes, end))))
     return out

@@ -5,6 +5,9 @@ people were killed and a hospital official said 65 were killed." The figure's
 attribution is chosen among the claim's own attribution and its reporting relations in
 ``other_attributions`` (see :func:`reporting`):
 
+* first, with two "according to" or more in the sentence, the one just after the figure
+  (:func:`after_figure`: "8,500, according to the police, and 50,000, according to the
+  unions");
 * the relation whose ``content`` contains the figure, the innermost when several do
   (65 lies in the content of both "said"s, the hospital official's is the smaller);
 * else the relation whose cue governs the figure in the parse, the nearest such cue
@@ -13,6 +16,9 @@ attribution is chosen among the claim's own attribution and its reporting relati
   deaths"), unless the figure is part of the source itself ("Two witnesses said");
 * else the claim's own attribution when it reports the whole sentence: a quotation or
   quote paragraph (``direct``), an inherited source, or a cue with no content span;
+* else the subject of a counting verb whose object is the figure (:func:`tally`:
+  "police counted 22,000 demonstrators"), or the giver of the tally noun the figure
+  completes ("Its previous count had been 632");
 * else none: the number stands outside every report, in the outlet's voice ("At least
   12 died on Monday, when police said the bridge collapsed" gives the 12 no source).
 
@@ -25,6 +31,7 @@ that cue. A heuristic on the parse; measured on the real-world test bed
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..analyze import figure_number, span_tokens
@@ -123,15 +130,85 @@ def cites_of(rel: Record | None, rels: list[Record], found: list[tuple["Token", 
     return out
 
 
+def _according(doc: "Doc", rel: Record) -> bool:
+    cue = span_tokens(doc, rel.get("cue_span"))
+    return bool(cue) and cue[0].lower_ == "according"
+
+
+def after_figure(q: Record, quantities: list[Record], rels: list[Record], doc: "Doc") -> Record | None:
+    """With two "according to" or more in the sentence, each names the figure just before
+    it: "8,500 people, according to the police, and nearly 50,000, according to the
+    unions" (the content spans of both cover the whole clause). The nearest such cue
+    after the figure with no other figure in between; None when there is none or the
+    sentence has one "according to" only. A heuristic on word order."""
+    ats = sorted((r for r in rels if _according(doc, r)), key=lambda r: r["cue_span"][0])
+    if len(ats) < 2:
+        return None
+    nxt = next((r for r in ats if r["cue_span"][0] >= q["span"][1]), None)
+    if nxt is None or any(q["span"][1] <= o["span"][0] and o["span"][1] <= nxt["cue_span"][0]
+                          for o in quantities if o is not q):
+        return None
+    return nxt
+
+
+def _object_path(num: "Token", limit: int = 4) -> "Token | None":
+    """The verb of which the number (or the noun it counts) is the direct object, or the
+    object of a preposition of ("raised the toll to 136", "measured the quake at 6.8")."""
+    tok = num
+    for _ in range(limit):
+        if tok.dep_ in ("dobj", "attr", "oprd") and tok.head.pos_ in ("VERB", "AUX"):
+            return tok.head
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB":
+            return tok.head.head
+        if tok.head.i == tok.i or tok.dep_ not in ("nummod", "quantmod", "compound", "pobj", "prep", "amod",
+                                                   "advmod", "npadvmod", "appos", "conj", "cc"):
+            return None
+        tok = tok.head
+    return None
+
+
+def tally(doc: "Doc", q: Record, index: DocIndex, lex: Lexicon) -> tuple["Token", object] | None:
+    """(verb, source) when the figure is the object of a counting verb whose subject
+    gives it: "police counted 22,000 demonstrators", "the agency has logged 8,300
+    cases", "hospitals registered 81" (``figure_verbs`` in models/attribution/cues.json).
+    Such verbs report only their own count, so they are no claim-level cue ("Police
+    counted the ballots" has no content to attribute). A heuristic on the parse."""
+    num = figure_number(doc, q["span"])
+    verb = _object_path(num) if num is not None else None
+    if verb is None:
+        return None
+    if verb.lemma_.lower() not in lex.figure_verbs:
+        # "Its previous count had been 632": the figure of a tally noun's giver
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        giver = index.giver(subj) if subj is not None else None
+        found = index.resolve(*source_phrase(giver)) if giver is not None else None
+        return (verb, found) if found is not None and index.resolved(found) else None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ == "conj":
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or lex.pronouns.get(subj.lower_) == "self" or subj.like_num:
+        return None
+    head, span = source_phrase(subj)
+    if _inside(q["span"], list(span)):
+        return None
+    found = index.resolve(head, span)
+    if head.lemma_.lower() in lex.figure_nouns and index.giver(head) is None:
+        return None  # "the death toll stood at 125": a tally with no giver is no source
+    return verb, found
+
+
 def figure_attributions(doc: "Doc", sent: "Span", quantities: list[Record], own: Record | None,
-                        others: list[Record], index: DocIndex,
-                        lex: Lexicon) -> list[tuple[Record | None, list[str]]]:
-    """(attribution, cites) for each figure of one sentence, in order."""
+                        others: list[Record], index: DocIndex, lex: Lexicon,
+                        record: Callable[[object, "Token"], Record]) -> list[tuple[Record | None, list[str]]]:
+    """(attribution, cites) for each figure of one sentence, in order; ``record`` makes
+    the attribution object of a counting verb's subject (:func:`tally`)."""
     reports = [r for r in others if reporting(doc, r, lex)]
     found = citations(sent, lex, index) if sent is not None else []
     rels = ([own] if own else []) + reports
     out = []
     for q in quantities:
-        rel = choose(doc, q, own, reports)
+        rel = after_figure(q, quantities, rels, doc) or choose(doc, q, own, reports)
+        if rel is None and (counted := tally(doc, q, index, lex)) is not None:
+            rel = record(counted[1], counted[0])
         out.append((rel, cites_of(rel, rels, found, doc)))
     return out

@@ -18,6 +18,8 @@ class Lexicon:
     participle_cues: frozenset[str]
     citation_participles: frozenset[str]
     outlet_only: frozenset[str]
+    figure_verbs: frozenset[str]
+    figure_nouns: frozenset[str]
     passive_raising: frozenset[str]
     passive_agentless: frozenset[str]
     adverbs: frozenset[str]
@@ -34,8 +36,10 @@ class Lexicon:
     organization_heads: frozenset[str]
     anonymous_heads: frozenset[str]
     spokesperson_heads: frozenset[str]
+    descriptor_heads: frozenset[str]
     drop_leading: frozenset[str]
     pronouns: dict[str, str]
+    possessives: frozenset[str]
     gender_words: dict[str, str]      # word -> "m" / "f"
     pronoun_gender: dict[str, str]
 
@@ -50,6 +54,8 @@ def lexicon() -> Lexicon:
         participle_cues=low(cues["participle_cues"]),
         citation_participles=low(cues["citation_participles"]),
         outlet_only=low(cues["outlet_only"]),
+        figure_verbs=low(cues["figure_verbs"]),
+        figure_nouns=low(cues["figure_nouns"]),
         passive_raising=low(cues["passive_raising"]),
         passive_agentless=low(cues["passive_agentless"]),
         adverbs=low(cues["adverbs"]),
@@ -66,8 +72,10 @@ def lexicon() -> Lexicon:
         organization_heads=low(src["organization_heads"]),
         anonymous_heads=low(src["anonymous_heads"]),
         spokesperson_heads=low(src["spokesperson_heads"]),
+        descriptor_heads=low(src["descriptor_heads"]),
         drop_leading=low(src["drop_leading"]),
         pronouns={k.lower(): v for k, v in src["pronouns"].items()},
+        possessives=low(src["possessives"]),
         gender_words={w.lower(): g for g, words in src["gender_words"].items() for w in words},
         pronoun_gender={k.lower(): v for k, v in src["pronoun_gender"].items()},
     )

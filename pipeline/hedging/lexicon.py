@@ -63,6 +63,7 @@ class Lexicon:
     max_heading_words: int
     min_blank_run: int
     start_paragraphs_back: int
+    note_quantifiers: frozenset[str]
     # cues.json, later additions (defaults keep hand-built lexicons valid)
     future_in_past_deps: frozenset[str] = frozenset()
     future_in_past_parataxis: frozenset[str] = frozenset()
@@ -136,11 +137,13 @@ def lexicon() -> Lexicon:
         self_hedge=bool(disc["self_hedge"]),
         dispute_reach_back=bool(disc["dispute_reach_back"]),
         object_class=_table(tgt["objects"]),
-        class_lemmas={name: frozenset(spec.get("lemmas", ()) or spec.get("reporting_lemmas", ()))
+        class_lemmas={name: frozenset(spec.get("lemmas", ()) or spec.get("reporting_lemmas", ())
+                                      or spec.get("kinds", ()))
                       for name, spec in classes.items()},
         max_heading_words=int(bounds["max_heading_words"]),
         min_blank_run=int(bounds["min_blank_run"]),
         start_paragraphs_back=int(bounds["start_paragraphs_back"]),
+        note_quantifiers=frozenset(tgt["note_quantifiers"]),
         future_in_past_deps=frozenset(cues["future_in_past"]["clause_deps"]),
         future_in_past_parataxis=frozenset(cues["future_in_past"]["parataxis_verbs"]),
         deal_frame_preps=frozenset(cues["deal_frames"]["prepositions"]),

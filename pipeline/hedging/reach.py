@@ -17,8 +17,11 @@ attributed statement), "monitors confirm the toll surpassed 600" (reported conte
 Negative polarity -> ``unverified`` reaching back (scope ``"previous"``);
 positive -> ``verified`` reaching forward (``"following"``), or back when
 nothing suitable follows. What is covered depends on the object's head noun
-(``targets.json``): "the death toll"/"the figures" -> the preceding claims that
-count casualties; "these accounts"/"the claims" -> the preceding run of sourced
+(``targets.json``): "the death toll", "the casualty figures" -> the preceding claims
+that count casualties; "the figures", "either figure", "the numbers" -> the preceding
+claims with any figure (a count, percentage or sum), within the paragraph; "any of
+these figures", "many of the figures", "none of the estimates" -> every such claim
+before it in the section (and the headline); "these accounts"/"the claims" -> the preceding run of sourced
 statements; "footage"/"video" -> the claims describing footage; "this"/"it" ->
 the immediately preceding claim; "who runs the page" -> the nearest claim that
 mentions a page; "how many fighters ..." -> a claim counting fighters, if any. A
@@ -55,6 +58,7 @@ class Disclaimer:
     tokens: set[int]         # token indices of the verb group (not in-sentence cues)
     subject_norm: str | None
     names: frozenset[str] = frozenset()  # named modifiers of the object noun ("US" pricing)
+    wide: bool = False       # "any of these figures", "the figures from both sides": every one before
 
 
 def _verb_group(verb: "Token") -> list["Token"]:
@@ -137,6 +141,30 @@ def _names(noun: "Token") -> frozenset[str]:
                      and (c.pos_ == "PROPN" or c.ent_type_))
 
 
+def _partitive(obj: "Token", lex: Lexicon) -> tuple["Token", bool]:
+    """(the noun a note is about, whether it means all of them): "any of these casualty
+    figures", "many of the figures", "none of the estimates" → all the figures before the
+    note, not only its paragraph's ("neither figure" means two: not all)."""
+    wide = obj.lower_ in lex.note_quantifiers
+    if wide:
+        of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if noun is None:
+            return obj, False
+        obj = noun
+    wide = wide or any(t.lower_ in lex.note_quantifiers and t.dep_ in ("det", "predet", "amod")
+                       for t in obj.subtree if t.i != obj.i)
+    return obj, wide
+
+
+def _narrowed(obj: "Token", target: str, lex: Lexicon) -> str:
+    """"the casualty figures", "the number of children killed": figures said to count the
+    dead or hurt are the casualty class, not every figure before the note."""
+    if target == "figures" and any(t.lemma_.lower() in lex.class_lemmas["casualties"] for t in obj.subtree):
+        return "casualties"
+    return target
+
+
 def _clause_target(clause: "Token", lex: Lexicon) -> tuple[str, str | None, bool]:
     """Target of a wh-/if-clause object: "how many fighters ..." -> count fighters; else mention."""
     words = [t for t in clause.subtree]
@@ -169,12 +197,14 @@ def find_disclaimer(index: int, sent: "Span", claim: Claim, spine: set[int],
         if is_verify and not passive and _impersonal(verb, lex) is None and (
                 subj is None or not _is_outlet(subj, lex)):
             continue
-        if is_verify and passive and any(c.dep_ == "agent" for c in verb.children):
-            continue
+        if is_verify and passive and (any(c.dep_ == "agent" for c in verb.children) or verb.dep_ == "ccomp"):
+            continue  # "by X", or what a source says ("Jena said the number was confirmed")
         names: frozenset[str] = frozenset()
+        wide = False
         if obj is not None:
+            obj, wide = _partitive(obj, lex)
             lemma_obj = obj.lemma_.lower() if obj.pos_ != "PRON" else obj.lower_
-            target = lex.object_class.get(lemma_obj, "mention")
+            target = _narrowed(obj, lex.object_class.get(lemma_obj, "mention"), lex)
             noun, count, names = lemma_obj, False, _names(obj)
         elif clause is not None:
             target, noun, count = _clause_target(clause, lex)
@@ -198,7 +228,7 @@ def find_disclaimer(index: int, sent: "Span", claim: Claim, spine: set[int],
         span = (group[0].idx, verb.idx + len(verb.text))
         norm = subj.text.lower() if subj is not None else None
         return Disclaimer(index, type_, span, target, noun, count, direction,
-                          {t.i for t in group}, norm, names)
+                          {t.i for t in group}, norm, names, wide and target in ("figures", "casualties"))
     return None
 
 
@@ -259,6 +289,8 @@ class Matcher:
             if any((q.get("predicate") or "") in death for q in c.quantities):
                 return True
             return bool(_lemmas(sent) & death)
+        if d.target == "figures":  # the class's lemmas are quantity kinds
+            return any(q.get("kind") in lex.class_lemmas["figures"] for q in c.quantities)
         if d.target == "attributed":
             if self.any_attribution:
                 a = c.attribution
@@ -290,6 +322,11 @@ class Matcher:
         paragraphs = 0
         j, prev = d.index + step, d.index
         single = d.target in ("previous_one", "mention")
+        if d.wide and direction == "previous":
+            return [k for k in range(d.index - 1, -1, -1) if claims[k].section == claims[d.index].section
+                    and self.matches(k, d)] + [k for k in range(d.index - 1, -1, -1)
+                                               if claims[k].section != claims[d.index].section
+                                               and claims[k].section in ("headline", "title") and self.matches(k, d)]
         while 0 <= j < len(claims):
             ia, ib = (j, prev) if step < 0 else (prev, j)
             gap = gap_text(sents[ia], sents[ib])
@@ -299,7 +336,8 @@ class Matcher:
                 paragraphs += 1
                 if not out and paragraphs > lex.start_paragraphs_back:
                     break
-                if out and d.target == "casualties" and not self.matches(j, d):
+                if out and (d.target == "figures" or d.target == "casualties" and not self.matches(j, d)):
+                    # any figure is a looser class than a toll: its run ends with its paragraph
                     break
             if self.matches(j, d):
                 out.append(j)
