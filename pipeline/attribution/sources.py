@@ -411,40 +411,52 @@ class DocIndex:
         elif (giver := self.giver(head)) is not None and self.resolved(found := self.resolve(*source_phrase(giver))):
             return Source(text, span, found.norm, found.type, found.number, head)
         else:
-            norm = self._unnamed_norm(head, span)
-            lemma = head.lemma_.lower()
-            named = None if self._is_media(text, head) else (
-                self._body_named_in(head) or self._named_body(head, span))
-            if named:
-                norm, label = named, "ORG"
-            elif self._is_media(text, head) and self.media_seen and not self.lex.media_names & {text.lower()}:
-                if any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
-                    norm = self.media_seen.most_common(1)[0][0]  # "the news agency" → Reuters
-            elif lemma == "government" and self.country_adj and not any(
-                    c.dep_ in ("amod", "compound", "poss") for c in head.children):
-                norm = f"{self.country_adj} government"
-            elif lemma in self.lex.spokesperson_heads and number == "sing" and not any(
-                    c.dep_ in ("prep", "poss", "compound") for c in head.children):
-                body = next((s for s in reversed(self.history[-6:])
-                             if s.type in ("organization", "government", "media")), None)
-                if body is not None:
-                    return Source(text, span, body.norm, body.type, "sing", head)
-            elif lemma in self.named_by_appos and self.named_by_appos[lemma][0] > span[0] \
-                    and number == "sing" and any(
-                    c.dep_ in ("det", "nummod") and c.lower_ in ("one", "a", "an", "the")
-                    for c in head.children):
-                name = self.named_by_appos[lemma][1]
-                return Source(text, span, self._person_norm(name), "person", "sing", head)
-            elif head.text[:1].isupper() and lemma not in self.lex.anonymous_heads and self._match_org(head.text):
-                norm, label = self._match_org(head.text), "ORG"
-            elif (body := self._body_quoted_before(head, span)) is not None:
-                return Source(text, span, body.norm, body.type, number, head)
+            found = self._common_noun(head, span, text, number)
+            if isinstance(found, Source):
+                return found
+            norm, label = found
         stype = stype or self.source_type(text, head, label)
         if label == "GPE" and (adj := demonym(norm)) is not None:
             norm = f"{adj} government"  # "Spain said": the Spanish government
         elif stype in ("government", "organization"):
             norm = self._country_qualified(head, norm)
         return Source(text, span, norm, stype, number, head)
+
+    def _common_noun(self, head: "Token", span: tuple[int, int], text: str,
+                     number: str) -> "Source | tuple[str, str | None]":
+        """A source whose head is a common noun: a finished :class:`Source` when it is
+        someone named elsewhere (a spokesperson's body, a person named by apposition, the
+        organisation quoted before), else its (norm, entity label)."""
+        label = None
+        norm = self._unnamed_norm(head, span)
+        lemma = head.lemma_.lower()
+        named = None if self._is_media(text, head) else (
+            self._body_named_in(head) or self._named_body(head, span))
+        if named:
+            norm, label = named, "ORG"
+        elif self._is_media(text, head) and self.media_seen and not self.lex.media_names & {text.lower()}:
+            if any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
+                norm = self.media_seen.most_common(1)[0][0]  # "the news agency" → Reuters
+        elif lemma == "government" and self.country_adj and not any(
+                c.dep_ in ("amod", "compound", "poss") for c in head.children):
+            norm = f"{self.country_adj} government"
+        elif lemma in self.lex.spokesperson_heads and number == "sing" and not any(
+                c.dep_ in ("prep", "poss", "compound") for c in head.children):
+            body = next((s for s in reversed(self.history[-6:])
+                         if s.type in ("organization", "government", "media")), None)
+            if body is not None:
+                return Source(text, span, body.norm, body.type, "sing", head)
+        elif lemma in self.named_by_appos and self.named_by_appos[lemma][0] > span[0] \
+                and number == "sing" and any(
+                c.dep_ in ("det", "nummod") and c.lower_ in ("one", "a", "an", "the")
+                for c in head.children):
+            name = self.named_by_appos[lemma][1]
+            return Source(text, span, self._person_norm(name), "person", "sing", head)
+        elif head.text[:1].isupper() and lemma not in self.lex.anonymous_heads and self._match_org(head.text):
+            norm, label = self._match_org(head.text), "ORG"
+        elif (body := self._body_quoted_before(head, span)) is not None:
+            return Source(text, span, body.norm, body.type, number, head)
+        return norm, label
 
     def _country_qualified(self, head: "Token", norm: str) -> str:
         """A body with its country: "Morocco's Interior Ministry", "police in Malaysia" →
