@@ -79,8 +79,10 @@ def _verb_with_object(doc: "Doc", verb, c: Cand) -> bool:
 
 def _adjective_after_article(doc: "Doc", word, n: int, sent: "Span") -> bool:
     """A one-word bound after an article is an adjective: "the past 3 years", "a near
-    100% turnout". Not "surpassed 600", "the toll passed 450"."""
-    return n == 1 and word.i > sent.start and doc[word.i - 1].lower_ in ("the", "a", "an", "this", "these")
+    100% turnout". Not "surpassed 600", "the toll passed 450", nor an adverb, which
+    bounds the number whatever precedes it ("the roughly 3,000 charities")."""
+    return n == 1 and word.i > sent.start and doc[word.i - 1].lower_ in ("the", "a", "an", "this", "these") \
+        and not (word.pos_ == "ADV" and word.lower_.endswith("ly"))
 
 
 # ----------------------------------------------------------------------------------
@@ -128,6 +130,8 @@ def _range_ok(doc: "Doc", a: Cand, b: Cand, sent: "Span") -> str | None:
         return "to"
     if len(gap) != 1 or conn not in RANGE_CONNECTORS:
         return None
+    if conn in ("-", "–", "—") and a.value >= b.value and not from_:
+        return None  # "lost 3-2", "tied 89-89": a score or a ratio, not a range (ranges ascend)
     if conn == "-" and (gap[0].whitespace_ or doc[gap[0].i - 1].whitespace_) and \
             not (a.kind == b.kind and a.kind != "count") and not (a.kind == "count" and b.kind != "count"):
         return None  # spaced dashes are usually punctuation between clauses

@@ -384,7 +384,10 @@ def _run_at(doc: "Doc", i: int, stop: int) -> Cand | None:
     value = combine(pieces)
     if value is None:
         return None
-    return _run_cand(doc, i, j, value, pieces, prefix, suffix)
+    c = _run_cand(doc, i, j, value, pieces, prefix, suffix)
+    if low in ("a", "an", "half") and doc[j - 1].lower_ == "dozen" and c.approx == "exact":
+        c.approx = "about"  # "a dozen", "half a dozen": a round figure (docs/annotation.md 4.4)
+    return c
 
 
 def _candidates(sent: "Span") -> list[Cand]:
@@ -409,6 +412,9 @@ def _candidates(sent: "Span") -> list[Cand]:
                 continue
             c.kind = "ordinal"
         c.span_start, c.span_end = c.start, c.end
+        if c.currency and c.start > sent.start and doc[c.start - 1].text == "$" and not doc[c.start - 1].whitespace_ \
+                and DOLLAR_ALPHA.match(doc[c.start].text):
+            c.span_start = c.start - 1  # "$US1 billion" is tokenized "$", "US1": the span and a bound start at "$"
         if _suspended_hyphen(doc, c.end - 1):
             c.end_char = doc[c.end - 1].idx + len(doc[c.end - 1]) - 1  # "four-": the span ends before the hyphen
         if getattr(c, "minus_word", False):
