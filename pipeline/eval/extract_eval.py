@@ -37,17 +37,19 @@ Dates (TimeBank + AQUAINT)
     DATE/TIME values that we cannot express ("1998-Q1", "1998-SP") stay in the gold
     count; predicted null values are not predictions, except the reference grains
     (``present``, ``past_ref``, ``future_ref``, value null), which are true positives on
-    a gold PRESENT_REF / PAST_REF / FUTURE_REF. A decade ("198") or century ("19")
-    matches TimeML's "198X" / "19XX". ``date_value_calendar`` scores without the
-    references on either side (the figure before they were output).
+    a gold PRESENT_REF / PAST_REF / FUTURE_REF. Value matching (:func:`_same_date`):
+    TimeML's X is an unstated digit ("1989-W43" matches "1989-WXX", the decade "198"
+    matches "198X"), an ISO week matches a gold day inside it, a range of years
+    matches a gold year at either end. ``date_value_calendar`` scores without the
+    references on either side (no gold *_REF value, no predicted reference grain).
 """
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import json
-import re
 import math
+import re
 import time
 from pathlib import Path
 from typing import Any

@@ -57,8 +57,8 @@ def _lex() -> dict:
     for w in sorted(d["reference_of"], key=lambda x: -len(x.split())):
         by_first.setdefault(w.split()[0], []).append(tuple(w.split()))
     d["reference_first"] = by_first
-    d["reference_re"] = re.compile(r"\b(?:%s)\b" % "|".join(
-        r"\s+".join(map(re.escape, w.split())) for w in sorted(d["reference_of"], key=len, reverse=True)), re.IGNORECASE)
+    words = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(d["reference_of"], key=len, reverse=True))
+    d["reference_re"] = re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
     d["month_re"] = "|".join(sorted(d["months"], key=len, reverse=True))
     d["weekday_re"] = "|".join(sorted(d["weekdays"], key=len, reverse=True))
     return d
