@@ -27,6 +27,11 @@ SENTENCES = {
     "durations": "The war lasted 14 years, and the talks ran over four days during the past two days.",
     "age": "A 14-year-old boy was rescued.",
     "decade": "Crime peaked in the 1980s.",
+    "now": "Rents are now higher, and the mayor, who was in Oslo at the time, is currently abroad.",
+    "now_that": "Now that the dam is finished, farmers can plant.",
+    "postponed": "The final was postponed until Saturday because of the storm.",
+    "year_range": "Exports doubled in 2014-2016 and halved in 1983-84.",
+    "this_week": "Talks resume this week in Vienna.",
 }
 
 
@@ -53,7 +58,8 @@ def dates(docs, key, published):
         for d in find_dates(sent, published):
             s, e = d["span"]
             assert doc.text[s:e] == d["text"]
-            assert d["grain"] in ("day", "month", "year", "relative")
+            assert d["grain"] in ("day", "week", "month", "year", "decade", "century", "relative",
+                                  "present", "past_ref", "future_ref")
             validator.validate(d)
             out.append(d)
     return out
@@ -129,9 +135,9 @@ def test_durations_and_ages_are_not_dates(docs):
     assert "P14Y" in isos and "P4D" in isos and "P2D" in isos
 
 
-def test_decade_is_relative(docs):
+def test_decade_is_iso_reduced(docs):
     d = one(docs, "decade", PUB)
-    assert d["value"] is None and d["grain"] == "relative"
+    assert d["value"] == "198" and d["grain"] == "decade"
 
 
 def test_date_spans_exclude_quantities(docs):
@@ -143,9 +149,9 @@ def test_date_spans_exclude_quantities(docs):
 
 @pytest.mark.parametrize("text,published,expected", [
     ("the third quarter", "2024-08-15", ("2024", "year")),
-    ("last week", "2024-03-20", ("2024", "year")),
+    ("last week", "2024-03-20", ("2024-W11", "week")),
     ("two years ago", "2024-03-20", ("2022", "year")),
-    ("the 1980s", "2024-03-20", (None, "relative")),
+    ("the 1980s", "2024-03-20", ("198", "decade")),
     ("Nov. 13", "1989-11-02", ("1989-11-13", "day")),
     ("this morning", "2024-03-20", ("2024-03-20", "day")),
     ("10.45pm", "2024-03-20", None),
@@ -171,7 +177,17 @@ RULE_CASES = [
     ("_clock_time", "noon", PUB, "", None),
     ("_part_of_day", "morning", PUB, "", None),
     ("_vague", "the same day", PUB, "", None),
-    ("_decade_or_century", "the late 1970s", PUB, "", (None, "relative")),
+    ("_decade_or_century", "the late 1970s", PUB, "", ("197", "decade")),
+    ("_decade_or_century", "the 19th century", PUB, "", ("18", "century")),
+    ("_decade_or_century", "the '80s", PUB, "", (None, "relative")),
+    ("_reference", "currently", PUB, "", (None, "present")),
+    ("_reference", "at the time", PUB, "", (None, "past_ref")),
+    ("_reference", "the near future", PUB, "", (None, "future_ref")),
+    ("_year_range", "2014-2016", PUB, "", ("2014/2016", "year")),
+    ("_year_range", "1983-84", PUB, "", ("1983/1984", "year")),
+    ("_ordinal_day", "the 45th day", PUB, "", None),
+    ("_definite_period", "the quarter", "2024-05-10", "", ("2024", "year")),
+    ("_definite_period", "the weekend", PUB, "", ("2024-W11", "week")),
     ("_year", "fiscal 1998", None, "", ("1998", "year")),
     ("_day_word", "yesterday", PUB, "", ("2024-03-19", "day")),
     ("_weekday", "next Monday", PUB, "", ("2024-03-25", "day")),
@@ -182,10 +198,11 @@ RULE_CASES = [
     ("_month_of_relative_year", "January 5 this year", PUB, "", ("2024-01-05", "day")),
     ("_month_day_year", "last December", "2024-02-06", "", ("2023-12", "month")),
     ("_month_day_year", "7th of March 2023", None, "", ("2023-03-07", "day")),
-    ("_month_day_year", "Nov. 13", "1989-11-02", "past", ("1988-11-13", "day")),
+    ("_month_day_year", "Nov. 13", "1989-10-01", "past", ("1989-11-13", "day")),
+    ("_month_day_year", "Nov. 13", "1989-09-01", "past", ("1988-11-13", "day")),
     ("_month_day_year", "Feb. 30", PUB, "", None),
     ("_relative_unit", "this past winter", PUB, "", ("2023", "year")),
-    ("_relative_unit", "next week", "2024-12-27", "", (None, "relative")),
+    ("_relative_unit", "next week", "2024-12-27", "", ("2025-W01", "week")),
     ("_quarter_or_half", "Q4", PUB, "", ("2023", "year")),
     ("_quarter_or_half", "Q4", PUB, "future", ("2024", "year")),
     ("_quarter_or_half", "the first half of 2023", None, "", ("2023", "year")),
@@ -195,7 +212,9 @@ RULE_CASES = [
     ("_fiscal_period", "last period", PUB, "", ("2023", "year")),
     ("_fiscal_period", "the current fiscal year", PUB, "", ("2024", "year")),
     ("_year_end", "at year-end", PUB, "", ("2024", "year")),
-    ("_season", "mid-summer", PUB, "", ("2023", "year")),
+    ("_season", "mid-summer", PUB, "past", ("2023", "year")),
+    ("_season", "the summer", PUB, "", (None, "relative")),
+    ("_season", "the Alpine summer", PUB, "past", (None, "relative")),
     ("_season", "the summer", PUB, "future", ("2024", "year")),
     ("_year_ago", "the year-ago quarter", PUB, "", ("2023", "year")),
     ("_approx_units_ago", "nearly two years ago", PUB, "", ("2022", "year")),
@@ -234,3 +253,37 @@ def test_a_date_inside_a_phrase_takes_the_clause_tense():
     claims = pipeline.extract("Acme Corp in Velin said its profit rose 12 percent in the quarter "
                               "ended Oct. 30.", published="2024-05-10")
     assert [d["value"] for c in claims for d in c["dates"]] == ["2023-10-30"]
+
+
+def test_references_outside_entities(docs):
+    # spaCy labels none of them; "now" is an adverb here
+    got = [(d["text"], d["value"], d["grain"]) for d in dates(docs, "now", PUB)]
+    assert got == [("now", None, "present"), ("at the time", None, "past_ref"), ("currently", None, "present")]
+
+
+def test_now_that_is_a_conjunction_not_a_reference(docs):
+    assert dates(docs, "now_that", PUB) == []
+
+
+def test_postponed_until_a_weekday_points_ahead(docs):
+    # past-tense clause, but "postponed until" names the new, later day: Saturday after Wed 2024-03-20
+    assert one(docs, "postponed", PUB)["value"] == "2024-03-23"
+
+
+def test_year_ranges_and_iso_week(docs):
+    got = [(d["text"], d["value"], d["grain"]) for d in dates(docs, "year_range", PUB)]
+    assert got == [("2014-2016", "2014/2016", "year"), ("1983-84", "1983/1984", "year")]
+    assert one(docs, "this_week", PUB)["value"] == "2024-W12"
+
+
+def test_a_reference_alone_does_not_make_a_claim(nlp):
+    from pipeline.extraction.claims import is_claim
+    from pipeline.records import Claim
+
+    sent = next(iter(nlp("Prices are now rising.").sents))
+    claim = Claim.__new__(Claim)
+    claim.quantities, claim.entities, claim.section = [], [], "body"
+    claim.dates = [{"text": "now", "span": [11, 14], "value": None, "grain": "present"}]
+    assert not is_claim(sent, claim)
+    claim.dates = [{"text": "May", "span": [0, 3], "value": "2024-05", "grain": "month"}]
+    assert is_claim(sent, claim)

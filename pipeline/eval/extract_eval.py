@@ -34,14 +34,22 @@ Dates (TimeBank + AQUAINT)
     published date. A predicted date with a non-null value is a true positive when
     it overlaps a gold TIMEX3 of type DATE/TIME (one-to-one) whose value, cut to the
     predicted grain (``YYYY-MM-DD`` / ``YYYY-MM`` / ``YYYY``), equals ours. Gold
-    DATE/TIME values that we cannot express ("PRESENT_REF", "1998-W05", "1998-Q1")
-    stay in the gold count; predicted null values are not predictions.
+    DATE/TIME values that we cannot express ("1998-Q1", "1998-SP") stay in the gold
+    count; predicted null values are not predictions, except the reference grains
+    (``present``, ``past_ref``, ``future_ref``, value null), which are true positives on
+    a gold PRESENT_REF / PAST_REF / FUTURE_REF. Value matching (:func:`_same_date`):
+    TimeML's X is an unstated digit ("1989-W43" matches "1989-WXX", the decade "198"
+    matches "198X"), an ISO week matches a gold day inside it, a range of years
+    matches a gold year at either end. ``date_value_calendar`` scores without the
+    references on either side (no gold *_REF value, no predicted reference grain).
 """
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import math
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -243,6 +251,35 @@ def _cut(value: str, grain_len: int) -> str:
     return value[:grain_len]
 
 
+#: our reference grains as TimeML writes them (a predicted reference has value null)
+REF_VALUE = {"present": "PRESENT_REF", "past_ref": "PAST_REF", "future_ref": "FUTURE_REF"}
+
+
+def _same_date(v: str, gv: str) -> bool:
+    """Our value ``v`` states the gold ``gv`` at our grain: equal, or ``gv`` is finer and
+    starts with ``v`` ("1998" vs "1998-02-13", "1998-Q1", "1998-W05"). TimeML's ``X`` is
+    a digit the annotator left unstated and matches any ("1989-W43" vs "1989-WXX", a
+    decade "198" vs "198X", a century "19" vs "19XX"); its unpadded weeks ("2000-W7")
+    are padded. An ISO week matches a gold day inside it; an interval of years
+    ("1985/1987") matches a gold year at either end (TimeML marks the two years)."""
+    if v.startswith("--"):
+        return gv == v
+    if "/" in v:
+        return any(_same_date(end, gv) for end in v.split("/"))
+    gv = re.sub(r"-W(\d)(?!\d)", r"-W0\1", gv)
+    if re.fullmatch(r"\d{4}-W\d\d", v) and re.fullmatch(r"\d{4}-\d\d-\d\d", gv[:10]):
+        try:
+            y, w, _ = dt.date.fromisoformat(gv[:10]).isocalendar()
+        except ValueError:
+            return False
+        return v == f"{y:04d}-W{w:02d}"
+    head = gv[:len(v)]
+    if len(head) < len(v) or any(g != c and g != "X" for g, c in zip(head, v)):
+        return False
+    rest = gv[len(v):]
+    return not rest or rest[0] in "-T" or (len(v) <= 3 and set(rest) == {"X"})
+
+
 def evaluate_tbaq(data: str | Path = DEFAULT_DATA, errors: bool = False) -> dict[str, Any] | None:
     """TimeBank + AQUAINT DATE/TIME value P/R/F1 (HeidelTime 0.776, dateparser ~0.34)."""
     from ..extraction.dates import find_dates
@@ -252,6 +289,7 @@ def evaluate_tbaq(data: str | Path = DEFAULT_DATA, errors: bool = False) -> dict
         return None
     nlp = _nlp()
     tp = n_pred = n_gold = 0
+    tp_ref = n_pred_ref = n_gold_ref = 0
     n_all = 0
     errs = []
     elapsed = 0.0
@@ -260,6 +298,7 @@ def evaluate_tbaq(data: str | Path = DEFAULT_DATA, errors: bool = False) -> dict
     for d, doc in zip(docs, parsed):
         gold = [t for t in d["timexes"] if t.get("type") in ("DATE", "TIME")]
         n_gold += len(gold)
+        n_gold_ref += sum(t.get("value") in REF_VALUE.values() for t in gold)
         preds = []
         for sent in doc.sents:
             t0 = time.process_time()
@@ -267,8 +306,9 @@ def evaluate_tbaq(data: str | Path = DEFAULT_DATA, errors: bool = False) -> dict
             elapsed += time.process_time() - t0
             nsent += 1
         n_all += len(preds)
-        preds = [p for p in preds if p["value"]]
+        preds = [p for p in preds if p["value"] or p["grain"] in REF_VALUE]
         n_pred += len(preds)
+        n_pred_ref += sum(p["value"] is None for p in preds)
         used = set()
         for p in preds:
             ps, pe = p["span"]
@@ -279,11 +319,14 @@ def evaluate_tbaq(data: str | Path = DEFAULT_DATA, errors: bool = False) -> dict
                 hit = gi
                 gv = g.get("value") or ""
                 v = p["value"]
-                ok = (gv == v) if v.startswith("--") else (_cut(gv, len(v)) == v and
-                                                             (len(gv) == len(v) or gv[len(v):len(v) + 1] in ("-", "T")))
+                if v is None:  # a reference grain: TimeML's PRESENT_REF / PAST_REF / FUTURE_REF
+                    ok = gv == REF_VALUE[p["grain"]]
+                else:
+                    ok = _same_date(v, gv)
                 if ok:
                     used.add(gi)
                     tp += 1
+                    tp_ref += v is None
                     hit = None
                     break
             if errors and hit is not None:
@@ -300,6 +343,9 @@ def evaluate_tbaq(data: str | Path = DEFAULT_DATA, errors: bool = False) -> dict
                                  "gold_text": g["text"]})
     res = {"date_value": {**prf(tp, n_pred - tp, n_gold - tp), "tp": tp, "fp": n_pred - tp,
                           "fn": n_gold - tp, "anchor": "HeidelTime 0.776; dateparser ~0.34"},
+           "date_value_calendar": {**prf(tp - tp_ref, n_pred - n_pred_ref - (tp - tp_ref),
+                                         n_gold - n_gold_ref - (tp - tp_ref)),
+                                   "tp": tp - tp_ref},
            "predicted_with_null_value": n_all - n_pred,
            "ms_per_sentence": round(1000 * elapsed / nsent, 3) if nsent else None}
     if errors:

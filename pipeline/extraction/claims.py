@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..records import Claim
+from .dates import REFERENCE_GRAINS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -22,7 +23,10 @@ def has_finite_verb(sent: "Span") -> bool:
 def is_claim(sent: "Span", claim: Claim) -> bool:
     if sent.text.rstrip().endswith("?"):
         return False
-    checkable = bool(claim.quantities or claim.dates or claim.entities
+    # a reference to the time of writing ("now", "recently") situates a sentence but
+    # gives nothing to check
+    checkable = bool(claim.quantities or claim.entities
+                     or any(d.get("grain") not in REFERENCE_GRAINS for d in claim.dates)
                      or any(t.like_num for t in sent))
     if not checkable:
         return False

@@ -14,10 +14,14 @@ Wednesday", "this morning"); the text is never searched for dates otherwise
 * otherwise resolved by dateparser (``DateDataParser``, English, past preference,
   relative base = published) with its ``period`` giving the grain.
 
-Values: ``YYYY-MM-DD`` (grain day), ``YYYY-MM`` (month), ``YYYY`` (year), ``--MM-DD``
-for a day whose year is unknown (no published date), or None (grain ``relative`` or,
-for weekdays without a published date, ``day``). Without a published date nothing
-relative is resolved and the current year is never assumed.
+Values (ISO 8601): ``YYYY-MM-DD`` (grain day), ``YYYY-Www`` (week), ``YYYY-MM``
+(month), ``YYYY`` (year), ``YYYY/YYYY`` (year: a range of years), ``YYY`` (decade),
+``YY`` (century), ``--MM-DD`` for a day whose year is unknown (no published date), or
+None (grain ``relative`` or, for weekdays without a published date, ``day``). The
+references to the time of writing ("now", "recently", "the future"; also found
+outside entities, :func:`_reference_words`) have value None and grain ``present``,
+``past_ref`` or ``future_ref``. Without a published date nothing relative is resolved
+and the current year is never assumed.
 """
 from __future__ import annotations
 
@@ -48,6 +52,13 @@ def _lex() -> dict:
         rf"^(?:(?:{lead})\s+)*(?:(?:a |an )?(?:[\d.,]+|{_WORD_NUM})[\s-]+(?:(?:and a half|or so|plus|or more|or two|to \w+|-\w+)\s+)?)?"
         rf"(?:(?:full|whole|straight|consecutive|more|additional|long|short|past|last|previous|next|coming|first|final|entire)\s+)?"
         rf"(?:{units})(?:\s+(?:long|old|running|straight|in a row))?$")
+    d["reference_of"] = {w: grain for grain, words in d["references"].items() for w in words}
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for w in sorted(d["reference_of"], key=lambda x: -len(x.split())):
+        by_first.setdefault(w.split()[0], []).append(tuple(w.split()))
+    d["reference_first"] = by_first
+    words = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(d["reference_of"], key=len, reverse=True))
+    d["reference_re"] = re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
     d["month_re"] = "|".join(sorted(d["months"], key=len, reverse=True))
     d["weekday_re"] = "|".join(sorted(d["weekdays"], key=len, reverse=True))
     return d
@@ -113,7 +124,12 @@ def _past_month(month: int, base: dt.date, mode: str = "") -> int:
         return past if (base.year - past) * 12 + base.month - month <= 6 else past + 1
     if mode == "last":
         return base.year if month < base.month else base.year - 1
-    return base.year if month <= base.month else base.year - 1
+    past = base.year if month <= base.month else base.year - 1
+    if mode == "past":
+        # as for days (PAST_CLAUSE_AHEAD_DAYS): "set for mid-November" written Oct. 30 is this November
+        coming = dt.date(past + 1, month, 1)
+        return past + 1 if (coming - base).days <= PAST_CLAUSE_AHEAD_DAYS else past
+    return past
 
 
 _ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
@@ -138,14 +154,26 @@ def _spelled_years(s: str) -> str:
     return _SPELLED_YEAR.sub(sub, s) if ("nineteen" in s or "thousand" in s or "eighteen" in s or "twenty" in s) else s
 
 
+#: A heuristic: in a past-tense clause a year-less date is the latest one not after
+#: publication, unless the coming one is at most this many days ahead: a past clause
+#: often reports a plan ("the meeting was set for Jan. 14" written Jan. 7, "the offer
+#: expired Nov. 9" written Nov. 2), and news writes the year of a date ten months back.
+#: A month counts from its first day. TimeBank+AQUAINT date value F1 +0.011; "the
+#: quarter ended Oct. 30" written in May stays last October.
+PAST_CLAUSE_AHEAD_DAYS = 50
+
+
 def _year_for_day(month: int, day: int, base: dt.date, mode: str, tense: str) -> int:
     """Year of a year-less day (see :func:`resolve`); raises ValueError for Feb 30."""
     this = dt.date(base.year, month, day) if not (month == 2 and day == 29) else dt.date(base.year, 3, 1)
     if tense == "future" or mode == "next":
         return base.year if this >= base else base.year + 1
     past_year = base.year if this <= base else base.year - 1
-    if tense == "past" or mode == "last":
+    if mode == "last":
         return past_year
+    if tense == "past":
+        coming = dt.date(past_year + 1, month, min(day, 28) if month == 2 else day)
+        return past_year + 1 if (coming - base).days <= PAST_CLAUSE_AHEAD_DAYS else past_year
     past = dt.date(past_year, month, min(day, 28) if month == 2 else day)
     return past_year if (base - past).days <= 183 else past_year + 1
 
@@ -199,12 +227,11 @@ def _with_published(rule):
 
 
 def _week_year(day: dt.date) -> tuple[str | None, str]:
-    """The week (Monday to Sunday) holding ``day`` at year grain (the output has no week
-    grain), or relative when that week straddles New Year."""
-    monday = day - dt.timedelta(days=day.weekday())
-    if monday.year != (monday + dt.timedelta(days=6)).year:
-        return (None, "relative")
-    return (f"{monday.year:04d}", "year")
+    """The ISO 8601 week (Monday to Sunday) holding ``day``: ("2024-W12", "week"); a week
+    across New Year belongs to the ISO year of its Thursday ("2024-W01" starts on
+    2024-01-01, "2021-W53" ends on 2022-01-02)."""
+    year, week, _ = day.isocalendar()
+    return (f"{year:04d}-W{week:02d}", "week")
 
 
 def _empty(d: _Date):
@@ -246,6 +273,25 @@ def _deictic_period(d: _Date):
     return _NEXT
 
 
+@_with_published
+def _definite_period(d: _Date):
+    """A reporting period named with "the" and no count is the current one, as business
+    and weekend news write it: "the quarter" -> the last quarter ended (its year, see
+    :func:`_fiscal_period`), "the weekend" -> the weekend nearest publication (ISO
+    week: the past one, or the coming one in a future clause). Not "a quarter", "the
+    past quarter" or "two weekends" (durations). TimeBank+AQUAINT: value F1 +0.005."""
+    m = re.fullmatch(r"(?:(?:in|during|over|for|on|at|by) )?the (?:(?:fiscal|latest|current) )?(quarter|weekend)", d.s)
+    if not m:
+        return _NEXT
+    if m.group(1) == "quarter":
+        ref = d.base - dt.timedelta(days=45)
+        return (f"{ref.year:04d}", "year")
+    sat = d.base + dt.timedelta(days=(5 - d.base.weekday()) % 7)
+    if not d.future and sat - d.base > dt.timedelta(days=2):
+        sat -= dt.timedelta(days=7)
+    return _week_year(sat)
+
+
 def _duration(d: _Date):
     """Durations: "14 years", "over four days", "the past year" -> None (quantities).
     Not "last year" nor anything anchored ("two years ago", "four days in March")."""
@@ -275,6 +321,17 @@ def _part_of_day(d: _Date):
     return None if core in ("morning", "afternoon", "evening", "night") else _NEXT
 
 
+def _reference(d: _Date):
+    """References to the time of writing or an unnamed time around it (the lexicon's
+    ``references``): "now", "currently" -> (None, "present"); "recently", "at the time",
+    "recent years" -> (None, "past_ref"); "the future" -> (None, "future_ref"). The value
+    stays null: the publication date is the document's, and a reference is no calendar
+    date to compare figures by. Not "the same day" (:func:`_vague`)."""
+    refs = _lex()["reference_of"]
+    grain = refs.get(d.s) or refs.get(d.core)
+    return (None, grain) if grain else _NEXT
+
+
 def _vague(d: _Date):
     """Vague or event-anchored words of the lexicon: "recently", "the same day" -> None
     (not a date). Not "today" (a day word)."""
@@ -282,13 +339,61 @@ def _vague(d: _Date):
     return None if d.core in rel or d.s in rel else _NEXT
 
 
+_CENTURY_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                  "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+                  "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+                  "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "21st": 21}
+
+
 def _decade_or_century(d: _Date):
-    """Decades and centuries: "the 1980s", "the late 1970s", "the 20th century" ->
-    (None, "relative"). Not a year ("1980")."""
-    core = d.core
-    if re.fullmatch(r"(?:the )?(?:early |late |mid-?)?'?\d{2,4}s", core) or "century" in core or "millennium" in core:
+    """Decades and centuries in ISO 8601's reduced form: "the 1980s", "the late 1970s" ->
+    ("198", "decade"); "the 19th century", "the nineteenth century" -> ("18", "century")
+    (1800-1899); "this century" / "last century" from the published year. A two-digit
+    decade ("the '80s"), a millennium and the rest -> (None, "relative"). Not a year
+    ("1980")."""
+    core = re.sub(r"^(?:the )?(?:early|late|mid|middle|end of the|turn of the|start of the)[- ]?", "", d.core)
+    core = re.sub(r"^the ", "", core)
+    m = re.fullmatch(r"(1\d|20)(\d)0'?s", core)
+    if m:
+        return (m.group(1) + m.group(2), "decade")
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)[- ]century|([a-z-]+)[- ]century", core)
+    n = None
+    if m:
+        n = int(m.group(1)) if m.group(1) else _CENTURY_WORDS.get(m.group(2) or "")
+        if n is None and d.base is not None and m.group(2) in ("this", "last", "previous", "next"):
+            n = d.base.year // 100 + 1 + {"last": -1, "previous": -1, "next": 1}.get(m.group(2), 0)
+    if n:
+        return (f"{n - 1:02d}", "century")
+    if re.fullmatch(r"(?:the )?(?:early |late |mid-?)?'?\d{2,4}s", d.core) or "century" in d.core \
+            or "millennium" in d.core:
         return (None, "relative")
     return _NEXT
+
+
+def _ordinal_day(d: _Date):
+    """A day counted from an event: "the 45th day", "the second day of the strike",
+    "day 3" -> None (no calendar date; dateparser would read "45th" as a year). Not
+    "the 5th of May" (a date)."""
+    if re.fullmatch(r"(?:the )?(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+                    r"\s+(?:day|week|month|night)(?:\s+of\s+.*)?|day \d+", d.core):
+        return None
+    return _NEXT
+
+
+def _year_range(d: _Date):
+    """A range of years: "2014-2016", "1983-84", "from 2010 to 2012" -> ("2014/2016",
+    "year"), an ISO 8601 interval of years. The second year written with two digits
+    takes the century of the first. Not "2019-20" season labels that end before they
+    start, nor a range whose end is not after its start."""
+    m = re.fullmatch(r"(?:from |between )?((?:1[0-9]|20)\d\d)\s*(?:-|–|to|through|and)\s*(\d{4}|\d{2})", d.core)
+    if not m:
+        return _NEXT
+    a, b = m.group(1), m.group(2)
+    if len(b) == 2:
+        b = a[:2] + b
+    if int(b) <= int(a):
+        return None
+    return (f"{a}/{b}", "year")
 
 
 def _year(d: _Date):
@@ -389,7 +494,7 @@ def _month_day_year(d: _Date):
                 return (f"--{month:02d}", "month") if not mode else (None, "month")
             return (f"--{month:02d}-{day:02d}", "day")
         if day is None:
-            year = _past_month(month, base, mode or ("next_or_this" if d.future else "nearest" if not d.tense else ""))
+            year = _past_month(month, base, mode or ("next_or_this" if d.future else "nearest" if not d.tense else "past"))
         else:
             try:
                 year = _year_for_day(month, day, base, mode, d.tense)
@@ -491,7 +596,7 @@ def _units_ago(d: _Date):
     if unit == "day":
         return (_ymd(base - dt.timedelta(days=n)), "day")
     if unit == "week":
-        return (f"{(base - dt.timedelta(weeks=n)).year:04d}", "year")  # no week grain
+        return _week_year(base - dt.timedelta(weeks=n))
     if unit == "month":
         y, mo = _shift_months(base.year, base.month, -n)
         return (f"{y:04d}-{mo:02d}", "month")
@@ -540,13 +645,19 @@ def _year_end(d: _Date):
 
 @_with_published
 def _season(d: _Date):
-    """A season without a year: the latest one that has begun ("the summer" on
+    """A season without a year or a deictic word. A generic one has no year: a season
+    with its own modifier ("the Alpine summer") or in a clause without tense ("visitors
+    come in spring") -> (None, "relative"). In a past or future clause the clause
+    anchors it: the latest one that has begun ("the summer" in a past clause on
     2024-03-20 -> ("2023", "year"), "spring" -> ("2024", "year")), in a future clause
-    the published year. Not "summer 2010" (:func:`_season_of_year`)."""
-    m = re.fullmatch(r"(?:the )?(?:early |late |mid-?)?(spring|summer|fall|autumn|winter)", d.s)
+    the published year. Not "summer 2010" (:func:`_season_of_year`) nor "last summer"
+    (:func:`_relative_unit`)."""
+    m = re.fullmatch(r"(?:the )?(?:early |late |mid-?)?([a-z]+ )?(spring|summer|fall|autumn|winter)", d.s)
     if not m:
         return _NEXT
-    start, base = _lex()["seasons"][m.group(1)][0], d.base
+    if m.group(1) or not d.tense:
+        return (None, "relative")
+    start, base = _lex()["seasons"][m.group(2)][0], d.base
     return (f"{base.year if start <= base.month or d.future else base.year - 1:04d}", "year")
 
 
@@ -600,9 +711,9 @@ def _embedded_date(d: _Date):
 
 _RULES = (
     # not a point in time
-    _empty, _age, _set, _bare_number, _deictic_period, _duration,
+    _empty, _age, _set, _year_range, _bare_number, _ordinal_day, _deictic_period, _definite_period, _duration,
     # narrow core to its date part
-    _clock_time, _part_of_day, _vague,
+    _clock_time, _part_of_day, _reference, _vague,
     # calendar shapes
     _decade_or_century, _year, _day_word, _weekday, _month_of_relative_year, _month_day_year,
     _relative_unit, _quarter_or_half, _season_of_year, _units_ago,
@@ -669,7 +780,9 @@ def _dateparser(text: str, published: str) -> tuple[str | None, str]:
         return (f"{d.year:04d}-{d.month:02d}", "month")
     if period in ("day", "time"):
         return (d.date().isoformat(), "day")
-    return (None, "relative")  # weeks: the output has no week grain
+    if period == "week":
+        return _week_year(d.date())
+    return (None, "relative")
 
 
 def _trim(sent: "Span", ent) -> tuple[int, int]:
@@ -700,6 +813,9 @@ def _tense(ent) -> str:
             break
         tok = head
         if tok.pos_ in ("VERB", "AUX", "ADJ"):
+            if tok.lemma_.lower() in L["ahead_lemmas"] and ent.root.head.lower_ in ("until", "till", "to", "for") \
+                    and ent.root.head.head.i == tok.i:
+                return "future"  # "was postponed until Saturday": the new, later time, whatever the tense
             auxes = [ch.lower_ for ch in tok.children if ch.dep_ in ("aux", "auxpass")]
             if tok.tag_ == "VBD" or any(a in ("was", "were", "had", "did", "has", "have") for a in auxes):
                 return "past"  # "began Monday", "was expected Friday", "has risen since March"
@@ -719,8 +835,49 @@ def sent_slice(sent: "Span", start: int, end: int) -> str:
     return sent.doc.text[start:end]
 
 
+#: grains of references to a time that is not a calendar date (value always null)
+REFERENCE_GRAINS = frozenset({"present", "past_ref", "future_ref"})
+
+
+def _reference_words(sent: "Span") -> list[DateRef]:
+    """References outside DATE/TIME entities ("now", "currently", "at the time"; see
+    :func:`_reference`): spaCy does not label them. One regex search over the sentence
+    text, tokens only read when it hits; "now" only as an adverb and not in "now that"
+    (a conjunction) or "from now" (a start). TimeBank+AQUAINT: 60 of its 85 "now" are
+    PRESENT_REF."""
+    L = _lex()
+    if not L["reference_re"].search(sent.text):
+        return []
+    first = L["reference_first"]
+    out: list[DateRef] = []
+    i, stop = sent.start, sent.end
+    doc = sent.doc
+    while i < stop:
+        t = doc[i]
+        phrases = first.get(t.lower_) if not t.ent_type_ else None
+        hit = None
+        for ph in phrases or ():
+            n = len(ph)
+            if i + n <= stop and all(doc[i + k].lower_ == ph[k] and not doc[i + k].ent_type_ for k in range(n)):
+                hit = ph
+                break
+        if hit is not None and hit == ("now",) and (t.pos_ != "ADV" or (i + 1 < stop and doc[i + 1].lower_ == "that")
+                                                     or (i > sent.start and doc[i - 1].lower_ == "from")):
+            hit = None
+        if hit is None:
+            i += 1
+            continue
+        s, e = t.idx, doc[i + len(hit) - 1].idx + len(doc[i + len(hit) - 1])
+        out.append(DateRef(text=sent_slice(sent, s, e), span=[s, e], value=None,
+                           grain=L["reference_of"][" ".join(hit)]))
+        i += len(hit)
+    return out
+
+
 def find_dates(sent: "Span", published: str | None = None) -> list[DateRef]:
-    """Dates in ``sent`` resolved against ``published`` (ISO date or None)."""
+    """Dates in ``sent`` resolved against ``published`` (ISO date or None), then the
+    references to the time of writing outside entities (:func:`_reference_words`), in
+    text order."""
     out: list[DateRef] = []
     for ent in sent.ents:
         if ent.label_ not in ("DATE", "TIME"):
@@ -734,4 +891,7 @@ def find_dates(sent: "Span", published: str | None = None) -> list[DateRef]:
             continue
         value, grain = res
         out.append(DateRef(text=text, span=[s, e], value=value, grain=grain))
+    refs = _reference_words(sent)
+    if refs:
+        out = sorted(out + refs, key=lambda r: r["span"][0])
     return out

@@ -61,9 +61,9 @@ def find_quantities(sent: "Span", exclude: Sequence[tuple[int, int]] = ()) -> li
     cands = _merge_ranges(doc, _kept(sent, cands, exclude), sent)
     out: list[Quantity] = []
     for c in cands:
-        s_char = doc[c.span_start].idx
+        s_char = doc[c.span_start].idx if c.start_char is None else c.start_char
         last = doc[c.span_end - 1]
-        e_char = last.idx + len(last)
+        e_char = c.end_char if c.end_char is not None and c.span_end == c.end else last.idx + len(last)
         if _in_name(doc, c) or _one_is_determiner(doc, c, sent):
             continue
         if c.kind == "count" and _is_person_age(doc, c, sent):

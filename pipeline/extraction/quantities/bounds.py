@@ -29,6 +29,11 @@ def _bounds(doc: "Doc", c: Cand, sent: "Span") -> None:
     s = c.span_start
     for n in range(min(L.max_bound_len, s - sent.start), 0, -1):
         key = tuple(doc[k].lower_ for k in range(s - n, s))
+        tail = _glued_tail(doc[s - n].text) if key not in L.bounds_before else None
+        start_char = None
+        if tail is not None and (tail.lower(),) + key[1:] in L.bounds_before:
+            key = (tail.lower(),) + key[1:]
+            start_char = doc[s - n].idx + len(doc[s - n].text) - len(tail)
         if key in L.bounds_before:
             approx = L.bounds_before[key]
             head = doc[s - n]
@@ -41,7 +46,7 @@ def _bounds(doc: "Doc", c: Cand, sent: "Span") -> None:
             if _verb_with_object(doc, head, c) or _adjective_after_article(doc, head, n, sent):
                 return
             c.approx = approx
-            c.span_start = s - n
+            c.span_start, c.start_char = s - n, start_char
             return
     e = c.span_end
     n, approx = _match_words(doc, e, sent.end, L.bounds_after, 2)
@@ -49,6 +54,18 @@ def _bounds(doc: "Doc", c: Cand, sent: "Span") -> None:
         if not (doc[e].text == "+" and doc[e - 1].whitespace_ != ""):
             c.approx = approx
             c.span_end = e + n
+
+
+#: a word glued after a dateline or an opening quote in one token: "KHARTOUM-'At", "—About"
+GLUED_TAIL = re.compile(r"[\-–—'‘’\"“”(](?P<tail>[A-Za-z]+)$")
+
+
+def _glued_tail(text: str) -> str | None:
+    """The word at the end of a token glued to what precedes it by a dash, quote or
+    bracket: a dateline run into the first sentence ("KHARTOUM-'At least 1,200"). The
+    bound word is then read from it; the quantity's span starts at it."""
+    m = GLUED_TAIL.search(text)
+    return m.group("tail") if m and m.start() > 0 else None
 
 
 def _verb_with_object(doc: "Doc", verb, c: Cand) -> bool:
@@ -62,8 +79,10 @@ def _verb_with_object(doc: "Doc", verb, c: Cand) -> bool:
 
 def _adjective_after_article(doc: "Doc", word, n: int, sent: "Span") -> bool:
     """A one-word bound after an article is an adjective: "the past 3 years", "a near
-    100% turnout". Not "surpassed 600", "the toll passed 450"."""
-    return n == 1 and word.i > sent.start and doc[word.i - 1].lower_ in ("the", "a", "an", "this", "these")
+    100% turnout". Not "surpassed 600", "the toll passed 450", nor an adverb, which
+    bounds the number whatever precedes it ("the roughly 3,000 charities")."""
+    return n == 1 and word.i > sent.start and doc[word.i - 1].lower_ in ("the", "a", "an", "this", "these") \
+        and not (word.pos_ == "ADV" and word.lower_.endswith("ly"))
 
 
 # ----------------------------------------------------------------------------------
@@ -111,6 +130,8 @@ def _range_ok(doc: "Doc", a: Cand, b: Cand, sent: "Span") -> str | None:
         return "to"
     if len(gap) != 1 or conn not in RANGE_CONNECTORS:
         return None
+    if conn in ("-", "–", "—") and a.value >= b.value and not from_:
+        return None  # "lost 3-2", "tied 89-89": a score or a ratio, not a range (ranges ascend)
     if conn == "-" and (gap[0].whitespace_ or doc[gap[0].i - 1].whitespace_) and \
             not (a.kind == b.kind and a.kind != "count") and not (a.kind == "count" and b.kind != "count"):
         return None  # spaced dashes are usually punctuation between clauses
@@ -157,7 +178,7 @@ def _merge_ranges(doc: "Doc", cands: list[Cand], sent: "Span") -> list[Cand]:
             if b.has_scale and not a.has_scale and b_pre and abs(a.value) < b_pre * 1.0001 and a.value != 0:
                 lo_v = a.value * (b.value / b_pre)
             m = Cand(a.start, b.end, lo_v, pieces=a.pieces)
-            m.span_start, m.span_end = a.span_start, b.span_end
+            m.span_start, m.span_end, m.start_char = a.span_start, b.span_end, a.start_char
             if conn == "and":
                 m.span_start = a.span_start - 1  # "between"
             m.kind = b.kind if a.kind == "count" else a.kind
@@ -171,7 +192,7 @@ def _merge_ranges(doc: "Doc", cands: list[Cand], sent: "Span") -> list[Cand]:
             continue
         if b is not None and _proportion(doc, a, b):
             m = Cand(a.start, b.end, a.value / b.value, pieces=a.pieces)
-            m.span_start, m.span_end = a.span_start, b.span_end
+            m.span_start, m.span_end, m.start_char = a.span_start, b.span_end, a.start_char
             m.unit, m.approx = "fraction", a.approx
             out.append(m)
             i += 2

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ...resources import load_json
 from .numbers import GLUED, Piece, combine, lex, ordinal_value, parse_digits, token_piece
 from .reading import _prefix_code, glued_letter
 
@@ -65,6 +67,7 @@ class Cand:
     bare_word: str | None = None   # lower-cased text when the run is one plain word ("one")
     ordinal: bool = False
     end_char: int | None = None    # char end when a unit ends inside a token
+    start_char: int | None = None  # char start when a bound word starts inside a token ("KHARTOUM-'At least")
 
 
 # ----------------------------------------------------------------------------------
@@ -73,7 +76,18 @@ class Cand:
 def _is_number_piece(doc: "Doc", i: int, prev_is_number: bool) -> Piece | None:
     t = doc[i]
     glued = i > 0 and doc[i - 1].whitespace_ == ""
+    if _suspended_hyphen(doc, i):
+        return token_piece(t.text[:-1], prev_is_number, glued)
     return token_piece(t.text, prev_is_number, glued)
+
+
+def _suspended_hyphen(doc: "Doc", i: int) -> bool:
+    """A number whose compound noun is written once for a list: "four-, five- and
+    six-cylinder engines", "two- or three-bedroom flats" (the token keeps its hyphen).
+    Only before a comma or a coordinating word."""
+    t = doc[i]
+    return len(t.text) > 1 and t.text[-1] in "-–" and t.text[-2].isalnum() and i + 1 < len(doc) \
+        and doc[i + 1].lower_ in (",", "and", "or", "to", "and/or")
 
 
 def _vague_at(doc: "Doc", i: int, stop: int) -> Cand | None:
@@ -155,10 +169,7 @@ def _glued_prefix(doc: "Doc", i: int):
         m = DOLLAR_ALPHA.match(text)  # "$US55,931,000", "$A82,615,680"
     mw = PREFIX_WORD.match(text)
     cur_code = first = None
-    if m and m.group("cur") in ("R", "RM", "Rs", "Rs.", "PS") and (
-            i > 0 and (doc[i - 1].whitespace_ == "" or doc[i - 1].text in ("-", "–"))
-            or parse_digits(re.sub(r"[A-Za-z]+$", "", m.group("rest")) or "x") is not None
-            and parse_digits(re.sub(r"[A-Za-z]+$", "", m.group("rest"))) < 100 and not re.search(r"[A-Za-z]$", m.group("rest"))):
+    if m and m.group("cur") in ("R", "RM", "Rs", "Rs.", "PS") and _letter_code(doc, i, m.group("rest")):
         return None  # "PLX-R18", "R18": codes, not rand
     if m:
         cur_code = _prefix_code("$" + m.group("cur") if m.re is DOLLAR_ALPHA else m.group("cur"))
@@ -168,6 +179,21 @@ def _glued_prefix(doc: "Doc", i: int):
         if first and mw.group("word").lower() == "minus":
             first.sign = -1.0
     return m, mw, cur_code, first
+
+
+def _letter_code(doc: "Doc", i: int, rest: str) -> bool:
+    """A heuristic: letters glued to digits that can be a currency ("R", "RM", "PS") are a
+    code when glued to a word or hyphen before them ("PLX-R18") or when the number is a
+    small integer ("R18", "PS4"). A price has cents or a scale ("RM2.70", "PS2.7m") and
+    a bracket or quote before it is no code ("(PS21,700)"). On NewsQuant dev this reads
+    six more prices (value F1 +0.005)."""
+    prev = doc[i - 1] if i > 0 else None
+    if prev is not None and (prev.whitespace_ == "" and (prev.is_alpha or prev.like_num or prev.text in ("-", "–"))
+                             or prev.text in ("-", "–")):
+        return True
+    digits = re.sub(r"[A-Za-z]+$", "", rest)
+    value = parse_digits(digits or "x")
+    return value is not None and value < 100 and "." not in digits and not re.search(r"[A-Za-z]$", rest)
 
 
 # Joiners inside one number, tried on a token that is not a number piece; each says
@@ -234,7 +260,11 @@ def _extend(doc: "Doc", j: int, stop: int, pieces: list[Piece], prev_cur: bool) 
         if pieces and pieces[-1].suffix:
             break
         p = _is_number_piece(doc, j, prev_num)
-        if p is not None and p.kind == "scale" and not prev_cur and doc[j].text.rstrip(".") in ("m", "b", "t", "T"):
+        if p is None and pieces and pieces[-1].kind == "digits" and not pieces[-1].suffix \
+                and doc[j].text in ("m", "M", "b", "B") and _letter_scales_count(doc, j + 1, stop, doc[j].text):
+            p = Piece("scale", float(lex().scales[doc[j].lower_]))  # spaced: "2 B users"
+        if p is not None and p.kind == "scale" and not prev_cur and doc[j].text.rstrip(".") in ("m", "b", "t", "T") \
+                and not _letter_scales_count(doc, j + 1, stop, doc[j].text):
             break  # "37 m" is metres and "5t" tonnes, unless it is money; "4.3M sales" is millions
         if p is None:
             if any(joins(doc, j, stop, pieces) for joins in _JOINERS):
@@ -257,6 +287,18 @@ def _extend(doc: "Doc", j: int, stop: int, pieces: list[Piece], prev_cur: bool) 
     return j
 
 
+def _letter_scales_count(doc: "Doc", k: int, stop: int, letter: str) -> bool:
+    """A heuristic: a one-letter "m"/"b" after a number scales it (million, billion) when
+    a plural count noun follows: "4.5m barrels", "2 B users", "10m people". Metres and
+    bytes are not followed by what they count ("a 37m skeleton", "5 B of memory"); a
+    time unit after it ("5m years") is also a count of years. "t" (tonnes) never
+    scales."""
+    if letter.rstrip(".").lower() not in ("m", "b") or k >= stop or doc[k - 1].text.endswith("."):
+        return False
+    nxt = doc[k]
+    return nxt.tag_ in ("NNS", "NNPS") and nxt.is_alpha
+
+
 def _lone_half(doc: "Doc", i: int, j: int, stop: int, pieces: list[Piece]) -> bool:
     """"half" alone is no number unless a determiner or "of" follows or a bound word
     precedes it ("half the staff", "nearly half"): not "half-time", "a half measure"."""
@@ -275,7 +317,8 @@ def _glued_scale(doc: "Doc", j: int, pieces: list[Piece], prev_cur: bool) -> str
     last = pieces[-1]
     suffix = last.suffix
     raw_suffix = doc[j - 1].text[-len(suffix):] if suffix else ""
-    if suffix and suffix.rstrip(".") in L.scales and (prev_cur or raw_suffix.rstrip(".") not in ("m", "b", "t", "T")):
+    if suffix and suffix.rstrip(".") in L.scales and (prev_cur or raw_suffix.rstrip(".") not in ("m", "b", "t", "T")
+                                                      or _letter_scales_count(doc, j, len(doc), raw_suffix)):
         pieces[-1] = Piece(last.kind, last.value, "", last.sign, last.tilde)
         pieces.append(Piece("scale", float(L.scales[suffix.rstrip(".")])))
         suffix = ""
@@ -341,7 +384,10 @@ def _run_at(doc: "Doc", i: int, stop: int) -> Cand | None:
     value = combine(pieces)
     if value is None:
         return None
-    return _run_cand(doc, i, j, value, pieces, prefix, suffix)
+    c = _run_cand(doc, i, j, value, pieces, prefix, suffix)
+    if low in ("a", "an", "half") and doc[j - 1].lower_ == "dozen" and c.approx == "exact":
+        c.approx = "about"  # "a dozen", "half a dozen": a round figure (docs/annotation.md 4.4)
+    return c
 
 
 def _candidates(sent: "Span") -> list[Cand]:
@@ -366,6 +412,11 @@ def _candidates(sent: "Span") -> list[Cand]:
                 continue
             c.kind = "ordinal"
         c.span_start, c.span_end = c.start, c.end
+        if c.currency and c.start > sent.start and doc[c.start - 1].text == "$" and not doc[c.start - 1].whitespace_ \
+                and DOLLAR_ALPHA.match(doc[c.start].text):
+            c.span_start = c.start - 1  # "$US1 billion" is tokenized "$", "US1": the span and a bound start at "$"
+        if _suspended_hyphen(doc, c.end - 1):
+            c.end_char = doc[c.end - 1].idx + len(doc[c.end - 1]) - 1  # "four-": the span ends before the hyphen
         if getattr(c, "minus_word", False):
             c.span_start = c.start - 1
         cands.append(c)
@@ -395,10 +446,36 @@ def _kept(sent: "Span", cands: list[Cand], exclude: Sequence[tuple[int, int]]) -
             continue
         if _ent_blocks(doc, c) and c.kind == "count":
             continue
-        if _is_year(doc, c, sent) or _is_label(doc, c, sent):
+        if _is_year(doc, c, sent) or _is_label(doc, c, sent) or _is_month_day(doc, c, sent):
             continue
         kept.append(c)
     return kept
+
+
+def _is_month_day(doc: "Doc", c: Cand, sent: "Span") -> bool:
+    """The day of a date written next to a capitalised month name ("Oct. 31", "February
+    11", "11 March"): not a quantity, even when the date extractor did not report the
+    date (it can stand inside a longer DATE entity, "the week ending March 19"). Only a
+    bare integer 1-31 (no bound, unit or currency). NewsQuant dev: 4 fewer false
+    quantities (value F1 +0.004)."""
+    if c.kind != "count" or c.approx != "exact" or len(c.pieces) != 1 or c.pieces[0].kind != "digits" \
+            or not re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", doc[c.start].text) or not 1 <= c.value <= 31:
+        return False
+    months = month_names()
+    k = c.start - 1
+    if k > sent.start and doc[k].text == ".":
+        k -= 1
+    before = k >= sent.start and doc[k].text[:1].isupper() and doc[k].lower_.rstrip(".") in months
+    nxt = doc[c.end] if c.end < sent.end else None
+    after = nxt is not None and nxt.text[:1].isupper() and nxt.lower_.rstrip(".") in months and \
+        not (c.end + 1 < sent.end and doc[c.end + 1].tag_ in ("NNS", "NNPS"))
+    return before or after
+
+
+@lru_cache(maxsize=1)
+def month_names() -> frozenset:
+    """Month names and abbreviations of the date lexicon (models/extraction/dates.json)."""
+    return frozenset(load_json("extraction", "dates.json")["months"])
 
 
 def _is_label(doc: "Doc", c: Cand, sent: "Span") -> bool:
@@ -438,8 +515,8 @@ def _in_name(doc: "Doc", c: Cand) -> bool:
             and prev.lower_ not in lex().cur_prefix and not (nxt is not None and nxt.tag_ == "NNS"):
         return True  # "iPhone 11", "S&P 500", "Galaxy Note 20"
     if digits_only and nxt is not None and nxt.pos_ == "PROPN" and nxt.tag_ == "NNP" \
-            and nxt.text[:1].isupper() and nxt.ent_type_ not in ("NORP",):
-        return True  # "787 Dreamliner", "575 Wilbraham Road", "737 Max"
+            and nxt.text[:1].isupper() and nxt.ent_type_ not in ("NORP",) and "." not in first.text:
+        return True  # "787 Dreamliner", "575 Wilbraham Road", "737 Max"; not "0.5 WAR" (a measure)
     if all(p.kind in ("word", "tens") for p in c.pieces) and first.text[:1].isupper() \
             and not first.is_sent_start and nxt is not None and nxt.pos_ == "PROPN" \
             and nxt.text[:1].isupper() and nxt.ent_type_ not in ("NORP",):
