@@ -233,8 +233,10 @@ _ACRONYM_STOP = {"of", "for", "the", "and", "in", "on", "de", "des", "du"}
 
 
 def source_key(name: str) -> str:
-    words = [w for w in re.findall(r"[\w’']+", name.casefold()) if w != "the"]
-    return " ".join(words)
+    """One key per source however the name is spelled (:func:`pipeline.names.name_key`)."""
+    from ..names import name_key
+
+    return name_key(name)
 
 
 def _initials(key: str) -> str:
