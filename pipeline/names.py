@@ -44,7 +44,29 @@ _OR = re.compile(r"((?:[A-Z][\w'’.-]*[ -]+)(?:[\w'’.-]+[ -]+){0,8}?[A-Z][\w'
 @lru_cache(maxsize=1)
 def _data() -> dict[str, frozenset[str]]:
     raw = load_json("names", "names.json")
-    return {k: frozenset(w.lower() for w in v) for k, v in raw.items() if not k.startswith("_")}
+    return {k: frozenset(w.lower() for w in v) for k, v in raw.items()
+            if not k.startswith("_") and isinstance(v, list)}
+
+
+@lru_cache(maxsize=1)
+def _spelling() -> dict[str, str]:
+    return dict(load_json("names", "names.json")["spelling"])
+
+
+_KEY_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[\w’']+")
+_MINISTRY_OF = re.compile(r"^(.*?)\bministry of (?:the )?(.+)$")
+
+
+def name_key(name: str) -> str:
+    """The key under which two spellings of one source's name meet: case folded,
+    "the" and dots dropped ("U.S." = "US"), British and American spellings folded
+    (``spelling`` in names.json), and "Ministry of X" read as "X Ministry" ("the
+    Moroccan Ministry of Interior" = "Moroccan Interior Ministry")."""
+    words = [w.replace(".", "") for w in _KEY_WORD.findall(name.casefold())]
+    spell = _spelling()
+    key = " ".join(spell.get(w, w) for w in words if w != "the")
+    m = _MINISTRY_OF.match(key)
+    return f"{m.group(1)}{m.group(2)} ministry" if m else key
 
 
 def titles() -> frozenset[str]:

@@ -209,3 +209,8 @@ def test_a_country_as_source_is_its_government():
 def test_a_body_s_own_full_name_takes_no_country():
     figs = _figures("Pakistan's National Disaster Management Authority said 1,136 people had died in Velin.")
     assert _source(figs["1,136"]) == "National Disaster Management Authority"
+
+
+def test_a_place_before_a_body_noun_is_not_the_body_s_name():
+    figs = _figures("The minister said the toll was 238 according to the Kerala government's data.")
+    assert _source(figs["238"]) != "Kerala"

@@ -6,3 +6,11 @@ def test_a_country_s_adjective_by_any_of_its_names():
     from pipeline.names import demonym
     assert demonym("Morocco") == "Moroccan" and demonym("Burma") == "Myanmar"
     assert demonym("the Netherlands") == "Dutch" and demonym("Velin") is None
+
+
+def test_one_key_for_the_spellings_of_one_body():
+    from pipeline.names import name_key
+    assert name_key("U.S. Geological Survey") == name_key("the US Geological Survey")
+    assert name_key("the Ministry of Interior") == name_key("Interior Ministry")
+    assert name_key("International Organisation for Migration") == name_key("International Organization for Migration")
+    assert name_key("Health Ministry") != name_key("Interior Ministry")

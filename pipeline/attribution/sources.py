@@ -562,7 +562,9 @@ class DocIndex:
         if head.lemma_.lower() not in self.lex.descriptor_heads:
             return None
         for c in head.children:
-            if c.dep_ in ("compound", "appos") and c.pos_ == "PROPN" and c.i != head.i:
+            # a compound must be a name, not a capitalised word ("the State government")
+            if c.dep_ in ("compound", "appos") and c.pos_ == "PROPN" and c.i != head.i and (
+                    c.dep_ == "appos" or c.ent_type_ in ("ORG", "PERSON") or c.text.replace(".", "").isupper()):
                 toks = list(c.subtree) if c.dep_ == "appos" else [*(k for k in c.lefts if k.dep_ == "compound"), c]
                 name = self._strip_name("".join(t.text_with_ws for t in toks).strip(" ,"))
                 if name[:1].isupper():

@@ -10,9 +10,10 @@ docs/annotation.md section 10. Metric definitions are in docs/evaluation.md
   overlap (one to one). On matched pairs: value, bounds (approx, low, high), measure,
   source, and flags micro-F1.
 * **source**: the figure's own ``attribution`` when the record has one (schema 1.2),
-  else its claim's; correct when both are the outlet's voice, or the name matches the
-  gold ``source_norm`` or one of the sources it ``cites`` (same key after dropping
-  "the" and case, or one is the other's acronym).
+  else its claim's, under the name its story gives that source
+  (:func:`pipeline.inspect.sourcenames.story_names`); correct when both are the outlet's
+  voice, or the name matches the gold ``source_norm`` or one of the sources it ``cites``
+  (same :func:`pipeline.names.name_key`, or one is the other's acronym).
 * **flags**: the figure's own ``flags`` when the record has them, else its claim's,
   with ``approximate`` read from the figure's ``approx``.
 * **cleaning**: kept-character F1, and junk-item recall: a gold junk item is removed
@@ -130,9 +131,13 @@ class _Tally:
             self.example(metric, **what)
 
 
-def _score_document(t: _Tally, doc: dict, claims: list[dict], gold: dict) -> dict[int, str]:
+def _score_document(t: _Tally, doc: dict, claims: list[dict], gold: dict,
+                    names: dict[tuple[str, str], str] | None = None) -> dict[int, str]:
     """Adds one document's figures and cleaning to ``t``; returns system figure index
-    (in :func:`_figures` order) → matched gold figure id."""
+    (in :func:`_figures` order) → matched gold figure id. ``names``: the story-level
+    source names of :func:`pipeline.inspect.sourcenames.story_names`."""
+    from ..inspect.sourcenames import story_name
+
     text = doc["text"]
     pred = _figures(claims)
     figs = gold["figures"]
@@ -156,7 +161,8 @@ def _score_document(t: _Tally, doc: dict, claims: list[dict], gold: dict) -> dic
         if g.get("measure"):
             t.check("measure", _measure(claim, q) == _gold_measure(g), **where,
                     system=_measure(claim, q), gold=g["measure"])
-        t.check("source", source_correct(_source(claim, q), g), **where, system=_source(claim, q),
+        source = story_name(names or {}, doc, _source(claim, q))
+        t.check("source", source_correct(source, g), **where, system=source,
                 gold=[g.get("source_norm"), *(g.get("cites") or [])])
         sys_flags, gold_flags = _flags(claim, q), set(g.get("flags") or [])
         for f in sys_flags | gold_flags:
@@ -249,17 +255,19 @@ def evaluate_realworld(root: Path, workers: int = 1) -> dict[str, dict[str, Any]
     if not golds:
         return None
     docs, claims = system_output(root, workers)
+    from ..inspect.sourcenames import story_names
     from ..inspect.stories import assign_stories
 
     # all events as one corpus, as a user's month of news: stories are found across splits
     assign_stories(docs, itertools.chain.from_iterable(claims.values()))
+    names = story_names(docs, itertools.chain.from_iterable(claims.values()))
     out = {}
     for split in ("dev", "test"):
         ids = sorted(d for d, g in golds.items() if split_of(g["event"]) == split)
         if not ids:
             continue
         t = _Tally()
-        matched = {d: _score_document(t, docs[d], claims[d], golds[d]) for d in ids}
+        matched = {d: _score_document(t, docs[d], claims[d], golds[d], names) for d in ids}
         out[split] = _metrics(t, {d: docs[d] for d in ids}, {d: claims[d] for d in ids},
                               {d: golds[d] for d in ids}, matched)
         out[split]["_articles"] = len(ids)

@@ -233,12 +233,17 @@ _ACRONYM_STOP = {"of", "for", "the", "and", "in", "on", "de", "des", "du"}
 
 
 def source_key(name: str) -> str:
-    words = [w for w in re.findall(r"[\w’']+", name.casefold()) if w != "the"]
-    return " ".join(words)
+    """One key per source however the name is spelled (:func:`pipeline.names.name_key`)."""
+    from ..names import name_key
+
+    return name_key(name)
 
 
-def _initials(key: str) -> str:
-    return "".join(w[0] for w in key.split() if w not in _ACRONYM_STOP)
+def _initials(key: str, whole_short: bool = False) -> str:
+    """First letters of the key's words; with ``whole_short``, a word of two letters
+    gives both (a dotted abbreviation in the key: "U.S." is "us", so USGS is
+    "us geological survey")."""
+    return "".join(w if whole_short and len(w) == 2 else w[0] for w in key.split() if w not in _ACRONYM_STOP)
 
 
 def same_source(a: str, b: str) -> bool:
@@ -246,7 +251,7 @@ def same_source(a: str, b: str) -> bool:
     if a == b:
         return True
     for x, y in ((a, b), (b, a)):
-        if " " not in x and len(x) >= 2 and _initials(y) == x:
+        if " " not in x and len(x) >= 2 and x in (_initials(y), _initials(y, whole_short=True)):
             return True
     return False
 

@@ -1,0 +1,112 @@
+"""One name per source across a story: the names the documents of one story give a
+body, lined up after the story step of ``compare`` (:mod:`.stories`).
+
+Inside one document the attribution stage already resolves what it can ("the
+ministry" → "Ministry of Health"); across the documents of a story the same body is
+still written several ways, because each article names it its own way: "police" in
+one, "Hong Kong Police" in another; "the Interior Ministry" and "Morocco's Interior
+Ministry"; "Cundy" and "Stuart Cundy". :func:`story_names` maps every source name
+of a story to the one name a reader of the ledger sees. Rules, in order (a heuristic,
+measured on the real-world test bed, docs/evaluation.md):
+
+* **longer name**: a body's generic or shortened name becomes the story's longer name
+  that ends with it ("police" → "Hong Kong Police", "Interior Ministry" → "Moroccan
+  Interior Ministry", "Hospital Authority" → "Hong Kong Hospital Authority"), when the
+  story has only one such name, or one used at least twice as often as any other;
+  only for bodies (a government or organisation source, or a name ending in a body
+  noun), never for people ("officials" stays officials);
+* **surname**: a one-word person name becomes the story's only full name with that
+  last word ("Cundy" → "Stuart Cundy").
+
+Names are compared by :func:`pipeline.names.name_key` (case, "the", dots, spelling).
+Linear in the number of attributions: one pass to count names per story, one to map.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from ..attribution.lexicon import lexicon
+from ..names import name_key
+
+BODY_TYPES = frozenset({"government", "organization"})
+#: the most used longer name wins over the others when used this many times as often
+DOMINANCE = 2
+
+
+def _attributions(claim: dict[str, Any]) -> Iterable[dict[str, Any]]:
+    if claim.get("attribution"):
+        yield claim["attribution"]
+    yield from claim.get("other_attributions") or []
+    for q in claim.get("quantities") or []:
+        if q.get("attribution"):
+            yield q["attribution"]
+
+
+def _name(att: dict[str, Any]) -> str | None:
+    return att.get("source_norm") or att.get("source")
+
+
+def _is_body(name: str, types: Counter) -> bool:
+    lex = lexicon()
+    last = name.split()[-1].lower() if name.split() else ""
+    return bool(set(types) & BODY_TYPES) or last in lex.descriptor_heads or last in lex.government_heads
+
+
+def _pick(candidates: Counter) -> str | None:
+    """The most used candidate, when it is the only one or clearly dominant."""
+    ranked = candidates.most_common()
+    if not ranked:
+        return None
+    if len(ranked) == 1 or ranked[0][1] >= DOMINANCE * ranked[1][1]:
+        return ranked[0][0]
+    return None
+
+
+def _story_map(names: Counter, types: dict[str, Counter]) -> dict[str, str]:
+    """key → the story's name for it (see the module docstring)."""
+    spelled: dict[str, Counter] = defaultdict(Counter)
+    for name, n in names.items():
+        spelled[name_key(name)][name] += n
+    keys = {k: sum(c.values()) for k, c in spelled.items()}
+    out: dict[str, str] = {}
+    for key, forms in spelled.items():
+        best = forms.most_common(1)[0][0]
+        kind = types.get(key, Counter())
+        target = None
+        if _is_body(best, kind):
+            longer = Counter({k: n for k, n in keys.items()
+                              if k != key and k.endswith(" " + key) and _is_body(k, types.get(k, Counter()))})
+            target = _pick(longer)
+        elif " " not in key and kind.get("person"):
+            longer = Counter({k: n for k, n in keys.items()
+                              if k.endswith(" " + key) and types.get(k, Counter()).get("person")})
+            target = _pick(longer)
+        out[key] = spelled[target].most_common(1)[0][0] if target else best
+    return out
+
+
+def story_names(documents: dict[str, dict[str, Any]], claims: Iterable[dict[str, Any]]) -> dict[tuple[str, str], str]:
+    """(story_id, :func:`name_key` of a source name) → the story's name for that source,
+    for documents that have a ``story_id`` (run :func:`.stories.assign_stories` first)."""
+    names: dict[str, Counter] = defaultdict(Counter)
+    types: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
+    for claim in claims:
+        story = (documents.get(claim.get("doc_id")) or {}).get("story_id")
+        if story is None:
+            continue
+        for att in _attributions(claim):
+            name = _name(att)
+            if name:
+                names[story][name] += 1
+                types[story][name_key(name)][att.get("source_type") or ""] += 1
+    return {(story, key): name for story in names
+            for key, name in _story_map(names[story], types[story]).items()}
+
+
+def story_name(table: dict[tuple[str, str], str], document: dict[str, Any], name: str | None) -> str | None:
+    """``name`` as the story of ``document`` calls that source (itself when unknown)."""
+    if not name:
+        return name
+    return table.get((document.get("story_id"), name_key(name)), name)

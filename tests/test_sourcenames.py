@@ -1,0 +1,40 @@
+"""One name per source across a story (pipeline/inspect/sourcenames.py), on invented records."""
+from __future__ import annotations
+
+from pipeline.inspect.sourcenames import story_name, story_names
+
+
+def _claim(doc: str, name: str, stype: str) -> dict:
+    att = {"source": name, "source_norm": name, "source_type": stype}
+    return {"doc_id": doc, "attribution": att, "other_attributions": [],
+            "quantities": [{"attribution": att}]}
+
+
+DOCS = {"a": {"story_id": "s1"}, "b": {"story_id": "s1"}, "c": {"story_id": "s2"}}
+
+
+def test_a_generic_body_takes_the_story_s_longer_name():
+    claims = [_claim("a", "police", "government"), _claim("b", "Velin Police", "government")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "police") == "Velin Police"
+    assert story_name(table, DOCS["c"], "police") == "police"  # another story keeps its own
+
+
+def test_two_rival_longer_names_leave_the_generic_one_alone():
+    claims = [_claim("a", "police", "government"), _claim("b", "Velin Police", "government"),
+              _claim("b", "Tarn Police", "government")]
+    assert story_name(story_names(DOCS, claims), DOCS["a"], "police") == "police"
+
+
+def test_people_are_never_merged_into_bodies_and_surnames_find_the_full_name():
+    claims = [_claim("a", "officials", "anonymous"), _claim("b", "health officials", "anonymous"),
+              _claim("a", "Cundy", "person"), _claim("b", "Stuart Cundy", "person")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "officials") == "officials"
+    assert story_name(table, DOCS["a"], "Cundy") == "Stuart Cundy"
+
+
+def test_an_acronym_meets_a_name_written_with_a_dotted_abbreviation():
+    from pipeline.inspect.ledger import same_source, source_key
+    assert same_source(source_key("USGS"), source_key("U.S. Geological Survey"))
+    assert not same_source(source_key("USGS"), source_key("UN Security Council"))
