@@ -373,30 +373,55 @@ def build_ledger(claims: Iterable[dict[str, Any]], documents: dict[str, dict[str
     lex = lex or lexicon()
     documents = documents or {}
     claims = list(claims)
-    main_country = story_countries(documents, claims)
-    named = countries_named(claims)
-    began = _story_began(documents)
+    ctx = KeyContext.of(claims, documents)
     groups: dict[tuple[Any, ...], list[Row]] = {}
     for claim in claims:
         doc_id = str(claim.get("doc_id"))
-        story = (documents.get(doc_id) or {}).get("story_id")
         outlet = (documents.get(doc_id) or {}).get("source")
         for q in claim.get("quantities") or []:
-            if not countable(q):
-                continue
-            measure = measure_of(claim, q, lex)
-            if measure is None:
+            key = group_key(claim, q, ctx, lex)
+            if key is None:
                 continue
             att = figure_attribution(claim, q)
             source = att.get("source_norm") or att.get("source") or None
-            key = source_key(source or outlet or f"doc:{doc_id}")
-            row = Row(claim, q, outlet, source or outlet, key, _places(claim), _days(claim))
-            scope = scope_of(claim, q, main_country.get(story), named.get(doc_id, set()))
-            year = began.get(str(story)) if story else min(began.values(), default=None)
-            when = time_scope(claim, q, int(year[:4]) if year else None)
-            groups.setdefault((story, measure, counted_class(measure, q.get("counted"), lex), *scope, when),
-                              []).append(row)
+            skey = source_key(source or outlet or f"doc:{doc_id}")
+            row = Row(claim, q, outlet, source or outlet, skey, _places(claim), _days(claim))
+            groups.setdefault(key, []).append(row)
     return _ordered(groups, documents, min_rows, lex)
+
+
+@dataclass
+class KeyContext:
+    """What the group key of one figure needs from the whole corpus: each document's
+    record (its ``story_id``), each story's main country and the year it began, and the
+    countries each document names."""
+    documents: dict[str, dict[str, Any]]
+    main_country: dict[Any, str]
+    named: dict[str, set[str]]
+    began: dict[str, str]
+
+    @classmethod
+    def of(cls, claims: list[dict[str, Any]], documents: dict[str, dict[str, Any]]) -> "KeyContext":
+        return cls(documents, story_countries(documents, claims), countries_named(claims),
+                   _story_began(documents))
+
+
+def group_key(claim: dict[str, Any], q: dict[str, Any], ctx: KeyContext,
+              lex: Lexicon | None = None) -> tuple[Any, ...] | None:
+    """(story, measure, class, country, subplace, time) of one figure; None when it is
+    not a count or its measure is unknown (it stays out of the ledger)."""
+    lex = lex or lexicon()
+    if not countable(q):
+        return None
+    measure = measure_of(claim, q, lex)
+    if measure is None:
+        return None
+    doc_id = str(claim.get("doc_id"))
+    story = (ctx.documents.get(doc_id) or {}).get("story_id")
+    scope = scope_of(claim, q, ctx.main_country.get(story), ctx.named.get(doc_id, set()))
+    year = ctx.began.get(str(story)) if story else min(ctx.began.values(), default=None)
+    when = time_scope(claim, q, int(year[:4]) if year else None)
+    return (story, measure, counted_class(measure, q.get("counted"), lex), *scope, when)
 
 
 def _story_began(documents: dict[str, dict[str, Any]]) -> dict[str, str]:
