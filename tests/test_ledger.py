@@ -122,6 +122,16 @@ def test_a_cue_belongs_to_the_nearest_number_not_to_one_across_another():
     assert measure_of(c, q2) == "deaths"
 
 
+def test_a_level_verb_reads_the_cue_far_back_in_its_subject():
+    s = ("The number of people killed in the fire at the old textile market on the east bank "
+         "of the river has risen to 41.")
+    c, q = one(s, "41", 41, predicate="rise")
+    assert measure_of(c, q) == "deaths"
+    # the same distance with a verb that states no level is too far
+    c, q = one(s.replace("has risen to", "is now put at"), "41", 41, predicate="put")
+    assert measure_of(c, q) is None
+
+
 def test_intervals_and_labels():
     s = "x"
     assert bounds_label({"value": 600, "low": 600, "high": None, "approx": "more_than"}) == ">600"

@@ -36,6 +36,8 @@ class Lexicon:
     person_words: frozenset[str] = frozenset()
     person_endings: tuple[str, ...] = ()
     not_people: frozenset[str] = frozenset()
+    level: frozenset[str] = frozenset()
+    level_window: int = 12
 
     def measure_label(self, measure: str) -> str:
         return self.measures.get(measure, {}).get("label", measure)
@@ -52,7 +54,9 @@ def lexicon() -> Lexicon:
                    window=int(m.get("cue_window_words", 12)), classes=c["classes"],
                    partitives=frozenset(c["partitive_heads"]), stops=frozenset(c["head_stops"]),
                    drops=frozenset(c["drop_words"]), person_words=frozenset(people["words"]),
-                   person_endings=tuple(people["endings"]), not_people=frozenset(people["not_people"]))
+                   person_endings=tuple(people["endings"]), not_people=frozenset(people["not_people"]),
+                   level=frozenset(m["level_predicates"]["lemmas"]),
+                   level_window=int(m["level_predicates"]["window_words"]))
 
 
 # --- classification ---------------------------------------------------------------------
@@ -140,6 +144,9 @@ def _cue_measure(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> str 
     others = [(sp[0] - base, sp[1] - base) for o in claim.get("quantities") or [] if o is not q
               for sp in (o.get("span"), o.get("counted_span")) if sp and sp[0] is not None]
     lower = text.lower()
+    # "the number of people killed in the crush ... has risen to 151": a level verb's
+    # subject names the measure, often far before the number
+    before_window = lex.level_window if (q.get("predicate") or "").lower() in lex.level else lex.window
     best: tuple[int, str] | None = None
     for name, spec in lex.measures.items():
         for cue in spec.get("cues", []):
@@ -153,7 +160,8 @@ def _cue_measure(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> str 
                 if any(lo <= s < hi or lo < e <= hi or s <= m.start() < e for s, e in others):
                     continue
                 dist = len(_words(gap))
-                if dist <= lex.window and (best is None or dist < best[0]):
+                window = before_window if m.end() <= q_start else lex.window
+                if dist <= window and (best is None or dist < best[0]):
                     best = (dist, name)
     return best[1] if best else None
 
