@@ -82,3 +82,15 @@ def test_an_area_noun_or_several_cities_make_no_city_breakdown():
     s = "Floods killed 30 people in Kathmandu city."
     c = claim("d", s, [("30", 30)], [("Kathmandu", KATHMANDU)])
     assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", "Kathmandu")
+
+
+def test_a_source_that_is_only_places_still_places_the_count():
+    s = "Nepal and India together reported more than 30 deaths."
+    c = claim("d", s, [("30", 30)], [("Nepal", NEPAL), ("India", INDIA)])
+    c["attribution"] = {"source": "Nepal and India", "source_span": [0, len("Nepal and India")]}
+    assert scope_of(c, c["quantities"][0], "Saudi Arabia", {"Nepal", "India"})[0] == "India"
+    # a place inside a longer source ("the Nepal office of a charity") is not the count's place
+    s = "The Nepal office of the charity reported 30 deaths."
+    c = claim("d", s, [("30", 30)], [("Nepal", NEPAL)])
+    c["attribution"] = {"source": "The Nepal office of the charity", "source_span": [0, 31]}
+    assert scope_of(c, c["quantities"][0], "Saudi Arabia", {"Nepal"}) == ("Saudi Arabia", None)

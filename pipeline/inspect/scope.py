@@ -45,20 +45,38 @@ def admin() -> dict[str, tuple[str, str]]:
 
 
 def place_entities(claim: dict[str, Any]) -> list[dict[str, Any]]:
-    """Place entities the claim is about: not those inside the source ("the UK-based Observatory")."""
+    """Place entities the claim is about: not those inside the source ("the UK-based
+    Observatory"), unless the source is nothing but places ("Malaysia reported seven
+    deaths", "The Maldives and Bangladesh together reported more than 30"): a country
+    reporting its own toll is the place the toll is for."""
     text, base = str(claim.get("text") or ""), (claim.get("span") or [0, 0])[0]
     src = (claim.get("attribution") or {}).get("source_span") or [None, None]
+    ents = [e for e in claim.get("entities") or []
+            if (e.get("span") or [None])[0] is not None and e.get("label") in PLACE_LABELS]
+    in_source = [e for e in ents if src[0] is not None and src[0] <= e["span"][0] and e["span"][1] <= src[1]]
+    if in_source and _only_places(text[src[0] - base:src[1] - base], [e["span"] for e in in_source],
+                                  src[0] - base, base):
+        in_source = []
     out = []
-    for e in claim.get("entities") or []:
-        span = e.get("span") or [None, None]
-        if span[0] is None or e.get("label") not in PLACE_LABELS:
-            continue
-        if src[0] is not None and src[0] <= span[0] and span[1] <= src[1]:
+    for e in ents:
+        span = e["span"]
+        if any(e is x for x in in_source):
             continue
         if re.match(r"\s*-?\s*based\b", text[span[1] - base:]):
             continue
         out.append(e)
     return out
+
+
+def _only_places(source: str, spans: list[list[int]], offset: int, base: int) -> bool:
+    """Whether ``source`` (starting at ``offset`` in the claim) is only the place names at
+    ``spans`` joined by "the", "and", "or" and commas."""
+    rest = list(source)
+    for s, e in spans:
+        for i in range(s - base - offset, e - base - offset):
+            if 0 <= i < len(rest):
+                rest[i] = " "
+    return not re.sub(r"\b(?:the|and|or)\b|[,\s]", "", "".join(rest), flags=re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
