@@ -37,3 +37,11 @@ def test_context_counts_are_listed_apart():
     tables = build_ledger([c1, c2], docs)
     assert [(m.time, len(m.rows)) for m in tables] == [(None, 1), ("context 1931", 1)]
     assert tables[1].label.endswith("context 1931")
+
+
+def test_a_year_followed_by_a_comma_is_still_a_year():
+    c, (q,) = _one("In 1931, more than 300 people were killed in a quake there.", ("more than 300", 300))
+    assert time_scope(c, q, 2016) == "context 1931"
+    # a thousands separator is not a year: "1,931 people" names no year
+    c, (q,) = _one("Some 2,100 people and 1,931 homes were counted.", ("2,100", 2100))
+    assert time_scope(c, q, 2016) is None

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..resources import load_json
 
-_YEAR = re.compile(r"(?<![\w,.])(1[5-9]\d\d|20\d\d)(?![\w,])")
+_YEAR = re.compile(r"(?<![\w,.])(1[5-9]\d\d|20\d\d)(?!\w|,\d)")
 
 
 @lru_cache(maxsize=1)
