@@ -45,3 +45,11 @@ def test_a_year_followed_by_a_comma_is_still_a_year():
     # a thousands separator is not a year: "1,931 people" names no year
     c, (q,) = _one("Some 2,100 people and 1,931 homes were counted.", ("2,100", 2100))
     assert time_scope(c, q, 2016) is None
+
+
+def test_weeks_ago_marks_another_event_and_its_duration_does_not_compete():
+    s = "Less than two weeks ago, a bridge collapsed on the ring road, killing 41 people."
+    q = quantity(s, "41", 41, predicate="kill")
+    weeks = quantity(s, "Less than two weeks", 2, kind="duration")
+    c = claim("d", s, [weeks, q])
+    assert time_scope(c, q, 2016) == "context"

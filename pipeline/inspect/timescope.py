@@ -54,8 +54,10 @@ def time_scope(claim: dict[str, Any], q: dict[str, Any], story_year: int | None)
     if span[0] is None:
         return None
     own = (span[0] - base, span[1] - base)
+    # other counts compete for a year or phrase; a duration is part of one ("two weeks ago")
     others = [(o["span"][0] - base, o["span"][1] - base) for o in claim.get("quantities") or []
-              if o is not q and o.get("span") and o["span"][0] is not None]
+              if o is not q and o.get("span") and o["span"][0] is not None
+              and (o.get("kind") or "count") == "count"]
     if story_year is not None:
         for m in _YEAR.finditer(text):
             if int(m.group(1)) < story_year and not (own[0] <= m.start() < own[1]) \
