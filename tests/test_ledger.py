@@ -180,17 +180,18 @@ def test_build_ledger_groups_marks_conflicts_and_spread():
     assert set(measures) == {("deaths", "civilians"), ("deaths", "all"), ("deaths", "security forces")}
     civ = measures["deaths", "civilians"]
     values = [r.quantity["text"] for r in civ.rows]
-    assert values == ["412", "more than 400", "96", "15"]   # sorted by lower bound
+    # in the order stated: the dated row first, then the undated ones, smaller first
+    assert values == ["15", "96", "more than 400", "412"]
     by_text = {r.quantity["text"]: r for r in civ.rows}
     # 96 (army) contradicts 412 (ministry) and >400 (HRW): same place, different sources
-    assert sorted(by_text["96"].conflicts) == [0, 1]
-    assert by_text["412"].conflicts == [2] and by_text["more than 400"].conflicts == [2]
+    assert sorted(by_text["96"].conflicts) == [2, 3]
+    assert by_text["412"].conflicts == [1] and by_text["more than 400"].conflicts == [1]
     # 15 in Odesa names another place: not compared with the Kherson counts
     assert by_text["15"].conflicts == []
     assert civ.conflict and civ.spread_label == "15–412+"
     allm = measures["deaths", "all"]
     # "some 1,200" is read as 1,080–1,320: it does not overlap "hundreds" (200–999)
-    assert [r.source for r in allm.rows] == ["UN", "aid agencies"]
+    assert [r.source for r in allm.rows] == ["aid agencies", "UN"]
     assert allm.conflict and allm.rows[0].conflicts == [1]
     sec = measures["deaths", "security forces"].rows
     assert [(r.source, r.outlet) for r in sec] == [("ministry", "Outlet A")]
@@ -212,7 +213,7 @@ def test_compare_command_writes_ledger_jsonl(tmp_path, capsys):
     lines = [json.loads(x) for x in (tmp_path / "ledger.jsonl").read_text().splitlines()]
     assert lines[0]["measure"] == "deaths" and lines[0]["class"] == "civilians"
     assert lines[0]["conflict"] is True and len(lines[0]["rows"]) == 4
-    assert lines[0]["rows"][1]["bounds"] == ">400" and lines[0]["rows"][1]["interval"] == [400, None]
+    assert lines[0]["rows"][2]["bounds"] == ">400" and lines[0]["rows"][2]["interval"] == [400, None]
 
 
 def test_compare_on_missing_dir_is_one_line(tmp_path, capsys):

@@ -19,6 +19,7 @@ from ..resources import load_json
 from .data import Output, figure_attribution, figure_flags, flag_list
 from .fmt import bounds_label, interval, quantity_label, spread_label
 from .scope import countries_named, place_entities, scope_of, story_countries
+from .timeline import is_lowered, is_older, mark_timeline, order_key, stated_date
 from .timescope import time_scope
 
 _WORD = re.compile(r"[\w’'-]+|[^\w\s]")
@@ -269,6 +270,17 @@ class Row:
     places: list[str]
     days: list[str]
     conflicts: list[int] = field(default_factory=list)
+    #: timeline marks (:mod:`pipeline.inspect.timeline`): the day the figure was stated,
+    #: whether its sentence says it is an earlier or a lowered figure, the row it replaces
+    #: (``change``: update or revised), and denials (indexes into the group's rows)
+    stated: str | None = None
+    older: bool = False
+    lowered: bool = False
+    replaces: int | None = None
+    change: str | None = None
+    disputed: bool = False
+    denies: list[int] = field(default_factory=list)
+    denied_by: list[int] = field(default_factory=list)
 
     @property
     def interval(self) -> tuple[float, float]:
@@ -284,7 +296,9 @@ class Row:
                 "interval": [lo, None if math.isinf(hi) else hi],
                 "counted": q.get("counted"), "predicate": q.get("predicate"),
                 "flags": flag_list({"flags": figure_flags(c, q)}), "places": self.places, "dates": self.days,
-                "sentence": c.get("text"), "conflicts_with": self.conflicts}
+                "sentence": c.get("text"), "conflicts_with": self.conflicts,
+                "stated": self.stated, "replaces": self.replaces, "change": self.change,
+                "disputed": self.disputed, "denies": self.denies, "denied_by": self.denied_by}
 
 
 @dataclass
@@ -362,7 +376,7 @@ def mark_conflicts(rows: list[Row]) -> None:
     for i, a in enumerate(rows):
         for j, b in enumerate(rows):
             if i < j and not same_source(a.key, b.key) and comparable(a, b) \
-                    and not _overlap(a.interval, b.interval):
+                    and b.replaces != i and a.replaces != j and not _overlap(a.interval, b.interval):
                 a.conflicts.append(j)
                 b.conflicts.append(i)
 
@@ -393,7 +407,9 @@ def build_ledger(claims: Iterable[dict[str, Any]], documents: dict[str, dict[str
             att = figure_attribution(claim, q)
             source = att.get("source_norm") or att.get("source") or None
             skey = source_key(source or outlet or f"doc:{doc_id}")
-            row = Row(claim, q, outlet, source or outlet, skey, _places(claim), _days(claim))
+            row = Row(claim, q, outlet, source or outlet, skey, _places(claim), _days(claim),
+                      stated=stated_date(claim, q, (documents.get(doc_id) or {}).get("published")),
+                      older=is_older(claim, q), lowered=is_lowered(claim, q))
             groups.setdefault(key, []).append(row)
     return _ordered(groups, documents, min_rows, lex)
 
@@ -450,7 +466,9 @@ def _ordered(groups: dict[tuple[Any, ...], list[Row]], documents: dict[str, dict
     for (story, measure, cls, country, subplace, when), rows in groups.items():
         if len(rows) < min_rows:
             continue
-        rows.sort(key=lambda r: (-r.interval[0], str(r.claim.get("doc_id")), r.quantity.get("span") or [0]))
+        # in the order the figures were stated (undated last), then by lower bound
+        rows.sort(key=order_key)
+        mark_timeline(rows)
         mark_conflicts(rows)
         where = " · ".join(p for p in (country, subplace, when) if p)
         label = f"{lex.measure_label(measure)} · {lex.class_label(cls)}" + (f" · {where}" if where else "")
@@ -501,14 +519,29 @@ def render(measures: list[Measure], console: Any, titles: dict[str, str] | None 
         table.add_column("outlet / document", max_width=34)
         table.add_column("hedges", style="yellow", max_width=24)
         table.add_column("where / when", style="dim", max_width=28)
-        table.add_column("conflict", style="bold red")
+        table.add_column("stated", style="dim")
+        table.add_column("timeline / conflict", style="bold red")
         for i, r in enumerate(m.rows):
             doc_id = str(r.claim.get("doc_id"))
             section = r.claim.get("section")
             where = doc_id if section in (None, "body") else f"{doc_id} ({section})"
             table.add_row(str(i), quantity_label(r.quantity), r.source or "—",
                           f"{r.outlet}\n{where}" if r.outlet else where,
-                          ", ".join(flag_list(r.claim)), "; ".join(r.places + r.days),
-                          ("≠ " + ",".join(map(str, r.conflicts))) if r.conflicts else "")
+                          ", ".join(flag_list(r.claim)), "; ".join(r.places + r.days), r.stated or "",
+                          _marks_label(r))
         console.print(table)
         console.print()
+
+
+def _marks_label(r: Row) -> str:
+    """"update of 2", "revises 2", "denies 3", "disputed", "≠ 1,4" for one row."""
+    parts = []
+    if r.replaces is not None:
+        parts.append(f"{'update of' if r.change == 'update' else 'revises'} {r.replaces}")
+    if r.denies:
+        parts.append("denies " + ",".join(map(str, r.denies)))
+    if r.disputed:
+        parts.append("disputed")
+    if r.conflicts:
+        parts.append("≠ " + ",".join(map(str, r.conflicts)))
+    return "; ".join(parts)
