@@ -8,7 +8,8 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.inspect.fmt import bounds_label, interval, spread_label
-from pipeline.inspect.ledger import build_ledger, class_of, head_region, measure_of, same_source
+from pipeline.inspect.ledger import (build_ledger, class_of, document_source_keys, head_region, measure_of,
+                                     same_source, source_key)
 
 
 def quantity(sentence: str, text: str, value: float, *, approx: str = "exact", low=None, high=None,
@@ -141,6 +142,28 @@ def test_intervals_and_labels():
     assert math.isinf(interval({"value": 7, "low": 7, "high": None, "approx": "at_least"})[1])
     assert spread_label([(595, 595), (740, math.inf)]) == "595–740+"
     assert spread_label([(12, 12)]) == "12" and s
+
+
+def test_source_key_drops_possessives_and_british_spellings():
+    assert source_key("the International Organisation for Migration") == \
+        source_key("International Organization for Migration")
+    assert source_key("Freedonia's government") == "freedonia government"
+    assert source_key("Civil Defence") == source_key("civil defense")
+
+
+def test_of_phrase_before_the_head_is_the_same_source():
+    assert same_source("ministry of health", "health ministry")
+    assert not same_source("ministry of health", "interior ministry")
+
+
+def test_a_document_short_name_takes_its_one_full_name():
+    keys = document_source_keys(["the Ministry of Health", "the ministry", "Mira Halvorsen", "Halvorsen",
+                                 "police"])
+    assert keys["the ministry"] == "ministry of health" and keys["Halvorsen"] == "mira halvorsen"
+    assert keys["police"] == "police"
+    # two ministries: "the ministry" could be either, so it stays as it is
+    keys = document_source_keys(["the health ministry", "the interior ministry", "the ministry"])
+    assert keys["the ministry"] == "ministry"
 
 
 def test_acronym_is_the_same_source():

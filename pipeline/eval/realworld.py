@@ -238,20 +238,22 @@ def _marks(tables: list[Any], keys: list[list[str]], golds: dict) -> dict[str, l
 
 def _source_keys_per_body(claims: dict[str, list[dict]], golds: dict,
                           matched: dict[str, dict[int, str]]) -> tuple[float, int]:
-    """Mean number of distinct system source keys (one key per name, acronyms merged as
-    the ledger merges them) among the matched figures of each gold body (an event's
+    """Mean number of distinct system source keys (the ledger's keys: one per name and
+    document, :func:`pipeline.inspect.ledger.document_source_keys`, acronyms merged as the
+    ledger merges them) among the matched figures of each gold body (an event's
     ``source_norm``), over the bodies with at least one named system source."""
-    from ..inspect.ledger import same_source, source_key
+    from ..inspect.ledger import document_source_keys, same_source
 
     keys: dict[tuple[str, str], list[str]] = defaultdict(list)
     for d, cl in claims.items():
         gold = {f["id"]: f for f in golds[d]["figures"]}
+        doc_keys = document_source_keys({n for c, q in _figures(cl) if (n := _source(c, q))})
         for i, (claim, q) in enumerate(_figures(cl)):
             fig = gold.get(matched.get(d, {}).get(i, ""))
             name = _source(claim, q)
             if not fig or not fig.get("source_norm") or not name:
                 continue
-            k = source_key(name)
+            k = doc_keys[name]
             body = keys[(golds[d]["event"], fig["source_norm"])]
             if not any(same_source(k, x) for x in body):
                 body.append(k)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable
@@ -241,9 +242,31 @@ def countable(q: dict[str, Any]) -> bool:
 _ACRONYM_STOP = {"of", "for", "the", "and", "in", "on", "de", "des", "du"}
 
 
+@lru_cache(maxsize=1)
+def _spelling() -> dict[str, str]:
+    return dict(load_json("ledger", "sources.json")["spelling"])
+
+
 def source_key(name: str) -> str:
-    words = [w for w in re.findall(r"[\w’']+", name.casefold()) if w != "the"]
+    """Lower case, "the" and possessive "'s" dropped, British spellings American
+    (``models/ledger/sources.json``): "the International Organisation for Migration" and
+    "International Organization for Migration" are one key, "Haiti's government" is
+    "haiti government"."""
+    spelling = _spelling()
+    words = []
+    for w in re.findall(r"[\w’']+", name.casefold()):
+        w = re.sub(r"[’']s$", "", w)
+        if w == "the" or not w:
+            continue
+        w = spelling.get(w, w)
+        words.append(re.sub(r"isation(s?)$", r"ization\1", w))
     return " ".join(words)
+
+
+def _of_inverted(key: str) -> str | None:
+    """"ministry of health" → "health ministry" (one head word before "of")."""
+    head, sep, rest = key.partition(" of ")
+    return f"{rest} {head}" if sep and " " not in head and rest else None
 
 
 def _initials(key: str) -> str:
@@ -251,13 +274,41 @@ def _initials(key: str) -> str:
 
 
 def same_source(a: str, b: str) -> bool:
-    """Same source key, or one is the acronym of the other ("SOHR", "Syrian Observatory for Human Rights")."""
-    if a == b:
+    """Same source key, one is the acronym of the other ("SOHR", "Syrian Observatory for
+    Human Rights"), or one is the other with its "of" phrase moved before the head
+    ("ministry of health", "health ministry")."""
+    if a == b or _of_inverted(a) == b or _of_inverted(b) == a:
         return True
     for x, y in ((a, b), (b, a)):
         if " " not in x and len(x) >= 2 and _initials(y) == x:
             return True
     return False
+
+
+def document_source_keys(names: Iterable[str]) -> dict[str, str]:
+    """Source name → key for the names one document gives. A short key whose words all
+    appear, in order, in longer keys of the same document that are all one nested name
+    takes the longest of them: "the ministry" → "ministry of health", "police" →
+    "metropolitan police", "Choi" → "choi seong beom" (one document names one body or
+    person in full, then by its head or surname). Two different candidates ("health
+    ministry", "interior ministry") leave the short key as it is.
+
+    Heuristic: real-world dev "source keys per gold body" measured in docs/ledger.md."""
+    keys = {n: source_key(n) for n in names}
+    distinct = sorted(set(keys.values()), key=len)
+    out: dict[str, str] = {}
+    for name, k in keys.items():
+        longer = [x for x in distinct if len(x) > len(k) and _words_in_order(k.split(), x.split())]
+        if longer and all(_words_in_order(y.split(), max(longer, key=len).split()) for y in longer):
+            out[name] = max(longer, key=len)
+        else:
+            out[name] = k
+    return out
+
+
+def _words_in_order(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return bool(short) and all(w in it for w in short)
 
 
 @dataclass
@@ -396,6 +447,12 @@ def build_ledger(claims: Iterable[dict[str, Any]], documents: dict[str, dict[str
     documents = documents or {}
     claims = list(claims)
     ctx = KeyContext.of(claims, documents)
+    names: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        for q in claim.get("quantities") or []:
+            if (name := figure_source(claim, q)) is not None:
+                names[str(claim.get("doc_id"))].add(name)
+    doc_keys = {d: document_source_keys(n) for d, n in names.items()}
     groups: dict[tuple[Any, ...], list[Row]] = {}
     for claim in claims:
         doc_id = str(claim.get("doc_id"))
@@ -404,14 +461,19 @@ def build_ledger(claims: Iterable[dict[str, Any]], documents: dict[str, dict[str
             key = group_key(claim, q, ctx, lex)
             if key is None:
                 continue
-            att = figure_attribution(claim, q)
-            source = att.get("source_norm") or att.get("source") or None
-            skey = source_key(source or outlet or f"doc:{doc_id}")
+            source = figure_source(claim, q)
+            skey = doc_keys.get(doc_id, {}).get(source or "") or source_key(source or outlet or f"doc:{doc_id}")
             row = Row(claim, q, outlet, source or outlet, skey, _places(claim), _days(claim),
                       stated=stated_date(claim, q, (documents.get(doc_id) or {}).get("published")),
                       older=is_older(claim, q), lowered=is_lowered(claim, q))
             groups.setdefault(key, []).append(row)
     return _ordered(groups, documents, min_rows, lex)
+
+
+def figure_source(claim: dict[str, Any], q: dict[str, Any]) -> str | None:
+    """The name of who gives the figure: its own attribution's, else its claim's."""
+    att = figure_attribution(claim, q)
+    return att.get("source_norm") or att.get("source") or None
 
 
 @dataclass
