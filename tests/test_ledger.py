@@ -133,6 +133,14 @@ def test_a_level_verb_reads_the_cue_far_back_in_its_subject():
     assert measure_of(c, q) is None
 
 
+def test_a_cue_right_after_the_number_beats_a_borrowed_predicate():
+    s = "The ministry said 820 people had died, up from 632 dead and 329 injured."
+    q = quantity(s, "329", 329, predicate="die")    # the parser lent it the clause's verb
+    assert measure_of(claim("d", s, [q]), q) == "injured"
+    q = quantity(s, "632", 632, predicate="injure")
+    assert measure_of(claim("d", s, [q]), q) == "deaths"
+
+
 def test_intervals_and_labels():
     s = "x"
     assert bounds_label({"value": 600, "low": 600, "high": None, "approx": "more_than"}) == ">600"

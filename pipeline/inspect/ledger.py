@@ -205,7 +205,29 @@ def _counts_what_it_measures(measure: str, counted: str | None, lex: Lexicon) ->
     return bool(spec.get("people")) and is_person_head(counted, lex)
 
 
+def _adjacent_cue(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> str | None:
+    """A measure cue right after the number or its counted phrase ("632 **dead** and 329
+    **injured**", "127 people were killed and around 400 **wounded**"): it says what the
+    number counts better than a predicate the parser may have borrowed from a neighbour.
+
+    Heuristic: real-world dev ledger pairs, docs/ledger.md ("Measure")."""
+    text = str(claim.get("text") or "")
+    base = (claim.get("span") or [0, 0])[0]
+    qs, cs = q.get("span") or [None, None], q.get("counted_span")
+    if qs[0] is None:
+        return None
+    end = max(qs[1], cs[1] if cs and cs[0] is not None else qs[1]) - base
+    after = text[end:].lower()
+    for name, spec in lex.measures.items():
+        for cue in spec.get("cues", []):
+            if re.match(r"\s+" + re.escape(cue) + r"(?![\w-])", after):
+                return name
+    return None
+
+
 def _measure_named(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> str | None:
+    if m := _adjacent_cue(claim, q, lex):
+        return m
     pred = (q.get("predicate") or "").lower() or None
     if pred and (m := _measure_by_word(pred, "predicates", lex)):
         return m
