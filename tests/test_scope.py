@@ -94,3 +94,15 @@ def test_a_source_that_is_only_places_still_places_the_count():
     c = claim("d", s, [("30", 30)], [("Nepal", NEPAL)])
     c["attribution"] = {"source": "The Nepal office of the charity", "source_span": [0, 31]}
     assert scope_of(c, c["quantities"][0], "Saudi Arabia", {"Nepal"}) == ("Saudi Arabia", None)
+
+
+def test_the_city_a_story_happens_in_is_no_breakdown():
+    docs = {d: {"doc_id": d, "story_id": "story:x", "source": d} for d in "abc"}
+    claims = [claim("a", "The quake killed 2,000 people in Nepal, most in Kathmandu.", [("2,000", 2000)],
+                    [("Nepal", NEPAL), ("Kathmandu", KATHMANDU)]),
+              claim("b", "In Kathmandu, Nepal, 2,400 people were killed.", [("2,400", 2400)],
+                    [("Kathmandu", KATHMANDU), ("Nepal", NEPAL)]),
+              claim("c", "Officials in Nepal said 2,100 people were killed.", [("2,100", 2100)], [("Nepal", NEPAL)])]
+    # two of three documents name Kathmandu: the story happens there, so its toll is Nepal's
+    tables = {(m.country, m.subplace): sorted(r.quantity["value"] for r in m.rows) for m in build_ledger(claims, docs)}
+    assert tables == {("Nepal", None): [2000, 2100, 2400]}

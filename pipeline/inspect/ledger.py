@@ -19,7 +19,7 @@ from typing import Any, Iterable
 from ..resources import load_json
 from .data import Output, figure_attribution, figure_flags, flag_list
 from .fmt import bounds_label, interval, quantity_label, spread_label
-from .scope import countries_named, place_entities, scope_of, story_countries
+from .scope import countries_named, place_entities, scope_of, story_cities, story_countries
 from .timeline import is_lowered, is_older, mark_timeline, order_key, stated_date
 from .timescope import time_scope
 
@@ -507,11 +507,12 @@ class KeyContext:
     main_country: dict[Any, str]
     named: dict[str, set[str]]
     began: dict[str, str]
+    home_cities: dict[Any, set[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, claims: list[dict[str, Any]], documents: dict[str, dict[str, Any]]) -> "KeyContext":
         return cls(documents, story_countries(documents, claims), countries_named(claims),
-                   _story_began(documents))
+                   _story_began(documents), story_cities(documents, claims))
 
 
 def group_key(claim: dict[str, Any], q: dict[str, Any], ctx: KeyContext,
@@ -527,6 +528,8 @@ def group_key(claim: dict[str, Any], q: dict[str, Any], ctx: KeyContext,
     doc_id = str(claim.get("doc_id"))
     story = (ctx.documents.get(doc_id) or {}).get("story_id")
     scope = scope_of(claim, q, ctx.main_country.get(story), ctx.named.get(doc_id, set()))
+    if scope[1] is not None and scope[1] in ctx.home_cities.get(story, set()):
+        scope = (scope[0], None)    # the city the story happens in: its toll, not a breakdown
     year = ctx.began.get(str(story)) if story else min(ctx.began.values(), default=None)
     when = time_scope(claim, q, int(year[:4]) if year else None)
     return (story, measure, counted_class(measure, q.get("counted"), lex), *scope, when)

@@ -151,3 +151,25 @@ def story_countries(documents: dict[str, dict[str, Any]], claims: Iterable[dict[
     for doc_id, countries in named.items():
         votes[(documents.get(doc_id) or {}).get("story_id")].update(countries)
     return {story: min(v.items(), key=lambda kv: (-kv[1], kv[0]))[0] for story, v in votes.items()}
+
+
+def story_cities(documents: dict[str, dict[str, Any]], claims: Iterable[dict[str, Any]],
+                 share: float = 0.5) -> dict[Any, set[str]]:
+    """story_id → the cities (gazetteer names) that at least ``share`` of the story's
+    documents name: where the story happens ("Khartoum" in a story about a massacre
+    there), so a count placed there is the story's own toll, not a breakdown of it.
+
+    Heuristic; measured on the real-world dev split (docs/ledger.md, "Place scope")."""
+    table = admin()
+    named: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        for e in place_entities(c):
+            known = table.get(str(e.get("entity_id")))
+            if known is not None and known[1] == "city":
+                named[str(c.get("doc_id"))].add(str(e.get("norm") or e.get("text")))
+    n_docs: Counter = Counter((d.get("story_id")) for d in documents.values())
+    votes: dict[Any, Counter] = defaultdict(Counter)
+    for doc_id, cities in named.items():
+        votes[(documents.get(doc_id) or {}).get("story_id")].update(cities)
+    return {story: {c for c, n in v.items() if n >= share * max(n_docs.get(story, 0), 1) and n >= 2}
+            for story, v in votes.items()}
