@@ -80,3 +80,17 @@ def test_a_denial_points_at_the_figure_it_denies():
     (i46, r46), (i108, r108) = by["46"], by["108"]
     assert r108.disputed and not r46.disputed
     assert r46.denies == [i108] and r108.denied_by == [i46]
+
+
+def test_crowds_of_different_days_are_different_questions():
+    def crowd(doc: str, sentence: str, text: str, value: float, dates=()) -> dict:
+        return claim(doc, sentence, [quantity(sentence, text, value, counted="demonstrators",
+                                              predicate="march")], dates=dates)
+    a = crowd("a", "Some 80,000 demonstrators marched in the capital.", "80,000", 80000)
+    b = crowd("b", "On 7 March, 95,000 demonstrators marched in the capital.", "95,000", 95000,
+              dates=(("7 March", "2023-03-07"),))
+    c = crowd("c", "Police said 70,000 demonstrators marched.", "70,000", 70000)
+    docs = {"a": {"doc_id": "a", "published": "2023-01-19"}, "b": {"doc_id": "b", "published": "2023-03-08"},
+            "c": {"doc_id": "c", "published": "2023-01-19"}}
+    tables = {m.time: sorted(r.quantity["value"] for r in m.rows) for m in build_ledger([a, b, c], docs)}
+    assert tables == {"2023-01-19": [70000, 80000], "2023-03-07": [95000]}

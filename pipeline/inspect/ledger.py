@@ -20,7 +20,7 @@ from ..resources import load_json
 from .data import Output, figure_attribution, figure_flags, flag_list
 from .fmt import bounds_label, interval, quantity_label, spread_label
 from .scope import countries_named, place_entities, scope_of, story_cities, story_countries
-from .timeline import is_lowered, is_older, mark_timeline, order_key, stated_date
+from .timeline import is_lowered, is_older, mark_timeline, occasion_day, order_key, stated_date
 from .timescope import time_scope
 
 _WORD = re.compile(r"[\w’'-]+|[^\w\s]")
@@ -532,6 +532,10 @@ def group_key(claim: dict[str, Any], q: dict[str, Any], ctx: KeyContext,
         scope = (scope[0], None)    # the city the story happens in: its toll, not a breakdown
     year = ctx.began.get(str(story)) if story else min(ctx.began.values(), default=None)
     when = time_scope(claim, q, int(year[:4]) if year else None)
+    if when is None and lex.measures[measure].get("per_day"):
+        # a crowd is counted for one day: each day of protest is a question of its own
+        published = (ctx.documents.get(doc_id) or {}).get("published")
+        when = occasion_day(claim, q, published)
     return (story, measure, counted_class(measure, q.get("counted"), lex), *scope, when)
 
 

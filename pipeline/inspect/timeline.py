@@ -84,6 +84,24 @@ def stated_date(claim: dict[str, Any], q: dict[str, Any], published: str | None)
     return str(published)[:10] if published and _ISO_DAY.match(str(published)) else None
 
 
+def occasion_day(claim: dict[str, Any], q: dict[str, Any], published: str | None) -> str | None:
+    """The day a count of a one-day occasion (a crowd, a strike) is for: the day date of
+    its sentence nearest the number ("on January 31, when police counted 1.27 million"),
+    else the publication day."""
+    span = q.get("span") or [None, None]
+    best: tuple[int, str] | None = None
+    for d in claim.get("dates") or []:
+        value, ds = str(d.get("value") or ""), d.get("span") or [None, None]
+        if not _ISO_DAY.fullmatch(value) or ds[0] is None or span[0] is None:
+            continue
+        dist = ds[0] - span[1] if ds[0] >= span[1] else span[0] - ds[1]
+        if best is None or dist < best[0]:
+            best = (dist, value)
+    if best:
+        return best[1]
+    return str(published)[:10] if published and _ISO_DAY.match(str(published)) else None
+
+
 def _local(claim: dict[str, Any], q: dict[str, Any]) -> tuple[str, int, int, list[tuple[int, int]]]:
     """The claim's text, the number's span in it, and the other numbers' spans."""
     text, base = str(claim.get("text") or ""), (claim.get("span") or [0, 0])[0]
