@@ -9,7 +9,7 @@ import pytest
 from pipeline.cli import main
 from pipeline.inspect.fmt import bounds_label, interval, spread_label
 from pipeline.inspect.ledger import (build_ledger, class_of, document_source_keys, head_region, measure_of,
-                                     same_source, source_key)
+                                     same_source, source_key, who_is_counted)
 
 
 def quantity(sentence: str, text: str, value: float, *, approx: str = "exact", low=None, high=None,
@@ -139,6 +139,21 @@ def test_a_cue_right_after_the_number_beats_a_borrowed_predicate():
     assert measure_of(claim("d", s, [q]), q) == "injured"
     q = quantity(s, "632", 632, predicate="injure")
     assert measure_of(claim("d", s, [q]), q) == "deaths"
+
+
+def test_who_is_counted_from_the_number_of_phrase_or_a_copula():
+    s = "The number of Freedonians killed in the crush has risen to 14."
+    q = quantity(s, "14", 14, predicate="rise")
+    assert who_is_counted(claim("d", s, [q]), q) == "Freedonians"
+    s = "Officials said 17 of the dead were children."
+    q = quantity(s, "17", 17, counted="dead")
+    assert class_of(who_is_counted(claim("d", s, [q]), q)) == "children"
+    s = "Of the 151 dead, 97 were female."
+    q = quantity(s, "97", 97)
+    assert class_of(who_is_counted(claim("d", s, [q]), q)) == "women"
+    s = "At least 40 people were killed."
+    q = quantity(s, "At least 40", 40, approx="at_least", counted="people", predicate="kill")
+    assert who_is_counted(claim("d", s, [q]), q) == "people"
 
 
 def test_intervals_and_labels():

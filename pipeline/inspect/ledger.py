@@ -120,6 +120,36 @@ def counted_class(measure: str, counted: str | None, lex: Lexicon | None = None)
     return cls
 
 
+def who_is_counted(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon | None = None) -> str | None:
+    """The phrase that says who a count counts: its ``counted``, else the noun of "the
+    number of <noun> killed" before it ("the number of Indians killed has gone up to 14"),
+    or a class noun after "were" right after it ("17 of the dead were children", "97 were
+    female").
+
+    Heuristic: real-world dev ledger pairs, docs/ledger.md ("Class")."""
+    lex = lex or lexicon()
+    counted = (q.get("counted") or "").strip()
+    text, base = str(claim.get("text") or ""), (claim.get("span") or [0, 0])[0]
+    qs = q.get("span") or [None, None]
+    if qs[0] is None:
+        return counted or None
+    after = text[qs[1] - base:]
+    m = re.match(r"(?:\s+of\s+(?:the|them|those)(?:\s+[\w-]+)?)?\s+(?:were|are|was)\s+([\w-]+)", after)
+    if m and class_of(m.group(1), lex) in lex.classes and class_of(m.group(1), lex) != "all":
+        return m.group(1)
+    if counted:
+        return counted
+    before = text[:qs[0] - base]
+    found = None
+    for m in re.finditer(r"\bnumber of ((?:[\w’'-]+\s+){0,2}?[\w’'-]+)\s+(?:who\s+(?:have\s+|had\s+)?)?"
+                         r"(?:killed|dead|died|injured|wounded|hurt|missing|displaced|arrested|detained)\b",
+                         before, re.IGNORECASE):
+        found = m
+    if found and len(_words(before[found.end():])) <= lex.level_window:
+        return found.group(1)
+    return None
+
+
 def _measure_by_word(word: str, kind: str, lex: Lexicon) -> str | None:
     for name, spec in lex.measures.items():
         if word in spec.get(kind, []):
@@ -536,7 +566,7 @@ def group_key(claim: dict[str, Any], q: dict[str, Any], ctx: KeyContext,
         # a crowd is counted for one day: each day of protest is a question of its own
         published = (ctx.documents.get(doc_id) or {}).get("published")
         when = occasion_day(claim, q, published)
-    return (story, measure, counted_class(measure, q.get("counted"), lex), *scope, when)
+    return (story, measure, counted_class(measure, who_is_counted(claim, q, lex), lex), *scope, when)
 
 
 def _story_began(documents: dict[str, dict[str, Any]]) -> dict[str, str]:
