@@ -156,6 +156,18 @@ def test_who_is_counted_from_the_number_of_phrase_or_a_copula():
     assert who_is_counted(claim("d", s, [q]), q) == "people"
 
 
+def test_a_bare_number_called_the_figure_counts_what_its_document_counts():
+    s1 = "The blast killed at least 40 people, officials said."
+    s2 = "The previous confirmed figure, given on Monday, was 17."
+    s3 = "Organisers expect 17 more buses on Friday."
+    c1 = claim("d", s1, [quantity(s1, "at least 40", 40, approx="at_least", counted="people", predicate="kill")])
+    c2 = claim("d", s2, [quantity(s2, "17", 17)])
+    c3 = claim("d", s3, [quantity(s3, "17", 17)])
+    (table,) = build_ledger([c1, c2, c3], {"d": {"doc_id": "d"}})
+    # "the figure" refers back to the document's toll; "17 more buses" names no tally
+    assert table.measure == "deaths" and sorted(r.quantity["value"] for r in table.rows) == [17, 40]
+
+
 def test_intervals_and_labels():
     s = "x"
     assert bounds_label({"value": 600, "low": 600, "high": None, "approx": "more_than"}) == ">600"

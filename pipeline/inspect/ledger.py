@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable
@@ -40,6 +40,7 @@ class Lexicon:
     not_people: frozenset[str] = frozenset()
     level: frozenset[str] = frozenset()
     level_window: int = 12
+    tally: tuple[str, ...] = ()
 
     def measure_label(self, measure: str) -> str:
         return self.measures.get(measure, {}).get("label", measure)
@@ -58,7 +59,8 @@ def lexicon() -> Lexicon:
                    drops=frozenset(c["drop_words"]), person_words=frozenset(people["words"]),
                    person_endings=tuple(people["endings"]), not_people=frozenset(people["not_people"]),
                    level=frozenset(m["level_predicates"]["lemmas"]),
-                   level_window=int(m["level_predicates"]["window_words"]))
+                   level_window=int(m["level_predicates"]["window_words"]),
+                   tally=tuple(m["tally_nouns"]["words"]))
 
 
 # --- classification ---------------------------------------------------------------------
@@ -538,11 +540,52 @@ class KeyContext:
     named: dict[str, set[str]]
     began: dict[str, str]
     home_cities: dict[Any, set[str]] = field(default_factory=dict)
+    doc_measure: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, claims: list[dict[str, Any]], documents: dict[str, dict[str, Any]]) -> "KeyContext":
+    def of(cls, claims: list[dict[str, Any]], documents: dict[str, dict[str, Any]],
+           lex: Lexicon | None = None) -> "KeyContext":
         return cls(documents, story_countries(documents, claims), countries_named(claims),
-                   _story_began(documents), story_cities(documents, claims))
+                   _story_began(documents), story_cities(documents, claims),
+                   document_measures(claims, lex or lexicon()))
+
+
+def document_measures(claims: Iterable[dict[str, Any]], lex: Lexicon) -> dict[str, str]:
+    """doc_id → the measure most of its measured counts have (ties: lexicon order): what
+    "the figure", "the number", "the tally" of the document refer back to."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for claim in claims:
+        for q in claim.get("quantities") or []:
+            if countable(q) and (m := measure_of(claim, q, lex)) is not None:
+                votes[str(claim.get("doc_id"))][m] += 1
+    order = {m: i for i, m in enumerate(lex.measures)}
+    return {d: min(v.items(), key=lambda kv: (-kv[1], order.get(kv[0], 99)))[0] for d, v in votes.items()}
+
+
+def tally_measure(claim: dict[str, Any], q: dict[str, Any], doc_measure: str | None,
+                  lex: Lexicon | None = None) -> str | None:
+    """A bare number stated as "the figure", "the number", "the tally" of something the
+    sentence does not name ("the previous confirmed figure was 17", "the number was
+    raised to 174 and then brought down to 125", "police gave figures of 240,000")
+    counts what the document mostly counts (:func:`document_measures`). A tally noun
+    must stand at most the level window (``level_predicates.window_words``) before the
+    number; numbers between do not matter (a sequence of one tally).
+
+    Heuristic: real-world dev ledger pairs, docs/ledger.md ("Measure")."""
+    lex = lex or lexicon()
+    counted = (q.get("counted") or "").strip()
+    # bare, or counting the tally itself ("figures of 240,000")
+    if doc_measure is None or counted and head_region(counted, lex).split()[-1:] not in ([w] for w in lex.tally):
+        return None
+    text, base = str(claim.get("text") or ""), (claim.get("span") or [0, 0])[0]
+    qs = q.get("span") or [None, None]
+    if qs[0] is None:
+        return None
+    before = text[:qs[0] - base].lower()
+    hits = [m for w in lex.tally for m in re.finditer(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", before)]
+    if any(len(_words(before[m.end():])) <= lex.level_window for m in hits):
+        return doc_measure
+    return None
 
 
 def group_key(claim: dict[str, Any], q: dict[str, Any], ctx: KeyContext,
@@ -552,10 +595,10 @@ def group_key(claim: dict[str, Any], q: dict[str, Any], ctx: KeyContext,
     lex = lex or lexicon()
     if not countable(q):
         return None
-    measure = measure_of(claim, q, lex)
+    doc_id = str(claim.get("doc_id"))
+    measure = measure_of(claim, q, lex) or tally_measure(claim, q, ctx.doc_measure.get(doc_id), lex)
     if measure is None:
         return None
-    doc_id = str(claim.get("doc_id"))
     story = (ctx.documents.get(doc_id) or {}).get("story_id")
     scope = scope_of(claim, q, ctx.main_country.get(story), ctx.named.get(doc_id, set()))
     if scope[1] is not None and scope[1] in ctx.home_cities.get(story, set()):
