@@ -168,6 +168,15 @@ def test_a_bare_number_called_the_figure_counts_what_its_document_counts():
     assert table.measure == "deaths" and sorted(r.quantity["value"] for r in table.rows) == [17, 40]
 
 
+def test_a_tally_that_names_its_measure_keeps_it():
+    s1 = "The blast killed at least 40 people, officials said."
+    s2 = "The number of injured rose to 94 from 86."
+    c1 = claim("d", s1, [quantity(s1, "at least 40", 40, approx="at_least", counted="people", predicate="kill")])
+    c2 = claim("d", s2, [quantity(s2, "94", 94, predicate="rise"), quantity(s2, "86", 86, predicate="rise")])
+    tables = {m.measure: sorted(r.quantity["value"] for r in m.rows) for m in build_ledger([c1, c2], {"d": {}})}
+    assert tables == {"deaths": [40], "injured": [86, 94]}
+
+
 def test_intervals_and_labels():
     s = "x"
     assert bounds_label({"value": 600, "low": 600, "high": None, "approx": "more_than"}) == ">600"

@@ -583,8 +583,22 @@ def tally_measure(claim: dict[str, Any], q: dict[str, Any], doc_measure: str | N
         return None
     before = text[:qs[0] - base].lower()
     hits = [m for w in lex.tally for m in re.finditer(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", before)]
-    if any(len(_words(before[m.end():])) <= lex.level_window for m in hits):
-        return doc_measure
+    near = [m for m in hits if len(_words(before[m.end():])) <= lex.level_window]
+    if not near:
+        return None
+    # "the number of injured rose to 934 from 863": the tally names its measure
+    tail = before[max(m.end() for m in near):]
+    named = _cue_at_start(tail, lex)
+    return named or doc_measure
+
+
+def _cue_at_start(text: str, lex: Lexicon, words: int = 2) -> str | None:
+    """The measure of a cue among the first ``words`` words of ``text`` ("of injured")."""
+    head = " ".join(_words(text)[:words + 1])
+    for name, spec in lex.measures.items():
+        for cue in spec.get("cues", []):
+            if re.search(r"(?<![\w-])" + re.escape(cue) + r"(?![\w-])", head):
+                return name
     return None
 
 
