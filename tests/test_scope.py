@@ -106,3 +106,18 @@ def test_the_city_a_story_happens_in_is_no_breakdown():
     # two of three documents name Kathmandu: the story happens there, so its toll is Nepal's
     tables = {(m.country, m.subplace): sorted(r.quantity["value"] for r in m.rows) for m in build_ledger(claims, docs)}
     assert tables == {("Nepal", None): [2000, 2100, 2400]}
+
+
+SRI_LANKA, THAILAND = "geo:1227603", "geo:1605651"
+
+
+def test_in_a_story_across_countries_an_unplaced_count_is_the_whole_storys():
+    docs = {d: {"doc_id": d, "story_id": "story:x", "source": d} for d in "abc"}
+    claims = [claim("a", "In Sri Lanka 4,800 people were killed.", [("4,800", 4800)], [("Sri Lanka", SRI_LANKA)]),
+              claim("a", "In Thailand 460 people were killed.", [("460", 460)], [("Thailand", THAILAND)]),
+              claim("b", "In Sri Lanka 5,100 people were killed.", [("5,100", 5100)], [("Sri Lanka", SRI_LANKA)]),
+              claim("b", "In Thailand 500 people were killed.", [("500", 500)], [("Thailand", THAILAND)]),
+              claim("c", "The waves killed 14,000 people.", [("14,000", 14000)], [])]
+    tables = {m.country: sorted(r.quantity["value"] for r in m.rows) for m in build_ledger(claims, docs)}
+    # two countries each counted in two documents: the 14,000 is no one country's toll
+    assert tables == {"Sri Lanka": [4800, 5100], "Thailand": [460, 500], None: [14000]}

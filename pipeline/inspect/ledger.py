@@ -545,9 +545,39 @@ class KeyContext:
     @classmethod
     def of(cls, claims: list[dict[str, Any]], documents: dict[str, dict[str, Any]],
            lex: Lexicon | None = None) -> "KeyContext":
-        return cls(documents, story_countries(documents, claims), countries_named(claims),
-                   _story_began(documents), story_cities(documents, claims),
-                   document_measures(claims, lex or lexicon()))
+        lex = lex or lexicon()
+        ctx = cls(documents, story_countries(documents, claims), countries_named(claims),
+                  _story_began(documents), story_cities(documents, claims),
+                  document_measures(claims, lex))
+        centred = story_cities(documents, claims, share=2 / 3)
+        for story in _multi_country_stories(claims, ctx, lex):
+            if not centred.get(story):
+                ctx.main_country.pop(story, None)
+        return ctx
+
+
+def _multi_country_stories(claims: list[dict[str, Any]], ctx: "KeyContext", lex: Lexicon) -> set[Any]:
+    """Stories in which at least two countries are each the place of the story's own
+    counts (not context) in at least two documents: an epidemic across a region, a
+    tsunami across an ocean. Unless a city is named by two thirds of the story's
+    documents (the story happens there), a count that names no place is then the whole
+    story's, not its main country's.
+
+    Heuristic: real-world dev ledger pairs, docs/ledger.md ("Place scope")."""
+    docs_of: dict[tuple[Any, str], set[str]] = defaultdict(set)
+    for claim in claims:
+        doc_id = str(claim.get("doc_id"))
+        story = (ctx.documents.get(doc_id) or {}).get("story_id")
+        year = ctx.began.get(str(story)) if story else None
+        for q in claim.get("quantities") or []:
+            if not countable(q) or measure_of(claim, q, lex) is None \
+                    or time_scope(claim, q, int(year[:4]) if year else None) is not None:
+                continue
+            country, _ = scope_of(claim, q, None, ctx.named.get(doc_id, set()))
+            if country:
+                docs_of[(story, country)].add(doc_id)
+    per_story: Counter = Counter(story for (story, _), docs in docs_of.items() if len(docs) >= 2)
+    return {story for story, n in per_story.items() if n >= 2}
 
 
 def document_measures(claims: Iterable[dict[str, Any]], lex: Lexicon) -> dict[str, str]:
