@@ -177,6 +177,13 @@ def test_a_tally_that_names_its_measure_keeps_it():
     assert tables == {"deaths": [40], "injured": [86, 94]}
 
 
+def test_a_cue_of_the_numbers_own_clause_beats_a_nearer_one_across_and():
+    s = "Nine miners were killed and four more are being treated in hospital."
+    q = quantity(s, "four", 4, predicate="treat")
+    assert measure_of(claim("d", s, [quantity(s, "Nine", 9, counted="miners", predicate="kill"), q]), q) \
+        == "injured"
+
+
 def test_intervals_and_labels():
     s = "x"
     assert bounds_label({"value": 600, "low": 600, "high": None, "approx": "more_than"}) == ">600"

@@ -195,9 +195,18 @@ def _cue_measure(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> str 
                     continue
                 dist = len(_words(gap))
                 window = before_window if m.end() <= q_start else lex.window
-                if dist <= window and (best is None or dist < best[0]):
-                    best = (dist, name)
+                if dist > window:
+                    continue
+                # a cue across "and", "while", a comma … is another clause's: one of the
+                # number's own clause wins ("17 were killed and seven more are being
+                # treated in hospital": 7 is in hospital, not killed)
+                rank = dist + (lex.window + 1 if _CLAUSE_BREAK.search(gap) else 0)
+                if best is None or rank < best[0]:
+                    best = (rank, name)
     return best[1] if best else None
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|while|whereas)\b")
 
 
 def is_person_head(counted: str, lex: Lexicon | None = None) -> bool:
