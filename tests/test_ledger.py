@@ -184,6 +184,12 @@ def test_a_cue_of_the_numbers_own_clause_beats_a_nearer_one_across_and():
         == "injured"
 
 
+def test_losing_a_home_is_displacement():
+    s = "About 2,000 people lost their homes in the floods."
+    c, q = one(s, "About 2,000", 2000, approx="about", counted="people", predicate="lose")
+    assert measure_of(c, q) == "displaced"
+
+
 def test_intervals_and_labels():
     s = "x"
     assert bounds_label({"value": 600, "low": 600, "high": None, "approx": "more_than"}) == ">600"
