@@ -184,6 +184,12 @@ def test_a_cue_of_the_numbers_own_clause_beats_a_nearer_one_across_and():
         == "injured"
 
 
+def test_an_adjacent_cue_may_follow_one_linking_word():
+    s = "Foreign tourists were among the dead and among the hundreds reported missing."
+    c, q = one(s, "hundreds", 200, approx="vague", low=200, high=999, predicate="die")
+    assert measure_of(c, q) == "missing"
+
+
 def test_losing_a_home_is_displacement():
     s = "About 2,000 people lost their homes in the floods."
     c, q = one(s, "About 2,000", 2000, approx="about", counted="people", predicate="lose")

@@ -41,6 +41,7 @@ class Lexicon:
     level: frozenset[str] = frozenset()
     level_window: int = 12
     tally: tuple[str, ...] = ()
+    adjacent_links: tuple[str, ...] = ()
 
     def measure_label(self, measure: str) -> str:
         return self.measures.get(measure, {}).get("label", measure)
@@ -60,7 +61,8 @@ def lexicon() -> Lexicon:
                    person_endings=tuple(people["endings"]), not_people=frozenset(people["not_people"]),
                    level=frozenset(m["level_predicates"]["lemmas"]),
                    level_window=int(m["level_predicates"]["window_words"]),
-                   tally=tuple(m["tally_nouns"]["words"]))
+                   tally=tuple(m["tally_nouns"]["words"]),
+                   adjacent_links=tuple(m["adjacent_cue"]["links"]))
 
 
 # --- classification ---------------------------------------------------------------------
@@ -248,8 +250,10 @@ def _counts_what_it_measures(measure: str, counted: str | None, lex: Lexicon) ->
 
 def _adjacent_cue(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> str | None:
     """A measure cue right after the number or its counted phrase ("632 **dead** and 329
-    **injured**", "127 people were killed and around 400 **wounded**"): it says what the
-    number counts better than a predicate the parser may have borrowed from a neighbour.
+    **injured**", "127 people were killed and around 400 **wounded**", "the thousands
+    reported **missing**": one linking word of ``adjacent_cue.links`` may stand between):
+    it says what the number counts better than a predicate the parser may have borrowed
+    from a neighbour.
 
     Heuristic: real-world dev ledger pairs, docs/ledger.md ("Measure")."""
     text = str(claim.get("text") or "")
@@ -259,9 +263,10 @@ def _adjacent_cue(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> str
         return None
     end = max(qs[1], cs[1] if cs and cs[0] is not None else qs[1]) - base
     after = text[end:].lower()
+    links = "|".join(map(re.escape, lex.adjacent_links))
     for name, spec in lex.measures.items():
         for cue in spec.get("cues", []):
-            if re.match(r"\s+" + re.escape(cue) + r"(?![\w-])", after):
+            if re.match(r"(?:\s+(?:" + links + r"))?\s+" + re.escape(cue) + r"(?![\w-])", after):
                 return name
     return None
 
