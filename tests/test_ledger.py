@@ -190,6 +190,13 @@ def test_an_adjacent_cue_may_follow_one_linking_word():
     assert measure_of(c, q) == "missing"
 
 
+def test_protesters_killed_are_the_victims_in_general():
+    from pipeline.inspect.ledger import counted_class
+    assert counted_class("deaths", "protesters") == "all"
+    assert counted_class("deaths", "soldiers") == "security forces"
+    assert counted_class("deaths", "schoolchildren") == "schoolchildren"
+
+
 def test_losing_a_home_is_displacement():
     s = "About 2,000 people lost their homes in the floods."
     c, q = one(s, "About 2,000", 2000, approx="about", counted="people", predicate="lose")

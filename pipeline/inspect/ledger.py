@@ -121,6 +121,10 @@ def counted_class(measure: str, counted: str | None, lex: Lexicon | None = None)
     cls = class_of(counted, lex)
     if cls not in lex.classes and cls in lex.measures.get(measure, {}).get("nouns", []):
         return "all"
+    # the crowd of a protest is its victims in general: "35 protesters were killed"
+    if cls not in lex.classes and any(cls in spec.get("nouns", []) for name, spec in lex.measures.items()
+                                      if spec.get("per_day")):
+        return "all"
     return cls
 
 
