@@ -19,7 +19,10 @@ _YEAR = re.compile(r"(?<![\w,.])(1[5-9]\d\d|20\d\d)(?!\w|,\d)")
 @lru_cache(maxsize=1)
 def _settings() -> tuple[re.Pattern[str], int]:
     data = load_json("ledger", "time.json")
-    phrases = re.compile(r"\b(?:" + "|".join(map(re.escape, data["past_phrases"])) + r")\b", re.IGNORECASE)
+    # literal phrases ("last year") and patterns of a longer past period ("over the past
+    # 28 years", "since the protests began")
+    alternatives = [re.escape(p) for p in data["past_phrases"]] + list(data.get("past_patterns", []))
+    phrases = re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
     return phrases, int(data["window_words"])
 
 
