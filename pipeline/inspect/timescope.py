@@ -1,9 +1,10 @@
 """Time scope of a count: the story's own event, or context (another event or period).
 
 Rules in docs/ledger.md ("Time scope"); data in ``models/ledger/time.json``. A count is
-context when, near it in its sentence (``window_words``, no other number between), the
+context when, near it in its sentence (``window_words``, no other count between), the
 text names a year before the year its story began ("the deadliest since the 1934 quake
-that killed 8,500") or a past period ("last year's floods killed 40").
+that killed 8,500"), a past period ("last year's floods killed 40", "two weeks ago") or
+a longer past period (``past_patterns``: "over the past 28 years").
 """
 from __future__ import annotations
 
