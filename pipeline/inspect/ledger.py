@@ -1,11 +1,13 @@
 """The ledger: line up counts of the same thing across documents and sources.
 
 A count (a ``quantities[]`` item of kind ``count``) gets a *measure* (deaths,
-injured, displaced, …) and a *class* of who is counted (civilians, security forces,
-all, …); the pair is the group key. The lexicons are data in ``models/ledger``
-(see docs/ledger.md for the rules). Places and day dates in a claim do not split a
-group, but two rows that name different places, or different days, are not
-compared when looking for conflicts: they may simply count different things.
+injured, displaced, …), a *class* of who is counted (civilians, security forces,
+all, …), a place scope (:mod:`.scope`) and a time scope (:mod:`.timescope`); with its
+story these are the group key (:func:`group_key`). The lexicons are data in
+``models/ledger`` (see docs/ledger.md for the rules). Inside a group, rows are in the
+order stated, with updates, revisions and denials marked (:mod:`.timeline`); rows that
+name different places or different days are not compared when looking for conflicts:
+they may simply count different things.
 """
 from __future__ import annotations
 
