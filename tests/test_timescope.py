@@ -58,7 +58,8 @@ def test_weeks_ago_marks_another_event_and_its_duration_does_not_compete():
 def test_a_longer_past_period_is_context():
     c, (q,) = _one("Some 78 people have died in stadium violence over the past 28 years.", ("78", 78))
     assert time_scope(c, q, 2016) == "context"
-    c, (q,) = _one("Doctors say 246 people have died since the protests began.", ("246", 246))
-    assert time_scope(c, q, 2016) == "context"
+    # "since the offensive began" may be the story's own event: not context by itself
+    c, (q,) = _one("Some 1,200 people have been killed since the offensive began.", ("Some 1,200", 1200))
+    assert time_scope(c, q, 2016) is None
     c, (q,) = _one("The quake killed 2,100 people on Saturday.", ("2,100", 2100))
     assert time_scope(c, q, 2016) is None
