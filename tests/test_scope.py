@@ -121,3 +121,13 @@ def test_in_a_story_across_countries_an_unplaced_count_is_the_whole_storys():
     tables = {m.country: sorted(r.quantity["value"] for r in m.rows) for m in build_ledger(claims, docs)}
     # two countries each counted in two documents: the 14,000 is no one country's toll
     assert tables == {"Sri Lanka": [4800, 5100], "Thailand": [460, 500], None: [14000]}
+
+
+def test_a_place_across_another_number_is_still_the_sentences():
+    s = "In Nepal one ministry says 2,400 were killed while another puts it at 2,100."
+    c = claim("d", s, [("2,400", 2400), ("2,100", 2100)], [("Nepal", NEPAL)])
+    assert scope_of(c, c["quantities"][1], "India", {"Nepal"}) == ("Nepal", None)
+    # a nearer place with no number between still wins
+    s = "The quake killed 1,000 people in Nepal and 50 in India."
+    c = claim("d", s, [("1,000", 1000), ("50", 50)], [("Nepal", NEPAL), ("India", INDIA)])
+    assert scope_of(c, c["quantities"][1], "Nepal", {"Nepal", "India"}) == ("India", None)

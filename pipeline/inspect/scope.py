@@ -7,8 +7,8 @@ country or a city. Rules in docs/ledger.md ("Place scope"):
 
 * the place a count is for is the nearest place entity of its sentence (in characters,
   before or after) with no other number between them ("1,000 died in Nepal; in
-  Kathmandu alone, 600": Nepal for 1,000, Kathmandu for 600); places inside the source
-  ("the UK-based Observatory") are not. (Preferring a following place over a nearer
+  Kathmandu alone, 600": Nepal for 1,000, Kathmandu for 600), else the nearest across
+  other numbers; places inside the source ("the UK-based Observatory") are not. (Preferring a following place over a nearer
   preceding one was tried: worse on the dev split.)
 * a country gives ``(country, None)``; a city ``(its country, city)``, a breakdown, but
   only when the document also names that country: a city name is often another word
@@ -93,13 +93,17 @@ def _cities(claim: dict[str, Any], q_span: tuple[int, int], others: list[tuple[i
     for e in place_entities(claim):
         known = table.get(str(e.get("entity_id")))
         es = tuple(e["span"])
-        if known is None or _between(q_span, es, others):
+        if known is None:
             continue
         city = known[1] == "city"
         # "Latakia province" is the province, which the gazetteer (cities) does not hold
         if city and (known[0] not in named or _area_after().match(text, es[1] - base)):
             continue
         dist = es[0] - q_span[1] if es[0] >= q_span[1] else q_span[0] - es[1]
+        # a place across another number is that number's first, but still the sentence's:
+        # "In Sri Lanka, one ministry says 38,195 were killed, another puts it at 30,920"
+        if _between(q_span, es, others):
+            dist += len(text) + 1
         out.append((dist, (known[0], str(e.get("norm") or e.get("text")) if city else None)))
     return out
 
