@@ -63,3 +63,9 @@ def test_a_longer_past_period_is_context():
     assert time_scope(c, q, 2016) is None
     c, (q,) = _one("The quake killed 2,100 people on Saturday.", ("2,100", 2100))
     assert time_scope(c, q, 2016) is None
+
+
+def test_a_year_marks_every_count_of_the_clause_it_opens():
+    c, (killed, injured) = _one("In 2005, 11 people were killed and dozens injured in a crush.",
+                                ("11", 11), ("dozens", 24))
+    assert time_scope(c, killed, 2016) == "context 2005" and time_scope(c, injured, 2016) == "context 2005"

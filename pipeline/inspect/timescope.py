@@ -38,10 +38,17 @@ def _near(text: str, q: tuple[int, int], mark: tuple[int, int], others: list[tup
     """``mark`` is within ``window`` words of the number at ``q``, no other number is between
     them, and none is nearer to it: a year or phrase marks the count it is closest to."""
     lo, hi = (q[1], mark[0]) if mark[0] >= q[1] else (mark[1], q[0])
+    gap = _gap(text, q, mark)
+    if gap > window:
+        return False
+    if mark[1] <= q[0] and not any(s < mark[0] and _gap(text, (s, e), mark) < gap for s, e in others):
+        # a mark opens the clause that follows it: every count after it within the window
+        # is of that time ("In 2005, 11 people were killed and dozens injured"), unless
+        # a count before the mark is nearer to it
+        return True
     if any(lo <= s < hi for s, _ in others):
         return False
-    gap = _gap(text, q, mark)
-    return gap <= window and all(_gap(text, o, mark) >= gap for o in others)
+    return all(_gap(text, o, mark) >= gap for o in others)
 
 
 def time_scope(claim: dict[str, Any], q: dict[str, Any], story_year: int | None) -> str | None:
