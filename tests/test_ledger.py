@@ -197,6 +197,19 @@ def test_protesters_killed_are_the_victims_in_general():
     assert counted_class("deaths", "schoolchildren") == "schoolchildren"
 
 
+def test_bare_alternatives_share_their_cue():
+    s = "Officials feared hundreds, and possibly more than 1,000, had died."
+    q1 = quantity(s, "hundreds", 200, approx="vague", low=200, high=999, predicate="fear")
+    q2 = quantity(s, "more than 1,000", 1000, approx="more_than", predicate="die")
+    c = claim("d", s, [q1, q2])
+    assert measure_of(c, q1) == "deaths"
+    # a number with a counted phrase of its own still claims the cue for itself
+    s = "Three villagers said 14 of their relatives were killed."
+    q1 = quantity(s, "Three", 3, counted="villagers")
+    q2 = quantity(s, "14", 14, counted="their relatives", predicate="kill")
+    assert measure_of(claim("d", s, [q1, q2]), q1) is None
+
+
 def test_losing_a_home_is_displacement():
     s = "About 2,000 people lost their homes in the floods."
     c, q = one(s, "About 2,000", 2000, approx="about", counted="people", predicate="lose")

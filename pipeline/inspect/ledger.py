@@ -182,8 +182,11 @@ def _cue_measure(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> str 
     cs = q.get("counted_span")
     if cs and cs[0] is not None and cs[1] - base > q_end:
         q_end = cs[1] - base
-    # another number, or its counted phrase, between cue and number claims the cue for itself
+    # another number, or its counted phrase, between cue and number claims the cue for
+    # itself; not a bare alternative joined to this bare number ("thousands, and
+    # possibly more than 100,000, had died": the cue is both numbers')
     others = [(sp[0] - base, sp[1] - base) for o in claim.get("quantities") or [] if o is not q
+              and not _alternative(text, base, q, o, lex)
               for sp in (o.get("span"), o.get("counted_span")) if sp and sp[0] is not None]
     lower = text.lower()
     # "the number of people killed in the crush ... has risen to 151": a level verb's
@@ -215,6 +218,26 @@ def _cue_measure(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> str 
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|while|whereas)\b")
+
+
+@lru_cache(maxsize=1)
+def _joiner() -> re.Pattern[str]:
+    words = load_json("ledger", "measures.json")["alternative_joiners"]["words"]
+    return re.compile(r"(?:[\s,.…()\"'“”-]|\b(?:" + "|".join(map(re.escape, words)) + r")\b)*", re.IGNORECASE)
+
+
+def _alternative(text: str, base: int, q: dict[str, Any], o: dict[str, Any], lex: Lexicon) -> bool:
+    """``o`` and ``q`` are bare numbers (no counted phrase) with only joiners between them
+    ("thousands, and possibly more than 100,000", "46, not 108", "50,000... 30,000"):
+    rival or successive answers to one count, sharing its cue.
+
+    Heuristic: real-world dev ledger pairs, docs/ledger.md ("Measure")."""
+    if (q.get("counted") or "").strip() or (o.get("counted") or "").strip():
+        return False
+    a, b = sorted([q.get("span") or [None, None], o.get("span") or [None, None]], key=lambda sp: sp[0] or 0)
+    if a[0] is None or b[0] is None:
+        return False
+    return bool(_joiner().fullmatch(text[a[1] - base:b[0] - base]))
 
 
 def is_person_head(counted: str, lex: Lexicon | None = None) -> bool:
