@@ -54,17 +54,20 @@ def _spelling() -> dict[str, str]:
 
 
 _KEY_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[\w’']+")
+_POSSESSIVE = re.compile(r"[’']s$")
+_ISATION = re.compile(r"isation(s?)$")
 _MINISTRY_OF = re.compile(r"^(.*?)\bministry of (?:the )?(.+)$")
 
 
 def name_key(name: str) -> str:
     """The key under which two spellings of one source's name meet: case folded,
-    "the" and dots dropped ("U.S." = "US"), British and American spellings folded
-    (``spelling`` in names.json), and "Ministry of X" read as "X Ministry" ("the
-    Moroccan Ministry of Interior" = "Moroccan Interior Ministry")."""
-    words = [w.replace(".", "") for w in _KEY_WORD.findall(name.casefold())]
+    "the", dots and a possessive "'s" dropped ("U.S." = "US", "Haiti's government" =
+    "haiti government"), British and American spellings folded (``spelling`` in
+    names.json, and "-isation" = "-ization"), and "Ministry of X" read as "X Ministry"
+    ("the Moroccan Ministry of Interior" = "Moroccan Interior Ministry")."""
+    words = [_POSSESSIVE.sub("", w.replace(".", "")) for w in _KEY_WORD.findall(name.casefold())]
     spell = _spelling()
-    key = " ".join(spell.get(w, w) for w in words if w != "the")
+    key = " ".join(_ISATION.sub(r"ization\1", spell.get(w, w)) for w in words if w and w != "the")
     m = _MINISTRY_OF.match(key)
     return f"{m.group(1)}{m.group(2)} ministry" if m else key
 

@@ -8,7 +8,8 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.inspect.fmt import bounds_label, interval, spread_label
-from pipeline.inspect.ledger import build_ledger, class_of, head_region, measure_of, same_source
+from pipeline.inspect.ledger import (build_ledger, class_of, document_source_keys, head_region, measure_of,
+                                     same_source, source_key, who_is_counted)
 
 
 def quantity(sentence: str, text: str, value: float, *, approx: str = "exact", low=None, high=None,
@@ -122,6 +123,99 @@ def test_a_cue_belongs_to_the_nearest_number_not_to_one_across_another():
     assert measure_of(c, q2) == "deaths"
 
 
+def test_a_level_verb_reads_the_cue_far_back_in_its_subject():
+    s = ("The number of people killed in the fire at the old textile market on the east bank "
+         "of the river has risen to 41.")
+    c, q = one(s, "41", 41, predicate="rise")
+    assert measure_of(c, q) == "deaths"
+    # the same distance with a verb that states no level is too far
+    c, q = one(s.replace("has risen to", "is now put at"), "41", 41, predicate="put")
+    assert measure_of(c, q) is None
+
+
+def test_a_cue_right_after_the_number_beats_a_borrowed_predicate():
+    s = "The ministry said 820 people had died, up from 632 dead and 329 injured."
+    q = quantity(s, "329", 329, predicate="die")    # the parser lent it the clause's verb
+    assert measure_of(claim("d", s, [q]), q) == "injured"
+    q = quantity(s, "632", 632, predicate="injure")
+    assert measure_of(claim("d", s, [q]), q) == "deaths"
+
+
+def test_who_is_counted_from_the_number_of_phrase_or_a_copula():
+    s = "The number of Freedonians killed in the crush has risen to 14."
+    q = quantity(s, "14", 14, predicate="rise")
+    assert who_is_counted(claim("d", s, [q]), q) == "Freedonians"
+    s = "Officials said 17 of the dead were children."
+    q = quantity(s, "17", 17, counted="dead")
+    assert class_of(who_is_counted(claim("d", s, [q]), q)) == "children"
+    s = "Of the 151 dead, 97 were female."
+    q = quantity(s, "97", 97)
+    assert class_of(who_is_counted(claim("d", s, [q]), q)) == "women"
+    s = "At least 40 people were killed."
+    q = quantity(s, "At least 40", 40, approx="at_least", counted="people", predicate="kill")
+    assert who_is_counted(claim("d", s, [q]), q) == "people"
+
+
+def test_a_bare_number_called_the_figure_counts_what_its_document_counts():
+    s1 = "The blast killed at least 40 people, officials said."
+    s2 = "The previous confirmed figure, given on Monday, was 17."
+    s3 = "Organisers expect 17 more buses on Friday."
+    c1 = claim("d", s1, [quantity(s1, "at least 40", 40, approx="at_least", counted="people", predicate="kill")])
+    c2 = claim("d", s2, [quantity(s2, "17", 17)])
+    c3 = claim("d", s3, [quantity(s3, "17", 17)])
+    (table,) = build_ledger([c1, c2, c3], {"d": {"doc_id": "d"}})
+    # "the figure" refers back to the document's toll; "17 more buses" names no tally
+    assert table.measure == "deaths" and sorted(r.quantity["value"] for r in table.rows) == [17, 40]
+
+
+def test_a_tally_that_names_its_measure_keeps_it():
+    s1 = "The blast killed at least 40 people, officials said."
+    s2 = "The number of injured rose to 94 from 86."
+    c1 = claim("d", s1, [quantity(s1, "at least 40", 40, approx="at_least", counted="people", predicate="kill")])
+    c2 = claim("d", s2, [quantity(s2, "94", 94, predicate="rise"), quantity(s2, "86", 86, predicate="rise")])
+    tables = {m.measure: sorted(r.quantity["value"] for r in m.rows) for m in build_ledger([c1, c2], {"d": {}})}
+    assert tables == {"deaths": [40], "injured": [86, 94]}
+
+
+def test_a_cue_of_the_numbers_own_clause_beats_a_nearer_one_across_and():
+    s = "Nine miners were killed and four more are being treated in hospital."
+    q = quantity(s, "four", 4, predicate="treat")
+    assert measure_of(claim("d", s, [quantity(s, "Nine", 9, counted="miners", predicate="kill"), q]), q) \
+        == "injured"
+
+
+def test_an_adjacent_cue_may_follow_one_linking_word():
+    s = "Foreign tourists were among the dead and among the hundreds reported missing."
+    c, q = one(s, "hundreds", 200, approx="vague", low=200, high=999, predicate="die")
+    assert measure_of(c, q) == "missing"
+
+
+def test_protesters_killed_are_the_victims_in_general():
+    from pipeline.inspect.ledger import counted_class
+    assert counted_class("deaths", "protesters") == "all"
+    assert counted_class("deaths", "soldiers") == "security forces"
+    assert counted_class("deaths", "schoolchildren") == "schoolchildren"
+
+
+def test_bare_alternatives_share_their_cue():
+    s = "Officials feared hundreds, and possibly more than 1,000, had died."
+    q1 = quantity(s, "hundreds", 200, approx="vague", low=200, high=999, predicate="fear")
+    q2 = quantity(s, "more than 1,000", 1000, approx="more_than", predicate="die")
+    c = claim("d", s, [q1, q2])
+    assert measure_of(c, q1) == "deaths"
+    # a number with a counted phrase of its own still claims the cue for itself
+    s = "Three villagers said 14 of their relatives were killed."
+    q1 = quantity(s, "Three", 3, counted="villagers")
+    q2 = quantity(s, "14", 14, counted="their relatives", predicate="kill")
+    assert measure_of(claim("d", s, [q1, q2]), q1) is None
+
+
+def test_losing_a_home_is_displacement():
+    s = "About 2,000 people lost their homes in the floods."
+    c, q = one(s, "About 2,000", 2000, approx="about", counted="people", predicate="lose")
+    assert measure_of(c, q) == "displaced"
+
+
 def test_intervals_and_labels():
     s = "x"
     assert bounds_label({"value": 600, "low": 600, "high": None, "approx": "more_than"}) == ">600"
@@ -131,6 +225,28 @@ def test_intervals_and_labels():
     assert math.isinf(interval({"value": 7, "low": 7, "high": None, "approx": "at_least"})[1])
     assert spread_label([(595, 595), (740, math.inf)]) == "595–740+"
     assert spread_label([(12, 12)]) == "12" and s
+
+
+def test_source_key_drops_possessives_and_british_spellings():
+    assert source_key("the International Organisation for Migration") == \
+        source_key("International Organization for Migration")
+    assert source_key("Freedonia's government") == "freedonia government"
+    assert source_key("Civil Defence") == source_key("civil defense")
+
+
+def test_of_phrase_before_the_head_is_the_same_source():
+    assert same_source(source_key("the Ministry of Health"), source_key("health ministry"))
+    assert not same_source(source_key("Ministry of Health"), source_key("interior ministry"))
+
+
+def test_a_document_short_name_takes_its_one_full_name():
+    keys = document_source_keys(["the Ministry of Health", "the ministry", "Mira Halvorsen", "Halvorsen",
+                                 "police"])
+    assert keys["the ministry"] == "health ministry" and keys["Halvorsen"] == "mira halvorsen"
+    assert keys["police"] == "police"
+    # two ministries: "the ministry" could be either, so it stays as it is
+    keys = document_source_keys(["the health ministry", "the interior ministry", "the ministry"])
+    assert keys["the ministry"] == "ministry"
 
 
 def test_acronym_is_the_same_source():
@@ -170,17 +286,18 @@ def test_build_ledger_groups_marks_conflicts_and_spread():
     assert set(measures) == {("deaths", "civilians"), ("deaths", "all"), ("deaths", "security forces")}
     civ = measures["deaths", "civilians"]
     values = [r.quantity["text"] for r in civ.rows]
-    assert values == ["412", "more than 400", "96", "15"]   # sorted by lower bound
+    # in the order stated: the dated row first, then the undated ones, smaller first
+    assert values == ["15", "96", "more than 400", "412"]
     by_text = {r.quantity["text"]: r for r in civ.rows}
     # 96 (army) contradicts 412 (ministry) and >400 (HRW): same place, different sources
-    assert sorted(by_text["96"].conflicts) == [0, 1]
-    assert by_text["412"].conflicts == [2] and by_text["more than 400"].conflicts == [2]
+    assert sorted(by_text["96"].conflicts) == [2, 3]
+    assert by_text["412"].conflicts == [1] and by_text["more than 400"].conflicts == [1]
     # 15 in Odesa names another place: not compared with the Kherson counts
     assert by_text["15"].conflicts == []
     assert civ.conflict and civ.spread_label == "15–412+"
     allm = measures["deaths", "all"]
     # "some 1,200" is read as 1,080–1,320: it does not overlap "hundreds" (200–999)
-    assert [r.source for r in allm.rows] == ["UN", "aid agencies"]
+    assert [r.source for r in allm.rows] == ["aid agencies", "UN"]
     assert allm.conflict and allm.rows[0].conflicts == [1]
     sec = measures["deaths", "security forces"].rows
     assert [(r.source, r.outlet) for r in sec] == [("ministry", "Outlet A")]
@@ -202,7 +319,7 @@ def test_compare_command_writes_ledger_jsonl(tmp_path, capsys):
     lines = [json.loads(x) for x in (tmp_path / "ledger.jsonl").read_text().splitlines()]
     assert lines[0]["measure"] == "deaths" and lines[0]["class"] == "civilians"
     assert lines[0]["conflict"] is True and len(lines[0]["rows"]) == 4
-    assert lines[0]["rows"][1]["bounds"] == ">400" and lines[0]["rows"][1]["interval"] == [400, None]
+    assert lines[0]["rows"][2]["bounds"] == ">400" and lines[0]["rows"][2]["interval"] == [400, None]
 
 
 def test_compare_on_missing_dir_is_one_line(tmp_path, capsys):

@@ -80,3 +80,39 @@ def test_bcubed_and_pairs():
     one = _bcubed({"a": 1, "b": 1, "c": 1}, gold)
     assert one["recall"] == 1.0 and abs(one["precision"] - 5 / 9) < 1e-9
     assert _pairs([["a", "b", "c"], ["d"]]) == {("a", "b"), ("a", "c"), ("b", "c")}
+
+
+def test_revision_and_denial_marks_are_scored_against_the_gold():
+    from types import SimpleNamespace
+
+    from pipeline.eval.realworld import _marks
+
+    rows = [SimpleNamespace(replaces=None, disputed=False, denied_by=[]),
+            SimpleNamespace(replaces=0, disputed=False, denied_by=[]),
+            SimpleNamespace(replaces=None, disputed=True, denied_by=[])]
+    table = SimpleNamespace(rows=rows)
+    keys = [["d:f1", "d:f2", "d:f3"]]
+    gold = {"d": {"figures": [
+        {"id": "f1", "flags": [], "ledger": {"revises": None}},
+        {"id": "f2", "flags": [], "ledger": {"revises": "f1"}},       # marked: f2's row replaces f1's
+        {"id": "f3", "flags": ["disputed"], "ledger": {"revises": "f2"}},   # denial marked, revision not
+    ]}}
+    assert _marks([table], keys, gold) == {"revisions": [1, 2], "denials": [1, 1]}
+
+
+def test_source_keys_per_gold_body_merges_one_documents_short_names():
+    from pipeline.eval.realworld import _source_keys_per_body
+
+    s = "The Ministry of Health said 40 died; the ministry said 12 were hurt; WHO said 41."
+    def fig(text, source):
+        start = s.index(text)
+        q = {"text": text, "span": [start, start + len(text)], "kind": "count", "value": 1,
+             "attribution": {"source": source, "source_norm": source}}
+        return {"doc_id": "d", "text": s, "span": [0, len(s)], "quantities": [q], "attribution": None}
+    claims = {"d": [fig("40", "Ministry of Health"), fig("12", "the ministry"), fig("41", "WHO")]}
+    golds = {"d": {"event": "e", "figures": [
+        {"id": "f1", "source_norm": "Health Ministry"}, {"id": "f2", "source_norm": "Health Ministry"},
+        {"id": "f3", "source_norm": "World Health Organization"}]}}
+    matched = {"d": {0: "f1", 1: "f2", 2: "f3"}}
+    # "the ministry" takes the document's full name: one key per body
+    assert _source_keys_per_body(claims, golds, matched) == (1.0, 2)

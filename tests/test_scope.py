@@ -82,3 +82,52 @@ def test_an_area_noun_or_several_cities_make_no_city_breakdown():
     s = "Floods killed 30 people in Kathmandu city."
     c = claim("d", s, [("30", 30)], [("Kathmandu", KATHMANDU)])
     assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", "Kathmandu")
+
+
+def test_a_source_that_is_only_places_still_places_the_count():
+    s = "Nepal and India together reported more than 30 deaths."
+    c = claim("d", s, [("30", 30)], [("Nepal", NEPAL), ("India", INDIA)])
+    c["attribution"] = {"source": "Nepal and India", "source_span": [0, len("Nepal and India")]}
+    assert scope_of(c, c["quantities"][0], "Saudi Arabia", {"Nepal", "India"})[0] == "India"
+    # a place inside a longer source ("the Nepal office of a charity") is not the count's place
+    s = "The Nepal office of the charity reported 30 deaths."
+    c = claim("d", s, [("30", 30)], [("Nepal", NEPAL)])
+    c["attribution"] = {"source": "The Nepal office of the charity", "source_span": [0, 31]}
+    assert scope_of(c, c["quantities"][0], "Saudi Arabia", {"Nepal"}) == ("Saudi Arabia", None)
+
+
+def test_the_city_a_story_happens_in_is_no_breakdown():
+    docs = {d: {"doc_id": d, "story_id": "story:x", "source": d} for d in "abc"}
+    claims = [claim("a", "The quake killed 2,000 people in Nepal, most in Kathmandu.", [("2,000", 2000)],
+                    [("Nepal", NEPAL), ("Kathmandu", KATHMANDU)]),
+              claim("b", "In Kathmandu, Nepal, 2,400 people were killed.", [("2,400", 2400)],
+                    [("Kathmandu", KATHMANDU), ("Nepal", NEPAL)]),
+              claim("c", "Officials in Nepal said 2,100 people were killed.", [("2,100", 2100)], [("Nepal", NEPAL)])]
+    # two of three documents name Kathmandu: the story happens there, so its toll is Nepal's
+    tables = {(m.country, m.subplace): sorted(r.quantity["value"] for r in m.rows) for m in build_ledger(claims, docs)}
+    assert tables == {("Nepal", None): [2000, 2100, 2400]}
+
+
+SRI_LANKA, THAILAND = "geo:1227603", "geo:1605651"
+
+
+def test_in_a_story_across_countries_an_unplaced_count_is_the_whole_storys():
+    docs = {d: {"doc_id": d, "story_id": "story:x", "source": d} for d in "abc"}
+    claims = [claim("a", "In Sri Lanka 4,800 people were killed.", [("4,800", 4800)], [("Sri Lanka", SRI_LANKA)]),
+              claim("a", "In Thailand 460 people were killed.", [("460", 460)], [("Thailand", THAILAND)]),
+              claim("b", "In Sri Lanka 5,100 people were killed.", [("5,100", 5100)], [("Sri Lanka", SRI_LANKA)]),
+              claim("b", "In Thailand 500 people were killed.", [("500", 500)], [("Thailand", THAILAND)]),
+              claim("c", "The waves killed 14,000 people.", [("14,000", 14000)], [])]
+    tables = {m.country: sorted(r.quantity["value"] for r in m.rows) for m in build_ledger(claims, docs)}
+    # two countries each counted in two documents: the 14,000 is no one country's toll
+    assert tables == {"Sri Lanka": [4800, 5100], "Thailand": [460, 500], None: [14000]}
+
+
+def test_a_place_across_another_number_is_still_the_sentences():
+    s = "In Nepal one ministry says 2,400 were killed while another puts it at 2,100."
+    c = claim("d", s, [("2,400", 2400), ("2,100", 2100)], [("Nepal", NEPAL)])
+    assert scope_of(c, c["quantities"][1], "India", {"Nepal"}) == ("Nepal", None)
+    # a nearer place with no number between still wins
+    s = "The quake killed 1,000 people in Nepal and 50 in India."
+    c = claim("d", s, [("1,000", 1000), ("50", 50)], [("Nepal", NEPAL), ("India", INDIA)])
+    assert scope_of(c, c["quantities"][1], "Nepal", {"Nepal", "India"}) == ("India", None)

@@ -37,3 +37,35 @@ def test_context_counts_are_listed_apart():
     tables = build_ledger([c1, c2], docs)
     assert [(m.time, len(m.rows)) for m in tables] == [(None, 1), ("context 1931", 1)]
     assert tables[1].label.endswith("context 1931")
+
+
+def test_a_year_followed_by_a_comma_is_still_a_year():
+    c, (q,) = _one("In 1931, more than 300 people were killed in a quake there.", ("more than 300", 300))
+    assert time_scope(c, q, 2016) == "context 1931"
+    # a thousands separator is not a year: "1,931 people" names no year
+    c, (q,) = _one("Some 2,100 people and 1,931 homes were counted.", ("2,100", 2100))
+    assert time_scope(c, q, 2016) is None
+
+
+def test_weeks_ago_marks_another_event_and_its_duration_does_not_compete():
+    s = "Less than two weeks ago, a bridge collapsed on the ring road, killing 41 people."
+    q = quantity(s, "41", 41, predicate="kill")
+    weeks = quantity(s, "Less than two weeks", 2, kind="duration")
+    c = claim("d", s, [weeks, q])
+    assert time_scope(c, q, 2016) == "context"
+
+
+def test_a_longer_past_period_is_context():
+    c, (q,) = _one("Some 78 people have died in stadium violence over the past 28 years.", ("78", 78))
+    assert time_scope(c, q, 2016) == "context"
+    # "since the offensive began" may be the story's own event: not context by itself
+    c, (q,) = _one("Some 1,200 people have been killed since the offensive began.", ("Some 1,200", 1200))
+    assert time_scope(c, q, 2016) is None
+    c, (q,) = _one("The quake killed 2,100 people on Saturday.", ("2,100", 2100))
+    assert time_scope(c, q, 2016) is None
+
+
+def test_a_year_marks_every_count_of_the_clause_it_opens():
+    c, (killed, injured) = _one("In 2005, 11 people were killed and dozens injured in a crush.",
+                                ("11", 11), ("dozens", 24))
+    assert time_scope(c, killed, 2016) == "context 2005" and time_scope(c, injured, 2016) == "context 2005"

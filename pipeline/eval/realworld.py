@@ -23,6 +23,11 @@ docs/annotation.md section 10. Metric definitions are in docs/evaluation.md
   corpus's output first, as ``compare`` runs it; output without a ``story_id`` is one story.
 * **ledger**: pairwise P/R/F1 of "these two figures are lined up together": system
   pairs are rows of one ledger table, gold pairs share an event and a ledger group.
+* **revisions and denials**: the share of gold ``ledger.revises`` links whose rows the
+  ledger links (the newer row replaces the older), and of gold ``disputed`` figures whose
+  rows it marks disputed.
+* **source keys per gold body**: how many distinct source keys the system gives the
+  matched figures of one gold body (an event's ``source_norm``), averaged (1.0 is ideal).
 """
 from __future__ import annotations
 
@@ -187,10 +192,10 @@ def _pairs(groups: list[list[str]]) -> set[tuple[str, str]]:
     return {tuple(sorted(p)) for g in groups for p in itertools.combinations(sorted(set(g)), 2)}
 
 
-def _ledger_pairs(docs: dict[str, dict], claims: dict[str, list[dict]],
-                  matched: dict[str, dict[int, str]]) -> list[list[str]]:
-    """The system's ledger tables as lists of figure keys (``doc:gold id`` when the row
-    matches a gold figure, else a key of its own)."""
+def _ledger_tables(docs: dict[str, dict], claims: dict[str, list[dict]],
+                   matched: dict[str, dict[int, str]]) -> tuple[list[Any], list[list[str]]]:
+    """The system's ledger tables, and each as a list of figure keys (``doc:gold id`` when
+    the row matches a gold figure, else a key of its own), row for row."""
     from ..inspect.ledger import build_ledger
 
     index = {}
@@ -199,8 +204,68 @@ def _ledger_pairs(docs: dict[str, dict], claims: dict[str, list[dict]],
             gid = matched.get(doc_id, {}).get(i)
             index[(doc_id, tuple(q["span"]))] = f"{doc_id}:{gid}" if gid else f"{doc_id}:sys{i}"
     tables = build_ledger(itertools.chain.from_iterable(claims.values()), docs)
-    return [[index.get((r.claim["doc_id"], tuple(r.quantity["span"])),
-                       f"{r.claim['doc_id']}:{r.quantity['span']}") for r in m.rows] for m in tables]
+    return tables, [[index.get((r.claim["doc_id"], tuple(r.quantity["span"])),
+                               f"{r.claim['doc_id']}:{r.quantity['span']}") for r in m.rows] for m in tables]
+
+
+def _ledger_pairs(docs: dict[str, dict], claims: dict[str, list[dict]],
+                  matched: dict[str, dict[int, str]]) -> list[list[str]]:
+    """The system's ledger tables as lists of figure keys (see :func:`_ledger_tables`)."""
+    return _ledger_tables(docs, claims, matched)[1]
+
+
+def _marks(tables: list[Any], keys: list[list[str]], golds: dict) -> dict[str, list[int]]:
+    """Gold revisions and denials the ledger marks: ``[marked, total]`` per kind.
+
+    A gold ``ledger.revises`` (figure f replaces the older figure o of its article) is
+    marked when f's row replaces o's row (as an update or a revision) in one table; a
+    gold figure flagged ``disputed`` is marked when its row is marked disputed."""
+    replaces: set[tuple[str, str]] = set()
+    disputed: set[str] = set()
+    for m, ks in zip(tables, keys):
+        for r, k in zip(m.rows, ks):
+            if r.replaces is not None:
+                replaces.add((k, ks[r.replaces]))
+            if r.disputed or r.denied_by:
+                disputed.add(k)
+    out = {"revisions": [0, 0], "denials": [0, 0]}
+    for d, g in golds.items():
+        for fig in g["figures"]:
+            key = f"{d}:{fig['id']}"
+            old = (fig.get("ledger") or {}).get("revises")
+            if old:
+                out["revisions"][1] += 1
+                out["revisions"][0] += (key, f"{d}:{old}") in replaces
+            if "disputed" in (fig.get("flags") or []):
+                out["denials"][1] += 1
+                out["denials"][0] += key in disputed
+    return out
+
+
+def _source_keys_per_body(claims: dict[str, list[dict]], golds: dict,
+                          matched: dict[str, dict[int, str]]) -> tuple[float, int]:
+    """Mean number of distinct system source keys (the ledger's keys: one per name and
+    document, :func:`pipeline.inspect.ledger.document_source_keys`, acronyms merged as the
+    ledger merges them) among the matched figures of each gold body (an event's
+    ``source_norm``), over the bodies with at least one named system source."""
+    from ..inspect.ledger import document_source_keys, same_source
+
+    keys: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for d, cl in claims.items():
+        gold = {f["id"]: f for f in golds[d]["figures"]}
+        doc_keys = document_source_keys({n for c, q in _figures(cl) if (n := _source(c, q))})
+        for i, (claim, q) in enumerate(_figures(cl)):
+            fig = gold.get(matched.get(d, {}).get(i, ""))
+            name = _source(claim, q)
+            if not fig or not fig.get("source_norm") or not name:
+                continue
+            k = doc_keys[name]
+            body = keys[(golds[d]["event"], fig["source_norm"])]
+            if not any(same_source(k, x) for x in body):
+                body.append(k)
+    if not keys:
+        return 0.0, 0
+    return sum(len(v) for v in keys.values()) / len(keys), len(keys)
 
 
 def _bcubed(system: dict[str, str], gold: dict[str, str]) -> dict[str, float]:
@@ -232,7 +297,8 @@ def _metrics(t: _Tally, docs: dict, claims: dict, golds: dict, matched: dict) ->
                                         "n": t.junk_n[kind]}
     story = {d: str(docs[d].get("story_id") or "one story") for d in golds}
     out["stories (B-cubed)"] = {**_bcubed(story, {d: g["event"] for d, g in golds.items()}), "n": len(golds)}
-    sys_pairs = _pairs(_ledger_pairs(docs, claims, matched))
+    tables, keys = _ledger_tables(docs, claims, matched)
+    sys_pairs = _pairs(keys)
     groups: dict[tuple[str, str], list[str]] = defaultdict(list)
     for d, g in golds.items():
         for fig in g["figures"]:
@@ -242,6 +308,13 @@ def _metrics(t: _Tally, docs: dict, claims: dict, golds: dict, matched: dict) ->
     gold_pairs = _pairs(list(groups.values()))
     tp = len(sys_pairs & gold_pairs)
     out["ledger pairs lined up"] = {**M.prf(tp, len(sys_pairs) - tp, len(gold_pairs) - tp), "n": len(gold_pairs)}
+    marks = _marks(tables, keys, golds)
+    done, total = (sum(v[i] for v in marks.values()) for i in (0, 1))
+    out["gold revisions and denials marked"] = {"accuracy": M.accuracy(done, total), "n": total}
+    for kind, (k_done, k_total) in marks.items():
+        out[f"gold {kind} marked"] = {"accuracy": M.accuracy(k_done, k_total), "n": k_total}
+    per_body, bodies = _source_keys_per_body(claims, golds, matched)
+    out["source keys per gold body"] = {"value": per_body, "n": bodies}
     out["_examples"] = dict(t.examples)
     return out
 

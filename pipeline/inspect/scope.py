@@ -7,8 +7,8 @@ country or a city. Rules in docs/ledger.md ("Place scope"):
 
 * the place a count is for is the nearest place entity of its sentence (in characters,
   before or after) with no other number between them ("1,000 died in Nepal; in
-  Kathmandu alone, 600": Nepal for 1,000, Kathmandu for 600); places inside the source
-  ("the UK-based Observatory") are not. (Preferring a following place over a nearer
+  Kathmandu alone, 600": Nepal for 1,000, Kathmandu for 600), else the nearest across
+  other numbers; places inside the source ("the UK-based Observatory") are not. (Preferring a following place over a nearer
   preceding one was tried: worse on the dev split.)
 * a country gives ``(country, None)``; a city ``(its country, city)``, a breakdown, but
   only when the document also names that country: a city name is often another word
@@ -45,20 +45,38 @@ def admin() -> dict[str, tuple[str, str]]:
 
 
 def place_entities(claim: dict[str, Any]) -> list[dict[str, Any]]:
-    """Place entities the claim is about: not those inside the source ("the UK-based Observatory")."""
+    """Place entities the claim is about: not those inside the source ("the UK-based
+    Observatory"), unless the source is nothing but places ("Malaysia reported seven
+    deaths", "The Maldives and Bangladesh together reported more than 30"): a country
+    reporting its own toll is the place the toll is for."""
     text, base = str(claim.get("text") or ""), (claim.get("span") or [0, 0])[0]
     src = (claim.get("attribution") or {}).get("source_span") or [None, None]
+    ents = [e for e in claim.get("entities") or []
+            if (e.get("span") or [None])[0] is not None and e.get("label") in PLACE_LABELS]
+    in_source = [e for e in ents if src[0] is not None and src[0] <= e["span"][0] and e["span"][1] <= src[1]]
+    if in_source and _only_places(text[src[0] - base:src[1] - base], [e["span"] for e in in_source],
+                                  src[0] - base, base):
+        in_source = []
     out = []
-    for e in claim.get("entities") or []:
-        span = e.get("span") or [None, None]
-        if span[0] is None or e.get("label") not in PLACE_LABELS:
-            continue
-        if src[0] is not None and src[0] <= span[0] and span[1] <= src[1]:
+    for e in ents:
+        span = e["span"]
+        if any(e is x for x in in_source):
             continue
         if re.match(r"\s*-?\s*based\b", text[span[1] - base:]):
             continue
         out.append(e)
     return out
+
+
+def _only_places(source: str, spans: list[list[int]], offset: int, base: int) -> bool:
+    """Whether ``source`` (starting at ``offset`` in the claim) is only the place names at
+    ``spans`` joined by "the", "and", "or" and commas."""
+    rest = list(source)
+    for s, e in spans:
+        for i in range(s - base - offset, e - base - offset):
+            if 0 <= i < len(rest):
+                rest[i] = " "
+    return not re.sub(r"\b(?:the|and|or)\b|[,\s]", "", "".join(rest), flags=re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -75,13 +93,17 @@ def _cities(claim: dict[str, Any], q_span: tuple[int, int], others: list[tuple[i
     for e in place_entities(claim):
         known = table.get(str(e.get("entity_id")))
         es = tuple(e["span"])
-        if known is None or _between(q_span, es, others):
+        if known is None:
             continue
         city = known[1] == "city"
         # "Latakia province" is the province, which the gazetteer (cities) does not hold
         if city and (known[0] not in named or _area_after().match(text, es[1] - base)):
             continue
         dist = es[0] - q_span[1] if es[0] >= q_span[1] else q_span[0] - es[1]
+        # a place across another number is that number's first, but still the sentence's:
+        # "In Sri Lanka, one ministry says 38,195 were killed, another puts it at 30,920"
+        if _between(q_span, es, others):
+            dist += len(text) + 1
         out.append((dist, (known[0], str(e.get("norm") or e.get("text")) if city else None)))
     return out
 
@@ -133,3 +155,25 @@ def story_countries(documents: dict[str, dict[str, Any]], claims: Iterable[dict[
     for doc_id, countries in named.items():
         votes[(documents.get(doc_id) or {}).get("story_id")].update(countries)
     return {story: min(v.items(), key=lambda kv: (-kv[1], kv[0]))[0] for story, v in votes.items()}
+
+
+def story_cities(documents: dict[str, dict[str, Any]], claims: Iterable[dict[str, Any]],
+                 share: float = 0.5) -> dict[Any, set[str]]:
+    """story_id → the cities (gazetteer names) that at least ``share`` of the story's
+    documents name: where the story happens ("Khartoum" in a story about a massacre
+    there), so a count placed there is the story's own toll, not a breakdown of it.
+
+    Heuristic; measured on the real-world dev split (docs/ledger.md, "Place scope")."""
+    table = admin()
+    named: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        for e in place_entities(c):
+            known = table.get(str(e.get("entity_id")))
+            if known is not None and known[1] == "city":
+                named[str(c.get("doc_id"))].add(str(e.get("norm") or e.get("text")))
+    n_docs: Counter = Counter((d.get("story_id")) for d in documents.values())
+    votes: dict[Any, Counter] = defaultdict(Counter)
+    for doc_id, cities in named.items():
+        votes[(documents.get(doc_id) or {}).get("story_id")].update(cities)
+    return {story: {c for c, n in v.items() if n >= share * max(n_docs.get(story, 0), 1) and n >= 2}
+            for story, v in votes.items()}

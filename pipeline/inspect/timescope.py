@@ -1,9 +1,10 @@
 """Time scope of a count: the story's own event, or context (another event or period).
 
 Rules in docs/ledger.md ("Time scope"); data in ``models/ledger/time.json``. A count is
-context when, near it in its sentence (``window_words``, no other number between), the
+context when, near it in its sentence (``window_words``, no other count between), the
 text names a year before the year its story began ("the deadliest since the 1934 quake
-that killed 8,500") or a past period ("last year's floods killed 40").
+that killed 8,500"), a past period ("last year's floods killed 40", "two weeks ago") or
+a longer past period (``past_patterns``: "over the past 28 years").
 """
 from __future__ import annotations
 
@@ -13,13 +14,16 @@ from typing import Any
 
 from ..resources import load_json
 
-_YEAR = re.compile(r"(?<![\w,.])(1[5-9]\d\d|20\d\d)(?![\w,])")
+_YEAR = re.compile(r"(?<![\w,.])(1[5-9]\d\d|20\d\d)(?!\w|,\d)")
 
 
 @lru_cache(maxsize=1)
 def _settings() -> tuple[re.Pattern[str], int]:
     data = load_json("ledger", "time.json")
-    phrases = re.compile(r"\b(?:" + "|".join(map(re.escape, data["past_phrases"])) + r")\b", re.IGNORECASE)
+    # literal phrases ("last year") and patterns of a longer past period ("over the past
+    # 28 years", "since the protests began")
+    alternatives = [re.escape(p) for p in data["past_phrases"]] + list(data.get("past_patterns", []))
+    phrases = re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
     return phrases, int(data["window_words"])
 
 
@@ -34,10 +38,17 @@ def _near(text: str, q: tuple[int, int], mark: tuple[int, int], others: list[tup
     """``mark`` is within ``window`` words of the number at ``q``, no other number is between
     them, and none is nearer to it: a year or phrase marks the count it is closest to."""
     lo, hi = (q[1], mark[0]) if mark[0] >= q[1] else (mark[1], q[0])
+    gap = _gap(text, q, mark)
+    if gap > window:
+        return False
+    if mark[1] <= q[0] and not any(s < mark[0] and _gap(text, (s, e), mark) < gap for s, e in others):
+        # a mark opens the clause that follows it: every count after it within the window
+        # is of that time ("In 2005, 11 people were killed and dozens injured"), unless
+        # a count before the mark is nearer to it
+        return True
     if any(lo <= s < hi for s, _ in others):
         return False
-    gap = _gap(text, q, mark)
-    return gap <= window and all(_gap(text, o, mark) >= gap for o in others)
+    return all(_gap(text, o, mark) >= gap for o in others)
 
 
 def time_scope(claim: dict[str, Any], q: dict[str, Any], story_year: int | None) -> str | None:
@@ -54,8 +65,10 @@ def time_scope(claim: dict[str, Any], q: dict[str, Any], story_year: int | None)
     if span[0] is None:
         return None
     own = (span[0] - base, span[1] - base)
+    # other counts compete for a year or phrase; a duration is part of one ("two weeks ago")
     others = [(o["span"][0] - base, o["span"][1] - base) for o in claim.get("quantities") or []
-              if o is not q and o.get("span") and o["span"][0] is not None]
+              if o is not q and o.get("span") and o["span"][0] is not None
+              and (o.get("kind") or "count") == "count"]
     if story_year is not None:
         for m in _YEAR.finditer(text):
             if int(m.group(1)) < story_year and not (own[0] <= m.start() < own[1]) \

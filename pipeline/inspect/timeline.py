@@ -1,0 +1,247 @@
+"""Timelines inside one ledger group: when each figure was stated, which figure replaces
+which (a rising toll is an *update*, a lower one a *revision*), and which figures are
+denied and by what.
+
+Rules in docs/ledger.md ("Timelines, revisions and denials"); cue words are data in
+``models/ledger/time.json`` (``older_cues``, ``revision_cues``, ``denial``). Each rule is
+a small function; :func:`mark_timeline` applies them to the rows of one group, which the
+caller has already put in the order :func:`order_key` gives.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Protocol, Sequence
+
+from ..resources import load_json
+
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+#: most characters between a number and the date it is stated for ("150,000 on Jan. 24",
+#: "30 people killed by Friday")
+DATE_GAP = 24
+
+
+class RowLike(Protocol):
+    claim: dict[str, Any]
+    quantity: dict[str, Any]
+    key: str
+    stated: str | None
+    older: bool
+    lowered: bool
+    replaces: int | None
+    change: str | None
+    disputed: bool
+    denies: list[int]
+    denied_by: list[int]
+
+
+@dataclass(frozen=True)
+class Cues:
+    older: re.Pattern[str]
+    older_window: int
+    lowered: re.Pattern[str]
+    lowered_window: int
+    deny_before: re.Pattern[str]
+    deny_after: re.Pattern[str]
+    deny_window: int
+    negation: re.Pattern[str]
+
+
+def _alternation(words: Sequence[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+                      + r")(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    data = load_json("ledger", "time.json")
+    older, lowered, denial = data["older_cues"], data["revision_cues"], data["denial"]
+    return Cues(_alternation(older["words"]), int(older["window_words"]),
+                _alternation(lowered["words"]), int(lowered["window_words"]),
+                _alternation(denial["before"]), _alternation(denial["after"]), int(denial["window_words"]),
+                _alternation(denial["negation"]))
+
+
+# --- when a figure was stated ------------------------------------------------------------
+
+def stated_date(claim: dict[str, Any], q: dict[str, Any], published: str | None) -> str | None:
+    """The day the figure was stated for: a full day date right after the number ("to
+    150,000 on Jan. 24", "at least 30 by Friday": at most ``DATE_GAP`` characters
+    between), else the document's publication day, else None. A date elsewhere in the
+    sentence is usually the event's ("the quake on Friday killed 820"), not the count's."""
+    span = q.get("span") or [None, None]
+    best: tuple[int, str] | None = None
+    for d in claim.get("dates") or []:
+        value, ds = str(d.get("value") or ""), d.get("span") or [None, None]
+        if not _ISO_DAY.fullmatch(value) or ds[0] is None or span[0] is None:
+            continue
+        dist = ds[0] - span[1]
+        if 0 <= dist <= DATE_GAP and (best is None or dist < best[0]):
+            best = (dist, value)
+    if best:
+        return best[1]
+    return str(published)[:10] if published and _ISO_DAY.match(str(published)) else None
+
+
+def occasion_day(claim: dict[str, Any], q: dict[str, Any], published: str | None) -> str | None:
+    """The day a count of a one-day occasion (a crowd, a strike) is for: the day date of
+    its sentence nearest the number ("on January 31, when police counted 1.27 million"),
+    else the publication day."""
+    span = q.get("span") or [None, None]
+    best: tuple[int, str] | None = None
+    for d in claim.get("dates") or []:
+        value, ds = str(d.get("value") or ""), d.get("span") or [None, None]
+        if not _ISO_DAY.fullmatch(value) or ds[0] is None or span[0] is None:
+            continue
+        dist = ds[0] - span[1] if ds[0] >= span[1] else span[0] - ds[1]
+        if best is None or dist < best[0]:
+            best = (dist, value)
+    if best:
+        return best[1]
+    return str(published)[:10] if published and _ISO_DAY.match(str(published)) else None
+
+
+def _local(claim: dict[str, Any], q: dict[str, Any]) -> tuple[str, int, int, list[tuple[int, int]]]:
+    """The claim's text, the number's span in it, and the other numbers' spans."""
+    text, base = str(claim.get("text") or ""), (claim.get("span") or [0, 0])[0]
+    s, e = (q.get("span") or [base, base])
+    others = [(o["span"][0] - base, o["span"][1] - base) for o in claim.get("quantities") or []
+              if o is not q and (o.get("span") or [None])[0] is not None
+              and (o.get("kind") or "count") == "count"]
+    return text, s - base, e - base, others
+
+
+def _cue_before(pattern: re.Pattern[str], claim: dict[str, Any], q: dict[str, Any], window: int) -> bool:
+    """A cue at most ``window`` words before the number, no other number between."""
+    text, s, _, others = _local(claim, q)
+    for m in pattern.finditer(text, 0, max(s, 0)):
+        gap = text[m.end():s]
+        if len(re.findall(r"\w+", gap)) <= window and not any(m.end() <= o < s for o, _ in others):
+            return True
+    return False
+
+
+def _cue_after(pattern: re.Pattern[str], claim: dict[str, Any], q: dict[str, Any], window: int) -> bool:
+    """A cue at most ``window`` words after the number, no other number between."""
+    text, _, e, others = _local(claim, q)
+    for m in pattern.finditer(text, max(e, 0)):
+        gap = text[e:m.start()]
+        if len(re.findall(r"\w+", gap)) <= window and not any(e <= o < m.start() for o, _ in others):
+            return True
+    return False
+
+
+def is_older(claim: dict[str, Any], q: dict[str, Any]) -> bool:
+    """The sentence says the figure is an earlier one: "up from 72", "the previous figure
+    was 17", "had given a figure of 50 earlier", "revised down from 174"."""
+    c = cues()
+    return _cue_before(c.older, claim, q, c.older_window)
+
+
+def is_lowered(claim: dict[str, Any], q: dict[str, Any]) -> bool:
+    """The figure is stated as a correction downwards: "revised down to 125", "brought down
+    to 125", "lowered to 96,000"."""
+    c = cues()
+    return _cue_before(c.lowered, claim, q, c.lowered_window)
+
+
+def is_denied(claim: dict[str, Any], q: dict[str, Any]) -> bool:
+    """The sentence denies or contests the figure: a denial verb before it ("the ministry
+    denied that the toll had reached 100", "rejected a claim that more than 125 died"),
+    "not" right before it ("46, not 108"), or a verdict after it ("87 killed, critics say
+    too low", "125 did not match what they saw"). Figure flags ``disputed`` count too."""
+    flags = q.get("flags")
+    if isinstance(flags, dict) and flags.get("disputed"):
+        return True
+    c = cues()
+    return (_cue_before(c.deny_before, claim, q, c.deny_window) or _cue_before(c.negation, claim, q, 0)
+            or _cue_after(c.deny_after, claim, q, c.deny_window))
+
+
+def order_key(row: RowLike) -> tuple[Any, ...]:
+    """Rows in the order their figures were stated: by day; on one day an earlier-marked
+    figure first, a figure stated as lowered last, and otherwise the smaller first (a
+    cumulative toll grows unless a revision says otherwise); then document and position."""
+    lo = row.quantity.get("low")
+    value = lo if isinstance(lo, (int, float)) else row.quantity.get("value") or 0
+    return (row.stated or "9999", not row.older, row.lowered, value, str(row.claim.get("doc_id")),
+            (row.quantity.get("span") or [0])[0])
+
+
+# --- marks -------------------------------------------------------------------------------
+
+def _value(row: RowLike) -> float:
+    v = row.quantity.get("value")
+    return float(v) if isinstance(v, (int, float)) else 0.0
+
+
+def _latest_other(rows: Sequence[RowLike], earlier: list[int], r: RowLike, *, other_day: bool) -> int | None:
+    for j in reversed(earlier):
+        if _value(rows[j]) != _value(r) and (not other_day or rows[j].stated != r.stated):
+            return j
+    return None
+
+
+def mark_replacements(rows: Sequence[RowLike]) -> None:
+    """Which earlier row each row replaces; ``change`` is ``update`` when it is higher (a
+    toll rising), ``revised`` when lower. Tried in order:
+
+    1. an earlier-marked figure of the same sentence ("rose to 934 from 863");
+    2. an earlier-marked figure of the same document that nothing replaces yet, the
+       nearest in the text ("1,069 have died" … "up from a tally of 1,013");
+    3. the latest row before it (in :func:`order_key` order) of the same document with
+       another value;
+    4. the latest row of the same source in another document, stated on another day.
+    """
+    taken: set[int] = set()
+    in_doc: dict[str, list[int]] = {}
+    of_source: dict[str, list[int]] = {}
+    for i, r in enumerate(rows):
+        in_doc.setdefault(str(r.claim.get("doc_id")), []).append(i)
+    seen_doc: dict[str, list[int]] = {}
+    for i, r in enumerate(rows):
+        doc = str(r.claim.get("doc_id"))
+        prev = None
+        if not r.older:
+            olds = [j for j in in_doc[doc] if j != i and rows[j].older and _value(rows[j]) != _value(r)]
+            same = [j for j in olds if rows[j].claim is r.claim]
+            free = [j for j in olds if j not in taken]
+            pool = same or free
+            if pool:
+                pos = (r.quantity.get("span") or [0])[0]
+                prev = min(pool, key=lambda j: abs((rows[j].quantity.get("span") or [0])[0] - pos))
+        if prev is None:
+            prev = _latest_other(rows, seen_doc.get(doc, []), r, other_day=False)
+        if prev is None:
+            elsewhere = [j for j in of_source.get(r.key, [])[-32:] if str(rows[j].claim.get("doc_id")) != doc]
+            prev = _latest_other(rows, elsewhere, r, other_day=True)
+        if prev is not None:
+            r.replaces = prev
+            r.change = "update" if _value(r) > _value(rows[prev]) else "revised"
+            taken.add(prev)
+        seen_doc.setdefault(doc, []).append(i)
+        of_source.setdefault(r.key, []).append(i)
+
+
+def mark_denials(rows: Sequence[RowLike]) -> None:
+    """A denied row is ``disputed``; a row of the same sentence that is not denied and
+    has another value is the figure the denial gives instead, and points at it
+    (``denies``): "46, not 108" — the 46 row denies the 108 row."""
+    for r in rows:
+        r.disputed = is_denied(r.claim, r.quantity)
+    by_claim: dict[Any, list[int]] = {}
+    for i, r in enumerate(rows):
+        by_claim.setdefault(r.claim.get("claim_id") or id(r.claim), []).append(i)
+    for idx in by_claim.values():
+        for i in idx:
+            for j in idx:
+                if rows[j].disputed and not rows[i].disputed and _value(rows[i]) != _value(rows[j]):
+                    rows[i].denies.append(j)
+                    rows[j].denied_by.append(i)
+
+
+def mark_timeline(rows: Sequence[RowLike]) -> None:
+    """Replacements and denials of one group's rows (already in :func:`order_key` order)."""
+    mark_replacements(rows)
+    mark_denials(rows)

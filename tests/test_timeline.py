@@ -1,0 +1,96 @@
+"""Timelines inside a ledger group: when a figure was stated, updates, revisions and
+denials (invented sentences, claims built by hand)."""
+from __future__ import annotations
+
+from pipeline.inspect.ledger import build_ledger
+from pipeline.inspect.timeline import is_denied, is_lowered, is_older, stated_date
+from tests.test_ledger import claim, quantity
+
+
+def _deaths(sentence: str, *texts: tuple[str, float], doc: str = "d", source: str | None = None,
+            dates: tuple[tuple[str, str], ...] = ()) -> dict:
+    return claim(doc, sentence, [quantity(sentence, t, v, predicate="kill") for t, v in texts],
+                 source=source, dates=dates)
+
+
+def _rows(claims: list[dict], docs: dict) -> dict[str, object]:
+    (table,) = build_ledger(claims, docs)
+    return table
+
+
+def test_stated_date_is_a_date_right_after_the_number_else_publication():
+    s = "The toll climbed to 150 on 24 March, officials said."
+    c = _deaths(s, ("150", 150), dates=(("24 March", "2021-03-24"),))
+    assert stated_date(c, c["quantities"][0], "2021-03-27T10:00:00") == "2021-03-24"
+    s = "The flood on 20 March killed 150 people, officials said."
+    c = _deaths(s, ("150", 150), dates=(("20 March", "2021-03-20"),))
+    assert stated_date(c, c["quantities"][0], "2021-03-27T10:00:00") == "2021-03-27"
+
+
+def test_older_lowered_and_denied_cues():
+    s = "The number of injured rose to 934 from 863."
+    c = _deaths(s, ("934", 934), ("863", 863))
+    assert is_older(c, c["quantities"][1]) and not is_older(c, c["quantities"][0])
+    s = "The toll was revised down to 125 on Sunday."
+    c = _deaths(s, ("125", 125))
+    assert is_lowered(c, c["quantities"][0])
+    s = "The ministry said 46, not 108, were killed."
+    c = _deaths(s, ("46", 46), ("108", 108))
+    assert is_denied(c, c["quantities"][1]) and not is_denied(c, c["quantities"][0])
+    s = "The army denied that the toll had reached 100."
+    c = _deaths(s, ("100", 100))
+    assert is_denied(c, c["quantities"][0])
+
+
+def test_a_rising_toll_in_one_sentence_is_an_update_not_a_conflict():
+    s = "The toll rose to 934 from 863, the agency said, while a hospital had counted 700."
+    c = claim("d", s, [quantity(s, t, v, predicate="kill") for t, v in
+                       (("934", 934), ("863", 863))])
+    table = _rows([c], {"d": {"doc_id": "d", "published": "2021-03-27"}})
+    by = {r.quantity["text"]: (i, r) for i, r in enumerate(table.rows)}
+    i_old, old = by["863"]
+    _, new = by["934"]
+    assert [r.quantity["text"] for r in table.rows] == ["863", "934"]    # in the order stated
+    assert new.replaces == i_old and new.change == "update" and not new.conflicts
+
+
+def test_a_lowered_figure_is_a_revision_of_the_one_it_replaces():
+    s1 = "Officials said 174 people were killed."   # no cue says it is the earlier one
+    s2 = "The toll was later revised down to 125."
+    c1, c2 = _deaths(s1, ("174", 174)), _deaths(s2, ("125", 125))
+    table = _rows([c2, c1], {"d": {"doc_id": "d", "published": "2021-03-27"}})
+    assert [r.quantity["text"] for r in table.rows] == ["174", "125"]
+    assert table.rows[1].replaces == 0 and table.rows[1].change == "revised"
+
+
+def test_the_same_source_on_a_later_day_updates_its_figure():
+    a = _deaths("The agency said 40 people were killed.", ("40", 40), doc="a", source="Relief Agency")
+    b = _deaths("The agency said 55 people were killed.", ("55", 55), doc="b", source="Relief Agency")
+    docs = {"a": {"doc_id": "a", "published": "2021-03-01"}, "b": {"doc_id": "b", "published": "2021-03-02"}}
+    table = _rows([b, a], docs)
+    assert [r.quantity["text"] for r in table.rows] == ["40", "55"]
+    assert table.rows[1].replaces == 0 and table.rows[1].change == "update"
+
+
+def test_a_denial_points_at_the_figure_it_denies():
+    s = "The ministry said 46, not 108, were killed."
+    c = _deaths(s, ("46", 46), ("108", 108))
+    table = _rows([c], {"d": {"doc_id": "d"}})
+    by = {r.quantity["text"]: (i, r) for i, r in enumerate(table.rows)}
+    (i46, r46), (i108, r108) = by["46"], by["108"]
+    assert r108.disputed and not r46.disputed
+    assert r46.denies == [i108] and r108.denied_by == [i46]
+
+
+def test_crowds_of_different_days_are_different_questions():
+    def crowd(doc: str, sentence: str, text: str, value: float, dates=()) -> dict:
+        return claim(doc, sentence, [quantity(sentence, text, value, counted="demonstrators",
+                                              predicate="march")], dates=dates)
+    a = crowd("a", "Some 80,000 demonstrators marched in the capital.", "80,000", 80000)
+    b = crowd("b", "On 7 March, 95,000 demonstrators marched in the capital.", "95,000", 95000,
+              dates=(("7 March", "2023-03-07"),))
+    c = crowd("c", "Police said 70,000 demonstrators marched.", "70,000", 70000)
+    docs = {"a": {"doc_id": "a", "published": "2023-01-19"}, "b": {"doc_id": "b", "published": "2023-03-08"},
+            "c": {"doc_id": "c", "published": "2023-01-19"}}
+    tables = {m.time: sorted(r.quantity["value"] for r in m.rows) for m in build_ledger([a, b, c], docs)}
+    assert tables == {"2023-01-19": [70000, 80000], "2023-03-07": [95000]}
