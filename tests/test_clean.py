@@ -496,3 +496,27 @@ LINES = st.sampled_from(["Related Articles", "2 hours ago", "By Jane Doe", "Key 
 @given(st.lists(LINES, max_size=25), st.sampled_from(["\n", "\n\n", " \n", "\r\n"]))
 def test_structured_text_invariants(lines, sep):
     check_invariants(clean(sep.join(lines)))
+
+
+@pytest.mark.parametrize("line", ["Issued on: 03/03/2024 - 10:20 Modified: 03/03/2024 - 12:47",
+                                  "Fri 3 Mar 2024 12.34 BST",
+                                  "Published: 3 Mar 2024 | Last updated: 4 Mar 2024, 04:10 PM",
+                                  "March 3, 2024 / 10:51 PM / RTN/AP",
+                                  "March 3, 2024 at 10:31 am | Published in: Local, News"])
+def test_stamp_line_of_several_fields_is_date(line):
+    c = clean("Riverton passes budget\n\n" + "\n\n".join(BODY[:1] + [line] + BODY[1:]))
+    check_invariants(c)
+    assert reasons(c)[line] == "metadata:date"
+
+
+def test_date_line_with_text_field_is_kept():
+    line = "March 3, 2024 | the council meets again after the vote"
+    c = clean("Riverton passes budget\n\n" + "\n\n".join(BODY[:1] + [line] + BODY[1:]))
+    assert line in kept(c)
+
+
+@pytest.mark.parametrize("line,cls", [("E-mail this to a friend / Printable version", "boilerplate:share"),
+                                      ("Home » Local", "boilerplate:navigation")])
+def test_share_bar_and_breadcrumb(line, cls):
+    c = clean("Riverton passes budget\n\n" + "\n\n".join(BODY[:2] + [line] + BODY[2:]))
+    assert reasons(c)[line] == cls

@@ -114,3 +114,39 @@ def test_furniture_setting_for_html_input():
     text = "\n\n".join(BODY[:2] + [line] + BODY[2:])
     assert line in kept(clean(text, source_format="html"))
     assert line in kept(clean(text, settings=CleanSettings(strip_furniture=False)))
+
+
+@pytest.mark.parametrize("note", ["(BEGIN VIDEO CLIP)", "(COMMERCIAL BREAK)", "(END)",
+                                  "(Adds comment from the mayor, paragraph 4)",
+                                  "(ATTN: UPDATES with vote count in paras 2-3)",
+                                  "[Editor's note: This story was updated to correct the date of the vote.]"])
+def test_bracketed_note_line_is_removed(note):
+    assert reasons(_between(note))[note] == "metadata:note"
+
+
+def test_bracketed_sentence_is_kept():
+    line = "(The council later said the figures would be revised on Monday.)"
+    assert line in kept(_between(line))
+
+
+def test_live_page_entry_clocks_are_removed():
+    entries = ["2240 The mayor says the bridge will reopen on Friday.",
+               "2115 Crews finish pumping water out of the school basement.",
+               "1930 Residents gather at the town hall for an update on the repairs."]
+    c = clean("Riverton flood: as it happened\n\n" + "\n\n".join(BODY[:1] + entries + BODY[1:]))
+    check_invariants(c)
+    r, k = reasons(c), kept(c)
+    assert r["2240"] == r["1930"] == "metadata:time"
+    assert "The mayor says the bridge will reopen on Friday." in k
+
+
+def test_single_leading_year_is_kept():
+    line = "1930 was the last year the river flooded the old town, the council said."
+    assert line in kept(_between(line))
+
+
+def test_update_stamp_prefix_is_removed():
+    line = "UPDATE, Friday 4:10pm: The council says the vote will now take place next week."
+    c = _between(line)
+    assert reasons(c)["UPDATE, Friday 4:10pm:"] == "metadata:time"
+    assert "The council says the vote will now take place next week." in kept(c)

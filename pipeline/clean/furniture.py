@@ -26,6 +26,17 @@ _PIC_LINK = re.compile(r"\bpic\.twitter\.com/\w")
 # "[00:21]", "Updated at 11.12am BST".
 _CLOCK = re.compile(r"^\[?(?:updated(?:\s+at)?\s+)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
                     r"|\d{1,2}\.\d{2}\s*(?:[ap]m|[ap]\.m\.))\s*(?:[A-Z]{2,4})?\]?$", re.IGNORECASE)
+# A clock time opening a live page's entry: "2351 A survivor …", "10:55 Police …",
+# "12.24pm The Queen …" (a 4-digit 24-hour time, or h:mm / h.mm with am/pm).
+_ENTRY_CLOCK = re.compile(r"^(?:(?:[01]\d|2[0-3])[0-5]\d|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
+                          r"|\d{1,2}\.\d{2}\s*(?:[ap]m|[ap]\.m\.))(?:\s+[A-Z]{2,4}(?=\s))?\s+(?=[\"“‘']?[A-Z])")
+# An update stamp opening an entry: "UPDATE 21:10: ", "Update, Friday 4:10pm: ".
+_UPDATE_CLOCK = re.compile(r"^(?i:update[ds]?)(?:\s+at)?,?\s+(?:[A-Z][a-z]+day,?\s+)?\d{1,2}[:.]\d{2}"
+                           r"\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s*[:\-–—]\s+(?=\S)")
+# A line that is only a bracketed note: "(BEGIN VIDEO CLIP)", "[Editor's note: …]".
+_BRACKETED = re.compile(r"^[(\[]([^()\[\]]{1,600})[)\]]\.?$")
+#: Entry clocks a text needs before a line-leading time reads as a live page's stamp.
+_MIN_ENTRY_CLOCKS = 3
 #: The longest run of lines read as one embedded post (a post's 280 characters and its links).
 _EMBED_CHARS = 400
 
@@ -124,3 +135,47 @@ def _clock_line(line: _Line) -> bool:
     """A clock time alone on a line ("06:12", "12.34pm BST", "[00:21]", "Updated at
     11.12am BST"). Not a score or a ratio in a sentence, nor "12.34" without am/pm."""
     return bool(_CLOCK.match(line.text))
+
+
+def _editor_note(line: _Line) -> bool:
+    """A line that is only a bracketed note to editors, readers or viewers, not article
+    text: a stage direction in capitals ("(BEGIN VIDEO CLIP)", "(COMMERCIAL BREAK)",
+    "(END)", ≤ 12 words) or a note opening with a word of the ``note_words`` lexicon
+    ("(Adds details on prices)", "(ATTN: UPDATES with …)", "[Editor's note: …]").
+    Not a bracketed sentence in mixed case ("(The figures were revised on Monday.)")."""
+    m = _BRACKETED.match(line.text)
+    if not m:
+        return False
+    inner = m.group(1).strip()
+    letters = [c for c in inner if c.isalpha()]
+    if not letters:
+        return False
+    if line.nw <= 12 and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+        return True
+    return bool(_lexicon().note_words.match(inner))
+
+
+def _entry_clock(text: str) -> int:
+    """Length of a clock time opening a live page's entry ("2351 ", "12.24pm "), or 0.
+    Counts only on a page that stamps at least :data:`_MIN_ENTRY_CLOCKS` entries so
+    (:func:`_entry_clocks`): a single "1915 The year …" is a sentence."""
+    m = _ENTRY_CLOCK.match(text)
+    return m.end() if m else 0
+
+
+def _entry_clocks(lines: list[_Line]) -> bool:
+    """Whether the text is a live page whose entries open with a clock time."""
+    n = 0
+    for ln in lines:
+        if _entry_clock(ln.text) and ln.nw >= 4:
+            n += 1
+            if n >= _MIN_ENTRY_CLOCKS:
+                return True
+    return False
+
+
+def _update_clock(text: str) -> int:
+    """Length of an update stamp opening a line ("UPDATE 21:10: ", "Update, Friday
+    4:10pm: "), or 0."""
+    m = _UPDATE_CLOCK.match(text)
+    return m.end() if m else 0

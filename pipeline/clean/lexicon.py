@@ -31,6 +31,7 @@ class _Lexicon:
     stopwords: frozenset[str]
     agencies: str = ""     # regex alternation of news / photo agency names (case-sensitive)
     photo_words: str = ""  # regex alternation of photo-credit words (lower-case)
+    note_words: re.Pattern = re.compile(r"(?!)")  # openings of a bracketed note to editors
 
 
 def _pattern_norm(p: str) -> str:
@@ -70,7 +71,7 @@ def _lexicon() -> _Lexicon:
     # "11/19/2019", "19.11.2019". Month names come from the data file.
     date_re = re.compile(
         r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)"
-        rf"|(?P<dmy>(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:de\s+|of\s+)?(?P<m1>{month_alt})\.?,?\s+(?:de\s+)?(?P<y1>\d{{4}}))"
+        rf"|(?P<dmy>(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:de\s+|of\s+)?(?P<m1>{month_alt})(?:\.?,?\s+|,)(?:de\s+)?(?P<y1>\d{{4}}))"
         rf"|(?P<mdy>(?P<m2>{month_alt})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}}))"
         r"|(?P<num>(?P<n1>\d{1,2})[/.](?P<n2>\d{1,2})[/.](?P<n3>\d{4}))",
         re.IGNORECASE)
@@ -79,7 +80,9 @@ def _lexicon() -> _Lexicon:
     # time zones, separators.
     junk = re.compile(
         rf"\b(?:{'|'.join(cues)})\b|\b(?:{wd_alt})\b\.?"
-        r"|\b\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?\s?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)"
+        r"|\b\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*\b(?-i:[A-Z]{2,4})\b)?|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)"
+        # "12.34 BST", "4.10pm": a dotted clock needs a zone or am/pm
+        r"|\b\d{1,2}\.\d{2}\s*(?:[ap]\.?m\.?(?!\w)|\b(?-i:[A-Z]{2,4})\b)"
         r"|\b(?:[A-Z]{1,4}T|UTC|GMT|Z)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?\b|\b(?:a\.?m\.?|p\.?m\.?)(?!\w)"
         r"|[\s,:;|/\-–—.()\[\]•·]+",
         re.IGNORECASE)
@@ -96,7 +99,8 @@ def _lexicon() -> _Lexicon:
         date_cues=re.compile(rf"^\s*(?:{'|'.join(cues)})?\s*:?\s*", re.IGNORECASE),
         months={k.lower(): v for k, v in months.items()}, date_re=date_re,
         date_line_junk=junk, stopwords=stop,
-        agencies=_alternation(raw["agencies"]), photo_words=_alternation(raw["photo_words"]))
+        agencies=_alternation(raw["agencies"]), photo_words=_alternation(raw["photo_words"]),
+        note_words=re.compile(rf"(?:{_alternation(raw.get('note_words', []))})(?![\w'’])", re.IGNORECASE))
 
 
 def _alternation(words: list[str]) -> str:

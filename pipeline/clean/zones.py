@@ -30,7 +30,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from .boilerplate import _cue, _tag_like, _tag_run_end, _timestamp
-from .furniture import _caption, _clock_line, _credit_only, _embed_end
+from .furniture import (_caption, _clock_line, _credit_only, _editor_note, _embed_end, _entry_clock,
+                        _entry_clocks, _update_clock)
 from .lexicon import _Lexicon
 from .lines import _BULLET, _WORD, _Doc, _Line, _norm, _same_text
 from .settings import CleanSettings
@@ -89,25 +90,51 @@ def _parse_date(m: re.Match, lex: _Lexicon) -> str | None:
         return None
 
 
+# The fields of a page's stamp line: "Published: 24 Apr 2013 | Last updated: …",
+# "December 26, 2004 / 10:51 PM / CBS/AP".
+_STAMP_FIELDS = re.compile(r"\s*\|\s*|\s+/\s+")
+# Small words a credit or section field of a stamp line may hold ("Published in: Africa").
+_CREDIT_SMALL = frozenset({"in", "and", "of", "the"})
+
+
+def _credit_field(field: str) -> bool:
+    """A stamp line's field that names who or where, not what: 1-4 words without digits,
+    each capitalised or a small word ("Associated Press", "CBS/AP", "in Africa, News")."""
+    words = _WORD.findall(field)
+    return 1 <= len(words) <= 4 and not any(c.isdigit() for c in field) \
+        and all(w[0].isupper() or w.lower() in _CREDIT_SMALL for w in words)
+
+
 def _date_line(line: _Line, lex: _Lexicon) -> str | None:
     """ISO date of a line that is nothing but a date stamp, else None.
 
     Matches "Published: 12 March 2025", "Updated 3:45 PM EST, Mon March 10, 2025",
-    "2024-02-06", "UPDATED: Tue., Nov. 19, 2019". Does not match a sentence that
-    contains a date ("On March 10, 2025 the army said …"): after removing the
-    date, clock times, weekdays, time zones and cue words nothing may remain
-    except an optional trailing "by <Name>" credit.
+    "2024-02-06", "UPDATED: Tue., Nov. 19, 2019", and stamp lines of several fields
+    ("Published: 24 Apr 2013 | Last updated: 26 Apr 2013, 04:10 PM", "December 26,
+    2004 / 10:51 PM / CBS/AP", "June 6, 2019 at 10:31 am | Published in: Africa").
+    Does not match a sentence that contains a date ("On March 10, 2025 the army said
+    …"): after removing the dates, clock times, weekdays, time zones and cue words,
+    every field ("|" or " / " separated) must be empty or a short credit
+    (:func:`_credit_field`); a trailing "by <name>" credit may follow. The ISO date is
+    the first date's.
     """
-    if len(line.text) > 90:
+    if len(line.text) > 120:
         return None
-    m = lex.date_re.search(line.text)
-    if not m:
+    dates = list(lex.date_re.finditer(line.text))
+    if not dates:
         return None
-    rest = line.text[:m.start()] + " " + line.text[m.end():]
-    rest = re.sub(r"\bby\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$", " ", rest)
-    if lex.date_line_junk.sub("", rest).strip():
-        return None
-    return _parse_date(m, lex)
+    rest, pos = [], 0
+    for m in dates:
+        rest.append(line.text[pos:m.start()])
+        pos = m.end()
+    rest.append(line.text[pos:])
+    rest = re.sub(r"\bby\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,2}\s*$", " ", "  ".join(rest))
+    for field in _STAMP_FIELDS.split(rest):
+        left = lex.date_line_junk.sub(" ", field).strip()
+        # a "By …" field is a byline's, and the byline rule takes the line
+        if left and (not _credit_field(left) or lex.byline_prefix.match(left)):
+            return None
+    return _parse_date(dates[0], lex)
 
 
 def _date_prefix(line: _Line, lex: _Lexicon) -> tuple[int, str | None] | None:
@@ -265,6 +292,7 @@ class _Scan:
     tags_open: bool = False
     dateline_found: bool = False
     body_chars: int = 0
+    live_clocks: bool | None = None   # entries open with a clock time (:func:`_entry_clocks`)
 
 
 # A rule looks at line ``i`` and returns None when the line is not its case, else
@@ -408,6 +436,34 @@ def _clock_stamp(s: _Scan, i: int) -> _Step:
     return i + 1, True
 
 
+def _note_line(s: _Scan, i: int) -> _Step:
+    """A bracketed note to editors or viewers (:func:`.furniture._editor_note`:
+    "(BEGIN VIDEO CLIP)", "(Adds details on prices)") -> ``metadata:note``.
+
+    Heuristic; measured on the real-world dev split (transcript markers and wire
+    revision notes)."""
+    if not _editor_note(s.doc.lines[i]):
+        return None
+    s.doc.drop(i, "metadata:note")
+    return i + 1, True
+
+
+def _entry_stamp(s: _Scan, i: int) -> _Step:
+    """A clock time opening a live page's entry ("2351 A survivor …", on a page with at
+    least three such entries, :func:`.furniture._entry_clocks`) or an update stamp
+    ("UPDATE 21:10: …") -> the stamp ``metadata:time``, the rest of the line body."""
+    ln = s.doc.lines[i]
+    cut = _update_clock(ln.text)
+    if not cut and _entry_clock(ln.text):
+        if s.live_clocks is None:
+            s.live_clocks = _entry_clocks(s.doc.lines)
+        cut = _entry_clock(ln.text) if s.live_clocks else 0
+    if not cut or len(_WORD.findall(ln.text[cut:])) < 3:
+        return None
+    s.doc.drop(i, "metadata:time", ln.start, ln.start + len(ln.text[:cut].rstrip()))
+    return _paragraph(s, i, ln.start + cut)
+
+
 def _given_title(s: _Scan, i: int) -> _Step:
     """The line equal to the given ``title`` (among the first 15) -> kept as ``headline``."""
     ln = s.doc.lines[i]
@@ -518,18 +574,19 @@ def _paragraph(s: _Scan, i: int, start: int | None = None) -> _Step:
 
 
 #: Top zone (lines before the first sentence-like paragraph), in order: cue lexicon,
-#: time stamp, clock stamp, date line, date prefix glued to the first sentence, byline,
+#: time stamp, clock stamp, bracketed note, date line, date prefix glued to the first sentence, byline,
 #: caption or credit, embedded post, the given title, duplicate of the headline, end of
 #: the top zone (a sentence-like line), headline (first title-like line), label (a line before the headline), tag run,
 #: kicker; a line no rule takes (a sentence-less standfirst) starts the body.
-_TOP_RULES = (_top_cue, _timestamp_line, _clock_stamp, _date_stamp_line, _date_prefix_line,
+_TOP_RULES = (_top_cue, _timestamp_line, _clock_stamp, _note_line, _date_stamp_line, _date_prefix_line,
               _byline_line, _caption_line, _embed_block, _given_title, _duplicate_headline, _sentence_ends_top, _shape_headline,
               _before_headline, _tag_run, _kicker)
-#: Body, in order: cue lexicon, time stamp, clock stamp, open tag list, date line,
-#: duplicate headline, byline, caption or credit, embedded post, leading dateline,
+#: Body, in order: cue lexicon, time stamp, clock stamp, bracketed note, open tag list,
+#: date line, duplicate headline, byline, caption or credit, embedded post, entry clock
+#: stamp, leading dateline,
 #: trailing tag run, bullet item, sub-heading, paragraph.
-_BODY_RULES = (_body_cue, _timestamp_line, _clock_stamp, _open_tag_list, _date_stamp_line,
-               _duplicate_headline, _byline_line, _caption_line, _embed_block, _dateline_start,
+_BODY_RULES = (_body_cue, _timestamp_line, _clock_stamp, _note_line, _open_tag_list, _date_stamp_line,
+               _duplicate_headline, _byline_line, _caption_line, _embed_block, _entry_stamp, _dateline_start,
                _tag_run, _bullet_item, _kicker, _paragraph)
 
 
