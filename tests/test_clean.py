@@ -520,3 +520,17 @@ def test_date_line_with_text_field_is_kept():
 def test_share_bar_and_breadcrumb(line, cls):
     c = clean("Riverton passes budget\n\n" + "\n\n".join(BODY[:2] + [line] + BODY[2:]))
     assert reasons(c)[line] == cls
+
+
+def test_story_links_under_a_list_head_are_removed():
+    links = ["Related stories", "Lakeside opens its new library", "Storm damage closes the coast road"]
+    c = clean("Riverton passes budget\n\n" + "\n\n".join(BODY[:2] + ["\n".join(links)] + BODY[2:]))
+    check_invariants(c)
+    r = reasons(c)
+    assert r[links[1]] == r[links[2]] == "boilerplate:related"
+    assert BODY[2] in kept(c)
+
+
+def test_list_head_does_not_take_a_paragraph():
+    c = clean("Riverton passes budget\n\n" + "\n\n".join(BODY[:2] + ["Read more:"] + BODY[2:]))
+    assert BODY[2] in kept(c)

@@ -150,3 +150,51 @@ def test_update_stamp_prefix_is_removed():
     c = _between(line)
     assert reasons(c)["UPDATE, Friday 4:10pm:"] == "metadata:time"
     assert "The council says the vote will now take place next week." in kept(c)
+
+
+@pytest.mark.parametrize("line", ["By Lee Tae-hee [tae-hee.lee@example.com]", "Text by: RTN", "byRiverton Times",
+                                  "by admin"])
+def test_byline_forms_in_top_zone(line):
+    c = clean("Riverton passes budget\n\n" + line + "\n\n" + "\n\n".join(BODY))
+    check_invariants(c)
+    assert reasons(c)[line] == "metadata:byline"
+
+
+def test_outlet_line_after_headline_is_byline():
+    c = clean("Riverton passes budget\n\nRiverton Daily News\n\n" + "\n\n".join(BODY))
+    assert reasons(c)["Riverton Daily News"] == "metadata:byline"
+    c = clean("Riverton passes budget\n\nSchools win extra funds\n\n" + "\n\n".join(BODY))
+    assert "Schools win extra funds" in kept(c)
+
+
+@pytest.mark.parametrize("line", ["By JANE DOE and JOHN ROE", "jane.roe@example.com", "Reporter: JR"])
+def test_byline_that_reads_as_one_anywhere(line):
+    c = clean("\n\n".join(BODY[:3] + [line] + BODY[3:]))
+    check_invariants(c)
+    assert reasons(c)[line] == "metadata:byline"
+
+
+def test_late_by_phrase_is_kept():
+    line = "By the numbers"
+    assert line in kept(clean("\n\n".join(BODY[:3] + [line] + BODY[3:])))
+
+
+@pytest.mark.parametrize("block", ["Jane Roe\nThursday 3 Mar 2024 3:02 pm", "10.55am BST\nJane Roe"])
+def test_bare_name_next_to_a_stamp_is_byline(block):
+    c = clean("Riverton passes budget\n\n" + "\n\n".join(BODY[:2] + [block] + BODY[2:]))
+    check_invariants(c)
+    assert reasons(c)["Jane Roe"] == "metadata:byline"
+
+
+def test_line_under_a_byline_goes_with_it():
+    c = clean("Riverton passes budget\n\nBy Jane Roe\nRiverton Desk\n\n" + "\n\n".join(BODY))
+    assert reasons(c)["Riverton Desk"] == "metadata:byline"
+
+
+@pytest.mark.parametrize("wrapped", ["(Reporting by Jane Roe; Editing by\nJohn Doe)",
+                                     "Associated Press writers contributed to this report from\nRiverton and Lakeside."])
+def test_wrapped_credit_line_is_removed_whole(wrapped):
+    c = clean("\n\n".join(BODY + [wrapped]))
+    check_invariants(c)
+    second = wrapped.split("\n")[1]
+    assert second not in kept(c) and reasons(c)[second] == reasons(c)[wrapped.split("\n")[0]]

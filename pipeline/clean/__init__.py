@@ -28,7 +28,7 @@ from .html import extract_html, html_to_text
 from .lexicon import _lexicon
 from .lines import _WS, _Doc, _lines
 from .settings import CleanSettings
-from .zones import _body, _Scan, _top_zone
+from .zones import _body, _Scan, _top_zone, drop_links
 
 __all__ = ["CleanSettings", "clean", "extract_html", "html_to_text"]
 
@@ -56,6 +56,7 @@ def clean(text: str, *, title: str | None = None, published: str | None = None,
                  strip_furniture=settings.html_strip_furniture if html else settings.strip_furniture)
     _body(scan, _top_zone(scan))
     _off_topic(doc, lex, settings, html=html)
+    drop_links(scan)
     return _assemble(doc, title=meta["title"], published=published or meta["published"],
                      byline=meta["byline"], tags=meta["tags"])
 

@@ -25,6 +25,7 @@ _TAG_NOT = re.compile(r"[:\d]|\w\.\w")
 
 # The items of a share bar or a breadcrumb trail: "Email | Print", "Home » World".
 _BAR_SEP = re.compile(r"\s+[|/•·]\s+|\s*[»›]\s*")
+_BAR_CHARS = frozenset("|/•·»›")
 # A breadcrumb trail: 2-4 short items joined by "»" or "›" ("Home » World", "News › UK").
 _BREADCRUMB = re.compile(r"^[^\W\d][\w&'’ -]{0,24}(?:\s*[»›]\s*[^\W\d][\w&'’ -]{0,24}){1,3}$")
 
@@ -42,7 +43,7 @@ def _cue(line: _Line, lex: _Lexicon) -> str | None:
     if len(line.text) > 260:
         return None
     cls = _cue_text(line.text, lex)
-    if cls is None and len(line.text) <= 120:
+    if cls is None and len(line.text) <= 120 and _BAR_CHARS.intersection(line.text):
         if _BREADCRUMB.match(line.text):
             return "navigation"
         items = _BAR_SEP.split(line.text)

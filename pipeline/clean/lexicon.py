@@ -24,6 +24,7 @@ class _Lexicon:
     timestamps: list[re.Pattern]
     byline_prefix: re.Pattern
     byline_roles: re.Pattern
+    byline_outlets: re.Pattern   # a line ending in an outlet word ("VOA News", "Star Online Report")
     date_cues: re.Pattern
     months: dict[str, int]
     date_re: re.Pattern
@@ -94,7 +95,9 @@ def _lexicon() -> _Lexicon:
         classes=raw["classes"], line_res=line_res, prefix_res=prefix_res, contains=contains,
         key_points=kp, tail_markers=tail, max_chars=max_chars,
         timestamps=[re.compile(p, re.IGNORECASE) for p in raw["timestamp_patterns"]],
-        byline_prefix=re.compile(rf"^(?:{bprefix})\s+(?=\w)", re.IGNORECASE),
+        # "By Jane Doe", "Text by: RTN", and a CMS's glued "byRiverton Times"
+        byline_prefix=re.compile(rf"^(?:(?:{bprefix})(?:\s*:\s*|\s+)|(?-i:by)(?=(?-i:[A-Z])))(?=\w)", re.IGNORECASE),
+        byline_outlets=re.compile(rf"\b(?:{_alternation(raw.get('byline_outlets', []))})$", re.IGNORECASE),
         byline_roles=re.compile(rf"\b(?:{roles})s?\b", re.IGNORECASE),
         date_cues=re.compile(rf"^\s*(?:{'|'.join(cues)})?\s*:?\s*", re.IGNORECASE),
         months={k.lower(): v for k, v in months.items()}, date_re=date_re,

@@ -26,7 +26,7 @@ bylines, tags), decided line by line by ordered rule tables.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from .boilerplate import _cue, _tag_like, _tag_run_end, _timestamp
@@ -166,15 +166,40 @@ _EMAIL_BRACKET = re.compile(r"[\[(<][^\])>]*@[^\])>]*[\])>]")
 _BYLINE_STAMP = re.compile(r"\s*\|\s*|\s+[-–—]\s+(?=[^|]*\d)")
 
 
+_NAME_JOINERS = frozenset({"and", "und", "et", "y", "e", "de", "van", "von", "der", "al", "la", "le",
+                           "da", "di", "bin"})
+# A name-like token of a byline: its first letter (after any quote or bracket) is a capital.
+_TOKEN = re.compile(r"[^\s,;&|]+")
+# "Reporter: Jane Doe", "Editor: JD": a role, a colon, 1-4 name tokens.
+_ROLE_NAME = re.compile(r"^([A-Za-z][\w ]{1,30}?):\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$")
+
+
+def _capitalised(tok: str) -> bool:
+    first = next((c for c in tok if c.isalpha()), "")
+    return first.isupper()
+
+
+def _name_share(who: str, lex: _Lexicon) -> tuple[int, float]:
+    """Name tokens of a byline's names part and the share of them capitalised. Joiners
+    ("and", "van") and lower-case outlet words ("news agencies") are not names; a
+    hyphenated name ("Tae-hee") is one token."""
+    names = [t for t in _TOKEN.findall(who) if any(c.isalpha() for c in t)
+             and t.lower() not in _NAME_JOINERS
+             and not (t.islower() and lex.byline_outlets.search(t))]
+    return len(names), (sum(_capitalised(t) for t in names) / len(names) if names else 0.0)
+
+
 def _byline(line: _Line, lex: _Lexicon, top: bool) -> str | None:
     """Byline text, or None.
 
     Matches "By Jane Doe and John Roe" / "By Jane Doe, Reuters" / "By Jane Doe |
-    March 3, 2024, 01:47 PM" / "By Jane Doe [jane@example.com]" (a byline prefix
-    followed by mostly capitalised name words, no sentence end) anywhere in the
-    top zone, and, in the top zone only, short role fragments such as "BBC Middle
+    March 3, 2024, 01:47 PM" / "By Jane Doe [jane@example.com]" / "Text by: RTN" (a
+    byline prefix followed by mostly capitalised name words, no sentence end) anywhere
+    in the top zone, and, in the top zone only, short role fragments such as "BBC Middle
     East correspondent" or "Jane Doe, Staff Writer" (≤ 8 words, a role noun from
-    the lexicon, no sentence end); a line that is only an e-mail address
+    the lexicon, no sentence end), a CMS's lower-case "by admin" (≤ 4 words), and an
+    outlet line after the headline ("Riverton Daily News": ≤ 5 capitalised words ending
+    in an outlet word of the lexicon); a line that is only an e-mail address
     ("jane.doe@example.com", a wire reporter's sign-off). Does not match "By noon the
     army had left." nor "By Monday - 3 days on - the army had left."
     """
@@ -188,16 +213,69 @@ def _byline(line: _Line, lex: _Lexicon, top: bool) -> str | None:
         # "By Jane Doe | March 3, 2024", "By Jane Doe - 3 March 2024 - 14:51",
         # "By Jane Doe [jane.doe@example.com]": the names are before the stamp or address.
         who = _BYLINE_STAMP.split(_EMAIL_BRACKET.sub(" ", text[m.end():]), maxsplit=1)[0]
-        names = [w for w in _WORD.findall(who)
-                 if w.lower() not in {"and", "und", "et", "y", "e", "de", "van", "von", "der", "al", "la", "le", "da", "di", "bin"}]
-        if names and len(names) <= 20 and text.rstrip(".")[-1:] not in ".!?" \
-                and sum(w[0].isupper() for w in names) >= 0.75 * len(names) \
+        n, share = _name_share(who, lex)
+        if n and n <= 20 and text.rstrip(".")[-1:] not in ".!?" and share >= 0.75 \
                 and not (line.sentence_end and line.nw > 6):
+            return who.strip()
+        if top and text.startswith("by ") and line.nw <= 5 and not line.sentence_end:
             return who.strip()
         return None
     if top and line.nw <= 8 and not line.sentence_end and lex.byline_roles.search(text):
         return text
     return None
+
+
+def _signed_byline(line: _Line, lex: _Lexicon) -> str | None:
+    """A byline that reads as one anywhere in the text, not only in the lead: "By" and
+    1-8 name tokens all capitalised ("By JANE DOE and JOHN ROE"), no digits, no sentence
+    end; an e-mail address alone; a role and a name ("Reporter: JD", "Editor: Jane Roe").
+    Heuristic; measured on the real-world dev split (bylines of quoted stories and
+    sign-offs at the end)."""
+    text = line.text
+    if _EMAIL.fullmatch(text):
+        return text
+    if len(text) > 80 or line.sentence_end or any(c.isdigit() for c in text):
+        return None
+    m = _ROLE_NAME.match(text)
+    if m and lex.byline_roles.fullmatch(m.group(1)):
+        return m.group(2)
+    m = lex.byline_prefix.match(text)
+    if not m or not text[:1] == "B":
+        return None
+    n, share = _name_share(text[m.end():], lex)
+    return text[m.end():].strip() if 1 <= n <= 8 and share == 1.0 else None
+
+
+def _outlet_line(line: _Line, lex: _Lexicon) -> bool:
+    """A short line naming the outlet or desk ("Riverton Daily News", "Star Online
+    Report"): ≤ 5 capitalised words, no digits, no sentence end, ending in an outlet
+    word of the lexicon (``byline_outlets``)."""
+    text = line.text
+    return 1 <= line.nw <= 5 and not line.sentence_end and not any(c.isdigit() for c in text) \
+        and all(_capitalised(t) for t in _TOKEN.findall(text)) and bool(lex.byline_outlets.search(text))
+
+
+def _name_by_stamp(s: "_Scan", i: int) -> bool:
+    """A bare name (2-4 capitalised tokens, no digits or sentence end, ≤ 40 chars) right
+    above a date line ("Jane Roe" / "Thursday 3 Mar 2024 3:02 pm") or right under a live
+    page's clock stamp ("10.55am BST" / "Jane Roe"): an author's credit."""
+    lines = s.doc.lines
+    ln = lines[i]
+    if not (2 <= ln.nw <= 4 and len(ln.text) <= 40 and _byline_tail(
+            _Line(ln.start, ln.end, ln.text, False, ln.words))):
+        return False
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if nxt is not None and not nxt.blank_before and (_date_line(nxt, s.lex) or _clock_line(nxt)):
+        return True
+    return i > 0 and not ln.blank_before and _clock_line(lines[i - 1])
+
+
+def _byline_tail(line: _Line) -> bool:
+    """The line under a byline that goes on with it ("Washington Desk", "Riverton
+    Times"): ≤ 5 capitalised words, no digits, no sentence end, no blank line before."""
+    text = line.text
+    return not line.blank_before and 1 <= line.nw <= 5 and not line.sentence_end \
+        and not any(c.isdigit() for c in text) and all(_capitalised(t) for t in _TOKEN.findall(text))
 
 
 def _title_like(line: _Line) -> bool:
@@ -293,6 +371,7 @@ class _Scan:
     dateline_found: bool = False
     body_chars: int = 0
     live_clocks: bool | None = None   # entries open with a clock time (:func:`_entry_clocks`)
+    links: list = field(default_factory=list)   # (line, reason) of story links under a list head
 
 
 # A rule looks at line ``i`` and returns None when the line is not its case, else
@@ -334,7 +413,63 @@ def _body_cue(s: _Scan, i: int) -> _Step:
     if cls in lex.tail_markers and s.seen_body:
         doc.pieces[i][-1].unit = True  # marker: the off-topic pass sees it
         doc.pieces[i][-1].label = reason + "|marker"
+    if _cue_goes_on(ln, doc.lines[i + 1] if i + 1 < len(doc.lines) else None):
+        doc.drop(i + 1, reason)
+        return i + 2, True
+    if cls in _LIST_HEADS and ln.nw <= 5:
+        end = _link_list_end(doc.lines, i + 1)
+        for k in range(i + 1, end):
+            # read as body for the off-topic pass (the list weighs in the appended-story
+            # search as before), removed after it (:func:`drop_links`)
+            _paragraph(s, k)
+            s.links.append((k, reason))
+        if end > i + 1:
+            return end, True
     return _past_cue(doc, lex, i), True
+
+
+def drop_links(s: _Scan) -> None:
+    """Remove the story links found under a list head (:func:`_link_list_end`) with the
+    head's reason, unless the off-topic pass already took them."""
+    for k, reason in s.links:
+        for p in s.doc.pieces[k]:
+            if p.keep:
+                p.keep, p.label = False, reason.removesuffix("|marker")
+
+
+#: Cue classes whose short line heads a list of story links ("Related stories", "Read more:").
+_LIST_HEADS = frozenset({"related", "link"})
+#: The most links read under one list head.
+_MAX_LINKS = 10
+
+
+def _link_list_end(lines: list[_Line], j: int) -> int:
+    """End of the story links under a list head (:func:`_body_cue`): the following lines
+    shaped like headlines (2-25 words; no full stop, colon or semicolon at the end, a
+    question or a closing bracket may end it), the first one possibly after a blank line,
+    the others without one; at most :data:`_MAX_LINKS`. Heuristic: measured on the
+    real-world dev split (related-story lists under their head)."""
+    start = j
+    while j < len(lines) and j - start < _MAX_LINKS:
+        ln = lines[j]
+        if (j > start and ln.blank_before) or not 2 <= ln.nw <= 25 \
+                or re.search(r"[.!;:…][\"'”’»]*$", ln.text) or _BULLET.match(ln.text):
+            break
+        j += 1
+    return j
+
+
+def _cue_goes_on(ln: _Line, nxt: _Line | None) -> bool:
+    """A cue line hard-wrapped onto the next line: "(Reporting by Jane Roe; Editing by" /
+    "John Doe)", "Associated Press writers contributed to this report from" / "Riverton."
+    The cue line leaves a bracket open, or is a sentence of 6+ words without its end;
+    the next line (no blank line between, ≤ 30 words) ends the sentence or the bracket."""
+    if nxt is None or nxt.blank_before or nxt.nw > 30:
+        return False
+    t = ln.text
+    if t.count("(") > t.count(")"):
+        return nxt.text.count(")") > nxt.text.count("(")
+    return ln.nw >= 6 and not ln.sentence_end and not t.endswith(")") and nxt.sentence_end
 
 
 def _timestamp_line(s: _Scan, i: int) -> _Step:
@@ -388,13 +523,28 @@ def _date_prefix_line(s: _Scan, i: int) -> _Step:
 
 def _byline_line(s: _Scan, i: int) -> _Step:
     """A byline (:func:`_byline`; role fragments only in the top zone), in the top zone or
-    before the second body paragraph -> ``metadata:byline`` (``byline``)."""
-    by = _byline(s.doc.lines[i], s.lex, top=s.in_top) if s.seen_body < 2 else None
+    before the second body paragraph, or anywhere one that reads as a byline alone
+    (:func:`_signed_byline`); in the top zone after the headline an outlet line
+    (:func:`_outlet_line`) -> ``metadata:byline`` (``byline``). A short capitalised line
+    right under it goes with it (:func:`_byline_tail`)."""
+    ln = s.doc.lines[i]
+    by = _byline(ln, s.lex, top=s.in_top) if s.seen_body < 2 else None
+    if by is None:
+        by = _signed_byline(ln, s.lex)
+    if by is None and s.seen_body < 2 and s.meta["headline"] is not None and _outlet_line(ln, s.lex):
+        by = ln.text
+    if by is None and _name_by_stamp(s, i):
+        by = ln.text
     if by is None:
         return None
     s.doc.drop(i, "metadata:byline")
     s.meta["byline"] = s.meta["byline"] or by
-    return i + 1, True
+    j = i + 1
+    while j < len(s.doc.lines) and j <= i + 2 and _byline_tail(s.doc.lines[j]) \
+            and _cue(s.doc.lines[j], s.lex) is None:
+        s.doc.drop(j, "metadata:byline")
+        j += 1
+    return j, True
 
 
 def _caption_line(s: _Scan, i: int) -> _Step:
