@@ -198,3 +198,42 @@ def test_wrapped_credit_line_is_removed_whole(wrapped):
     check_invariants(c)
     second = wrapped.split("\n")[1]
     assert second not in kept(c) and reasons(c)[second] == reasons(c)[wrapped.split("\n")[0]]
+
+
+@pytest.mark.parametrize("prefix,place,agency", [
+    ("RIVERTON, (Reuters) – ", "RIVERTON", "Reuters"), ("RIVERTON- ", "RIVERTON", None),
+    ("RIVERTON, Ore., Mar. 3 (RTN) - ", "RIVERTON, Ore.", "RTN"), ("(Bloomberg) -- ", None, "Bloomberg"),
+    ("LAKESIDE, North Riverton State -- ", "LAKESIDE, North Riverton State", None),
+    ("Riverton CNN — ", "Riverton", "CNN")])
+def test_dateline_is_stored_with_place_and_agency(prefix, place, agency):
+    rest = "The council approved a new budget on Tuesday after weeks of debate."
+    c = clean("Riverton passes budget\n\n" + prefix + rest + "\n\n" + "\n\n".join(BODY[1:]))
+    check_invariants(c)
+    d = c.dateline
+    assert reasons(c)[prefix.rstrip()] == "metadata:dateline"
+    assert (d["place"], d["agency"]) == (place, agency)
+    assert c.text[d["span"][0]:d["span"][1]] == d["text"] == prefix.rstrip()
+
+
+def test_no_dateline_no_field():
+    assert clean("Riverton passes budget\n\n" + "\n\n".join(BODY)).dateline is None
+
+
+def test_dateline_alone_on_its_line():
+    c = clean("Riverton passes budget\n\nRiverton CNN —\n\n" + "\n\n".join(BODY))
+    assert reasons(c)["Riverton CNN —"] == "metadata:dateline" and BODY[0] in kept(c)
+
+
+def test_dateline_of_a_hard_wrapped_lead():
+    c = clean("Riverton passes budget\n\nRIVERTON, Ore. (RTN) - The city council\napproved a new budget on Tuesday.\n\n"
+              + "\n\n".join(BODY[1:]))
+    assert reasons(c)["RIVERTON, Ore. (RTN) -"] == "metadata:dateline"
+
+
+def test_speaker_label_of_a_transcript_is_not_a_dateline():
+    text = ("Riverton council budget vote\n\nHOST: The council approved a new budget on Tuesday after a long debate.\n\n"
+            "MAYOR PARK: We will add 40 teachers to Riverton schools and repair two bridges.\n\n"
+            "HOST: Opponents argued the budget relied on optimistic tax forecasts.\n\n" + "\n\n".join(BODY[2:]))
+    c = clean(text)
+    assert c.dateline is None
+    assert "HOST: The council approved a new budget on Tuesday after a long debate." in kept(c)

@@ -49,7 +49,7 @@ def clean(text: str, *, title: str | None = None, published: str | None = None,
     lex = _lexicon()
     doc = _Doc(text, lines)
     meta: dict = {"title": title, "published": None, "byline": None, "tags": [],
-                  "headline": None}
+                  "headline": None, "dateline": None}
     html = source_format == "html"
     scan = _Scan(doc, lex, settings, meta, title=title,
                  strip_dateline=settings.html_strip_dateline if html else settings.strip_dateline,
@@ -58,7 +58,20 @@ def clean(text: str, *, title: str | None = None, published: str | None = None,
     _off_topic(doc, lex, settings, html=html)
     drop_links(scan)
     return _assemble(doc, title=meta["title"], published=published or meta["published"],
-                     byline=meta["byline"], tags=meta["tags"])
+                     byline=meta["byline"], tags=meta["tags"], dateline=_kept_dateline(doc, meta["dateline"]))
+
+
+def _kept_dateline(doc: _Doc, dateline: dict | None) -> dict | None:
+    """The dateline, unless the off-topic pass took the paragraph it opens (then it was an
+    appended story's dateline, not the document's)."""
+    if dateline is None:
+        return None
+    end = dateline["span"][1]
+    for pieces in doc.pieces:
+        for p in pieces:
+            if p.start >= end:
+                return dateline if p.keep or p.label != "off_topic" else None
+    return dateline
 
 
 def _preview(s: str) -> str:

@@ -14,12 +14,15 @@ bylines, tags), decided line by line by ordered rule tables.
    :mod:`.boilerplate`), clock stamps (``metadata:time``), date lines, duplicate
    headline, photo captions and credits (``boilerplate:caption``), agency sign-offs
    (``metadata:byline``), embedded posts (``boilerplate:embed``; :mod:`.furniture`),
+   bracketed notes to editors and viewers (``metadata:note``), the clock stamps that
+   open a live page's entries (``metadata:time``), story links under a "Related" head,
    bullet markers, trailing tag runs. Sub-headings (short lines without sentence punctuation, or short
    question lines) are article text: kept with section ``heading`` (the extract
    stage never makes them claims). The leading dateline of the first body
    paragraph in the lead ("DAMASCUS (Reuters) - ", "CONCORD, N.H. --"; :data:`_DATELINE`) is
    removed as ``metadata:dateline``, the rest of the line kept (docs/annotation.md
-   §1.2). Text input only by default (``strip_dateline``): on the ScrapingHub HTML
+   §1.2), and stored as the document's ``dateline`` (text, span, place, agency;
+   docs/schema.md). Text input only by default (``strip_dateline``): on the ScrapingHub HTML
    benchmark, whose gold keeps datelines in some bodies, stripping lowered shingle
    F1 (0.9602 → 0.9596), so ``html_strip_dateline`` is off.
 """
@@ -28,11 +31,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from .boilerplate import _cue, _tag_like, _tag_run_end, _timestamp
 from .furniture import (_caption, _clock_line, _credit_only, _editor_note, _embed_end, _entry_clock,
                         _entry_clocks, _update_clock)
-from .lexicon import _Lexicon
+from .lexicon import _Lexicon, _lexicon
 from .lines import _BULLET, _WORD, _Doc, _Line, _norm, _same_text
 from .settings import CleanSettings
 
@@ -50,26 +54,76 @@ _OPEN_QUOTE = "\"'“‘«„"
 # are datelines too.
 _DL_CAPS = r"[A-Z][A-Z.'’]{2,}(?:[\s/\-][A-Z][A-Z.'’]+){0,3}"
 _DL_TITLE = r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2}"
-_DL_REGION = r",\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]+)?"
+# (a third region word only in Title Case: "United Arab Emirates", not a transcript's
+# "JANE ROE, NEWS DESK HOST:")
+_DL_REGION = r",\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]+)?(?:\s[A-Z][a-z.]+)?"
 _DL_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
 _DL_DATE = rf"(?:,?\s+{_DL_MONTH}(?:,\s*\d{{4}})?)?"
 _DL_AGENCY = r",?\s*\([A-Z][\w.&'’ \-]{0,30}\)"
-_DATELINE = re.compile(
-    rf"^(?:{_DL_CAPS}(?:{_DL_REGION})?{_DL_DATE}(?:{_DL_AGENCY})?"
-    rf"|{_DL_TITLE}{_DL_REGION}{_DL_DATE}(?:{_DL_AGENCY})?"
-    rf"|{_DL_TITLE}{_DL_DATE}{_DL_AGENCY}"
-    rf"|(?:{_DL_MONTH}(?:,\s*\d{{4}})?\s*)?{_DL_AGENCY.removeprefix(',?')})"
-    r"(?:\s+-{1,2}\s+|\s*(?:--|[–—]|//)\s*|(?<=\))-\s*|(?<=[A-Z]{3})-(?:\s+|(?=[\"“‘'«]))|(?<=\)):\s+|(?<=[A-Z]{3})[.:]\s+)"
-    r"(?=[\"“‘'«]?[A-Z0-9])")
+_DL_DASH = (r"(?:\s+-{1,2}\s+|\s*(?:--|[–—]|//)\s*|(?<=\))-\s*|(?<=[A-Z]{3})-(?:\s+|(?=[\"“‘'«]))"
+            r"|(?<=\)):\s+|(?<=[A-Z]{3})[.:]\s+)")
 
 
-def _dateline(text: str) -> int:
-    """Length of a leading dateline prefix (dash and following spaces included), or 0."""
-    m = _DATELINE.match(text)
+@lru_cache(maxsize=1)
+def _dateline_re() -> re.Pattern:
+    """The dateline pattern (see above); a place may also be followed by an agency of the
+    lexicon without brackets before a long dash ("Riverton CNN —", "RIVERTON AP --")."""
+    bare = rf"\s+(?:{_lexicon().agencies})(?=\s*(?:--|[–—]))"
+    return re.compile(
+        rf"^(?:{_DL_CAPS}(?:{_DL_REGION})?{_DL_DATE}(?:{_DL_AGENCY}|{bare})?"
+        rf"|{_DL_TITLE}{_DL_REGION}{_DL_DATE}(?:{_DL_AGENCY}|{bare})?"
+        rf"|{_DL_TITLE}{_DL_DATE}(?:{_DL_AGENCY}|{bare})"
+        rf"|(?:{_DL_MONTH}(?:,\s*\d{{4}})?\s*)?{_DL_AGENCY.removeprefix(',?')})"
+        rf"{_DL_DASH}(?=[\"“‘'«]?[A-Z0-9])")
+
+
+def _dateline(text: str, wrapped: bool = False) -> int:
+    """Length of a leading dateline prefix (dash and following spaces included), or 0.
+    ``wrapped``: the sentence goes on on the next line (hard-wrapped copy), so two words
+    after the dateline are enough."""
+    m = _dateline_re().match(text)
     # A dateline is a prefix of a sentence, not a whole short line or most of one.
-    if not m or len(_WORD.findall(text[m.end():])) < 4:
+    if not m or len(_WORD.findall(text[m.end():])) < (2 if wrapped else 4):
         return 0
     return m.end()
+
+
+def _whole_dateline(text: str) -> bool:
+    """A line that is only a dateline ending in its dash ("Riverton CNN —", "RIVERTON,
+    Ore. --"), the story starting on the next line."""
+    if len(text) > 60 or text.rstrip()[-1:] not in "-–—":
+        return False
+    m = _dateline_re().match(text.rstrip() + " A")
+    return m is not None and m.end() == len(text.rstrip()) + 1
+
+
+def _dateline_parts(prefix: str, lex: _Lexicon) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """Where the place and the agency are in a dateline prefix, as ``(start, end)`` within
+    it (or None): "NAIROBI, Kenya, Oct 2 (Reuters) - " -> "NAIROBI, Kenya", "Reuters";
+    "KHARTOUM-" -> "KHARTOUM", no agency; "(Bloomberg) -- " -> no place. A bracketed
+    group that is not an agency of the lexicon after a date ("June 3, 2019 (RIVERTON) -")
+    is the place."""
+    agency = place = None
+    b = re.search(r"\(([^()]+)\)", prefix)
+    head = prefix[:b.start()] if b else prefix
+    bare = re.search(rf"\s(?:{lex.agencies})(?=\s*(?:--|[–—])\s*$)", head)
+    if bare:
+        agency = (bare.start() + 1, bare.end())
+        head = head[:bare.start()]
+    elif b:
+        agency = (b.start(1), b.end(1))
+    # the place is what comes before a date or the dash, without trailing commas
+    m = re.match(rf"\s*(.*?)(?:,?\s+{_DL_MONTH}(?:,\s*\d{{4}})?)?[\s,\-–—/:]*$", head)
+    if m and m.group(1) and not re.fullmatch(rf"{_DL_MONTH}(?:,\s*\d{{4}})?", m.group(1)):
+        end = m.end(1)
+        # "PARIS. " ends with the dateline's full stop; "CONCORD, N.H." with its own
+        last = m.group(1).split()[-1]
+        if last.endswith(".") and last.count(".") == 1 and last[:-1].isupper():
+            end -= 1
+        place = (m.start(1), end)
+    elif b and not re.fullmatch(lex.agencies, b.group(1).strip()) and b.group(1).isupper():
+        place, agency = (b.start(1), b.end(1)), None
+    return place, agency
 
 
 def _parse_date(m: re.Match, lex: _Lexicon) -> str | None:
@@ -371,6 +425,7 @@ class _Scan:
     dateline_found: bool = False
     body_chars: int = 0
     live_clocks: bool | None = None   # entries open with a clock time (:func:`_entry_clocks`)
+    speakers: bool | None = None   # a transcript with speaker labels (:func:`_transcript`)
     links: list = field(default_factory=list)   # (line, reason) of story links under a list head
 
 
@@ -700,18 +755,56 @@ def _dateline_start(s: _Scan, i: int) -> _Step:
     """The leading dateline of the article's first paragraph (:func:`_dateline`), when
     ``strip_dateline``, in the lead (the first ``lead_chars`` of body; a caption or an
     agency line the rules did not know may come first) -> ``metadata:dateline``, the rest
-    of the line kept as ``body``. Only the first dateline of a document."""
+    of the line kept as ``body``; a line that is only a dateline (:func:`_whole_dateline`)
+    before a sentence-like line. Only the first dateline of a document; it is stored as
+    ``meta["dateline"]``: its text and span, place and agency (:func:`_dateline_parts`)."""
     ln = s.doc.lines[i]
     if not s.strip_dateline or s.dateline_found or s.body_chars >= s.settings.lead_chars:
         return None
-    cut = _dateline(ln.text)
+    lines = s.doc.lines
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    cut = _dateline(ln.text, wrapped=nxt is not None and not nxt.blank_before and not ln.sentence_end)
+    if cut and ln.text[:cut].rstrip().endswith(":") and _transcript(s):
+        return None   # "ANCHOR: …" in a transcript is a speaker, not a place
     if not cut:
-        return None
+        # a dateline alone on its line, the story starting on the next one
+        if nxt is None or not _whole_dateline(ln.text) or not _sentence_like(nxt):
+            return None
+        cut = len(ln.text)
     # The dateline prefix is not article text (docs/annotation.md §1.2); the rest of
-    # the line is.
-    s.doc.drop(i, "metadata:dateline", ln.start, ln.start + len(ln.text[:cut].rstrip()))
+    # the line is. It is the document's ``dateline`` (place and agency).
+    end = ln.start + len(ln.text[:cut].rstrip())
+    s.doc.drop(i, "metadata:dateline", ln.start, end)
     s.dateline_found = True
+    place, agency = _dateline_parts(ln.text[:cut], s.lex)
+    s.meta["dateline"] = {
+        "text": s.doc.text[ln.start:end],
+        "place": ln.text[place[0]:place[1]] if place else None,
+        "agency": ln.text[agency[0]:agency[1]] if agency else None,
+        "span": [ln.start, end]}
+    if cut == len(ln.text):
+        return i + 1, True
     return _paragraph(s, i, ln.start + cut)
+
+
+# A transcript's speaker label opening a line: "ANCHOR: ", "JANE ROE, RIVERTON MAYOR: ".
+_SPEAKER = re.compile(r"^[A-Z][A-Z.'’\- ]{1,40}(?:,[^:\n]{1,40})?:\s")
+
+
+def _transcript(s: _Scan) -> bool:
+    """Whether at least three lines open with a speaker label (:data:`_SPEAKER`): then a
+    capitals word and a colon is a speaker ("RASCOE: So what …"), not a dateline."""
+    if s.speakers is None:
+        s.speakers = sum(1 for ln in s.doc.lines if _SPEAKER.match(ln.text)) >= 3
+    return s.speakers
+
+
+def _top_dateline(s: _Scan, i: int) -> _Step:
+    """In the top zone, a line that opens with a dateline but is no sentence-like line (a
+    hard-wrapped lead, or a dateline alone on its line) -> as :func:`_dateline_start`;
+    the body starts after it."""
+    step = _dateline_start(s, i)
+    return None if step is None else (step[0], False)
 
 
 def _paragraph(s: _Scan, i: int, start: int | None = None) -> _Step:
@@ -726,11 +819,11 @@ def _paragraph(s: _Scan, i: int, start: int | None = None) -> _Step:
 #: Top zone (lines before the first sentence-like paragraph), in order: cue lexicon,
 #: time stamp, clock stamp, bracketed note, date line, date prefix glued to the first sentence, byline,
 #: caption or credit, embedded post, the given title, duplicate of the headline, end of
-#: the top zone (a sentence-like line), headline (first title-like line), label (a line before the headline), tag run,
-#: kicker; a line no rule takes (a sentence-less standfirst) starts the body.
+#: the top zone (a sentence-like line), headline (first title-like line), label (a line before the headline),
+#: a dateline line (ends the zone), tag run, kicker; a line no rule takes (a sentence-less standfirst) starts the body.
 _TOP_RULES = (_top_cue, _timestamp_line, _clock_stamp, _note_line, _date_stamp_line, _date_prefix_line,
               _byline_line, _caption_line, _embed_block, _given_title, _duplicate_headline, _sentence_ends_top, _shape_headline,
-              _before_headline, _tag_run, _kicker)
+              _before_headline, _top_dateline, _tag_run, _kicker)
 #: Body, in order: cue lexicon, time stamp, clock stamp, bracketed note, open tag list,
 #: date line, duplicate headline, byline, caption or credit, embedded post, entry clock
 #: stamp, leading dateline,
