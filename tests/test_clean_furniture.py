@@ -237,3 +237,26 @@ def test_speaker_label_of_a_transcript_is_not_a_dateline():
     c = clean(text)
     assert c.dateline is None
     assert "HOST: The council approved a new budget on Tuesday after a long debate." in kept(c)
+
+
+@pytest.mark.parametrize("line", [
+    "Jane Roe—AFP Volunteers fill sandbags near the river bank on Monday.",
+    "Volunteers fill sandbags near the river bank, in this screen grab taken from a video.",
+    "Rescuers search the rubble. Reuters / Directorate of the Riverton Fire Service / Handout via Reuters"])
+def test_caption_forms(line):
+    assert reasons(_between(line))[line] == "boilerplate:caption"
+
+
+def test_line_above_a_credit_is_its_caption():
+    cap = "Volunteers fill sandbags near the river bank on Monday morning."
+    c = _between(cap + "\nImage: REUTERS/Jane Roe")
+    assert reasons(c)[cap] == "boilerplate:caption"
+    # with a blank line between, the line above is a paragraph of its own
+    c = _between(cap + "\n\nImage: REUTERS/Jane Roe")
+    assert cap in kept(c)
+
+
+def test_disclaimer_line_is_removed():
+    line = ("The information is supplied by the agency named above, and the site makes no warranty "
+            "as to its accuracy or completeness.")
+    assert reasons(_between(line))[line] == "boilerplate:disclaimer"

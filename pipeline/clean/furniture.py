@@ -16,6 +16,12 @@ from .lines import _Line
 
 # A person's name as a credit prints it: up to four capitalised words ("Hannah McKay").
 _NAME = r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}"
+# An organisation in a credit chain: capitalised words, "of"/"the"/"for" between them
+# ("Directorate of the Riverton Civil Defence").
+_ORG = r"[A-Z][\w'’.\-]*(?:\s+(?:(?:of|the|for|and)\s+)*[A-Z][\w'’.\-]*){0,6}"
+# The wire formula of a caption: "…, in this photo taken on …", "in this screen grab".
+_IN_THIS = re.compile(r"\bin this (?:file |handout |undated |aerial )?(?:photo(?:graph)?|picture|image|"
+                      r"screen ?grab|video grab|still image|still)\b", re.IGNORECASE)
 # A tweet's sign-off: "— Jane Roe (@janeroe) March 3, 2024".
 _SIGNOFF = re.compile(r"^[—–-]{1,2}\s*\S.{0,80}\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
                       r"|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4})?\s*$")
@@ -49,6 +55,7 @@ class _Credits:
     inside: re.Pattern     # what a bracketed credit holds
     alone: re.Pattern      # a line that is nothing but a credit
     photo: re.Pattern      # a photo word
+    lead: re.Pattern       # a credit opening a caption: "Jane Roe—AFP Rescuers search …"
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +63,7 @@ def _credits() -> _Credits:
     lex = _lexicon()
     ag = rf"(?:{lex.agencies})(?![\w-])"
     ph = rf"(?i:\b(?:{lex.photo_words})\b)"
-    credit = rf"(?:{_NAME}\s*(?:/|\s[-–—]\s)\s*)?{ag}(?:\s*(?:/|\s[-–—]\s|\svia\s)\s*(?:{ag}|{_NAME}))*"
+    credit = rf"(?:{_NAME}\s*(?:/|\s[-–—]\s)\s*)?{ag}(?:\s*(?:/|\s[-–—]\s|\svia\s)\s*(?:{ag}|{_ORG}))*"
     return _Credits(
         tail=re.compile(rf"(?:^|[.!?\"”’]\s+|©\s*)(?:{ph}\s*(?:by\b|[:/,])\s*[^.!?]{{1,80}}"
                         rf"|(?:Source:\s*)?{credit}\.?|©\s*[^.!?]{{1,80}})\s*$"),
@@ -64,7 +71,8 @@ def _credits() -> _Credits:
         inside=re.compile(rf"\s*(?:{credit}|(?:{ph}\s*(?:by|:)?\s*)?{_NAME})\s*"),
         alone=re.compile(rf"[-–—\s(]*(?:{ph}\s*(?:by|:|,)?\s*)?{credit}(?:\s+{ph}:\s*{credit})?"
                          rf"(?:\s*[|,]\s*{_NAME})*[\s|)]*"),
-        photo=re.compile(ph))
+        photo=re.compile(ph),
+        lead=re.compile(rf"^{_NAME}\s*(?:—|/)\s*{ag}\s+(?=[A-Z])"))
 
 
 def _credit_tail(text: str) -> bool:
@@ -86,9 +94,14 @@ def _credit_tail(text: str) -> bool:
 def _caption(line: _Line) -> bool:
     """A photo caption: a line of at most 70 words that ends with a photo credit
     (:func:`_credit_tail`), e.g. "Rescuers search the rubble in Riverton on Monday.
-    (AP Photo/Jane Roe)". Not a quotation that opens with a quote mark, nor a long
+    (AP Photo/Jane Roe)", opens with one ("Jane Roe—AFP Rescuers search …"), or says
+    what it shows with the wire formula ("…, in this photo taken on Monday",
+    :data:`_IN_THIS`). Not a quotation that opens with a quote mark, nor a long
     paragraph that happens to end in a bracket."""
-    return line.nw <= 70 and line.text[0] not in "\"“‘«" and _credit_tail(line.text)
+    if line.nw > 70 or line.text[0] in "\"“‘«":
+        return False
+    return _credit_tail(line.text) or bool(_credits().lead.match(line.text)) \
+        or bool(_IN_THIS.search(line.text))
 
 
 def _credit_only(line: _Line) -> str | None:
