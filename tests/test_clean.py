@@ -534,3 +534,33 @@ def test_story_links_under_a_list_head_are_removed():
 def test_list_head_does_not_take_a_paragraph():
     c = clean("Riverton passes budget\n\n" + "\n\n".join(BODY[:2] + ["Read more:"] + BODY[2:]))
     assert BODY[2] in kept(c)
+
+
+def test_story_links_under_a_list_head_in_the_top_zone():
+    text = "Riverton passes budget\n\nUp next\nLakeside opens its new library\nStorm damage closes the coast road\n\n" \
+        + "\n\n".join(BODY)
+    c = clean(text)
+    check_invariants(c)
+    assert reasons(c)["Storm damage closes the coast road"] == "boilerplate:related"
+    assert BODY[0] in kept(c)
+
+
+def test_line_of_dates_only_is_kept():
+    line = "3 March 2024 | 9 May 2024"
+    c = clean("Riverton passes budget\n\n" + "\n\n".join(BODY[:1] + [line] + BODY[1:]))
+    assert line in kept(c)
+
+
+def test_post_signoff_is_an_embed_not_a_date_line():
+    line = "— Riverton Council (@rvcouncil) March 3, 2024"
+    c = clean("Riverton passes budget\n\n" + "\n\n".join(BODY[:2] + ["The bridge is closed.\n" + line] + BODY[2:]))
+    assert reasons(c)[line] == "boilerplate:embed"
+
+
+@pytest.mark.parametrize("line", ["(BEGIN VIDEO CLIP)",
+                                  "Disclaimer: the views expressed are those of the author and do not necessarily "
+                                  "reflect the views of the site."])
+def test_furniture_cues_are_off_for_html_input(line):
+    text = "\n".join(BODY[:2] + [line] + BODY[2:])
+    assert line in kept(clean(text, source_format="html"))
+    assert line not in kept(clean(text))

@@ -152,8 +152,8 @@ def _clock_line(line: _Line) -> bool:
 
 def _editor_note(line: _Line) -> bool:
     """A line that is only a bracketed note to editors, readers or viewers, not article
-    text: a stage direction in capitals ("(BEGIN VIDEO CLIP)", "(COMMERCIAL BREAK)",
-    "(END)", ≤ 12 words) or a note opening with a word of the ``note_words`` lexicon
+    text: a stage direction in capitals and round brackets ("(BEGIN VIDEO CLIP)",
+    "(COMMERCIAL BREAK)", "(END)", ≤ 12 words; not "[RTN]", a source tag) or a note opening with a word of the ``note_words`` lexicon
     ("(Adds details on prices)", "(ATTN: UPDATES with …)", "[Editor's note: …]").
     Not a bracketed sentence in mixed case ("(The figures were revised on Monday.)")."""
     m = _BRACKETED.match(line.text)
@@ -163,7 +163,7 @@ def _editor_note(line: _Line) -> bool:
     letters = [c for c in inner if c.isalpha()]
     if not letters:
         return False
-    if line.nw <= 12 and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+    if line.text[0] == "(" and line.nw <= 12 and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
         return True
     return bool(_lexicon().note_words.match(inner))
 

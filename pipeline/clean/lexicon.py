@@ -58,10 +58,14 @@ def _lexicon() -> _Lexicon:
         max_chars[cls] = spec.get("max_chars", 120)
         if spec.get("tail_marker"):
             tail.add(cls)
-        for p in spec.get("lines", []) + spec.get("key_points", []):
-            line_res.append((re.compile(_compile_phrase(p).removesuffix(r"\b") + "$"), cls))
-        for p in spec.get("prefixes", []):
-            prefix_res.append((re.compile(_compile_phrase(p)), cls))
+        # one alternation per class and kind (the class is all a match tells): a line is
+        # tried against a few patterns, not against every phrase
+        lines = [_compile_phrase(p).removesuffix(r"\b") for p in spec.get("lines", []) + spec.get("key_points", [])]
+        if lines:
+            line_res.append((re.compile("(?:" + "|".join(lines) + ")$"), cls))
+        prefixes = [_compile_phrase(p) for p in spec.get("prefixes", [])]
+        if prefixes:
+            prefix_res.append((re.compile("(?:" + "|".join(prefixes) + ")"), cls))
         for p in spec.get("contains", []):
             contains.append((_pattern_norm(p), cls))
     kp = {_norm(p) for p in raw["classes"].get("label", {}).get("key_points", [])}

@@ -152,10 +152,12 @@ _CREDIT_SMALL = frozenset({"in", "and", "of", "the"})
 
 
 def _credit_field(field: str) -> bool:
-    """A stamp line's field that names who or where, not what: 1-4 words without digits,
-    each capitalised or a small word ("Associated Press", "CBS/AP", "in Africa, News")."""
+    """A stamp line's field that names who or where, not what: 1-4 words without digits
+    or handles, each capitalised or a small word ("Associated Press", "CBS/AP", "in
+    Africa, News")."""
     words = _WORD.findall(field)
-    return 1 <= len(words) <= 4 and not any(c.isdigit() for c in field) \
+    # "— Jane Roe (@janeroe) March 3, 2024" is a post's sign-off (the embed rule's)
+    return 1 <= len(words) <= 4 and not any(c.isdigit() for c in field) and "@" not in field \
         and all(w[0].isupper() or w.lower() in _CREDIT_SMALL for w in words)
 
 
@@ -183,6 +185,8 @@ def _date_line(line: _Line, lex: _Lexicon) -> str | None:
         pos = m.end()
     rest.append(line.text[pos:])
     rest = re.sub(r"\bby\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,2}\s*$", " ", "  ".join(rest))
+    if len(dates) > 1 and not _WORD.findall(rest):
+        return None   # dates and nothing else ("3 March 2024 | 9 May 2024"): a list or a table row
     for field in _STAMP_FIELDS.split(rest):
         left = lex.date_line_junk.sub(" ", field).strip()
         # a "By …" field is a byline's, and the byline rule takes the line
@@ -444,10 +448,23 @@ def _top_cue(s: _Scan, i: int) -> _Step:
     """A cue-lexicon line before the article -> ``boilerplate:<class>`` ("Advertisement",
     "World"); a "Key Points" label keeps its items (:func:`_key_points`)."""
     cls = _cue(s.doc.lines[i], s.lex)
-    if cls is None:
+    if cls is None or cls in _FURNITURE_CUES and not s.strip_furniture:
         return None
     s.doc.drop(i, f"boilerplate:{cls}")
+    if s.strip_furniture and _list_head(s.doc.lines[i], cls):
+        end = _link_list_end(s.doc.lines, i + 1)
+        for k in range(i + 1, end):
+            s.doc.drop(k, f"boilerplate:{cls}")
+        if end > i + 1:
+            return end, True
     return _past_cue(s.doc, s.lex, i), True
+
+
+def _list_head(ln: _Line, cls: str) -> bool:
+    """A short cue line that heads a list of story links: a ``related`` or ``link`` class
+    line ("Related stories", "Up next"), or a navigation cue ending in a colon ("Read
+    more:")."""
+    return ln.nw <= 5 and (cls in _LIST_HEADS or cls == "navigation" and ln.text.endswith(":"))
 
 
 def _body_cue(s: _Scan, i: int) -> _Step:
@@ -457,7 +474,7 @@ def _body_cue(s: _Scan, i: int) -> _Step:
     off-topic pass; a "Key Points" label keeps its items."""
     doc, lex, ln = s.doc, s.lex, s.doc.lines[i]
     cls = _cue(ln, lex)
-    if cls is None:
+    if cls is None or cls in _FURNITURE_CUES and not s.strip_furniture:
         return None
     s.tags_open = cls == "tags"
     reason = f"boilerplate:{cls}"
@@ -470,10 +487,10 @@ def _body_cue(s: _Scan, i: int) -> _Step:
     if cls in lex.tail_markers and s.seen_body:
         doc.pieces[i][-1].unit = True  # marker: the off-topic pass sees it
         doc.pieces[i][-1].label = reason + "|marker"
-    if _cue_goes_on(ln, doc.lines[i + 1] if i + 1 < len(doc.lines) else None):
+    if cls in _WRAPPED_CUES and _cue_goes_on(ln, doc.lines[i + 1] if i + 1 < len(doc.lines) else None):
         doc.drop(i + 1, reason)
         return i + 2, True
-    if cls in _LIST_HEADS and ln.nw <= 5:
+    if s.strip_furniture and _list_head(ln, cls):
         end = _link_list_end(doc.lines, i + 1)
         for k in range(i + 1, end):
             # read as body for the off-topic pass (the list weighs in the appended-story
@@ -494,6 +511,11 @@ def drop_links(s: _Scan) -> None:
                 p.keep, p.label = False, reason.removesuffix("|marker")
 
 
+#: Cue classes that are furniture rules: off with ``strip_furniture`` (HTML input, where
+#: trafilatura already judged the page: a disclaimer there is often the article's own).
+_FURNITURE_CUES = frozenset({"disclaimer"})
+#: Cue classes whose sentence-long lines may be hard-wrapped onto a second line.
+_WRAPPED_CUES = frozenset({"credits", "copyright", "disclaimer"})
 #: Cue classes whose short line heads a list of story links ("Related stories", "Read more:").
 _LIST_HEADS = frozenset({"related", "link"})
 #: The most links read under one list head.
@@ -663,11 +685,12 @@ def _clock_stamp(s: _Scan, i: int) -> _Step:
 
 def _note_line(s: _Scan, i: int) -> _Step:
     """A bracketed note to editors or viewers (:func:`.furniture._editor_note`:
-    "(BEGIN VIDEO CLIP)", "(Adds details on prices)") -> ``metadata:note``.
+    "(BEGIN VIDEO CLIP)", "(Adds details on prices)") -> ``metadata:note``. Only when
+    ``strip_furniture``.
 
     Heuristic; measured on the real-world dev split (transcript markers and wire
     revision notes)."""
-    if not _editor_note(s.doc.lines[i]):
+    if not s.strip_furniture or not _editor_note(s.doc.lines[i]):
         return None
     s.doc.drop(i, "metadata:note")
     return i + 1, True
