@@ -564,3 +564,10 @@ def test_furniture_cues_are_off_for_html_input(line):
     text = "\n".join(BODY[:2] + [line] + BODY[2:])
     assert line in kept(clean(text, source_format="html"))
     assert line not in kept(clean(text))
+
+
+def test_second_copy_of_a_paragraph_is_removed():
+    c = clean("Riverton passes budget\n\n" + "\n\n".join(BODY + BODY[:2]))
+    check_invariants(c)
+    assert [r.reason for r in c.removed].count("boilerplate:duplicate") == 2
+    assert kept(c).count(BODY[0]) == 1

@@ -430,7 +430,8 @@ class _Scan:
     body_chars: int = 0
     live_clocks: bool | None = None   # entries open with a clock time (:func:`_entry_clocks`)
     speakers: bool | None = None   # a transcript with speaker labels (:func:`_transcript`)
-    links: list = field(default_factory=list)   # (line, reason) of story links under a list head
+    links: list = field(default_factory=list)
+    paragraphs: set = field(default_factory=set)   # texts of the kept body paragraphs   # (line, reason) of story links under a list head
 
 
 # A rule looks at line ``i`` and returns None when the line is not its case, else
@@ -850,9 +851,27 @@ def _top_dateline(s: _Scan, i: int) -> _Step:
     return None if step is None else (step[0], False)
 
 
+#: The shortest paragraph whose verbatim repeat is removed as a second copy.
+_REPEAT_MIN_CHARS = 60
+
+
+def _repeat_paragraph(s: _Scan, i: int) -> _Step:
+    """A body paragraph of at least :data:`_REPEAT_MIN_CHARS` that repeats a kept one word
+    for word -> ``boilerplate:duplicate``: a page that carries its article twice (a
+    scraper that read the print and the web version). Heuristic; measured on the
+    real-world dev split."""
+    ln = s.doc.lines[i]
+    if len(ln.text) < _REPEAT_MIN_CHARS or ln.text not in s.paragraphs:
+        return None
+    s.doc.drop(i, "boilerplate:duplicate")
+    return i + 1, True
+
+
 def _paragraph(s: _Scan, i: int, start: int | None = None) -> _Step:
     """Any other body line (from ``start``) -> kept as ``body``."""
     ln = s.doc.lines[i]
+    if start is None and len(ln.text) >= _REPEAT_MIN_CHARS:
+        s.paragraphs.add(ln.text)
     s.doc.keep(i, "body", start, unit=True)
     s.seen_body += 1
     s.body_chars += ln.end - (ln.start if start is None else start)
@@ -870,10 +889,10 @@ _TOP_RULES = (_top_cue, _timestamp_line, _clock_stamp, _note_line, _date_stamp_l
 #: Body, in order: cue lexicon, time stamp, clock stamp, bracketed note, open tag list,
 #: date line, duplicate headline, byline, caption or credit, embedded post, entry clock
 #: stamp, leading dateline,
-#: trailing tag run, bullet item, sub-heading, paragraph.
+#: trailing tag run, bullet item, sub-heading, a repeated paragraph, paragraph.
 _BODY_RULES = (_body_cue, _timestamp_line, _clock_stamp, _note_line, _open_tag_list, _date_stamp_line,
                _duplicate_headline, _byline_line, _caption_line, _embed_block, _entry_stamp, _dateline_start,
-               _tag_run, _bullet_item, _kicker, _paragraph)
+               _tag_run, _bullet_item, _kicker, _repeat_paragraph, _paragraph)
 
 
 def _read_zone(s: _Scan, rules: tuple, i: int) -> int:
