@@ -260,3 +260,20 @@ def test_disclaimer_line_is_removed():
     line = ("The information is supplied by the agency named above, and the site makes no warranty "
             "as to its accuracy or completeness.")
     assert reasons(_between(line))[line] == "boilerplate:disclaimer"
+
+
+@pytest.mark.parametrize("line", ["Jane Roe, Reuters", "Jane Roe | Riverton Daily News"])
+def test_name_and_outlet_line_is_byline(line):
+    c = clean("Riverton passes budget\n\n" + line + "\n\n" + "\n\n".join(BODY))
+    assert reasons(c)[line] == "metadata:byline"
+
+
+def test_name_and_place_is_not_byline():
+    line = "Riverton Schools, Lakeside Parks"
+    c = clean("Riverton passes budget\n\n" + "\n\n".join(BODY[:1] + [line] + BODY[1:]))
+    assert line in kept(c)
+
+
+def test_comment_prompt_is_removed():
+    line = "Would you like to comment on this article?"
+    assert reasons(clean("\n\n".join(BODY + [line])))[line] == "boilerplate:comments"

@@ -40,7 +40,7 @@ def _cue(line: _Line, lex: _Lexicon) -> str | None:
     Tweet | Email") takes its first item's class; a breadcrumb trail ("Home »
     World") is ``navigation``.
     """
-    if len(line.text) > 260:
+    if len(line.text) > 400:   # the longest class (disclaimer) matches up to 400
         return None
     cls = _cue_text(line.text, lex)
     if cls is None and len(line.text) <= 120 and _BAR_CHARS.intersection(line.text):

@@ -313,6 +313,28 @@ def _outlet_line(line: _Line, lex: _Lexicon) -> bool:
         and all(_capitalised(t) for t in _TOKEN.findall(text)) and bool(lex.byline_outlets.search(text))
 
 
+# "Jane Roe, Reuters", "Jane Roe | Riverton Daily News", "Jane Roe - AFP".
+_NAME_SEP = re.compile(r"\s*[,|]\s*|\s+[-–—]\s+")
+
+
+def _name_and_outlet(line: _Line, lex: _Lexicon) -> bool:
+    """A credit line of a name and its outlet, in the lead: 2-4 capitalised name tokens,
+    a comma, bar or spaced dash, then an agency of the lexicon or an outlet name
+    (:func:`_outlet_line`): "Jane Roe, Reuters", "Jane Roe | Riverton Daily News"."""
+    text = line.text
+    if line.nw > 9 or line.sentence_end or any(c.isdigit() for c in text):
+        return False
+    parts = _NAME_SEP.split(text, maxsplit=1)
+    if len(parts) != 2:
+        return False
+    name, outlet = parts
+    tokens = _TOKEN.findall(name)
+    if not 2 <= len(tokens) <= 4 or not all(_capitalised(t) for t in tokens):
+        return False
+    return bool(re.fullmatch(rf"(?:{lex.agencies})", outlet.strip())) \
+        or _outlet_line(_Line(0, len(outlet), outlet, False, _WORD.findall(outlet)), lex)
+
+
 def _name_by_stamp(s: "_Scan", i: int) -> bool:
     """A bare name (2-4 capitalised tokens, no digits or sentence end, ≤ 40 chars) right
     above a date line ("Jane Roe" / "Thursday 3 Mar 2024 3:02 pm") or right under a live
@@ -614,6 +636,8 @@ def _byline_line(s: _Scan, i: int) -> _Step:
     if by is None and s.seen_body < 2 and s.meta["headline"] is not None and _outlet_line(ln, s.lex):
         by = ln.text
     if by is None and _name_by_stamp(s, i):
+        by = ln.text
+    if by is None and s.seen_body < 2 and _name_and_outlet(ln, s.lex):
         by = ln.text
     if by is None:
         return None
