@@ -571,3 +571,17 @@ def test_second_copy_of_a_paragraph_is_removed():
     check_invariants(c)
     assert [r.reason for r in c.removed].count("boilerplate:duplicate") == 2
     assert kept(c).count(BODY[0]) == 1
+
+
+@pytest.mark.parametrize("line,reason", [("Video: the moment the Riverton bridge reopened", "boilerplate:link"),
+                                         ("Catch every update on the Riverton Android and iOS apps.", "boilerplate:promo")])
+def test_media_link_and_app_prompt(line, reason):
+    c = clean("Riverton passes budget\n\n" + "\n\n".join(BODY[:2] + [line] + BODY[2:]))
+    assert reasons(c)[line] == reason
+
+
+def test_key_events_list_is_removed():
+    block = "Key events\n10.55am Council opens the budget debate\n12.20pm Vote passes 7 to 2"
+    c = clean("Riverton budget: live\n\n" + "\n\n".join(BODY[:1] + [block] + BODY[1:]))
+    check_invariants(c)
+    assert reasons(c)["12.20pm Vote passes 7 to 2"] == "boilerplate:link"

@@ -277,3 +277,13 @@ def test_name_and_place_is_not_byline():
 def test_comment_prompt_is_removed():
     line = "Would you like to comment on this article?"
     assert reasons(clean("\n\n".join(BODY + [line])))[line] == "boilerplate:comments"
+
+
+@pytest.mark.parametrize("line", ["RTN20240303000123ID9987", "RTN/JR/AB/03Mar24"])
+def test_code_line_is_removed(line):
+    assert reasons(_between(line))[line] == "metadata:code"
+
+
+@pytest.mark.parametrize("line", ["SARS-CoV-2", "www.riverton-council.example/budget2024"])
+def test_short_or_web_token_is_not_a_code_line(line):
+    assert reasons(_between(line)).get(line) != "metadata:code"

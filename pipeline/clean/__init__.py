@@ -13,10 +13,13 @@ Three passes, each with its rules stated in its module:
    bylines, tags and kickers before the first sentence-like paragraph.
 2. **Line shape** in the body (:mod:`.zones`, :mod:`.boilerplate`, :mod:`.furniture`):
    cue-lexicon lines, time stamps, clock stamps, date lines, bylines, photo captions
-   and credits, embedded social-media posts, bullets, sub-headings, trailing tag
-   runs, the dateline in the lead.
+   and credits, embedded social-media posts, bracketed notes to editors, repeated
+   paragraphs, bullets, sub-headings, trailing tag runs, the dateline in the lead
+   (also returned as ``Cleaned.dateline``).
 3. **Off-topic tail** (:mod:`.boundary`): appended unrelated stories, after a
-   marker line or at the one unmarked boundary a global search finds.
+   marker line or at the one unmarked boundary a global search finds. Story links
+   under a "Related" head are removed after it (:func:`.zones.drop_links`), so the
+   boundary search reads the page as before.
 
 HTML input is first reduced to its main text (:mod:`.html`).
 """

@@ -41,6 +41,8 @@ _UPDATE_CLOCK = re.compile(r"^(?i:update[ds]?)(?:\s+at)?,?\s+(?:[A-Z][a-z]+day,?
                            r"\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s*[:\-–—]\s+(?=\S)")
 # A line that is only a bracketed note: "(BEGIN VIDEO CLIP)", "[Editor's note: …]".
 _BRACKETED = re.compile(r"^[(\[]([^()\[\]]{1,600})[)\]]\.?$")
+# A line that is one code token: a feed's item id or a wire slug of desk initials.
+_CODE = re.compile(r"[A-Za-z0-9/_.\-]+")
 #: Entry clocks a text needs before a line-leading time reads as a live page's stamp.
 _MIN_ENTRY_CLOCKS = 3
 #: The longest run of lines read as one embedded post (a post's 280 characters and its links).
@@ -192,3 +194,15 @@ def _update_clock(text: str) -> int:
     4:10pm: "), or 0."""
     m = _UPDATE_CLOCK.match(text)
     return m.end() if m else 0
+
+
+def _code_line(line: _Line) -> bool:
+    """A line that is a single code token, not words: a feed's item id (16+ characters
+    of letters and digits, "RTN20240303000123ID99") or a wire slug of desk initials and
+    a date ("RTN/JR/AB/03Mar24": 2+ slashes, capitals and digits)."""
+    t = line.text
+    if " " in t or len(t) < 10 or not _CODE.fullmatch(t) or not any(c.isdigit() for c in t):
+        return False
+    if len(t) >= 16 and any(c.isalpha() for c in t) and not t.lower().startswith(("http", "www")):
+        return True
+    return t.count("/") >= 2 and any(c.isupper() for c in t)

@@ -34,7 +34,7 @@ from datetime import date
 from functools import lru_cache
 
 from .boilerplate import _cue, _tag_like, _tag_run_end, _timestamp
-from .furniture import (_caption, _clock_line, _credit_only, _editor_note, _embed_end, _entry_clock,
+from .furniture import (_caption, _clock_line, _code_line, _credit_only, _editor_note, _embed_end, _entry_clock,
                         _entry_clocks, _update_clock)
 from .lexicon import _Lexicon, _lexicon
 from .lines import _BULLET, _WORD, _Doc, _Line, _norm, _same_text
@@ -721,6 +721,15 @@ def _note_line(s: _Scan, i: int) -> _Step:
     return i + 1, True
 
 
+def _code_stamp(s: _Scan, i: int) -> _Step:
+    """A line that is one code token (:func:`.furniture._code_line`: a feed id, a wire
+    slug) -> ``metadata:code``."""
+    if not _code_line(s.doc.lines[i]):
+        return None
+    s.doc.drop(i, "metadata:code")
+    return i + 1, True
+
+
 def _entry_stamp(s: _Scan, i: int) -> _Step:
     """A clock time opening a live page's entry ("2351 A survivor …", on a page with at
     least three such entries, :func:`.furniture._entry_clocks`) or an update stamp
@@ -911,11 +920,12 @@ _TOP_RULES = (_top_cue, _timestamp_line, _clock_stamp, _note_line, _date_stamp_l
               _byline_line, _caption_line, _embed_block, _given_title, _duplicate_headline, _sentence_ends_top, _shape_headline,
               _before_headline, _top_dateline, _tag_run, _kicker)
 #: Body, in order: cue lexicon, time stamp, clock stamp, bracketed note, open tag list,
-#: date line, duplicate headline, byline, caption or credit, embedded post, entry clock
-#: stamp, leading dateline,
+#: date line, duplicate headline, byline, caption or credit, embedded post, code line,
+#: entry clock stamp, leading dateline,
 #: trailing tag run, bullet item, sub-heading, a repeated paragraph, paragraph.
 _BODY_RULES = (_body_cue, _timestamp_line, _clock_stamp, _note_line, _open_tag_list, _date_stamp_line,
-               _duplicate_headline, _byline_line, _caption_line, _embed_block, _entry_stamp, _dateline_start,
+               _duplicate_headline, _byline_line, _caption_line, _embed_block, _code_stamp, _entry_stamp,
+               _dateline_start,
                _tag_run, _bullet_item, _kicker, _repeat_paragraph, _paragraph)
 
 
