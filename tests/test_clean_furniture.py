@@ -287,3 +287,10 @@ def test_code_line_is_removed(line):
 @pytest.mark.parametrize("line", ["SARS-CoV-2", "www.riverton-council.example/budget2024"])
 def test_short_or_web_token_is_not_a_code_line(line):
     assert reasons(_between(line)).get(line) != "metadata:code"
+
+
+def test_dated_one_sentence_caption():
+    line = "Volunteers fill sandbags near the river bank in Riverton, Aug. 10, 2014."
+    assert reasons(_between(line))[line] == "boilerplate:caption"
+    prose = "The bridge closed on Aug. 10, 2014. It reopened a year later, the council said."
+    assert prose in kept(_between(prose))

@@ -22,6 +22,8 @@ _ORG = r"[A-Z][\w'’.\-]*(?:\s+(?:(?:of|the|for|and)\s+)*[A-Z][\w'’.\-]*){0,6
 # The wire formula of a caption: "…, in this photo taken on …", "in this screen grab".
 _IN_THIS = re.compile(r"\bin this (?:file |handout |undated |aerial )?(?:photo(?:graph)?|picture|image|"
                       r"screen ?grab|video grab|still image|still)\b", re.IGNORECASE)
+# A wire caption's closing date after a comma: "…, in Riverton, Aug. 10, 2014."
+_CAPTION_DATE = re.compile(r",\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.$")
 # A tweet's sign-off: "— Jane Roe (@janeroe) March 3, 2024".
 _SIGNOFF = re.compile(r"^[—–-]{1,2}\s*\S.{0,80}\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
                       r"|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4})?\s*$")
@@ -98,12 +100,18 @@ def _caption(line: _Line) -> bool:
     (:func:`_credit_tail`), e.g. "Rescuers search the rubble in Riverton on Monday.
     (AP Photo/Jane Roe)", opens with one ("Jane Roe—AFP Rescuers search …"), or says
     what it shows with the wire formula ("…, in this photo taken on Monday",
-    :data:`_IN_THIS`). Not a quotation that opens with a quote mark, nor a long
+    :data:`_IN_THIS`; one sentence closed by ", Aug. 10, 2014.", :func:`_dated_caption`). Not a quotation that opens with a quote mark, nor a long
     paragraph that happens to end in a bracket."""
     if line.nw > 70 or line.text[0] in "\"“‘«":
         return False
     return _credit_tail(line.text) or bool(_credits().lead.match(line.text)) \
-        or bool(_IN_THIS.search(line.text))
+        or bool(_IN_THIS.search(line.text)) or _dated_caption(line.text)
+
+
+def _dated_caption(text: str) -> bool:
+    """One sentence closed by its date after a comma, the wire caption formula ("Rescuers
+    search the rubble in Riverton, Aug. 10, 2014."); prose dates an event with "on"."""
+    return bool(_CAPTION_DATE.search(text)) and not re.search(r"[.!?][\"'”’]?\s+[A-Z]", text)
 
 
 def _credit_only(line: _Line) -> str | None:
