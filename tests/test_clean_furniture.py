@@ -294,3 +294,22 @@ def test_dated_one_sentence_caption():
     assert reasons(_between(line))[line] == "boilerplate:caption"
     prose = "The bridge closed on Aug. 10, 2014. It reopened a year later, the council said."
     assert prose in kept(_between(prose))
+
+
+def test_date_stamp_after_a_dateline_is_metadata():
+    line = "Riverton, Mar 3 (RTN): Published: 3 Mar 2024 | Last updated: 4 Mar 2024, 04:10 PM"
+    c = clean("Riverton passes budget\n\n" + line + "\n\n" + "\n\n".join(BODY))
+    check_invariants(c)
+    assert reasons(c)["Published: 3 Mar 2024 | Last updated: 4 Mar 2024, 04:10 PM"] == "metadata:date"
+    assert c.dateline["agency"] == "RTN"
+
+
+@pytest.mark.parametrize("stamp", ["UPDATE, Thursday evening:", "Earlier, Wednesday:"])
+def test_update_stamp_with_a_day(stamp):
+    c = _between(stamp + " The council says the vote will now take place next week.")
+    assert reasons(c)[stamp] == "metadata:time"
+
+
+def test_developing_story_note_is_removed():
+    line = "The Riverton Times will continue to update this story."
+    assert reasons(_between(line))[line] == "boilerplate:promo"

@@ -38,9 +38,13 @@ _CLOCK = re.compile(r"^\[?(?:updated(?:\s+at)?\s+)?(?:\d{1,2}:\d{2}(?::\d{2})?\s
 # "12.24pm The Queen …" (a 4-digit 24-hour time, or h:mm / h.mm with am/pm).
 _ENTRY_CLOCK = re.compile(r"^(?:(?:[01]\d|2[0-3])[0-5]\d|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
                           r"|\d{1,2}\.\d{2}\s*(?:[ap]m|[ap]\.m\.))(?:\s+[A-Z]{2,4}(?=\s))?\s+(?=[\"“‘']?[A-Z])")
-# An update stamp opening an entry: "UPDATE 21:10: ", "Update, Friday 4:10pm: ".
-_UPDATE_CLOCK = re.compile(r"^(?i:update[ds]?)(?:\s+at)?,?\s+(?:[A-Z][a-z]+day,?\s+)?\d{1,2}[:.]\d{2}"
-                           r"\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s*[:\-–—]\s+(?=\S)")
+# An update stamp opening an entry: "UPDATE 21:10: ", "Update, Friday 4:10pm: ", "UPDATE,
+# Thursday evening: ", "Earlier, Wednesday: " (a cue word, then a clock, a weekday or a
+# part of the day).
+_UPDATE_CLOCK = re.compile(r"^(?i:update[ds]?|earlier|later)(?:\s+at)?,?\s+"
+                           r"(?:(?:[A-Z][a-z]+day,?\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
+                           r"|[A-Z][a-z]+day(?:\s+(?i:morning|afternoon|evening|night))?"
+                           r"|(?i:morning|afternoon|evening|night))\s*[:\-–—]\s+(?=\S)")
 # A line that is only a bracketed note: "(BEGIN VIDEO CLIP)", "[Editor's note: …]".
 _BRACKETED = re.compile(r"^[(\[]([^()\[\]]{1,600})[)\]]\.?$")
 # A line that is one code token: a feed's item id or a wire slug of desk initials.
@@ -199,7 +203,7 @@ def _entry_clocks(lines: list[_Line]) -> bool:
 
 def _update_clock(text: str) -> int:
     """Length of an update stamp opening a line ("UPDATE 21:10: ", "Update, Friday
-    4:10pm: "), or 0."""
+    4:10pm: ", "Earlier, Wednesday: "), or 0."""
     m = _UPDATE_CLOCK.match(text)
     return m.end() if m else 0
 

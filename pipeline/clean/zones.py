@@ -861,6 +861,11 @@ def _dateline_start(s: _Scan, i: int) -> _Step:
         "span": [ln.start, end]}
     if cut == len(ln.text):
         return i + 1, True
+    rest = ln.text[cut:]
+    if _date_line(_Line(ln.start + cut, ln.end, rest, False, _WORD.findall(rest)), s.lex):
+        # "Riverton, Mar 3 (RTN): Published: 3 Mar 2024 | Updated: …": a stamp, not a lead
+        s.doc.drop(i, "metadata:date", ln.start + cut, ln.end)
+        return i + 1, True
     return _paragraph(s, i, ln.start + cut)
 
 
