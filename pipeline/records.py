@@ -84,6 +84,8 @@ class Cleaned:
     published: str | None = None
     byline: str | None = None
     tags: list[str] = field(default_factory=list)
+    #: the dateline opening the body: ``{"text", "span", "place", "agency"}`` (docs/schema.md)
+    dateline: dict | None = None
 
     @property
     def kept(self) -> list[tuple[int, int]]:

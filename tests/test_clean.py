@@ -507,3 +507,92 @@ LINES = st.sampled_from(["Related Articles", "2 hours ago", "By Jane Doe", "Key 
 @given(st.lists(LINES, max_size=25), st.sampled_from(["\n", "\n\n", " \n", "\r\n"]))
 def test_structured_text_invariants(lines, sep):
     check_invariants(clean(sep.join(lines)))
+
+
+@pytest.mark.parametrize("line", ["Issued on: 03/03/2024 - 10:20 Modified: 03/03/2024 - 12:47",
+                                  "Fri 3 Mar 2024 12.34 BST",
+                                  "Published: 3 Mar 2024 | Last updated: 4 Mar 2024, 04:10 PM",
+                                  "March 3, 2024 / 10:51 PM / RTN/AP",
+                                  "March 3, 2024 at 10:31 am | Published in: Local, News"])
+def test_stamp_line_of_several_fields_is_date(line):
+    c = clean("Riverton passes budget\n\n" + "\n\n".join(BODY[:1] + [line] + BODY[1:]))
+    check_invariants(c)
+    assert reasons(c)[line] == "metadata:date"
+
+
+def test_date_line_with_text_field_is_kept():
+    line = "March 3, 2024 | the council meets again after the vote"
+    c = clean("Riverton passes budget\n\n" + "\n\n".join(BODY[:1] + [line] + BODY[1:]))
+    assert line in kept(c)
+
+
+@pytest.mark.parametrize("line,cls", [("E-mail this to a friend / Printable version", "boilerplate:share"),
+                                      ("Home » Local", "boilerplate:navigation")])
+def test_share_bar_and_breadcrumb(line, cls):
+    c = clean("Riverton passes budget\n\n" + "\n\n".join(BODY[:2] + [line] + BODY[2:]))
+    assert reasons(c)[line] == cls
+
+
+def test_story_links_under_a_list_head_are_removed():
+    links = ["Related stories", "Lakeside opens its new library", "Storm damage closes the coast road"]
+    c = clean("Riverton passes budget\n\n" + "\n\n".join(BODY[:2] + ["\n".join(links)] + BODY[2:]))
+    check_invariants(c)
+    r = reasons(c)
+    assert r[links[1]] == r[links[2]] == "boilerplate:related"
+    assert BODY[2] in kept(c)
+
+
+def test_list_head_does_not_take_a_paragraph():
+    c = clean("Riverton passes budget\n\n" + "\n\n".join(BODY[:2] + ["Read more:"] + BODY[2:]))
+    assert BODY[2] in kept(c)
+
+
+def test_story_links_under_a_list_head_in_the_top_zone():
+    text = "Riverton passes budget\n\nUp next\nLakeside opens its new library\nStorm damage closes the coast road\n\n" \
+        + "\n\n".join(BODY)
+    c = clean(text)
+    check_invariants(c)
+    assert reasons(c)["Storm damage closes the coast road"] == "boilerplate:related"
+    assert BODY[0] in kept(c)
+
+
+def test_line_of_dates_only_is_kept():
+    line = "3 March 2024 | 9 May 2024"
+    c = clean("Riverton passes budget\n\n" + "\n\n".join(BODY[:1] + [line] + BODY[1:]))
+    assert line in kept(c)
+
+
+def test_post_signoff_is_an_embed_not_a_date_line():
+    line = "— Riverton Council (@rvcouncil) March 3, 2024"
+    c = clean("Riverton passes budget\n\n" + "\n\n".join(BODY[:2] + ["The bridge is closed.\n" + line] + BODY[2:]))
+    assert reasons(c)[line] == "boilerplate:embed"
+
+
+@pytest.mark.parametrize("line", ["(BEGIN VIDEO CLIP)",
+                                  "Disclaimer: the views expressed are those of the author and do not necessarily "
+                                  "reflect the views of the site."])
+def test_furniture_cues_are_off_for_html_input(line):
+    text = "\n".join(BODY[:2] + [line] + BODY[2:])
+    assert line in kept(clean(text, source_format="html"))
+    assert line not in kept(clean(text))
+
+
+def test_second_copy_of_a_paragraph_is_removed():
+    c = clean("Riverton passes budget\n\n" + "\n\n".join(BODY + BODY[:2]))
+    check_invariants(c)
+    assert [r.reason for r in c.removed].count("boilerplate:duplicate") == 2
+    assert kept(c).count(BODY[0]) == 1
+
+
+@pytest.mark.parametrize("line,reason", [("Video: the moment the Riverton bridge reopened", "boilerplate:link"),
+                                         ("Catch every update on the Riverton Android and iOS apps.", "boilerplate:promo")])
+def test_media_link_and_app_prompt(line, reason):
+    c = clean("Riverton passes budget\n\n" + "\n\n".join(BODY[:2] + [line] + BODY[2:]))
+    assert reasons(c)[line] == reason
+
+
+def test_key_events_list_is_removed():
+    block = "Key events\n10.55am Council opens the budget debate\n12.20pm Vote passes 7 to 2"
+    c = clean("Riverton budget: live\n\n" + "\n\n".join(BODY[:1] + [block] + BODY[1:]))
+    check_invariants(c)
+    assert reasons(c)["12.20pm Vote passes 7 to 2"] == "boilerplate:link"

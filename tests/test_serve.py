@@ -167,7 +167,8 @@ def test_413_reaches_a_client_that_sends_the_whole_body_first(server):
 def test_a_large_request_does_not_hold_up_small_ones(server):
     paragraph = ("Officials said 40 people were evacuated from Lisbon on Monday after the river "
                  "rose by 2 metres, and the mayor said 12 schools would stay closed. ")
-    big = "\n".join([paragraph] * 900)[:MAX_BYTES - 1000]
+    # numbered paragraphs: the cleaner removes a verbatim second copy of a paragraph
+    big = "\n".join(f"{i}. {paragraph}" for i in range(900))[:MAX_BYTES - 1000]
     done: dict[str, float] = {}
 
     def post_big() -> None:

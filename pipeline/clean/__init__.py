@@ -14,10 +14,13 @@ Four passes, each with its rules stated in its module:
    bylines, tags and kickers before the first sentence-like paragraph.
 2. **Line shape** in the body (:mod:`.zones`, :mod:`.boilerplate`, :mod:`.furniture`):
    cue-lexicon lines, time stamps, clock stamps, date lines, bylines, photo captions
-   and credits, embedded social-media posts, bullets, sub-headings, trailing tag
-   runs, the dateline in the lead.
+   and credits, embedded social-media posts, bracketed notes to editors, repeated
+   paragraphs, bullets, sub-headings, trailing tag runs, the dateline in the lead
+   (also returned as ``Cleaned.dateline``).
 3. **Off-topic tail** (:mod:`.boundary`): appended unrelated stories, after a
-   marker line or at the one unmarked boundary a global search finds.
+   marker line or at the one unmarked boundary a global search finds. Story links
+   under a "Related" head are removed after it (:func:`.zones.drop_links`), so the
+   boundary search reads the page as before.
 4. **Hard-wrapped lines** (:mod:`.wrap`): in text broken at a fixed width inside
    sentences, the kept pieces of a paragraph's lines become one segment (a headline
    over two lines one headline), and a removed line takes the rest of its sentence.
@@ -33,7 +36,7 @@ from .lexicon import _lexicon
 from .lines import _WS, _Doc, _lines
 from .settings import CleanSettings
 from .wrap import join_wrapped
-from .zones import _body, _Scan, _top_zone
+from .zones import _body, _Scan, _top_zone, drop_links
 
 __all__ = ["CleanSettings", "clean", "extract_html", "html_to_text"]
 
@@ -54,16 +57,30 @@ def clean(text: str, *, title: str | None = None, published: str | None = None,
     lex = _lexicon()
     doc = _Doc(text, lines)
     meta: dict = {"title": title, "published": None, "byline": None, "tags": [],
-                  "headline": None}
+                  "headline": None, "dateline": None}
     html = source_format == "html"
     scan = _Scan(doc, lex, settings, meta, title=title,
                  strip_dateline=settings.html_strip_dateline if html else settings.strip_dateline,
                  strip_furniture=settings.html_strip_furniture if html else settings.strip_furniture)
     _body(scan, _top_zone(scan))
     _off_topic(doc, lex, settings, html=html)
+    drop_links(scan)
     join_wrapped(doc, settings, title)
     return _assemble(doc, title=meta["title"], published=published or meta["published"],
-                     byline=meta["byline"], tags=meta["tags"])
+                     byline=meta["byline"], tags=meta["tags"], dateline=_kept_dateline(doc, meta["dateline"]))
+
+
+def _kept_dateline(doc: _Doc, dateline: dict | None) -> dict | None:
+    """The dateline, unless the off-topic pass took the paragraph it opens (then it was an
+    appended story's dateline, not the document's)."""
+    if dateline is None:
+        return None
+    end = dateline["span"][1]
+    for pieces in doc.pieces:
+        for p in pieces:
+            if p.start >= end:
+                return dateline if p.keep or p.label != "off_topic" else None
+    return dateline
 
 
 def _preview(s: str) -> str:

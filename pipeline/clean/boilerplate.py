@@ -23,27 +23,50 @@ from .lines import _BULLET, _SENT_END, _WS, _Line, _norm
 _TAG_NOT = re.compile(r"[:\d]|\w\.\w")
 
 
+# The items of a share bar or a breadcrumb trail: "Email | Print", "Home » World".
+_BAR_SEP = re.compile(r"\s+[|/•·]\s+|\s*[»›]\s*")
+_BAR_CHARS = frozenset("|/•·»›")
+# A breadcrumb trail: 2-4 short items joined by "»" or "›" ("Home » World", "News › UK").
+_BREADCRUMB = re.compile(r"^[^\W\d][\w&'’ -]{0,24}(?:\s*[»›]\s*[^\W\d][\w&'’ -]{0,24}){1,3}$")
+
+
 def _cue(line: _Line, lex: _Lexicon) -> str | None:
     """Cue class of a line from the lexicon, or None.
 
     Whole-line phrases ("Related Articles", "No comments yet...", "3 comments") and
     line prefixes ("Read more: …", "(Reporting by …") match only lines no longer
     than the class's ``max_chars``, so a real sentence that merely contains a cue
-    word is never a cue line.
+    word is never a cue line. A bar of cue items ("E-mail this / Print", "Share |
+    Tweet | Email") takes its first item's class; a breadcrumb trail ("Home »
+    World") is ``navigation``.
     """
-    if len(line.text) > 260:
+    if len(line.text) > 400:   # the longest class (disclaimer) matches up to 400
         return None
-    n = _norm(line.text)
+    cls = _cue_text(line.text, lex)
+    if cls is None and len(line.text) <= 120 and _BAR_CHARS.intersection(line.text):
+        if _BREADCRUMB.match(line.text):
+            return "navigation"
+        items = _BAR_SEP.split(line.text)
+        if len(items) > 1:
+            classes = [_cue_text(t, lex) for t in items]
+            if all(classes):
+                return classes[0]
+    return cls
+
+
+def _cue_text(text: str, lex: _Lexicon) -> str | None:
+    """Cue class of one line's text (see :func:`_cue`)."""
+    n = _norm(text)
     if not n:
         return None
     for rx, cls in lex.line_res:
-        if len(line.text) <= lex.max_chars[cls] and rx.match(n):
+        if len(text) <= lex.max_chars[cls] and rx.match(n):
             return cls
     for rx, cls in lex.prefix_res:
-        if len(line.text) <= lex.max_chars[cls] and rx.match(n):
+        if len(text) <= lex.max_chars[cls] and rx.match(n):
             return cls
     for sub, cls in lex.contains:
-        if len(line.text) <= lex.max_chars[cls] and sub in n:
+        if len(text) <= lex.max_chars[cls] and sub in n:
             return cls
     return None
 

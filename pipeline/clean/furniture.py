@@ -16,6 +16,14 @@ from .lines import _Line
 
 # A person's name as a credit prints it: up to four capitalised words ("Hannah McKay").
 _NAME = r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}"
+# An organisation in a credit chain: capitalised words, "of"/"the"/"for" between them
+# ("Directorate of the Riverton Civil Defence").
+_ORG = r"[A-Z][\w'’.\-]*(?:\s+(?:(?:of|the|for|and)\s+)*[A-Z][\w'’.\-]*){0,6}"
+# The wire formula of a caption: "…, in this photo taken on …", "in this screen grab".
+_IN_THIS = re.compile(r"\bin this (?:file |handout |undated |aerial )?(?:photo(?:graph)?|picture|image|"
+                      r"screen ?grab|video grab|still image|still)\b", re.IGNORECASE)
+# A wire caption's closing date after a comma: "…, in Riverton, Aug. 10, 2014."
+_CAPTION_DATE = re.compile(r",\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.$")
 # A tweet's sign-off: "— Jane Roe (@janeroe) March 3, 2024".
 _SIGNOFF = re.compile(r"^[—–-]{1,2}\s*\S.{0,80}\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
                       r"|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4})?\s*$")
@@ -26,6 +34,23 @@ _PIC_LINK = re.compile(r"\bpic\.twitter\.com/\w")
 # "[00:21]", "Updated at 11.12am BST".
 _CLOCK = re.compile(r"^\[?(?:updated(?:\s+at)?\s+)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
                     r"|\d{1,2}\.\d{2}\s*(?:[ap]m|[ap]\.m\.))\s*(?:[A-Z]{2,4})?\]?$", re.IGNORECASE)
+# A clock time opening a live page's entry: "2351 A survivor …", "10:55 Police …",
+# "12.24pm The Queen …" (a 4-digit 24-hour time, or h:mm / h.mm with am/pm).
+_ENTRY_CLOCK = re.compile(r"^(?:(?:[01]\d|2[0-3])[0-5]\d|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
+                          r"|\d{1,2}\.\d{2}\s*(?:[ap]m|[ap]\.m\.))(?:\s+[A-Z]{2,4}(?=\s))?\s+(?=[\"“‘']?[A-Z])")
+# An update stamp opening an entry: "UPDATE 21:10: ", "Update, Friday 4:10pm: ", "UPDATE,
+# Thursday evening: ", "Earlier, Wednesday: " (a cue word, then a clock, a weekday or a
+# part of the day).
+_UPDATE_CLOCK = re.compile(r"^(?i:update[ds]?|earlier|later)(?:\s+at)?,?\s+"
+                           r"(?:(?:[A-Z][a-z]+day,?\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
+                           r"|[A-Z][a-z]+day(?:\s+(?i:morning|afternoon|evening|night))?"
+                           r"|(?i:morning|afternoon|evening|night))\s*[:\-–—]\s+(?=\S)")
+# A line that is only a bracketed note: "(BEGIN VIDEO CLIP)", "[Editor's note: …]".
+_BRACKETED = re.compile(r"^[(\[]([^()\[\]]{1,600})[)\]]\.?$")
+# A line that is one code token: a feed's item id or a wire slug of desk initials.
+_CODE = re.compile(r"[A-Za-z0-9/_.\-]+")
+#: Entry clocks a text needs before a line-leading time reads as a live page's stamp.
+_MIN_ENTRY_CLOCKS = 3
 #: The longest run of lines read as one embedded post (a post's 280 characters and its links).
 _EMBED_CHARS = 400
 
@@ -38,6 +63,7 @@ class _Credits:
     inside: re.Pattern     # what a bracketed credit holds
     alone: re.Pattern      # a line that is nothing but a credit
     photo: re.Pattern      # a photo word
+    lead: re.Pattern       # a credit opening a caption: "Jane Roe—AFP Rescuers search …"
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +71,7 @@ def _credits() -> _Credits:
     lex = _lexicon()
     ag = rf"(?:{lex.agencies})(?![\w-])"
     ph = rf"(?i:\b(?:{lex.photo_words})\b)"
-    credit = rf"(?:{_NAME}\s*(?:/|\s[-–—]\s)\s*)?{ag}(?:\s*(?:/|\s[-–—]\s|\svia\s)\s*(?:{ag}|{_NAME}))*"
+    credit = rf"(?:{_NAME}\s*(?:/|\s[-–—]\s)\s*)?{ag}(?:\s*(?:/|\s[-–—]\s|\svia\s)\s*(?:{ag}|{_ORG}))*"
     return _Credits(
         tail=re.compile(rf"(?:^|[.!?\"”’]\s+|©\s*)(?:{ph}\s*(?:by\b|[:/,])\s*[^.!?]{{1,80}}"
                         rf"|(?:Source:\s*)?{credit}\.?|©\s*[^.!?]{{1,80}})\s*$"),
@@ -53,7 +79,8 @@ def _credits() -> _Credits:
         inside=re.compile(rf"\s*(?:{credit}|(?:{ph}\s*(?:by|:)?\s*)?{_NAME})\s*"),
         alone=re.compile(rf"[-–—\s(]*(?:{ph}\s*(?:by|:|,)?\s*)?{credit}(?:\s+{ph}:\s*{credit})?"
                          rf"(?:\s*[|,]\s*{_NAME})*[\s|)]*"),
-        photo=re.compile(ph))
+        photo=re.compile(ph),
+        lead=re.compile(rf"^{_NAME}\s*(?:—|/)\s*{ag}\s+(?=[A-Z])"))
 
 
 def _credit_tail(text: str) -> bool:
@@ -75,9 +102,20 @@ def _credit_tail(text: str) -> bool:
 def _caption(line: _Line) -> bool:
     """A photo caption: a line of at most 70 words that ends with a photo credit
     (:func:`_credit_tail`), e.g. "Rescuers search the rubble in Riverton on Monday.
-    (AP Photo/Jane Roe)". Not a quotation that opens with a quote mark, nor a long
+    (AP Photo/Jane Roe)", opens with one ("Jane Roe—AFP Rescuers search …"), or says
+    what it shows with the wire formula ("…, in this photo taken on Monday",
+    :data:`_IN_THIS`; one sentence closed by ", Aug. 10, 2014.", :func:`_dated_caption`). Not a quotation that opens with a quote mark, nor a long
     paragraph that happens to end in a bracket."""
-    return line.nw <= 70 and line.text[0] not in "\"“‘«" and _credit_tail(line.text)
+    if line.nw > 70 or line.text[0] in "\"“‘«":
+        return False
+    return _credit_tail(line.text) or bool(_credits().lead.match(line.text)) \
+        or bool(_IN_THIS.search(line.text)) or _dated_caption(line.text)
+
+
+def _dated_caption(text: str) -> bool:
+    """One sentence closed by its date after a comma, the wire caption formula ("Rescuers
+    search the rubble in Riverton, Aug. 10, 2014."); prose dates an event with "on"."""
+    return bool(_CAPTION_DATE.search(text)) and not re.search(r"[.!?][\"'”’]?\s+[A-Z]", text)
 
 
 def _credit_only(line: _Line) -> str | None:
@@ -124,3 +162,59 @@ def _clock_line(line: _Line) -> bool:
     """A clock time alone on a line ("06:12", "12.34pm BST", "[00:21]", "Updated at
     11.12am BST"). Not a score or a ratio in a sentence, nor "12.34" without am/pm."""
     return bool(_CLOCK.match(line.text))
+
+
+def _editor_note(line: _Line) -> bool:
+    """A line that is only a bracketed note to editors, readers or viewers, not article
+    text: a stage direction in capitals and round brackets ("(BEGIN VIDEO CLIP)",
+    "(COMMERCIAL BREAK)", "(END)", ≤ 12 words; not "[RTN]", a source tag) or a note opening with a word of the ``note_words`` lexicon
+    ("(Adds details on prices)", "(ATTN: UPDATES with …)", "[Editor's note: …]").
+    Not a bracketed sentence in mixed case ("(The figures were revised on Monday.)")."""
+    m = _BRACKETED.match(line.text)
+    if not m:
+        return False
+    inner = m.group(1).strip()
+    letters = [c for c in inner if c.isalpha()]
+    if not letters:
+        return False
+    if line.text[0] == "(" and line.nw <= 12 and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+        return True
+    return bool(_lexicon().note_words.match(inner))
+
+
+def _entry_clock(text: str) -> int:
+    """Length of a clock time opening a live page's entry ("2351 ", "12.24pm "), or 0.
+    Counts only on a page that stamps at least :data:`_MIN_ENTRY_CLOCKS` entries so
+    (:func:`_entry_clocks`): a single "1915 The year …" is a sentence."""
+    m = _ENTRY_CLOCK.match(text)
+    return m.end() if m else 0
+
+
+def _entry_clocks(lines: list[_Line]) -> bool:
+    """Whether the text is a live page whose entries open with a clock time."""
+    n = 0
+    for ln in lines:
+        if _entry_clock(ln.text) and ln.nw >= 4:
+            n += 1
+            if n >= _MIN_ENTRY_CLOCKS:
+                return True
+    return False
+
+
+def _update_clock(text: str) -> int:
+    """Length of an update stamp opening a line ("UPDATE 21:10: ", "Update, Friday
+    4:10pm: ", "Earlier, Wednesday: "), or 0."""
+    m = _UPDATE_CLOCK.match(text)
+    return m.end() if m else 0
+
+
+def _code_line(line: _Line) -> bool:
+    """A line that is a single code token, not words: a feed's item id (16+ characters
+    of letters and digits, "RTN20240303000123ID99") or a wire slug of desk initials and
+    a date ("RTN/JR/AB/03Mar24": 2+ slashes, capitals and digits)."""
+    t = line.text
+    if " " in t or len(t) < 10 or not _CODE.fullmatch(t) or not any(c.isdigit() for c in t):
+        return False
+    if len(t) >= 16 and any(c.isalpha() for c in t) and not t.lower().startswith(("http", "www")):
+        return True
+    return t.count("/") >= 2 and any(c.isupper() for c in t)

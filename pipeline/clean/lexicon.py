@@ -24,6 +24,7 @@ class _Lexicon:
     timestamps: list[re.Pattern]
     byline_prefix: re.Pattern
     byline_roles: re.Pattern
+    byline_outlets: re.Pattern   # a line ending in an outlet word ("VOA News", "Star Online Report")
     date_cues: re.Pattern
     months: dict[str, int]
     date_re: re.Pattern
@@ -31,6 +32,7 @@ class _Lexicon:
     stopwords: frozenset[str]
     agencies: str = ""     # regex alternation of news / photo agency names (case-sensitive)
     photo_words: str = ""  # regex alternation of photo-credit words (lower-case)
+    note_words: re.Pattern = re.compile(r"(?!)")  # openings of a bracketed note to editors
 
 
 def _pattern_norm(p: str) -> str:
@@ -56,10 +58,14 @@ def _lexicon() -> _Lexicon:
         max_chars[cls] = spec.get("max_chars", 120)
         if spec.get("tail_marker"):
             tail.add(cls)
-        for p in spec.get("lines", []) + spec.get("key_points", []):
-            line_res.append((re.compile(_compile_phrase(p).removesuffix(r"\b") + "$"), cls))
-        for p in spec.get("prefixes", []):
-            prefix_res.append((re.compile(_compile_phrase(p)), cls))
+        # one alternation per class and kind (the class is all a match tells): a line is
+        # tried against a few patterns, not against every phrase
+        lines = [_compile_phrase(p).removesuffix(r"\b") for p in spec.get("lines", []) + spec.get("key_points", [])]
+        if lines:
+            line_res.append((re.compile("(?:" + "|".join(lines) + ")$"), cls))
+        prefixes = [_compile_phrase(p) for p in spec.get("prefixes", [])]
+        if prefixes:
+            prefix_res.append((re.compile("(?:" + "|".join(prefixes) + ")"), cls))
         for p in spec.get("contains", []):
             contains.append((_pattern_norm(p), cls))
     kp = {_norm(p) for p in raw["classes"].get("label", {}).get("key_points", [])}
@@ -70,7 +76,7 @@ def _lexicon() -> _Lexicon:
     # "11/19/2019", "19.11.2019". Month names come from the data file.
     date_re = re.compile(
         r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)"
-        rf"|(?P<dmy>(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:de\s+|of\s+)?(?P<m1>{month_alt})\.?,?\s+(?:de\s+)?(?P<y1>\d{{4}}))"
+        rf"|(?P<dmy>(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:de\s+|of\s+)?(?P<m1>{month_alt})(?:\.?,?\s+|,)(?:de\s+)?(?P<y1>\d{{4}}))"
         rf"|(?P<mdy>(?P<m2>{month_alt})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}}))"
         r"|(?P<num>(?P<n1>\d{1,2})[/.](?P<n2>\d{1,2})[/.](?P<n3>\d{4}))",
         re.IGNORECASE)
@@ -79,7 +85,9 @@ def _lexicon() -> _Lexicon:
     # time zones, separators.
     junk = re.compile(
         rf"\b(?:{'|'.join(cues)})\b|\b(?:{wd_alt})\b\.?"
-        r"|\b\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?\s?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)"
+        r"|\b\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*\b(?-i:[A-Z]{2,4})\b)?|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)"
+        # "12.34 BST", "4.10pm": a dotted clock needs a zone or am/pm
+        r"|\b\d{1,2}\.\d{2}\s*(?:[ap]\.?m\.?(?!\w)|\b(?-i:[A-Z]{2,4})\b)"
         r"|\b(?:[A-Z]{1,4}T|UTC|GMT|Z)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?\b|\b(?:a\.?m\.?|p\.?m\.?)(?!\w)"
         r"|[\s,:;|/\-–—.()\[\]•·]+",
         re.IGNORECASE)
@@ -91,12 +99,15 @@ def _lexicon() -> _Lexicon:
         classes=raw["classes"], line_res=line_res, prefix_res=prefix_res, contains=contains,
         key_points=kp, tail_markers=tail, max_chars=max_chars,
         timestamps=[re.compile(p, re.IGNORECASE) for p in raw["timestamp_patterns"]],
-        byline_prefix=re.compile(rf"^(?:{bprefix})\s+(?=\w)", re.IGNORECASE),
+        # "By Jane Doe", "Text by: RTN", and a CMS's glued "byRiverton Times"
+        byline_prefix=re.compile(rf"^(?:(?:{bprefix})(?:\s*:\s*|\s+)|(?-i:by)(?=(?-i:[A-Z])))(?=\w)", re.IGNORECASE),
+        byline_outlets=re.compile(rf"\b(?:{_alternation(raw.get('byline_outlets', []))})$", re.IGNORECASE),
         byline_roles=re.compile(rf"\b(?:{roles})s?\b", re.IGNORECASE),
         date_cues=re.compile(rf"^\s*(?:{'|'.join(cues)})?\s*:?\s*", re.IGNORECASE),
         months={k.lower(): v for k, v in months.items()}, date_re=date_re,
         date_line_junk=junk, stopwords=stop,
-        agencies=_alternation(raw["agencies"]), photo_words=_alternation(raw["photo_words"]))
+        agencies=_alternation(raw["agencies"]), photo_words=_alternation(raw["photo_words"]),
+        note_words=re.compile(rf"(?:{_alternation(raw.get('note_words', []))})(?![\w'’])", re.IGNORECASE))
 
 
 def _alternation(words: list[str]) -> str:

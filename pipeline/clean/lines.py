@@ -14,7 +14,8 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 _BULLET = re.compile(r"^[•·▪◦●■►▶*+\-–—]\s+(?=\S)")
 _WS = re.compile(r"\s+")
 _NORM_DIGITS = re.compile(r"\d+(?:[.,:]\d+)*")
-_NORM_EDGE = re.compile(r"^[^\w#©]+|[^\w#©]+$")
+# edge punctuation, underscore rules ("_____More From Us_____") included
+_NORM_EDGE = re.compile(r"^(?:[^\w#©]|_)+|(?:[^\w#©]|_)+$")
 
 
 def _norm(s: str) -> str:

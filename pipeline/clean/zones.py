@@ -14,24 +14,29 @@ bylines, tags), decided line by line by ordered rule tables.
    :mod:`.boilerplate`), clock stamps (``metadata:time``), date lines, duplicate
    headline, photo captions and credits (``boilerplate:caption``), agency sign-offs
    (``metadata:byline``), embedded posts (``boilerplate:embed``; :mod:`.furniture`),
+   bracketed notes to editors and viewers (``metadata:note``), the clock stamps that
+   open a live page's entries (``metadata:time``), story links under a "Related" head,
    bullet markers, trailing tag runs. Sub-headings (short lines without sentence punctuation, or short
    question lines) are article text: kept with section ``heading`` (the extract
    stage never makes them claims). The leading dateline of the first body
    paragraph in the lead ("DAMASCUS (Reuters) - ", "CONCORD, N.H. --"; :data:`_DATELINE`) is
    removed as ``metadata:dateline``, the rest of the line kept (docs/annotation.md
-   §1.2). Text input only by default (``strip_dateline``): on the ScrapingHub HTML
+   §1.2), and stored as the document's ``dateline`` (text, span, place, agency;
+   docs/schema.md). Text input only by default (``strip_dateline``): on the ScrapingHub HTML
    benchmark, whose gold keeps datelines in some bodies, stripping lowered shingle
    F1 (0.9602 → 0.9596), so ``html_strip_dateline`` is off.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from .boilerplate import _cue, _tag_like, _tag_run_end, _timestamp
-from .furniture import _caption, _clock_line, _credit_only, _embed_end
-from .lexicon import _Lexicon
+from .furniture import (_caption, _clock_line, _code_line, _credit_only, _editor_note, _embed_end, _entry_clock,
+                        _entry_clocks, _update_clock)
+from .lexicon import _Lexicon, _lexicon
 from .lines import _BULLET, _WORD, _Doc, _Line, _norm, _same_text
 from .settings import CleanSettings
 
@@ -49,26 +54,76 @@ _OPEN_QUOTE = "\"'“‘«„"
 # are datelines too.
 _DL_CAPS = r"[A-Z][A-Z.'’]{2,}(?:[\s/\-][A-Z][A-Z.'’]+){0,3}"
 _DL_TITLE = r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2}"
-_DL_REGION = r",\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]+)?"
+# (a third region word only in Title Case: "United Arab Emirates", not a transcript's
+# "JANE ROE, NEWS DESK HOST:")
+_DL_REGION = r",\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]+)?(?:\s[A-Z][a-z.]+)?"
 _DL_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
 _DL_DATE = rf"(?:,?\s+{_DL_MONTH}(?:,\s*\d{{4}})?)?"
 _DL_AGENCY = r",?\s*\([A-Z][\w.&'’ \-]{0,30}\)"
-_DATELINE = re.compile(
-    rf"^(?:{_DL_CAPS}(?:{_DL_REGION})?{_DL_DATE}(?:{_DL_AGENCY})?"
-    rf"|{_DL_TITLE}{_DL_REGION}{_DL_DATE}(?:{_DL_AGENCY})?"
-    rf"|{_DL_TITLE}{_DL_DATE}{_DL_AGENCY}"
-    rf"|(?:{_DL_MONTH}(?:,\s*\d{{4}})?\s*)?{_DL_AGENCY.removeprefix(',?')})"
-    r"(?:\s+-{1,2}\s+|\s*(?:--|[–—]|//)\s*|(?<=\))-\s*|(?<=[A-Z]{3})-(?:\s+|(?=[\"“‘'«]))|(?<=\)):\s+|(?<=[A-Z]{3})[.:]\s+)"
-    r"(?=[\"“‘'«]?[A-Z0-9])")
+_DL_DASH = (r"(?:\s+-{1,2}\s+|\s*(?:--|[–—]|//)\s*|(?<=\))-\s*|(?<=[A-Z]{3})-(?:\s+|(?=[\"“‘'«]))"
+            r"|(?<=\)):\s+|(?<=[A-Z]{3})[.:]\s+)")
 
 
-def _dateline(text: str) -> int:
-    """Length of a leading dateline prefix (dash and following spaces included), or 0."""
-    m = _DATELINE.match(text)
+@lru_cache(maxsize=1)
+def _dateline_re() -> re.Pattern:
+    """The dateline pattern (see above); a place may also be followed by an agency of the
+    lexicon without brackets before a long dash ("Riverton CNN —", "RIVERTON AP --")."""
+    bare = rf"\s+(?:{_lexicon().agencies})(?=\s*(?:--|[–—]))"
+    return re.compile(
+        rf"^(?:{_DL_CAPS}(?:{_DL_REGION})?{_DL_DATE}(?:{_DL_AGENCY}|{bare})?"
+        rf"|{_DL_TITLE}{_DL_REGION}{_DL_DATE}(?:{_DL_AGENCY}|{bare})?"
+        rf"|{_DL_TITLE}{_DL_DATE}(?:{_DL_AGENCY}|{bare})"
+        rf"|(?:{_DL_MONTH}(?:,\s*\d{{4}})?\s*)?{_DL_AGENCY.removeprefix(',?')})"
+        rf"{_DL_DASH}(?=[\"“‘'«]?[A-Z0-9])")
+
+
+def _dateline(text: str, wrapped: bool = False) -> int:
+    """Length of a leading dateline prefix (dash and following spaces included), or 0.
+    ``wrapped``: the sentence goes on on the next line (hard-wrapped copy), so two words
+    after the dateline are enough."""
+    m = _dateline_re().match(text)
     # A dateline is a prefix of a sentence, not a whole short line or most of one.
-    if not m or len(_WORD.findall(text[m.end():])) < 4:
+    if not m or len(_WORD.findall(text[m.end():])) < (2 if wrapped else 4):
         return 0
     return m.end()
+
+
+def _whole_dateline(text: str) -> bool:
+    """A line that is only a dateline ending in its dash ("Riverton CNN —", "RIVERTON,
+    Ore. --"), the story starting on the next line."""
+    if len(text) > 60 or text.rstrip()[-1:] not in "-–—":
+        return False
+    m = _dateline_re().match(text.rstrip() + " A")
+    return m is not None and m.end() == len(text.rstrip()) + 1
+
+
+def _dateline_parts(prefix: str, lex: _Lexicon) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """Where the place and the agency are in a dateline prefix, as ``(start, end)`` within
+    it (or None): "NAIROBI, Kenya, Oct 2 (Reuters) - " -> "NAIROBI, Kenya", "Reuters";
+    "KHARTOUM-" -> "KHARTOUM", no agency; "(Bloomberg) -- " -> no place. A bracketed
+    group that is not an agency of the lexicon after a date ("June 3, 2019 (RIVERTON) -")
+    is the place."""
+    agency = place = None
+    b = re.search(r"\(([^()]+)\)", prefix)
+    head = prefix[:b.start()] if b else prefix
+    bare = re.search(rf"\s(?:{lex.agencies})(?=\s*(?:--|[–—])\s*$)", head)
+    if bare:
+        agency = (bare.start() + 1, bare.end())
+        head = head[:bare.start()]
+    elif b:
+        agency = (b.start(1), b.end(1))
+    # the place is what comes before a date or the dash, without trailing commas
+    m = re.match(rf"\s*(.*?)(?:,?\s+{_DL_MONTH}(?:,\s*\d{{4}})?)?[\s,\-–—/:]*$", head)
+    if m and m.group(1) and not re.fullmatch(rf"{_DL_MONTH}(?:,\s*\d{{4}})?", m.group(1)):
+        end = m.end(1)
+        # "PARIS. " ends with the dateline's full stop; "CONCORD, N.H." with its own
+        last = m.group(1).split()[-1]
+        if last.endswith(".") and last.count(".") == 1 and last[:-1].isupper():
+            end -= 1
+        place = (m.start(1), end)
+    elif b and not re.fullmatch(lex.agencies, b.group(1).strip()) and b.group(1).isupper():
+        place, agency = (b.start(1), b.end(1)), None
+    return place, agency
 
 
 def _parse_date(m: re.Match, lex: _Lexicon) -> str | None:
@@ -89,25 +144,55 @@ def _parse_date(m: re.Match, lex: _Lexicon) -> str | None:
         return None
 
 
+# The fields of a page's stamp line: "Published: 24 Apr 2013 | Last updated: …",
+# "December 26, 2004 / 10:51 PM / CBS/AP".
+_STAMP_FIELDS = re.compile(r"\s*\|\s*|\s+/\s+")
+# Small words a credit or section field of a stamp line may hold ("Published in: Africa").
+_CREDIT_SMALL = frozenset({"in", "and", "of", "the"})
+
+
+def _credit_field(field: str) -> bool:
+    """A stamp line's field that names who or where, not what: 1-4 words without digits
+    or handles, each capitalised or a small word ("Associated Press", "CBS/AP", "in
+    Africa, News")."""
+    words = _WORD.findall(field)
+    # "— Jane Roe (@janeroe) March 3, 2024" is a post's sign-off (the embed rule's)
+    return 1 <= len(words) <= 4 and not any(c.isdigit() for c in field) and "@" not in field \
+        and all(w[0].isupper() or w.lower() in _CREDIT_SMALL for w in words)
+
+
 def _date_line(line: _Line, lex: _Lexicon) -> str | None:
     """ISO date of a line that is nothing but a date stamp, else None.
 
     Matches "Published: 12 March 2025", "Updated 3:45 PM EST, Mon March 10, 2025",
-    "2024-02-06", "UPDATED: Tue., Nov. 19, 2019". Does not match a sentence that
-    contains a date ("On March 10, 2025 the army said …"): after removing the
-    date, clock times, weekdays, time zones and cue words nothing may remain
-    except an optional trailing "by <Name>" credit.
+    "2024-02-06", "UPDATED: Tue., Nov. 19, 2019", and stamp lines of several fields
+    ("Published: 24 Apr 2013 | Last updated: 26 Apr 2013, 04:10 PM", "December 26,
+    2004 / 10:51 PM / CBS/AP", "June 6, 2019 at 10:31 am | Published in: Africa").
+    Does not match a sentence that contains a date ("On March 10, 2025 the army said
+    …"): after removing the dates, clock times, weekdays, time zones and cue words,
+    every field ("|" or " / " separated) must be empty or a short credit
+    (:func:`_credit_field`); a trailing "by <name>" credit may follow. The ISO date is
+    the first date's.
     """
-    if len(line.text) > 90:
+    if len(line.text) > 120:
         return None
-    m = lex.date_re.search(line.text)
-    if not m:
+    dates = list(lex.date_re.finditer(line.text))
+    if not dates:
         return None
-    rest = line.text[:m.start()] + " " + line.text[m.end():]
-    rest = re.sub(r"\bby\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$", " ", rest)
-    if lex.date_line_junk.sub("", rest).strip():
-        return None
-    return _parse_date(m, lex)
+    rest, pos = [], 0
+    for m in dates:
+        rest.append(line.text[pos:m.start()])
+        pos = m.end()
+    rest.append(line.text[pos:])
+    rest = re.sub(r"\bby\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,2}\s*$", " ", "  ".join(rest))
+    if len(dates) > 1 and not _WORD.findall(rest):
+        return None   # dates and nothing else ("3 March 2024 | 9 May 2024"): a list or a table row
+    for field in _STAMP_FIELDS.split(rest):
+        left = lex.date_line_junk.sub(" ", field).strip()
+        # a "By …" field is a byline's, and the byline rule takes the line
+        if left and (not _credit_field(left) or lex.byline_prefix.match(left)):
+            return None
+    return _parse_date(dates[0], lex)
 
 
 _NUMBER_LED = re.compile(r"\d[\d,.]*\+?\s+[a-z]")
@@ -144,15 +229,40 @@ _EMAIL_BRACKET = re.compile(r"[\[(<][^\])>]*@[^\])>]*[\])>]")
 _BYLINE_STAMP = re.compile(r"\s*\|\s*|\s+[-–—]\s+(?=[^|]*\d)")
 
 
+_NAME_JOINERS = frozenset({"and", "und", "et", "y", "e", "de", "van", "von", "der", "al", "la", "le",
+                           "da", "di", "bin"})
+# A name-like token of a byline: its first letter (after any quote or bracket) is a capital.
+_TOKEN = re.compile(r"[^\s,;&|]+")
+# "Reporter: Jane Doe", "Editor: JD": a role, a colon, 1-4 name tokens.
+_ROLE_NAME = re.compile(r"^([A-Za-z][\w ]{1,30}?):\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$")
+
+
+def _capitalised(tok: str) -> bool:
+    first = next((c for c in tok if c.isalpha()), "")
+    return first.isupper()
+
+
+def _name_share(who: str, lex: _Lexicon) -> tuple[int, float]:
+    """Name tokens of a byline's names part and the share of them capitalised. Joiners
+    ("and", "van") and lower-case outlet words ("news agencies") are not names; a
+    hyphenated name ("Tae-hee") is one token."""
+    names = [t for t in _TOKEN.findall(who) if any(c.isalpha() for c in t)
+             and t.lower() not in _NAME_JOINERS
+             and not (t.islower() and lex.byline_outlets.search(t))]
+    return len(names), (sum(_capitalised(t) for t in names) / len(names) if names else 0.0)
+
+
 def _byline(line: _Line, lex: _Lexicon, top: bool) -> str | None:
     """Byline text, or None.
 
     Matches "By Jane Doe and John Roe" / "By Jane Doe, Reuters" / "By Jane Doe |
-    March 3, 2024, 01:47 PM" / "By Jane Doe [jane@example.com]" (a byline prefix
-    followed by mostly capitalised name words, no sentence end) anywhere in the
-    top zone, and, in the top zone only, short role fragments such as "BBC Middle
+    March 3, 2024, 01:47 PM" / "By Jane Doe [jane@example.com]" / "Text by: RTN" (a
+    byline prefix followed by mostly capitalised name words, no sentence end) anywhere
+    in the top zone, and, in the top zone only, short role fragments such as "BBC Middle
     East correspondent" or "Jane Doe, Staff Writer" (≤ 8 words, a role noun from
-    the lexicon, no sentence end); a line that is only an e-mail address
+    the lexicon, no sentence end), a CMS's lower-case "by admin" (≤ 4 words), and an
+    outlet line after the headline ("Riverton Daily News": ≤ 5 capitalised words ending
+    in an outlet word of the lexicon); a line that is only an e-mail address
     ("jane.doe@example.com", a wire reporter's sign-off). Does not match "By noon the
     army had left." nor "By Monday - 3 days on - the army had left."
     """
@@ -166,16 +276,91 @@ def _byline(line: _Line, lex: _Lexicon, top: bool) -> str | None:
         # "By Jane Doe | March 3, 2024", "By Jane Doe - 3 March 2024 - 14:51",
         # "By Jane Doe [jane.doe@example.com]": the names are before the stamp or address.
         who = _BYLINE_STAMP.split(_EMAIL_BRACKET.sub(" ", text[m.end():]), maxsplit=1)[0]
-        names = [w for w in _WORD.findall(who)
-                 if w.lower() not in {"and", "und", "et", "y", "e", "de", "van", "von", "der", "al", "la", "le", "da", "di", "bin"}]
-        if names and len(names) <= 20 and text.rstrip(".")[-1:] not in ".!?" \
-                and sum(w[0].isupper() for w in names) >= 0.75 * len(names) \
+        n, share = _name_share(who, lex)
+        if n and n <= 20 and text.rstrip(".")[-1:] not in ".!?" and share >= 0.75 \
                 and not (line.sentence_end and line.nw > 6):
+            return who.strip()
+        if top and text.startswith("by ") and line.nw <= 5 and not line.sentence_end:
             return who.strip()
         return None
     if top and line.nw <= 8 and not line.sentence_end and lex.byline_roles.search(text):
         return text
     return None
+
+
+def _signed_byline(line: _Line, lex: _Lexicon) -> str | None:
+    """A byline that reads as one anywhere in the text, not only in the lead: "By" and
+    1-8 name tokens all capitalised ("By JANE DOE and JOHN ROE"), no digits, no sentence
+    end; an e-mail address alone; a role and a name ("Reporter: JD", "Editor: Jane Roe").
+    Heuristic; measured on the real-world dev split (bylines of quoted stories and
+    sign-offs at the end)."""
+    text = line.text
+    if _EMAIL.fullmatch(text):
+        return text
+    if len(text) > 80 or line.sentence_end or any(c.isdigit() for c in text):
+        return None
+    m = _ROLE_NAME.match(text)
+    if m and lex.byline_roles.fullmatch(m.group(1)):
+        return m.group(2)
+    m = lex.byline_prefix.match(text)
+    if not m or not text[:1] == "B":
+        return None
+    n, share = _name_share(text[m.end():], lex)
+    return text[m.end():].strip() if 1 <= n <= 8 and share == 1.0 else None
+
+
+def _outlet_line(line: _Line, lex: _Lexicon) -> bool:
+    """A short line naming the outlet or desk ("Riverton Daily News", "Star Online
+    Report"): ≤ 5 capitalised words, no digits, no sentence end, ending in an outlet
+    word of the lexicon (``byline_outlets``)."""
+    text = line.text
+    return 1 <= line.nw <= 5 and not line.sentence_end and not any(c.isdigit() for c in text) \
+        and all(_capitalised(t) for t in _TOKEN.findall(text)) and bool(lex.byline_outlets.search(text))
+
+
+# "Jane Roe, Reuters", "Jane Roe | Riverton Daily News", "Jane Roe - AFP".
+_NAME_SEP = re.compile(r"\s*[,|]\s*|\s+[-–—]\s+")
+
+
+def _name_and_outlet(line: _Line, lex: _Lexicon) -> bool:
+    """A credit line of a name and its outlet, in the lead: 2-4 capitalised name tokens,
+    a comma, bar or spaced dash, then an agency of the lexicon or an outlet name
+    (:func:`_outlet_line`): "Jane Roe, Reuters", "Jane Roe | Riverton Daily News"."""
+    text = line.text
+    if line.nw > 9 or line.sentence_end or any(c.isdigit() for c in text):
+        return False
+    parts = _NAME_SEP.split(text, maxsplit=1)
+    if len(parts) != 2:
+        return False
+    name, outlet = parts
+    tokens = _TOKEN.findall(name)
+    if not 2 <= len(tokens) <= 4 or not all(_capitalised(t) for t in tokens):
+        return False
+    return bool(re.fullmatch(rf"(?:{lex.agencies})", outlet.strip())) \
+        or _outlet_line(_Line(0, len(outlet), outlet, False, _WORD.findall(outlet)), lex)
+
+
+def _name_by_stamp(s: "_Scan", i: int) -> bool:
+    """A bare name (2-4 capitalised tokens, no digits or sentence end, ≤ 40 chars) right
+    above a date line ("Jane Roe" / "Thursday 3 Mar 2024 3:02 pm") or right under a live
+    page's clock stamp ("10.55am BST" / "Jane Roe"): an author's credit."""
+    lines = s.doc.lines
+    ln = lines[i]
+    if not (2 <= ln.nw <= 4 and len(ln.text) <= 40 and _byline_tail(
+            _Line(ln.start, ln.end, ln.text, False, ln.words))):
+        return False
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if nxt is not None and not nxt.blank_before and (_date_line(nxt, s.lex) or _clock_line(nxt)):
+        return True
+    return i > 0 and not ln.blank_before and _clock_line(lines[i - 1])
+
+
+def _byline_tail(line: _Line) -> bool:
+    """The line under a byline that goes on with it ("Washington Desk", "Riverton
+    Times"): ≤ 5 capitalised words, no digits, no sentence end, no blank line before."""
+    text = line.text
+    return not line.blank_before and 1 <= line.nw <= 5 and not line.sentence_end \
+        and not any(c.isdigit() for c in text) and all(_capitalised(t) for t in _TOKEN.findall(text))
 
 
 def _title_like(line: _Line) -> bool:
@@ -270,6 +455,10 @@ class _Scan:
     tags_open: bool = False
     dateline_found: bool = False
     body_chars: int = 0
+    live_clocks: bool | None = None   # entries open with a clock time (:func:`_entry_clocks`)
+    speakers: bool | None = None   # a transcript with speaker labels (:func:`_transcript`)
+    links: list = field(default_factory=list)
+    paragraphs: set = field(default_factory=set)   # texts of the kept body paragraphs   # (line, reason) of story links under a list head
 
 
 # A rule looks at line ``i`` and returns None when the line is not its case, else
@@ -287,10 +476,23 @@ def _top_cue(s: _Scan, i: int) -> _Step:
     """A cue-lexicon line before the article -> ``boilerplate:<class>`` ("Advertisement",
     "World"); a "Key Points" label keeps its items (:func:`_key_points`)."""
     cls = _cue(s.doc.lines[i], s.lex)
-    if cls is None:
+    if cls is None or cls in _FURNITURE_CUES and not s.strip_furniture:
         return None
     s.doc.drop(i, f"boilerplate:{cls}")
+    if s.strip_furniture and _list_head(s.doc.lines[i], cls):
+        end = _link_list_end(s.doc.lines, i + 1)
+        for k in range(i + 1, end):
+            s.doc.drop(k, f"boilerplate:{cls}")
+        if end > i + 1:
+            return end, True
     return _past_cue(s.doc, s.lex, i), True
+
+
+def _list_head(ln: _Line, cls: str) -> bool:
+    """A short cue line that heads a list of story links: a ``related`` or ``link`` class
+    line ("Related stories", "Up next"), or a navigation cue ending in a colon ("Read
+    more:")."""
+    return ln.nw <= 5 and (cls in _LIST_HEADS or cls == "navigation" and ln.text.endswith(":"))
 
 
 def _body_cue(s: _Scan, i: int) -> _Step:
@@ -300,7 +502,7 @@ def _body_cue(s: _Scan, i: int) -> _Step:
     off-topic pass; a "Key Points" label keeps its items."""
     doc, lex, ln = s.doc, s.lex, s.doc.lines[i]
     cls = _cue(ln, lex)
-    if cls is None:
+    if cls is None or cls in _FURNITURE_CUES and not s.strip_furniture:
         return None
     s.tags_open = cls == "tags"
     reason = f"boilerplate:{cls}"
@@ -308,10 +510,73 @@ def _body_cue(s: _Scan, i: int) -> _Step:
         s.meta["tags"].extend(t.strip() for t in re.split(r"[,;|]", ln.text.split(":", 1)[1]) if t.strip())
         reason = "metadata:tags"
     doc.drop(i, reason)
+    if cls == "caption" and ln.nw <= 8:
+        _caption_above(s, i)   # "Image: Jane Roe/Reuters" under the caption it credits
     if cls in lex.tail_markers and s.seen_body:
         doc.pieces[i][-1].unit = True  # marker: the off-topic pass sees it
         doc.pieces[i][-1].label = reason + "|marker"
+    if cls in _WRAPPED_CUES and _cue_goes_on(ln, doc.lines[i + 1] if i + 1 < len(doc.lines) else None):
+        doc.drop(i + 1, reason)
+        return i + 2, True
+    if s.strip_furniture and _list_head(ln, cls):
+        end = _link_list_end(doc.lines, i + 1)
+        for k in range(i + 1, end):
+            # read as body for the off-topic pass (the list weighs in the appended-story
+            # search as before), removed after it (:func:`drop_links`)
+            _paragraph(s, k)
+            s.links.append((k, reason))
+        if end > i + 1:
+            return end, True
     return _past_cue(doc, lex, i), True
+
+
+def drop_links(s: _Scan) -> None:
+    """Remove the story links found under a list head (:func:`_link_list_end`) with the
+    head's reason, unless the off-topic pass already took them."""
+    for k, reason in s.links:
+        for p in s.doc.pieces[k]:
+            if p.keep:
+                p.keep, p.label = False, reason.removesuffix("|marker")
+
+
+#: Cue classes that are furniture rules: off with ``strip_furniture`` (HTML input, where
+#: trafilatura already judged the page: a disclaimer there is often the article's own).
+_FURNITURE_CUES = frozenset({"disclaimer"})
+#: Cue classes whose sentence-long lines may be hard-wrapped onto a second line.
+_WRAPPED_CUES = frozenset({"credits", "copyright", "disclaimer"})
+#: Cue classes whose short line heads a list of story links ("Related stories", "Read more:").
+_LIST_HEADS = frozenset({"related", "link"})
+#: The most links read under one list head.
+_MAX_LINKS = 10
+
+
+def _link_list_end(lines: list[_Line], j: int) -> int:
+    """End of the story links under a list head (:func:`_body_cue`): the following lines
+    shaped like headlines (2-25 words; no full stop, colon or semicolon at the end, a
+    question or a closing bracket may end it), the first one possibly after a blank line,
+    the others without one; at most :data:`_MAX_LINKS`. Heuristic: measured on the
+    real-world dev split (related-story lists under their head)."""
+    start = j
+    while j < len(lines) and j - start < _MAX_LINKS:
+        ln = lines[j]
+        if (j > start and ln.blank_before) or not 2 <= ln.nw <= 25 \
+                or re.search(r"[.!;:…][\"'”’»]*$", ln.text) or _BULLET.match(ln.text):
+            break
+        j += 1
+    return j
+
+
+def _cue_goes_on(ln: _Line, nxt: _Line | None) -> bool:
+    """A cue line hard-wrapped onto the next line: "(Reporting by Jane Roe; Editing by" /
+    "John Doe)", "Associated Press writers contributed to this report from" / "Riverton."
+    The cue line leaves a bracket open, or is a sentence of 6+ words without its end;
+    the next line (no blank line between, ≤ 30 words) ends the sentence or the bracket."""
+    if nxt is None or nxt.blank_before or nxt.nw > 30:
+        return False
+    t = ln.text
+    if t.count("(") > t.count(")"):
+        return nxt.text.count(")") > nxt.text.count("(")
+    return ln.nw >= 6 and not ln.sentence_end and not t.endswith(")") and nxt.sentence_end
 
 
 def _timestamp_line(s: _Scan, i: int) -> _Step:
@@ -365,13 +630,30 @@ def _date_prefix_line(s: _Scan, i: int) -> _Step:
 
 def _byline_line(s: _Scan, i: int) -> _Step:
     """A byline (:func:`_byline`; role fragments only in the top zone), in the top zone or
-    before the second body paragraph -> ``metadata:byline`` (``byline``)."""
-    by = _byline(s.doc.lines[i], s.lex, top=s.in_top) if s.seen_body < 2 else None
+    before the second body paragraph, or anywhere one that reads as a byline alone
+    (:func:`_signed_byline`); in the top zone after the headline an outlet line
+    (:func:`_outlet_line`) -> ``metadata:byline`` (``byline``). A short capitalised line
+    right under it goes with it (:func:`_byline_tail`)."""
+    ln = s.doc.lines[i]
+    by = _byline(ln, s.lex, top=s.in_top) if s.seen_body < 2 else None
+    if by is None:
+        by = _signed_byline(ln, s.lex)
+    if by is None and s.seen_body < 2 and s.meta["headline"] is not None and _outlet_line(ln, s.lex):
+        by = ln.text
+    if by is None and _name_by_stamp(s, i):
+        by = ln.text
+    if by is None and s.seen_body < 2 and _name_and_outlet(ln, s.lex):
+        by = ln.text
     if by is None:
         return None
     s.doc.drop(i, "metadata:byline")
     s.meta["byline"] = s.meta["byline"] or by
-    return i + 1, True
+    j = i + 1
+    while j < len(s.doc.lines) and j <= i + 2 and _byline_tail(s.doc.lines[j]) \
+            and _cue(s.doc.lines[j], s.lex) is None:
+        s.doc.drop(j, "metadata:byline")
+        j += 1
+    return j, True
 
 
 def _caption_line(s: _Scan, i: int) -> _Step:
@@ -390,7 +672,25 @@ def _caption_line(s: _Scan, i: int) -> _Step:
     if kind is None and not _caption(ln):
         return None
     s.doc.drop(i, "boilerplate:caption")
+    if kind == "caption":
+        _caption_above(s, i)
     return i + 1, True
+
+
+def _caption_above(s: _Scan, i: int) -> None:
+    """A credit line (line ``i``, removed) directly under a kept body line (no blank line
+    between, ≤ 70 words, not a quotation) credits it: that line is the photo's caption
+    -> ``boilerplate:caption`` ("Rescuers search the rubble." / "Image: Jane Roe/Reuters").
+    Heuristic; measured on the real-world dev split (caption lines without a credit of
+    their own)."""
+    ln = s.doc.lines[i]
+    if i == 0 or ln.blank_before:
+        return
+    prev, pieces = s.doc.lines[i - 1], s.doc.pieces[i - 1]
+    if len(pieces) != 1 or not pieces[0].keep or pieces[0].label != "body" \
+            or prev.nw > 70 or prev.text[0] in _OPEN_QUOTE:
+        return
+    pieces[0].keep, pieces[0].label = False, "boilerplate:caption"
 
 
 def _embed_block(s: _Scan, i: int) -> _Step:
@@ -411,6 +711,44 @@ def _clock_stamp(s: _Scan, i: int) -> _Step:
         return None
     s.doc.drop(i, "metadata:time")
     return i + 1, True
+
+
+def _note_line(s: _Scan, i: int) -> _Step:
+    """A bracketed note to editors or viewers (:func:`.furniture._editor_note`:
+    "(BEGIN VIDEO CLIP)", "(Adds details on prices)") -> ``metadata:note``. Only when
+    ``strip_furniture``.
+
+    Heuristic; measured on the real-world dev split (transcript markers and wire
+    revision notes)."""
+    if not s.strip_furniture or not _editor_note(s.doc.lines[i]):
+        return None
+    s.doc.drop(i, "metadata:note")
+    return i + 1, True
+
+
+def _code_stamp(s: _Scan, i: int) -> _Step:
+    """A line that is one code token (:func:`.furniture._code_line`: a feed id, a wire
+    slug) -> ``metadata:code``."""
+    if not _code_line(s.doc.lines[i]):
+        return None
+    s.doc.drop(i, "metadata:code")
+    return i + 1, True
+
+
+def _entry_stamp(s: _Scan, i: int) -> _Step:
+    """A clock time opening a live page's entry ("2351 A survivor …", on a page with at
+    least three such entries, :func:`.furniture._entry_clocks`) or an update stamp
+    ("UPDATE 21:10: …") -> the stamp ``metadata:time``, the rest of the line body."""
+    ln = s.doc.lines[i]
+    cut = _update_clock(ln.text)
+    if not cut and _entry_clock(ln.text):
+        if s.live_clocks is None:
+            s.live_clocks = _entry_clocks(s.doc.lines)
+        cut = _entry_clock(ln.text) if s.live_clocks else 0
+    if not cut or len(_WORD.findall(ln.text[cut:])) < 3:
+        return None
+    s.doc.drop(i, "metadata:time", ln.start, ln.start + len(ln.text[:cut].rstrip()))
+    return _paragraph(s, i, ln.start + cut)
 
 
 def _given_title(s: _Scan, i: int) -> _Step:
@@ -499,23 +837,84 @@ def _dateline_start(s: _Scan, i: int) -> _Step:
     """The leading dateline of the article's first paragraph (:func:`_dateline`), when
     ``strip_dateline``, in the lead (the first ``lead_chars`` of body; a caption or an
     agency line the rules did not know may come first) -> ``metadata:dateline``, the rest
-    of the line kept as ``body``. Only the first dateline of a document."""
+    of the line kept as ``body``; a line that is only a dateline (:func:`_whole_dateline`)
+    before a sentence-like line. Only the first dateline of a document; it is stored as
+    ``meta["dateline"]``: its text and span, place and agency (:func:`_dateline_parts`)."""
     ln = s.doc.lines[i]
     if not s.strip_dateline or s.dateline_found or s.body_chars >= s.settings.lead_chars:
         return None
-    cut = _dateline(ln.text)
+    lines = s.doc.lines
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    cut = _dateline(ln.text, wrapped=nxt is not None and not nxt.blank_before and not ln.sentence_end)
+    if cut and ln.text[:cut].rstrip().endswith(":") and _transcript(s):
+        return None   # "ANCHOR: …" in a transcript is a speaker, not a place
     if not cut:
-        return None
+        # a dateline alone on its line, the story starting on the next one
+        if nxt is None or not _whole_dateline(ln.text) or not _sentence_like(nxt):
+            return None
+        cut = len(ln.text)
     # The dateline prefix is not article text (docs/annotation.md §1.2); the rest of
-    # the line is.
-    s.doc.drop(i, "metadata:dateline", ln.start, ln.start + len(ln.text[:cut].rstrip()))
+    # the line is. It is the document's ``dateline`` (place and agency).
+    end = ln.start + len(ln.text[:cut].rstrip())
+    s.doc.drop(i, "metadata:dateline", ln.start, end)
     s.dateline_found = True
+    place, agency = _dateline_parts(ln.text[:cut], s.lex)
+    s.meta["dateline"] = {
+        "text": s.doc.text[ln.start:end],
+        "place": ln.text[place[0]:place[1]] if place else None,
+        "agency": ln.text[agency[0]:agency[1]] if agency else None,
+        "span": [ln.start, end]}
+    if cut == len(ln.text):
+        return i + 1, True
+    rest = ln.text[cut:]
+    if _date_line(_Line(ln.start + cut, ln.end, rest, False, _WORD.findall(rest)), s.lex):
+        # "Riverton, Mar 3 (RTN): Published: 3 Mar 2024 | Updated: …": a stamp, not a lead
+        s.doc.drop(i, "metadata:date", ln.start + cut, ln.end)
+        return i + 1, True
     return _paragraph(s, i, ln.start + cut)
+
+
+# A transcript's speaker label opening a line: "ANCHOR: ", "JANE ROE, RIVERTON MAYOR: ".
+_SPEAKER = re.compile(r"^[A-Z][A-Z.'’\- ]{1,40}(?:,[^:\n]{1,40})?:\s")
+
+
+def _transcript(s: _Scan) -> bool:
+    """Whether at least three lines open with a speaker label (:data:`_SPEAKER`): then a
+    capitals word and a colon is a speaker ("RASCOE: So what …"), not a dateline."""
+    if s.speakers is None:
+        s.speakers = sum(1 for ln in s.doc.lines if _SPEAKER.match(ln.text)) >= 3
+    return s.speakers
+
+
+def _top_dateline(s: _Scan, i: int) -> _Step:
+    """In the top zone, a line that opens with a dateline but is no sentence-like line (a
+    hard-wrapped lead, or a dateline alone on its line) -> as :func:`_dateline_start`;
+    the body starts after it."""
+    step = _dateline_start(s, i)
+    return None if step is None else (step[0], False)
+
+
+#: The shortest paragraph whose verbatim repeat is removed as a second copy.
+_REPEAT_MIN_CHARS = 60
+
+
+def _repeat_paragraph(s: _Scan, i: int) -> _Step:
+    """A body paragraph of at least :data:`_REPEAT_MIN_CHARS` that repeats a kept one word
+    for word -> ``boilerplate:duplicate``: a page that carries its article twice (a
+    scraper that read the print and the web version). Heuristic; measured on the
+    real-world dev split."""
+    ln = s.doc.lines[i]
+    if len(ln.text) < _REPEAT_MIN_CHARS or ln.text not in s.paragraphs:
+        return None
+    s.doc.drop(i, "boilerplate:duplicate")
+    return i + 1, True
 
 
 def _paragraph(s: _Scan, i: int, start: int | None = None) -> _Step:
     """Any other body line (from ``start``) -> kept as ``body``."""
     ln = s.doc.lines[i]
+    if start is None and len(ln.text) >= _REPEAT_MIN_CHARS:
+        s.paragraphs.add(ln.text)
     s.doc.keep(i, "body", start, unit=True)
     s.seen_body += 1
     s.body_chars += ln.end - (ln.start if start is None else start)
@@ -523,19 +922,21 @@ def _paragraph(s: _Scan, i: int, start: int | None = None) -> _Step:
 
 
 #: Top zone (lines before the first sentence-like paragraph), in order: cue lexicon,
-#: time stamp, clock stamp, date line, date prefix glued to the first sentence, byline,
+#: time stamp, clock stamp, bracketed note, date line, date prefix glued to the first sentence, byline,
 #: caption or credit, embedded post, the given title, duplicate of the headline, end of
-#: the top zone (a sentence-like line), headline (first title-like line), label (a line before the headline), tag run,
-#: kicker; a line no rule takes (a sentence-less standfirst) starts the body.
-_TOP_RULES = (_top_cue, _timestamp_line, _clock_stamp, _date_stamp_line, _date_prefix_line,
+#: the top zone (a sentence-like line), headline (first title-like line), label (a line before the headline),
+#: a dateline line (ends the zone), tag run, kicker; a line no rule takes (a sentence-less standfirst) starts the body.
+_TOP_RULES = (_top_cue, _timestamp_line, _clock_stamp, _note_line, _date_stamp_line, _date_prefix_line,
               _byline_line, _caption_line, _embed_block, _given_title, _duplicate_headline, _sentence_ends_top, _shape_headline,
-              _before_headline, _tag_run, _kicker)
-#: Body, in order: cue lexicon, time stamp, clock stamp, open tag list, date line,
-#: duplicate headline, byline, caption or credit, embedded post, leading dateline,
-#: trailing tag run, bullet item, sub-heading, paragraph.
-_BODY_RULES = (_body_cue, _timestamp_line, _clock_stamp, _open_tag_list, _date_stamp_line,
-               _duplicate_headline, _byline_line, _caption_line, _embed_block, _dateline_start,
-               _tag_run, _bullet_item, _kicker, _paragraph)
+              _before_headline, _top_dateline, _tag_run, _kicker)
+#: Body, in order: cue lexicon, time stamp, clock stamp, bracketed note, open tag list,
+#: date line, duplicate headline, byline, caption or credit, embedded post, code line,
+#: entry clock stamp, leading dateline,
+#: trailing tag run, bullet item, sub-heading, a repeated paragraph, paragraph.
+_BODY_RULES = (_body_cue, _timestamp_line, _clock_stamp, _note_line, _open_tag_list, _date_stamp_line,
+               _duplicate_headline, _byline_line, _caption_line, _embed_block, _code_stamp, _entry_stamp,
+               _dateline_start,
+               _tag_run, _bullet_item, _kicker, _repeat_paragraph, _paragraph)
 
 
 def _read_zone(s: _Scan, rules: tuple, i: int) -> int:
