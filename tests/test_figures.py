@@ -214,3 +214,18 @@ def test_a_body_s_own_full_name_takes_no_country():
 def test_a_place_before_a_body_noun_is_not_the_body_s_name():
     figs = _figures("The minister said the toll was 238 according to the Kerala government's data.")
     assert _source(figs["238"]) != "Kerala"
+
+
+def _headline_figures(headline: str) -> dict[str, dict]:
+    text = headline + "\n\nRescue teams in Velin worked through the night on Monday.\n"
+    return _figures(text, title=headline)
+
+
+def test_a_headline_label_names_the_source():
+    assert _source(_headline_figures("Militia kills 35 protesters in Velin: doctors")["35"]) == "doctors"
+    assert _source(_headline_figures("WHO: fever outbreak in Velin has killed 1,013")["1,013"]) == "WHO"
+
+
+def test_a_place_or_topic_label_is_no_source():
+    figs = _headline_figures("Velin: at least 73 dead after blast shakes the port")
+    assert figs["at least 73"]["attribution"] is None

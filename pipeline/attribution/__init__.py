@@ -433,5 +433,6 @@ def _attribute(doc: "Doc", claims: list[Claim]) -> list[Attributed]:
         out.append((own, others, figure_attributions(
             doc, sent, claim.quantities, own, cues + others, index, lex,
             lambda source, verb, end=claim.end: _record(
-                doc, _Att(source, (verb.idx, verb.idx + len(verb)), "indirect"), None, all_quotes, end))))
+                doc, _Att(source, (verb.idx, verb.idx + len(verb)), "indirect"), None, all_quotes, end),
+            headline=claim.section == "headline")))
     return out

@@ -31,6 +31,7 @@ that cue. A heuristic on the parse; measured on the real-world test bed
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -197,18 +198,58 @@ def tally(doc: "Doc", q: Record, index: DocIndex, lex: Lexicon) -> tuple["Token"
     return verb, found
 
 
+#: "WHO: Ebola toll passes 4,500" / "… killed in sit-in: doctors" / "… - WHO": a
+#: headline's label, at most four words before a colon or after a colon or dash
+_LABEL_BEFORE = re.compile(r"^\s*([^\s:][^:]{0,40}?)\s*:\s+\S")
+_LABEL_AFTER = re.compile(r"\S\s*(?::|\s[-–—])\s*([^:\-–—]{2,40}?)\s*$")
+
+
+def headline_label(doc: "Doc", sent: "Span", index: DocIndex, lex: Lexicon) -> tuple["Token", object] | None:
+    """(the colon or dash as cue, source) for a headline that names its source the way headlines do:
+    "WHO: Ebola toll passes 4,500", "Sudan MOH: 46, not 108, killed", "Militia kills 35
+    protesters: doctors", "Ebola toll passes 5,000 - WHO". The label is a name, an
+    acronym or a noun for people or bodies (not "Update", not a tally like "new toll");
+    at most four words. A heuristic for headlines only."""
+    end = doc.text.find("\n", sent.start_char)
+    text = doc.text[sent.start_char:end if end >= 0 else len(doc.text)]  # the whole headline line
+    for pattern in (_LABEL_BEFORE, _LABEL_AFTER):
+        m = pattern.search(text)
+        if m is None or len(m.group(1).split()) > 4:
+            continue
+        start = sent.start_char + m.start(1)
+        label = doc.char_span(start, start + len(m.group(1)), alignment_mode="contract")
+        if label is None or not len(label):
+            continue
+        head = label[-1]  # a label is a noun phrase ending in its head: "Sudan MOH", "doctors"
+        words = lex.government_heads | lex.organization_heads | lex.anonymous_heads | lex.media_heads
+        acronym = head.text.replace(".", "").isupper() and len(head.text) > 1
+        named = head.ent_type_ in ("ORG", "PERSON") or acronym
+        if not named and head.lemma_.lower() not in words and head.lower_ not in words:
+            continue  # a place or topic ("Lebanon:", "Grenfell Tower fire:") is no source
+        if any(t.like_num for t in label) or head.lemma_.lower() in lex.figure_nouns:
+            continue
+        mark = doc[label.end] if pattern is _LABEL_BEFORE and label.end < len(doc) else doc[max(label.start - 1, 0)]
+        return (mark if mark.is_punct else head), index.label_source(label, acronym)
+    return None
+
+
 def figure_attributions(doc: "Doc", sent: "Span", quantities: list[Record], own: Record | None,
                         others: list[Record], index: DocIndex, lex: Lexicon,
-                        record: Callable[[object, "Token"], Record]) -> list[tuple[Record | None, list[str]]]:
+                        record: Callable[[object, "Token"], Record],
+                        headline: bool = False) -> list[tuple[Record | None, list[str]]]:
     """(attribution, cites) for each figure of one sentence, in order; ``record`` makes
-    the attribution object of a counting verb's subject (:func:`tally`)."""
+    the attribution object of a counting verb's subject (:func:`tally`) or of a headline's
+    label (:func:`headline_label`, when ``headline``)."""
     reports = [r for r in others if reporting(doc, r, lex)]
     found = citations(sent, lex, index) if sent is not None else []
     rels = ([own] if own else []) + reports
+    label = headline_label(doc, sent, index, lex) if headline and own is None and sent is not None else None
     out = []
     for q in quantities:
         rel = after_figure(q, quantities, rels, doc) or choose(doc, q, own, reports)
         if rel is None and (counted := tally(doc, q, index, lex)) is not None:
             rel = record(counted[1], counted[0])
+        if rel is None and label is not None:
+            rel = record(label[1], label[0])
         out.append((rel, cites_of(rel, rels, found, doc)))
     return out

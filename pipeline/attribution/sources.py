@@ -583,6 +583,16 @@ class DocIndex:
         return next((s for s in reversed(self.history[-6:]) if s.type == "organization"
                      and s.span[0] < span[0] and s.norm[:1].isupper()), None)
 
+    def label_source(self, label: "Span", acronym: bool) -> Source:
+        """The source a headline label names: an acronym as the document defines it ("WHO"
+        is a name here, never the pronoun), else the label resolved as a noun phrase."""
+        span = (label.start_char, label.end_char)
+        if acronym:
+            key = label[-1].text.replace(".", "")
+            norm = self.acronyms.get(key, key)
+            return Source(label.text, span, norm, self.source_type(label.text, label[-1], "ORG"), "sing", label[-1])
+        return self.resolve(label[-1], span)
+
     def _pronoun(self, head: "Token", text: str, span: tuple[int, int]) -> Source:
         kind = self.lex.pronouns[head.lower_]
         want_plur = kind == "plur"
