@@ -229,3 +229,15 @@ def test_a_headline_label_names_the_source():
 def test_a_place_or_topic_label_is_no_source():
     figs = _headline_figures("Velin: at least 73 dead after blast shakes the port")
     assert figs["at least 73"]["attribution"] is None
+
+
+def test_a_spokesperson_for_a_body_is_the_body():
+    figs = _figures("At least 81 people were hurt, a spokesperson for the Velin Hospital "
+                    "Authority said on Friday.")
+    assert _source(figs["At least 81"]) == "Velin Hospital Authority"
+
+
+def test_a_title_set_beside_a_name_is_that_person():
+    figs = _figures("Of the dead, 124 have been identified, the deputy governor of East Java, Maria Santoso, "
+                    "said on Sunday.")
+    assert _source(figs["124"]) == "Maria Santoso"

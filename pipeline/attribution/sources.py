@@ -430,6 +430,10 @@ class DocIndex:
         label = None
         norm = self._unnamed_norm(head, span)
         lemma = head.lemma_.lower()
+        if (named_person := self._named_in_apposition(head)) is not None:
+            return Source(text, span, named_person, "person", "sing", head)
+        if lemma in self.lex.spokesperson_heads and (body := self._speaks_for(head)) is not None:
+            return Source(text, span, body.norm, body.type, number, head)
         named = None if self._is_media(text, head) else (
             self._body_named_in(head) or self._named_body(head, span))
         if named:
@@ -457,6 +461,37 @@ class DocIndex:
         elif (body := self._body_quoted_before(head, span)) is not None:
             return Source(text, span, body.norm, body.type, number, head)
         return norm, label
+
+    def _named_in_apposition(self, head: "Token") -> str | None:
+        """"the deputy governor of East Java, Emil Dardak, said": the person a title noun
+        is set beside."""
+        # the parser may hang the name on the title's "of" phrase ("of East Java, Emil Dardak")
+        for c in head.subtree:
+            if c.dep_ == "appos" and c.ent_type_ == "PERSON" and (ent := _entity_of(c)) is not None \
+                    and (c.head.i == head.i or c.head.dep_ == "pobj" and c.head.head.head.i == head.i):
+                return self._person_norm(self.doc[ent[0]:ent[1]].text)
+        return None
+
+    def _speaks_for(self, head: "Token") -> "Source | None":
+        """The body an unnamed spokesperson or official speaks for (docs/annotation.md 6.4):
+        "a spokesperson for the Hong Kong Hospital Authority", "officials at the Central
+        Disaster Headquarters", "a senior Red Cross official". Only a named body or a
+        body noun; "government officials" stay officials."""
+        for c in head.children:
+            if c.dep_ == "compound" and c.ent_type_ == "ORG" and (ent := _entity_of(c)) is not None \
+                    and head.i not in range(*ent):
+                return self.resolve(self.doc[ent[1] - 1], (self.doc[ent[0]].idx, self.doc[ent[1] - 1].idx
+                                                           + len(self.doc[ent[1] - 1])))
+            if c.dep_ == "prep" and c.lower_ in ("for", "at", "of", "from", "with"):
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is None:
+                    continue
+                words = self.lex.descriptor_heads | self.lex.government_heads | self.lex.organization_heads
+                if pobj.ent_type_ == "ORG" or pobj.lemma_.lower() in words:
+                    found = self.resolve(*source_phrase(pobj))
+                    if found.type in ("government", "organization", "media"):
+                        return found
+        return None
 
     def _country_qualified(self, head: "Token", norm: str) -> str:
         """A body with its country: "Morocco's Interior Ministry", "police in Malaysia" →
