@@ -241,3 +241,15 @@ def test_a_title_set_beside_a_name_is_that_person():
     figs = _figures("Of the dead, 124 have been identified, the deputy governor of East Java, Maria Santoso, "
                     "said on Sunday.")
     assert _source(figs["124"]) == "Maria Santoso"
+
+
+def test_it_is_the_body_that_is_subject_earlier_in_its_sentence():
+    figs = _figures("The unions said 3.5 million people marched in Velin.\n"
+                    "The Interior Ministry counts 1.28 million demonstrators, slightly more than on "
+                    "Tuesday, which it had put at 1.27 million.")
+    assert _source(figs["1.27 million"]) == "Interior Ministry"
+
+
+def test_a_counting_verb_names_its_giver_but_not_against_according_to():
+    figs = _figures("According to the Global Health Body, Velin has recorded 86 suspected cases.")
+    assert _source(figs["86"]) == "Global Health Body"

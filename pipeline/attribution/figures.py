@@ -81,6 +81,11 @@ def _governs(doc: "Doc", rel: Record, num: "Token") -> int | None:
     return depth if tok.i in cue else None
 
 
+def _governs_figure(doc: "Doc", rel: Record, q: Record) -> bool:
+    num = figure_number(doc, q["span"])
+    return num is not None and _governs(doc, rel, num) is not None
+
+
 def choose(doc: "Doc", q: Record, own: Record | None, others: list[Record]) -> Record | None:
     """The relation that gives figure ``q`` (see the module docstring)."""
     every = ([own] if own else []) + others
@@ -247,7 +252,11 @@ def figure_attributions(doc: "Doc", sent: "Span", quantities: list[Record], own:
     out = []
     for q in quantities:
         rel = after_figure(q, quantities, rels, doc) or choose(doc, q, own, reports)
-        if rel is None and (counted := tally(doc, q, index, lex)) is not None:
+        # a counting verb that takes the figure as its object names its giver, unless the
+        # relation chosen governs the figure too ("X said police counted 22,000") or frames
+        # the sentence ("According to the WHO, Guinea has recorded 86 cases")
+        if (rel is None or not (_governs_figure(doc, rel, q) or _according(doc, rel))) \
+                and (counted := tally(doc, q, index, lex)) is not None:
             rel = record(counted[1], counted[0])
         if rel is None and label is not None:
             rel = record(label[1], label[0])

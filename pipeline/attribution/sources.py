@@ -618,6 +618,18 @@ class DocIndex:
         return next((s for s in reversed(self.history[-6:]) if s.type == "organization"
                      and s.span[0] < span[0] and s.norm[:1].isupper()), None)
 
+    def _subject_before(self, pron: "Token") -> Source | None:
+        """"The Interior Ministry counts 1.28 million, slightly more than on January 31,
+        which it had put at 1.27 million": "it" or "they" whose sentence has a body as an
+        earlier subject takes it (nearest first), before any earlier sentence's speaker."""
+        sent = pron.sent
+        for t in reversed(sent[:pron.i - sent.start]):
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and t.i < pron.i:
+                found = self.resolve(*source_phrase(t))
+                named = found.norm[:1].isupper()  # a body by name, not "more bodies"
+                return found if named and found.type in ("government", "organization", "media") else None
+        return None
+
     def label_source(self, label: "Span", acronym: bool) -> Source:
         """The source a headline label names: an acronym as the document defines it ("WHO"
         is a name here, never the pronoun), else the label resolved as a noun phrase."""
@@ -646,6 +658,8 @@ class DocIndex:
                     if agrees(norm):
                         yield ent, norm
 
+        if kind in ("thing", "plur") and (body := self._subject_before(head)) is not None:
+            return Source(text, span, body.norm, body.type, "plur" if want_plur else "sing", head)
         for s in reversed(self.history[-8:]):
             if s.span[0] >= span[0]:
                 continue
