@@ -253,3 +253,8 @@ def test_it_is_the_body_that_is_subject_earlier_in_its_sentence():
 def test_a_counting_verb_names_its_giver_but_not_against_according_to():
     figs = _figures("According to the Global Health Body, Velin has recorded 86 suspected cases.")
     assert _source(figs["86"]) == "Global Health Body"
+
+
+def test_a_body_noun_read_as_a_proper_noun_still_gives_its_acronym():
+    figs = _figures("In Velin, the hard-left CGT union said around 400,000 people had joined the march.")
+    assert _source(figs["around 400,000"]) == "CGT"

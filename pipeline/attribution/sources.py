@@ -405,7 +405,7 @@ class DocIndex:
             elif head.lower_ in self.full_names:
                 norm, label = self.full_names[head.lower_], "PERSON"
             else:  # "the Observatory" names an earlier organisation; "the Interior Ministry" does not
-                org = self._named_body(head, span) or (
+                org = self._body_named_in(head) or self._named_body(head, span) or (
                     self._match_org(head.text) if len(name.split()) == 1 else None)
                 norm, label = (org, "ORG") if org else (name, None)
         elif (giver := self.giver(head)) is not None and self.resolved(found := self.resolve(*source_phrase(giver))):
