@@ -258,3 +258,18 @@ def test_a_counting_verb_names_its_giver_but_not_against_according_to():
 def test_a_body_noun_read_as_a_proper_noun_still_gives_its_acronym():
     figs = _figures("In Velin, the hard-left CGT union said around 400,000 people had joined the march.")
     assert _source(figs["around 400,000"]) == "CGT"
+
+
+def test_a_note_about_sourcing_is_no_claim_with_a_source():
+    text = ("Local television reported more than 2,000 dead in Velin. The channel did not cite a source. "
+            "It did not say how it had compiled the figures.")
+    claims = pipeline.extract(text)
+    assert [c for c in claims if "did not" in c["text"] and c["attribution"]] == []
+    figs = _figures(text)
+    assert _source(figs["more than 2,000"]) == "local television"
+
+
+def test_a_note_about_sourcing_inherits_no_source():
+    claims = pipeline.extract("Police chief Ruwan Perera said 24 suspects were held in Velin. He did not say "
+                              "whether they belonged to any group.")
+    assert [c for c in claims if c["text"].startswith("He did not") and c["attribution"]] == []

@@ -120,6 +120,22 @@ def _source_of(cue: Cue, index: DocIndex) -> Source | None:
     return index.resolve(head, span)
 
 
+def _unsaid(verb: "Token", lex: Lexicon) -> bool:
+    """"It did not say how it had compiled the figures", "The channel did not cite a
+    source": a negated report verb with a wh-clause or an object naming a source says
+    what was not told; such a note about sourcing is no report (``unsaid_verbs``)."""
+    if verb.lemma_.lower() not in lex.unsaid_verbs or not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.lemma_.lower() in lex.unsaid_objects:
+            return True
+        first = c.doc[c.left_edge.i:c.left_edge.i + 2]  # the clause's first words, in text order
+        if c.dep_ in ("ccomp", "xcomp", "advcl") and any(w.tag_ in ("WRB", "WP", "WDT") or w.lower_ in ("whether", "if")
+                                                        for w in first):
+            return True
+    return False
+
+
 def _candidate_cues(sent: "Span", claim: Claim, quotes: list[Quote], index: DocIndex,
                     lex: Lexicon, has_quote: bool) -> list[Cue]:
     """The sentence's reporting cues that may attribute something, best first: not
@@ -130,6 +146,8 @@ def _candidate_cues(sent: "Span", claim: Claim, quotes: list[Quote], index: DocI
         if _in_quotes(cue.token.idx, quotes) or (cue.source is not None and _in_quotes(cue.source.idx, quotes)):
             continue
         if cue.source is not None and lex.pronouns.get(cue.source.lower_) == "self":
+            continue
+        if _unsaid(cue.token, lex):
             continue
         if cue.token.lemma_.lower() in lex.outlet_only and cue.mode == "indirect":
             src = _source_of(cue, index)
@@ -301,6 +319,8 @@ def _inherit(doc: "Doc", sents: list["Span"], claims: list[Claim], atts: list[_A
             continue
         if any(_overlap(q.inner[0], q.inner[1], c.start, c.end) for q in quotes):
             continue
+        if sents[i] is not None and _unsaid(sents[i].root, lex):
+            continue  # "He did not say whether …": a note about sourcing reports nothing
         if _continues(sents[i], prev, c, p, lex):
             atts[i] = _Att(prev.source, None, "inherited", own=False)
 

@@ -162,8 +162,9 @@ def _object_path(num: "Token", limit: int = 4) -> "Token | None":
     object of a preposition of ("raised the toll to 136", "measured the quake at 6.8")."""
     tok = num
     for _ in range(limit):
-        if tok.dep_ in ("dobj", "attr", "oprd") and tok.head.pos_ in ("VERB", "AUX"):
-            return tok.head
+        if (tok.dep_ in ("dobj", "attr", "oprd") or tok.pos_ == "ADJ" and tok.dep_ in ("advcl", "acomp", "xcomp")) \
+                and tok.head.pos_ in ("VERB", "AUX"):
+            return tok.head  # "reported more than 2,000 dead": the parser hangs "dead" as a clause
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB":
             return tok.head.head
         if tok.head.i == tok.i or tok.dep_ not in ("nummod", "quantmod", "compound", "pobj", "prep", "amod",

@@ -20,6 +20,8 @@ class Lexicon:
     outlet_only: frozenset[str]
     figure_verbs: frozenset[str]
     figure_nouns: frozenset[str]
+    unsaid_verbs: frozenset[str]
+    unsaid_objects: frozenset[str]
     passive_raising: frozenset[str]
     passive_agentless: frozenset[str]
     adverbs: frozenset[str]
@@ -56,6 +58,8 @@ def lexicon() -> Lexicon:
         outlet_only=low(cues["outlet_only"]),
         figure_verbs=low(cues["figure_verbs"]),
         figure_nouns=low(cues["figure_nouns"]),
+        unsaid_verbs=low(cues["unsaid_verbs"]),
+        unsaid_objects=low(cues["unsaid_objects"]),
         passive_raising=low(cues["passive_raising"]),
         passive_agentless=low(cues["passive_agentless"]),
         adverbs=low(cues["adverbs"]),

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,15 @@ FIGURE_KINDS = frozenset({"count", "percent", "money", "measure"})
 #: gold measure → the ledger's measure names (models/ledger/measures.json)
 MEASURE_NAMES = {"arrested": "detained", "other": None}
 JUNK_KEPT_MAX = 0.2
+#: a note about checking or sourcing figures (docs/evaluation.md, "note-only sentences")
+NOTE = re.compile(r"\b(?:independently\s+(?:verify|confirm|check)|(?:verify|confirm|check)\w*\s+independently"
+                  r"|(?:could|can)(?:not|n't| not) be (?:independently )?(?:verified|confirmed|checked)"
+                  r"|did not (?:cite|give|name|say how|say where|explain how) |gave no sources?"
+                  r"|without saying (?:where|how)"
+                  r"|(?:not possible|no way|unable|not been able|not able) to (?:independently )?(?:verify|confirm|check))",
+                  re.I)
+#: the outlet's own check ("CNN was unable to verify …") is its statement: attributed to it
+CHECK_CUE = re.compile(r"verif|confirm|check|determin", re.I)
 EXAMPLES = 5
 
 
@@ -295,6 +305,9 @@ def _metrics(t: _Tally, docs: dict, claims: dict, golds: dict, matched: dict) ->
     for kind in sorted(t.junk_n):
         out[f"junk removed: {kind}"] = {"accuracy": M.accuracy(t.junk[kind], t.junk_n[kind]),
                                         "n": t.junk_n[kind]}
+    notes = [c for d in golds for c in claims.get(d, []) if NOTE.search(c["text"]) and not _figures([c])]
+    sourced = [c for c in notes if c.get("attribution") and not CHECK_CUE.search(c["attribution"].get("cue") or "")]
+    out["note-only sentences with a source of their own"] = {"value": len(sourced), "n": len(notes)}
     story = {d: str(docs[d].get("story_id") or "one story") for d in golds}
     out["stories (B-cubed)"] = {**_bcubed(story, {d: g["event"] for d, g in golds.items()}), "n": len(golds)}
     tables, keys = _ledger_tables(docs, claims, matched)
