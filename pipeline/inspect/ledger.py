@@ -45,6 +45,7 @@ class Lexicon:
     level_window: int = 12
     tally: tuple[str, ...] = ()
     adjacent_links: tuple[str, ...] = ()
+    increments: frozenset[str] = frozenset()
 
     def measure_label(self, measure: str) -> str:
         return self.measures.get(measure, {}).get("label", measure)
@@ -65,7 +66,8 @@ def lexicon() -> Lexicon:
                    level=frozenset(m["level_predicates"]["lemmas"]),
                    level_window=int(m["level_predicates"]["window_words"]),
                    tally=tuple(m["tally_nouns"]["words"]),
-                   adjacent_links=tuple(m["adjacent_cue"]["links"]))
+                   adjacent_links=tuple(m["adjacent_cue"]["links"]),
+                   increments=frozenset(c.get("increment_words", [])))
 
 
 # --- classification ---------------------------------------------------------------------
@@ -106,6 +108,9 @@ def class_of(counted: str | None, lex: Lexicon | None = None) -> str:
     head = head_region(counted, lex)
     if not head:
         return "all"
+    # "128 new cases" counts what was added over a period, not the cumulative toll
+    if head.split()[0] in lex.increments:
+        return "new"
     padded = " " + head
     for name, spec in lex.classes.items():
         for h in spec["heads"]:
