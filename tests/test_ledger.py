@@ -393,3 +393,12 @@ def test_measure_own_noun_counts_everyone():
 def test_magnitudes_distances_percentages_money_are_not_counts(sentence, text, value, kw):
     c, _ = one(sentence, text, value, predicate="kill", **kw)
     assert build_ledger([c]) == []
+
+
+def test_a_count_of_what_was_added_is_not_the_toll():
+    from pipeline.inspect.ledger import counted_class
+    # "new" cases are added over a period, a class apart from the cumulative count
+    assert counted_class("cases", "new cases") == "new"
+    assert counted_class("cases", "fresh infections") == "new"
+    assert counted_class("cases", "cases") == "all"
+    assert counted_class("deaths", "people") == "all"

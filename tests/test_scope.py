@@ -131,3 +131,41 @@ def test_a_place_across_another_number_is_still_the_sentences():
     s = "The quake killed 1,000 people in Nepal and 50 in India."
     c = claim("d", s, [("1,000", 1000), ("50", 50)], [("Nepal", NEPAL), ("India", INDIA)])
     assert scope_of(c, c["quantities"][1], "Nepal", {"Nepal", "India"}) == ("India", None)
+
+
+LIBERIA, SOUTH_AFRICA = "geo:2275384", "geo:953987"
+
+
+def test_a_total_over_a_region_or_the_world_is_the_whole_storys():
+    # in a story across countries (no main country) a region mark nearer than any country
+    s = "The epidemic has killed 4,000 people worldwide, most of them in Liberia."
+    c = claim("d", s, [("4,000", 4000)], [("Liberia", LIBERIA)])
+    assert scope_of(c, c["quantities"][0], None, {"Liberia"}) == (None, None)
+    s = "The epidemic has killed 4,000 people in West Africa, most of them in Liberia."
+    c = claim("d", s, [("4,000", 4000)], [("Liberia", LIBERIA)])
+    assert scope_of(c, c["quantities"][0], None, {"Liberia"}) == (None, None)
+    s = "The epidemic has killed 4,000 people, most of them in Liberia."
+    c = claim("d", s, [("4,000", 4000)], [("Liberia", LIBERIA)])
+    assert scope_of(c, c["quantities"][0], None, {"Liberia"}) == ("Liberia", None)
+    # a country whose name holds a region's is the country
+    s = "South Africa reported 40 deaths."
+    c = claim("d", s, [("40", 40)], [("South Africa", SOUTH_AFRICA)])
+    assert scope_of(c, c["quantities"][0], None, {"South Africa"}) == ("South Africa", None)
+
+
+def test_a_count_that_refers_back_to_a_country_is_that_countrys():
+    docs = {d: {"doc_id": d, "story_id": "story:x", "source": d} for d in "abc"}
+    claims = [claim("a", "In Sri Lanka 4,800 people were killed.", [("4,800", 4800)], [("Sri Lanka", SRI_LANKA)]),
+              claim("a", "In Thailand 460 people were killed.", [("460", 460)], [("Thailand", THAILAND)]),
+              claim("c", "In Thailand 480 people were killed.", [("480", 480)], [("Thailand", THAILAND)]),
+              claim("b", "In Sri Lanka 5,100 people were killed.", [("5,100", 5100)], [("Sri Lanka", SRI_LANKA)]),
+              claim("b", "In Thailand, the waves hit beach resorts.", [], [("Thailand", THAILAND)]),
+              claim("b", "Officials said the toll there had risen to 500.", [("500", 500)], []),
+              claim("b", "The waves killed 14,000 people.", [("14,000", 14000)], [])]
+    for i, c in enumerate(claims):     # text order inside each document
+        c["span"] = [i * 100, i * 100 + len(c["text"])]
+        for x in c["quantities"] + c["entities"]:
+            x["span"] = [x["span"][0] + i * 100, x["span"][1] + i * 100]
+    tables = {m.country: sorted(r.quantity["value"] for r in m.rows) for m in build_ledger(claims, docs)}
+    # "there" is the Thailand of the sentence before; the 14,000 refers back to nothing
+    assert tables == {"Sri Lanka": [4800, 5100], "Thailand": [460, 480, 500], None: [14000]}

@@ -94,3 +94,18 @@ def test_crowds_of_different_days_are_different_questions():
             "c": {"doc_id": "c", "published": "2023-01-19"}}
     tables = {m.time: sorted(r.quantity["value"] for r in m.rows) for m in build_ledger([a, b, c], docs)}
     assert tables == {"2023-01-19": [70000, 80000], "2023-03-07": [95000]}
+
+
+def test_a_ceiling_disputes_the_higher_figure_of_its_sentence():
+    s = "Medics counted 90 killed, but officials say only 30 died."
+    c = _deaths(s, ("90", 90), ("30", 30))
+    table = _rows([c], {"d": {"doc_id": "d"}})
+    by = {r.quantity["text"]: (i, r) for i, r in enumerate(table.rows)}
+    (i30, r30), (i90, r90) = by["30"], by["90"]
+    assert r90.disputed and not r30.disputed
+    assert r30.denies == [i90] and r90.denied_by == [i30]
+    # an estimate's top is no ceiling: neither figure is disputed
+    s = "Officials put the toll at 90, and as many as 30 more may have died."
+    c = _deaths(s, ("90", 90), ("as many as 30", 30))
+    table = _rows([c], {"d": {"doc_id": "d"}})
+    assert not any(r.disputed for r in table.rows)

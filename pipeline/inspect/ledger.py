@@ -22,7 +22,7 @@ from ..resources import load_json
 from .sourcenames import story_name, story_names
 from .data import Output, figure_attribution, figure_flags, flag_list
 from .fmt import bounds_label, interval, quantity_label, spread_label
-from .scope import countries_named, place_entities, scope_of, story_cities, story_countries
+from .scope import countries_named, place_entities, previous_countries, scope_of, story_cities, story_countries
 from .timeline import is_lowered, is_older, mark_timeline, occasion_day, order_key, stated_date
 from .timescope import time_scope
 
@@ -45,6 +45,7 @@ class Lexicon:
     level_window: int = 12
     tally: tuple[str, ...] = ()
     adjacent_links: tuple[str, ...] = ()
+    increments: frozenset[str] = frozenset()
 
     def measure_label(self, measure: str) -> str:
         return self.measures.get(measure, {}).get("label", measure)
@@ -65,7 +66,8 @@ def lexicon() -> Lexicon:
                    level=frozenset(m["level_predicates"]["lemmas"]),
                    level_window=int(m["level_predicates"]["window_words"]),
                    tally=tuple(m["tally_nouns"]["words"]),
-                   adjacent_links=tuple(m["adjacent_cue"]["links"]))
+                   adjacent_links=tuple(m["adjacent_cue"]["links"]),
+                   increments=frozenset(c.get("increment_words", [])))
 
 
 # --- classification ---------------------------------------------------------------------
@@ -106,6 +108,9 @@ def class_of(counted: str | None, lex: Lexicon | None = None) -> str:
     head = head_region(counted, lex)
     if not head:
         return "all"
+    # "128 new cases" counts what was added over a period, not the cumulative toll
+    if head.split()[0] in lex.increments:
+        return "new"
     padded = " " + head
     for name, spec in lex.classes.items():
         for h in spec["heads"]:
@@ -573,6 +578,7 @@ class KeyContext:
     began: dict[str, str]
     home_cities: dict[Any, set[str]] = field(default_factory=dict)
     doc_measure: dict[str, str] = field(default_factory=dict)
+    previous: dict[tuple[str, Any], str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, claims: list[dict[str, Any]], documents: dict[str, dict[str, Any]],
@@ -580,7 +586,7 @@ class KeyContext:
         lex = lex or lexicon()
         ctx = cls(documents, story_countries(documents, claims), countries_named(claims),
                   _story_began(documents), story_cities(documents, claims),
-                  document_measures(claims, lex))
+                  document_measures(claims, lex), previous_countries(claims))
         centred = story_cities(documents, claims, share=2 / 3)
         for story in _multi_country_stories(claims, ctx, lex):
             if not centred.get(story):
@@ -676,7 +682,8 @@ def group_key(claim: dict[str, Any], q: dict[str, Any], ctx: KeyContext,
     if measure is None:
         return None
     story = (ctx.documents.get(doc_id) or {}).get("story_id")
-    scope = scope_of(claim, q, ctx.main_country.get(story), ctx.named.get(doc_id, set()))
+    scope = scope_of(claim, q, ctx.main_country.get(story), ctx.named.get(doc_id, set()),
+                     ctx.previous.get((doc_id, claim.get("claim_id"))))
     if scope[1] is not None and scope[1] in ctx.home_cities.get(story, set()):
         scope = (scope[0], None)    # the city the story happens in: its toll, not a breakdown
     year = ctx.began.get(str(story)) if story else min(ctx.began.values(), default=None)

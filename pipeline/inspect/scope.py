@@ -108,9 +108,72 @@ def _cities(claim: dict[str, Any], q_span: tuple[int, int], others: list[tuple[i
     return out
 
 
+#: what a region mark of :func:`_region_marks` stands for: the whole story, not a country
+REGION = ("", None)
+
+
+@lru_cache(maxsize=1)
+def _region_pattern() -> re.Pattern[str]:
+    """Region and world marks of ``models/ledger/scope.json`` (``region``) as one pattern."""
+    reg = load_json("ledger", "scope.json")["region"]
+    return re.compile("|".join([r"\b(?:" + "|".join(map(re.escape, reg["phrases"])) + r")\b", *reg["patterns"],
+                                r"\b(?:[A-Z][\w-]*\s+)?(?:" + "|".join(map(re.escape, reg["names"])) + r")\b"]))
+
+
 def _between(a: tuple[int, int], b: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     lo, hi = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
     return any(lo <= s < hi for s, _ in spans)
+
+
+def _region_marks(claim: dict[str, Any], q_span: tuple[int, int],
+                  others: list[tuple[int, int]]) -> list[tuple[float, tuple[str, str | None]]]:
+    """(distance, :data:`REGION`) of each mark of a total over a region or the world in
+    the claim ("worldwide", "in seven countries", "West Africa") for the count at
+    ``q_span``, measured as :func:`_cities` measures places. (A list of countries, "in
+    Guinea, Liberia and Sierra Leone", as a region mark too was tried: dev worse, a count
+    of the places outside the list stands next to it as often.)
+
+    Heuristic: real-world dev ledger pairs, docs/ledger.md ("Place scope")."""
+    table, text, base = admin(), str(claim.get("text") or ""), (claim.get("span") or [0, 0])[0]
+    countries = [e["span"] for e in place_entities(claim)
+                 if (table.get(str(e.get("entity_id"))) or ("", ""))[1] == "country"]
+    out = []
+    for s, e in (m.span() for m in _region_pattern().finditer(text)):
+        es = (s + base, e + base)
+        if es[0] <= q_span[0] < es[1] or any(cs < es[1] and es[0] < ce for cs, ce in countries):
+            continue    # the count itself ("seven countries"), or a country ("South Africa")
+        dist = es[0] - q_span[1] if es[0] >= q_span[1] else q_span[0] - es[1]
+        if _between(q_span, es, others):
+            dist += len(text) + 1
+        # a tie with a place inside the mark ("Asia", also a city of the gazetteer) goes to the mark
+        out.append((dist - 0.5, REGION))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _anaphora() -> re.Pattern[str]:
+    words = load_json("ledger", "scope.json")["anaphora"]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])", re.IGNORECASE)
+
+
+def previous_countries(claims: Iterable[dict[str, Any]]) -> dict[tuple[str, Any], str]:
+    """(doc_id, claim_id) → the last country its document names (as a country) in the
+    claims before it, in text order."""
+    table = admin()
+    by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for c in claims:
+        by_doc[str(c.get("doc_id"))].append(c)
+    out: dict[tuple[str, Any], str] = {}
+    for doc_id, cs in by_doc.items():
+        last = None
+        for c in sorted(cs, key=lambda c: (c.get("span") or [0])[0]):
+            if last:
+                out[(doc_id, c.get("claim_id"))] = last
+            for e in sorted(place_entities(c), key=lambda e: e["span"][0]):
+                # a country as such: a city name is often another word ("Tsunami", a Japanese town)
+                if (known := table.get(str(e.get("entity_id")))) is not None and known[1] == "country":
+                    last = known[0]
+    return out
 
 
 def countries_named(claims: Iterable[dict[str, Any]]) -> dict[str, set[str]]:
@@ -126,15 +189,25 @@ def countries_named(claims: Iterable[dict[str, Any]]) -> dict[str, set[str]]:
 
 
 def scope_of(claim: dict[str, Any], q: dict[str, Any], default: str | None,
-             named: set[str] | frozenset[str] = frozenset()) -> tuple[str | None, str | None]:
+             named: set[str] | frozenset[str] = frozenset(),
+             previous: str | None = None) -> tuple[str | None, str | None]:
     """(country, subplace) of the count ``q`` of ``claim``; ``default`` is the story's
-    country, ``named`` the countries the claim's document names (:func:`countries_named`)."""
+    country, ``named`` the countries the claim's document names (:func:`countries_named`),
+    ``previous`` the last country its document named before the claim
+    (:func:`previous_countries`): in a story across countries (no ``default``), a count
+    with no place of its own whose sentence refers back to a country ("the death toll
+    there") is that country's."""
     qs = q.get("span") or [None, None]
     if qs[0] is None:
         return default, None
     others = [tuple(o["span"]) for o in claim.get("quantities") or [] if o is not q and o.get("span")]
-    places = sorted(_cities(claim, tuple(qs), others, named), key=lambda p: p[0])
+    places = _cities(claim, tuple(qs), others, named) + _region_marks(claim, tuple(qs), others)
+    places.sort(key=lambda p: p[0])
     if not places:
+        if default is None and previous and _anaphora().search(str(claim.get("text") or "")):
+            return previous, None
+        return default, None
+    if places[0][1] is REGION:
         return default, None
     country, city = places[0][1]
     # a count over several cities of the country ("in Latakia, Jableh and Banias") is no one city's

@@ -46,6 +46,7 @@ class Cues:
     deny_after: re.Pattern[str]
     deny_window: int
     negation: re.Pattern[str]
+    ceiling: re.Pattern[str]
 
 
 def _alternation(words: Sequence[str]) -> re.Pattern[str]:
@@ -60,7 +61,7 @@ def cues() -> Cues:
     return Cues(_alternation(older["words"]), int(older["window_words"]),
                 _alternation(lowered["words"]), int(lowered["window_words"]),
                 _alternation(denial["before"]), _alternation(denial["after"]), int(denial["window_words"]),
-                _alternation(denial["negation"]))
+                _alternation(denial["negation"]), _alternation(denial["ceiling"]))
 
 
 # --- when a figure was stated ------------------------------------------------------------
@@ -224,19 +225,46 @@ def mark_replacements(rows: Sequence[RowLike]) -> None:
         of_source.setdefault(r.key, []).append(i)
 
 
+def is_ceiling(claim: dict[str, Any], q: dict[str, Any]) -> bool:
+    """The figure is stated as a ceiling: a ``ceiling`` cue in its own text ("no more than
+    46") or at most one word before it ("only 46"). Not every upper bound: "as many as
+    4,000" is an estimate's top, not a denial of a higher figure."""
+    pattern = cues().ceiling
+    return bool(pattern.search(str(q.get("text") or ""))) or _cue_before(pattern, claim, q, 1)
+
+
+def _ceilings(rows: Sequence[RowLike], idx: list[int]) -> None:
+    """In one sentence, a ceiling ("the authorities insist that no more than 46 died",
+    "doctors claim 108 deaths, military says only 46") disputes each higher figure of its
+    table and denies it.
+
+    Heuristic: real-world dev denials marked, docs/ledger.md ("Timelines")."""
+    for i in idx:
+        if not is_ceiling(rows[i].claim, rows[i].quantity):
+            continue
+        for j in idx:
+            if _value(rows[j]) > _value(rows[i]) and not is_ceiling(rows[j].claim, rows[j].quantity):
+                rows[j].disputed = True
+                rows[i].denies.append(j)
+                rows[j].denied_by.append(i)
+
+
 def mark_denials(rows: Sequence[RowLike]) -> None:
     """A denied row is ``disputed``; a row of the same sentence that is not denied and
     has another value is the figure the denial gives instead, and points at it
-    (``denies``): "46, not 108" — the 46 row denies the 108 row."""
+    (``denies``): "46, not 108" — the 46 row denies the 108 row. A ceiling disputes the
+    higher figures of its sentence (:func:`_ceilings`)."""
     for r in rows:
         r.disputed = is_denied(r.claim, r.quantity)
     by_claim: dict[Any, list[int]] = {}
     for i, r in enumerate(rows):
         by_claim.setdefault(r.claim.get("claim_id") or id(r.claim), []).append(i)
     for idx in by_claim.values():
+        _ceilings(rows, idx)
         for i in idx:
             for j in idx:
-                if rows[j].disputed and not rows[i].disputed and _value(rows[i]) != _value(rows[j]):
+                if rows[j].disputed and not rows[i].disputed and _value(rows[i]) != _value(rows[j]) \
+                        and j not in rows[i].denies:
                     rows[i].denies.append(j)
                     rows[j].denied_by.append(i)
 
