@@ -37,7 +37,8 @@ def _cue(line: _Line, lex: _Lexicon) -> str | None:
     line prefixes ("Read more: …", "(Reporting by …") match only lines no longer
     than the class's ``max_chars``, so a real sentence that merely contains a cue
     word is never a cue line. A bar of cue items ("E-mail this / Print", "Share |
-    Tweet | Email") takes its first item's class; a breadcrumb trail ("Home »
+    Tweet | Email"; after the first, dates and relative time stamps count as items,
+    :func:`_stamp_item`) takes its first item's class; a breadcrumb trail ("Home »
     World") is ``navigation``.
     """
     if len(line.text) > 400:   # the longest class (disclaimer) matches up to 400
@@ -48,10 +49,21 @@ def _cue(line: _Line, lex: _Lexicon) -> str | None:
             return "navigation"
         items = _BAR_SEP.split(line.text)
         if len(items) > 1:
-            classes = [_cue_text(t, lex) for t in items]
-            if all(classes):
+            classes = [_cue_text(t, lex) or _stamp_item(t, lex) for t in items]
+            if all(classes) and classes[0] != "date":
                 return classes[0]
     return cls
+
+
+def _stamp_item(text: str, lex: _Lexicon) -> str | None:
+    """``"date"`` for a bar item that is a date or a relative time stamp ("4 min read ·
+    Mar 3, 2024", "3 min read | 2 hours ago"): a bar that opens with a cue item and
+    goes on with its stamp is the cue's. Heuristic (issue 19: meta lines of many
+    outlets print reading time and date on one line)."""
+    t = text.strip()
+    if lex.date_re.fullmatch(t) or _timestamp(_Line(0, len(t), t, False, []), lex):
+        return "date"
+    return None
 
 
 def _cue_text(text: str, lex: _Lexicon) -> str | None:
