@@ -143,3 +143,45 @@ def test_title_case_dateline_only_in_the_first_paragraph():
 ])
 def test_more_cue_lexicon_entries(line, cls):
     assert reasons(_between(line))[line] == cls
+
+
+@pytest.mark.parametrize("names,under", [
+    ("Jane Roe and John Doe", "March 3, 2024"), ("Jane Roe, John Doe", "Updated 2 hours ago"),
+    ("Jane Roe", "jane.roe@example.com"), ("JANE ROE", "@janeroe")])
+def test_names_above_a_stamp_or_address(names, under):
+    c = _top(names + "\n" + under)
+    assert reasons(c)[names] == "metadata:byline"
+
+
+def test_names_line_needs_a_stamp_under_it():
+    # two capitalised words over a sentence are a kicker, not an author
+    c = _top("Budget Crisis\n" + BODY[0])
+    assert "Budget Crisis" in kept(c)
+
+
+def test_handle_under_a_byline_goes_with_it():
+    c = _top("By Jane Roe\n@janeroe")
+    assert reasons(c)["@janeroe"] == "metadata:byline"
+
+
+@pytest.mark.parametrize("line,iso", [("2024/03/05", "2024-03-05"), ("05-03-2024", "2024-03-05"),
+                                      ("Published: Sunday, March 3, 2024 @ 10:00 AM", "2024-03-03")])
+def test_more_date_line_forms(line, iso):
+    c = _top(line)
+    assert reasons(c)[line] == "metadata:date"
+    assert c.published == iso
+
+
+def test_dates_with_mixed_separators_are_no_date():
+    for text in ("2024/03-05", "05-03/2024"):
+        assert _lexicon().date_re.fullmatch(text) is None
+
+
+@pytest.mark.parametrize("line", ["Home > World > Asia", "Home / World / Asia", "News | World"])
+def test_breadcrumb_trails(line):
+    assert reasons(_between(line))[line] == "boilerplate:navigation"
+
+
+def test_slash_trail_without_a_navigation_cue_is_no_breadcrumb():
+    line = "Jane Roe / Riverton Council"
+    assert reasons(_between(line)).get(line) != "boilerplate:navigation"

@@ -25,9 +25,13 @@ _TAG_NOT = re.compile(r"[:\d]|\w\.\w")
 
 # The items of a share bar or a breadcrumb trail: "Email | Print", "Home » World".
 _BAR_SEP = re.compile(r"\s+[|/•·]\s+|\s*[»›]\s*")
-_BAR_CHARS = frozenset("|/•·»›")
-# A breadcrumb trail: 2-4 short items joined by "»" or "›" ("Home » World", "News › UK").
-_BREADCRUMB = re.compile(r"^[^\W\d][\w&'’ -]{0,24}(?:\s*[»›]\s*[^\W\d][\w&'’ -]{0,24}){1,3}$")
+_BAR_CHARS = frozenset("|/•·»›>")
+# A breadcrumb trail: 2-4 short items joined by "»", "›" or ">" ("Home » World", "News › UK",
+# "Home > World > Asia").
+_BREADCRUMB = re.compile(r"^[^\W\d][\w&'’ -]{0,24}(?:\s*[»›>]\s*[^\W\d][\w&'’ -]{0,24}){1,3}$")
+# A trail joined by " / " or " | " is a breadcrumb when it opens with a navigation cue
+# ("Home / World / Asia"): 2-4 items of 1-3 capitalised words.
+_SLASH_TRAIL = re.compile(r"^[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,2}(?:\s+[/|]\s+[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,2}){1,3}$")
 
 
 def _cue(line: _Line, lex: _Lexicon) -> str | None:
@@ -39,13 +43,15 @@ def _cue(line: _Line, lex: _Lexicon) -> str | None:
     word is never a cue line. A bar of cue items ("E-mail this / Print", "Share |
     Tweet | Email"; after the first, dates and relative time stamps count as items,
     :func:`_stamp_item`) takes its first item's class; a breadcrumb trail ("Home »
-    World") is ``navigation``.
+    World", "Home > World"; "Home / World / Asia" when it opens with a navigation cue)
+    is ``navigation``.
     """
     if len(line.text) > 400:   # the longest class (disclaimer) matches up to 400
         return None
     cls = _cue_text(line.text, lex)
     if cls is None and len(line.text) <= 120 and _BAR_CHARS.intersection(line.text):
-        if _BREADCRUMB.match(line.text):
+        if _BREADCRUMB.match(line.text) or _SLASH_TRAIL.match(line.text) \
+                and _cue_text(re.split(r"\s+[/|]\s+", line.text, maxsplit=1)[0], lex) == "navigation":
             return "navigation"
         items = _BAR_SEP.split(line.text)
         if len(items) > 1:

@@ -180,8 +180,8 @@ def _parse_date(m: re.Match, lex: _Lexicon) -> str | None:
         else:
             a, b, y = int(m.group("n1")), int(m.group("n2")), int(m.group("n3"))
             sep = m.group("num")[len(m.group("n1"))]
-            # "19.11.2019" is day-first; "11/19/2019" month-first unless impossible.
-            mo, d = (b, a) if sep == "." or a > 12 else (a, b)
+            # "19.11.2019" and "19-11-2019" are day-first; "11/19/2019" month-first unless impossible.
+            mo, d = (b, a) if sep in ".-" or a > 12 else (a, b)
         return date(y, mo, d).isoformat()
     except (ValueError, KeyError):
         return None
@@ -388,18 +388,37 @@ def _name_and_outlet(line: _Line, lex: _Lexicon) -> bool:
 
 
 def _name_by_stamp(s: "_Scan", i: int) -> bool:
-    """A bare name (2-4 capitalised tokens, no digits or sentence end, ≤ 40 chars) right
-    above a date line ("Jane Roe" / "Thursday 3 Mar 2024 3:02 pm") or right under a live
-    page's clock stamp ("10.55am BST" / "Jane Roe"): an author's credit."""
+    """A bare name or list of names right above a date line ("Jane Roe" / "Thursday 3 Mar
+    2024 3:02 pm", "Jane Roe and John Doe" / "March 3, 2024"), a relative stamp, an e-mail
+    address or a handle ("Jane Roe" / "@janeroe"), or right under a live page's clock
+    stamp ("10.55am BST" / "Jane Roe"): an author's credit (:func:`_names_line`)."""
     lines = s.doc.lines
     ln = lines[i]
-    if not (2 <= ln.nw <= 4 and len(ln.text) <= 40 and _byline_tail(
-            _Line(ln.start, ln.end, ln.text, False, ln.words))):
+    if not _names_line(ln, s.lex):
         return False
     nxt = lines[i + 1] if i + 1 < len(lines) else None
-    if nxt is not None and not nxt.blank_before and (_date_line(nxt, s.lex) or _clock_line(nxt)):
+    if nxt is not None and not nxt.blank_before and (
+            _date_line(nxt, s.lex) or _clock_line(nxt) or _timestamp(nxt, s.lex)
+            or _EMAIL.fullmatch(nxt.text) or _HANDLE.fullmatch(nxt.text)):
         return True
     return i > 0 and not ln.blank_before and _clock_line(lines[i - 1])
+
+
+# A social-media handle alone on a line: "@janeroe".
+_HANDLE = re.compile(r"@\w{1,30}")
+
+
+def _names_line(ln: _Line, lex: _Lexicon) -> bool:
+    """A line of 1-3 names (≤ 60 chars, no digits or sentence end): 2-4 capitalised tokens
+    ("Jane Roe"), or names joined by "and", "&" or commas ("Jane Roe and John Doe",
+    "Jane Roe, John Doe"), each of 2-4 capitalised tokens. Heuristic (issue 19: the
+    author lines of many outlets above their stamp; two or more names have no other
+    shape in a page's lead)."""
+    if len(ln.text) > 60 or ln.sentence_end or any(c.isdigit() for c in ln.text):
+        return False
+    names = [n for n in re.split(r"\s*,\s*|\s+(?:and|&)\s+", ln.text.strip()) if n]
+    return 1 <= len(names) <= 3 and all(
+        2 <= len(toks := _TOKEN.findall(n)) <= 4 and all(_capitalised(t) for t in toks) for n in names)
 
 
 def _byline_tail(line: _Line) -> bool:
@@ -408,6 +427,12 @@ def _byline_tail(line: _Line) -> bool:
     text = line.text
     return not line.blank_before and 1 <= line.nw <= 5 and not line.sentence_end \
         and not any(c.isdigit() for c in text) and all(_capitalised(t) for t in _TOKEN.findall(text))
+
+
+def _contact_tail(line: _Line) -> bool:
+    """The author's handle or e-mail address alone on the line under a byline ("Jane Roe"
+    / "@janeroe"), no blank line before."""
+    return not line.blank_before and bool(_HANDLE.fullmatch(line.text) or _EMAIL.fullmatch(line.text))
 
 
 def _title_like(line: _Line) -> bool:
@@ -680,7 +705,8 @@ def _byline_line(s: _Scan, i: int) -> _Step:
     before the second body paragraph, or anywhere one that reads as a byline alone
     (:func:`_signed_byline`); in the top zone after the headline an outlet line
     (:func:`_outlet_line`) -> ``metadata:byline`` (``byline``). A short capitalised line
-    right under it goes with it (:func:`_byline_tail`)."""
+    right under it goes with it (:func:`_byline_tail`), and so does an address or handle
+    (:func:`_contact_tail`)."""
     ln = s.doc.lines[i]
     by = _byline(ln, s.lex, top=s.in_top) if s.seen_body < 2 else None
     if by is None:
@@ -696,8 +722,8 @@ def _byline_line(s: _Scan, i: int) -> _Step:
     s.doc.drop(i, "metadata:byline")
     s.meta["byline"] = s.meta["byline"] or by
     j = i + 1
-    while j < len(s.doc.lines) and j <= i + 2 and _byline_tail(s.doc.lines[j]) \
-            and _cue(s.doc.lines[j], s.lex) is None:
+    while j < len(s.doc.lines) and j <= i + 2 and _cue(s.doc.lines[j], s.lex) is None \
+            and (_byline_tail(s.doc.lines[j]) or _contact_tail(s.doc.lines[j])):
         s.doc.drop(j, "metadata:byline")
         j += 1
     return j, True
