@@ -185,3 +185,18 @@ def test_breadcrumb_trails(line):
 def test_slash_trail_without_a_navigation_cue_is_no_breadcrumb():
     line = "Jane Roe / Riverton Council"
     assert reasons(_between(line)).get(line) != "boilerplate:navigation"
+
+
+@pytest.mark.parametrize("line", ["Jane Roe, Nairobi", "Jane Roe | New Delhi"])
+def test_name_and_filing_place_in_the_lead(line):
+    assert reasons(_top(line))[line] == "metadata:byline"
+
+
+def test_name_and_a_word_that_is_no_place_is_kept():
+    line = "Ellen Park, Budgets"
+    assert line in kept(_top(line))
+
+
+@pytest.mark.parametrize("line", ["World", "Asia Pacific", "International News", "in World"])
+def test_section_labels(line):
+    assert reasons(_top(line))[line] == "boilerplate:label"

@@ -371,8 +371,10 @@ _NAME_SEP = re.compile(r"\s*[,|]\s*|\s+[-–—]\s+")
 
 def _name_and_outlet(line: _Line, lex: _Lexicon) -> bool:
     """A credit line of a name and its outlet, in the lead: 2-4 capitalised name tokens,
-    a comma, bar or spaced dash, then an agency of the lexicon or an outlet name
-    (:func:`_outlet_line`): "Jane Roe, Reuters", "Jane Roe | Riverton Daily News"."""
+    a comma, bar or spaced dash, then an agency of the lexicon, an outlet name
+    (:func:`_outlet_line`) or a place of the gazetteer (where the author files from:
+    :func:`pipeline.extraction.entities.place_id`): "Jane Roe, Reuters", "Jane Roe |
+    Riverton Daily News", "Jane Roe, Nairobi"."""
     text = line.text
     if line.nw > 9 or line.sentence_end or any(c.isdigit() for c in text):
         return False
@@ -384,7 +386,12 @@ def _name_and_outlet(line: _Line, lex: _Lexicon) -> bool:
     if not 2 <= len(tokens) <= 4 or not all(_capitalised(t) for t in tokens):
         return False
     return bool(re.fullmatch(rf"(?:{lex.agencies})", outlet.strip())) \
-        or _outlet_line(_Line(0, len(outlet), outlet, False, _WORD.findall(outlet)), lex)
+        or _outlet_line(_Line(0, len(outlet), outlet, False, _WORD.findall(outlet)), lex) \
+        or _TITLE_PLACE.fullmatch(outlet.strip()) is not None and place_id(outlet.strip()) is not None
+
+
+# A place name in Title Case or capitals, 1-3 words: "Nairobi", "New Delhi", "NAIROBI".
+_TITLE_PLACE = re.compile(r"[A-Z][A-Za-z'’.\-]+(?: [A-Z][A-Za-z'’.\-]+){0,2}")
 
 
 def _name_by_stamp(s: "_Scan", i: int) -> bool:
