@@ -200,3 +200,27 @@ def test_name_and_a_word_that_is_no_place_is_kept():
 @pytest.mark.parametrize("line", ["World", "Asia Pacific", "International News", "in World"])
 def test_section_labels(line):
     assert reasons(_top(line))[line] == "boilerplate:label"
+
+
+@pytest.mark.parametrize("line", ["Flooded streets in Riverton. File photo", "Rescue workers at the dam. File copy"])
+def test_short_sentence_and_stock_label_is_a_caption(line):
+    assert reasons(_between(line))[line] == "boilerplate:caption"
+
+
+def test_long_paragraph_ending_in_file_photo_words_is_kept():
+    line = ("The council said the old bridge, which was closed in March after inspectors found cracks "
+            "in two of its pillars, would be rebuilt by the end of next year. File photo")
+    assert line in kept(_between(line))
+
+
+@pytest.mark.parametrize("line", ["05 Aug 2024 at 14:12hrs | Views", "───   16:52 Sat, 19 Apr 2024"])
+def test_date_line_with_hrs_clock_or_rule(line):
+    assert reasons(_between(line))[line] == "metadata:date"
+
+
+@pytest.mark.parametrize("line,cls", [
+    ("SEE ALSO: Council approves the budget", "boilerplate:link"), ("Source - Riverton Times", "boilerplate:credits"),
+    ("1,234 views", "boilerplate:reading_time"), ("Font size", "boilerplate:share"),
+    ("Popular posts from this blog", "boilerplate:related")])
+def test_page_chrome_of_more_sites(line, cls):
+    assert reasons(_between(line))[line] == cls

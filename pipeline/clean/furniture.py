@@ -88,6 +88,7 @@ def _credit_tail(text: str) -> bool:
 
     Matches "… in Riverton on Monday. Photo: Jane Roe/Reuters", "… | Photo Credit: Jane
     Roe", "… (AP Photo/Jane Roe)", "… Jane Roe/The Riverton Times" (:func:`_outlet_credit`),
+    "Flooded streets in Riverton. File photo" (a short sentence and a stock label),
     "… [Jane Roe - Getty Images]", "… (File photo)", "… . AFP", "… © Riverton Times".
     Not a bracket of other words at the end of a sentence ("… (about $3 million)") nor
     an agency named inside a sentence ("… , Reuters reported.").
@@ -97,7 +98,13 @@ def _credit_tail(text: str) -> bool:
     if m and (c.photo.search(m.group(1)) or c.inside.fullmatch(m.group(1))
               and re.search(_lexicon().agencies, m.group(1))):
         return True
-    return bool(c.tail.search(text)) or _outlet_credit(text)
+    return bool(c.tail.search(text)) or _outlet_credit(text) or bool(_STOCK_TAIL.search(text))
+
+
+# A stock label closing a caption after its one short sentence: "Flooded streets in
+# Riverton. File photo", "Rescue workers. File copy" (at most 12 words before it).
+_STOCK_TAIL = re.compile(r"^(?:\S+\s+){0,11}\S+[.!?]\s+(?i:file\s+(?:photo|picture|image|copy)"
+                         r"|representational\s+(?:image|photo)|stock\s+(?:image|photo))\.?$")
 
 
 # A closing "Name/Outlet" credit after a sentence end: ". Jane Roe/The Riverton Times".

@@ -82,15 +82,15 @@ def _lexicon() -> _Lexicon:
         r"|(?P<num>(?P<n1>\d{1,2})(?P<nsep>[/.\-])(?P<n2>\d{1,2})(?P=nsep)(?P<n3>\d{4}))",
         re.IGNORECASE)
     cues = sorted((re.escape(c) for c in raw["date_cues"]), key=len, reverse=True)
-    # What may surround a date on a pure date line: cue words, weekdays, clock times,
-    # time zones, separators.
+    # What may surround a date on a pure date line: cue words, weekdays, clock times
+    # ("14:12hrs" too), time zones, separators (a rule "───" too).
     junk = re.compile(
         rf"\b(?:{'|'.join(cues)})\b|\b(?:{wd_alt})\b\.?"
-        r"|\b\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*\b(?-i:[A-Z]{2,4})\b)?|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)"
+        r"|\b\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?\s?m\.?|hrs?\b)?(?:\s*\b(?-i:[A-Z]{2,4})\b)?|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)"
         # "12.34 BST", "4.10pm": a dotted clock needs a zone or am/pm
         r"|\b\d{1,2}\.\d{2}\s*(?:[ap]\.?m\.?(?!\w)|\b(?-i:[A-Z]{2,4})\b)"
         r"|\b(?:[A-Z]{1,4}T|UTC|GMT|Z)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?\b|\b(?:a\.?m\.?|p\.?m\.?)(?!\w)"
-        r"|[\s,:;|/\-–—.()\[\]•·]+|(?<=\s)@(?=\s)",
+        r"|[\s,:;|/\-–—─.()\[\]•·]+|(?<=\s)@(?=\s)",
         re.IGNORECASE)
     roles = "|".join(sorted((re.escape(r) for r in raw["byline_roles"]), key=len, reverse=True))
     bprefix = "|".join(sorted((re.escape(r) for r in raw["byline_prefixes"]), key=len, reverse=True))
