@@ -51,9 +51,9 @@ def test_cue_bar_with_a_stamp(line, cls):
     assert reasons(_between(line))[line] == cls
 
 
-def test_bar_needs_a_cue_item_first():
-    # a stamp and a plain word, or a stamp first, make no cue bar
-    for line in ("Council budget vote | Mar 3, 2024", "Mar 3, 2024 | Share"):
+def test_bar_needs_a_cue_item():
+    # a stamp and a plain word, or dates alone, make no cue bar
+    for line in ("Council budget vote | Mar 3, 2024", "3 March 2024 | 9 May 2024"):
         assert _cue(_Line(0, len(line), line, False, line.split()), _lexicon()) is None
 
 
@@ -223,4 +223,26 @@ def test_date_line_with_hrs_clock_or_rule(line):
     ("1,234 views", "boilerplate:reading_time"), ("Font size", "boilerplate:share"),
     ("Popular posts from this blog", "boilerplate:related")])
 def test_page_chrome_of_more_sites(line, cls):
+    assert reasons(_between(line))[line] == cls
+
+
+@pytest.mark.parametrize("line,cls", [("Updated 3 hours ago · 4 min read", "boilerplate:timestamp"),
+                                      ("Mar 3, 2024 | Share", "boilerplate:share")])
+def test_bar_opening_with_a_stamp(line, cls):
+    assert reasons(_between(line))[line] == cls
+
+
+def test_byline_names_end_at_a_middle_dot():
+    c = _top("By Jane Roe · Mar 3, 2024")
+    assert reasons(c)["By Jane Roe · Mar 3, 2024"] == "metadata:byline"
+    assert c.byline == "Jane Roe"
+
+
+@pytest.mark.parametrize("line,cls", [
+    ("Share via:", "boilerplate:share"), ("Share this story on Facebook", "boilerplate:share"),
+    ("Newsletter sign-up", "boilerplate:newsletter"), ("Paid Post", "boilerplate:promo"),
+    ("Also on Riverton Times", "boilerplate:related"), ("Estimated read time: 3 min", "boilerplate:reading_time"),
+    ("Video 2:03", "boilerplate:link"), ("Read more about the floods", "boilerplate:link"),
+    ("You are here: Home / World", "boilerplate:navigation"), ("Section: World", "boilerplate:label")])
+def test_widget_wording_of_more_sites(line, cls):
     assert reasons(_between(line))[line] == cls

@@ -41,8 +41,8 @@ def _cue(line: _Line, lex: _Lexicon) -> str | None:
     line prefixes ("Read more: …", "(Reporting by …") match only lines no longer
     than the class's ``max_chars``, so a real sentence that merely contains a cue
     word is never a cue line. A bar of cue items ("E-mail this / Print", "Share |
-    Tweet | Email"; after the first, dates and relative time stamps count as items,
-    :func:`_stamp_item`) takes its first item's class; a breadcrumb trail ("Home »
+    Tweet | Email"; dates and relative time stamps count as items, :func:`_stamp_item`)
+    takes its first item's class; a breadcrumb trail ("Home »
     World", "Home > World"; "Home / World / Asia" when it opens with a navigation cue)
     is ``navigation``.
     """
@@ -56,20 +56,21 @@ def _cue(line: _Line, lex: _Lexicon) -> str | None:
         items = _BAR_SEP.split(line.text)
         if len(items) > 1:
             classes = [_cue_text(t, lex) or _stamp_item(t, lex) for t in items]
-            if all(classes) and classes[0] != "date":
-                return classes[0]
+            if all(classes) and any(c != "date" for c in classes):
+                return next(c for c in classes if c != "date")
     return cls
 
 
 def _stamp_item(text: str, lex: _Lexicon) -> str | None:
-    """``"date"`` for a bar item that is a date or a relative time stamp ("4 min read ·
-    Mar 3, 2024", "3 min read | 2 hours ago"): a bar that opens with a cue item and
-    goes on with its stamp is the cue's. Heuristic (issue 19: meta lines of many
+    """``"date"`` for a bar item that is a date, ``"timestamp"`` for a relative time
+    stamp: a bar of cue items and stamps takes the class of its first item that is not a
+    bare date ("4 min read · Mar 3, 2024", "Updated 3 hours ago · 4 min read"); a bar of
+    dates alone is none (a list or a table row). Heuristic (issue 19: meta lines of many
     outlets print reading time and date on one line)."""
     t = text.strip()
-    if lex.date_re.fullmatch(t) or _timestamp(_Line(0, len(t), t, False, []), lex):
+    if lex.date_re.fullmatch(t):
         return "date"
-    return None
+    return "timestamp" if _timestamp(_Line(0, len(t), t, False, []), lex) else None
 
 
 def _cue_text(text: str, lex: _Lexicon) -> str | None:
