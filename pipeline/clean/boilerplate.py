@@ -25,9 +25,13 @@ _TAG_NOT = re.compile(r"[:\d]|\w\.\w")
 
 # The items of a share bar or a breadcrumb trail: "Email | Print", "Home » World".
 _BAR_SEP = re.compile(r"\s+[|/•·]\s+|\s*[»›]\s*")
-_BAR_CHARS = frozenset("|/•·»›")
-# A breadcrumb trail: 2-4 short items joined by "»" or "›" ("Home » World", "News › UK").
-_BREADCRUMB = re.compile(r"^[^\W\d][\w&'’ -]{0,24}(?:\s*[»›]\s*[^\W\d][\w&'’ -]{0,24}){1,3}$")
+_BAR_CHARS = frozenset("|/•·»›>")
+# A breadcrumb trail: 2-4 short items joined by "»", "›" or ">" ("Home » World", "News › UK",
+# "Home > World > Asia").
+_BREADCRUMB = re.compile(r"^[^\W\d][\w&'’ -]{0,24}(?:\s*[»›>]\s*[^\W\d][\w&'’ -]{0,24}){1,3}$")
+# A trail joined by " / " or " | " is a breadcrumb when it opens with a navigation cue
+# ("Home / World / Asia"): 2-4 items of 1-3 capitalised words.
+_SLASH_TRAIL = re.compile(r"^[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,2}(?:\s+[/|]\s+[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,2}){1,3}$")
 
 
 def _cue(line: _Line, lex: _Lexicon) -> str | None:
@@ -37,21 +41,36 @@ def _cue(line: _Line, lex: _Lexicon) -> str | None:
     line prefixes ("Read more: …", "(Reporting by …") match only lines no longer
     than the class's ``max_chars``, so a real sentence that merely contains a cue
     word is never a cue line. A bar of cue items ("E-mail this / Print", "Share |
-    Tweet | Email") takes its first item's class; a breadcrumb trail ("Home »
-    World") is ``navigation``.
+    Tweet | Email"; dates and relative time stamps count as items, :func:`_stamp_item`)
+    takes its first item's class; a breadcrumb trail ("Home »
+    World", "Home > World"; "Home / World / Asia" when it opens with a navigation cue)
+    is ``navigation``.
     """
     if len(line.text) > 400:   # the longest class (disclaimer) matches up to 400
         return None
     cls = _cue_text(line.text, lex)
     if cls is None and len(line.text) <= 120 and _BAR_CHARS.intersection(line.text):
-        if _BREADCRUMB.match(line.text):
+        if _BREADCRUMB.match(line.text) or _SLASH_TRAIL.match(line.text) \
+                and _cue_text(re.split(r"\s+[/|]\s+", line.text, maxsplit=1)[0], lex) == "navigation":
             return "navigation"
         items = _BAR_SEP.split(line.text)
         if len(items) > 1:
-            classes = [_cue_text(t, lex) for t in items]
-            if all(classes):
-                return classes[0]
+            classes = [_cue_text(t, lex) or _stamp_item(t, lex) for t in items]
+            if all(classes) and any(c != "date" for c in classes):
+                return next(c for c in classes if c != "date")
     return cls
+
+
+def _stamp_item(text: str, lex: _Lexicon) -> str | None:
+    """``"date"`` for a bar item that is a date, ``"timestamp"`` for a relative time
+    stamp: a bar of cue items and stamps takes the class of its first item that is not a
+    bare date ("4 min read · Mar 3, 2024", "Updated 3 hours ago · 4 min read"); a bar of
+    dates alone is none (a list or a table row). Heuristic (issue 19: meta lines of many
+    outlets print reading time and date on one line)."""
+    t = text.strip()
+    if lex.date_re.fullmatch(t):
+        return "date"
+    return "timestamp" if _timestamp(_Line(0, len(t), t, False, []), lex) else None
 
 
 def _cue_text(text: str, lex: _Lexicon) -> str | None:

@@ -73,7 +73,7 @@ def _credits() -> _Credits:
     ph = rf"(?i:\b(?:{lex.photo_words})\b)"
     credit = rf"(?:{_NAME}\s*(?:/|\s[-–—]\s)\s*)?{ag}(?:\s*(?:/|\s[-–—]\s|\svia\s)\s*(?:{ag}|{_ORG}))*"
     return _Credits(
-        tail=re.compile(rf"(?:^|[.!?\"”’]\s+|©\s*)(?:{ph}\s*(?:by\b|[:/,])\s*[^.!?]{{1,80}}"
+        tail=re.compile(rf"(?:^|[.!?\"”’]\s+(?:\|\s*)?|©\s*)(?:{ph}(?:\s+{ph})?\s*(?:by\b|[:/,])\s*[^.!?]{{1,80}}"
                         rf"|(?:Source:\s*)?{credit}\.?|©\s*[^.!?]{{1,80}})\s*$"),
         bracket=re.compile(r"[(\[]([^()\[\]]{1,90})[)\]]\.?\s*$"),
         inside=re.compile(rf"\s*(?:{credit}|(?:{ph}\s*(?:by|:)?\s*)?{_NAME})\s*"),
@@ -86,7 +86,9 @@ def _credits() -> _Credits:
 def _credit_tail(text: str) -> bool:
     """The line ends with a photo credit.
 
-    Matches "… in Riverton on Monday. Photo: Jane Roe/Reuters", "… (AP Photo/Jane Roe)",
+    Matches "… in Riverton on Monday. Photo: Jane Roe/Reuters", "… | Photo Credit: Jane
+    Roe", "… (AP Photo/Jane Roe)", "… Jane Roe/The Riverton Times" (:func:`_outlet_credit`),
+    "Flooded streets in Riverton. File photo" (a short sentence and a stock label),
     "… [Jane Roe - Getty Images]", "… (File photo)", "… . AFP", "… © Riverton Times".
     Not a bracket of other words at the end of a sentence ("… (about $3 million)") nor
     an agency named inside a sentence ("… , Reuters reported.").
@@ -96,7 +98,26 @@ def _credit_tail(text: str) -> bool:
     if m and (c.photo.search(m.group(1)) or c.inside.fullmatch(m.group(1))
               and re.search(_lexicon().agencies, m.group(1))):
         return True
-    return bool(c.tail.search(text))
+    return bool(c.tail.search(text)) or _outlet_credit(text) or bool(_STOCK_TAIL.search(text))
+
+
+# A stock label closing a caption after its one short sentence: "Flooded streets in
+# Riverton. File photo", "Rescue workers. File copy" (at most 12 words before it).
+_STOCK_TAIL = re.compile(r"^(?:\S+\s+){0,11}\S+[.!?]\s+(?i:file\s+(?:photo|picture|image|copy)"
+                         r"|representational\s+(?:image|photo)|stock\s+(?:image|photo))\.?$")
+
+
+# A closing "Name/Outlet" credit after a sentence end: ". Jane Roe/The Riverton Times".
+_NAME_SLASH_ORG = re.compile(rf"[.!?][\"”’]?\s+{_NAME}\s*/\s*({_ORG})\.?\s*$")
+
+
+def _outlet_credit(text: str) -> bool:
+    """The line ends, after a sentence, in a photographer and a paper that is not an
+    agency of the lexicon: "… on Monday. Jane Roe/The Riverton Times" (the paper's last
+    word is an outlet word of ``byline_outlets``: Times, News, Post …). Not a sentence
+    ending in a fraction or a path. Heuristic (issue 19: house credits of many papers)."""
+    m = _NAME_SLASH_ORG.search(text)
+    return bool(m) and bool(_lexicon().byline_outlets.search(m.group(1)))
 
 
 def _caption(line: _Line) -> bool:

@@ -33,9 +33,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from .boilerplate import _cue, _tag_like, _tag_run_end, _timestamp
+from .boilerplate import _cue, _cue_text, _tag_like, _tag_run_end, _timestamp
 from .furniture import (_caption, _clock_line, _code_line, _credit_only, _editor_note, _embed_end, _entry_clock,
                         _entry_clocks, _update_clock)
+from ..extraction.entities import place_id
 from .lexicon import _Lexicon, _lexicon
 from .lines import _BULLET, _WORD, _Doc, _Line, _norm, _same_text
 from .settings import CleanSettings
@@ -49,31 +50,37 @@ _OPEN_QUOTE = "\"'“‘«„"
 # "(BBN)- ", "KHARTOUM- ", "KHARTOUM-'At least"; never "COVID-19", "USA-China") or,
 # after an agency or an ALL-CAPS place, a colon ("PARIS: "; also "PARIS. "); then the sentence. An ALL-CAPS place needs nothing else; a
 # Title Case place needs a ", Region" or an "(Agency)" so that "Mr Smith - who …" is
-# not a dateline. An agency with a date and no place ("Sept 8 (Reuters) - ",
+# not a dateline (or, in the first paragraph, to be a gazetteer place: _title_dateline). An agency with a date and no place ("Sept 8 (Reuters) - ",
 # "(Bloomberg) -- ") and a date before a bracketed place ("June 3, 2019 (RIVERTON) - ")
-# are datelines too.
+# are datelines too; a region may follow the place in square brackets ("Riverton
+# [Ruritania], March 3 (ANI): "), and a bracketed agency of the lexicon may end the
+# dateline without a dash ("Riverton, Mar 3 (IANS) The …", checked in _dateline).
 _DL_CAPS = r"[A-Z][A-Z.'’]{2,}(?:[\s/\-][A-Z][A-Z.'’]+){0,3}"
 _DL_TITLE = r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2}"
 # (a third region word only in Title Case: "United Arab Emirates", not a transcript's
 # "JANE ROE, NEWS DESK HOST:")
 _DL_REGION = r",\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]+)?(?:\s[A-Z][a-z.]+)?"
+# a region in square brackets after the place, as Indian wires print it: "Riverton [Ruritania]"
+_DL_BRACKET_REGION = r"(?:\s*\[[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]+){0,2}\])?"
 _DL_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
 _DL_DATE = rf"(?:,?\s+{_DL_MONTH}(?:,\s*\d{{4}})?)?"
-_DL_AGENCY = r",?\s*\([A-Z][\w.&'’ \-]{0,30}\)"
 _DL_DASH = (r"(?:\s+-{1,2}\s+|\s*(?:--|[–—]|//)\s*|(?<=\))-\s*|(?<=[A-Z]{3})-(?:\s+|(?=[\"“‘'«]))"
-            r"|(?<=\)):\s+|(?<=[A-Z]{3})[.:]\s+)")
+            r"|(?<=\)):\s+|(?<=[A-Z]{3})[.:]\s+|(?<=\))\s+)")
 
 
 @lru_cache(maxsize=1)
 def _dateline_re() -> re.Pattern:
     """The dateline pattern (see above); a place may also be followed by an agency of the
     lexicon without brackets before a long dash ("Riverton CNN —", "RIVERTON AP --")."""
-    bare = rf"\s+(?:{_lexicon().agencies})(?=\s*(?:--|[–—]))"
+    ag = _lexicon().agencies
+    bare = rf"\s+(?:{ag})(?=\s*(?:--|[–—]))"
+    # an agency of the lexicon may be spelled in lower case: "Riverton (dpa) - "
+    agency = rf",?\s*\((?:[A-Z][\w.&'’ \-]{{0,30}}|{ag})\)"
     return re.compile(
-        rf"^(?:{_DL_CAPS}(?:{_DL_REGION})?{_DL_DATE}(?:{_DL_AGENCY}|{bare})?"
-        rf"|{_DL_TITLE}{_DL_REGION}{_DL_DATE}(?:{_DL_AGENCY}|{bare})?"
-        rf"|{_DL_TITLE}{_DL_DATE}(?:{_DL_AGENCY}|{bare})"
-        rf"|(?:{_DL_MONTH}(?:,\s*\d{{4}})?\s*)?{_DL_AGENCY.removeprefix(',?')})"
+        rf"^(?:{_DL_CAPS}{_DL_BRACKET_REGION}(?:{_DL_REGION})?{_DL_DATE}(?:{agency}|{bare})?"
+        rf"|{_DL_TITLE}{_DL_BRACKET_REGION}{_DL_REGION}{_DL_DATE}(?:{agency}|{bare})?"
+        rf"|{_DL_TITLE}{_DL_BRACKET_REGION}{_DL_DATE}(?:{agency}|{bare})"
+        rf"|(?:{_DL_MONTH}(?:,\s*\d{{4}})?\s*)?{agency.removeprefix(',?')})"
         rf"{_DL_DASH}(?=[\"“‘'«]?[A-Z0-9])")
 
 
@@ -84,6 +91,42 @@ def _dateline(text: str, wrapped: bool = False) -> int:
     m = _dateline_re().match(text)
     # A dateline is a prefix of a sentence, not a whole short line or most of one.
     if not m or len(_WORD.findall(text[m.end():])) < (2 if wrapped else 4):
+        return 0
+    head = text[:m.end()].rstrip()
+    if head.endswith(")") and not re.search(rf"\((?:{_lexicon().agencies})\)$", head):
+        return 0   # a bracket and a space end a dateline only when the bracket is an agency
+    return m.end()
+
+
+# A Title Case place alone before the lead's first word: "Riverton. ", "Riverton: ",
+# "Riverton - ", "New Riverton | ", "Riverton [Ruritania]: " (see :func:`_title_dateline`).
+_DL_TITLE_ONLY = re.compile(rf"^({_DL_TITLE}){_DL_BRACKET_REGION}(?:[.:]|\s+(?:-{{1,2}}|[–—|]))\s+"
+                            r"(?=[\"“‘']?[A-Z])")
+
+
+def _title_dateline(text: str, lex: _Lexicon) -> int:
+    """Length of a Title Case place dateline without region, date or agency, or 0: 1-3
+    capitalised words, then a full stop, a colon, a spaced dash or a bar, then a sentence
+    of at least four words ("Riverton. More than 2,000 …", "New Riverton | Police
+    said …"). Only in the document's first body paragraph (:func:`_dateline_start`).
+    The place must be a name of the place gazetteer (``models/entities/places.tsv.gz``,
+    :func:`pipeline.extraction.entities.place_id`), so that a label or a person ("Update:
+    …", "Jane Roe - …") is no dateline; not a common word or a cue either ("However: …";
+    a stopword alone, months, cue lexicon), nor a title abbreviation before a name ("Prof.
+    Jane Roe said …": after a full stop the next two words may not both be
+    capitalised; a single place word has at least four letters).
+    Heuristic (issue 19: the Title Case datelines of Asian and African papers)."""
+    m = _DL_TITLE_ONLY.match(text)
+    if not m or len(_WORD.findall(text[m.end():])) < 4:
+        return 0
+    words = re.split(r"[ \-]", m.group(1))
+    if len(words) == 1 and len(words[0]) < 4:
+        return 0
+    if len(words) == 1 and words[0].lower() in lex.stopwords \
+            or any(w.lower() in lex.months or _cue_text(w, lex) for w in words) \
+            or _cue_text(m.group(1), lex) or place_id(m.group(1)) is None:
+        return 0
+    if text[:m.end()].rstrip().endswith(".") and re.match(r"[\"“‘']?[A-Z]\w*\s+[A-Z]", text[m.end():]):
         return 0
     return m.end()
 
@@ -113,12 +156,12 @@ def _dateline_parts(prefix: str, lex: _Lexicon) -> tuple[tuple[int, int] | None,
     elif b:
         agency = (b.start(1), b.end(1))
     # the place is what comes before a date or the dash, without trailing commas
-    m = re.match(rf"\s*(.*?)(?:,?\s+{_DL_MONTH}(?:,\s*\d{{4}})?)?[\s,\-–—/:]*$", head)
+    m = re.match(rf"\s*(.*?)(?:,?\s+{_DL_MONTH}(?:,\s*\d{{4}})?)?[\s,\-–—/:|]*$", head)
     if m and m.group(1) and not re.fullmatch(rf"{_DL_MONTH}(?:,\s*\d{{4}})?", m.group(1)):
         end = m.end(1)
-        # "PARIS. " ends with the dateline's full stop; "CONCORD, N.H." with its own
+        # "PARIS. " and "Riverton. " end with the dateline's full stop; "CONCORD, N.H." with its own
         last = m.group(1).split()[-1]
-        if last.endswith(".") and last.count(".") == 1 and last[:-1].isupper():
+        if last.endswith(".") and last.count(".") == 1 and (last[:-1].isupper() or prefix.rstrip().endswith(".")):
             end -= 1
         place = (m.start(1), end)
     elif b and not re.fullmatch(lex.agencies, b.group(1).strip()) and b.group(1).isupper():
@@ -137,8 +180,8 @@ def _parse_date(m: re.Match, lex: _Lexicon) -> str | None:
         else:
             a, b, y = int(m.group("n1")), int(m.group("n2")), int(m.group("n3"))
             sep = m.group("num")[len(m.group("n1"))]
-            # "19.11.2019" is day-first; "11/19/2019" month-first unless impossible.
-            mo, d = (b, a) if sep == "." or a > 12 else (a, b)
+            # "19.11.2019" and "19-11-2019" are day-first; "11/19/2019" month-first unless impossible.
+            mo, d = (b, a) if sep in ".-" or a > 12 else (a, b)
         return date(y, mo, d).isoformat()
     except (ValueError, KeyError):
         return None
@@ -167,7 +210,8 @@ def _date_line(line: _Line, lex: _Lexicon) -> str | None:
     Matches "Published: 12 March 2025", "Updated 3:45 PM EST, Mon March 10, 2025",
     "2024-02-06", "UPDATED: Tue., Nov. 19, 2019", and stamp lines of several fields
     ("Published: 24 Apr 2013 | Last updated: 26 Apr 2013, 04:10 PM", "December 26,
-    2004 / 10:51 PM / CBS/AP", "June 6, 2019 at 10:31 am | Published in: Africa").
+    2004 / 10:51 PM / CBS/AP", "June 6, 2019 at 10:31 am | Published in: Africa"; a field
+    may be a relative stamp: "March 3, 2024 / 2:25 PM / Updated 6 years ago").
     Does not match a sentence that contains a date ("On March 10, 2025 the army said
     …"): after removing the dates, clock times, weekdays, time zones and cue words,
     every field ("|" or " / " separated) must be empty or a short credit
@@ -189,8 +233,10 @@ def _date_line(line: _Line, lex: _Lexicon) -> str | None:
         return None   # dates and nothing else ("3 March 2024 | 9 May 2024"): a list or a table row
     for field in _STAMP_FIELDS.split(rest):
         left = lex.date_line_junk.sub(" ", field).strip()
-        # a "By …" field is a byline's, and the byline rule takes the line
-        if left and (not _credit_field(left) or lex.byline_prefix.match(left)):
+        # a "By …" field is a byline's, and the byline rule takes the line; a relative
+        # stamp ("… / 2:25 PM / Updated 6 years ago") is one more stamp field
+        if left and (not _credit_field(left) or lex.byline_prefix.match(left)) \
+                and not _timestamp(_Line(0, len(field), field.strip(), False, []), lex):
             return None
     return _parse_date(dates[0], lex)
 
@@ -224,9 +270,9 @@ def _date_prefix(line: _Line, lex: _Lexicon) -> tuple[int, str | None] | None:
 
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 _EMAIL_BRACKET = re.compile(r"[\[(<][^\])>]*@[^\])>]*[\])>]")
-# Where a byline's names end and its time stamp begins: a "|", or a spaced dash before
-# a number ("By Jane Doe - 3 March 2024").
-_BYLINE_STAMP = re.compile(r"\s*\|\s*|\s+[-–—]\s+(?=[^|]*\d)")
+# Where a byline's names end and its time stamp begins: a "|", "·" or "•", or a spaced
+# dash before a number ("By Jane Doe - 3 March 2024", "By Jane Doe · Mar 3, 2024").
+_BYLINE_STAMP = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+(?=[^|]*\d)")
 
 
 _NAME_JOINERS = frozenset({"and", "und", "et", "y", "e", "de", "van", "von", "der", "al", "la", "le",
@@ -244,11 +290,11 @@ def _capitalised(tok: str) -> bool:
 
 def _name_share(who: str, lex: _Lexicon) -> tuple[int, float]:
     """Name tokens of a byline's names part and the share of them capitalised. Joiners
-    ("and", "van") and lower-case outlet words ("news agencies") are not names; a
-    hyphenated name ("Tae-hee") is one token."""
+    ("and", "van"), lower-case outlet words ("news agencies") and lower-case role nouns
+    ("By Jane Doe, staff writer") are not names; a hyphenated name ("Tae-hee") is one token."""
     names = [t for t in _TOKEN.findall(who) if any(c.isalpha() for c in t)
              and t.lower() not in _NAME_JOINERS
-             and not (t.islower() and lex.byline_outlets.search(t))]
+             and not (t.islower() and (lex.byline_outlets.search(t) or lex.byline_roles.fullmatch(t)))]
     return len(names), (sum(_capitalised(t) for t in names) / len(names) if names else 0.0)
 
 
@@ -275,7 +321,8 @@ def _byline(line: _Line, lex: _Lexicon, top: bool) -> str | None:
     if m:
         # "By Jane Doe | March 3, 2024", "By Jane Doe - 3 March 2024 - 14:51",
         # "By Jane Doe [jane.doe@example.com]": the names are before the stamp or address.
-        who = _BYLINE_STAMP.split(_EMAIL_BRACKET.sub(" ", text[m.end():]), maxsplit=1)[0]
+        # "By Jane Doe, jane.doe@example.com": an address, bracketed or not, is no name.
+        who = _BYLINE_STAMP.split(_EMAIL.sub(" ", _EMAIL_BRACKET.sub(" ", text[m.end():])), maxsplit=1)[0]
         n, share = _name_share(who, lex)
         if n and n <= 20 and text.rstrip(".")[-1:] not in ".!?" and share >= 0.75 \
                 and not (line.sentence_end and line.nw > 6):
@@ -324,8 +371,10 @@ _NAME_SEP = re.compile(r"\s*[,|]\s*|\s+[-–—]\s+")
 
 def _name_and_outlet(line: _Line, lex: _Lexicon) -> bool:
     """A credit line of a name and its outlet, in the lead: 2-4 capitalised name tokens,
-    a comma, bar or spaced dash, then an agency of the lexicon or an outlet name
-    (:func:`_outlet_line`): "Jane Roe, Reuters", "Jane Roe | Riverton Daily News"."""
+    a comma, bar or spaced dash, then an agency of the lexicon, an outlet name
+    (:func:`_outlet_line`) or a place of the gazetteer (where the author files from:
+    :func:`pipeline.extraction.entities.place_id`): "Jane Roe, Reuters", "Jane Roe |
+    Riverton Daily News", "Jane Roe, Nairobi"."""
     text = line.text
     if line.nw > 9 or line.sentence_end or any(c.isdigit() for c in text):
         return False
@@ -337,22 +386,46 @@ def _name_and_outlet(line: _Line, lex: _Lexicon) -> bool:
     if not 2 <= len(tokens) <= 4 or not all(_capitalised(t) for t in tokens):
         return False
     return bool(re.fullmatch(rf"(?:{lex.agencies})", outlet.strip())) \
-        or _outlet_line(_Line(0, len(outlet), outlet, False, _WORD.findall(outlet)), lex)
+        or _outlet_line(_Line(0, len(outlet), outlet, False, _WORD.findall(outlet)), lex) \
+        or _TITLE_PLACE.fullmatch(outlet.strip()) is not None and place_id(outlet.strip()) is not None
+
+
+# A place name in Title Case or capitals, 1-3 words: "Nairobi", "New Delhi", "NAIROBI".
+_TITLE_PLACE = re.compile(r"[A-Z][A-Za-z'’.\-]+(?: [A-Z][A-Za-z'’.\-]+){0,2}")
 
 
 def _name_by_stamp(s: "_Scan", i: int) -> bool:
-    """A bare name (2-4 capitalised tokens, no digits or sentence end, ≤ 40 chars) right
-    above a date line ("Jane Roe" / "Thursday 3 Mar 2024 3:02 pm") or right under a live
-    page's clock stamp ("10.55am BST" / "Jane Roe"): an author's credit."""
+    """A bare name or list of names right above a date line ("Jane Roe" / "Thursday 3 Mar
+    2024 3:02 pm", "Jane Roe and John Doe" / "March 3, 2024"), a relative stamp, an e-mail
+    address or a handle ("Jane Roe" / "@janeroe"), or right under a live page's clock
+    stamp ("10.55am BST" / "Jane Roe"): an author's credit (:func:`_names_line`)."""
     lines = s.doc.lines
     ln = lines[i]
-    if not (2 <= ln.nw <= 4 and len(ln.text) <= 40 and _byline_tail(
-            _Line(ln.start, ln.end, ln.text, False, ln.words))):
+    if not _names_line(ln, s.lex):
         return False
     nxt = lines[i + 1] if i + 1 < len(lines) else None
-    if nxt is not None and not nxt.blank_before and (_date_line(nxt, s.lex) or _clock_line(nxt)):
+    if nxt is not None and not nxt.blank_before and (
+            _date_line(nxt, s.lex) or _clock_line(nxt) or _timestamp(nxt, s.lex)
+            or _EMAIL.fullmatch(nxt.text) or _HANDLE.fullmatch(nxt.text)):
         return True
     return i > 0 and not ln.blank_before and _clock_line(lines[i - 1])
+
+
+# A social-media handle alone on a line: "@janeroe".
+_HANDLE = re.compile(r"@\w{1,30}")
+
+
+def _names_line(ln: _Line, lex: _Lexicon) -> bool:
+    """A line of 1-3 names (≤ 60 chars, no digits or sentence end): 2-4 capitalised tokens
+    ("Jane Roe"), or names joined by "and", "&" or commas ("Jane Roe and John Doe",
+    "Jane Roe, John Doe"), each of 2-4 capitalised tokens. Heuristic (issue 19: the
+    author lines of many outlets above their stamp; two or more names have no other
+    shape in a page's lead)."""
+    if len(ln.text) > 60 or ln.sentence_end or any(c.isdigit() for c in ln.text):
+        return False
+    names = [n for n in re.split(r"\s*,\s*|\s+(?:and|&)\s+", ln.text.strip()) if n]
+    return 1 <= len(names) <= 3 and all(
+        2 <= len(toks := _TOKEN.findall(n)) <= 4 and all(_capitalised(t) for t in toks) for n in names)
 
 
 def _byline_tail(line: _Line) -> bool:
@@ -361,6 +434,12 @@ def _byline_tail(line: _Line) -> bool:
     text = line.text
     return not line.blank_before and 1 <= line.nw <= 5 and not line.sentence_end \
         and not any(c.isdigit() for c in text) and all(_capitalised(t) for t in _TOKEN.findall(text))
+
+
+def _contact_tail(line: _Line) -> bool:
+    """The author's handle or e-mail address alone on the line under a byline ("Jane Roe"
+    / "@janeroe"), no blank line before."""
+    return not line.blank_before and bool(_HANDLE.fullmatch(line.text) or _EMAIL.fullmatch(line.text))
 
 
 def _title_like(line: _Line) -> bool:
@@ -633,7 +712,8 @@ def _byline_line(s: _Scan, i: int) -> _Step:
     before the second body paragraph, or anywhere one that reads as a byline alone
     (:func:`_signed_byline`); in the top zone after the headline an outlet line
     (:func:`_outlet_line`) -> ``metadata:byline`` (``byline``). A short capitalised line
-    right under it goes with it (:func:`_byline_tail`)."""
+    right under it goes with it (:func:`_byline_tail`), and so does an address or handle
+    (:func:`_contact_tail`)."""
     ln = s.doc.lines[i]
     by = _byline(ln, s.lex, top=s.in_top) if s.seen_body < 2 else None
     if by is None:
@@ -649,8 +729,8 @@ def _byline_line(s: _Scan, i: int) -> _Step:
     s.doc.drop(i, "metadata:byline")
     s.meta["byline"] = s.meta["byline"] or by
     j = i + 1
-    while j < len(s.doc.lines) and j <= i + 2 and _byline_tail(s.doc.lines[j]) \
-            and _cue(s.doc.lines[j], s.lex) is None:
+    while j < len(s.doc.lines) and j <= i + 2 and _cue(s.doc.lines[j], s.lex) is None \
+            and (_byline_tail(s.doc.lines[j]) or _contact_tail(s.doc.lines[j])):
         s.doc.drop(j, "metadata:byline")
         j += 1
     return j, True
@@ -846,6 +926,8 @@ def _dateline_start(s: _Scan, i: int) -> _Step:
     lines = s.doc.lines
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     cut = _dateline(ln.text, wrapped=nxt is not None and not nxt.blank_before and not ln.sentence_end)
+    if not cut and not s.seen_body:
+        cut = _title_dateline(ln.text, s.lex)
     if cut and ln.text[:cut].rstrip().endswith(":") and _transcript(s):
         return None   # "ANCHOR: …" in a transcript is a speaker, not a place
     if not cut:

@@ -1,0 +1,248 @@
+"""Clean stage: the junk forms of many outlets (issue 19, point 2), one test per rule on
+invented lines: bylines with roles and addresses, stamp bars, date-less update stamps,
+house photo credits, Title Case and bracketed-region datelines, and the cue lexicon's
+promo, caption, credit and reading-time entries."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.clean import clean
+from pipeline.clean.boilerplate import _cue
+from pipeline.clean.lexicon import _lexicon
+from pipeline.clean.lines import _Line
+from .test_clean import BODY, check_invariants, kept, reasons
+
+
+def _between(line: str):
+    c = clean("\n\n".join(BODY[:2] + [line] + BODY[2:]))
+    check_invariants(c)
+    return c
+
+
+def _top(line: str):
+    c = clean("Riverton council passes a budget\n" + line + "\n" + "\n".join(BODY))
+    check_invariants(c)
+    return c
+
+
+def _lead(first: str):
+    c = clean("Riverton passes budget\n\n" + first + "\n\n" + "\n\n".join(BODY[1:]))
+    check_invariants(c)
+    return c
+
+
+def test_lower_case_role_after_byline_names():
+    assert reasons(_top("By Jane Doe, staff writer"))["By Jane Doe, staff writer"] == "metadata:byline"
+    # lower-case words that are not roles still make a sentence
+    line = "By then the crowd had gone home"
+    assert line in kept(_top(line))
+
+
+def test_plain_address_in_byline_is_not_a_name():
+    line = "By Jane Doe, jane.doe@example.com"
+    c = _top(line)
+    assert reasons(c)[line] == "metadata:byline"
+    assert c.byline == "Jane Doe,"
+
+
+@pytest.mark.parametrize("line,cls", [("4 min read · Mar 3, 2024", "boilerplate:reading_time"),
+                                      ("Share | 2 hours ago", "boilerplate:share")])
+def test_cue_bar_with_a_stamp(line, cls):
+    assert reasons(_between(line))[line] == cls
+
+
+def test_bar_needs_a_cue_item():
+    # a stamp and a plain word, or dates alone, make no cue bar
+    for line in ("Council budget vote | Mar 3, 2024", "3 March 2024 | 9 May 2024"):
+        assert _cue(_Line(0, len(line), line, False, line.split()), _lexicon()) is None
+
+
+def test_date_line_with_a_relative_stamp_field():
+    line = "March 3, 2024 / 2:25 PM / Updated 6 years ago"
+    assert reasons(_between(line))[line] == "metadata:date"
+
+
+@pytest.mark.parametrize("stamp", ["Updated: March 3", "Published 10:42 am EST", "Last updated 3rd Mar, 09:15"])
+def test_update_stamp_without_a_year(stamp):
+    assert reasons(_between(stamp))[stamp] == "boilerplate:timestamp"
+
+
+def test_updated_sentence_is_not_a_stamp():
+    line = "Updated March figures show the council spent 3 million more than planned."
+    assert line in kept(_between(line))
+
+
+@pytest.mark.parametrize("line", [
+    "Volunteers fill sandbags near the river bank. | Photo Credit: Jane Roe",
+    "Volunteers fill sandbags near the river bank. Jane Roe/The Riverton Times",
+])
+def test_house_photo_credit_ends_a_caption(line):
+    assert reasons(_between(line))[line] == "boilerplate:caption"
+
+
+def test_name_slash_word_that_is_no_outlet_is_kept():
+    line = "The vote was close, the clerk said. Ellen Park/Finance"
+    assert line in kept(_between(line))
+
+
+@pytest.mark.parametrize("prefix,place,agency", [
+    ("Riverton [Wyoming], March 3 (ANI): ", "Riverton [Wyoming]", "ANI"),
+    ("Riverton (dpa) - ", "Riverton", "dpa"),
+    ("Riverton, Mar 3 (IANS) ", "Riverton", "IANS"),
+])
+def test_wire_datelines_of_more_agencies(prefix, place, agency):
+    rest = "The council approved a new budget on Tuesday after weeks of debate."
+    c = _lead(prefix + rest)
+    assert reasons(c)[prefix.rstrip()] == "metadata:dateline"
+    assert (c.dateline["place"], c.dateline["agency"]) == (place, agency)
+    assert rest in kept(c)
+
+
+def test_bracket_and_space_is_a_dateline_only_for_an_agency():
+    line = "Riverton, Mar 3 (RCC) The council approved a new budget on Tuesday after weeks of debate."
+    assert line in kept(_lead(line))
+
+
+@pytest.mark.parametrize("prefix", ["Nairobi. ", "Nairobi: ", "Nairobi - ", "New Delhi | "])
+def test_title_case_place_dateline(prefix):
+    rest = "The council approved a new budget on Tuesday after weeks of debate."
+    c = _lead(prefix + rest)
+    assert reasons(c)[prefix.rstrip()] == "metadata:dateline"
+    assert c.dateline["place"] == prefix.strip(" .:-|")
+
+
+@pytest.mark.parametrize("line", [
+    "Update: The council approved a new budget on Tuesday after weeks of debate.",
+    "Jane Roe - The council approved a new budget on Tuesday after weeks of debate.",
+    "Prof. Jane Roe said the council approved a new budget on Tuesday.",
+    "Nairobi. Jane Roe said the council approved a new budget on Tuesday.",
+])
+def test_title_case_words_that_are_no_dateline(line):
+    assert line in kept(_lead(line))
+
+
+def test_title_case_dateline_only_in_the_first_paragraph():
+    line = "Nairobi: The council approved a new budget on Tuesday after weeks of debate."
+    c = clean("Riverton passes budget\n\n" + "\n\n".join(BODY[:2] + [line]))
+    assert line in kept(c)
+
+
+@pytest.mark.parametrize("line,cls", [
+    ("Story continues below advertisement", "boilerplate:promo"),
+    ("Advertisement - Scroll to continue", "boilerplate:promo"),
+    ("Also read | Council approves the budget", "boilerplate:link"),
+    ("Must Read", "boilerplate:related"),
+    ("(With inputs from agencies)", "boilerplate:credits"),
+    ("With assistance from Jane Roe", "boilerplate:credits"),
+    ("File photo", "boilerplate:caption"),
+    ("Image for representation | Stock agency", "boilerplate:caption"),
+    ("1,234 words", "boilerplate:reading_time"),
+    ("Reading time: 4 minutes", "boilerplate:reading_time"),
+    ("Email: jane.roe@example.com", "boilerplate:follow"),
+    ("Write to Jane Roe at jane.roe@example.com", "boilerplate:follow"),
+])
+def test_more_cue_lexicon_entries(line, cls):
+    assert reasons(_between(line))[line] == cls
+
+
+@pytest.mark.parametrize("names,under", [
+    ("Jane Roe and John Doe", "March 3, 2024"), ("Jane Roe, John Doe", "Updated 2 hours ago"),
+    ("Jane Roe", "jane.roe@example.com"), ("JANE ROE", "@janeroe")])
+def test_names_above_a_stamp_or_address(names, under):
+    c = _top(names + "\n" + under)
+    assert reasons(c)[names] == "metadata:byline"
+
+
+def test_names_line_needs_a_stamp_under_it():
+    # two capitalised words over a sentence are a kicker, not an author
+    c = _top("Budget Crisis\n" + BODY[0])
+    assert "Budget Crisis" in kept(c)
+
+
+def test_handle_under_a_byline_goes_with_it():
+    c = _top("By Jane Roe\n@janeroe")
+    assert reasons(c)["@janeroe"] == "metadata:byline"
+
+
+@pytest.mark.parametrize("line,iso", [("2024/03/05", "2024-03-05"), ("05-03-2024", "2024-03-05"),
+                                      ("Published: Sunday, March 3, 2024 @ 10:00 AM", "2024-03-03")])
+def test_more_date_line_forms(line, iso):
+    c = _top(line)
+    assert reasons(c)[line] == "metadata:date"
+    assert c.published == iso
+
+
+def test_dates_with_mixed_separators_are_no_date():
+    for text in ("2024/03-05", "05-03/2024"):
+        assert _lexicon().date_re.fullmatch(text) is None
+
+
+@pytest.mark.parametrize("line", ["Home > World > Asia", "Home / World / Asia", "News | World"])
+def test_breadcrumb_trails(line):
+    assert reasons(_between(line))[line] == "boilerplate:navigation"
+
+
+def test_slash_trail_without_a_navigation_cue_is_no_breadcrumb():
+    line = "Jane Roe / Riverton Council"
+    assert reasons(_between(line)).get(line) != "boilerplate:navigation"
+
+
+@pytest.mark.parametrize("line", ["Jane Roe, Nairobi", "Jane Roe | New Delhi"])
+def test_name_and_filing_place_in_the_lead(line):
+    assert reasons(_top(line))[line] == "metadata:byline"
+
+
+def test_name_and_a_word_that_is_no_place_is_kept():
+    line = "Ellen Park, Budgets"
+    assert line in kept(_top(line))
+
+
+@pytest.mark.parametrize("line", ["World", "Asia Pacific", "International News", "in World"])
+def test_section_labels(line):
+    assert reasons(_top(line))[line] == "boilerplate:label"
+
+
+@pytest.mark.parametrize("line", ["Flooded streets in Riverton. File photo", "Rescue workers at the dam. File copy"])
+def test_short_sentence_and_stock_label_is_a_caption(line):
+    assert reasons(_between(line))[line] == "boilerplate:caption"
+
+
+def test_long_paragraph_ending_in_file_photo_words_is_kept():
+    line = ("The council said the old bridge, which was closed in March after inspectors found cracks "
+            "in two of its pillars, would be rebuilt by the end of next year. File photo")
+    assert line in kept(_between(line))
+
+
+@pytest.mark.parametrize("line", ["05 Aug 2024 at 14:12hrs | Views", "───   16:52 Sat, 19 Apr 2024"])
+def test_date_line_with_hrs_clock_or_rule(line):
+    assert reasons(_between(line))[line] == "metadata:date"
+
+
+@pytest.mark.parametrize("line,cls", [
+    ("SEE ALSO: Council approves the budget", "boilerplate:link"), ("Source - Riverton Times", "boilerplate:credits"),
+    ("1,234 views", "boilerplate:reading_time"), ("Font size", "boilerplate:share"),
+    ("Popular posts from this blog", "boilerplate:related")])
+def test_page_chrome_of_more_sites(line, cls):
+    assert reasons(_between(line))[line] == cls
+
+
+@pytest.mark.parametrize("line,cls", [("Updated 3 hours ago · 4 min read", "boilerplate:timestamp"),
+                                      ("Mar 3, 2024 | Share", "boilerplate:share")])
+def test_bar_opening_with_a_stamp(line, cls):
+    assert reasons(_between(line))[line] == cls
+
+
+def test_byline_names_end_at_a_middle_dot():
+    c = _top("By Jane Roe · Mar 3, 2024")
+    assert reasons(c)["By Jane Roe · Mar 3, 2024"] == "metadata:byline"
+    assert c.byline == "Jane Roe"
+
+
+@pytest.mark.parametrize("line,cls", [
+    ("Share via:", "boilerplate:share"), ("Share this story on Facebook", "boilerplate:share"),
+    ("Newsletter sign-up", "boilerplate:newsletter"), ("Paid Post", "boilerplate:promo"),
+    ("Also on Riverton Times", "boilerplate:related"), ("Estimated read time: 3 min", "boilerplate:reading_time"),
+    ("Video 2:03", "boilerplate:link"), ("Read more about the floods", "boilerplate:link"),
+    ("You are here: Home / World", "boilerplate:navigation"), ("Section: World", "boilerplate:label")])
+def test_widget_wording_of_more_sites(line, cls):
+    assert reasons(_between(line))[line] == cls
