@@ -10,6 +10,7 @@ caller has already put in the order :func:`order_key` gives.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol, Sequence
@@ -66,41 +67,39 @@ def cues() -> Cues:
 
 # --- when a figure was stated ------------------------------------------------------------
 
-def stated_date(claim: dict[str, Any], q: dict[str, Any], published: str | None) -> str | None:
-    """The day the figure was stated for: a full day date right after the number ("to
-    150,000 on Jan. 24", "at least 30 by Friday": at most ``DATE_GAP`` characters
-    between), else the document's publication day, else None. A date elsewhere in the
-    sentence is usually the event's ("the quake on Friday killed 820"), not the count's."""
+def _nearest_day(claim: dict[str, Any], q: dict[str, Any], published: str | None,
+                 distance: Callable[[list[int], list[int]], int | None]) -> str | None:
+    """The day date of the claim nearest the number by ``distance`` (None: not a
+    candidate), else the publication day, else None."""
     span = q.get("span") or [None, None]
     best: tuple[int, str] | None = None
     for d in claim.get("dates") or []:
         value, ds = str(d.get("value") or ""), d.get("span") or [None, None]
         if not _ISO_DAY.fullmatch(value) or ds[0] is None or span[0] is None:
             continue
-        dist = ds[0] - span[1]
-        if 0 <= dist <= DATE_GAP and (best is None or dist < best[0]):
+        dist = distance(span, ds)
+        if dist is not None and (best is None or dist < best[0]):
             best = (dist, value)
     if best:
         return best[1]
     return str(published)[:10] if published and _ISO_DAY.match(str(published)) else None
+
+
+def stated_date(claim: dict[str, Any], q: dict[str, Any], published: str | None) -> str | None:
+    """The day the figure was stated for: a full day date right after the number ("to
+    150,000 on Jan. 24", "at least 30 by Friday": at most ``DATE_GAP`` characters
+    between), else the document's publication day, else None. A date elsewhere in the
+    sentence is usually the event's ("the quake on Friday killed 820"), not the count's."""
+    return _nearest_day(claim, q, published,
+                        lambda span, ds: ds[0] - span[1] if 0 <= ds[0] - span[1] <= DATE_GAP else None)
 
 
 def occasion_day(claim: dict[str, Any], q: dict[str, Any], published: str | None) -> str | None:
     """The day a count of a one-day occasion (a crowd, a strike) is for: the day date of
     its sentence nearest the number ("on January 31, when police counted 1.27 million"),
     else the publication day."""
-    span = q.get("span") or [None, None]
-    best: tuple[int, str] | None = None
-    for d in claim.get("dates") or []:
-        value, ds = str(d.get("value") or ""), d.get("span") or [None, None]
-        if not _ISO_DAY.fullmatch(value) or ds[0] is None or span[0] is None:
-            continue
-        dist = ds[0] - span[1] if ds[0] >= span[1] else span[0] - ds[1]
-        if best is None or dist < best[0]:
-            best = (dist, value)
-    if best:
-        return best[1]
-    return str(published)[:10] if published and _ISO_DAY.match(str(published)) else None
+    return _nearest_day(claim, q, published,
+                        lambda span, ds: ds[0] - span[1] if ds[0] >= span[1] else span[0] - ds[1])
 
 
 def _local(claim: dict[str, Any], q: dict[str, Any]) -> tuple[str, int, int, list[tuple[int, int]]]:
