@@ -75,3 +75,8 @@ def test_the_miss_diagnostic_names_the_filter_that_rejects(nlp):
     at = doc.text.index("2 in")
     assert _candidate_rule(doc, sent, (at, at + 1)) == "rejected: label (count)"
     assert _candidate_rule(doc, sent, (0, 3)) == "no candidate"
+
+
+def test_a_capitalised_bound_glued_inside_a_name_is_an_age_class(read):
+    assert read("The country will host the FIFA Under-20 World Cup next year.") == []
+    assert [t for t, _, _ in read("Children under-5 were vaccinated.")] == ["under-5"]
