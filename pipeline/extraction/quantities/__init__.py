@@ -64,7 +64,7 @@ def find_quantities(sent: "Span", exclude: Sequence[tuple[int, int]] = ()) -> li
         s_char = doc[c.span_start].idx if c.start_char is None else c.start_char
         last = doc[c.span_end - 1]
         e_char = c.end_char if c.end_char is not None and c.span_end == c.end else last.idx + len(last)
-        if _in_name(doc, c) or _one_is_determiner(doc, c, sent):
+        if _in_name(doc, c, sent) or _one_is_determiner(doc, c, sent):
             continue
         if c.kind == "count" and _is_person_age(doc, c, sent):
             c.kind, c.unit = "age", "year"
