@@ -214,3 +214,18 @@ def test_a_body_s_own_full_name_takes_no_country():
 def test_a_place_before_a_body_noun_is_not_the_body_s_name():
     figs = _figures("The minister said the toll was 238 according to the Kerala government's data.")
     assert _source(figs["238"]) != "Kerala"
+
+
+def test_a_note_naming_whose_figures_reaches_back_past_its_paragraph():
+    figs = _figures("Doctors in Velin said 35 protesters were killed on Monday.\n\n"
+                    "Shops in Tarn stayed shut on Tuesday.\n\n"
+                    "Their figures could not be independently confirmed.")
+    assert "unverified" in _flags(figs["35"])
+
+
+def test_a_note_about_both_sides_figures_reaches_back_past_its_paragraph():
+    figs = _figures("Doctors in Velin said 108 protesters were killed.\n\n"
+                    "The army said 46 people had died.\n\n"
+                    "Shops in Tarn stayed shut on Tuesday.\n\n"
+                    "The figures from both sides could not be independently verified.")
+    assert "unverified" in _flags(figs["108"]) and "unverified" in _flags(figs["46"])

@@ -83,6 +83,7 @@ class Lexicon:
     prospective_nouns: frozenset[str] = frozenset()
     comparative_marks: frozenset[str] = frozenset()
     report_source_preps: frozenset[str] = frozenset()
+    note_wide_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -162,4 +163,5 @@ def lexicon() -> Lexicon:
         prospective_nouns=frozenset(cues["prospective"]["nouns"]),
         comparative_marks=frozenset(cues["comparative_marks"]["marks"]),
         report_source_preps=frozenset(cues["report_nouns"]["source_preps"]),
+        note_wide_words=frozenset(tgt.get("note_wide_words", ())),
     )

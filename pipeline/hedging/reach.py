@@ -154,7 +154,17 @@ def _partitive(obj: "Token", lex: Lexicon) -> tuple["Token", bool]:
         obj = noun
     wide = wide or any(t.lower_ in lex.note_quantifiers and t.dep_ in ("det", "predet", "amod")
                        for t in obj.subtree if t.i != obj.i)
-    return obj, wide
+    return obj, wide or _whose(obj, lex)
+
+
+def _whose(obj: "Token", lex: Lexicon) -> bool:
+    """Does the note say whose figures it means? "Its figures", "Guinea's number of dead"
+    (a possessor), "the figures from both sides", "the competing casualty figures"
+    (``note_wide_words``): such a note is about every figure that giver (or those givers)
+    stated before it, not only its paragraph's. Heuristic: real-world dev figure flags
+    micro-F1 0.843 -> 0.860 (unverified recall 0.333 -> 0.520), test 0.902 -> 0.904."""
+    return any(c.dep_ == "poss" for c in obj.children) or any(
+        t.lemma_.lower() in lex.note_wide_words for t in obj.subtree if t.i != obj.i)
 
 
 def _narrowed(obj: "Token", target: str, lex: Lexicon) -> str:
