@@ -229,3 +229,24 @@ def test_a_note_about_both_sides_figures_reaches_back_past_its_paragraph():
                     "Shops in Tarn stayed shut on Tuesday.\n\n"
                     "The figures from both sides could not be independently verified.")
     assert "unverified" in _flags(figs["108"]) and "unverified" in _flags(figs["46"])
+
+
+def test_a_note_naming_a_country_s_figures_leaves_another_country_s_alone():
+    figs = _figures("Velin's health ministry said 59 people had died.\n\n"
+                    "In Tarn, officials said 12 people had died.\n\n"
+                    "Velin's figures could not be independently confirmed.")
+    assert "unverified" in _flags(figs["59"]) and "unverified" not in _flags(figs["12"])
+
+
+def test_a_note_about_either_figure_reaches_back_to_the_second_giver():
+    figs = _figures("Police in Velin said 240,000 people marched on Sunday.\n\n"
+                    "Organisers said 900,000 people marched. The two sides often differ, and "
+                    "Reuters was not able to verify either.")
+    assert "unverified" in _flags(figs["240,000"]) and "unverified" in _flags(figs["900,000"])
+
+
+def test_a_number_of_figures_is_not_a_figure_a_note_covers():
+    figs = _figures("Police said 240,000 people marched in Velin. Organisers said 900,000 marched.\n\n"
+                    "The gap between the two estimates is large. Neither figure could be checked.")
+    assert "unverified" not in _flags(figs["two"])
+    assert "unverified" in _flags(figs["240,000"]) and "unverified" in _flags(figs["900,000"])

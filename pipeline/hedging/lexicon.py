@@ -84,6 +84,7 @@ class Lexicon:
     comparative_marks: frozenset[str] = frozenset()
     report_source_preps: frozenset[str] = frozenset()
     note_wide_words: frozenset[str] = frozenset()
+    note_dual_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -164,4 +165,5 @@ def lexicon() -> Lexicon:
         comparative_marks=frozenset(cues["comparative_marks"]["marks"]),
         report_source_preps=frozenset(cues["report_nouns"]["source_preps"]),
         note_wide_words=frozenset(tgt.get("note_wide_words", ())),
+        note_dual_words=frozenset(tgt.get("note_dual_words", ())),
     )
