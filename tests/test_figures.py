@@ -250,3 +250,24 @@ def test_a_number_of_figures_is_not_a_figure_a_note_covers():
                     "The gap between the two estimates is large. Neither figure could be checked.")
     assert "unverified" not in _flags(figs["two"])
     assert "unverified" in _flags(figs["240,000"]) and "unverified" in _flags(figs["900,000"])
+
+
+def test_an_estimated_hedges_the_figure_it_modifies_only():
+    figs = _figures("At least 200 people died in Velin, and an estimated 1,500 were left homeless.")
+    assert "estimated" in _flags(figs["1,500"]) and "estimated" not in _flags(figs["At least 200"])
+
+
+def test_an_estimate_noun_as_subject_hedges_the_figure_of_its_verb():
+    figs = _figures("The Red Cross says its estimate of the dead in Velin is 4,500.")
+    assert "estimated" in _flags(figs["4,500"])
+
+
+def test_a_verb_cue_in_an_embedded_clause_hedges_that_clause_s_figures():
+    figs = _figures("It was the deadliest quake in Tarn since 1960, when a quake near Velin "
+                    "is estimated to have killed 12,000 people.")
+    assert "estimated" in _flags(figs["12,000"])
+
+
+def test_a_category_adjective_in_an_embedded_phrase_hedges_no_figure():
+    figs = _figures("The agency said in Velin it had recorded 86 suspected cases of cholera.")
+    assert _flags(figs["86"]) == set()
