@@ -271,3 +271,23 @@ def test_a_verb_cue_in_an_embedded_clause_hedges_that_clause_s_figures():
 def test_a_category_adjective_in_an_embedded_phrase_hedges_no_figure():
     figs = _figures("The agency said in Velin it had recorded 86 suspected cases of cholera.")
     assert _flags(figs["86"]) == set()
+
+
+def test_a_note_whose_subject_the_parser_hung_elsewhere_still_reaches_back():
+    figs = _figures("Doctors in Velin said 87 protesters were killed.\n\n"
+                    "It's worth saying we at Radio Tarn have not been able to independently "
+                    "verify any of these casualty figures.")
+    assert "unverified" in _flags(figs["87"])
+
+
+def test_a_pronoun_note_is_about_the_figures_named_before_it_in_its_sentence():
+    figs = _figures("The committee said 60 people were killed in Velin. "
+                    "It did not say how it had compiled the figures, and they could not be "
+                    "independently confirmed.")
+    assert "unverified" in _flags(figs["60"])
+
+
+def test_making_it_difficult_to_confirm_is_an_impersonal_note():
+    figs = _figures("Doctors said 108 people were killed in Velin. Phone lines stayed cut, "
+                    "making it difficult to confirm the casualty figures.")
+    assert "unverified" in _flags(figs["108"])

@@ -85,6 +85,7 @@ class Lexicon:
     report_source_preps: frozenset[str] = frozenset()
     note_wide_words: frozenset[str] = frozenset()
     note_dual_words: frozenset[str] = frozenset()
+    note_pronouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -166,4 +167,5 @@ def lexicon() -> Lexicon:
         report_source_preps=frozenset(cues["report_nouns"]["source_preps"]),
         note_wide_words=frozenset(tgt.get("note_wide_words", ())),
         note_dual_words=frozenset(tgt.get("note_dual_words", ())),
+        note_pronouns=frozenset(tgt.get("note_pronouns", ())),
     )
