@@ -291,3 +291,28 @@ def test_making_it_difficult_to_confirm_is_an_impersonal_note():
     figs = _figures("Doctors said 108 people were killed in Velin. Phone lines stayed cut, "
                     "making it difficult to confirm the casualty figures.")
     assert "unverified" in _flags(figs["108"])
+
+
+def test_a_note_that_the_giver_cited_no_source_reaches_back():
+    figs = _figures("Local television reported more than 2,000 dead in Velin. "
+                    "The channel did not cite a source.")
+    assert "unverified" in _flags(figs["more than 2,000"])
+
+
+def test_without_saying_where_the_numbers_came_from_hedges_its_own_sentence():
+    figs = _figures('The mayor of Velin said: "I heard 50,000... 30,000", without saying where '
+                    "the numbers came from.")
+    assert "unverified" in _flags(figs["50,000"]) and "unverified" in _flags(figs["30,000"])
+
+
+def test_a_note_naming_a_number_binds_to_that_number():
+    figs = _figures("Police in Velin said 127 people had died. The commission said at least 153 "
+                    "people had been killed. The commission did not explain how it arrived at "
+                    "its figure of 153.")
+    assert "unverified" in _flags(figs["at least 153"]) and "unverified" not in _flags(figs["127"])
+
+
+def test_not_saying_how_many_is_a_question_not_a_note():
+    figs = _figures("The city said 355 reports of missing people were filed in Velin. "
+                    "It did not say how many of those had since been traced.")
+    assert "unverified" not in _flags(figs["355"])

@@ -86,6 +86,7 @@ class Lexicon:
     note_wide_words: frozenset[str] = frozenset()
     note_dual_words: frozenset[str] = frozenset()
     note_pronouns: frozenset[str] = frozenset()
+    unsourced: dict = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -168,4 +169,6 @@ def lexicon() -> Lexicon:
         note_wide_words=frozenset(tgt.get("note_wide_words", ())),
         note_dual_words=frozenset(tgt.get("note_dual_words", ())),
         note_pronouns=frozenset(tgt.get("note_pronouns", ())),
+        unsourced={k: v if isinstance(v, str) else frozenset(v)
+                   for k, v in disc.get("unsourced", {}).items() if not k.startswith("_")},
     )
