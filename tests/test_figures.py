@@ -273,3 +273,104 @@ def test_a_note_about_sourcing_inherits_no_source():
     claims = pipeline.extract("Police chief Ruwan Perera said 24 suspects were held in Velin. He did not say "
                               "whether they belonged to any group.")
     assert [c for c in claims if c["text"].startswith("He did not") and c["attribution"]] == []
+
+def test_a_note_naming_whose_figures_reaches_back_past_its_paragraph():
+    figs = _figures("Doctors in Velin said 35 protesters were killed on Monday.\n\n"
+                    "Shops in Tarn stayed shut on Tuesday.\n\n"
+                    "Their figures could not be independently confirmed.")
+    assert "unverified" in _flags(figs["35"])
+
+
+def test_a_note_about_both_sides_figures_reaches_back_past_its_paragraph():
+    figs = _figures("Doctors in Velin said 108 protesters were killed.\n\n"
+                    "The army said 46 people had died.\n\n"
+                    "Shops in Tarn stayed shut on Tuesday.\n\n"
+                    "The figures from both sides could not be independently verified.")
+    assert "unverified" in _flags(figs["108"]) and "unverified" in _flags(figs["46"])
+
+
+def test_a_note_naming_a_country_s_figures_leaves_another_country_s_alone():
+    figs = _figures("Velin's health ministry said 59 people had died.\n\n"
+                    "In Tarn, officials said 12 people had died.\n\n"
+                    "Velin's figures could not be independently confirmed.")
+    assert "unverified" in _flags(figs["59"]) and "unverified" not in _flags(figs["12"])
+
+
+def test_a_note_about_either_figure_reaches_back_to_the_second_giver():
+    figs = _figures("Police in Velin said 240,000 people marched on Sunday.\n\n"
+                    "Organisers said 900,000 people marched. The two sides often differ, and "
+                    "Reuters was not able to verify either.")
+    assert "unverified" in _flags(figs["240,000"]) and "unverified" in _flags(figs["900,000"])
+
+
+def test_a_number_of_figures_is_not_a_figure_a_note_covers():
+    figs = _figures("Police said 240,000 people marched in Velin. Organisers said 900,000 marched.\n\n"
+                    "The gap between the two estimates is large. Neither figure could be checked.")
+    assert "unverified" not in _flags(figs["two"])
+    assert "unverified" in _flags(figs["240,000"]) and "unverified" in _flags(figs["900,000"])
+
+
+def test_an_estimated_hedges_the_figure_it_modifies_only():
+    figs = _figures("At least 200 people died in Velin, and an estimated 1,500 were left homeless.")
+    assert "estimated" in _flags(figs["1,500"]) and "estimated" not in _flags(figs["At least 200"])
+
+
+def test_an_estimate_noun_as_subject_hedges_the_figure_of_its_verb():
+    figs = _figures("The Red Cross says its estimate of the dead in Velin is 4,500.")
+    assert "estimated" in _flags(figs["4,500"])
+
+
+def test_a_verb_cue_in_an_embedded_clause_hedges_that_clause_s_figures():
+    figs = _figures("It was the deadliest quake in Tarn since 1960, when a quake near Velin "
+                    "is estimated to have killed 12,000 people.")
+    assert "estimated" in _flags(figs["12,000"])
+
+
+def test_a_category_adjective_in_an_embedded_phrase_hedges_no_figure():
+    figs = _figures("The agency said in Velin it had recorded 86 suspected cases of cholera.")
+    assert _flags(figs["86"]) == set()
+
+
+def test_a_note_whose_subject_the_parser_hung_elsewhere_still_reaches_back():
+    figs = _figures("Doctors in Velin said 87 protesters were killed.\n\n"
+                    "It's worth saying we at Radio Tarn have not been able to independently "
+                    "verify any of these casualty figures.")
+    assert "unverified" in _flags(figs["87"])
+
+
+def test_a_pronoun_note_is_about_the_figures_named_before_it_in_its_sentence():
+    figs = _figures("The committee said 60 people were killed in Velin. "
+                    "It did not say how it had compiled the figures, and they could not be "
+                    "independently confirmed.")
+    assert "unverified" in _flags(figs["60"])
+
+
+def test_making_it_difficult_to_confirm_is_an_impersonal_note():
+    figs = _figures("Doctors said 108 people were killed in Velin. Phone lines stayed cut, "
+                    "making it difficult to confirm the casualty figures.")
+    assert "unverified" in _flags(figs["108"])
+
+
+def test_a_note_that_the_giver_cited_no_source_reaches_back():
+    figs = _figures("Local television reported more than 2,000 dead in Velin. "
+                    "The channel did not cite a source.")
+    assert "unverified" in _flags(figs["more than 2,000"])
+
+
+def test_without_saying_where_the_numbers_came_from_hedges_its_own_sentence():
+    figs = _figures('The mayor of Velin said: "I heard 50,000... 30,000", without saying where '
+                    "the numbers came from.")
+    assert "unverified" in _flags(figs["50,000"]) and "unverified" in _flags(figs["30,000"])
+
+
+def test_a_note_naming_a_number_binds_to_that_number():
+    figs = _figures("Police in Velin said 127 people had died. The commission said at least 153 "
+                    "people had been killed. The commission did not explain how it arrived at "
+                    "its figure of 153.")
+    assert "unverified" in _flags(figs["at least 153"]) and "unverified" not in _flags(figs["127"])
+
+
+def test_not_saying_how_many_is_a_question_not_a_note():
+    figs = _figures("The city said 355 reports of missing people were filed in Velin. "
+                    "It did not say how many of those had since been traced.")
+    assert "unverified" not in _flags(figs["355"])

@@ -28,7 +28,7 @@ __all__ = ["figure_hedges", "hedge_claims"]
 from .cues import cue_tokens, in_sentence
 from .figures import figure_hedges
 from .lexicon import lexicon
-from .reach import Disclaimer, attach, find_disclaimer
+from .reach import Disclaimer, attach, find_disclaimer, find_unsourced
 from .scope import spine
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ def hedge_claims(doc: "Doc", claims: list[Claim]) -> list[list[Hedge]]:
     disclaimers = {}
     out: list[list[Hedge]] = []
     for i, (claim, sent, sp) in enumerate(zip(claims, sents, spines)):
-        d = find_disclaimer(i, sent, claim, sp, lex)
+        d = find_disclaimer(i, sent, claim, sp, lex) or find_unsourced(i, sent, sp, lex)
         skip: set[int] = set()
         own_note = None
         if d is not None:

@@ -17,7 +17,17 @@ read off the parse (a heuristic, measured on the real-world test bed):
   sentence covers what it governs ("the army denied that 40 were killed");
 * a figure set against another with "not" is the one contested: "The ministry said 46
   people died, not 108" gives the 108 ``disputed`` (cue "not"), the 46 nothing;
-* cues in embedded clauses (scope ``clause``) hedge nothing, as for the claim.
+* an attributive cue hedges the figure it modifies ("an **estimated** 1,500"), and a
+  hedging noun that is an argument hedges the figures of its verb ("its **estimate** of
+  the dead is 4,500", "put its estimate at 260,000");
+* a cue in an embedded clause (scope ``clause``, which does not hedge the claim) hedges
+  the figures of that clause when it is the clause's verb or modal ("…, when a quake
+  **is estimated** to have killed 12,000", "…, while 500 are still **thought** to be
+  missing"), copied to the figure with scope ``sentence``; not a participle used as an
+  adjective ("86 **suspected** cases") and not a checking cue.
+  Measured: real-world dev figure flags micro-F1 0.867 -> 0.884 (estimated 0.564 ->
+  0.906, speculative 0.618 -> 0.712), test 0.904 -> 0.906; seed corpus and FactBank
+  unchanged.
 """
 from __future__ import annotations
 
@@ -31,7 +41,13 @@ if TYPE_CHECKING:
 
 CHECKING = frozenset({"unverified", "verified"})
 #: dependents whose clause is their head's: "could rise", "reportedly killed", "not"
-MODIFIER_DEPS = frozenset({"aux", "auxpass", "advmod", "neg", "prt", "npadvmod"})
+MODIFIER_DEPS = frozenset({"aux", "auxpass", "advmod", "neg", "prt", "npadvmod", "amod", "det"})
+#: an embedded clause's cue hedges its figures when it is that clause's verb or modal
+CLAUSE_CUE_POS = frozenset({"VERB", "AUX"})
+#: … not a participle used as an adjective ("86 **suspected** cases")
+ATTRIBUTIVE_DEPS = frozenset({"amod", "compound", "nmod", "det"})
+#: a hedging noun as an argument hedges the figures of its verb: "its **estimate** … is 45,000"
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 
 def _root(doc: "Doc", span: list[int]) -> "Token | None":
@@ -45,7 +61,7 @@ def _clause(cue: "Token") -> "Token":
     """The token whose subtree the cue hedges (see the module docstring)."""
     if cue.dep_ == "mark":  # "if confirmed": the clause the condition is attached to
         return cue.head.head
-    if cue.dep_ in MODIFIER_DEPS:
+    if cue.dep_ in MODIFIER_DEPS or (cue.pos_ == "NOUN" and cue.dep_ in ARGUMENT_DEPS):
         return cue.head
     return cue
 
@@ -53,11 +69,14 @@ def _clause(cue: "Token") -> "Token":
 def _covers(doc: "Doc", hedge: Hedge, q: dict[str, Any]) -> bool:
     if hedge["type"] == "approximate":
         return list(hedge["cue_span"]) == list(q["span"])
-    if hedge["scope"] == "clause":
+    if hedge["scope"] == "clause" and hedge["type"] in CHECKING:
         return False
-    if hedge["type"] in CHECKING or hedge["scope"] != "sentence":
+    if hedge["type"] in CHECKING or hedge["scope"] in ("previous", "following"):
         return True
     cue, num = _root(doc, hedge["cue_span"]), figure_number(doc, q["span"])
+    if hedge["scope"] == "clause" and (cue is None or num is None or cue.pos_ not in CLAUSE_CUE_POS
+                                       or cue.dep_ in ATTRIBUTIVE_DEPS):
+        return False  # "86 suspected cases": a category word, not a hedge on the count
     if cue is None or num is None:
         return True
     clause = _clause(cue)
@@ -90,7 +109,10 @@ def figure_hedges(doc: "Doc", claim: Claim) -> list[list[Hedge]]:
     never share an object, so shifting offsets moves each once)."""
     out = []
     for q in claim.quantities:
-        hedges = [Hedge(**h) for h in claim.hedges if _covers(doc, h, q)]
+        # a cue of an embedded clause hedges the figures of that clause: for them it is
+        # an in-sentence cue ("…, when a quake **is estimated** to have killed 12,000")
+        hedges = [Hedge(**dict(h, scope="sentence" if h["scope"] == "clause" else h["scope"]))
+                  for h in claim.hedges if _covers(doc, h, q)]
         contrast = _contrasted(doc, q)
         out.append(hedges + [contrast] if contrast is not None else hedges)
     return out

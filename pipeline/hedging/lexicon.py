@@ -83,6 +83,10 @@ class Lexicon:
     prospective_nouns: frozenset[str] = frozenset()
     comparative_marks: frozenset[str] = frozenset()
     report_source_preps: frozenset[str] = frozenset()
+    note_wide_words: frozenset[str] = frozenset()
+    note_dual_words: frozenset[str] = frozenset()
+    note_pronouns: frozenset[str] = frozenset()
+    unsourced: dict = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -162,4 +166,9 @@ def lexicon() -> Lexicon:
         prospective_nouns=frozenset(cues["prospective"]["nouns"]),
         comparative_marks=frozenset(cues["comparative_marks"]["marks"]),
         report_source_preps=frozenset(cues["report_nouns"]["source_preps"]),
+        note_wide_words=frozenset(tgt.get("note_wide_words", ())),
+        note_dual_words=frozenset(tgt.get("note_dual_words", ())),
+        note_pronouns=frozenset(tgt.get("note_pronouns", ())),
+        unsourced={k: v if isinstance(v, str) else frozenset(v)
+                   for k, v in disc.get("unsourced", {}).items() if not k.startswith("_")},
     )
