@@ -471,7 +471,14 @@ class Measure:
                 "subplace": self.subplace, "time": self.time, "label": self.label,
                 "spread": [lo, None if math.isinf(hi) else hi], "spread_label": self.spread_label,
                 "sources": self.n_sources, "documents": len({r.claim.get("doc_id") for r in self.rows}),
-                "conflict": self.conflict, "rows": [r.to_json() for r in self.rows]}
+                "conflict": self.conflict, "summary": self.summary().to_json(),
+                "rows": [r.to_json() for r in self.rows]}
+
+    def summary(self) -> Any:
+        """Latest figure per source, spread, low / best / high, conservative (:mod:`.summary`)."""
+        from .summary import summarize
+
+        return summarize(self.rows)
 
 
 def _places(claim: dict[str, Any]) -> list[str]:
@@ -752,6 +759,7 @@ def render(measures: list[Measure], console: Any, titles: dict[str, str] | None 
         title.append(f"   spread {m.spread_label}; {len(m.rows)} row(s), {m.n_sources} source(s)", style="dim")
         if m.conflict:
             title.append("   CONFLICT", style="bold red")
+        title.append(f"\n   summary: {m.summary().label()}", style="cyan")
         table = Table(title=title, title_justify="left", show_lines=False, expand=False)
         table.add_column("#", justify="right", style="dim")
         table.add_column("value")

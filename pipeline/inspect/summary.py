@@ -1,0 +1,134 @@
+"""A summary per ledger group: each primary source's latest figure, their spread, a
+UCDP-style low / best / high estimate and an ACLED-style conservative figure.
+
+Rules, with a worked example, in docs/ledger.md ("Summary"). The summary reads only the
+rows of one group as :mod:`.ledger` and :mod:`.timeline` left them (ordered, with
+``replaces`` and ``disputed`` marked); it never changes them.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any, Protocol, Sequence
+
+from .fmt import number
+
+
+class SummaryRow(Protocol):
+    quantity: dict[str, Any]
+    key: str
+    source: str | None
+    stated: str | None
+    replaces: int | None
+    disputed: bool
+
+    @property
+    def interval(self) -> tuple[float, float]: ...
+
+
+@dataclass(frozen=True)
+class Latest:
+    """One primary source's latest figure: the row index, its interval and its point."""
+    source: str | None
+    key: str
+    row: int
+    low: float
+    high: float
+    point: float
+
+
+@dataclass(frozen=True)
+class Summary:
+    latest: list[Latest]
+    #: smallest lower bound to largest upper bound of the latest figures (high inf: open)
+    spread: tuple[float, float] | None
+    low: float | None
+    best: float | None
+    high: float | None
+    conservative: float | None
+
+    def to_json(self) -> dict[str, Any]:
+        def finite(x: float | None) -> float | None:
+            return None if x is None or math.isinf(x) else x
+
+        return {"latest": [{"source": x.source, "source_key": x.key, "row": x.row, "point": x.point,
+                            "interval": [x.low, finite(x.high)]} for x in self.latest],
+                "spread": None if self.spread is None else [self.spread[0], finite(self.spread[1])],
+                "low": self.low, "best": self.best, "high": self.high, "conservative": self.conservative}
+
+    def label(self) -> str:
+        """``best 745 (low 430, high 745); conservative 430; 4 source(s)``."""
+        if self.best is None:
+            return "no undisputed figure"
+        return (f"best {number(self.best)} (low {number(self.low)}, high {number(self.high)}); "
+                f"conservative {number(self.conservative)}; {len(self.latest)} source(s)")
+
+
+def point(q: dict[str, Any], interval: tuple[float, float]) -> float:
+    """The one number a figure states: its value ("more than 740" → 740, "about 50" → 50);
+    a range or vague amount with no value of its own, its lower bound."""
+    value = q.get("value")
+    if isinstance(value, (int, float)) and interval[0] <= value <= interval[1]:
+        return float(value)
+    return interval[0]
+
+
+def _same(a: str, b: str) -> bool:
+    from .ledger import same_source
+
+    return same_source(a, b)
+
+
+def latest_figures(rows: Sequence[SummaryRow]) -> list[Latest]:
+    """Each primary source's latest figure (sources in the order they first appear).
+
+    A source's rows are those whose key is the same source (:func:`ledger.same_source`,
+    acronyms included). Left out: a row another row replaces (an update or a revision
+    supersedes it) and a disputed row. Of the rest, the latest stated day wins; on the
+    same day (or undated) the later row in timeline order. A dated row beats an undated
+    one: an undated figure cannot be shown to be the newer."""
+    replaced = {r.replaces for r in rows if r.replaces is not None}
+    keys: list[str] = []
+    best: dict[str, int] = {}
+    for i, r in enumerate(rows):
+        key = next((k for k in keys if _same(r.key, k)), None)
+        if key is None:
+            keys.append(key := r.key)
+        if i in replaced or r.disputed:
+            continue
+        j = best.get(key)
+        if j is None or (r.stated or "") >= (rows[j].stated or ""):
+            best[key] = i
+    out = []
+    for key in keys:
+        if (i := best.get(key)) is not None:
+            lo, hi = rows[i].interval
+            out.append(Latest(rows[i].source, key, i, lo, hi, point(rows[i].quantity, (lo, hi))))
+    return out
+
+
+def _median_low(values: list[float]) -> float:
+    """The lower middle of the sorted values: a stated figure, never an average of two."""
+    ordered = sorted(values)
+    return ordered[(len(ordered) - 1) // 2]
+
+
+def summarize(rows: Sequence[SummaryRow]) -> Summary:
+    """The summary of one group (rules in docs/ledger.md, "Summary"):
+
+    * **low** (UCDP-style): the smallest lower bound of the latest figures ("about 50"
+      → 45);
+    * **high** (UCDP-style): the largest upper bound, an open figure ("more than 740")
+      counting its stated number, since nothing says how much more;
+    * **best** (UCDP-style): the median of the latest figures' points (the lower middle
+      for an even count), so one outlying source does not move it;
+    * **conservative** (ACLED-style): the smallest point, the lowest figure any source
+      now stands by ("about 50" → 50, "hundreds" → its lower bound).
+    """
+    latest = latest_figures(rows)
+    if not latest:
+        return Summary([], None, None, None, None, None)
+    spread = (min(x.low for x in latest), max(x.high for x in latest))
+    high = max(x.point if math.isinf(x.high) else x.high for x in latest)
+    return Summary(latest, spread, spread[0], _median_low([x.point for x in latest]), high,
+                   min(x.point for x in latest))
