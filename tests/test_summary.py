@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from pipeline.cli import main
-from pipeline.inspect.ledger import build_ledger
+from pipeline.inspect.ledger import build_ledger, same_source
 from pipeline.inspect.summary import latest_figures, point, summarize
 from tests.test_ledger import claim, quantity
 
@@ -45,7 +45,7 @@ def test_point_is_the_stated_number_else_the_lower_bound():
 def test_latest_figure_of_each_source_is_its_last_stated():
     claims, docs = _worked_example()
     t = _table(claims, docs)
-    latest = latest_figures(t.rows)
+    latest = latest_figures(t.rows, same_source)
     # the rescue service's 19 (2 March) supersedes its 12 (1 March)
     assert [(x.key, x.point) for x in latest] == [("mine rescue service", 19), ("workers' union", 30),
                                                   ("local councillor", 25)]
@@ -59,8 +59,18 @@ def test_a_replaced_or_disputed_row_is_never_a_source_latest():
     q2 = dict(quantity(s2, "90", 90, predicate="kill"), flags={"disputed": True})
     c2 = claim("b", s2, [q2], source="harbour master")
     t = _table([c, c2], {"a": {"doc_id": "a"}, "b": {"doc_id": "b"}})
-    latest = latest_figures(t.rows)
+    latest = latest_figures(t.rows, same_source)
     assert [x.point for x in latest] == [40]       # 55 is replaced, 90 is disputed
+
+
+def test_another_sources_revision_does_not_withdraw_a_figure():
+    s = "Port officials said 80 people were killed; a rescue group later said 60 were killed."
+    c = claim("a", s, [quantity(s, "80", 80, predicate="kill", counted="people")], source="Port officials")
+    q2 = quantity(s, "60", 60, predicate="kill")
+    c2 = dict(claim("a", s, [q2], source="rescue group"), claim_id="a-2")
+    t = _table([c, c2], {"a": {"doc_id": "a", "published": "2031-01-01"}})
+    assert [r.replaces for r in t.rows] == [None, 0]          # the timeline links them
+    assert sorted(x.point for x in latest_figures(t.rows, same_source)) == [60, 80]
 
 
 def test_low_high_best_conservative_of_the_worked_example():
@@ -96,7 +106,7 @@ def test_best_is_the_median_so_one_outlier_does_not_move_it():
 def test_summary_of_only_disputed_figures_is_empty():
     s = "The army denied that 70 soldiers were killed, as the rebels claimed."
     c = claim("a", s, [quantity(s, "70", 70, predicate="kill", counted="soldiers")], source="rebels")
-    summ = summarize(_table([c], {"a": {}}).rows)
+    summ = summarize(_table([c], {"a": {}}).rows, same_source)
     assert summ.best is None and summ.label() == "no undisputed figure"
 
 
@@ -121,3 +131,12 @@ def test_compare_rejects_an_unknown_measure_and_lists_the_valid_ones(tmp_path, c
     err = capsys.readouterr().err
     assert "unknown measure 'fatalitiez'" in err and "deaths" in err and "injured" in err
     assert main(["compare", str(tmp_path), "--measure", "deaths", "--color", "never"]) == 0
+
+
+def test_an_acronym_and_its_full_name_are_one_source():
+    s1 = "The Velland Observatory for Human Rights said 30 people were killed."
+    s2 = "VOHR said 34 people were killed."
+    t = _table([_deaths("a", s1, "30", 30, "Velland Observatory for Human Rights", counted="people"),
+                _deaths("b", s2, "34", 34, "VOHR", counted="people")],
+               {"a": {"published": "2031-02-01"}, "b": {"published": "2031-02-02"}})
+    assert [x.point for x in latest_figures(t.rows, same_source)] == [34]

@@ -22,6 +22,7 @@ from ..resources import load_json
 from .sourcenames import story_name, story_names
 from .data import Output, figure_attribution, figure_flags, flag_list
 from .fmt import bounds_label, interval, quantity_label, spread_label
+from .summary import Summary, summarize
 from .scope import countries_named, place_entities, scope_of, story_cities, story_countries
 from .timeline import is_lowered, is_older, mark_timeline, occasion_day, order_key, stated_date
 from .timescope import time_scope
@@ -474,11 +475,9 @@ class Measure:
                 "conflict": self.conflict, "summary": self.summary().to_json(),
                 "rows": [r.to_json() for r in self.rows]}
 
-    def summary(self) -> Any:
+    def summary(self) -> Summary:
         """Latest figure per source, spread, low / best / high, conservative (:mod:`.summary`)."""
-        from .summary import summarize
-
-        return summarize(self.rows)
+        return summarize(self.rows, same_source)
 
 
 def _places(claim: dict[str, Any]) -> list[str]:
@@ -776,12 +775,12 @@ def render(measures: list[Measure], console: Any, titles: dict[str, str] | None 
             table.add_row(str(i), quantity_label(r.quantity), r.source or "—",
                           f"{r.outlet}\n{where}" if r.outlet else where,
                           ", ".join(flag_list(r.claim)), "; ".join(r.places + r.days), r.stated or "",
-                          _marks_label(r))
+                          marks_label(r))
         console.print(table)
         console.print()
 
 
-def _marks_label(r: Row) -> str:
+def marks_label(r: Row) -> str:
     """"update of 2", "revises 2", "denies 3", "disputed", "≠ 1,4" for one row."""
     parts = []
     if r.replaces is not None:

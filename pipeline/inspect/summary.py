@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any, Protocol, Sequence
+from typing import Any, Callable, Protocol, Sequence
 
 from .fmt import number
 
@@ -73,25 +73,24 @@ def point(q: dict[str, Any], interval: tuple[float, float]) -> float:
     return interval[0]
 
 
-def _same(a: str, b: str) -> bool:
-    from .ledger import same_source
-
-    return same_source(a, b)
+def _equal(a: str, b: str) -> bool:
+    return a == b
 
 
-def latest_figures(rows: Sequence[SummaryRow]) -> list[Latest]:
+def latest_figures(rows: Sequence[SummaryRow], same: Callable[[str, str], bool] = _equal) -> list[Latest]:
     """Each primary source's latest figure (sources in the order they first appear).
 
-    A source's rows are those whose key is the same source (:func:`ledger.same_source`,
-    acronyms included). Left out: a row another row replaces (an update or a revision
-    supersedes it) and a disputed row. Of the rest, the latest stated day wins; on the
+    A source's rows are those whose keys ``same`` calls one source (the ledger passes
+    :func:`pipeline.inspect.ledger.same_source`: acronyms included). Left out: a row a later row of the same source replaces (its own
+    update or revision supersedes it; another source's figure does not withdraw it) and
+    a disputed row. Of the rest, the latest stated day wins; on the
     same day (or undated) the later row in timeline order. A dated row beats an undated
     one: an undated figure cannot be shown to be the newer."""
-    replaced = {r.replaces for r in rows if r.replaces is not None}
+    replaced = {r.replaces for r in rows if r.replaces is not None and same(r.key, rows[r.replaces].key)}
     keys: list[str] = []
     best: dict[str, int] = {}
     for i, r in enumerate(rows):
-        key = next((k for k in keys if _same(r.key, k)), None)
+        key = next((k for k in keys if same(r.key, k)), None)
         if key is None:
             keys.append(key := r.key)
         if i in replaced or r.disputed:
@@ -113,7 +112,7 @@ def _median_low(values: list[float]) -> float:
     return ordered[(len(ordered) - 1) // 2]
 
 
-def summarize(rows: Sequence[SummaryRow]) -> Summary:
+def summarize(rows: Sequence[SummaryRow], same: Callable[[str, str], bool] = _equal) -> Summary:
     """The summary of one group (rules in docs/ledger.md, "Summary"):
 
     * **low** (UCDP-style): the smallest lower bound of the latest figures ("about 50"
@@ -125,7 +124,7 @@ def summarize(rows: Sequence[SummaryRow]) -> Summary:
     * **conservative** (ACLED-style): the smallest point, the lowest figure any source
       now stands by ("about 50" → 50, "hundreds" → its lower bound).
     """
-    latest = latest_figures(rows)
+    latest = latest_figures(rows, same)
     if not latest:
         return Summary([], None, None, None, None, None)
     spread = (min(x.low for x in latest), max(x.high for x in latest))
