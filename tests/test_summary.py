@@ -140,3 +140,12 @@ def test_an_acronym_and_its_full_name_are_one_source():
                 _deaths("b", s2, "34", 34, "VOHR", counted="people")],
                {"a": {"published": "2031-02-01"}, "b": {"published": "2031-02-02"}})
     assert [x.point for x in latest_figures(t.rows, same_source)] == [34]
+
+
+def test_a_vague_amount_does_not_raise_the_high_estimate():
+    s1 = "Medics said hundreds of people were killed."
+    s2 = "Police said 310 people were killed."
+    t = _table([_deaths("a", s1, "hundreds", 200, "Medics", approx="vague", low=200, high=999, counted="people"),
+                _deaths("b", s2, "310", 310, "Police", counted="people")], {"a": {}, "b": {}})
+    s = t.summary()
+    assert s.high == 310 and s.spread == (200, 999) and s.conservative == 200

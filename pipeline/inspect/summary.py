@@ -35,6 +35,7 @@ class Latest:
     low: float
     high: float
     point: float
+    upper: float
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ class Summary:
         def finite(x: float | None) -> float | None:
             return None if x is None or math.isinf(x) else x
 
-        return {"latest": [{"source": x.source, "source_key": x.key, "row": x.row, "point": x.point,
+        return {"latest": [{"source": x.source, "source_key": x.key, "row": x.row, "point": x.point, "upper": x.upper,
                             "interval": [x.low, finite(x.high)]} for x in self.latest],
                 "spread": None if self.spread is None else [self.spread[0], finite(self.spread[1])],
                 "low": self.low, "best": self.best, "high": self.high, "conservative": self.conservative}
@@ -71,6 +72,20 @@ def point(q: dict[str, Any], interval: tuple[float, float]) -> float:
     if isinstance(value, (int, float)) and interval[0] <= value <= interval[1]:
         return float(value)
     return interval[0]
+
+
+#: figures whose upper bound is stated, not read into them: "about 30" (27–33), "40 to 60",
+#: "up to 80"; "hundreds" (200–999) and "more than 25" are not
+STATED_UPPER = frozenset({"about", "range", "at_most", "less_than"})
+
+
+def upper(q: dict[str, Any], interval: tuple[float, float]) -> float:
+    """The largest number a figure allows as stated: the upper bound of "about 30", "40 to
+    60", "up to 80"; else its point (a vague "hundreds" reaches 999 only by reading,
+    "more than 25" has no upper bound)."""
+    if (q.get("approx") or "exact") in STATED_UPPER and not math.isinf(interval[1]):
+        return interval[1]
+    return point(q, interval)
 
 
 def _equal(a: str, b: str) -> bool:
@@ -102,7 +117,8 @@ def latest_figures(rows: Sequence[SummaryRow], same: Callable[[str, str], bool] 
     for key in keys:
         if (i := best.get(key)) is not None:
             lo, hi = rows[i].interval
-            out.append(Latest(rows[i].source, key, i, lo, hi, point(rows[i].quantity, (lo, hi))))
+            q = rows[i].quantity
+            out.append(Latest(rows[i].source, key, i, lo, hi, point(q, (lo, hi)), upper(q, (lo, hi))))
     return out
 
 
@@ -117,8 +133,10 @@ def summarize(rows: Sequence[SummaryRow], same: Callable[[str, str], bool] = _eq
 
     * **low** (UCDP-style): the smallest lower bound of the latest figures ("about 50"
       → 45);
-    * **high** (UCDP-style): the largest upper bound, an open figure ("more than 740")
-      counting its stated number, since nothing says how much more;
+    * **high** (UCDP-style): the largest :func:`upper` of the latest figures: a stated
+      upper bound ("about 30" → 33, "40 to 60" → 60), else the figure's point ("more
+      than 740" → 740: nothing says how much more; "hundreds" → 200, not the 999 its
+      reading allows);
     * **best** (UCDP-style): the median of the latest figures' points (the lower middle
       for an even count), so one outlying source does not move it;
     * **conservative** (ACLED-style): the smallest point, the lowest figure any source
@@ -128,6 +146,6 @@ def summarize(rows: Sequence[SummaryRow], same: Callable[[str, str], bool] = _eq
     if not latest:
         return Summary([], None, None, None, None, None)
     spread = (min(x.low for x in latest), max(x.high for x in latest))
-    high = max(x.point if math.isinf(x.high) else x.high for x in latest)
+    high = max(x.upper for x in latest)
     return Summary(latest, spread, spread[0], _median_low([x.point for x in latest]), high,
                    min(x.point for x in latest))
