@@ -52,8 +52,8 @@ class Summary:
         def finite(x: float | None) -> float | None:
             return None if x is None or math.isinf(x) else x
 
-        return {"latest": [{"source": x.source, "source_key": x.key, "row": x.row, "point": x.point, "upper": x.upper,
-                            "interval": [x.low, finite(x.high)]} for x in self.latest],
+        return {"latest": [{"source": x.source, "source_key": x.key, "row": x.row, "point": x.point,
+                            "upper": x.upper, "interval": [x.low, finite(x.high)]} for x in self.latest],
                 "spread": None if self.spread is None else [self.spread[0], finite(self.spread[1])],
                 "low": self.low, "best": self.best, "high": self.high, "conservative": self.conservative}
 
@@ -96,11 +96,11 @@ def latest_figures(rows: Sequence[SummaryRow], same: Callable[[str, str], bool] 
     """Each primary source's latest figure (sources in the order they first appear).
 
     A source's rows are those whose keys ``same`` calls one source (the ledger passes
-    :func:`pipeline.inspect.ledger.same_source`: acronyms included). Left out: a row a later row of the same source replaces (its own
-    update or revision supersedes it; another source's figure does not withdraw it) and
-    a disputed row. Of the rest, the latest stated day wins; on the
-    same day (or undated) the later row in timeline order. A dated row beats an undated
-    one: an undated figure cannot be shown to be the newer."""
+    :func:`pipeline.inspect.ledger.same_source`: acronyms included). Left out: a row that a
+    later row of the same source replaces (its own update or revision supersedes it;
+    another source's figure does not withdraw it) and a disputed row. Of the rest, the
+    latest stated day wins; on the same day (or undated) the later row in timeline order.
+    A dated row beats an undated one: an undated figure cannot be shown to be the newer."""
     replaced = {r.replaces for r in rows if r.replaces is not None and same(r.key, rows[r.replaces].key)}
     keys: list[str] = []
     best: dict[str, int] = {}
