@@ -4,11 +4,13 @@ documents, its wall time and peak memory (docs/scaling.md, "The ledger at scale"
 The output of the real-world articles (``corpus/realworld``, extracted once with their
 manifest's outlet, date and headline) is replicated to N documents: replica ``k`` gives
 every document and claim id the suffix ``-rKKKKK``, shifts every date by ``k`` times
-``SHIFT_DAYS`` (more than the story window, so replicas of one article never fall in
-one story), and, in ``documents.jsonl`` only, replaces about one word in five by a
+``SHIFT_DAYS`` (more than the story window, so replicas of one article never pair
+directly), and, in ``documents.jsonl`` only, replaces about one word in five by a
 same-length word of its own (a function of the replica and the word, so offsets hold,
 syndicated copies inside a replica stay copies and replicas are not copies of each
 other). Claims keep their text: the ledger reads the same sentences in every replica.
+Replicas of different events that fall in the same months can still link, and chain
+into one story (docs/scaling.md).
 """
 from __future__ import annotations
 
