@@ -34,8 +34,10 @@ fuzz: install
 eval: install
 	$(BIN)/python -m pipeline.eval --data $(DATA) --gold corpus/gold --out $(OUT)/eval.json
 
+# LEDGER_SCALE=10000,100000 adds `compare` over that many replicated real-world documents
+LEDGER_SCALE ?=
 bench: install
-	$(BIN)/python -m pipeline.bench --data $(DATA) --out $(OUT)/bench.json --runs $(RUNS)
+	$(BIN)/python -m pipeline.bench --data $(DATA) --out $(OUT)/bench.json --runs $(RUNS) --ledger-scale "$(LEDGER_SCALE)"
 
 clean:
 	rm -rf $(OUT) .pytest_cache

@@ -17,6 +17,9 @@ the process's peak RSS. Configurations:
 A memory check follows: full CLI runs (ingest → parts → merge) over 1,000 and
 10,000 short documents, to show peak memory does not grow with the corpus.
 
+With ``--ledger-scale N,…`` (off by default), ``compare`` over the output of N
+documents, replicated from the real-world articles (:mod:`pipeline.benchledger`).
+
 Start-up last: the median wall and CPU time of ``--startup-runs`` fresh processes for (a)
 ``python -m pipeline extract one.txt -o -`` on a one-sentence file and (b) ``from
 pipeline import extract`` and the first ``extract()`` call, imports and model load
@@ -259,6 +262,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="document counts for the memory check ('' to skip)")
     ap.add_argument("--startup-runs", type=int, default=STARTUP_RUNS,
                     help=f"fresh processes per start-up measure (median; default {STARTUP_RUNS}, 0 to skip)")
+    ap.add_argument("--ledger-scale", default="", metavar="N,N,…",
+                    help="document counts for `compare` over replicated real-world output, e.g. 10000,100000 "
+                         "(default: skipped; docs/scaling.md)")
     ap.add_argument("--model", default=None)
     ap.add_argument("--out", default="out/bench.json")
     ap.add_argument("--measure", choices=CONFIGS + ("scaling",), help=argparse.SUPPRESS)
@@ -293,14 +299,25 @@ def main(argv: list[str] | None = None) -> int:
     if args.startup_runs > 0:
         print(f"bench: start-up ({args.startup_runs} fresh processes each)…", file=sys.stderr, flush=True)
         startup = _startup(args.startup_runs, args.model)
+    ledger: list[dict] = []
+    if args.ledger_scale.strip():
+        from .benchledger import ledger_scale
+
+        ledger = ledger_scale([int(x) for x in args.ledger_scale.split(",") if x.strip()], Path(args.corpus),
+                              args.model)
     if any(results.values()):
         print(_table(results))
     if scaling:
         print(_scaling_table(scaling))
     if startup:
         print(_startup_table(startup, args.startup_runs))
+    if ledger:
+        from .benchledger import table
+
+        print(table(ledger))
     report = {"date": time.strftime("%Y-%m-%d"), "commit": source_commit(), "machine": _machine(),
-              "runs": args.runs, "results": results, "scaling": scaling, "startup": startup}
+              "runs": args.runs, "results": results, "scaling": scaling, "startup": startup,
+              "ledger_scale": ledger}
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(f"bench: wrote {args.out}", file=sys.stderr)

@@ -100,3 +100,35 @@ def test_attributions_table_lists_the_own_and_the_further_relations(tmp_path):
         ("c1", "0", "true", "said", ""), ("c2", "0", "false", "could", "0.61")]
     assert rows[0]["source_norm"] == "Governor" and rows[1]["cue_start"] == str(base + cue)
     assert list(rows[0]) == [n for n, _ in TABLES["attributions"]]
+
+
+def test_stories_and_ledger_tables(outdir, tmp_path):
+    from pipeline.inspect.ledger import build_ledger
+    from tests.test_summary import _worked_example
+
+    claims, docs = _worked_example()
+    (tmp_path / "w").mkdir()
+    (tmp_path / "w" / "claims.jsonl").write_text("".join(json.dumps(c) + "\n" for c in claims))
+    (tmp_path / "w" / "documents.jsonl").write_text("".join(json.dumps(d) + "\n" for d in docs.values()))
+    assert main(["export", str(tmp_path / "w"), "-o", str(tmp_path / "t")]) == 0
+    (story,) = _read(tmp_path / "t" / "stories.csv")
+    assert story["n_documents"] == "4" and story["documents"] == "a;b;c;d" and story["first_published"] == "2031-03-01"
+    rows = _read(tmp_path / "t" / "ledger.csv")
+    assert list(rows[0]) == [n for n, _ in TABLES["ledger"]]
+    assert [r["text"] for r in rows] == ["12", "19", "about 30", "more than 25"]
+    assert {r["story_id"] for r in rows} == {story["story_id"]} and rows[0]["measure"] == "deaths"
+    assert [r["latest_of_source"] for r in rows] == ["false", "true", "true", "true"]
+    assert rows[3]["high"] == "" and rows[1]["replaces"] == "0" and rows[1]["change"] == "update"
+    assert {(r["group_best"], r["group_conservative"], r["group_high"]) for r in rows} == {("25.0", "19.0", "33.0")}
+    assert len(build_ledger(claims, docs)) == 1
+
+
+def test_ledger_table_in_parquet(outdir, tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    assert main(["export", str(outdir), "--format", "parquet", "-o", str(tmp_path / "p")]) == 0
+    ledger = pq.read_table(tmp_path / "p" / "ledger.parquet")
+    assert ledger.column_names == [n for n, _ in TABLES["ledger"]]
+    assert str(ledger.schema.field("group_best").type) == "double"
+    assert ledger.column("text").to_pylist() == ["14", "200"]   # 14 deaths, 200 homes (buildings)
+    assert ledger.column("measure").to_pylist() == ["deaths", "buildings"]
+    assert pq.read_table(tmp_path / "p" / "stories.parquet").column_names == [n for n, _ in TABLES["stories"]]

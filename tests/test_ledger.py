@@ -316,10 +316,11 @@ def test_compare_command_writes_ledger_jsonl(tmp_path, capsys):
     assert main(["compare", str(tmp_path), "--jsonl", "--color", "never"]) == 0
     out = capsys.readouterr().out
     assert "deaths · civilians" in out and "CONFLICT" in out and "Human Rights Watch" in out
-    lines = [json.loads(x) for x in (tmp_path / "ledger.jsonl").read_text().splitlines()]
-    assert lines[0]["measure"] == "deaths" and lines[0]["class"] == "civilians"
-    assert lines[0]["conflict"] is True and len(lines[0]["rows"]) == 4
-    assert lines[0]["rows"][2]["bounds"] == ">400" and lines[0]["rows"][2]["interval"] == [400, None]
+    (story,) = [json.loads(x) for x in (tmp_path / "ledger.jsonl").read_text().splitlines()]
+    groups = story["groups"]
+    assert groups[0]["measure"] == "deaths" and groups[0]["class"] == "civilians"
+    assert groups[0]["conflict"] is True and len(groups[0]["rows"]) == 4
+    assert groups[0]["rows"][2]["bounds"] == ">400" and groups[0]["rows"][2]["interval"] == [400, None]
 
 
 def test_compare_on_missing_dir_is_one_line(tmp_path, capsys):

@@ -2,7 +2,8 @@
 
 Skips when Playwright for Python or a Chromium binary is missing (CI installs
 Debian's ``chromium``; never ``playwright install``). The screenshot goes to
-``out/report.png`` (the copy in docs/ is for the README).
+``out/report.png`` (the copy in docs/ is for the README), the first ledger chart to
+``out/report-ledger.png``.
 """
 from __future__ import annotations
 
@@ -38,6 +39,11 @@ ARTICLES = [
      "text": "Floods in Valencia killed at least 158 people, regional officials said on Thursday.\n"
              "The government could not independently verify reports that 2,000 homes were destroyed.\n"
              "Rescue teams searched for dozens of missing residents in Paiporta."},
+    {"id": "valencia-later", "source": "Turia Wire", "published": "2024-11-03",
+     "title": "Valencia flood toll rises",
+     "text": "The death toll from the floods in Valencia rose to 211 from 158, regional officials said.\n"
+             "A volunteer rescue group said 95 people were killed in Paiporta alone.\n"
+             "Rescue teams in Valencia searched for dozens of missing residents."},
     {"id": "hostile", "source": "Braga <b>Post</b>", "published": "2024-11-02", "title": HOSTILE_TITLE,
      "text": "The storm killed 12 people <script>alert(1)</script> in Braga, police said.\n"
              "<img src=x onerror=alert(1)> Officials said 40 homes were damaged near the river.\n"
@@ -115,6 +121,21 @@ def test_report_renders_filters_and_stays_inert(report):
             # the ledger section lines the death counts up
             assert page.locator('#ledger table[data-measure="deaths"]').count() >= 1
             assert "158" in page.inner_text("#ledger")
+
+            # one block per story; each group a chart (inline SVG, one mark per row) and its summary
+            assert page.locator("#ledger .story h3").count() >= 1
+            charts = page.locator("#ledger figure.ledger-group svg.ledger-chart")
+            assert charts.count() == page.locator("#ledger table.ledger").count() >= 1
+            for k in range(charts.count()):
+                n_rows = page.locator("#ledger figure.ledger-group").nth(k).locator("table tbody tr").count()
+                assert charts.nth(k).locator("g.row").count() == n_rows
+                assert charts.nth(k).bounding_box()["width"] > 300      # drawn, not collapsed
+            assert "summary: best" in page.inner_text("#ledger")
+            page.keyboard.press("Escape")                                # close the claim panel
+            ledger_shot = ROOT / "out" / "report-ledger.png"
+            ledger_shot.parent.mkdir(exist_ok=True)
+            page.locator("#ledger figure.ledger-group").first.screenshot(path=str(ledger_shot))
+            assert ledger_shot.stat().st_size > 5_000
 
             page.hover(f'.doctext [data-claim="{first["claim_id"]}"] >> nth=0')
             shot = ROOT / "out" / "report.png"

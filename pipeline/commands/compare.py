@@ -5,7 +5,7 @@ import argparse
 import sys
 from typing import Any
 
-from . import EXIT_OK, error, positive
+from . import EXIT_OK, EXIT_USAGE, error, positive
 
 
 def register(sub: Any) -> None:
@@ -18,7 +18,8 @@ def register(sub: Any) -> None:
                     "(non-overlapping values from different sources). Rules: docs/ledger.md.")
     p.add_argument("outdir", metavar="OUTDIR", help="directory written by `newsclaims extract -o`")
     p.add_argument("--jsonl", action="store_true",
-                   help="also write OUTDIR/ledger.jsonl (one line per story and measure, with its rows) "
+                   help="also write OUTDIR/ledger.jsonl (one line per story: its groups, each with its "
+                        "summary and rows) "
                         "and OUTDIR/stories.jsonl (one line per story)")
     p.add_argument("--min-rows", type=positive, default=1, metavar="N",
                    help="only measures with at least N rows (default 1)")
@@ -36,10 +37,15 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     import os
 
     from ..inspect.data import OutputError, load_output
-    from ..inspect.ledger import ledger_of, render
+    from ..inspect.ledger import ledger_of, lexicon, render
+    from ..inspect.ledgerfile import ledger_records
     from ..inspect.show import make_console
     from ..inspect.stories import assign_stories
 
+    unknown = [m for m in args.measure if m not in lexicon().measures]
+    if unknown:
+        return error(f"unknown measure {', '.join(map(repr, unknown))}; valid measures: "
+                     f"{', '.join(lexicon().measures)}", EXIT_USAGE)
     try:
         output = load_output(args.outdir)
     except OutputError as exc:
@@ -55,8 +61,9 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         from ..atomic import write_text
         from ..store import LEDGER_FILE, STORIES_FILE
 
+        titles = {s.story_id: s.title for s in stories}
         for name, records in ((STORIES_FILE, [s.to_json() for s in stories]),
-                              (LEDGER_FILE, [m.to_json() for m in measures])):
+                              (LEDGER_FILE, ledger_records(measures, titles))):
             path = os.path.join(args.outdir, name)
             try:
                 write_text(path, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))

@@ -13,11 +13,13 @@ def register(sub: Any) -> None:
     from ..inspect.data import add_filter_arguments
 
     p = sub.add_parser(
-        "export", help="export claims, quantities, entities and attributions as CSV or Parquet tables",
+        "export", help="export claims, quantities, entities, attributions, stories and the ledger "
+                       "as CSV or Parquet tables",
         description="Write claims.{csv,parquet} (one row per claim), quantities.* (one row per "
-                    "quantity), entities.* (one row per entity) and attributions.* (one row per "
-                    "attribution, the claim's own and the further ones) for pandas, DuckDB or a "
-                    "spreadsheet. Columns: docs/export.md.")
+                    "quantity), entities.* (one row per entity), attributions.* (one row per "
+                    "attribution, the claim's own and the further ones), stories.* (one row per "
+                    "story) and ledger.* (one row per ledger row, with its group and the group's "
+                    "summary) for pandas, DuckDB or a spreadsheet. Columns: docs/export.md.")
     p.add_argument("outdir", metavar="OUTDIR", help="directory written by `newsclaims extract -o`")
     p.add_argument("--format", choices=("csv", "parquet"), default="csv",
                    help="csv (stdlib) or parquet (needs pyarrow); default csv")

@@ -28,7 +28,6 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
     from ..atomic import write_text
     from ..inspect.data import OutputError, load_selected
-    from ..inspect.ledger import build_ledger
     from ..inspect.report import build_report
     from ..store import REPORT_FILE
 
@@ -40,7 +39,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         keep = {c["doc_id"] for c in claims} | {d for d in output.documents
                                                   if any(d == x or d.startswith(x) for x in args.doc)}
         output.documents = {k: v for k, v in output.documents.items() if k in keep}
-    html = build_report(output, claims, build_ledger(claims, output.documents), title=args.title)
+    html = build_report(output, claims, title=args.title)  # stories, then the ledger
     path = args.output or os.path.join(args.outdir, REPORT_FILE)
     try:
         write_text(path, html)

@@ -44,8 +44,22 @@ ATTRIBUTION_COLUMNS: list[tuple[str, str]] = [
     ("source_start", "int"), ("source_end", "int"), ("cue", "str"), ("cue_start", "int"), ("cue_end", "int"),
     ("mode", "str"), ("content", "str"), ("content_start", "int"), ("content_end", "int"), ("score", "float"),
 ]
+STORY_COLUMNS: list[tuple[str, str]] = [
+    ("story_id", "str"), ("title", "str"), ("n_documents", "int"), ("documents", "str"),
+    ("n_copy_groups", "int"), ("copies", "str"), ("first_published", "str"), ("last_published", "str"),
+    ("places", "str"), ("entities", "str"),
+]
+LEDGER_COLUMNS: list[tuple[str, str]] = [
+    ("story_id", "str"), ("group", "str"), ("measure", "str"), ("class", "str"), ("country", "str"),
+    ("subplace", "str"), ("time", "str"), ("row", "int"), ("claim_id", "str"), ("doc_id", "str"),
+    ("outlet", "str"), ("source", "str"), ("source_key", "str"), ("text", "str"), ("value", "float"),
+    ("approx", "str"), ("low", "float"), ("high", "float"), ("stated", "str"), ("replaces", "int"),
+    ("change", "str"), ("disputed", "bool"), ("denies", "str"), ("conflicts_with", "str"),
+    ("latest_of_source", "bool"), ("group_low", "float"), ("group_best", "float"), ("group_high", "float"),
+    ("group_conservative", "float"),
+]
 TABLES = {"claims": CLAIM_COLUMNS, "quantities": QUANTITY_COLUMNS, "entities": ENTITY_COLUMNS,
-          "attributions": ATTRIBUTION_COLUMNS}
+          "attributions": ATTRIBUTION_COLUMNS, "stories": STORY_COLUMNS, "ledger": LEDGER_COLUMNS}
 
 
 def _span(span: Any, i: int) -> int | None:
@@ -136,9 +150,17 @@ def attribution_rows(claims: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def tables(output: Output, claims: list[dict[str, Any]] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Every table; ``stories`` and ``ledger`` run the story step and the ledger over
+    ``claims`` (as ``compare`` does: docs/ledger.md)."""
+    from .ledger import build_ledger
+    from .ledgerfile import ledger_rows, story_rows
+    from .stories import assign_stories
+
     claims = output.claims if claims is None else claims
+    stories = assign_stories(output.documents, claims)
     return {"claims": claim_rows(output, claims), "quantities": quantity_rows(claims),
-            "entities": entity_rows(claims), "attributions": attribution_rows(claims)}
+            "entities": entity_rows(claims), "attributions": attribution_rows(claims),
+            "stories": story_rows(stories), "ledger": ledger_rows(build_ledger(claims, output.documents))}
 
 
 def _coerce(value: Any, kind: str) -> Any:

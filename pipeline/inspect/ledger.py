@@ -23,6 +23,7 @@ from .sourcenames import story_name, story_names
 from .data import Output, figure_attribution, figure_flags, flag_list
 from .fmt import bounds_label, interval, quantity_label, spread_label
 from .scope import countries_named, place_entities, previous_countries, scope_of, story_cities, story_countries
+from .summary import Summary, summarize
 from .timeline import is_lowered, is_older, mark_timeline, occasion_day, order_key, stated_date
 from .timescope import time_scope
 
@@ -476,7 +477,12 @@ class Measure:
                 "subplace": self.subplace, "time": self.time, "label": self.label,
                 "spread": [lo, None if math.isinf(hi) else hi], "spread_label": self.spread_label,
                 "sources": self.n_sources, "documents": len({r.claim.get("doc_id") for r in self.rows}),
-                "conflict": self.conflict, "rows": [r.to_json() for r in self.rows]}
+                "conflict": self.conflict, "summary": self.summary().to_json(),
+                "rows": [r.to_json() for r in self.rows]}
+
+    def summary(self) -> Summary:
+        """Latest figure per source, spread, low / best / high, conservative (:mod:`.summary`)."""
+        return summarize(self.rows, same_source)
 
 
 def _places(claim: dict[str, Any]) -> list[str]:
@@ -759,6 +765,7 @@ def render(measures: list[Measure], console: Any, titles: dict[str, str] | None 
         title.append(f"   spread {m.spread_label}; {len(m.rows)} row(s), {m.n_sources} source(s)", style="dim")
         if m.conflict:
             title.append("   CONFLICT", style="bold red")
+        title.append(f"\n   summary: {m.summary().label()}", style="cyan")
         table = Table(title=title, title_justify="left", show_lines=False, expand=False)
         table.add_column("#", justify="right", style="dim")
         table.add_column("value")
@@ -775,12 +782,12 @@ def render(measures: list[Measure], console: Any, titles: dict[str, str] | None 
             table.add_row(str(i), quantity_label(r.quantity), r.source or "—",
                           f"{r.outlet}\n{where}" if r.outlet else where,
                           ", ".join(flag_list(r.claim)), "; ".join(r.places + r.days), r.stated or "",
-                          _marks_label(r))
+                          marks_label(r))
         console.print(table)
         console.print()
 
 
-def _marks_label(r: Row) -> str:
+def marks_label(r: Row) -> str:
     """"update of 2", "revises 2", "denies 3", "disputed", "≠ 1,4" for one row."""
     parts = []
     if r.replaces is not None:

@@ -19,7 +19,8 @@ from typing import Any
 
 from .data import FLAG_NAMES, KINDS, Output, flag_list, source_of
 from .fmt import quantity_label
-from .ledger import Measure
+from .chart import group_svg
+from .ledger import Measure, marks_label
 
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
@@ -151,38 +152,60 @@ def _claim_row(claim: dict[str, Any]) -> str:
             f'<td>{e(norm or source or "")}</td><td>{badges}</td></tr>')
 
 
-def ledger_html(measures: list[Measure]) -> str:
+def _group_html(m: Measure) -> str:
+    """One ledger group: its chart (:mod:`.chart`), then its rows as a table."""
+    summary = m.summary()
+    caption = (f'{e(m.label)} — spread {e(m.spread_label)}; {len(m.rows)} row(s), {m.n_sources} source(s)'
+               + (' <span class="conflict">CONFLICT</span>' if m.conflict else "")
+               + f'<br><span class="summary">summary: {e(summary.label())}</span>')
+    rows = []
+    for i, r in enumerate(m.rows):
+        c = r.claim
+        cls = "conflict" if r.conflicts else ""
+        doc = str(c.get("doc_id")) + ("" if c.get("section") in (None, "body") else f" ({c['section']})")
+        rows.append(f'<tr class="{cls}" data-claim="{e(c.get("claim_id"))}"><td>{i}</td>'
+                    f'<td>{e(quantity_label(r.quantity))}</td><td>{e(r.source or "—")}</td>'
+                    f'<td>{e(r.outlet or "")}</td><td>{e(doc)}</td>'
+                    f'<td>{"".join(f"<span class=badge>{e(f)}</span>" for f in flag_list(c))}</td>'
+                    f'<td>{e("; ".join(r.places + r.days))}</td><td>{e(r.stated or "")}</td>'
+                    f'<td class="conflict">{e(marks_label(r))}</td></tr>')
+    return (f'<figure class="ledger-group" data-measure="{e(m.measure)}" data-class="{e(m.cls)}">'
+            f'{group_svg(m)}'
+            f'<table class="ledger" data-measure="{e(m.measure)}" data-class="{e(m.cls)}">'
+            f'<caption>{caption}</caption><thead><tr><th>#</th><th>value</th><th>source</th>'
+            f'<th>outlet</th><th>document</th><th>hedges</th><th>where / when</th><th>stated</th>'
+            f'<th>timeline / conflict</th></tr></thead><tbody>{"".join(rows)}</tbody></table></figure>')
+
+
+def ledger_html(measures: list[Measure], titles: dict[str, Any] | None = None) -> str:
+    """The ledger section: one block per story (its title and id), each group a chart and
+    a table (``titles``: story id → title)."""
+    from .ledgerfile import by_story
+
     if not measures:
         return '<p class="note">No countable quantities with a known measure.</p>'
     parts = []
-    for m in measures:
-        caption = (f'{e(m.label)} — spread {e(m.spread_label)}; {len(m.rows)} row(s), {m.n_sources} source(s)'
-                   + (' <span class="conflict">CONFLICT</span>' if m.conflict else ""))
-        rows = []
-        for i, r in enumerate(m.rows):
-            c = r.claim
-            cls = "conflict" if r.conflicts else ""
-            doc = str(c.get("doc_id")) + ("" if c.get("section") in (None, "body") else f" ({c['section']})")
-            rows.append(f'<tr class="{cls}" data-claim="{e(c.get("claim_id"))}"><td>{i}</td>'
-                        f'<td>{e(quantity_label(r.quantity))}</td><td>{e(r.source or "—")}</td>'
-                        f'<td>{e(r.outlet or "")}</td><td>{e(doc)}</td>'
-                        f'<td>{"".join(f"<span class=badge>{e(f)}</span>" for f in flag_list(c))}</td>'
-                        f'<td>{e("; ".join(r.places + r.days))}</td>'
-                        f'<td class="conflict">{e("≠ " + ",".join(map(str, r.conflicts))) if r.conflicts else ""}</td></tr>')
-        parts.append(f'<table class="ledger" data-measure="{e(m.measure)}" data-class="{e(m.cls)}">'
-                     f'<caption>{caption}</caption><thead><tr><th>#</th><th>value</th><th>source</th>'
-                     f'<th>outlet</th><th>document</th><th>hedges</th><th>where / when</th><th>conflict</th>'
-                     f'</tr></thead><tbody>{"".join(rows)}</tbody></table>')
+    for story, groups in by_story(measures):
+        head = (f'<h3>{e((titles or {}).get(story or "") or "untitled story")} '
+                f'<span class="meta">{e(story)}</span></h3>' if story else "")
+        parts.append(f'<div class="story" data-story="{e(story or "")}">{head}'
+                     + "\n".join(_group_html(m) for m in groups) + "</div>")
     return "\n".join(parts)
 
 
 def build_report(output: Output, claims: list[dict[str, Any]] | None = None,
-                 measures: list[Measure] | None = None, title: str = "newsclaims report") -> str:
-    """The whole HTML document as a string."""
-    from .ledger import ledger_of
+                 measures: list[Measure] | None = None, title: str = "newsclaims report",
+                 story_titles: dict[str, Any] | None = None) -> str:
+    """The whole HTML document as a string; without ``measures``, the story step and the
+    ledger of ``claims`` run here (``story_titles``: story id → title)."""
+    from .ledger import build_ledger
+    from .stories import assign_stories
 
     claims = output.claims if claims is None else claims
-    measures = ledger_of(output) if measures is None else measures
+    if measures is None:
+        stories = assign_stories(output.documents, claims)
+        story_titles = {s.story_id: s.title for s in stories}
+        measures = build_ledger(claims, output.documents)
     by_doc: dict[str, list[dict[str, Any]]] = {}
     for c in claims:
         by_doc.setdefault(str(c.get("doc_id")), []).append(c)
@@ -205,7 +228,7 @@ def build_report(output: Output, claims: list[dict[str, Any]] | None = None,
                                 if any(c.get("kind") == k for c in claims)),
         "flag_options": "".join(f'<option value="{f}">{f}</option>' for f in present_flags),
         "claim_rows": "\n".join(_claim_row(c) for c in claims),
-        "ledger": ledger_html(measures),
+        "ledger": ledger_html(measures, story_titles),
         "data": script_json({str(c.get("claim_id")): c for c in claims}),
     }
     template = _asset("report.html")

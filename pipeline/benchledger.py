@@ -1,0 +1,149 @@
+"""``make bench`` with ``--ledger-scale``: ``newsclaims compare`` over the output of many
+documents, its wall time and peak memory (docs/scaling.md, "The ledger at scale").
+
+The output of the real-world articles (``corpus/realworld``, extracted once with their
+manifest's outlet, date and headline) is replicated to N documents: replica ``k`` gives
+every document and claim id the suffix ``-rKKKKK``, shifts every date by ``k`` times
+``SHIFT_DAYS`` (more than the story window, so replicas of one article never pair
+directly), and, in ``documents.jsonl`` only, replaces about one word in five by a
+same-length word of its own (a function of the replica and the word, so offsets hold,
+syndicated copies inside a replica stay copies and replicas are not copies of each
+other). Claims keep their text: the ledger reads the same sentences in every replica.
+Replicas of different events that fall in the same months can still link, and chain
+into one story (docs/scaling.md).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+#: days between replicas: above the story window (``models/ledger/stories.json``)
+SHIFT_DAYS = 400
+_ID = re.compile(r'"(doc_id|claim_id)": "([^"]*)"')
+_DATE = re.compile(r'"(\d{4}-\d\d-\d\d)')
+_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def realworld_input(corpus: Path, path: Path) -> int:
+    """The real-world articles as extract input (JSONL with outlet, date, headline)."""
+    root = corpus / "realworld"
+    n = 0
+    with path.open("w", encoding="utf-8") as out:
+        for line in (root / "manifest.jsonl").open(encoding="utf-8"):
+            m = json.loads(line)
+            out.write(json.dumps({"id": m["id"], "text": (root / m["file"]).read_text(encoding="utf-8"),
+                                  "source": m.get("publisher"), "published": m.get("published"),
+                                  "title": m.get("headline")}) + "\n")
+            n += 1
+    return n
+
+
+def _shift(line: str, days: int) -> str:
+    def one(m: re.Match[str]) -> str:
+        try:
+            return '"' + (dt.date.fromisoformat(m.group(1)) + dt.timedelta(days=days)).isoformat()
+        except ValueError:
+            return m.group(0)
+    return _DATE.sub(one, line)
+
+
+def _renamed(line: str, suffix: str) -> str:
+    return _ID.sub(lambda m: f'"{m.group(1)}": "{m.group(2)}{suffix}"', line)
+
+
+def _disguise(text: str, k: int) -> str:
+    """About one word in five (chosen by the word) becomes a same-length word of replica ``k``."""
+    def one(m: re.Match[str]) -> str:
+        w = m.group(0)
+        h = hashlib.blake2b(f"{k}:{w.lower()}".encode(), digest_size=8).digest()
+        if h[0] % 5:
+            return w
+        return "".join(chr(97 + b % 26) for b in (h * (len(w) // 8 + 1))[:len(w)])
+    return _WORD.sub(one, text)
+
+
+def replicate(src: Path, dst: Path, n_docs: int) -> int:
+    """Write an extract output of ``n_docs`` documents into ``dst`` from the one in ``src``."""
+    docs = (src / "documents.jsonl").read_text(encoding="utf-8").splitlines()
+    claims_by_doc: dict[str, list[str]] = {}
+    for line in (src / "claims.jsonl").open(encoding="utf-8"):
+        claims_by_doc.setdefault(json.loads(line)["doc_id"], []).append(line.rstrip("\n"))
+    dst.mkdir(parents=True, exist_ok=True)
+    written = 0
+    with (dst / "documents.jsonl").open("w", encoding="utf-8") as fd, \
+            (dst / "claims.jsonl").open("w", encoding="utf-8") as fc:
+        for k in range((n_docs + len(docs) - 1) // len(docs)):
+            suffix, days = f"-r{k:05d}", k * SHIFT_DAYS
+            for line in docs[:n_docs - written]:
+                doc = json.loads(_shift(_renamed(line, suffix), days))
+                doc["text"] = _disguise(str(doc.get("text") or ""), k)
+                fd.write(json.dumps(doc, ensure_ascii=False) + "\n")
+                for c in claims_by_doc.get(doc["doc_id"][:-len(suffix)], []):
+                    fc.write(_shift(_renamed(c, suffix), days) + "\n")
+                written += 1
+    return written
+
+
+def measure_compare(outdir: Path) -> dict:
+    """Run inside a fresh process: ``compare OUTDIR --jsonl -q``, its time and peak RSS."""
+    from .cli import main
+
+    start = time.perf_counter()
+    code = main(["compare", str(outdir), "--jsonl", "-q"])
+    seconds = time.perf_counter() - start
+    return {"exit": code, "seconds": seconds, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def ledger_scale(sizes: list[int], corpus: Path, model: str | None) -> list[dict]:
+    """For each size: replicate the real-world output, run compare in a fresh process."""
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp) / "base"
+        realworld_input(corpus, Path(tmp) / "rw.jsonl")
+        print("bench: ledger scale: extracting the real-world articles…", file=sys.stderr, flush=True)
+        subprocess.run([sys.executable, "-m", "pipeline", "extract", str(Path(tmp) / "rw.jsonl"), "-o", str(base),
+                        "-q"] + (["--model", model] if model else []), check=True)
+        for n in sizes:
+            out = Path(tmp) / f"x{n}"
+            replicate(base, out, n)
+            size_mb = (out / "claims.jsonl").stat().st_size / 2**20
+            print(f"bench: ledger scale: compare over {n} documents ({size_mb:,.0f} MB of claims)…",
+                  file=sys.stderr, flush=True)
+            proc = subprocess.run([sys.executable, "-m", "pipeline.benchledger", str(out)],
+                                  capture_output=True, text=True)
+            row = {"docs": n, "claims_mb": round(size_mb, 1)}
+            if proc.returncode != 0:
+                row["error"] = proc.stderr.strip().splitlines()[-1:] or ["failed"]
+            else:
+                row.update(json.loads(proc.stdout.strip().splitlines()[-1]))
+            rows.append(row)
+            subprocess.run(["rm", "-rf", str(out)], check=False)
+    return rows
+
+
+def table(rows: list[dict]) -> str:
+    lines = ["ledger at scale (`compare --jsonl -q` over replicated real-world output, a fresh process):"]
+    for r in rows:
+        if "error" in r:
+            lines.append(f"  {r['docs']:>7} docs  error: {' '.join(r['error'])}")
+            continue
+        lines.append(f"  {r['docs']:>7} docs  {r['claims_mb']:>8,.0f} MB claims  {r['seconds']:8.1f} s  "
+                     f"peak RSS {r['peak_rss_mb']:,.0f}MB")
+    ok = [r for r in rows if "error" not in r]
+    if len(ok) >= 2:
+        a, b = ok[0], ok[-1]
+        lines.append(f"  time ratio {b['docs']}/{a['docs']} docs: {b['seconds'] / a['seconds']:.1f}x "
+                     f"for {b['docs'] / a['docs']:.0f}x the documents")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(json.dumps(measure_compare(Path(sys.argv[1]))))
