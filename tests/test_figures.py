@@ -374,3 +374,8 @@ def test_not_saying_how_many_is_a_question_not_a_note():
     figs = _figures("The city said 355 reports of missing people were filed in Velin. "
                     "It did not say how many of those had since been traced.")
     assert "unverified" not in _flags(figs["355"])
+
+
+def test_a_count_by_a_body_is_that_body_s():
+    figs = _figures("But a count by the Associated Press shows that at least 999 people died in Velin.")
+    assert _source(figs["at least 999"]) == "Associated Press"

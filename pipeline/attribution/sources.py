@@ -535,7 +535,7 @@ class DocIndex:
 
     def giver(self, head: "Token") -> "Token | None":
         """Who issued the figures, report or data a source phrase names: "figures from the
-        WHO", "figures released by the government", "the agency's update" (a heuristic
+        WHO", "a count by the AP", "figures released by the government", "the agency's update" (a heuristic
         on the parse; the norm becomes the giver's, the source phrase stays as written)."""
         words = self.lex.document_heads | self.lex.figure_nouns
         if head.pos_ not in ("NOUN", "PROPN") or (head.lower_ not in words and head.lemma_.lower() not in words):
@@ -543,7 +543,7 @@ class DocIndex:
         for c in head.children:
             if c.dep_ == "poss" and (c.pos_ in ("NOUN", "PROPN") or c.lower_ in self.lex.possessives):
                 return c
-            if c.dep_ == "prep" and c.lower_ == "from":
+            if c.dep_ == "prep" and c.lower_ in ("from", "by"):  # "a count by the AP"
                 return self._agentive(next((g for g in c.children if g.dep_ == "pobj"), None))
             if c.dep_ == "acl" and c.tag_ == "VBN":
                 agent = next((a for a in c.children if a.dep_ == "agent"), None)
