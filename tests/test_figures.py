@@ -379,3 +379,10 @@ def test_not_saying_how_many_is_a_question_not_a_note():
 def test_a_count_by_a_body_is_that_body_s():
     figs = _figures("But a count by the Associated Press shows that at least 999 people died in Velin.")
     assert _source(figs["at least 999"]) == "Associated Press"
+
+
+def test_who_believes_or_expects_a_figure_gives_it():
+    figs = _figures("Police in Velin believe 293 people were inside when the fire started.")
+    assert _source(figs["293"]) == "police"
+    figs = _figures("Officials in Tarn expected around 100,000 people at the festival.")
+    assert _source(figs["around 100,000"]) == "officials"

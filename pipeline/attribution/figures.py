@@ -18,7 +18,8 @@ attribution is chosen among the claim's own attribution and its reporting relati
   quote paragraph (``direct``), an inherited source, or a cue with no content span;
 * else the subject of a counting verb whose object is the figure (:func:`tally`:
   "police counted 22,000 demonstrators"), or the giver of the tally noun the figure
-  completes ("Its previous count had been 632");
+  completes ("Its previous count had been 632"), or the subject of a verb of belief or
+  expectation above it (:func:`believed_by`: "Police believe 293 people were inside");
 * else none: the number stands outside every report, in the outlet's voice ("At least
   12 died on Monday, when police said the bridge collapsed" gives the 12 no source).
 
@@ -204,6 +205,25 @@ def tally(doc: "Doc", q: Record, index: DocIndex, lex: Lexicon) -> tuple["Token"
     return verb, found
 
 
+def believed_by(doc: "Doc", q: Record, index: DocIndex, lex: Lexicon) -> tuple["Token", object] | None:
+    """(verb, source) when a verb of belief or expectation governs the figure: "Police
+    believe 293 people were inside", "officials expected around 100,000 people"
+    (``belief_verbs``). Only for a figure no report gives; the nearest such verb above
+    the number, within four steps. A heuristic on the parse."""
+    tok = figure_number(doc, q["span"])
+    for _ in range(4):
+        if tok is None or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.belief_verbs:
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is None or lex.pronouns.get(subj.lower_) == "self" or subj.like_num:
+                return None
+            found = index.resolve(*source_phrase(subj))
+            return (tok, found) if index.resolved(found) else None
+    return None
+
+
 #: "WHO: Ebola toll passes 4,500" / "… killed in sit-in: doctors" / "… - WHO": a
 #: headline's label, at most four words before a colon or after a colon or dash
 _LABEL_BEFORE = re.compile(r"^\s*([^\s:][^:]{0,40}?)\s*:\s+\S")
@@ -259,6 +279,8 @@ def figure_attributions(doc: "Doc", sent: "Span", quantities: list[Record], own:
         if (rel is None or not (_governs_figure(doc, rel, q) or _according(doc, rel))) \
                 and (counted := tally(doc, q, index, lex)) is not None:
             rel = record(counted[1], counted[0])
+        if rel is None and (belief := believed_by(doc, q, index, lex)) is not None:
+            rel = record(belief[1], belief[0])
         if rel is None and label is not None:
             rel = record(label[1], label[0])
         out.append((rel, cites_of(rel, rels, found, doc)))

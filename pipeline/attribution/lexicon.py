@@ -20,6 +20,7 @@ class Lexicon:
     outlet_only: frozenset[str]
     figure_verbs: frozenset[str]
     figure_nouns: frozenset[str]
+    belief_verbs: frozenset[str]
     unsaid_verbs: frozenset[str]
     unsaid_objects: frozenset[str]
     passive_raising: frozenset[str]
@@ -58,6 +59,7 @@ def lexicon() -> Lexicon:
         outlet_only=low(cues["outlet_only"]),
         figure_verbs=low(cues["figure_verbs"]),
         figure_nouns=low(cues["figure_nouns"]),
+        belief_verbs=low(cues["belief_verbs"]),
         unsaid_verbs=low(cues["unsaid_verbs"]),
         unsaid_objects=low(cues["unsaid_objects"]),
         passive_raising=low(cues["passive_raising"]),
