@@ -4,13 +4,13 @@ documents, its wall time and peak memory (docs/scaling.md, "The ledger at scale"
 The output of the real-world articles (``corpus/realworld``, extracted once with their
 manifest's outlet, date and headline) is replicated to N documents: replica ``k`` gives
 every document and claim id the suffix ``-rKKKKK``, shifts every date by ``k`` times
-``SHIFT_DAYS`` (more than the story window, so replicas of one article never pair
-directly), and, in ``documents.jsonl`` only, replaces about one word in five by a
-same-length word of its own (a function of the replica and the word, so offsets hold,
-syndicated copies inside a replica stay copies and replicas are not copies of each
-other). Claims keep their text: the ledger reads the same sentences in every replica.
-Replicas of different events that fall in the same months can still link, and chain
-into one story (docs/scaling.md).
+``SHIFT_DAYS`` (more than the story window plus an event's span, so replicas of one
+event never pair), and, in ``documents.jsonl`` only, replaces about one word in five
+(chosen by the replica and the word) by a same-length stand-in (a function of the word),
+so offsets hold, syndicated copies inside a replica stay copies and replicas are not
+copies of each other. Claims keep their text: the ledger reads the same sentences in
+every replica. Replicas of different events that fall in the same months are as apart
+as the events themselves (docs/scaling.md).
 """
 from __future__ import annotations
 
@@ -25,8 +25,13 @@ import tempfile
 import time
 from pathlib import Path
 
-#: days between replicas: above the story window (``models/ledger/stories.json``)
-SHIFT_DAYS = 400
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+#: days between replicas: above the story window (180 days, ``models/ledger/stories.json``)
+#: plus the longest real-world event's span (Ebola, 234 days), so the last articles of
+#: one replica's event and the first of the next replica's are never in one window
+#: (at 400 days they were 166 days apart and chained every Ebola replica into one story)
+SHIFT_DAYS = 500
 _ID = re.compile(r'"(doc_id|claim_id)": "([^"]*)"')
 _DATE = re.compile(r'"(\d{4}-\d\d-\d\d)')
 _WORD = re.compile(r"[A-Za-z]{3,}")
@@ -60,12 +65,17 @@ def _renamed(line: str, suffix: str) -> str:
 
 
 def _disguise(text: str, k: int) -> str:
-    """About one word in five (chosen by the word) becomes a same-length word of replica ``k``."""
+    """About one word in five becomes a same-length stand-in: which words, replica ``k``
+    chooses; the stand-in, the word alone. A stand-in of replica ``k``'s own would be a
+    rare token in every document of that replica (``the`` became one word in all 108),
+    and TF-IDF linked different events of one replica through those tokens: no real
+    corpus has them. Stop words stay (the story step drops them, not their stand-ins)."""
     def one(m: re.Match[str]) -> str:
         w = m.group(0)
-        h = hashlib.blake2b(f"{k}:{w.lower()}".encode(), digest_size=8).digest()
-        if h[0] % 5:
+        # a stop word's stand-in would be a frequent word the story step does not drop
+        if w.lower() in ENGLISH_STOP_WORDS or hashlib.blake2b(f"{k}:{w.lower()}".encode(), digest_size=8).digest()[0] % 5:
             return w
+        h = hashlib.blake2b(w.lower().encode(), digest_size=8).digest()
         return "".join(chr(97 + b % 26) for b in (h * (len(w) // 8 + 1))[:len(w)])
     return _WORD.sub(one, text)
 

@@ -32,9 +32,9 @@ def test_replicas_get_new_ids_and_shifted_dates(tmp_path):
     claims = [json.loads(x) for x in (tmp_path / "x" / "claims.jsonl").read_text().splitlines()]
     assert [d["doc_id"] for d in docs] == ["orl-1-r00000", "orl-2-r00000", "orl-1-r00001", "orl-2-r00001",
                                            "orl-1-r00002"]
-    assert [d["published"] for d in docs[::2]] == ["2031-04-02", "2032-05-06", "2033-06-10"]
-    assert SHIFT_DAYS == 400 and len({c["claim_id"] for c in claims}) == len(claims) == 5
-    assert claims[2]["dates"][0]["value"] == "2032-05-04" and claims[2]["doc_id"] == "orl-1-r00001"
+    assert [d["published"] for d in docs[::2]] == ["2031-04-02", "2032-08-14", "2033-12-27"]
+    assert SHIFT_DAYS == 500 and len({c["claim_id"] for c in claims}) == len(claims) == 5
+    assert claims[2]["dates"][0]["value"] == "2032-08-12" and claims[2]["doc_id"] == "orl-1-r00001"
 
 
 def test_disguise_keeps_offsets_and_replicas_apart():
@@ -42,6 +42,18 @@ def test_disguise_keeps_offsets_and_replicas_apart():
     assert len(a) == len(b) == len(TEXT) and a != TEXT and a != b
     assert a == _disguise(TEXT, 1)                      # one replica's copies stay copies
     assert a[TEXT.index("14"):TEXT.index("14") + 2] == "14"
+
+
+def test_disguise_stand_ins_are_not_replica_words():
+    # a word's stand-in is the same in every replica that replaces it, and stop words stay,
+    # so no replica gets rare words of its own that tie its documents together
+    words = {}
+    for k in range(12):
+        for w, d in zip(TEXT.split(), _disguise(TEXT, k).split()):
+            if w != d:
+                words.setdefault(w, set()).add(d)
+    assert words and all(len(v) == 1 for v in words.values())
+    assert not {"the", "at", "were", "as", "through"} & set(words)
 
 
 def test_compare_keeps_replicas_in_stories_of_their_own(tmp_path):

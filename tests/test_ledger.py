@@ -403,3 +403,18 @@ def test_a_count_of_what_was_added_is_not_the_toll():
     assert counted_class("cases", "fresh infections") == "new"
     assert counted_class("cases", "cases") == "all"
     assert counted_class("deaths", "people") == "all"
+
+
+def test_each_figures_measure_is_computed_once_per_ledger(monkeypatch):
+    import pipeline.inspect.ledger as ledger_module
+
+    calls = []
+    real = ledger_module.measure_of
+    monkeypatch.setattr(ledger_module, "measure_of", lambda c, q, lex=None: calls.append(id(q)) or real(c, q, lex))
+    s1 = "The blast killed at least 40 people in Orlenz, officials said."
+    s2 = "The number of injured rose to 94 from 86."
+    c1 = claim("d", s1, [quantity(s1, "at least 40", 40, approx="at_least", counted="people", predicate="kill")])
+    c2 = claim("d", s2, [quantity(s2, "94", 94, predicate="rise"), quantity(s2, "86", 86, predicate="rise")])
+    tables = {m.measure: sorted(r.quantity["value"] for r in m.rows) for m in build_ledger([c1, c2], {"d": {}})}
+    # the document vote, the multi-country check and the group key share one answer per figure
+    assert tables == {"deaths": [40], "injured": [86, 94]} and len(calls) == len(set(calls)) == 3

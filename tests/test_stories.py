@@ -69,6 +69,19 @@ def test_the_same_text_far_apart_in_time_is_two_stories():
     assert len(find_stories(docs, [], narrow)) == 1
 
 
+def test_an_undated_document_joins_one_story_and_bridges_none():
+    # the flood a year apart, twice, and an undated copy of its text: it joins the
+    # closer of the two (the first, on a tie), never both
+    docs = {"a": doc("a", FLOOD.format(extra=FLOOD_EXTRA[0]), "2031-05-02"),
+            "b": doc("b", FLOOD.format(extra=FLOOD_EXTRA[1]), "2032-05-02"),
+            "u": doc("u", FLOOD.format(extra=FLOOD_EXTRA[0]), None)}
+    narrow = dataclasses.replace(settings(), window_days=30)
+    assert sorted(s.documents for s in find_stories(docs, [], narrow)) == [["a", "u"], ["b"]]
+    # with no dated match, undated documents still link to each other
+    docs = {"u": docs["u"], "v": doc("v", FLOOD.format(extra=FLOOD_EXTRA[2]), None)}
+    assert [s.documents for s in find_stories(docs, [], narrow)] == [["u", "v"]]
+
+
 def test_blocking_pairs_only_documents_in_the_window():
     from sklearn.feature_extraction.text import TfidfVectorizer
 
