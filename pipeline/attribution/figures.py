@@ -247,7 +247,7 @@ def headline_label(doc: "Doc", sent: "Span", index: DocIndex, lex: Lexicon) -> t
         if label is None or not len(label):
             continue
         head = label[-1]  # a label is a noun phrase ending in its head: "Sudan MOH", "doctors"
-        words = lex.government_heads | lex.organization_heads | lex.anonymous_heads | lex.media_heads
+        words = lex.people_and_bodies
         acronym = head.text.replace(".", "").isupper() and len(head.text) > 1
         named = head.ent_type_ in ("ORG", "PERSON") or acronym
         if not named and head.lemma_.lower() not in words and head.lower_ not in words:

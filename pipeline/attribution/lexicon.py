@@ -6,7 +6,7 @@ Loaded once per process; the data files are documented in
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from ..resources import load_json
@@ -45,6 +45,17 @@ class Lexicon:
     possessives: frozenset[str]
     gender_words: dict[str, str]      # word -> "m" / "f"
     pronoun_gender: dict[str, str]
+
+
+    @cached_property
+    def bodies(self) -> frozenset[str]:
+        """Nouns for a body: government, organisation or descriptive ("ministry", "group")."""
+        return self.descriptor_heads | self.government_heads | self.organization_heads
+
+    @cached_property
+    def people_and_bodies(self) -> frozenset[str]:
+        """Nouns for anyone who can give a figure: people, bodies and media."""
+        return self.government_heads | self.organization_heads | self.anonymous_heads | self.media_heads
 
 
 @lru_cache(maxsize=1)

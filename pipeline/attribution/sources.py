@@ -47,7 +47,7 @@ from ..names import acronyms, demonym, strip_titles
 from .lexicon import Lexicon
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from spacy.tokens import Doc, Span, Token
 
@@ -170,7 +170,8 @@ class DocIndex:
         self.full_names: dict[str, str] = {}     # surname / single name → fullest name
         parts_seen: dict[str, set[str]] = {}     # any other part of a full name → the names
         self.orgs: list[str] = []                # organisation names in order of mention
-        self.org_at: list[tuple[int, str]] = []  # (start character, name) of each of them
+        # (start character, name, its lower-case words) of each of them
+        self.org_at: list[tuple[int, str, frozenset[str]]] = []
         self.named_by_appos: dict[str, str] = {}  # "imam" → "Mohsen Ghosn"
         self.media_seen: Counter = Counter()
         self.history: list[Source] = []           # sources of earlier attributions
@@ -192,7 +193,7 @@ class DocIndex:
             elif ent.label_ in ("ORG", "FAC", "NORP", "GPE") and name:
                 if ent.label_ == "ORG":
                     self.orgs.append(name)
-                    self.org_at.append((ent.start_char, name))
+                    self.org_at.append((ent.start_char, name, frozenset(_NAME_SPLIT.split(name.lower()))))
                 if ent.label_ == "GPE":
                     gpe[name] += 1
                 if ent.label_ == "NORP":
@@ -486,8 +487,7 @@ class DocIndex:
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is None:
                     continue
-                words = self.lex.descriptor_heads | self.lex.government_heads | self.lex.organization_heads
-                if pobj.ent_type_ == "ORG" or pobj.lemma_.lower() in words:
+                if pobj.ent_type_ == "ORG" or pobj.lemma_.lower() in self.lex.bodies:
                     found = self.resolve(*source_phrase(pobj))
                     if found.type in ("government", "organization", "media"):
                         return found
@@ -556,8 +556,7 @@ class DocIndex:
         people, bodies or media ("the toll from the stampede" names a cause, not a giver)."""
         if tok is None:
             return None
-        words = self.lex.government_heads | self.lex.organization_heads | self.lex.anonymous_heads \
-            | self.lex.media_heads | self.lex.descriptor_heads
+        words = self.lex.people_and_bodies | self.lex.bodies
         if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.lower_ in words or tok.lemma_.lower() in words \
                 or tok.text.replace(".", "").isupper() and len(tok.text) > 1:
             return tok
@@ -567,10 +566,13 @@ class DocIndex:
         """The latest earlier organisation name that has every word of ``name`` and more
         ("Hospital Authority" after "Hong Kong Hospital Authority")."""
         words = set(_NAME_SPLIT.split(name.lower()))
-        for start, other in reversed(self.org_at):
-            if start < span[0] and len(other) > len(name) and words <= set(_NAME_SPLIT.split(other.lower())):
-                return other
-        return None
+        return self._latest_org(span[0], lambda other, its: len(other) > len(name) and words <= its)
+
+    def _latest_org(self, before: int, fits: "Callable[[str, frozenset[str]], bool]") -> str | None:
+        """The latest organisation name mentioned before character ``before`` that
+        ``fits`` (its name and lower-case words)."""
+        return next((name for start, name, words in reversed(self.org_at) if start < before and fits(name, words)),
+                    None)
 
     def _named_body(self, head: "Token", span: tuple[int, int]) -> str | None:
         """The body a descriptive source names (a heuristic, measured on the real-world
@@ -583,13 +585,8 @@ class DocIndex:
             return None
         mods = {c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod") and c.text[:1].isupper()}
         own = self.doc.text[span[0]:span[1]].lower()
-        for start, name in reversed(self.org_at):
-            if start >= span[0]:
-                continue
-            words = set(_NAME_SPLIT.split(name.lower()))
-            if (word in words or lemma in words) and mods <= words and name.lower() not in own:
-                return name
-        return None
+        return self._latest_org(span[0], lambda name, words: (word in words or lemma in words) and mods <= words
+                                and name.lower() not in own)
 
     def _body_named_in(self, head: "Token") -> str | None:
         """"the hard-left CGT union", "the charity Habitat for Humanity": a descriptive
