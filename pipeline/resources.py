@@ -9,7 +9,7 @@ import json
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 _REPO_MODELS = Path(__file__).resolve().parent.parent / "models"
 
@@ -44,3 +44,27 @@ def source_commit() -> str | None:
     except (OSError, subprocess.CalledProcessError):
         return None
     return out.stdout.strip() or None
+
+
+def gz_table(rows: list[tuple[Any, ...]]) -> bytes:
+    """A table as written by the ``models/*/build_*.py`` scripts: one tab-joined line a
+    row, sorted, gzipped without a timestamp, so a rerun gives the same bytes."""
+    import gzip
+
+    text = "".join("\t".join(map(str, row)) + "\n" for row in sorted(rows))
+    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+
+
+def table_main(argv: list[str] | None, doc: str, default_out: Path,
+               rows: Callable[[], list[tuple[Any, ...]]], what: str) -> int:
+    """Command line of a ``models/*/build_*.py`` script: write ``rows()`` with
+    :func:`gz_table` to ``--out`` (default ``default_out``)."""
+    import argparse
+
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    ap.add_argument("--out", type=Path, default=default_out)
+    args = ap.parse_args(argv)
+    table = rows()
+    args.out.write_bytes(gz_table(table))
+    print(f"{len(table)} {what} -> {args.out}")
+    return 0

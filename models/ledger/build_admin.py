@@ -12,12 +12,11 @@ same bytes.
 """
 from __future__ import annotations
 
-import argparse
-import gzip
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
 
 
 def build() -> dict[int, tuple[str, str]]:
@@ -34,19 +33,14 @@ def build() -> dict[int, tuple[str, str]]:
     return out
 
 
-def to_bytes(table: dict[int, tuple[str, str]]) -> bytes:
-    text = "".join(f"{k}\t{c}\t{kind}\n" for k, (c, kind) in sorted(table.items()))
-    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+def rows() -> list[tuple[int, str, str]]:
+    return [(k, country, kind) for k, (country, kind) in build().items()]
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--out", type=Path, default=ROOT / "models" / "ledger" / "admin.tsv.gz")
-    args = ap.parse_args(argv)
-    table = build()
-    args.out.write_bytes(to_bytes(table))
-    print(f"{len(table)} places -> {args.out}")
-    return 0
+    from pipeline.resources import table_main
+
+    return table_main(argv, __doc__, ROOT / "models" / "ledger" / "admin.tsv.gz", rows, "places")
 
 
 if __name__ == "__main__":
