@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from .version import SCHEMA_VERSION
-from .records import HEDGE_TYPES, Claim, Cleaned, Hedge, RawDocument, is_span_key
+from .records import HEDGE_TYPES, IMPLIED, Claim, Cleaned, Hedge, RawDocument, is_span_key
 
 PREVIEW_CHARS = 80
 
@@ -29,8 +29,10 @@ def preview(text: str, limit: int = PREVIEW_CHARS) -> str:
 def flags(hedges: list[Hedge]) -> dict[str, bool]:
     """One boolean per hedge type: does a hedge of that type apply to the claim?
 
-    Cues with scope ``clause`` sit in an embedded clause and do not hedge the claim."""
+    Cues with scope ``clause`` sit in an embedded clause and do not hedge the claim; an
+    ``unsourced`` hedge sets ``unverified`` too (:data:`pipeline.records.IMPLIED`)."""
     present = {h["type"] for h in hedges if h["scope"] != "clause"}
+    present |= {IMPLIED[t] for t in present if t in IMPLIED}
     return {t: t in present for t in HEDGE_TYPES}
 
 

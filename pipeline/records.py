@@ -22,7 +22,10 @@ SECTIONS = ("headline", "key_points", "heading", "body")
 Section = Literal["headline", "key_points", "heading", "body"]
 CLAIM_KINDS = ("statistic", "quote", "statement", "event", "other")
 HEDGE_TYPES = ("unverified", "verified", "reported", "alleged", "estimated",
-               "approximate", "speculative", "conditional", "disputed")
+               "approximate", "speculative", "conditional", "disputed", "unsourced", "revised")
+#: a hedge type that sets another flag too: a figure whose giver named no source
+#: ("The channel did not cite a source") is also unverified (schema 1.4)
+IMPLIED = {"unsourced": "unverified"}
 
 
 def is_span_key(key: object) -> bool:

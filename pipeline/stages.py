@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from .attribution import attribute_claims
 from .extraction import extract_claims, select_claims
-from .hedging import figure_hedges, hedge_claims
+from .hedging import figure_hedges, hedge_claims, revised_figures
 from .records import Claim, Cleaned
 
 if TYPE_CHECKING:
@@ -65,6 +65,10 @@ def candidates(doc: "Doc", cleaned: Cleaned, published: str | None,
         for claim, hedges in zip(claims, hedge_claims(doc, claims)):
             claim.hedges = hedges
         for claim in claims:
-            for q, hedges in zip(claim.quantities, figure_hedges(doc, claim)):
-                q["hedges"] = hedges
+            revised = revised_figures(doc, claim)
+            for q, hedges, (hedge, earlier) in zip(claim.quantities, figure_hedges(doc, claim), revised):
+                q["hedges"] = hedges if hedge is None else [*hedges, hedge]
+                q["revises"] = earlier
+            claim.hedges.extend({(h["cue_span"][0], h["cue_span"][1]): h
+                                 for h, _ in revised if h is not None}.values())
     return claims

@@ -2,4 +2,4 @@
 leaf module so that any part of the package can read them without importing the API."""
 
 __version__ = "0.1.0"
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"

@@ -354,7 +354,14 @@ def test_making_it_difficult_to_confirm_is_an_impersonal_note():
 def test_a_note_that_the_giver_cited_no_source_reaches_back():
     figs = _figures("Local television reported more than 2,000 dead in Velin. "
                     "The channel did not cite a source.")
-    assert "unverified" in _flags(figs["more than 2,000"])
+    assert {"unsourced", "unverified"} <= _flags(figs["more than 2,000"])
+    assert [h["type"] for h in figs["more than 2,000"]["hedges"] if h["scope"] == "previous"] == ["unsourced"]
+
+
+def test_a_verified_toll_is_not_unsourced():
+    figs = _figures("Local television reported more than 2,000 dead in Velin. "
+                    "The channel could not independently verify the toll.")
+    assert "unverified" in _flags(figs["more than 2,000"]) and "unsourced" not in _flags(figs["more than 2,000"])
 
 
 def test_without_saying_where_the_numbers_came_from_hedges_its_own_sentence():

@@ -50,8 +50,8 @@ def _item_schema(prop: str):
     schema = json.loads(schema_path("claims").read_text(encoding="utf-8"))
     item = schema["properties"][prop]["items"]
     # the extractor's part of a record: who gives a figure and how sure (attribution,
-    # cites, hedges, flags) are added by the later stages
-    later = {"attribution", "cites", "hedges", "flags"}
+    # cites, hedges, flags, revises) are added by the later stages
+    later = {"attribution", "cites", "hedges", "flags", "revises"}
     return {**item, "required": [k for k in item["required"] if k not in later]}
 
 

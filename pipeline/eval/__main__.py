@@ -54,7 +54,7 @@ ANCHORS = {
 #: ``estimated`` either: FactBank dev marks "estimates"/"an estimated" as a cue in 3
 #: of the 20 places we flag them (measured), i.e. it reads estimates as vagueness too.
 UNCERTAIN_TYPES = frozenset({"reported", "alleged", "speculative", "conditional",
-                             "unverified", "disputed"})
+                             "unverified", "unsourced", "disputed"})
 
 #: Szeged cue type → our hedge types that may express it (a typed cue match needs the
 #: predicted type in this set). Modal "may/likely" and "could/might" are speculation;
@@ -149,6 +149,21 @@ def counted_head(phrase: str | None) -> str | None:
             words = words[:i]
             break
     return _singular(words[-1]) if words else None
+
+
+#: hedge types of schema 1.4 that the corpus gold (written to the 1.3 guideline) does
+#: not annotate: a ``revised`` figure is scored on the real-world ledger instead, and an
+#: ``unsourced`` note is scored as the ``unverified`` it implies
+#: (:data:`pipeline.records.IMPLIED`)
+UNSCORED_TYPES = frozenset({"revised"})
+
+
+def _gold_typed(hedges: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """System hedges as the corpus gold types them (:data:`UNSCORED_TYPES`)."""
+    from ..records import IMPLIED
+
+    return [dict(h, type=IMPLIED.get(h.get("type"), h.get("type"))) for h in hedges or []
+            if h.get("type") not in UNSCORED_TYPES]
 
 
 def _hedge_types(hedges: Iterable[dict[str, Any]]) -> set[str]:
@@ -368,7 +383,7 @@ def _corpus_attribute(docs, outs) -> dict[str, Any]:
 def _corpus_hedge(docs, outs) -> dict[str, Any]:
     from ..records import HEDGE_TYPES
 
-    per_type = {t: [0, 0, 0] for t in HEDGE_TYPES}
+    per_type = {t: [0, 0, 0] for t in HEDGE_TYPES if t not in UNSCORED_TYPES}
     items = [0, 0, 0]
     cross_ok = cross_n = 0
     for d, o in zip(docs, outs):
@@ -379,9 +394,9 @@ def _corpus_hedge(docs, outs) -> dict[str, Any]:
             # cues in embedded clauses are recorded but hedge nothing; the gold lists
             # only hedges that apply to the claim
             gh = g.get("hedges") or []
-            ph = [h for h in p.get("hedges") or [] if h.get("scope") != "clause"]
+            ph = _gold_typed(h for h in p.get("hedges") or [] if h.get("scope") != "clause")
             gt, pt = _hedge_types(gh), _hedge_types(ph)
-            for t in HEDGE_TYPES:
+            for t in per_type:
                 _add(per_type[t], (t in gt and t in pt, t in pt and t not in gt, t in gt and t not in pt))
             _add(items, M.match_spans(ph, gh, span=lambda h: h.get("cue_span"),
                                       compatible=lambda a, b: (a.get("type"), a.get("scope"))

@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from . import metrics as M
-from .realworld_gold import gold_files, split_of
+from .realworld_gold import FLAGS, gold_files, split_of
 
 FIGURE_KINDS = frozenset({"count", "percent", "money", "measure"})
 #: gold measure → the ledger's measure names (models/ledger/measures.json)
@@ -102,9 +102,12 @@ def source_correct(system: str | None, gold: dict) -> bool:
 
 
 def _flags(claim: dict, q: dict) -> set[str]:
+    """The figure's flags among those the gold annotates (``FLAGS``: not schema 1.4's
+    ``revised``, scored as the ledger's revisions, nor ``unsourced``, whose figures the
+    gold flags ``unverified``, as the system does too)."""
     if "flags" in q:
         raw = q["flags"]
-        return {k for k, v in raw.items() if v} if isinstance(raw, dict) else set(raw)
+        return {k for k, v in raw.items() if v and k in FLAGS} if isinstance(raw, dict) else set(raw) & FLAGS
     out = {k for k, v in (claim.get("flags") or {}).items() if v and k != "approximate"}
     if q.get("approx", "exact") != "exact":
         out.add("approximate")

@@ -24,11 +24,12 @@ from typing import TYPE_CHECKING
 
 from ..records import Claim, Hedge
 
-__all__ = ["figure_hedges", "hedge_claims"]
+__all__ = ["figure_hedges", "hedge_claims", "revised_figures"]
 from .cues import cue_tokens, in_sentence
 from .figures import figure_hedges
 from .lexicon import lexicon
 from .reach import Disclaimer, attach, find_disclaimer, find_unsourced
+from .revised import revised_figures
 from .scope import spine
 
 if TYPE_CHECKING:

@@ -39,7 +39,7 @@ from ..records import Claim, Hedge
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-CHECKING = frozenset({"unverified", "verified"})
+CHECKING = frozenset({"unverified", "verified", "unsourced"})
 #: dependents whose clause is their head's: "could rise", "reportedly killed", "not"
 MODIFIER_DEPS = frozenset({"aux", "auxpass", "advmod", "neg", "prt", "npadvmod", "amod", "det"})
 #: an embedded clause's cue hedges its figures when it is that clause's verb or modal

@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from ..records import HEDGE_TYPES
+
 #: Hedge types, in schema order (docs/schema.md, ``flags``).
-FLAG_NAMES = ("unverified", "verified", "reported", "alleged", "estimated", "approximate",
-              "speculative", "conditional", "disputed")
+FLAG_NAMES = HEDGE_TYPES
 KINDS = ("statistic", "quote", "statement", "event", "other")
 
 

@@ -32,6 +32,7 @@ QUANTITY_COLUMNS: list[tuple[str, str]] = [
     ("approx", "str"), ("kind", "str"), ("unit", "str"), ("currency", "str"), ("iso", "str"),
     ("counted", "str"), ("counted_start", "int"), ("counted_end", "int"), ("predicate", "str"),
     ("source_norm", "str"), ("source_type", "str"), ("cites", "str"),
+    ("revises", "str"), ("revises_value", "float"),
     *[(f"flag_{f}", "bool") for f in FLAG_NAMES],
 ]
 ENTITY_COLUMNS: list[tuple[str, str]] = [
@@ -121,6 +122,8 @@ def quantity_rows(claims: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
                          "counted_end": _span(q.get("counted_span"), 1), "predicate": q.get("predicate"),
                          "source_norm": att.get("source_norm"), "source_type": att.get("source_type"),
                          "cites": "; ".join(q.get("cites") or []) or None,
+                         "revises": (q.get("revises") or {}).get("text"),
+                         "revises_value": (q.get("revises") or {}).get("value"),
                          **{f"flag_{f}": bool(flags.get(f)) for f in FLAG_NAMES}})
     return rows
 
