@@ -109,3 +109,24 @@ def test_a_ceiling_disputes_the_higher_figure_of_its_sentence():
     c = _deaths(s, ("90", 90), ("as many as 30", 30))
     table = _rows([c], {"d": {"doc_id": "d"}})
     assert not any(r.disputed for r in table.rows)
+
+
+def _at(c: dict, offset: int) -> dict:
+    """The claim moved to ``offset`` in its document (spans are document offsets)."""
+    c["span"] = [offset, offset + len(c["text"])]
+    for q in c["quantities"]:
+        for k in ("span", "counted_span"):
+            if q.get(k):
+                q[k] = [q[k][0] + offset, q[k][1] + offset]
+    return c
+
+
+def test_an_earlier_figure_is_replaced_by_the_figure_it_is_compared_with():
+    head = _at(_deaths("More than 80 killed in floods", ("More than 80", 80)), 0)
+    body = _at(_deaths("Officials said 90 people were killed.", ("90", 90)), 40)
+    back = _at(_deaths("That is up from 75 reported on Monday.", ("75", 75)), 80)
+    table = _rows([head, body, back], {"d": {"doc_id": "d", "published": "2021-03-27"}})
+    by = {r.quantity["text"]: i for i, r in enumerate(table.rows)}
+    assert table.rows[by["75"]].older
+    # 75 is compared with 90, the figure just before it, not with the headline's 80
+    assert table.rows[by["90"]].replaces == by["75"]
