@@ -130,3 +130,22 @@ def test_an_earlier_figure_is_replaced_by_the_figure_it_is_compared_with():
     assert table.rows[by["75"]].older
     # 75 is compared with 90, the figure just before it, not with the headline's 80
     assert table.rows[by["90"]].replaces == by["75"]
+
+
+def test_a_revision_cue_nearer_than_an_earlier_cue_makes_the_new_figure():
+    s = "He first gave 174, before saying the count had been corrected to 125."
+    c = _deaths(s, ("174", 174), ("125", 125))
+    assert is_older(c, c["quantities"][0])
+    assert is_lowered(c, c["quantities"][1]) and not is_older(c, c["quantities"][1])
+    s = "The toll was revised down from 174 to 125."
+    c = _deaths(s, ("174", 174), ("125", 125))
+    assert is_older(c, c["quantities"][0])
+
+
+def test_a_lowered_figure_corrects_the_nearest_higher_figure_before_it():
+    s = "Police first said 127 people had died, an official raised that to 174, and the toll was then cut to 125."
+    c = _deaths(s, ("127", 127), ("174", 174), ("125", 125))
+    table = _rows([c], {"d": {"doc_id": "d", "published": "2021-03-27"}})
+    by = {r.quantity["text"]: i for i, r in enumerate(table.rows)}
+    assert table.rows[by["125"]].lowered
+    assert table.rows[by["125"]].replaces == by["174"] and table.rows[by["125"]].change == "revised"
