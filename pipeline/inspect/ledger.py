@@ -645,7 +645,7 @@ def _multi_country_stories(claims: list[dict[str, Any]], ctx: "KeyContext", lex:
         year = ctx.began.get(str(story)) if story else None
         for q in claim.get("quantities") or []:
             if not countable(q) or _memo_measure(claim, q, lex, ctx.measures) is None \
-                    or time_scope(claim, q, int(year[:4]) if year else None) is not None:
+                    or time_scope(claim, q, int(year[:4]) if year else None, year) is not None:
                 continue
             country, _ = scope_of(claim, q, None, ctx.named.get(doc_id, set()))
             if country:
@@ -724,7 +724,7 @@ def group_key(claim: dict[str, Any], q: dict[str, Any], ctx: KeyContext,
     if scope[1] is not None and scope[1] in ctx.home_cities.get(story, set()):
         scope = (scope[0], None)    # the city the story happens in: its toll, not a breakdown
     year = ctx.began.get(str(story)) if story else min(ctx.began.values(), default=None)
-    when = time_scope(claim, q, int(year[:4]) if year else None)
+    when = time_scope(claim, q, int(year[:4]) if year else None, year)
     if when is None and lex.measures[measure].get("per_day"):
         # a crowd is counted for one day: each day of protest is a question of its own
         published = (ctx.documents.get(doc_id) or {}).get("published")
