@@ -168,6 +168,18 @@ def test_a_bare_number_called_the_figure_counts_what_its_document_counts():
     assert table.measure == "deaths" and sorted(r.quantity["value"] for r in table.rows) == [17, 40]
 
 
+def test_a_pronoun_before_a_level_verb_refers_back_to_the_documents_tally():
+    s1 = "The landslide killed at least 40 people, officials said."
+    s2 = "Over the next days it climbed from 52 on Monday to 61 on Wednesday."
+    s3 = "Organisers expect 17 buses to climb the pass."
+    c1 = claim("d", s1, [quantity(s1, "at least 40", 40, approx="at_least", counted="people", predicate="kill")])
+    c2 = claim("d", s2, [quantity(s2, "52", 52, predicate="climb"), quantity(s2, "61", 61, predicate="climb")])
+    c3 = claim("d", s3, [quantity(s3, "17", 17, counted="buses", predicate="climb")])
+    (table,) = build_ledger([c1, c2, c3], {"d": {"doc_id": "d"}})
+    # "it" stands for the toll; 17 buses has a noun of its own and no pronoun
+    assert table.measure == "deaths" and sorted(r.quantity["value"] for r in table.rows) == [40, 52, 61]
+
+
 def test_a_tally_that_names_its_measure_keeps_it():
     s1 = "The blast killed at least 40 people, officials said."
     s2 = "The number of injured rose to 94 from 86."
