@@ -180,6 +180,12 @@ def test_a_pronoun_before_a_level_verb_refers_back_to_the_documents_tally():
     assert table.measure == "deaths" and sorted(r.quantity["value"] for r in table.rows) == [40, 52, 61]
 
 
+def test_a_cue_after_a_superlative_ranks_places_and_counts_nothing():
+    s = "The number of people killed in the three provinces worst affected has climbed to 5,100."
+    q = quantity(s, "5,100", 5100, predicate="climb")
+    assert measure_of(claim("d", s, [q]), q) == "deaths"
+
+
 def test_a_tally_that_names_its_measure_keeps_it():
     s1 = "The blast killed at least 40 people, officials said."
     s2 = "The number of injured rose to 94 from 86."
