@@ -186,6 +186,16 @@ def test_a_cue_after_a_superlative_ranks_places_and_counts_nothing():
     assert measure_of(claim("d", s, [q]), q) == "deaths"
 
 
+def test_an_increment_word_covers_the_count_coordinated_with_it():
+    s = "Officials said 40 new infections and 12 deaths were recorded on Sunday alone."
+    q = quantity(s, "12", 12, counted="deaths")
+    c = claim("d", s, [quantity(s, "40", 40, counted="new infections"), q])
+    assert class_of(who_is_counted(c, q)) == "new"
+    s = "Officials said 40 people were infected and 12 deaths were recorded."
+    q = quantity(s, "12", 12, counted="deaths")
+    assert class_of(who_is_counted(claim("d", s, [q]), q)) == "all"
+
+
 def test_a_tally_that_names_its_measure_keeps_it():
     s1 = "The blast killed at least 40 people, officials said."
     s2 = "The number of injured rose to 94 from 86."
