@@ -149,3 +149,12 @@ def test_a_lowered_figure_corrects_the_nearest_higher_figure_before_it():
     by = {r.quantity["text"]: i for i, r in enumerate(table.rows)}
     assert table.rows[by["125"]].lowered
     assert table.rows[by["125"]].replaces == by["174"] and table.rows[by["125"]].change == "revised"
+
+
+def test_a_count_of_one_does_not_shield_a_figure_from_its_cue():
+    s = "Officials were asked to settle a dispute between one agency that counts 3,100 dead and another."
+    c = _deaths(s, ("one", 1), ("3,100", 3100))
+    assert is_denied(c, c["quantities"][1])
+    s = "Officials were asked to settle a dispute between 12 agencies that count 3,100 dead."
+    c = _deaths(s, ("12", 12), ("3,100", 3100))
+    assert not is_denied(c, c["quantities"][1])
