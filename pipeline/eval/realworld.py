@@ -268,12 +268,11 @@ def _source_keys_per_body(claims: dict[str, list[dict]], golds: dict,
     for d, cl in claims.items():
         gold = {f["id"]: f for f in golds[d]["figures"]}
         doc = (docs or {}).get(d) or {}
-        named = {(c["claim_id"], i): story_name(names or {}, doc, _source(c, q))
-                 for i, (c, q) in enumerate(_figures(cl))}
-        doc_keys = document_source_keys({n for n in named.values() if n})
+        named = [story_name(names or {}, doc, _source(c, q)) for c, q in _figures(cl)]
+        doc_keys = document_source_keys({n for n in named if n})
         for i, (claim, q) in enumerate(_figures(cl)):
             fig = gold.get(matched.get(d, {}).get(i, ""))
-            name = named[(claim["claim_id"], i)]
+            name = named[i]
             if not fig or not fig.get("source_norm") or not name:
                 continue
             k = doc_keys[name]
