@@ -180,6 +180,17 @@ def test_a_pronoun_before_a_level_verb_refers_back_to_the_documents_tally():
     assert table.measure == "deaths" and sorted(r.quantity["value"] for r in table.rows) == [40, 52, 61]
 
 
+def test_a_level_verb_reaches_its_tally_across_a_list_of_levels():
+    s1 = "The landslide killed at least 40 people, officials said."
+    s2 = ("The official toll has climbed from 41,481 on Jan. 23, to 50,000 on Jan. 24, to 62,000 "
+          "on Saturday, to 71,000 on Sunday and to 80,000 on Tuesday.")
+    c1 = claim("d", s1, [quantity(s1, "at least 40", 40, approx="at_least", counted="people", predicate="kill")])
+    levels = [("41,481", 41481), ("50,000", 50000), ("62,000", 62000), ("71,000", 71000), ("80,000", 80000)]
+    c2 = claim("d", s2, [quantity(s2, t, v, predicate="climb") for t, v in levels])
+    (table,) = build_ledger([c1, c2], {"d": {"doc_id": "d"}})
+    assert table.measure == "deaths" and len(table.rows) == 6
+
+
 def test_a_cue_after_a_superlative_ranks_places_and_counts_nothing():
     s = "The number of people killed in the three provinces worst affected has climbed to 5,100."
     q = quantity(s, "5,100", 5100, predicate="climb")
