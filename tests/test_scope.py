@@ -169,3 +169,17 @@ def test_a_count_that_refers_back_to_a_country_is_that_countrys():
     tables = {m.country: sorted(r.quantity["value"] for r in m.rows) for m in build_ledger(claims, docs)}
     # "there" is the Thailand of the sentence before; the 14,000 refers back to nothing
     assert tables == {"Sri Lanka": [4800, 5100], "Thailand": [460, 480, 500], None: [14000]}
+
+
+def test_a_home_city_of_another_country_is_a_namesake_in_the_main_country():
+    germany = "geo:2921044"
+    docs = {d: {"doc_id": d, "story_id": "story:x", "source": d} for d in "abc"}
+    claims = [claim("a", "The crush in India killed pilgrims.", [], [("India", INDIA)]),
+              claim("a", "Some 300 people died in Haj.", [("300", 300)], [("Haj", HAJ)]),
+              claim("a", "A tour group from Germany was among them.", [], [("Germany", germany)]),
+              claim("b", "Officials in India said 320 people died in Haj.", [("320", 320)],
+                    [("India", INDIA), ("Haj", HAJ)]),
+              claim("c", "India said 310 people were killed.", [("310", 310)], [("India", INDIA)])]
+    # the gazetteer's Haj is German; the story happens in India, so its toll is India's
+    tables = {(m.country, m.subplace): sorted(r.quantity["value"] for r in m.rows) for m in build_ledger(claims, docs)}
+    assert tables == {("India", None): [300, 310, 320]}
