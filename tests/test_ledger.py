@@ -207,6 +207,21 @@ def test_an_increment_word_covers_the_count_coordinated_with_it():
     assert class_of(who_is_counted(claim("d", s, [q]), q)) == "all"
 
 
+def test_people_in_serious_condition_are_a_class_of_the_injured_apart():
+    s = "Officials said 37 people were injured, 17 of them in critical care."
+    total = quantity(s, "37", 37, counted="people", predicate="injure")
+    part = quantity(s, "17", 17, counted="them")
+    c = claim("d", s, [total, part])
+    assert measure_of(c, part) == "injured"
+    assert class_of(who_is_counted(c, part)) == "serious condition" and class_of(who_is_counted(c, total)) == "all"
+    s = "Two people remain in serious condition."
+    q = quantity(s, "Two", 2, counted="people", predicate="remain")
+    assert class_of(who_is_counted(claim("d", s, [q]), q)) == "serious condition"
+    s = "Twenty people were seriously injured."
+    q = quantity(s, "Twenty", 20, counted="people", predicate="injure")
+    assert class_of(who_is_counted(claim("d", s, [q]), q)) == "all"
+
+
 def test_a_tally_that_names_its_measure_keeps_it():
     s1 = "The blast killed at least 40 people, officials said."
     s2 = "The number of injured rose to 94 from 86."
