@@ -222,6 +222,18 @@ def test_people_in_serious_condition_are_a_class_of_the_injured_apart():
     assert class_of(who_is_counted(claim("d", s, [q]), q)) == "all"
 
 
+def test_a_number_after_by_is_a_difference_or_an_agent_not_a_count():
+    s = "The ministry raised its count of the dead by 9,000, to 23,198."
+    diff, level = quantity(s, "9,000", 9000, predicate="raise"), quantity(s, "23,198", 23198, predicate="raise")
+    c = claim("d", s, [diff, level])
+    assert measure_of(c, diff) is None and measure_of(c, level) == "deaths"
+    s = "Rescuers, helped by hundreds of residents, pulled 40 people out alive."
+    helpers = quantity(s, "hundreds", 200, counted="residents", predicate="help")
+    assert measure_of(claim("d", s, [helpers]), helpers) is None
+    (table,) = build_ledger([c], {"d": {"doc_id": "d"}})
+    assert [r.quantity["value"] for r in table.rows] == [23198]
+
+
 def test_a_tally_that_names_its_measure_keeps_it():
     s1 = "The blast killed at least 40 people, officials said."
     s2 = "The number of injured rose to 94 from 86."
