@@ -83,3 +83,9 @@ def test_a_date_well_before_the_story_began_is_context():
     s = "The outbreak has killed 59 people since 9 February."
     c = claim("d", s, [quantity(s, "59", 59, predicate="kill")], dates=(("9 February", "2016-02-09"),))
     assert time_scope(c, c["quantities"][0], 2016, "2016-03-22") is None
+
+
+def test_a_past_phrase_reaches_the_participle_clause_of_its_sentence():
+    s = "Two weeks ago a crane collapsed onto the roof of the old covered market hall, killing 40 people."
+    c = claim("d", s, [quantity(s, "40", 40, counted="people", predicate="kill")])
+    assert time_scope(c, c["quantities"][0], 2016) == "context"
