@@ -220,6 +220,9 @@ def test_people_in_serious_condition_are_a_class_of_the_injured_apart():
     s = "Twenty people were seriously injured."
     q = quantity(s, "Twenty", 20, counted="people", predicate="injure")
     assert class_of(who_is_counted(claim("d", s, [q]), q)) == "all"
+    s = "Thousands of protesters critical of the plan marched."
+    q = quantity(s, "Thousands", 2000, counted="protesters", predicate="march")
+    assert class_of(who_is_counted(claim("d", s, [q]), q)) != "serious condition"
 
 
 def test_a_number_after_by_is_a_difference_or_an_agent_not_a_count():

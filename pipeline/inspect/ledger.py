@@ -183,13 +183,14 @@ def _condition_re() -> re.Pattern[str]:
     alt = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
     return re.compile(r"(?:\s+[\w-]+){0,2}?(?:\s+of\s+(?:them|those|whom|the\s+[\w-]+))?"
                       r"(?:\s+(?:are|were|was|is|remain|remained|remains|still|being|treated))*"
-                      r"(?:\s+in)?\s+(?:" + alt + r")\b", re.IGNORECASE)
+                      r"(?:\s+in)?\s+(?:" + alt + r")\b(?!\s+of\b)", re.IGNORECASE)
 
 
 def _in_condition(after: str, lex: Lexicon) -> bool:
     """The count is of people in a serious or critical condition ("17 of them in critical
     care", "two people remain in serious condition"): a subset of the injured
-    (``condition_phrases`` in classes.json), never lined up with their total.
+    (``condition_phrases`` in classes.json), never lined up with their total. Not
+    "critical of" ("thousands of protesters critical of the plan").
 
     Heuristic: with the condition cues of the injured (measures.json), real-world ledger
     pairs F1 dev 0.7267 → 0.7293, figure measure dev 0.792 → 0.797; test unchanged
