@@ -8,8 +8,8 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.inspect.fmt import bounds_label, interval, spread_label
-from pipeline.inspect.ledger import (build_ledger, class_of, document_source_keys, head_region, measure_of,
-                                     same_source, source_key, who_is_counted)
+from pipeline.inspect.ledger import (_not_a_level, build_ledger, class_of, document_source_keys, head_region,
+                                     lexicon, measure_of, same_source, source_key, who_is_counted)
 
 
 def quantity(sentence: str, text: str, value: float, *, approx: str = "exact", low=None, high=None,
@@ -235,6 +235,10 @@ def test_a_number_after_by_is_a_difference_or_an_agent_not_a_count():
     assert measure_of(claim("d", s, [helpers]), helpers) is None
     (table,) = build_ledger([c], {"d": {"doc_id": "d"}})
     assert [r.quantity["value"] for r in table.rows] == [23198]
+    s = "The province recorded 1,293 deaths, followed by 452 in the south."
+    nxt = quantity(s, "452", 452)
+    c = claim("d", s, [quantity(s, "1,293", 1293, counted="deaths"), nxt])
+    assert not _not_a_level(c, nxt, lexicon())
 
 
 def test_a_tally_that_names_its_measure_keeps_it():
