@@ -241,6 +241,14 @@ def test_a_number_after_by_is_a_difference_or_an_agent_not_a_count():
     assert not _not_a_level(c, nxt, lexicon())
 
 
+def test_a_count_included_in_the_count_before_it_shares_its_measure():
+    s = "The death toll rose to 154, including 26 foreigners, officials said."
+    total, part = quantity(s, "154", 154, predicate="rise"), quantity(s, "26", 26, counted="foreigners")
+    c = claim("d", s, [total, part])
+    tables = {(m.measure, m.cls): [r.quantity["value"] for r in m.rows] for m in build_ledger([c], {"d": {}})}
+    assert tables == {("deaths", "all"): [154], ("deaths", "foreigners"): [26]}
+
+
 def test_a_tally_that_names_its_measure_keeps_it():
     s1 = "The blast killed at least 40 people, officials said."
     s2 = "The number of injured rose to 94 from 86."
