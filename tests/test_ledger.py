@@ -249,6 +249,14 @@ def test_a_count_included_in_the_count_before_it_shares_its_measure():
     assert tables == {("deaths", "all"): [154], ("deaths", "foreigners"): [26]}
 
 
+def test_a_bare_part_of_a_total_is_not_lined_up_with_it():
+    s = "Ten people were killed on Tuesday, including five in the northern province."
+    total = quantity(s, "Ten", 10, counted="people", predicate="kill")
+    part = quantity(s, "five", 5, predicate="kill")
+    c = claim("d", s, [total, part])
+    assert class_of(who_is_counted(c, part)) == "part" and class_of(who_is_counted(c, total)) == "all"
+
+
 def test_a_tally_that_names_its_measure_keeps_it():
     s1 = "The blast killed at least 40 people, officials said."
     s2 = "The number of injured rose to 94 from 86."
