@@ -89,3 +89,9 @@ def test_a_past_phrase_reaches_the_participle_clause_of_its_sentence():
     s = "Two weeks ago a crane collapsed onto the roof of the old covered market hall, killing 40 people."
     c = claim("d", s, [quantity(s, "40", 40, counted="people", predicate="kill")])
     assert time_scope(c, c["quantities"][0], 2016) == "context"
+
+
+def test_a_year_belongs_to_its_own_clause_not_to_a_nearer_count_across_and():
+    c, (old, other) = _one("Around 320 people were killed in a stampede at a match in Lima in 1964, "
+                           "and 66 people died when a crowd rushed an exit.", ("Around 320", 320), ("66", 66))
+    assert time_scope(c, old, 2016) == "context 1964"

@@ -53,7 +53,23 @@ def _near(text: str, q: tuple[int, int], mark: tuple[int, int], others: list[tup
         return True
     if any(lo <= s < hi for s, _ in others):
         return False
-    return all(_gap(text, o, mark) >= gap for o in others)
+    return all(_gap(text, o, mark) >= gap or _other_clause(text, o, mark, q) for o in others)
+
+
+_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while|whereas)\b|;")
+
+
+def _other_clause(text: str, o: tuple[int, int], mark: tuple[int, int], q: tuple[int, int]) -> bool:
+    """The other count ``o`` is across a clause break from the mark and the count ``q``
+    is not: "Around 320 people were killed in a stampede in Lima in 1964, and 66 died
+    when …": 1964 is 320's, though 66 stands nearer to it.
+
+    Heuristic: real-world ledger pairs F1 dev 0.7413 → 0.7452, test 0.5853 unchanged
+    (docs/ledger.md, "Time scope")."""
+    def split(a: tuple[int, int], b: tuple[int, int]) -> bool:
+        lo, hi = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
+        return bool(_CLAUSE.search(text, lo, hi)) if lo < hi else False
+    return split(o, mark) and not split(q, mark)
 
 
 @lru_cache(maxsize=1)
