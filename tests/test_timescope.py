@@ -95,3 +95,11 @@ def test_a_year_belongs_to_its_own_clause_not_to_a_nearer_count_across_and():
     c, (old, other) = _one("Around 320 people were killed in a stampede at a match in Lima in 1964, "
                            "and 66 people died when a crowd rushed an exit.", ("Around 320", 320), ("66", 66))
     assert time_scope(c, old, 2016) == "context 1964"
+
+
+def test_a_year_a_count_is_compared_with_after_it_is_not_its_time():
+    c, (q,) = _one("The toll rose to 230,000, which put the disaster level with the 2004 tsunami.",
+                   ("230,000", 230000))
+    assert time_scope(c, q, 2010) is None
+    c, (q,) = _one("It was the worst since the 1931 quake that killed 7,400 people.", ("7,400", 7400))
+    assert time_scope(c, q, 2010) == "context 1931"
