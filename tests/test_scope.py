@@ -183,3 +183,10 @@ def test_a_home_city_of_another_country_is_a_namesake_in_the_main_country():
     # the gazetteer's Haj is German; the story happens in India, so its toll is India's
     tables = {(m.country, m.subplace): sorted(r.quantity["value"] for r in m.rows) for m in build_ledger(claims, docs)}
     assert tables == {("India", None): [300, 310, 320]}
+
+
+def test_a_country_the_recogniser_mislabels_is_still_the_place():
+    s = "Nepal was among the worst hit, with 4,813 people confirmed dead."
+    c = claim("d", s, [("4,813", 4813)], [("Nepal", "ent:nepal")])
+    c["entities"][0]["label"] = "PERSON"
+    assert scope_of(c, c["quantities"][0], None, {"Nepal"}) == ("Nepal", None)
