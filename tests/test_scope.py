@@ -190,3 +190,12 @@ def test_a_country_the_recogniser_mislabels_is_still_the_place():
     c = claim("d", s, [("4,813", 4813)], [("Nepal", "ent:nepal")])
     c["entities"][0]["label"] = "PERSON"
     assert scope_of(c, c["quantities"][0], None, {"Nepal"}) == ("Nepal", None)
+
+
+def test_a_national_body_named_without_its_country_is_the_last_country_named():
+    s = "The health ministry said 4,185 people had been killed."
+    c = claim("d", s, [("4,185", 4185)], [])
+    c["attribution"] = {"source": "The health ministry", "source_span": [0, 19], "source_type": "government"}
+    assert scope_of(c, c["quantities"][0], None, set(), "Nepal") == ("Nepal", None)
+    c["attribution"]["source_type"] = "anonymous"
+    assert scope_of(c, c["quantities"][0], None, set(), "Nepal") == (None, None)
