@@ -199,3 +199,12 @@ def test_a_national_body_named_without_its_country_is_the_last_country_named():
     assert scope_of(c, c["quantities"][0], None, set(), "Nepal") == ("Nepal", None)
     c["attribution"]["source_type"] = "anonymous"
     assert scope_of(c, c["quantities"][0], None, set(), "Nepal") == (None, None)
+
+
+def test_a_region_that_only_locates_a_country_leaves_the_count_to_the_country():
+    s = "The waves reached the coast of Liberia in West Africa, where at least nine people died."
+    c = claim("d", s, [("at least nine", 9)], [("Liberia", LIBERIA)])
+    assert scope_of(c, c["quantities"][0], None, {"Liberia"}) == ("Liberia", None)
+    s = "The outbreak in West Africa has killed 4,493 people, most of them in Liberia."
+    c = claim("d", s, [("4,493", 4493)], [("Liberia", LIBERIA)])
+    assert scope_of(c, c["quantities"][0], None, {"Liberia"}) == (None, None)
