@@ -168,6 +168,21 @@ def _demonyms() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _countries_by_adjective() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in data_path("names", "demonyms.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            country, adj, *_ = line.split("\t")
+            out.setdefault(adj.lower(), country)
+    return out
+
+
+def country_of(adjective: str) -> str | None:
+    """The country an adjective names ("Sri Lankan" → "Sri Lanka"), None for other words."""
+    return _countries_by_adjective().get(adjective.strip().lower())
+
+
 def demonym(country: str) -> str | None:
     """The adjective of ``country`` ("Spain" → "Spanish"), None when it names no country."""
     name = country.strip()

@@ -208,3 +208,10 @@ def test_a_region_that_only_locates_a_country_leaves_the_count_to_the_country():
     s = "The outbreak in West Africa has killed 4,493 people, most of them in Liberia."
     c = claim("d", s, [("4,493", 4493)], [("Liberia", LIBERIA)])
     assert scope_of(c, c["quantities"][0], None, {"Liberia"}) == (None, None)
+
+
+def test_the_country_referred_to_is_first_the_one_qualifying_the_source():
+    s = "Nepalese officials said the quake had killed 2,100 people in the country."
+    c = claim("d", s, [("2,100", 2100)], [("Nepalese", "ent:nepalese")])
+    c["attribution"] = {"source": "Nepalese officials", "source_span": [0, 18], "source_type": "government"}
+    assert scope_of(c, c["quantities"][0], None, set(), "India") == ("Nepal", None)
