@@ -157,13 +157,22 @@ def acronyms(text: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _demonyms() -> dict[str, str]:
-    out: dict[str, str] = {}
+def _demonym_rows() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(country, adjective, other names) of each line of ``demonyms.tsv``."""
+    rows = []
     for line in data_path("names", "demonyms.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         country, adj, *rest = line.split("\t")
-        for name in [country, *(rest[0].split("|") if rest and rest[0] else [])]:
+        rows.append((country, adj, tuple(rest[0].split("|")) if rest and rest[0] else ()))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for country, adj, other in _demonym_rows():
+        for name in (country, *other):
             out.setdefault(name.lower(), adj)
     return out
 
@@ -171,10 +180,8 @@ def _demonyms() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _countries_by_adjective() -> dict[str, str]:
     out: dict[str, str] = {}
-    for line in data_path("names", "demonyms.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            country, adj, *_ = line.split("\t")
-            out.setdefault(adj.lower(), country)
+    for country, adj, _ in _demonym_rows():
+        out.setdefault(adj.lower(), country)
     return out
 
 
