@@ -8,8 +8,8 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.inspect.fmt import bounds_label, interval, spread_label
-from pipeline.inspect.ledger import (build_ledger, class_of, document_source_keys, head_region, measure_of,
-                                     same_source, source_key, who_is_counted)
+from pipeline.inspect.ledger import (_not_a_level, build_ledger, class_of, document_source_keys, head_region,
+                                     lexicon, measure_of, same_source, source_key, who_is_counted)
 
 
 def quantity(sentence: str, text: str, value: float, *, approx: str = "exact", low=None, high=None,
@@ -166,6 +166,95 @@ def test_a_bare_number_called_the_figure_counts_what_its_document_counts():
     (table,) = build_ledger([c1, c2, c3], {"d": {"doc_id": "d"}})
     # "the figure" refers back to the document's toll; "17 more buses" names no tally
     assert table.measure == "deaths" and sorted(r.quantity["value"] for r in table.rows) == [17, 40]
+
+
+def test_a_pronoun_before_a_level_verb_refers_back_to_the_documents_tally():
+    s1 = "The landslide killed at least 40 people, officials said."
+    s2 = "Over the next days it climbed from 52 on Monday to 61 on Wednesday."
+    s3 = "Organisers expect 17 buses to climb the pass."
+    c1 = claim("d", s1, [quantity(s1, "at least 40", 40, approx="at_least", counted="people", predicate="kill")])
+    c2 = claim("d", s2, [quantity(s2, "52", 52, predicate="climb"), quantity(s2, "61", 61, predicate="climb")])
+    c3 = claim("d", s3, [quantity(s3, "17", 17, counted="buses", predicate="climb")])
+    (table,) = build_ledger([c1, c2, c3], {"d": {"doc_id": "d"}})
+    # "it" stands for the toll; 17 buses has a noun of its own and no pronoun
+    assert table.measure == "deaths" and sorted(r.quantity["value"] for r in table.rows) == [40, 52, 61]
+
+
+def test_a_level_verb_reaches_its_tally_across_a_list_of_levels():
+    s1 = "The landslide killed at least 40 people, officials said."
+    s2 = ("The official toll has climbed from 41,481 on Jan. 23, to 50,000 on Jan. 24, to 62,000 "
+          "on Saturday, to 71,000 on Sunday and to 80,000 on Tuesday.")
+    c1 = claim("d", s1, [quantity(s1, "at least 40", 40, approx="at_least", counted="people", predicate="kill")])
+    levels = [("41,481", 41481), ("50,000", 50000), ("62,000", 62000), ("71,000", 71000), ("80,000", 80000)]
+    c2 = claim("d", s2, [quantity(s2, t, v, predicate="climb") for t, v in levels])
+    (table,) = build_ledger([c1, c2], {"d": {"doc_id": "d"}})
+    assert table.measure == "deaths" and len(table.rows) == 6
+
+
+def test_a_cue_after_a_superlative_ranks_places_and_counts_nothing():
+    s = "The number of people killed in the three provinces worst affected has climbed to 5,100."
+    q = quantity(s, "5,100", 5100, predicate="climb")
+    assert measure_of(claim("d", s, [q]), q) == "deaths"
+
+
+def test_an_increment_word_covers_the_count_coordinated_with_it():
+    s = "Officials said 40 new infections and 12 deaths were recorded on Sunday alone."
+    q = quantity(s, "12", 12, counted="deaths")
+    c = claim("d", s, [quantity(s, "40", 40, counted="new infections"), q])
+    assert class_of(who_is_counted(c, q)) == "new"
+    s = "Officials said 40 people were infected and 12 deaths were recorded."
+    q = quantity(s, "12", 12, counted="deaths")
+    assert class_of(who_is_counted(claim("d", s, [q]), q)) == "all"
+
+
+def test_people_in_serious_condition_are_a_class_of_the_injured_apart():
+    s = "Officials said 37 people were injured, 17 of them in critical care."
+    total = quantity(s, "37", 37, counted="people", predicate="injure")
+    part = quantity(s, "17", 17, counted="them")
+    c = claim("d", s, [total, part])
+    assert measure_of(c, part) == "injured"
+    assert class_of(who_is_counted(c, part)) == "serious condition" and class_of(who_is_counted(c, total)) == "all"
+    s = "Two people remain in serious condition."
+    q = quantity(s, "Two", 2, counted="people", predicate="remain")
+    assert class_of(who_is_counted(claim("d", s, [q]), q)) == "serious condition"
+    s = "Twenty people were seriously injured."
+    q = quantity(s, "Twenty", 20, counted="people", predicate="injure")
+    assert class_of(who_is_counted(claim("d", s, [q]), q)) == "all"
+    s = "Thousands of protesters critical of the plan marched."
+    q = quantity(s, "Thousands", 2000, counted="protesters", predicate="march")
+    assert class_of(who_is_counted(claim("d", s, [q]), q)) != "serious condition"
+
+
+def test_a_number_after_by_is_a_difference_or_an_agent_not_a_count():
+    s = "The ministry raised its count of the dead by 9,000, to 23,198."
+    diff, level = quantity(s, "9,000", 9000, predicate="raise"), quantity(s, "23,198", 23198, predicate="raise")
+    c = claim("d", s, [diff, level])
+    assert measure_of(c, diff) is None and measure_of(c, level) == "deaths"
+    s = "Rescuers, helped by hundreds of residents, pulled 40 people out alive."
+    helpers = quantity(s, "hundreds", 200, counted="residents", predicate="help")
+    assert measure_of(claim("d", s, [helpers]), helpers) is None
+    (table,) = build_ledger([c], {"d": {"doc_id": "d"}})
+    assert [r.quantity["value"] for r in table.rows] == [23198]
+    s = "The province recorded 1,293 deaths, followed by 452 in the south."
+    nxt = quantity(s, "452", 452)
+    c = claim("d", s, [quantity(s, "1,293", 1293, counted="deaths"), nxt])
+    assert not _not_a_level(c, nxt, lexicon())
+
+
+def test_a_count_included_in_the_count_before_it_shares_its_measure():
+    s = "The death toll rose to 154, including 26 foreigners, officials said."
+    total, part = quantity(s, "154", 154, predicate="rise"), quantity(s, "26", 26, counted="foreigners")
+    c = claim("d", s, [total, part])
+    tables = {(m.measure, m.cls): [r.quantity["value"] for r in m.rows] for m in build_ledger([c], {"d": {}})}
+    assert tables == {("deaths", "all"): [154], ("deaths", "foreigners"): [26]}
+
+
+def test_a_bare_part_of_a_total_is_not_lined_up_with_it():
+    s = "Ten people were killed on Tuesday, including five in the northern province."
+    total = quantity(s, "Ten", 10, counted="people", predicate="kill")
+    part = quantity(s, "five", 5, predicate="kill")
+    c = claim("d", s, [total, part])
+    assert class_of(who_is_counted(c, part)) == "part" and class_of(who_is_counted(c, total)) == "all"
 
 
 def test_a_tally_that_names_its_measure_keeps_it():

@@ -14,3 +14,11 @@ def test_one_key_for_the_spellings_of_one_body():
     assert name_key("the Ministry of Interior") == name_key("Interior Ministry")
     assert name_key("International Organisation for Migration") == name_key("International Organization for Migration")
     assert name_key("Health Ministry") != name_key("Interior Ministry")
+
+
+def test_name_key_reads_a_country_as_its_adjective_and_drops_a_plural_possessive():
+    from pipeline.names import name_key
+
+    assert name_key("the Chad Farmers' Union") == name_key("Chadian farmers union")
+    assert name_key("South Korea police") == name_key("South Korean police")
+    assert name_key("Jordan's health ministry") == name_key("the Jordanian Ministry of Health")

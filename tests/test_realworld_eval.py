@@ -116,3 +116,23 @@ def test_source_keys_per_gold_body_merges_one_documents_short_names():
     matched = {"d": {0: "f1", 1: "f2", 2: "f3"}}
     # "the ministry" takes the document's full name: one key per body
     assert _source_keys_per_body(claims, golds, matched) == (1.0, 2)
+
+
+def test_source_keys_per_gold_body_counts_the_ledgers_story_names():
+    from pipeline.eval.realworld import _source_keys_per_body
+    from pipeline.inspect.sourcenames import story_names
+
+    def fig(doc, s, text, source):
+        start = s.index(text)
+        q = {"text": text, "span": [start, start + len(text)], "kind": "count", "value": 1,
+             "attribution": {"source": source, "source_norm": source, "source_type": "government"}}
+        return {"doc_id": doc, "text": s, "span": [0, len(s)], "quantities": [q], "attribution": None}
+    claims = {"a": [fig("a", "Harbour City Police said 40 were hurt.", "40", "Harbour City Police")],
+              "b": [fig("b", "Police said 44 were hurt.", "44", "police")]}
+    docs = {"a": {"doc_id": "a", "story_id": "s"}, "b": {"doc_id": "b", "story_id": "s"}}
+    golds = {d: {"event": "e", "figures": [{"id": "f1", "source_norm": "Harbour City Police"}]} for d in "ab"}
+    matched = {"a": {0: "f1"}, "b": {0: "f1"}}
+    names = story_names(docs, [c for cl in claims.values() for c in cl])
+    # the ledger shows "police" under the story's longer name: one key for the body
+    assert _source_keys_per_body(claims, golds, matched, docs, names) == (1.0, 1)
+    assert _source_keys_per_body(claims, golds, matched) == (2.0, 1)

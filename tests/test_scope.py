@@ -169,3 +169,49 @@ def test_a_count_that_refers_back_to_a_country_is_that_countrys():
     tables = {m.country: sorted(r.quantity["value"] for r in m.rows) for m in build_ledger(claims, docs)}
     # "there" is the Thailand of the sentence before; the 14,000 refers back to nothing
     assert tables == {"Sri Lanka": [4800, 5100], "Thailand": [460, 480, 500], None: [14000]}
+
+
+def test_a_home_city_of_another_country_is_a_namesake_in_the_main_country():
+    germany = "geo:2921044"
+    docs = {d: {"doc_id": d, "story_id": "story:x", "source": d} for d in "abc"}
+    claims = [claim("a", "The crush in India killed pilgrims.", [], [("India", INDIA)]),
+              claim("a", "Some 300 people died in Haj.", [("300", 300)], [("Haj", HAJ)]),
+              claim("a", "A tour group from Germany was among them.", [], [("Germany", germany)]),
+              claim("b", "Officials in India said 320 people died in Haj.", [("320", 320)],
+                    [("India", INDIA), ("Haj", HAJ)]),
+              claim("c", "India said 310 people were killed.", [("310", 310)], [("India", INDIA)])]
+    # the gazetteer's Haj is German; the story happens in India, so its toll is India's
+    tables = {(m.country, m.subplace): sorted(r.quantity["value"] for r in m.rows) for m in build_ledger(claims, docs)}
+    assert tables == {("India", None): [300, 310, 320]}
+
+
+def test_a_country_the_recogniser_mislabels_is_still_the_place():
+    s = "Nepal was among the worst hit, with 4,813 people confirmed dead."
+    c = claim("d", s, [("4,813", 4813)], [("Nepal", "ent:nepal")])
+    c["entities"][0]["label"] = "PERSON"
+    assert scope_of(c, c["quantities"][0], None, {"Nepal"}) == ("Nepal", None)
+
+
+def test_a_national_body_named_without_its_country_is_the_last_country_named():
+    s = "The health ministry said 4,185 people had been killed."
+    c = claim("d", s, [("4,185", 4185)], [])
+    c["attribution"] = {"source": "The health ministry", "source_span": [0, 19], "source_type": "government"}
+    assert scope_of(c, c["quantities"][0], None, set(), "Nepal") == ("Nepal", None)
+    c["attribution"]["source_type"] = "anonymous"
+    assert scope_of(c, c["quantities"][0], None, set(), "Nepal") == (None, None)
+
+
+def test_a_region_that_only_locates_a_country_leaves_the_count_to_the_country():
+    s = "The waves reached the coast of Liberia in West Africa, where at least nine people died."
+    c = claim("d", s, [("at least nine", 9)], [("Liberia", LIBERIA)])
+    assert scope_of(c, c["quantities"][0], None, {"Liberia"}) == ("Liberia", None)
+    s = "The outbreak in West Africa has killed 4,493 people, most of them in Liberia."
+    c = claim("d", s, [("4,493", 4493)], [("Liberia", LIBERIA)])
+    assert scope_of(c, c["quantities"][0], None, {"Liberia"}) == (None, None)
+
+
+def test_the_country_referred_to_is_first_the_one_qualifying_the_source():
+    s = "Nepalese officials said the quake had killed 2,100 people in the country."
+    c = claim("d", s, [("2,100", 2100)], [("Nepalese", "ent:nepalese")])
+    c["attribution"] = {"source": "Nepalese officials", "source_span": [0, 18], "source_type": "government"}
+    assert scope_of(c, c["quantities"][0], None, set(), "India") == ("Nepal", None)

@@ -109,3 +109,52 @@ def test_a_ceiling_disputes_the_higher_figure_of_its_sentence():
     c = _deaths(s, ("90", 90), ("as many as 30", 30))
     table = _rows([c], {"d": {"doc_id": "d"}})
     assert not any(r.disputed for r in table.rows)
+
+
+def _at(c: dict, offset: int) -> dict:
+    """The claim moved to ``offset`` in its document (spans are document offsets)."""
+    c["span"] = [offset, offset + len(c["text"])]
+    for q in c["quantities"]:
+        for k in ("span", "counted_span"):
+            if q.get(k):
+                q[k] = [q[k][0] + offset, q[k][1] + offset]
+    return c
+
+
+def test_an_earlier_figure_is_replaced_by_the_figure_it_is_compared_with():
+    head = _at(_deaths("More than 80 killed in floods", ("More than 80", 80)), 0)
+    body = _at(_deaths("Officials said 90 people were killed.", ("90", 90)), 40)
+    back = _at(_deaths("That is up from 75 reported on Monday.", ("75", 75)), 80)
+    table = _rows([head, body, back], {"d": {"doc_id": "d", "published": "2021-03-27"}})
+    by = {r.quantity["text"]: i for i, r in enumerate(table.rows)}
+    assert table.rows[by["75"]].older
+    # 75 is compared with 90, the figure just before it, not with the headline's 80
+    assert table.rows[by["90"]].replaces == by["75"]
+
+
+def test_a_revision_cue_nearer_than_an_earlier_cue_makes_the_new_figure():
+    s = "He first gave 174, before saying the count had been corrected to 125."
+    c = _deaths(s, ("174", 174), ("125", 125))
+    assert is_older(c, c["quantities"][0])
+    assert is_lowered(c, c["quantities"][1]) and not is_older(c, c["quantities"][1])
+    s = "The toll was revised down from 174 to 125."
+    c = _deaths(s, ("174", 174), ("125", 125))
+    assert is_older(c, c["quantities"][0])
+
+
+def test_a_lowered_figure_corrects_the_nearest_higher_figure_before_it():
+    s = "Police first said 127 people had died, an official raised that to 174, and the toll was then cut to 125."
+    c = _deaths(s, ("127", 127), ("174", 174), ("125", 125))
+    table = _rows([c], {"d": {"doc_id": "d", "published": "2021-03-27"}})
+    by = {r.quantity["text"]: i for i, r in enumerate(table.rows)}
+    assert table.rows[by["125"]].lowered
+    assert table.rows[by["125"]].replaces == by["174"] and table.rows[by["125"]].change == "revised"
+
+
+def test_a_count_of_one_does_not_shield_a_figure_from_its_cue():
+    s = "Officials were asked to settle a dispute between one agency that counts 3,100 dead and another."
+    c = _deaths(s, ("one", 1), ("3,100", 3100))
+    assert is_denied(c, c["quantities"][1])
+    s = "Officials were asked to settle a dispute between 12 agencies that count 3,100 dead."
+    c = _deaths(s, ("12", 12), ("3,100", 3100))
+    assert not is_denied(c, c["quantities"][1])

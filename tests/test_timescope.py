@@ -69,3 +69,37 @@ def test_a_year_marks_every_count_of_the_clause_it_opens():
     c, (killed, injured) = _one("In 2005, 11 people were killed and dozens injured in a crush.",
                                 ("11", 11), ("dozens", 24))
     assert time_scope(c, killed, 2016) == "context 2005" and time_scope(c, injured, 2016) == "context 2005"
+
+
+def test_a_date_well_before_the_story_began_is_context():
+    s = "A bridge collapsed on 3 March, killing 41 people."
+    c = claim("d", s, [quantity(s, "41", 41, predicate="kill")], dates=(("3 March", "--03-03"),))
+    assert time_scope(c, c["quantities"][0], 2016, "2016-03-20") == "context 2016"
+    assert time_scope(c, c["quantities"][0], 2016, "2016-03-05") is None   # the event's own day
+    s = "A fire last November killed 112 workers."
+    c = claim("d", s, [quantity(s, "112", 112, predicate="kill")], dates=(("last November", "2015-11"),))
+    assert time_scope(c, c["quantities"][0], 2016, "2016-04-24") == "context 2015"
+    # a period that runs up to now is the story's own cumulative count
+    s = "The outbreak has killed 59 people since 9 February."
+    c = claim("d", s, [quantity(s, "59", 59, predicate="kill")], dates=(("9 February", "2016-02-09"),))
+    assert time_scope(c, c["quantities"][0], 2016, "2016-03-22") is None
+
+
+def test_a_past_phrase_reaches_the_participle_clause_of_its_sentence():
+    s = "Two weeks ago a crane collapsed onto the roof of the old covered market hall, killing 40 people."
+    c = claim("d", s, [quantity(s, "40", 40, counted="people", predicate="kill")])
+    assert time_scope(c, c["quantities"][0], 2016) == "context"
+
+
+def test_a_year_belongs_to_its_own_clause_not_to_a_nearer_count_across_and():
+    c, (old, other) = _one("Around 320 people were killed in a stampede at a match in Lima in 1964, "
+                           "and 66 people died when a crowd rushed an exit.", ("Around 320", 320), ("66", 66))
+    assert time_scope(c, old, 2016) == "context 1964"
+
+
+def test_a_year_a_count_is_compared_with_after_it_is_not_its_time():
+    c, (q,) = _one("The toll rose to 230,000, which put the disaster level with the 2004 tsunami.",
+                   ("230,000", 230000))
+    assert time_scope(c, q, 2010) is None
+    c, (q,) = _one("It was the worst since the 1931 quake that killed 7,400 people.", ("7,400", 7400))
+    assert time_scope(c, q, 2010) == "context 1931"

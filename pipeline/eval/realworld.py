@@ -256,20 +256,26 @@ def _marks(tables: list[Any], keys: list[list[str]], golds: dict) -> dict[str, l
 
 
 def _source_keys_per_body(claims: dict[str, list[dict]], golds: dict,
-                          matched: dict[str, dict[int, str]]) -> tuple[float, int]:
-    """Mean number of distinct system source keys (the ledger's keys: one per name and
-    document, :func:`pipeline.inspect.ledger.document_source_keys`, acronyms merged as the
-    ledger merges them) among the matched figures of each gold body (an event's
+                          matched: dict[str, dict[int, str]], docs: dict | None = None,
+                          names: dict | None = None) -> tuple[float, int]:
+    """Mean number of distinct system source keys (the ledger's keys, as ``build_ledger``
+    gives them: each name as its story names that source,
+    :func:`pipeline.inspect.sourcenames.story_name`, then one key per name and document,
+    :func:`pipeline.inspect.ledger.document_source_keys`, acronyms merged as the ledger
+    merges them) among the matched figures of each gold body (an event's
     ``source_norm``), over the bodies with at least one named system source."""
     from ..inspect.ledger import document_source_keys, same_source
+    from ..inspect.sourcenames import story_name
 
     keys: dict[tuple[str, str], list[str]] = defaultdict(list)
     for d, cl in claims.items():
         gold = {f["id"]: f for f in golds[d]["figures"]}
-        doc_keys = document_source_keys({n for c, q in _figures(cl) if (n := _source(c, q))})
+        doc = (docs or {}).get(d) or {}
+        named = [story_name(names or {}, doc, _source(c, q)) for c, q in _figures(cl)]
+        doc_keys = document_source_keys({n for n in named if n})
         for i, (claim, q) in enumerate(_figures(cl)):
             fig = gold.get(matched.get(d, {}).get(i, ""))
-            name = _source(claim, q)
+            name = named[i]
             if not fig or not fig.get("source_norm") or not name:
                 continue
             k = doc_keys[name]
@@ -294,7 +300,8 @@ def _bcubed(system: dict[str, str], gold: dict[str, str]) -> dict[str, float]:
     return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
 
 
-def _metrics(t: _Tally, docs: dict, claims: dict, golds: dict, matched: dict) -> dict[str, Any]:
+def _metrics(t: _Tally, docs: dict, claims: dict, golds: dict, matched: dict,
+             names: dict | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {"figures detected": {**M.prf(*t.detect), "n": t.detect[0] + t.detect[2]}}
     for name in ("value", "bounds", "measure", "source"):
         out[f"figure {name} (matched)"] = {"accuracy": M.accuracy(t.ok[name], t.n[name]), "n": t.n[name]}
@@ -329,7 +336,7 @@ def _metrics(t: _Tally, docs: dict, claims: dict, golds: dict, matched: dict) ->
     out["gold revisions and denials marked"] = {"accuracy": M.accuracy(done, total), "n": total}
     for kind, (k_done, k_total) in marks.items():
         out[f"gold {kind} marked"] = {"accuracy": M.accuracy(k_done, k_total), "n": k_total}
-    per_body, bodies = _source_keys_per_body(claims, golds, matched)
+    per_body, bodies = _source_keys_per_body(claims, golds, matched, docs, names)
     out["source keys per gold body"] = {"value": per_body, "n": bodies}
     out["_examples"] = dict(t.examples)
     return out
@@ -358,7 +365,7 @@ def evaluate_realworld(root: Path, workers: int = 1) -> dict[str, dict[str, Any]
         t = _Tally()
         matched = {d: _score_document(t, docs[d], claims[d], golds[d], names) for d in ids}
         out[split] = _metrics(t, {d: docs[d] for d in ids}, {d: claims[d] for d in ids},
-                              {d: golds[d] for d in ids}, matched)
+                              {d: golds[d] for d in ids}, matched, names)
         out[split]["_articles"] = len(ids)
         out[split]["_events"] = len({golds[d]["event"] for d in ids})
     return out
