@@ -158,3 +158,14 @@ def test_a_count_of_one_does_not_shield_a_figure_from_its_cue():
     s = "Officials were asked to settle a dispute between 12 agencies that count 3,100 dead."
     c = _deaths(s, ("12", 12), ("3,100", 3100))
     assert not is_denied(c, c["quantities"][1])
+
+
+def test_the_figure_a_record_says_it_replaces_is_the_one_it_replaces():
+    # no earlier or revision cue the ledger reads: only the record's ``revises`` links them
+    s = "Deaths in Velin stood at 61 on Saturday and 75 on Sunday, and 80 on Monday."
+    c = _deaths(s, ("61", 61), ("75", 75), ("80", 80))
+    sixty_one, _, eighty = c["quantities"]
+    eighty["revises"] = {"text": "61", "span": list(sixty_one["span"]), "value": 61}
+    table = _rows([c], {"d": {"doc_id": "d", "published": "2021-03-27"}})
+    by = {r.quantity["text"]: i for i, r in enumerate(table.rows)}
+    assert table.rows[by["80"]].replaces == by["61"]

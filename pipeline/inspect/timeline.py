@@ -245,10 +245,20 @@ def _lowered_from(rows: Sequence[RowLike], i: int, idx: list[int]) -> list[int]:
     return [max(before, key=lambda j: _pos(rows[j]))] if before else []
 
 
+def _revised_from(rows: Sequence[RowLike], i: int, idx: list[int]) -> int | None:
+    """The row of the figure that row ``i``'s record says it replaces (``revises``)."""
+    span = (rows[i].quantity.get("revises") or {}).get("span")
+    if not span:
+        return None
+    return next((j for j in idx if rows[j].claim is rows[i].claim and rows[j].quantity.get("span") == span), None)
+
+
 def mark_replacements(rows: Sequence[RowLike]) -> None:
     """Which earlier row each row replaces; ``change`` is ``update`` when it is higher (a
     toll rising), ``revised`` when lower. Tried in order:
 
+    0. the figure its own record says it replaces (``quantities[].revises``, schema 1.4:
+       "climbed from 111,481 to 150,000", "up from 72"), when that figure is a row;
     1. for a lowered row, the nearest higher figure before it (:func:`_lowered_from`);
        else an earlier-marked figure of the same sentence ("rose to 934 from 863");
     2. an earlier-marked figure of the same document compared with this row's value
@@ -267,8 +277,8 @@ def mark_replacements(rows: Sequence[RowLike]) -> None:
     seen_doc: dict[str, list[int]] = {}
     for i, r in enumerate(rows):
         doc = str(r.claim.get("doc_id"))
-        prev = None
-        if not r.older:
+        prev = _revised_from(rows, i, in_doc[doc])
+        if prev is None and not r.older:
             olds = [j for j in in_doc[doc] if j != i and rows[j].older and _value(rows[j]) != _value(r)]
             same = [j for j in olds if rows[j].claim is r.claim]
             anchored = [j for j in olds if anchor.get(j) == _value(r)]
