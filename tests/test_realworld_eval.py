@@ -136,3 +136,18 @@ def test_source_keys_per_gold_body_counts_the_ledgers_story_names():
     # the ledger shows "police" under the story's longer name: one key for the body
     assert _source_keys_per_body(claims, golds, matched, docs, names) == (1.0, 1)
     assert _source_keys_per_body(claims, golds, matched) == (2.0, 1)
+
+
+def test_mixed_tables_count_two_countries_and_another_events_figure():
+    from pipeline.eval.realworld import _mixed_tables
+
+    def fig(i, group, time="event"):
+        return {"id": i, "time": time, "ledger": {"group": group}}
+
+    golds = {"a": {"event": "flood", "figures": [fig("f1", "deaths|all|Kenya|event"),
+                                                fig("f2", "deaths|all|Uganda|event"),
+                                                fig("f3", "deaths|all|Kenya|event"),
+                                                fig("f4", "deaths|all|Kenya|2019 flood", "other")]}}
+    out = _mixed_tables([["a:f1", "a:f2"], ["a:f1", "a:f3"], ["a:f3", "a:f4"], ["a:f1"]], golds)
+    assert out["ledger tables mixing countries"] == (1, 3)
+    assert out["ledger tables with another event's figures"] == (1, 3)

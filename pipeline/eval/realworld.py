@@ -227,6 +227,34 @@ def _ledger_pairs(docs: dict[str, dict], claims: dict[str, list[dict]],
     return _ledger_tables(docs, claims, matched)[1]
 
 
+def _mixed_tables(keys: list[list[str]], golds: dict) -> dict[str, tuple[int, int]]:
+    """Issue 21's "no group mixes countries or brings in another event's figures", as
+    counts of system tables (with at least two matched gold figures; ``n``):
+
+    * **mixing countries**: the gold group keys of its figures name two different
+      countries as place (the gazetteer's country names; a region or a city is not
+      counted, a breakdown under its country is no mix);
+    * **with another event's figures**: it holds figures of two gold events, or a figure
+      gold marks ``time: other`` (a historical comparison, another period) beside one of
+      the event."""
+    from ..inspect.scope import _country_names
+
+    countries = _country_names()
+    figs = {f"{d}:{f['id']}": (g["event"], f) for d, g in golds.items() for f in g["figures"]}
+    mixed = other = n = 0
+    for ks in keys:
+        found = [figs[k] for k in ks if k in figs]
+        if len(found) < 2:
+            continue
+        n += 1
+        places = {((f.get("ledger") or {}).get("group") or "|||").split("|")[2] for _, f in found}
+        mixed += len(places & set(countries)) > 1
+        times = {f.get("time") or "event" for _, f in found}
+        other += len({e for e, _ in found}) > 1 or times == {"event", "other"}
+    return {"ledger tables mixing countries": (mixed, n),
+            "ledger tables with another event's figures": (other, n)}
+
+
 def _marks(tables: list[Any], keys: list[list[str]], golds: dict) -> dict[str, list[int]]:
     """Gold revisions and denials the ledger marks: ``[marked, total]`` per kind.
 
@@ -331,6 +359,8 @@ def _metrics(t: _Tally, docs: dict, claims: dict, golds: dict, matched: dict,
     gold_pairs = _pairs(list(groups.values()))
     tp = len(sys_pairs & gold_pairs)
     out["ledger pairs lined up"] = {**M.prf(tp, len(sys_pairs) - tp, len(gold_pairs) - tp), "n": len(gold_pairs)}
+    for name, (bad, n) in _mixed_tables(keys, golds).items():
+        out[name] = {"value": bad, "n": n}
     marks = _marks(tables, keys, golds)
     done, total = (sum(v[i] for v in marks.values()) for i in (0, 1))
     out["gold revisions and denials marked"] = {"accuracy": M.accuracy(done, total), "n": total}
