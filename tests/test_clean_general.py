@@ -246,3 +246,71 @@ def test_byline_names_end_at_a_middle_dot():
     ("You are here: Home / World", "boilerplate:navigation"), ("Section: World", "boilerplate:label")])
 def test_widget_wording_of_more_sites(line, cls):
     assert reasons(_between(line))[line] == cls
+
+
+# --------------------------------------------------------------------------- issue 19: bylines anywhere
+
+
+def test_name_and_role_line_after_the_lead_is_a_byline():
+    line = "Tamsin Vale, Senior Reporter"
+    assert reasons(_between(line))[line] == "metadata:byline"
+    # a name and a word that is no role stays article text
+    other = "Tamsin Vale, Riverton council"
+    assert other in kept(_between(other))
+
+
+def test_dash_sign_off_is_a_byline():
+    line = "— Tamsin Vale"
+    c = clean("\n\n".join(BODY + [line]))
+    check_invariants(c)
+    assert reasons(c)[line] == "metadata:byline"
+
+
+def test_dashed_list_of_names_is_not_a_sign_off():
+    items = ["- Tamsin Vale", "- Oren Blake"]
+    c = clean("\n\n".join(BODY[:2]) + "\n\n" + "\n".join(items) + "\n\n" + "\n\n".join(BODY[2:]))
+    check_invariants(c)
+    assert not any(r.reason == "metadata:byline" for r in c.removed)
+
+
+def test_names_line_above_an_outlet_line_is_a_byline():
+    c = clean("\n\n".join(BODY[:2] + ["Tamsin Vale and Oren Blake\nRiverton Gazette, Lowmarsh"] + BODY[2:]))
+    check_invariants(c)
+    r = reasons(c)
+    assert r["Tamsin Vale and Oren Blake"] == r["Riverton Gazette, Lowmarsh"] == "metadata:byline"
+
+
+def test_names_line_without_an_outlet_line_stays():
+    line = "Tamsin Vale and Oren Blake"
+    assert line in kept(_between(line))
+
+
+def test_name_and_agency_after_the_lead_is_a_byline():
+    line = "Tamsin Vale, Reuters"
+    assert reasons(_between(line))[line] == "metadata:byline"
+
+
+def test_byline_label_prefix():
+    line = "Byline: Tamsin Vale"
+    assert reasons(_top(line))[line] == "metadata:byline"
+
+
+def test_author_note_at_the_end_is_a_byline():
+    note = "Tamsin Vale is a correspondent for the Riverton Ledger based in Lowmarsh."
+    c = clean("\n\n".join(BODY + [note]))
+    check_invariants(c)
+    assert reasons(c)[note] == "metadata:byline"
+
+
+def test_author_note_shape_in_the_middle_of_the_story_stays():
+    # a sentence about a reporter, followed by the rest of the story, is article text
+    line = "Tamsin Vale is a reporter who was hurt when the bridge gave way."
+    c = clean("\n\n".join(BODY[:1] + [line] + BODY[1:]))
+    check_invariants(c)
+    assert line in kept(c)
+
+
+def test_a_line_without_letters_is_a_separator():
+    c = clean("\n\n".join(BODY[:2] + ["* * *"] + BODY[2:]))
+    check_invariants(c)
+    assert reasons(c)["* * *"] == "boilerplate:separator"

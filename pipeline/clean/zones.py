@@ -369,12 +369,12 @@ def _outlet_line(line: _Line, lex: _Lexicon) -> bool:
 _NAME_SEP = re.compile(r"\s*[,|]\s*|\s+[-–—]\s+")
 
 
-def _name_and_outlet(line: _Line, lex: _Lexicon) -> bool:
+def _name_and_outlet(line: _Line, lex: _Lexicon, places: bool = True) -> bool:
     """A credit line of a name and its outlet, in the lead: 2-4 capitalised name tokens,
     a comma, bar or spaced dash, then an agency of the lexicon, an outlet name
     (:func:`_outlet_line`) or a place of the gazetteer (where the author files from:
-    :func:`pipeline.extraction.entities.place_id`): "Jane Roe, Reuters", "Jane Roe |
-    Riverton Daily News", "Jane Roe, Nairobi"."""
+    :func:`pipeline.extraction.entities.place_id`; only when ``places``): "Jane Roe,
+    Reuters", "Jane Roe | Riverton Daily News", "Jane Roe, Nairobi"."""
     text = line.text
     if line.nw > 9 or line.sentence_end or any(c.isdigit() for c in text):
         return False
@@ -387,7 +387,7 @@ def _name_and_outlet(line: _Line, lex: _Lexicon) -> bool:
         return False
     return bool(re.fullmatch(rf"(?:{lex.agencies})", outlet.strip())) \
         or _outlet_line(_Line(0, len(outlet), outlet, False, _WORD.findall(outlet)), lex) \
-        or _TITLE_PLACE.fullmatch(outlet.strip()) is not None and place_id(outlet.strip()) is not None
+        or places and _TITLE_PLACE.fullmatch(outlet.strip()) is not None and place_id(outlet.strip()) is not None
 
 
 # A place name in Title Case or capitals, 1-3 words: "Nairobi", "New Delhi", "NAIROBI".
@@ -426,6 +426,59 @@ def _names_line(ln: _Line, lex: _Lexicon) -> bool:
     names = [n for n in re.split(r"\s*,\s*|\s+(?:and|&)\s+", ln.text.strip()) if n]
     return 1 <= len(names) <= 3 and all(
         2 <= len(toks := _TOKEN.findall(n)) <= 4 and all(_capitalised(t) for t in toks) for n in names)
+
+
+def _role_credit(line: _Line, lex: _Lexicon) -> bool:
+    """A name and its role on one line, anywhere: "Jane Roe, Staff Writer", "Jane Roe -
+    Senior Reporter", "JANE ROE | Riverton correspondent": 2-4 capitalised name tokens, a
+    comma, bar or spaced dash, then at most five words holding a role noun of
+    ``byline_roles``; ≤ 10 words, no digits, no sentence end. Heuristic (issue 19: the
+    author lines of many outlets sit after the standfirst or at the end)."""
+    text = line.text
+    if line.nw > 10 or line.sentence_end or any(c.isdigit() for c in text):
+        return False
+    parts = _NAME_SEP.split(text, maxsplit=1)
+    if len(parts) != 2:
+        return False
+    tokens = _TOKEN.findall(parts[0])
+    return 2 <= len(tokens) <= 4 and all(_capitalised(t) for t in tokens) \
+        and len(_WORD.findall(parts[1])) <= 5 and lex.byline_roles.search(parts[1]) is not None
+
+
+# A sign-off dash before a credit: "— Jane Roe", "-- Jane Roe, Reuters".
+_SIGNOFF_DASH = re.compile(r"^(?:--?|[—–])\s*(?=[A-Z])")
+
+
+def _dash_credit(s: _Scan, i: int) -> bool:
+    """A dash and a credit, the sign-off of many outlets: "— Jane Roe", "-- Jane Roe,
+    Reuters", "– Jane Roe, Staff Writer" (after the dash a names line, a name and an
+    agency or outlet, or a name and a role). Not an item of a dashed list (a dashed line
+    next to it). Heuristic (issue 19)."""
+    lines, lex = s.doc.lines, s.lex
+    m = _SIGNOFF_DASH.match(lines[i].text)
+    if not m:
+        return False
+    if any(0 <= k < len(lines) and _SIGNOFF_DASH.match(lines[k].text) for k in (i - 1, i + 1)):
+        return False
+    rest = lines[i].text[m.end():]
+    sub = _Line(lines[i].start + m.end(), lines[i].end, rest, False, _WORD.findall(rest))
+    return _names_line(sub, lex) or _name_and_outlet(sub, lex, places=False) or _role_credit(sub, lex)
+
+
+def _desk_line(line: _Line, lex: _Lexicon) -> bool:
+    """The line right under an author's name that says for whom or as what (no blank
+    line between, ≤ 6 words, no digits or sentence end): an agency or outlet ("Riverton
+    Gazette", "BBC News, Riverton") or a role ("Riverton Bureau Chief", "Senior
+    correspondent"), one of its comma or bar separated parts. Heuristic (issue 19)."""
+    text = line.text
+    if line.blank_before or not 1 <= line.nw <= 6 or line.sentence_end or any(c.isdigit() for c in text):
+        return False
+    for part in _NAME_SEP.split(text):
+        part = part.strip()
+        if re.fullmatch(rf"(?:{lex.agencies})", part) or lex.byline_roles.search(part) \
+                or _outlet_line(_Line(0, len(part), part, False, _WORD.findall(part)), lex):
+            return True
+    return False
 
 
 def _byline_tail(line: _Line) -> bool:
@@ -708,32 +761,43 @@ def _date_prefix_line(s: _Scan, i: int) -> _Step:
 
 
 def _byline_line(s: _Scan, i: int) -> _Step:
-    """A byline (:func:`_byline`; role fragments only in the top zone), in the top zone or
-    before the second body paragraph, or anywhere one that reads as a byline alone
-    (:func:`_signed_byline`); in the top zone after the headline an outlet line
-    (:func:`_outlet_line`) -> ``metadata:byline`` (``byline``). A short capitalised line
-    right under it goes with it (:func:`_byline_tail`), and so does an address or handle
-    (:func:`_contact_tail`)."""
-    ln = s.doc.lines[i]
-    by = _byline(ln, s.lex, top=s.in_top) if s.seen_body < 2 else None
-    if by is None:
-        by = _signed_byline(ln, s.lex)
-    if by is None and s.seen_body < 2 and s.meta["headline"] is not None and _outlet_line(ln, s.lex):
-        by = ln.text
-    if by is None and _name_by_stamp(s, i):
-        by = ln.text
-    if by is None and s.seen_body < 2 and _name_and_outlet(ln, s.lex):
-        by = ln.text
+    """A byline (:func:`_byline_of`) -> ``metadata:byline`` (``byline``). A short
+    capitalised line right under it goes with it (:func:`_byline_tail`), and so do an
+    address or handle (:func:`_contact_tail`) and an outlet or role line
+    (:func:`_desk_line`)."""
+    by = _byline_of(s, i)
     if by is None:
         return None
     s.doc.drop(i, "metadata:byline")
     s.meta["byline"] = s.meta["byline"] or by
     j = i + 1
     while j < len(s.doc.lines) and j <= i + 2 and _cue(s.doc.lines[j], s.lex) is None \
-            and (_byline_tail(s.doc.lines[j]) or _contact_tail(s.doc.lines[j])):
+            and (_byline_tail(s.doc.lines[j]) or _contact_tail(s.doc.lines[j]) or _desk_line(s.doc.lines[j], s.lex)):
         s.doc.drop(j, "metadata:byline")
         j += 1
     return j, True
+
+
+def _byline_of(s: _Scan, i: int) -> str | None:
+    """The byline line ``i`` is, or None: a byline (:func:`_byline`; role fragments only
+    in the top zone) in the top zone or before the second body paragraph; anywhere one
+    that reads as a byline alone (:func:`_signed_byline`), a name and its role
+    (:func:`_role_credit`), a dash and a credit (:func:`_dash_credit`), a names line
+    above an outlet or role line (:func:`_desk_line`), a name and an agency or outlet
+    (:func:`_name_and_outlet`; a place of filing only in the lead); in the top zone
+    after the headline an outlet line (:func:`_outlet_line`)."""
+    ln, lex, lead = s.doc.lines[i], s.lex, s.seen_body < 2
+    nxt = s.doc.lines[i + 1] if i + 1 < len(s.doc.lines) else None
+    by = _byline(ln, lex, top=s.in_top) if lead else None
+    if by is None:
+        by = _signed_byline(ln, lex)
+    if by is not None:
+        return by
+    if lead and s.meta["headline"] is not None and _outlet_line(ln, lex) or _name_by_stamp(s, i) \
+            or _name_and_outlet(ln, lex, places=lead) or _role_credit(ln, lex) or _dash_credit(s, i) \
+            or _names_line(ln, lex) and nxt is not None and _desk_line(nxt, lex):
+        return ln.text
+    return None
 
 
 def _caption_line(s: _Scan, i: int) -> _Step:
@@ -976,6 +1040,44 @@ def _top_dateline(s: _Scan, i: int) -> _Step:
     return None if step is None else (step[0], False)
 
 
+# An author's note: a name (2-4 capitalised words), then "is a|an|the|our …" or "covers|
+# writes|reports …" ("Jane Roe is the Riverton correspondent of …", "Jane Roe covers
+# courts for …").
+_BIO = re.compile(r"^[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){1,3}\s+"
+                  r"(?:(?:is|was)\s+(?:a|an|the|our)\s|(?:covers|writes|reports)\s)")
+#: The most sentence-like lines after an author's note: it closes the article.
+_BIO_AFTER = 2
+
+
+def _author_bio(s: _Scan, i: int) -> _Step:
+    """An author's note near the end of the article -> ``metadata:byline``: a line of at
+    most 60 words, not a quotation, that opens with a name and "is a/an/the …" and names a
+    role of ``byline_roles`` in its first sentence ("Jane Roe is the Riverton correspondent
+    of the Daily Star."), or opens with a name and "covers", "writes" or "reports"; after
+    some body, with at most :data:`_BIO_AFTER` sentence-like lines after it. Heuristic
+    (issue 19: author notes that close the pages of many outlets)."""
+    ln, lines = s.doc.lines[i], s.doc.lines
+    m = _BIO.match(ln.text) if s.seen_body and ln.nw <= 60 else None
+    if m is None:
+        return None
+    first = re.split(r"(?<=[.!?])\s+", ln.text, maxsplit=1)[0]
+    if not m.group().rstrip().endswith(("covers", "writes", "reports")) and not s.lex.byline_roles.search(first):
+        return None
+    if sum(_sentence_like(x) for x in lines[i + 1:i + 2 + _BIO_AFTER]) > _BIO_AFTER:
+        return None
+    s.doc.drop(i, "metadata:byline")
+    return i + 1, True
+
+
+def _separator(s: _Scan, i: int) -> _Step:
+    """A line without a letter or digit ("-----", "* * *", "___") -> ``boilerplate:separator``:
+    a rule between the article and what follows, never article text."""
+    if any(c.isalnum() for c in s.doc.lines[i].text):
+        return None
+    s.doc.drop(i, "boilerplate:separator")
+    return i + 1, True
+
+
 #: The shortest paragraph whose verbatim repeat is removed as a second copy.
 _REPEAT_MIN_CHARS = 60
 
@@ -1008,17 +1110,17 @@ def _paragraph(s: _Scan, i: int, start: int | None = None) -> _Step:
 #: caption or credit, embedded post, the given title, duplicate of the headline, end of
 #: the top zone (a sentence-like line), headline (first title-like line), label (a line before the headline),
 #: a dateline line (ends the zone), tag run, kicker; a line no rule takes (a sentence-less standfirst) starts the body.
-_TOP_RULES = (_top_cue, _timestamp_line, _clock_stamp, _note_line, _date_stamp_line, _date_prefix_line,
+_TOP_RULES = (_separator, _top_cue, _timestamp_line, _clock_stamp, _note_line, _date_stamp_line, _date_prefix_line,
               _byline_line, _caption_line, _embed_block, _given_title, _duplicate_headline, _sentence_ends_top, _shape_headline,
               _before_headline, _top_dateline, _tag_run, _kicker)
 #: Body, in order: cue lexicon, time stamp, clock stamp, bracketed note, open tag list,
 #: date line, duplicate headline, byline, caption or credit, embedded post, code line,
 #: entry clock stamp, leading dateline,
 #: trailing tag run, bullet item, sub-heading, a repeated paragraph, paragraph.
-_BODY_RULES = (_body_cue, _timestamp_line, _clock_stamp, _note_line, _open_tag_list, _date_stamp_line,
+_BODY_RULES = (_separator, _body_cue, _timestamp_line, _clock_stamp, _note_line, _open_tag_list, _date_stamp_line,
                _duplicate_headline, _byline_line, _caption_line, _embed_block, _code_stamp, _entry_stamp,
                _dateline_start,
-               _tag_run, _bullet_item, _kicker, _repeat_paragraph, _paragraph)
+               _tag_run, _bullet_item, _kicker, _author_bio, _repeat_paragraph, _paragraph)
 
 
 def _read_zone(s: _Scan, rules: tuple, i: int) -> int:
