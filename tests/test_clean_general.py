@@ -314,3 +314,41 @@ def test_a_line_without_letters_is_a_separator():
     c = clean("\n\n".join(BODY[:2] + ["* * *"] + BODY[2:]))
     check_invariants(c)
     assert reasons(c)["* * *"] == "boilerplate:separator"
+
+
+# --------------------------------------------------------------------------- issue 19: captions without a credit
+
+
+def test_caption_printed_twice_is_removed_both_times():
+    cap = "Firefighters hose down a burning warehouse near the Riverton docks."
+    c = clean("\n\n".join(BODY[:2]) + "\n\n" + cap + "\n" + cap + "\n\n" + "\n\n".join(BODY[2:]))
+    check_invariants(c)
+    assert [r.reason for r in c.removed] == ["boilerplate:caption", "boilerplate:caption"]
+
+
+def test_caption_repeated_with_its_credit():
+    cap = "Firefighters hose down a burning warehouse near the Riverton docks."
+    c = clean("\n\n".join(BODY[:2]) + "\n\n" + cap + "\n" + cap + " (AP Photo/Jane Roe)\n\n" + "\n\n".join(BODY[2:]))
+    check_invariants(c)
+    assert reasons(c)[cap] == "boilerplate:caption"
+
+
+def test_repeated_headline_is_not_a_twin_caption():
+    head = "Riverton council passes a budget"
+    c = clean(head + "\n" + head + "\n\n" + "\n\n".join(BODY))
+    check_invariants(c)
+    assert head in kept(c)
+
+
+def test_credit_above_a_one_line_block_captions_it():
+    cap = "Volunteers stack sandbags along the river wall on Sunday."
+    c = clean("\n\n".join(BODY[:2]) + "\n\nJane Roe / Reuters\n" + cap + "\n\n" + "\n\n".join(BODY[2:]))
+    check_invariants(c)
+    assert reasons(c)[cap] == "boilerplate:caption"
+
+
+def test_credit_above_a_paragraph_of_several_lines_takes_none():
+    para = ["Volunteers stacked sandbags along the river wall on Sunday,", "the council said in a statement."]
+    c = clean("\n\n".join(BODY[:2]) + "\n\nJane Roe / Reuters\n" + "\n".join(para) + "\n\n" + "\n\n".join(BODY[2:]))
+    check_invariants(c)
+    assert not any(r.reason == "boilerplate:caption" and "Volunteers" in c.text[r.start:r.end] for r in c.removed)

@@ -814,11 +814,53 @@ def _caption_line(s: _Scan, i: int) -> _Step:
         s.meta["byline"] = s.meta["byline"] or ln.text.strip(" -–—|()")
         return i + 1, True
     if kind is None and not _caption(ln):
-        return None
+        return _twin_caption(s, i)
     s.doc.drop(i, "boilerplate:caption")
     if kind == "caption":
         _caption_above(s, i)
+        if _caption_below(s, i):
+            s.doc.drop(i + 1, "boilerplate:caption")
+            return i + 2, True
     return i + 1, True
+
+
+#: The longest caption (words) the twin and credit-above rules read.
+_CAPTION_WORDS = 40
+
+
+def _twin_caption(s: _Scan, i: int) -> _Step:
+    """A line of 3-40 words that the next line repeats, alone or with a credit after it
+    ("Rescuers search the rubble." / "Rescuers search the rubble. Jane Roe/Reuters"): a
+    page's image text and its caption -> both ``boilerplate:caption``. Not the headline
+    or the given title (their repeat is a duplicate headline), not a quotation.
+    Heuristic (issue 19: photo captions printed twice, as alt text and as caption)."""
+    lines = s.doc.lines
+    ln = lines[i]
+    if i + 1 >= len(lines) or not 3 <= ln.nw <= _CAPTION_WORDS or ln.text[0] in _OPEN_QUOTE \
+            or s.in_top and s.meta["headline"] is None:
+        return None
+    if any(_same_text(ln.text, t) for t in (s.meta["headline"], s.title) if t):
+        return None
+    nxt = lines[i + 1].text
+    if not (nxt == ln.text or nxt.startswith(ln.text) and _caption(lines[i + 1])):
+        return None
+    s.doc.drop(i, "boilerplate:caption")
+    s.doc.drop(i + 1, "boilerplate:caption")
+    return i + 2, True
+
+
+def _caption_below(s: _Scan, i: int) -> bool:
+    """A credit line (line ``i``) that opens a block, directly above one short line that
+    ends the block (no blank line between them, a blank line or the end after it; ≤ 40
+    words, not a quotation): that line is the photo's caption ("Jane Roe / Reuters" /
+    "Protesters fill the main road on Sunday."). Heuristic (issue 19: credits printed
+    above their caption)."""
+    lines = s.doc.lines
+    if i + 1 >= len(lines) or not (i == 0 or lines[i].blank_before):
+        return False
+    nxt = lines[i + 1]
+    return not nxt.blank_before and 3 <= nxt.nw <= _CAPTION_WORDS and nxt.text[0] not in _OPEN_QUOTE \
+        and (i + 2 == len(lines) or lines[i + 2].blank_before)
 
 
 def _caption_above(s: _Scan, i: int) -> None:
