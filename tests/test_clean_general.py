@@ -259,6 +259,12 @@ def test_name_and_role_line_after_the_lead_is_a_byline():
     assert other in kept(_between(other))
 
 
+def test_signature_under_a_sub_heading_stays_with_its_section():
+    c = clean("\n\n".join(BODY[:2] + ["One vote, two budgets", "Tamsin Vale, political correspondent"] + BODY[2:]))
+    check_invariants(c)
+    assert "Tamsin Vale, political correspondent" in kept(c)
+
+
 def test_dash_sign_off_is_a_byline():
     line = "— Tamsin Vale"
     c = clean("\n\n".join(BODY + [line]))
@@ -310,12 +316,6 @@ def test_author_note_shape_in_the_middle_of_the_story_stays():
     assert line in kept(c)
 
 
-def test_a_line_without_letters_is_a_separator():
-    c = clean("\n\n".join(BODY[:2] + ["* * *"] + BODY[2:]))
-    check_invariants(c)
-    assert reasons(c)["* * *"] == "boilerplate:separator"
-
-
 # --------------------------------------------------------------------------- issue 19: captions without a credit
 
 
@@ -352,3 +352,36 @@ def test_credit_above_a_paragraph_of_several_lines_takes_none():
     c = clean("\n\n".join(BODY[:2]) + "\n\nJane Roe / Reuters\n" + "\n".join(para) + "\n\n" + "\n\n".join(BODY[2:]))
     check_invariants(c)
     assert not any(r.reason == "boilerplate:caption" and "Volunteers" in c.text[r.start:r.end] for r in c.removed)
+
+
+# --------------------------------------------------------------------------- issue 19: page chrome
+
+
+def test_share_bar_without_separators():
+    line = "Facebook Twitter WhatsApp Email"
+    assert reasons(_between(line))[line] == "boilerplate:share"
+    # capitalised words that are not all cue items are a heading, not a bar
+    other = "Facebook Shares Tumble"
+    assert other in kept(_between(other))
+
+
+def test_hashtag_line_is_tags():
+    line = "#Riverton #budget #schools"
+    assert reasons(_between(line))[line] == "boilerplate:tags"
+
+
+def test_broadcast_slot_is_a_stamp():
+    line = "Aired 6:00p - 7:00p ET"
+    assert reasons(_between(line))[line] == "boilerplate:timestamp"
+
+
+@pytest.mark.parametrize("line,cls", [
+    ("Return to Transcripts main page", "boilerplate:navigation"), ("Next Post »", "boilerplate:navigation"),
+    ("Leave a Reply Cancel reply", "boilerplate:comments"), ("Share this: Mastodon | Email", "boilerplate:share"),
+    ("Click to enlarge", "boilerplate:caption"), ("Illustration: Jane Roe", "boilerplate:caption"),
+    ("Promoted Stories", "boilerplate:promo"), ("In pictures: Riverton's budget night", "boilerplate:link"),
+    ("03:12 - Source: RTN", "boilerplate:link"), ("Posted in Politics | Tagged budget", "boilerplate:tags"),
+    ("This story has been updated with new vote counts.", "boilerplate:credits"),
+    ("(Visited 512 times, 3 visits today)", "boilerplate:reading_time")])
+def test_chrome_lines_of_many_outlets(line, cls):
+    assert reasons(_between(line))[line] == cls

@@ -58,7 +58,29 @@ def _cue(line: _Line, lex: _Lexicon) -> str | None:
             classes = [_cue_text(t, lex) or _stamp_item(t, lex) for t in items]
             if all(classes) and any(c != "date" for c in classes):
                 return next(c for c in classes if c != "date")
+    if cls is None and len(line.text) <= 120:
+        cls = _word_bar(line.text, lex)
     return cls
+
+
+#: The most items of a bar written with spaces only ("Facebook Twitter Email").
+_WORD_BAR_ITEMS = 8
+
+
+def _word_bar(text: str, lex: _Lexicon) -> str | None:
+    """Class of a bar of one-word cue items joined by spaces ("Facebook Twitter LinkedIn
+    Email": 2-8 items, all of one class), or ``"tags"`` for a line of hashtags only
+    ("#floods #Riverton"); else None. Heuristic (issue 19: share bars and hashtag lines
+    whose separators the scraper dropped)."""
+    words = text.split()
+    if not 1 <= len(words) <= _WORD_BAR_ITEMS:
+        return None
+    if all(w.startswith("#") and len(w) > 1 and not w[1:].isdigit() for w in words):
+        return "tags"
+    if len(words) < 2:
+        return None
+    classes = {_cue_text(w, lex) for w in words}
+    return classes.pop() if len(classes) == 1 and None not in classes else None
 
 
 def _stamp_item(text: str, lex: _Lexicon) -> str | None:

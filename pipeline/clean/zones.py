@@ -445,7 +445,18 @@ def _role_credit(line: _Line, lex: _Lexicon) -> bool:
         and len(_WORD.findall(parts[1])) <= 5 and lex.byline_roles.search(parts[1]) is not None
 
 
+def _signed_section(s: _Scan, i: int) -> bool:
+    """After the lead, a name-and-role line right under a kept sub-heading signs a section
+    of the article ("One vote, two budgets" / "Jane Roe, political correspondent" / its text): the
+    section's signature stays with it, as in the ScrapingHub gold."""
+    if s.seen_body < 2 or i == 0:
+        return False
+    prev = s.doc.pieces[i - 1]
+    return len(prev) == 1 and prev[0].keep and prev[0].label == "heading"
+
+
 # A sign-off dash before a credit: "— Jane Roe", "-- Jane Roe, Reuters".
+_LETTER_TOKENS = re.compile(r"[\w'’.,|&\- ]+")
 _SIGNOFF_DASH = re.compile(r"^(?:--?|[—–])\s*(?=[A-Z])")
 
 
@@ -461,6 +472,8 @@ def _dash_credit(s: _Scan, i: int) -> bool:
     if any(0 <= k < len(lines) and _SIGNOFF_DASH.match(lines[k].text) for k in (i - 1, i + 1)):
         return False
     rest = lines[i].text[m.end():]
+    if not _LETTER_TOKENS.fullmatch(rest):
+        return False   # "– An** Fe****": a masked name is a quoted reviewer, not a credit
     sub = _Line(lines[i].start + m.end(), lines[i].end, rest, False, _WORD.findall(rest))
     return _names_line(sub, lex) or _name_and_outlet(sub, lex, places=False) or _role_credit(sub, lex)
 
@@ -794,7 +807,8 @@ def _byline_of(s: _Scan, i: int) -> str | None:
     if by is not None:
         return by
     if lead and s.meta["headline"] is not None and _outlet_line(ln, lex) or _name_by_stamp(s, i) \
-            or _name_and_outlet(ln, lex, places=lead) or _role_credit(ln, lex) or _dash_credit(s, i) \
+            or _name_and_outlet(ln, lex, places=lead) or _role_credit(ln, lex) and not _signed_section(s, i) \
+            or _dash_credit(s, i) \
             or _names_line(ln, lex) and nxt is not None and _desk_line(nxt, lex):
         return ln.text
     return None
@@ -1111,15 +1125,6 @@ def _author_bio(s: _Scan, i: int) -> _Step:
     return i + 1, True
 
 
-def _separator(s: _Scan, i: int) -> _Step:
-    """A line without a letter or digit ("-----", "* * *", "___") -> ``boilerplate:separator``:
-    a rule between the article and what follows, never article text."""
-    if any(c.isalnum() for c in s.doc.lines[i].text):
-        return None
-    s.doc.drop(i, "boilerplate:separator")
-    return i + 1, True
-
-
 #: The shortest paragraph whose verbatim repeat is removed as a second copy.
 _REPEAT_MIN_CHARS = 60
 
@@ -1152,14 +1157,14 @@ def _paragraph(s: _Scan, i: int, start: int | None = None) -> _Step:
 #: caption or credit, embedded post, the given title, duplicate of the headline, end of
 #: the top zone (a sentence-like line), headline (first title-like line), label (a line before the headline),
 #: a dateline line (ends the zone), tag run, kicker; a line no rule takes (a sentence-less standfirst) starts the body.
-_TOP_RULES = (_separator, _top_cue, _timestamp_line, _clock_stamp, _note_line, _date_stamp_line, _date_prefix_line,
+_TOP_RULES = (_top_cue, _timestamp_line, _clock_stamp, _note_line, _date_stamp_line, _date_prefix_line,
               _byline_line, _caption_line, _embed_block, _given_title, _duplicate_headline, _sentence_ends_top, _shape_headline,
               _before_headline, _top_dateline, _tag_run, _kicker)
 #: Body, in order: cue lexicon, time stamp, clock stamp, bracketed note, open tag list,
 #: date line, duplicate headline, byline, caption or credit, embedded post, code line,
 #: entry clock stamp, leading dateline,
 #: trailing tag run, bullet item, sub-heading, a repeated paragraph, paragraph.
-_BODY_RULES = (_separator, _body_cue, _timestamp_line, _clock_stamp, _note_line, _open_tag_list, _date_stamp_line,
+_BODY_RULES = (_body_cue, _timestamp_line, _clock_stamp, _note_line, _open_tag_list, _date_stamp_line,
                _duplicate_headline, _byline_line, _caption_line, _embed_block, _code_stamp, _entry_stamp,
                _dateline_start,
                _tag_run, _bullet_item, _kicker, _author_bio, _repeat_paragraph, _paragraph)
