@@ -301,6 +301,42 @@ def test_byline_label_prefix():
     assert reasons(_top(line))[line] == "metadata:byline"
 
 
+def test_lone_author_name_after_the_standfirst_is_a_byline():
+    c = clean("Riverton council passes a budget\n\nSchools win, roads wait, the mayor said.\n\nOrvan Keltesh\n\n"
+              + "\n\n".join(BODY))
+    check_invariants(c)
+    assert reasons(c)["Orvan Keltesh"] == "metadata:byline"
+
+
+def test_lone_title_case_line_whose_words_the_story_uses_is_a_heading():
+    # "Budget Schools": the story writes "budget" and "schools" in lower case
+    c = clean("Riverton council passes a budget\n\nSchools win, roads wait, the mayor said.\n\nBudget Schools\n\n"
+              + "\n\n".join(BODY))
+    check_invariants(c)
+    assert "Budget Schools" in kept(c)
+
+
+def test_by_line_with_a_stamp_or_a_place_after_the_lead():
+    for line in ("By Tamsin Vale | March 3, 2024", "By Tamsin Vale in Riverton", "By Tamsin Vale with AFP"):
+        assert reasons(_between(line))[line] == "metadata:byline", line
+    # a month after "By" starts a sentence-like heading, not a byline
+    assert "By March Riverton Voted" in kept(_between("By March Riverton Voted"))
+
+
+def test_role_alone_is_an_unnamed_authors_credit():
+    for line in ("Our Correspondent", "Special Correspondent, Riverton"):
+        assert reasons(_between(line))[line] == "metadata:byline", line
+    # one word in capitals heads a list ("STAFF"), not a credit
+    assert "STAFF" in kept(_between("STAFF"))
+
+
+def test_name_and_the_gazetteer_place_it_files_from():
+    line = "Tamsin Vale in Nairobi"
+    assert reasons(_between(line))[line] == "metadata:byline"
+    # a place the gazetteer does not know is no filing place
+    assert "Tamsin Vale in Lowmarsh" in kept(_between("Tamsin Vale in Lowmarsh"))
+
+
 def test_author_note_at_the_end_is_a_byline():
     note = "Tamsin Vale is a correspondent for the Riverton Ledger based in Lowmarsh."
     c = clean("\n\n".join(BODY + [note]))
@@ -382,6 +418,6 @@ def test_broadcast_slot_is_a_stamp():
     ("Promoted Stories", "boilerplate:promo"), ("In pictures: Riverton's budget night", "boilerplate:link"),
     ("03:12 - Source: RTN", "boilerplate:link"), ("Posted in Politics | Tagged budget", "boilerplate:tags"),
     ("This story has been updated with new vote counts.", "boilerplate:credits"),
-    ("(Visited 512 times, 3 visits today)", "boilerplate:reading_time")])
+    ("(Visited 512 times, 3 visits today)", "boilerplate:reading_time"), ("With agency inputs", "boilerplate:credits")])
 def test_chrome_lines_of_many_outlets(line, cls):
     assert reasons(_between(line))[line] == cls

@@ -336,23 +336,32 @@ def _byline(line: _Line, lex: _Lexicon, top: bool) -> str | None:
 
 
 def _signed_byline(line: _Line, lex: _Lexicon) -> str | None:
-    """A byline that reads as one anywhere in the text, not only in the lead: "By" and
-    1-8 name tokens all capitalised ("By JANE DOE and JOHN ROE"), no digits, no sentence
-    end; an e-mail address alone; a role and a name ("Reporter: JD", "Editor: Jane Roe").
+    """A byline that reads as one anywhere in the text, not only in the lead: "By" (or
+    "Report by" …) and 1-8 name tokens all capitalised ("By JANE DOE and JOHN ROE", "By
+    Jane Roe in Riverton", "By Jane Roe with AFP"; not a month or weekday: "By March"),
+    no digits, no sentence end, before a stamp or a second credit ("By Jane Roe | March 3,
+    2024", "Report by Jane Roe; edited by John Doe"); an e-mail address alone; a role and a name ("Reporter: JD", "Editor: Jane Roe").
     Heuristic; measured on the real-world dev split (bylines of quoted stories and
     sign-offs at the end)."""
     text = line.text
     if _EMAIL.fullmatch(text):
         return text
-    if len(text) > 80 or line.sentence_end or any(c.isdigit() for c in text):
+    if len(text) > 80 or line.sentence_end:
+        return None
+    # the names end where a stamp or a second credit begins: "By Jane Roe | March 3, 2024",
+    # "By Jane Roe • 3 min read", "Report by Jane Roe; edited by John Doe"
+    text = _BYLINE_STAMP.split(text.split(";", 1)[0], maxsplit=1)[0]
+    if any(c.isdigit() for c in text):
         return None
     m = _ROLE_NAME.match(text)
     if m and lex.byline_roles.fullmatch(m.group(1)):
         return m.group(2)
     m = lex.byline_prefix.match(text)
-    if not m or not text[:1] == "B":
+    if not m or not text[:1] in "BR" or not _capitalised(text[m.end():m.end() + 1]) \
+            or _WORD.findall(text[m.end():])[0].lower() in lex.months:
         return None
-    n, share = _name_share(text[m.end():], lex)
+    # "in" and "with" join a place or a co-credit: "By Jane Roe in Riverton", "By Jane Roe with AFP"
+    n, share = _name_share(re.sub(r"\s(?:in|with)\s", " and ", text[m.end():]), lex)
     return text[m.end():].strip() if 1 <= n <= 8 and share == 1.0 else None
 
 
@@ -476,6 +485,71 @@ def _dash_credit(s: _Scan, i: int) -> bool:
         return False   # "– An** Fe****": a masked name is a quoted reviewer, not a credit
     sub = _Line(lines[i].start + m.end(), lines[i].end, rest, False, _WORD.findall(rest))
     return _names_line(sub, lex) or _name_and_outlet(sub, lex, places=False) or _role_credit(sub, lex)
+
+
+#: Body paragraphs before an author's name alone on its line (a standfirst may come first).
+#: A name word's first letters that no lower-case word of the text may start with ("Operations"
+#: is no name in a story that speaks of "operators").
+_NAME_STEM = 5
+_LONE_NAME_LEAD = 1
+
+
+def _lone_name(s: _Scan, i: int) -> bool:
+    """An author's name alone as a paragraph (blank lines around it), in the lead (at most
+    :data:`_LONE_NAME_LEAD` body paragraph before it, a sentence-like paragraph after it)
+    or as the last line: a names line (:func:`_names_line`) of names of 2-3 words whose
+    words are proper names in this text,
+    i.e. no lower-case word of the text starts with its first five letters, no stopword,
+    month or weekday ("Rescue Operations" is a sub-heading when "rescuers" occurs in the
+    story), not in capitals, and not a place of the
+    gazetteer. Heuristic (issue 19: author lines of Asian and African papers after the
+    standfirst)."""
+    lines, lex = s.doc.lines, s.lex
+    ln = lines[i]
+    last = i + 1 == len(lines)
+    if not (s.seen_body <= _LONE_NAME_LEAD or last) or not (i == 0 or ln.blank_before) \
+            or not (last or lines[i + 1].blank_before) or not _names_line(ln, lex):
+        return False
+    if not (last or _sentence_like(lines[i + 1])) or any(
+            len(_TOKEN.findall(n)) > 3 for n in re.split(r"\s*,\s*|\s+(?:and|&)\s+", ln.text)):
+        return False   # a name of 2-3 words, and the story goes on under it
+    words = _WORD.findall(ln.text)
+    names = [w for w in words if w.lower() not in _NAME_JOINERS]
+    if len(names) > 6 or ln.text.isupper() or place_id(ln.text) is not None:
+        return False   # a line in capitals is a sub-heading ("NISSAN SENTRA")
+    text = s.doc.text
+    return all(w.lower() not in lex.stopwords and w.lower() not in lex.months
+               and re.search(rf"(?<![\w-]){re.escape(w.lower()[:_NAME_STEM])}", text) is None for w in names)
+
+
+def _role_only(line: _Line, lex: _Lexicon) -> bool:
+    """A line that is only a role, capitalised, the credit of an unnamed author: "Our
+    Correspondent", "Staff Reporter", "Special Correspondent, Riverton" (2-4 capitalised
+    words ending in a role noun of ``byline_roles``, then optionally a comma and a place
+    or desk of ≤ 3 capitalised words; no digits, no sentence end). Heuristic (issue 19)."""
+    text = line.text
+    if line.nw > 7 or line.sentence_end or any(c.isdigit() for c in text):
+        return False
+    head, _, tail = text.partition(",")
+    words = _WORD.findall(head)
+    if not 2 <= len(words) <= 4 or not all(w[0].isupper() for w in words) \
+            or not all(w[0].isupper() for w in _WORD.findall(tail)) or len(_WORD.findall(tail)) > 3:
+        return False
+    m = lex.byline_roles.search(head)
+    return m is not None and m.end() == len(head.rstrip())
+
+
+# "Jane Roe in Riverton", "Jane Roe reports from Riverton": a name and where it files from.
+_NAME_IN_PLACE = re.compile(r"([A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){1,3})\s+(?:in|reports from|reporting from)\s+"
+                            r"([A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2})")
+
+
+def _name_in_place(line: _Line) -> bool:
+    """A name and the place of the gazetteer it files from, alone on its line: "Jane Roe
+    in Riverton", "Jane Roe reports from Riverton" (no sentence end; the name is not a
+    place itself). Heuristic (issue 19)."""
+    m = _NAME_IN_PLACE.fullmatch(line.text)
+    return m is not None and place_id(m.group(2)) is not None and place_id(m.group(1)) is None
 
 
 def _desk_line(line: _Line, lex: _Lexicon) -> bool:
@@ -809,7 +883,8 @@ def _byline_of(s: _Scan, i: int) -> str | None:
     if lead and s.meta["headline"] is not None and _outlet_line(ln, lex) or _name_by_stamp(s, i) \
             or _name_and_outlet(ln, lex, places=lead) or _role_credit(ln, lex) and not _signed_section(s, i) \
             or _dash_credit(s, i) \
-            or _names_line(ln, lex) and nxt is not None and _desk_line(nxt, lex):
+            or _names_line(ln, lex) and nxt is not None and _desk_line(nxt, lex) or _lone_name(s, i) \
+            or _role_only(ln, lex) or _name_in_place(ln):
         return ln.text
     return None
 
