@@ -421,3 +421,37 @@ def test_broadcast_slot_is_a_stamp():
     ("(Visited 512 times, 3 visits today)", "boilerplate:reading_time"), ("With agency inputs", "boilerplate:credits")])
 def test_chrome_lines_of_many_outlets(line, cls):
     assert reasons(_between(line))[line] == cls
+
+
+# --------------------------------------------------------------------------- issue 19: chrome under the article
+
+
+def test_short_lines_after_the_last_sentence_are_trailing_chrome():
+    tail = ["Riverton schools get forty new teachers", "Bridge repairs to start in spring", "Riverton weather this week"]
+    c = clean("\n\n".join(BODY + tail))
+    check_invariants(c)
+    assert all(reasons(c)[t] == "boilerplate:trailing" for t in tail)
+
+
+def test_a_list_ending_the_article_is_kept_with_its_heading():
+    tail = "Budget dates\n\nMarch 3 - first reading\nMarch 10 - second reading\nMarch 17 - final vote"
+    c = clean("\n\n".join(BODY) + "\n\n" + tail)
+    check_invariants(c)
+    assert "Budget dates" in kept(c) and "March 17 - final vote" in kept(c)
+
+
+def test_trailing_chrome_stops_at_a_fact_field():
+    # only the run of chrome that ends the page goes: a "Field: value" line above it stays,
+    # and so does what is above that
+    c = clean("\n\n".join(BODY + ["Council seats", "Seats: 9", "Share your views"]))
+    check_invariants(c)
+    assert "Seats: 9" in kept(c) and "Council seats" in kept(c)
+    assert reasons(c)["Share your views"] == "boilerplate:trailing"
+
+
+@pytest.mark.parametrize("line,cls", [
+    ("Related News: Riverton opens a new bridge", "boilerplate:link"), ("Like us on Facebook", "boilerplate:follow"),
+    ("Support independent journalism", "boilerplate:promo"), ("Got a news tip? Send it to us", "boilerplate:promo"),
+    ("Privacy Policy", "boilerplate:navigation"), ("Read this story in Spanish", "boilerplate:link")])
+def test_promo_and_footer_lines_of_many_outlets(line, cls):
+    assert reasons(_between(line))[line] == cls

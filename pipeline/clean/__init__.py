@@ -36,7 +36,7 @@ from .lexicon import _lexicon
 from .lines import _WS, _Doc, _lines
 from .settings import CleanSettings
 from .wrap import join_wrapped
-from .zones import _body, _Scan, _top_zone, drop_links
+from .zones import _body, _Scan, _top_zone, drop_links, drop_trailing
 
 __all__ = ["CleanSettings", "clean", "extract_html", "html_to_text"]
 
@@ -65,6 +65,7 @@ def clean(text: str, *, title: str | None = None, published: str | None = None,
     _body(scan, _top_zone(scan))
     _off_topic(doc, lex, settings, html=html)
     drop_links(scan)
+    drop_trailing(scan)
     join_wrapped(doc, settings, title)
     return _assemble(doc, title=meta["title"], published=published or meta["published"],
                      byline=meta["byline"], tags=meta["tags"], dateline=_kept_dateline(doc, meta["dateline"]))

@@ -38,7 +38,7 @@ from .furniture import (_caption, _clock_line, _code_line, _credit_only, _editor
                         _entry_clocks, _update_clock)
 from ..extraction.entities import place_id
 from .lexicon import _Lexicon, _lexicon
-from .lines import _BULLET, _WORD, _Doc, _Line, _norm, _same_text
+from .lines import _BULLET, _SENT_END, _WORD, _Doc, _Line, _norm, _same_text
 from .settings import CleanSettings
 
 _OPEN_QUOTE = "\"'“‘«„"
@@ -756,6 +756,82 @@ def drop_links(s: _Scan) -> None:
         for p in s.doc.pieces[k]:
             if p.keep:
                 p.keep, p.label = False, reason.removesuffix("|marker")
+
+
+#: The longest line (words) read as page chrome after the article's last sentence.
+_TRAILING_WORDS = 15
+
+
+def drop_trailing(s: _Scan) -> None:
+    """After the last sentence of the article (:func:`_last_sentence`), the kept lines
+    that are no sentence (no sentence end before any closing emoji, ≤ :data:`_TRAILING_WORDS`
+    words, something visible, not a bullet item, a fact box's "Field: value" or a numbered note "[2] …") are the page's chrome under the article (story
+    links, credits, labels, widget text) -> ``boilerplate:trailing``; not a line of a list
+    (a block of 3 or more lines without a blank line between them: tour dates, a cast) nor
+    the heading right above one. Plain-text input only (``strip_furniture``). Heuristic
+    (issue 19: what follows the article on many outlets' pages); the list exception
+    measured on the appended-stories set, whose article bodies end in lists."""
+    if not s.strip_furniture:
+        return
+    doc = s.doc
+    last = _last_sentence(doc)
+    if last is None:
+        return
+    listed = _listed_lines(doc.lines)
+    for k in range(len(doc.lines) - 1, last, -1):
+        ln, pieces = doc.lines[k], doc.pieces[k]
+        if not any(p.keep for p in pieces):
+            continue
+        if k in listed or k + 1 in listed:
+            return
+        if len(pieces) == 1 and pieces[0].keep and pieces[0].label in ("body", "heading") \
+                and ln.nw <= _TRAILING_WORDS and ln.text.strip(_INVISIBLE) \
+                and not _SENT_END.search(_TAIL_SYMBOLS.sub("", ln.text)) \
+                and not _BULLET.match(ln.text) and not _FIELD.match(ln.text) and not _NOTE_NUMBER.match(ln.text):
+            pieces[0].keep, pieces[0].label = False, "boilerplate:trailing"
+        else:
+            return
+
+
+# Symbols after a line's last word or mark ("See you soon! 🙂"): not what ends a sentence.
+_TAIL_SYMBOLS = re.compile(r"[\s\u2600-\u27bf\U0001F000-\U0001FAFF\ufe0f]+$")
+# Characters that print nothing (a line of them is no chrome to remove).
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+# A numbered note or reference of the article: "[2] Riverton Review, 2019".
+_NOTE_NUMBER = re.compile(r"^\[\d{1,3}\]")
+
+
+#: The fewest lines of a block read as a list.
+_LIST_LINES = 3
+
+
+def _listed_lines(lines: list[_Line]) -> set[int]:
+    """Indices of the lines of blocks (lines between blank lines) of at least
+    :data:`_LIST_LINES` lines."""
+    out: set[int] = set()
+    start = 0
+    for k in range(1, len(lines) + 1):
+        if k == len(lines) or lines[k].blank_before:
+            if k - start >= _LIST_LINES:
+                out.update(range(start, k))
+            start = k
+    return out
+
+
+# A data field of a fact box: "Built: 1974", "Storeys: 24" (kept: the article's own data).
+_FIELD = re.compile(r"^[^:]{1,40}:\s+\S")
+
+
+def _last_sentence(doc: _Doc) -> int | None:
+    """Index of the last kept body line that ends a sentence of a paragraph of at least
+    four words (the lines since the last blank line: a hard-wrapped paragraph's last line
+    may be one word), or None."""
+    words, found = 0, None
+    for k, ln in enumerate(doc.lines):
+        words = ln.nw if ln.blank_before or k == 0 else words + ln.nw
+        if ln.sentence_end and words >= 4 and any(p.keep and p.label == "body" for p in doc.pieces[k]):
+            found = k
+    return found
 
 
 #: Cue classes that are furniture rules: off with ``strip_furniture`` (HTML input, where
