@@ -763,14 +763,16 @@ _TRAILING_WORDS = 15
 
 
 def drop_trailing(s: _Scan) -> None:
-    """After the last sentence of the article (:func:`_last_sentence`), the kept lines
-    that are no sentence (no sentence end before any closing emoji, ≤ :data:`_TRAILING_WORDS`
-    words, something visible, not a bullet item, a fact box's "Field: value" or a numbered note "[2] …") are the page's chrome under the article (story
-    links, credits, labels, widget text) -> ``boilerplate:trailing``; not a line of a list
-    (a block of 3 or more lines without a blank line between them: tour dates, a cast) nor
-    the heading right above one. Plain-text input only (``strip_furniture``). Heuristic
-    (issue 19: what follows the article on many outlets' pages); the list exception
-    measured on the appended-stories set, whose article bodies end in lists."""
+    """The run of kept lines that ends the page after the last sentence of the article
+    (:func:`_last_sentence`), read from the end, while each is no sentence (no sentence
+    end before any closing emoji, ≤ :data:`_TRAILING_WORDS` words, something visible, not
+    a bullet item, a fact box's "Field: value" or a numbered note "[2] …"): the page's
+    chrome under the article (story links, credits, labels, widget text) ->
+    ``boilerplate:trailing``. The run stops at a list (a block of 3 or more lines without
+    a blank line between them: tour dates, a cast) or the heading right above one, and at
+    the first line that is none of these. Plain-text input only (``strip_furniture``).
+    Heuristic (issue 19: what follows the article on many outlets' pages); the stops
+    measured on the appended-stories set, whose article bodies end in lists and boxes."""
     if not s.strip_furniture:
         return
     doc = s.doc
