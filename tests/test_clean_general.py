@@ -115,7 +115,7 @@ def test_title_case_place_dateline(prefix):
     "Update: The council approved a new budget on Tuesday after weeks of debate.",
     "Jane Roe - The council approved a new budget on Tuesday after weeks of debate.",
     "Prof. Jane Roe said the council approved a new budget on Tuesday.",
-    "Nairobi. Jane Roe said the council approved a new budget on Tuesday.",
+    "Gen. Jane Roe said the council approved a new budget on Tuesday.",
 ])
 def test_title_case_words_that_are_no_dateline(line):
     assert line in kept(_lead(line))
@@ -455,3 +455,10 @@ def test_trailing_chrome_stops_at_a_fact_field():
     ("Privacy Policy", "boilerplate:navigation"), ("Read this story in Spanish", "boilerplate:link")])
 def test_promo_and_footer_lines_of_many_outlets(line, cls):
     assert reasons(_between(line))[line] == cls
+
+
+def test_title_case_dateline_before_a_title_and_name():
+    c = _lead("Nairobi. President Jane Roe on Sunday ordered the league to halt its season.")
+    assert c.dateline and c.dateline["place"] == "Nairobi"
+    # a title abbreviation before a name is no place
+    assert _lead("Prof. Jane Roe said the council had acted too late on the budget.").dateline is None

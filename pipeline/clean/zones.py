@@ -37,6 +37,7 @@ from .boilerplate import _cue, _cue_text, _tag_like, _tag_run_end, _timestamp
 from .furniture import (_caption, _clock_line, _code_line, _credit_only, _editor_note, _embed_end, _entry_clock,
                         _entry_clocks, _update_clock)
 from ..extraction.entities import place_id
+from ..names import titles
 from .lexicon import _Lexicon, _lexicon
 from .lines import _BULLET, _SENT_END, _WORD, _Doc, _Line, _norm, _same_text
 from .settings import CleanSettings
@@ -112,9 +113,9 @@ def _title_dateline(text: str, lex: _Lexicon) -> int:
     The place must be a name of the place gazetteer (``models/entities/places.tsv.gz``,
     :func:`pipeline.extraction.entities.place_id`), so that a label or a person ("Update:
     …", "Jane Roe - …") is no dateline; not a common word or a cue either ("However: …";
-    a stopword alone, months, cue lexicon), nor a title abbreviation before a name ("Prof.
-    Jane Roe said …": after a full stop the next two words may not both be
-    capitalised; a single place word has at least four letters).
+    a stopword alone, months, cue lexicon), nor a title before a name ("Prof. Jane
+    Roe said …": a title of ``models/names/names.json``; a single place word has at least
+    four letters).
     Heuristic (issue 19: the Title Case datelines of Asian and African papers)."""
     m = _DL_TITLE_ONLY.match(text)
     if not m or len(_WORD.findall(text[m.end():])) < 4:
@@ -126,8 +127,8 @@ def _title_dateline(text: str, lex: _Lexicon) -> int:
             or any(w.lower() in lex.months or _cue_text(w, lex) for w in words) \
             or _cue_text(m.group(1), lex) or place_id(m.group(1)) is None:
         return 0
-    if text[:m.end()].rstrip().endswith(".") and re.match(r"[\"“‘']?[A-Z]\w*\s+[A-Z]", text[m.end():]):
-        return 0
+    if text[:m.end()].rstrip().endswith(".") and words[-1].lower() in titles():
+        return 0   # "Prof. Jane Roe said …": a title before a name
     return m.end()
 
 
