@@ -462,3 +462,18 @@ def test_title_case_dateline_before_a_title_and_name():
     assert c.dateline and c.dateline["place"] == "Nairobi"
     # a title abbreviation before a name is no place
     assert _lead("Prof. Jane Roe said the council had acted too late on the budget.").dateline is None
+
+
+def test_present_tense_photo_description_with_a_day_is_a_caption():
+    cap = "Volunteers stack sandbags along the river wall in Lowmarsh on Sunday."
+    assert reasons(_between(cap))[cap] == "boilerplate:caption"
+
+
+@pytest.mark.parametrize("line", [
+    "Volunteers stacked sandbags along the river wall in Lowmarsh on Sunday.",     # past tense: prose
+    "Volunteers stack sandbags along the river wall in Lowmarsh.",                 # no day or date
+    "Volunteers were stacking sandbags along the river wall on Sunday.",           # an auxiliary
+    "More than 300 people joined the stack of sandbags on Sunday.",               # the verb word as a noun
+])
+def test_sentences_that_are_no_photo_description(line):
+    assert line in kept(_between(line))
