@@ -20,7 +20,9 @@ Four passes, each with its rules stated in its module:
 3. **Off-topic tail** (:mod:`.boundary`): appended unrelated stories, after a
    marker line or at the one unmarked boundary a global search finds. Story links
    under a "Related" head are removed after it (:func:`.zones.drop_links`), so the
-   boundary search reads the page as before.
+   boundary search reads the page as before, and so is the run of short non-sentence
+   lines that ends a plain-text page after the article's last sentence
+   (:func:`.zones.drop_trailing`).
 4. **Hard-wrapped lines** (:mod:`.wrap`): in text broken at a fixed width inside
    sentences, the kept pieces of a paragraph's lines become one segment (a headline
    over two lines one headline), and a removed line takes the rest of its sentence.

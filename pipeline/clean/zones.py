@@ -12,8 +12,10 @@ bylines, tags), decided line by line by ordered rule tables.
 2. **Line shape** in the body (``_BODY_RULES``): cue-lexicon lines
    (``boilerplate:<class>``), relative timestamps (``boilerplate:timestamp``; see
    :mod:`.boilerplate`), clock stamps (``metadata:time``), date lines, duplicate
-   headline, photo captions and credits (``boilerplate:caption``), agency sign-offs
-   (``metadata:byline``), embedded posts (``boilerplate:embed``; :mod:`.furniture`),
+   headline, photo captions and credits (``boilerplate:caption``; also a caption printed
+   twice and one under a credit line), bylines anywhere (``metadata:byline``: agency
+   sign-offs, name and role, a dash and a credit, a names line over an outlet line, an
+   author's name alone after the standfirst, an author's note near the end), embedded posts (``boilerplate:embed``; :mod:`.furniture`),
    bracketed notes to editors and viewers (``metadata:note``), the clock stamps that
    open a live page's entries (``metadata:time``), story links under a "Related" head,
    bullet markers, trailing tag runs. Sub-headings (short lines without sentence punctuation, or short
@@ -1317,7 +1319,7 @@ _TOP_RULES = (_top_cue, _timestamp_line, _clock_stamp, _note_line, _date_stamp_l
 #: Body, in order: cue lexicon, time stamp, clock stamp, bracketed note, open tag list,
 #: date line, duplicate headline, byline, caption or credit, embedded post, code line,
 #: entry clock stamp, leading dateline,
-#: trailing tag run, bullet item, sub-heading, a repeated paragraph, paragraph.
+#: trailing tag run, bullet item, sub-heading, an author's note, a repeated paragraph, paragraph.
 _BODY_RULES = (_body_cue, _timestamp_line, _clock_stamp, _note_line, _open_tag_list, _date_stamp_line,
                _duplicate_headline, _byline_line, _caption_line, _embed_block, _code_stamp, _entry_stamp,
                _dateline_start,
