@@ -477,3 +477,11 @@ def test_present_tense_photo_description_with_a_day_is_a_caption():
 ])
 def test_sentences_that_are_no_photo_description(line):
     assert line in kept(_between(line))
+
+
+def test_broadcast_slot_closing_the_headline_line_is_a_stamp():
+    head = "Council Passes Budget; Schools Gain Teachers."
+    c = clean(head + " Aired 6:00p- 7:00p ET\n\n" + "\n\n".join(BODY))
+    check_invariants(c)
+    assert head in kept(c)
+    assert reasons(c)["Aired 6:00p- 7:00p ET"] == "metadata:time"

@@ -1134,15 +1134,26 @@ def _sentence_ends_top(s: _Scan, i: int) -> _Step:
 
 def _shape_headline(s: _Scan, i: int) -> _Step:
     """Without a given title, the first title-like line of ≥ 3 words or ≥ 20 chars ->
-    kept as ``headline`` (and ``title``)."""
+    kept as ``headline`` (and ``title``); a broadcast slot closing it ("… Aired 8:00a-
+    9:00a ET", :data:`_AIRED_TAIL`) -> ``metadata:time``."""
     ln = s.doc.lines[i]
     if not (s.meta["headline"] is None and not s.title_found and _title_like(ln)
             and (ln.nw >= 3 or len(ln.text) >= 20)):
         return None
     s.doc.keep(i, "headline")
-    s.meta["headline"] = ln.text
-    s.meta["title"] = s.meta["title"] or ln.text
+    m = _AIRED_TAIL.search(ln.text)
+    if m:
+        s.doc.pieces[i][-1].end = ln.start + m.start()
+        s.doc.drop(i, "metadata:time", ln.start + m.start() + len(m.group()) - len(m.group().lstrip()), ln.end)
+    s.meta["headline"] = ln.text[:m.start()] if m else ln.text
+    s.meta["title"] = s.meta["title"] or s.meta["headline"]
     return i + 1, True
+
+
+# A broadcast slot closing a transcript's headline line: "… Heads to White House. Aired
+# 8:00a- 9:00a ET" (the slot is the page's stamp, not the headline's).
+_AIRED_TAIL = re.compile(r"(?<=[.;!?])\s+Aired\s+\d{1,2}(?::\d{2})?\s*[ap]?\.?m?\.?\s*[-–]\s*"
+                         r"\d{1,2}(?::\d{2})?\s*[ap]?\.?m?\.?(?:\s+[A-Z]{2,4})?$")
 
 
 def _before_headline(s: _Scan, i: int) -> _Step:
