@@ -485,3 +485,23 @@ def test_broadcast_slot_closing_the_headline_line_is_a_stamp():
     check_invariants(c)
     assert head in kept(c)
     assert reasons(c)["Aired 6:00p- 7:00p ET"] == "metadata:time"
+
+
+def test_names_list_and_outlet_line_is_a_byline():
+    for line in ("Tamsin Vale and Oren Blake, Associated Press", "Tamsin Vale, Special to the Riverton Times"):
+        assert reasons(_between(line))[line] == "metadata:byline", line
+
+
+def test_filed_from_note_at_the_end_is_a_byline():
+    note = "Tamsin Vale reported from Nairobi. Oren Blake contributed from London."
+    c = clean("\n\n".join(BODY + [note]))
+    check_invariants(c)
+    assert reasons(c)[note] == "metadata:byline"
+    # a sentence that goes on after the place is prose
+    other = "Tamsin Vale reported from Nairobi that the council had met."
+    assert other in kept(clean("\n\n".join(BODY + [other])))
+
+
+def test_four_digit_wire_clock_on_a_date_line():
+    line = "Updated 0412 GMT (1212 HKT) March 3, 2024"
+    assert reasons(_between(line))[line] == "metadata:date"

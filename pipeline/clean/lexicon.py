@@ -89,6 +89,8 @@ def _lexicon() -> _Lexicon:
     junk = re.compile(
         rf"\b(?:{'|'.join(cues)})\b|\b(?:{wd_alt})\b\.?"
         r"|\b\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?\s?m\.?|hrs?\b)?(?:\s*\b(?-i:[A-Z]{2,4})\b)?|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)"
+        # a four-digit clock with its zone, as wires stamp it: "0412 GMT (1212 HKT)"
+        r"|\b[0-2]\d[0-5]\d\s*(?-i:[A-Z]{2,4}T|GMT|UTC)\b"
         # "12.34 BST", "4.10pm": a dotted clock needs a zone or am/pm
         r"|\b\d{1,2}\.\d{2}\s*(?:[ap]\.?m\.?(?!\w)|\b(?-i:[A-Z]{2,4})\b)"
         r"|\b(?:[A-Z]{1,4}T|UTC|GMT|Z)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?\b|\b(?:a\.?m\.?|p\.?m\.?)(?!\w)"

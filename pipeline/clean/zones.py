@@ -340,7 +340,7 @@ def _byline(line: _Line, lex: _Lexicon, top: bool) -> str | None:
 
 def _signed_byline(line: _Line, lex: _Lexicon) -> str | None:
     """A byline that reads as one anywhere in the text, not only in the lead: "By" (or
-    "Report by" …) and 1-8 name tokens all capitalised ("By JANE DOE and JOHN ROE", "By
+    "Report by", "Posted by", "Edited by" …, capitalised) and 1-8 name tokens all capitalised ("By JANE DOE and JOHN ROE", "By
     Jane Roe in Riverton", "By Jane Roe with AFP"; not a month or weekday: "By March"),
     no digits, no sentence end, before a stamp or a second credit ("By Jane Roe | March 3,
     2024", "Report by Jane Roe; edited by John Doe"); an e-mail address alone; a role and a name ("Reporter: JD", "Editor: Jane Roe").
@@ -360,7 +360,7 @@ def _signed_byline(line: _Line, lex: _Lexicon) -> str | None:
     if m and lex.byline_roles.fullmatch(m.group(1)):
         return m.group(2)
     m = lex.byline_prefix.match(text)
-    if not m or not text[:1] in "BR" or not _capitalised(text[m.end():m.end() + 1]) \
+    if not m or not text[:1].isupper() or not _capitalised(text[m.end():m.end() + 1]) \
             or _WORD.findall(text[m.end():])[0].lower() in lex.months:
         return None
     # "in" and "with" join a place or a co-credit: "By Jane Roe in Riverton", "By Jane Roe with AFP"
@@ -382,24 +382,32 @@ _NAME_SEP = re.compile(r"\s*[,|]\s*|\s+[-–—]\s+")
 
 
 def _name_and_outlet(line: _Line, lex: _Lexicon, places: bool = True) -> bool:
-    """A credit line of a name and its outlet, in the lead: 2-4 capitalised name tokens,
-    a comma, bar or spaced dash, then an agency of the lexicon, an outlet name
-    (:func:`_outlet_line`) or a place of the gazetteer (where the author files from:
-    :func:`pipeline.extraction.entities.place_id`; only when ``places``): "Jane Roe,
-    Reuters", "Jane Roe | Riverton Daily News", "Jane Roe, Nairobi"."""
+    """A credit line of names and their outlet: 2-4 capitalised name tokens or a list of
+    names (:func:`_names_line`), a comma, bar or spaced dash (the last one), then an
+    agency of the lexicon, an outlet name (:func:`_outlet_line`; "for", "special to" and
+    "the" before it are read through) or a place of the gazetteer (where the author files
+    from: :func:`pipeline.extraction.entities.place_id`; only when ``places``): "Jane Roe,
+    Reuters", "Jane Roe | Riverton Daily News", "Jane Roe and John Doe, Associated
+    Press", "Jane Roe, Special to the Riverton Times", "Jane Roe, Nairobi"."""
     text = line.text
-    if line.nw > 9 or line.sentence_end or any(c.isdigit() for c in text):
+    if line.nw > 14 or line.sentence_end or any(c.isdigit() for c in text):
         return False
-    parts = _NAME_SEP.split(text, maxsplit=1)
-    if len(parts) != 2:
+    seps = list(_NAME_SEP.finditer(text))
+    if not seps:
         return False
-    name, outlet = parts
+    name, outlet = text[:seps[-1].start()], text[seps[-1].end():]
     tokens = _TOKEN.findall(name)
-    if not 2 <= len(tokens) <= 4 or not all(_capitalised(t) for t in tokens):
+    if not (2 <= len(tokens) <= 4 and all(_capitalised(t) for t in tokens)
+            or _names_line(_Line(0, len(name), name, False, _WORD.findall(name)), lex)):
         return False
-    return bool(re.fullmatch(rf"(?:{lex.agencies})", outlet.strip())) \
+    outlet = _OUTLET_LEAD.sub("", outlet.strip())
+    return bool(re.fullmatch(rf"(?:{lex.agencies})", outlet)) \
         or _outlet_line(_Line(0, len(outlet), outlet, False, _WORD.findall(outlet)), lex) \
-        or places and _TITLE_PLACE.fullmatch(outlet.strip()) is not None and place_id(outlet.strip()) is not None
+        or places and _TITLE_PLACE.fullmatch(outlet) is not None and place_id(outlet) is not None
+
+
+# Words before an outlet in a credit: "for The Riverton Times", "Special to the Times".
+_OUTLET_LEAD = re.compile(r"^(?:(?:for|special\s+to)\s+)?(?:the\s+)?", re.IGNORECASE)
 
 
 # A place name in Title Case or capitals, 1-3 words: "Nairobi", "New Delhi", "NAIROBI".
@@ -1268,6 +1276,9 @@ def _top_dateline(s: _Scan, i: int) -> _Step:
 # courts for …").
 _BIO = re.compile(r"^[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){1,3}\s+"
                   r"(?:(?:is|was)\s+(?:a|an|the|our)\s|(?:covers|writes|reports)\s)")
+# A note of where an author filed from, one sentence each: "Jane Roe reported from Nairobi."
+_FILED_FROM = re.compile(r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){1,3}\s+(?:reported|contributed(?:\s+reporting)?)"
+                         r"\s+from\s+[A-Z][\w'’.\-]*(?:,?\s+[A-Z][\w'’.\-]*){0,3}\.")
 #: The most sentence-like lines after an author's note: it closes the article.
 _BIO_AFTER = 2
 
@@ -1276,15 +1287,19 @@ def _author_bio(s: _Scan, i: int) -> _Step:
     """An author's note near the end of the article -> ``metadata:byline``: a line of at
     most 60 words, not a quotation, that opens with a name and "is a/an/the …" and names a
     role of ``byline_roles`` in its first sentence ("Jane Roe is the Riverton correspondent
-    of the Daily Star."), or opens with a name and "covers", "writes" or "reports"; after
+    of the Daily Star."), or opens with a name and "covers", "writes" or "reports", or is
+    only notes of where authors filed from ("Jane Roe reported from Nairobi. John Doe
+    contributed from London.", :data:`_FILED_FROM`); after
     some body, with at most :data:`_BIO_AFTER` sentence-like lines after it. Heuristic
     (issue 19: author notes that close the pages of many outlets)."""
     ln, lines = s.doc.lines[i], s.doc.lines
     m = _BIO.match(ln.text) if s.seen_body and ln.nw <= 60 else None
-    if m is None:
+    filed = s.seen_body and all(_FILED_FROM.fullmatch(x) for x in re.split(r"(?<=\.)\s+", ln.text))
+    if m is None and not filed:
         return None
     first = re.split(r"(?<=[.!?])\s+", ln.text, maxsplit=1)[0]
-    if not m.group().rstrip().endswith(("covers", "writes", "reports")) and not s.lex.byline_roles.search(first):
+    if not filed and not m.group().rstrip().endswith(("covers", "writes", "reports")) \
+            and not s.lex.byline_roles.search(first):
         return None
     if sum(_sentence_like(x) for x in lines[i + 1:i + 2 + _BIO_AFTER]) > _BIO_AFTER:
         return None
