@@ -505,3 +505,19 @@ def test_filed_from_note_at_the_end_is_a_byline():
 def test_four_digit_wire_clock_on_a_date_line():
     line = "Updated 0412 GMT (1212 HKT) March 3, 2024"
     assert reasons(_between(line))[line] == "metadata:date"
+
+
+@pytest.mark.parametrize("line", ["Jane Roe • 2h", "3 hours ago | Jane Roe", "Posted 3 hours ago by Jane Roe",
+                                  "Mar 3 · 3 min read"])
+def test_stamp_bars_with_a_name_or_a_yearless_date(line):
+    assert reasons(_between(line))[line] in ("boilerplate:timestamp", "boilerplate:reading_time")
+
+
+def test_a_name_between_bars_alone_is_no_stamp_bar():
+    line = "Jane Roe | John Doe"
+    assert line in kept(_between(line))
+
+
+def test_date_line_with_a_reading_time_field():
+    line = "March 3, 2024 | Published in World | 3 min read"
+    assert reasons(_between(line))[line] == "metadata:date"

@@ -56,8 +56,10 @@ def _cue(line: _Line, lex: _Lexicon) -> str | None:
         items = _BAR_SEP.split(line.text)
         if len(items) > 1:
             classes = [_cue_text(t, lex) or _stamp_item(t, lex) for t in items]
-            if all(classes) and any(c != "date" for c in classes):
-                return next(c for c in classes if c != "date")
+            # an author's name may stand among a bar's stamps ("Jane Roe • 2h"), not alone
+            classes = [c or ("name" if _NAME_ITEM.fullmatch(t.strip()) else None) for c, t in zip(classes, items)]
+            if all(classes) and any(c not in ("date", "name") for c in classes):
+                return next(c for c in classes if c not in ("date", "name"))
     if cls is None and len(line.text) <= 120:
         cls = _word_bar(line.text, lex)
     return cls
@@ -90,7 +92,7 @@ def _stamp_item(text: str, lex: _Lexicon) -> str | None:
     dates alone is none (a list or a table row). Heuristic (issue 19: meta lines of many
     outlets print reading time and date on one line)."""
     t = text.strip()
-    if lex.date_re.fullmatch(t):
+    if lex.date_re.fullmatch(t) or _month_day(lex).fullmatch(t):
         return "date"
     return "timestamp" if _timestamp(_Line(0, len(t), t, False, []), lex) else None
 
@@ -113,11 +115,28 @@ def _cue_text(text: str, lex: _Lexicon) -> str | None:
 
 
 def _timestamp(line: _Line, lex: _Lexicon) -> bool:
-    """Relative time stamp lines: "2 hours ago", "Updated 5 mins ago", "vor 3 Stunden"."""
+    """Relative time stamp lines: "2 hours ago", "Updated 5 mins ago", "vor 3 Stunden";
+    a "by <name>" after the stamp goes with it ("Posted 3 hours ago by Jane Roe")."""
     if len(line.text) > 40:
         return False
-    n = _WS.sub(" ", line.text.lower().strip(" .·|-–—•"))
+    n = _BY_NAME_END.sub("", _WS.sub(" ", line.text.lower().strip(" .·|-–—•")))
     return any(rx.match(n) for rx in lex.timestamps)
+
+
+# A credit closing a stamp: "… ago by jane roe" (lower-cased line).
+_BY_NAME_END = re.compile(r"\s+by\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,2}$")
+# An author's name as a bar item: 2-4 capitalised words ("Jane Roe").
+_NAME_ITEM = re.compile(r"[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){1,3}")
+_MONTH_DAY_RE: list = []
+
+
+def _month_day(lex: _Lexicon) -> re.Pattern:
+    """A date without its year, as a stamp bar prints it ("Mar 3", "3 March")."""
+    if not _MONTH_DAY_RE:
+        months = "|".join(sorted((re.escape(m) for m in lex.months), key=len, reverse=True))
+        _MONTH_DAY_RE.append(re.compile(rf"(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{months})\.?",
+                                        re.IGNORECASE))
+    return _MONTH_DAY_RE[0]
 
 
 

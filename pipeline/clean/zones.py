@@ -231,7 +231,7 @@ def _date_line(line: _Line, lex: _Lexicon) -> str | None:
         rest.append(line.text[pos:m.start()])
         pos = m.end()
     rest.append(line.text[pos:])
-    rest = re.sub(r"\bby\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,2}\s*$", " ", "  ".join(rest))
+    rest = re.sub(r"\b(?i:by)\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,2}\s*$", " ", "  ".join(rest))
     if len(dates) > 1 and not _WORD.findall(rest):
         return None   # dates and nothing else ("3 March 2024 | 9 May 2024"): a list or a table row
     for field in _STAMP_FIELDS.split(rest):
@@ -239,7 +239,8 @@ def _date_line(line: _Line, lex: _Lexicon) -> str | None:
         # a "By …" field is a byline's, and the byline rule takes the line; a relative
         # stamp ("… / 2:25 PM / Updated 6 years ago") is one more stamp field
         if left and (not _credit_field(left) or lex.byline_prefix.match(left)) \
-                and not _timestamp(_Line(0, len(field), field.strip(), False, []), lex):
+                and not _timestamp(_Line(0, len(field), field.strip(), False, []), lex) \
+                and _cue_text(field, lex) is None:   # "March 3, 2024 | 3 min read"
             return None
     return _parse_date(dates[0], lex)
 
