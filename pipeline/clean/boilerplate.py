@@ -74,15 +74,38 @@ def _word_bar(text: str, lex: _Lexicon) -> str | None:
     Email": 2-8 items, all of one class), or ``"tags"`` for a line of hashtags only
     ("#floods #Riverton"); else None. Heuristic (issue 19: share bars and hashtag lines
     whose separators the scraper dropped)."""
+    if text[0] == "#":
+        words = text.split()
+        return "tags" if len(words) <= _WORD_BAR_ITEMS and all(
+            w.startswith("#") and len(w) > 1 and not w[1:].isdigit() for w in words) else None
+    sp = text.find(" ")
+    one = _one_word_cues(lex)
+    cls = one.get(text[:sp].lower().strip(_EDGE)) if sp > 0 else None
+    if cls is None:
+        return None   # the first word is no cue item: no bar (most lines end here)
     words = text.split()
-    if not 1 <= len(words) <= _WORD_BAR_ITEMS:
+    if len(words) > _WORD_BAR_ITEMS or any(one.get(w.lower().strip(_EDGE)) != cls for w in words[1:]):
         return None
-    if all(w.startswith("#") and len(w) > 1 and not w[1:].isdigit() for w in words):
-        return "tags"
-    if len(words) < 2:
-        return None
-    classes = {_cue_text(w, lex) for w in words}
-    return classes.pop() if len(classes) == 1 and None not in classes else None
+    return cls
+
+
+_ONE_WORD: list = []
+_EDGE = ".,:;!?|()[]'\"“”‘’"
+
+
+def _one_word_cues(lex: _Lexicon) -> dict[str, str]:
+    """Class of each one-word whole-line phrase of the cue lexicon ("facebook" → share),
+    read once: a space-separated bar is looked up word by word, not matched phrase by
+    phrase (no work per line beyond a dictionary look-up per word)."""
+    if not _ONE_WORD:
+        table: dict[str, str] = {}
+        for cls, spec in lex.classes.items():
+            for phrase in spec.get("lines", []):
+                n = _norm(phrase)
+                if n and " " not in n and "*" not in n:
+                    table.setdefault(n, cls)
+        _ONE_WORD.append(table)
+    return _ONE_WORD[0]
 
 
 def _stamp_item(text: str, lex: _Lexicon) -> str | None:

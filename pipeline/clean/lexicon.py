@@ -33,7 +33,7 @@ class _Lexicon:
     agencies: str = ""     # regex alternation of news / photo agency names (case-sensitive)
     photo_words: str = ""  # regex alternation of photo-credit words (lower-case)
     note_words: re.Pattern = re.compile(r"(?!)")  # openings of a bracketed note to editors
-    caption_verbs: re.Pattern = re.compile(r"(?!)")  # present forms of photo-description verbs
+    caption_verbs: frozenset[str] = frozenset()      # present forms of photo-description verbs
     weekdays: re.Pattern = re.compile(r"(?!)")       # a weekday name as a word
 
 
@@ -113,7 +113,7 @@ def _lexicon() -> _Lexicon:
         date_line_junk=junk, stopwords=stop,
         agencies=_alternation(raw["agencies"]), photo_words=_alternation(raw["photo_words"]),
         note_words=re.compile(rf"(?:{_alternation(raw.get('note_words', []))})(?![\w'’])", re.IGNORECASE),
-        caption_verbs=re.compile(rf"(?:{_alternation(sorted({f for v in raw.get('caption_verbs', []) for f in _present_forms(v)}))})"),
+        caption_verbs=frozenset(f for v in raw.get("caption_verbs", []) for f in _present_forms(v)),
         weekdays=re.compile(rf"\b(?:{_alternation([w for w in raw['weekdays'] if len(w) > 4])})\b", re.IGNORECASE))
 
 

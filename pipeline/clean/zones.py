@@ -279,6 +279,7 @@ _EMAIL_BRACKET = re.compile(r"[\[(<][^\])>]*@[^\])>]*[\])>]")
 _BYLINE_STAMP = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+(?=[^|]*\d)")
 
 
+_HAS_DIGIT = re.compile(r"\d")
 _NAME_JOINERS = frozenset({"and", "und", "et", "y", "e", "de", "van", "von", "der", "al", "la", "le",
                            "da", "di", "bin"})
 # A name-like token of a byline: its first letter (after any quote or bracket) is a capital.
@@ -355,7 +356,7 @@ def _signed_byline(line: _Line, lex: _Lexicon) -> str | None:
     # the names end where a stamp or a second credit begins: "By Jane Roe | March 3, 2024",
     # "By Jane Roe • 3 min read", "Report by Jane Roe; edited by John Doe"
     text = _BYLINE_STAMP.split(text.split(";", 1)[0], maxsplit=1)[0]
-    if any(c.isdigit() for c in text):
+    if _HAS_DIGIT.search(text):
         return None
     m = _ROLE_NAME.match(text)
     if m and lex.byline_roles.fullmatch(m.group(1)):
@@ -391,7 +392,7 @@ def _name_and_outlet(line: _Line, lex: _Lexicon, places: bool = True) -> bool:
     Reuters", "Jane Roe | Riverton Daily News", "Jane Roe and John Doe, Associated
     Press", "Jane Roe, Special to the Riverton Times", "Jane Roe, Nairobi"."""
     text = line.text
-    if line.nw > 14 or line.sentence_end or any(c.isdigit() for c in text):
+    if line.nw > 14 or line.sentence_end or _HAS_DIGIT.search(text):
         return False
     seps = list(_NAME_SEP.finditer(text))
     if not seps:
@@ -456,7 +457,7 @@ def _role_credit(line: _Line, lex: _Lexicon) -> bool:
     ``byline_roles``; ≤ 10 words, no digits, no sentence end. Heuristic (issue 19: the
     author lines of many outlets sit after the standfirst or at the end)."""
     text = line.text
-    if line.nw > 10 or line.sentence_end or any(c.isdigit() for c in text):
+    if line.nw > 10 or line.sentence_end or _HAS_DIGIT.search(text):
         return False
     parts = _NAME_SEP.split(text, maxsplit=1)
     if len(parts) != 2:
@@ -540,7 +541,7 @@ def _role_only(line: _Line, lex: _Lexicon) -> bool:
     words ending in a role noun of ``byline_roles``, then optionally a comma and a place
     or desk of ≤ 3 capitalised words; no digits, no sentence end). Heuristic (issue 19)."""
     text = line.text
-    if line.nw > 7 or line.sentence_end or any(c.isdigit() for c in text):
+    if line.nw > 7 or line.sentence_end or _HAS_DIGIT.search(text):
         return False
     head, _, tail = text.partition(",")
     words = _WORD.findall(head)
@@ -570,7 +571,7 @@ def _desk_line(line: _Line, lex: _Lexicon) -> bool:
     Gazette", "BBC News, Riverton") or a role ("Riverton Bureau Chief", "Senior
     correspondent"), one of its comma or bar separated parts. Heuristic (issue 19)."""
     text = line.text
-    if line.blank_before or not 1 <= line.nw <= 6 or line.sentence_end or any(c.isdigit() for c in text):
+    if line.blank_before or not 1 <= line.nw <= 6 or line.sentence_end or _HAS_DIGIT.search(text):
         return False
     for part in _NAME_SEP.split(text):
         part = part.strip()
@@ -789,9 +790,9 @@ def drop_trailing(s: _Scan) -> None:
         return
     doc = s.doc
     last = _last_sentence(doc)
-    if last is None:
+    if last is None or last + 1 == len(doc.lines):
         return
-    listed = _listed_lines(doc.lines)
+    listed = _listed_lines(doc.lines, last + 1)
     for k in range(len(doc.lines) - 1, last, -1):
         ln, pieces = doc.lines[k], doc.pieces[k]
         if not any(p.keep for p in pieces):
@@ -819,12 +820,14 @@ _NOTE_NUMBER = re.compile(r"^\[\d{1,3}\]")
 _LIST_LINES = 3
 
 
-def _listed_lines(lines: list[_Line]) -> set[int]:
+def _listed_lines(lines: list[_Line], first: int) -> set[int]:
     """Indices of the lines of blocks (lines between blank lines) of at least
-    :data:`_LIST_LINES` lines."""
+    :data:`_LIST_LINES` lines, among the blocks that end at or after line ``first``."""
     out: set[int] = set()
-    start = 0
-    for k in range(1, len(lines) + 1):
+    start = first
+    while start > 0 and not lines[start].blank_before:
+        start -= 1
+    for k in range(start + 1, len(lines) + 1):
         if k == len(lines) or lines[k].blank_before:
             if k - start >= _LIST_LINES:
                 out.update(range(start, k))
@@ -839,13 +842,19 @@ _FIELD = re.compile(r"^[^:]{1,40}:\s+\S")
 def _last_sentence(doc: _Doc) -> int | None:
     """Index of the last kept body line that ends a sentence of a paragraph of at least
     four words (the lines since the last blank line: a hard-wrapped paragraph's last line
-    may be one word), or None."""
-    words, found = 0, None
-    for k, ln in enumerate(doc.lines):
-        words = ln.nw if ln.blank_before or k == 0 else words + ln.nw
-        if ln.sentence_end and words >= 4 and any(p.keep and p.label == "body" for p in doc.pieces[k]):
-            found = k
-    return found
+    may be one word), or None. Read from the end."""
+    lines = doc.lines
+    for k in range(len(lines) - 1, -1, -1):
+        ln = lines[k]
+        if not ln.sentence_end or not any(p.keep and p.label == "body" for p in doc.pieces[k]):
+            continue
+        words, j = ln.nw, k
+        while words < 4 and j > 0 and not lines[j].blank_before:
+            j -= 1
+            words += lines[j].nw
+        if words >= 4:
+            return k
+    return None
 
 
 #: Cue classes that are furniture rules: off with ``strip_furniture`` (HTML input, where
@@ -955,6 +964,10 @@ def _byline_line(s: _Scan, i: int) -> _Step:
     return j, True
 
 
+#: The longest credit line (words) of the shapes of :func:`_byline_of` after "By" lines.
+_CREDIT_WORDS = 14
+
+
 def _byline_of(s: _Scan, i: int) -> str | None:
     """The byline line ``i`` is, or None: a byline (:func:`_byline`; role fragments only
     in the top zone) in the top zone or before the second body paragraph; anywhere one
@@ -964,12 +977,17 @@ def _byline_of(s: _Scan, i: int) -> str | None:
     (:func:`_name_and_outlet`; a place of filing only in the lead); in the top zone
     after the headline an outlet line (:func:`_outlet_line`)."""
     ln, lex, lead = s.doc.lines[i], s.lex, s.seen_body < 2
-    nxt = s.doc.lines[i + 1] if i + 1 < len(s.doc.lines) else None
     by = _byline(ln, lex, top=s.in_top) if lead else None
     if by is None:
         by = _signed_byline(ln, lex)
     if by is not None:
         return by
+    nxt = s.doc.lines[i + 1] if i + 1 < len(s.doc.lines) else None
+    if ln.sentence_end or ln.nw > _CREDIT_WORDS or not (
+            len(ln.words) >= 2 and ln.words[0][0].isupper() and ln.words[1][0].isupper()
+            or _SIGNOFF_DASH.match(ln.text)):
+        return None   # every credit shape below is a short line, no sentence, that opens
+        #               with two capitalised words (a name, a role, an outlet) or a dash
     if lead and s.meta["headline"] is not None and _outlet_line(ln, lex) or _name_by_stamp(s, i) \
             or _name_and_outlet(ln, lex, places=lead) or _role_credit(ln, lex) and not _signed_section(s, i) \
             or _dash_credit(s, i) \
@@ -1015,13 +1033,13 @@ def _twin_caption(s: _Scan, i: int) -> _Step:
     Heuristic (issue 19: photo captions printed twice, as alt text and as caption)."""
     lines = s.doc.lines
     ln = lines[i]
-    if i + 1 >= len(lines) or not 3 <= ln.nw <= _CAPTION_WORDS or ln.text[0] in _OPEN_QUOTE \
-            or s.in_top and s.meta["headline"] is None:
+    if i + 1 >= len(lines) or not lines[i + 1].text.startswith(ln.text) or not 3 <= ln.nw <= _CAPTION_WORDS \
+            or ln.text[0] in _OPEN_QUOTE or s.in_top and s.meta["headline"] is None:
         return None
     if any(_same_text(ln.text, t) for t in (s.meta["headline"], s.title) if t):
         return None
     nxt = lines[i + 1].text
-    if not (nxt == ln.text or nxt.startswith(ln.text) and _caption(lines[i + 1])):
+    if not (nxt == ln.text or _caption(lines[i + 1])):
         return None
     s.doc.drop(i, "boilerplate:caption")
     s.doc.drop(i + 1, "boilerplate:caption")
@@ -1294,8 +1312,11 @@ def _author_bio(s: _Scan, i: int) -> _Step:
     some body, with at most :data:`_BIO_AFTER` sentence-like lines after it. Heuristic
     (issue 19: author notes that close the pages of many outlets)."""
     ln, lines = s.doc.lines[i], s.doc.lines
-    m = _BIO.match(ln.text) if s.seen_body and ln.nw <= 60 else None
-    filed = s.seen_body and all(_FILED_FROM.fullmatch(x) for x in re.split(r"(?<=\.)\s+", ln.text))
+    if not s.seen_body or ln.nw > 60:
+        return None
+    m = _BIO.match(ln.text)
+    filed = m is None and " from " in ln.text \
+        and all(_FILED_FROM.fullmatch(x) for x in re.split(r"(?<=\.)\s+", ln.text))
     if m is None and not filed:
         return None
     first = re.split(r"(?<=[.!?])\s+", ln.text, maxsplit=1)[0]
