@@ -521,3 +521,17 @@ def test_a_name_between_bars_alone_is_no_stamp_bar():
 def test_date_line_with_a_reading_time_field():
     line = "March 3, 2024 | Published in World | 3 min read"
     assert reasons(_between(line))[line] == "metadata:date"
+
+
+def test_semicolon_tag_line():
+    line = "Riverton; budget; schools"
+    assert reasons(_between(line))[line] == "boilerplate:tags"
+    # items with numbers are a list of the article, not tags
+    assert "Deaths 5; injured 10; missing 2" in kept(_between("Deaths 5; injured 10; missing 2"))
+
+
+@pytest.mark.parametrize("line,cls", [
+    ("Cancel anytime. No ads. Unlimited access.", "boilerplate:promo"), ("Monthly Plan", "boilerplate:promo"),
+    ("Toggle Menu", "boilerplate:navigation")])
+def test_paywall_and_menu_lines(line, cls):
+    assert reasons(_between(line))[line] == cls

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import _Lexicon
-from .lines import _BULLET, _SENT_END, _WS, _Line, _norm
+from .lines import _BULLET, _SENT_END, _WORD, _WS, _Line, _norm
 
 _TAG_NOT = re.compile(r"[:\d]|\w\.\w")
 
@@ -61,8 +61,19 @@ def _cue(line: _Line, lex: _Lexicon) -> str | None:
             if all(classes) and any(c not in ("date", "name") for c in classes):
                 return next(c for c in classes if c not in ("date", "name"))
     if cls is None and len(line.text) <= 120:
-        cls = _word_bar(line.text, lex)
+        cls = _word_bar(line.text, lex) or _semicolon_tags(line.text)
     return cls
+
+
+def _semicolon_tags(text: str) -> str | None:
+    """``"tags"`` for a line of 3 or more tag-like items joined by semicolons ("Riverton;
+    floods; rescue": :func:`_tag_like` items, no digits or colons), a tag list whose
+    page printed it so; else None. Heuristic (issue 19)."""
+    if ";" not in text:
+        return None
+    items = [t.strip() for t in text.split(";")]
+    return "tags" if len(items) >= 3 and all(
+        _tag_like(_Line(0, len(t), t, False, _WORD.findall(t))) for t in items) else None
 
 
 #: The most items of a bar written with spaces only ("Facebook Twitter Email").
