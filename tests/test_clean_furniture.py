@@ -248,7 +248,7 @@ def test_caption_forms(line):
 
 
 def test_line_above_a_credit_is_its_caption():
-    cap = "Volunteers fill sandbags near the river bank on Monday morning."
+    cap = "Volunteers fill sandbags near the river bank, the council said."
     c = _between(cap + "\nImage: REUTERS/Jane Roe")
     assert reasons(c)[cap] == "boilerplate:caption"
     # with a blank line between, the line above is a paragraph of its own

@@ -115,7 +115,7 @@ def test_title_case_place_dateline(prefix):
     "Update: The council approved a new budget on Tuesday after weeks of debate.",
     "Jane Roe - The council approved a new budget on Tuesday after weeks of debate.",
     "Prof. Jane Roe said the council approved a new budget on Tuesday.",
-    "Nairobi. Jane Roe said the council approved a new budget on Tuesday.",
+    "Gen. Jane Roe said the council approved a new budget on Tuesday.",
 ])
 def test_title_case_words_that_are_no_dateline(line):
     assert line in kept(_lead(line))
@@ -245,4 +245,293 @@ def test_byline_names_end_at_a_middle_dot():
     ("Video 2:03", "boilerplate:link"), ("Read more about the floods", "boilerplate:link"),
     ("You are here: Home / World", "boilerplate:navigation"), ("Section: World", "boilerplate:label")])
 def test_widget_wording_of_more_sites(line, cls):
+    assert reasons(_between(line))[line] == cls
+
+
+# --------------------------------------------------------------------------- issue 19: bylines anywhere
+
+
+def test_name_and_role_line_after_the_lead_is_a_byline():
+    line = "Tamsin Vale, Senior Reporter"
+    assert reasons(_between(line))[line] == "metadata:byline"
+    # a name and a word that is no role stays article text
+    other = "Tamsin Vale, Riverton council"
+    assert other in kept(_between(other))
+
+
+def test_signature_under_a_sub_heading_stays_with_its_section():
+    c = clean("\n\n".join(BODY[:2] + ["One vote, two budgets", "Tamsin Vale, political correspondent"] + BODY[2:]))
+    check_invariants(c)
+    assert "Tamsin Vale, political correspondent" in kept(c)
+
+
+def test_dash_sign_off_is_a_byline():
+    line = "— Tamsin Vale"
+    c = clean("\n\n".join(BODY + [line]))
+    check_invariants(c)
+    assert reasons(c)[line] == "metadata:byline"
+
+
+def test_dashed_list_of_names_is_not_a_sign_off():
+    items = ["- Tamsin Vale", "- Oren Blake"]
+    c = clean("\n\n".join(BODY[:2]) + "\n\n" + "\n".join(items) + "\n\n" + "\n\n".join(BODY[2:]))
+    check_invariants(c)
+    assert not any(r.reason == "metadata:byline" for r in c.removed)
+
+
+def test_names_line_above_an_outlet_line_is_a_byline():
+    c = clean("\n\n".join(BODY[:2] + ["Tamsin Vale and Oren Blake\nRiverton Gazette, Lowmarsh"] + BODY[2:]))
+    check_invariants(c)
+    r = reasons(c)
+    assert r["Tamsin Vale and Oren Blake"] == r["Riverton Gazette, Lowmarsh"] == "metadata:byline"
+
+
+def test_names_line_without_an_outlet_line_stays():
+    line = "Tamsin Vale and Oren Blake"
+    assert line in kept(_between(line))
+
+
+def test_name_and_agency_after_the_lead_is_a_byline():
+    line = "Tamsin Vale, Reuters"
+    assert reasons(_between(line))[line] == "metadata:byline"
+
+
+def test_byline_label_prefix():
+    line = "Byline: Tamsin Vale"
+    assert reasons(_top(line))[line] == "metadata:byline"
+
+
+def test_lone_author_name_after_the_standfirst_is_a_byline():
+    c = clean("Riverton council passes a budget\n\nSchools win, roads wait, the mayor said.\n\nOrvan Keltesh\n\n"
+              + "\n\n".join(BODY))
+    check_invariants(c)
+    assert reasons(c)["Orvan Keltesh"] == "metadata:byline"
+
+
+def test_lone_title_case_line_whose_words_the_story_uses_is_a_heading():
+    # "Budget Schools": the story writes "budget" and "schools" in lower case
+    c = clean("Riverton council passes a budget\n\nSchools win, roads wait, the mayor said.\n\nBudget Schools\n\n"
+              + "\n\n".join(BODY))
+    check_invariants(c)
+    assert "Budget Schools" in kept(c)
+
+
+def test_by_line_with_a_stamp_or_a_place_after_the_lead():
+    for line in ("By Tamsin Vale | March 3, 2024", "By Tamsin Vale in Riverton", "By Tamsin Vale with AFP"):
+        assert reasons(_between(line))[line] == "metadata:byline", line
+    # a month after "By" starts a sentence-like heading, not a byline
+    assert "By March Riverton Voted" in kept(_between("By March Riverton Voted"))
+
+
+def test_role_alone_is_an_unnamed_authors_credit():
+    for line in ("Our Correspondent", "Special Correspondent, Riverton"):
+        assert reasons(_between(line))[line] == "metadata:byline", line
+    # one word in capitals heads a list ("STAFF"), not a credit
+    assert "STAFF" in kept(_between("STAFF"))
+
+
+def test_name_and_the_gazetteer_place_it_files_from():
+    line = "Tamsin Vale in Nairobi"
+    assert reasons(_between(line))[line] == "metadata:byline"
+    # a place the gazetteer does not know is no filing place
+    assert "Tamsin Vale in Lowmarsh" in kept(_between("Tamsin Vale in Lowmarsh"))
+
+
+def test_author_note_at_the_end_is_a_byline():
+    note = "Tamsin Vale is a correspondent for the Riverton Ledger based in Lowmarsh."
+    c = clean("\n\n".join(BODY + [note]))
+    check_invariants(c)
+    assert reasons(c)[note] == "metadata:byline"
+
+
+def test_author_note_shape_in_the_middle_of_the_story_stays():
+    # a sentence about a reporter, followed by the rest of the story, is article text
+    line = "Tamsin Vale is a reporter who was hurt when the bridge gave way."
+    c = clean("\n\n".join(BODY[:1] + [line] + BODY[1:]))
+    check_invariants(c)
+    assert line in kept(c)
+
+
+# --------------------------------------------------------------------------- issue 19: captions without a credit
+
+
+def test_caption_printed_twice_is_removed_both_times():
+    cap = "Firefighters hose down a burning warehouse near the Riverton docks."
+    c = clean("\n\n".join(BODY[:2]) + "\n\n" + cap + "\n" + cap + "\n\n" + "\n\n".join(BODY[2:]))
+    check_invariants(c)
+    assert [r.reason for r in c.removed] == ["boilerplate:caption", "boilerplate:caption"]
+
+
+def test_caption_repeated_with_its_credit():
+    cap = "Firefighters hose down a burning warehouse near the Riverton docks."
+    c = clean("\n\n".join(BODY[:2]) + "\n\n" + cap + "\n" + cap + " (AP Photo/Jane Roe)\n\n" + "\n\n".join(BODY[2:]))
+    check_invariants(c)
+    assert reasons(c)[cap] == "boilerplate:caption"
+
+
+def test_repeated_headline_is_not_a_twin_caption():
+    head = "Riverton council passes a budget"
+    c = clean(head + "\n" + head + "\n\n" + "\n\n".join(BODY))
+    check_invariants(c)
+    assert head in kept(c)
+
+
+def test_credit_above_a_one_line_block_captions_it():
+    cap = "Volunteers stack sandbags along the river wall on Sunday."
+    c = clean("\n\n".join(BODY[:2]) + "\n\nJane Roe / Reuters\n" + cap + "\n\n" + "\n\n".join(BODY[2:]))
+    check_invariants(c)
+    assert reasons(c)[cap] == "boilerplate:caption"
+
+
+def test_credit_above_a_paragraph_of_several_lines_takes_none():
+    para = ["Volunteers stacked sandbags along the river wall on Sunday,", "the council said in a statement."]
+    c = clean("\n\n".join(BODY[:2]) + "\n\nJane Roe / Reuters\n" + "\n".join(para) + "\n\n" + "\n\n".join(BODY[2:]))
+    check_invariants(c)
+    assert not any(r.reason == "boilerplate:caption" and "Volunteers" in c.text[r.start:r.end] for r in c.removed)
+
+
+# --------------------------------------------------------------------------- issue 19: page chrome
+
+
+def test_share_bar_without_separators():
+    line = "Facebook Twitter WhatsApp Email"
+    assert reasons(_between(line))[line] == "boilerplate:share"
+    # capitalised words that are not all cue items are a heading, not a bar
+    other = "Facebook Shares Tumble"
+    assert other in kept(_between(other))
+
+
+def test_hashtag_line_is_tags():
+    line = "#Riverton #budget #schools"
+    assert reasons(_between(line))[line] == "boilerplate:tags"
+
+
+def test_broadcast_slot_is_a_stamp():
+    line = "Aired 6:00p - 7:00p ET"
+    assert reasons(_between(line))[line] == "boilerplate:timestamp"
+
+
+@pytest.mark.parametrize("line,cls", [
+    ("Return to Transcripts main page", "boilerplate:navigation"), ("Next Post »", "boilerplate:navigation"),
+    ("Leave a Reply Cancel reply", "boilerplate:comments"), ("Share this: Mastodon | Email", "boilerplate:share"),
+    ("Click to enlarge", "boilerplate:caption"), ("Illustration: Jane Roe", "boilerplate:caption"),
+    ("Promoted Stories", "boilerplate:promo"), ("In pictures: Riverton's budget night", "boilerplate:link"),
+    ("03:12 - Source: RTN", "boilerplate:link"), ("Posted in Politics | Tagged budget", "boilerplate:tags"),
+    ("This story has been updated with new vote counts.", "boilerplate:credits"),
+    ("(Visited 512 times, 3 visits today)", "boilerplate:reading_time"), ("With agency inputs", "boilerplate:credits")])
+def test_chrome_lines_of_many_outlets(line, cls):
+    assert reasons(_between(line))[line] == cls
+
+
+# --------------------------------------------------------------------------- issue 19: chrome under the article
+
+
+def test_short_lines_after_the_last_sentence_are_trailing_chrome():
+    tail = ["Riverton schools get forty new teachers", "Bridge repairs to start in spring", "Riverton weather this week"]
+    c = clean("\n\n".join(BODY + tail))
+    check_invariants(c)
+    assert all(reasons(c)[t] == "boilerplate:trailing" for t in tail)
+
+
+def test_a_list_ending_the_article_is_kept_with_its_heading():
+    tail = "Budget dates\n\nMarch 3 - first reading\nMarch 10 - second reading\nMarch 17 - final vote"
+    c = clean("\n\n".join(BODY) + "\n\n" + tail)
+    check_invariants(c)
+    assert "Budget dates" in kept(c) and "March 17 - final vote" in kept(c)
+
+
+def test_trailing_chrome_stops_at_a_fact_field():
+    # only the run of chrome that ends the page goes: a "Field: value" line above it stays,
+    # and so does what is above that
+    c = clean("\n\n".join(BODY + ["Council seats", "Seats: 9", "Share your views"]))
+    check_invariants(c)
+    assert "Seats: 9" in kept(c) and "Council seats" in kept(c)
+    assert reasons(c)["Share your views"] == "boilerplate:trailing"
+
+
+@pytest.mark.parametrize("line,cls", [
+    ("Related News: Riverton opens a new bridge", "boilerplate:link"), ("Like us on Facebook", "boilerplate:follow"),
+    ("Support independent journalism", "boilerplate:promo"), ("Got a news tip? Send it to us", "boilerplate:promo"),
+    ("Privacy Policy", "boilerplate:navigation"), ("Read this story in Spanish", "boilerplate:link")])
+def test_promo_and_footer_lines_of_many_outlets(line, cls):
+    assert reasons(_between(line))[line] == cls
+
+
+def test_title_case_dateline_before_a_title_and_name():
+    c = _lead("Nairobi. President Jane Roe on Sunday ordered the league to halt its season.")
+    assert c.dateline and c.dateline["place"] == "Nairobi"
+    # a title abbreviation before a name is no place
+    assert _lead("Prof. Jane Roe said the council had acted too late on the budget.").dateline is None
+
+
+def test_present_tense_photo_description_with_a_day_is_a_caption():
+    cap = "Volunteers stack sandbags along the river wall in Lowmarsh on Sunday."
+    assert reasons(_between(cap))[cap] == "boilerplate:caption"
+
+
+@pytest.mark.parametrize("line", [
+    "Volunteers stacked sandbags along the river wall in Lowmarsh on Sunday.",     # past tense: prose
+    "Volunteers stack sandbags along the river wall in Lowmarsh.",                 # no day or date
+    "Volunteers were stacking sandbags along the river wall on Sunday.",           # an auxiliary
+    "More than 300 people joined the stack of sandbags on Sunday.",               # the verb word as a noun
+])
+def test_sentences_that_are_no_photo_description(line):
+    assert line in kept(_between(line))
+
+
+def test_broadcast_slot_closing_the_headline_line_is_a_stamp():
+    head = "Council Passes Budget; Schools Gain Teachers."
+    c = clean(head + " Aired 6:00p- 7:00p ET\n\n" + "\n\n".join(BODY))
+    check_invariants(c)
+    assert head in kept(c)
+    assert reasons(c)["Aired 6:00p- 7:00p ET"] == "metadata:time"
+
+
+def test_names_list_and_outlet_line_is_a_byline():
+    for line in ("Tamsin Vale and Oren Blake, Associated Press", "Tamsin Vale, Special to the Riverton Times"):
+        assert reasons(_between(line))[line] == "metadata:byline", line
+
+
+def test_filed_from_note_at_the_end_is_a_byline():
+    note = "Tamsin Vale reported from Nairobi. Oren Blake contributed from London."
+    c = clean("\n\n".join(BODY + [note]))
+    check_invariants(c)
+    assert reasons(c)[note] == "metadata:byline"
+    # a sentence that goes on after the place is prose
+    other = "Tamsin Vale reported from Nairobi that the council had met."
+    assert other in kept(clean("\n\n".join(BODY + [other])))
+
+
+def test_four_digit_wire_clock_on_a_date_line():
+    line = "Updated 0412 GMT (1212 HKT) March 3, 2024"
+    assert reasons(_between(line))[line] == "metadata:date"
+
+
+@pytest.mark.parametrize("line", ["Jane Roe • 2h", "3 hours ago | Jane Roe", "Posted 3 hours ago by Jane Roe",
+                                  "Mar 3 · 3 min read"])
+def test_stamp_bars_with_a_name_or_a_yearless_date(line):
+    assert reasons(_between(line))[line] in ("boilerplate:timestamp", "boilerplate:reading_time")
+
+
+def test_a_name_between_bars_alone_is_no_stamp_bar():
+    line = "Jane Roe | John Doe"
+    assert line in kept(_between(line))
+
+
+def test_date_line_with_a_reading_time_field():
+    line = "March 3, 2024 | Published in World | 3 min read"
+    assert reasons(_between(line))[line] == "metadata:date"
+
+
+def test_semicolon_tag_line():
+    line = "Riverton; budget; schools"
+    assert reasons(_between(line))[line] == "boilerplate:tags"
+    # items with numbers are a list of the article, not tags
+    assert "Deaths 5; injured 10; missing 2" in kept(_between("Deaths 5; injured 10; missing 2"))
+
+
+@pytest.mark.parametrize("line,cls", [
+    ("Cancel anytime. No ads. Unlimited access.", "boilerplate:promo"), ("Monthly Plan", "boilerplate:promo"),
+    ("Toggle Menu", "boilerplate:navigation")])
+def test_paywall_and_menu_lines(line, cls):
     assert reasons(_between(line))[line] == cls

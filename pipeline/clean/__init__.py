@@ -20,7 +20,9 @@ Four passes, each with its rules stated in its module:
 3. **Off-topic tail** (:mod:`.boundary`): appended unrelated stories, after a
    marker line or at the one unmarked boundary a global search finds. Story links
    under a "Related" head are removed after it (:func:`.zones.drop_links`), so the
-   boundary search reads the page as before.
+   boundary search reads the page as before, and so is the run of short non-sentence
+   lines that ends a plain-text page after the article's last sentence
+   (:func:`.zones.drop_trailing`).
 4. **Hard-wrapped lines** (:mod:`.wrap`): in text broken at a fixed width inside
    sentences, the kept pieces of a paragraph's lines become one segment (a headline
    over two lines one headline), and a removed line takes the rest of its sentence.
@@ -36,7 +38,7 @@ from .lexicon import _lexicon
 from .lines import _WS, _Doc, _lines
 from .settings import CleanSettings
 from .wrap import join_wrapped
-from .zones import _body, _Scan, _top_zone, drop_links
+from .zones import _body, _Scan, _top_zone, drop_links, drop_trailing
 
 __all__ = ["CleanSettings", "clean", "extract_html", "html_to_text"]
 
@@ -65,6 +67,7 @@ def clean(text: str, *, title: str | None = None, published: str | None = None,
     _body(scan, _top_zone(scan))
     _off_topic(doc, lex, settings, html=html)
     drop_links(scan)
+    drop_trailing(scan)
     join_wrapped(doc, settings, title)
     return _assemble(doc, title=meta["title"], published=published or meta["published"],
                      byline=meta["byline"], tags=meta["tags"], dateline=_kept_dateline(doc, meta["dateline"]))

@@ -33,6 +33,8 @@ class _Lexicon:
     agencies: str = ""     # regex alternation of news / photo agency names (case-sensitive)
     photo_words: str = ""  # regex alternation of photo-credit words (lower-case)
     note_words: re.Pattern = re.compile(r"(?!)")  # openings of a bracketed note to editors
+    caption_verbs: frozenset[str] = frozenset()      # present forms of photo-description verbs
+    weekdays: re.Pattern = re.compile(r"(?!)")       # a weekday name as a word
 
 
 def _pattern_norm(p: str) -> str:
@@ -87,6 +89,8 @@ def _lexicon() -> _Lexicon:
     junk = re.compile(
         rf"\b(?:{'|'.join(cues)})\b|\b(?:{wd_alt})\b\.?"
         r"|\b\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?\s?m\.?|hrs?\b)?(?:\s*\b(?-i:[A-Z]{2,4})\b)?|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)"
+        # a four-digit clock with its zone, as wires stamp it: "0412 GMT (1212 HKT)"
+        r"|\b[0-2]\d[0-5]\d\s*(?-i:[A-Z]{2,4}T|GMT|UTC)\b"
         # "12.34 BST", "4.10pm": a dotted clock needs a zone or am/pm
         r"|\b\d{1,2}\.\d{2}\s*(?:[ap]\.?m\.?(?!\w)|\b(?-i:[A-Z]{2,4})\b)"
         r"|\b(?:[A-Z]{1,4}T|UTC|GMT|Z)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?\b|\b(?:a\.?m\.?|p\.?m\.?)(?!\w)"
@@ -108,7 +112,27 @@ def _lexicon() -> _Lexicon:
         months={k.lower(): v for k, v in months.items()}, date_re=date_re,
         date_line_junk=junk, stopwords=stop,
         agencies=_alternation(raw["agencies"]), photo_words=_alternation(raw["photo_words"]),
-        note_words=re.compile(rf"(?:{_alternation(raw.get('note_words', []))})(?![\w'’])", re.IGNORECASE))
+        note_words=re.compile(rf"(?:{_alternation(raw.get('note_words', []))})(?![\w'’])", re.IGNORECASE),
+        caption_verbs=frozenset(f for v in raw.get("caption_verbs", []) for f in _present_forms(v)),
+        weekdays=re.compile(rf"\b(?:{_alternation([w for w in raw['weekdays'] if len(w) > 4])})\b", re.IGNORECASE))
+
+
+def _present_forms(verb: str) -> tuple[str, str, str]:
+    """The base, third-person and -ing forms of a regular English verb ("carry" →
+    "carries", "carrying"; "wade" → "wades", "wading"; "dig" → "digs", "digging")."""
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        third = verb[:-1] + "ies"
+    elif verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        third = verb + "es"
+    else:
+        third = verb + "s"
+    if verb.endswith("e") and not verb.endswith("ee"):
+        ing = verb[:-1] + "ing"
+    elif len(verb) <= 4 and re.fullmatch(r"[^aeiou]*[aeiou][^aeiouwxy]", verb):
+        ing = verb + verb[-1] + "ing"
+    else:
+        ing = verb + "ing"
+    return verb, third, ing
 
 
 def _alternation(words: list[str]) -> str:

@@ -46,14 +46,22 @@ class _Line:
     blank_before: bool
     words: list[str] = field(default_factory=list)
 
+    # read once per line (a line's text never changes): the rules ask them of every line
+    _nw: int | None = field(default=None, repr=False, compare=False)
+    _end: bool | None = field(default=None, repr=False, compare=False)
+
     @property
     def nw(self) -> int:
-        cjk = len(_CJK.findall(self.text))
-        return max(len(self.words), cjk // 2) if cjk else len(self.words)
+        if self._nw is None:
+            cjk = len(_CJK.findall(self.text))
+            self._nw = max(len(self.words), cjk // 2) if cjk else len(self.words)
+        return self._nw
 
     @property
     def sentence_end(self) -> bool:
-        return bool(_SENT_END.search(self.text))
+        if self._end is None:
+            self._end = bool(_SENT_END.search(self.text))
+        return self._end
 
     @property
     def question(self) -> bool:
