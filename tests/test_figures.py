@@ -386,3 +386,21 @@ def test_who_believes_or_expects_a_figure_gives_it():
     assert _source(figs["293"]) == "police"
     figs = _figures("Officials in Tarn expected around 100,000 people at the festival.")
     assert _source(figs["around 100,000"]) == "officials"
+
+
+def test_a_trailing_tag_the_parser_coordinates_reports_the_clause_before_it():
+    figs = _figures("At least 40 people were killed in northern Velin, the Tarn Press Agency "
+                    "reported, citing local officials.")
+    assert _source(figs["At least 40"]) == "Tarn Press Agency"
+
+
+def test_a_speech_tag_governs_the_clause_it_is_set_in():
+    figs = _figures("A strong quake of magnitude 5.2 struck Velin late on Monday, the national "
+                    "observatory said, waking residents across the valley.")
+    assert _source(figs["magnitude 5.2"]) == "national observatory"
+
+
+def test_a_trailing_tag_the_tagger_reads_as_a_noun_is_still_a_tag():
+    figs = _figures("The number of dead in Velin has risen to 146, with 150 injured, the Tarn "
+                    "news agency reports, citing a fire official.")
+    assert _source(figs["146"]) == "tarn news agency" and _source(figs["150"]) == "tarn news agency"

@@ -13,7 +13,11 @@ attribution is chosen among the claim's own attribution and its reporting relati
 * else the relation whose cue governs the figure in the parse, the nearest such cue
   (the content span is a guess at what is reported, the parse says what the verb
   governs: "The agency put the number of deaths at 2,316", content "the number of
-  deaths"), unless the figure is part of the source itself ("Two witnesses said");
+  deaths"), unless the figure is part of the source itself ("Two witnesses said"); a
+  speech tag after the start of its clause governs that clause ("An earthquake of
+  magnitude 6.8 hit …, the survey said, frightening …": the content span is the longer
+  piece after the tag, the parse says the tag reports the clause it is set in; real-world
+  figure source dev 0.708 -> 0.711, test unchanged);
 * else the claim's own attribution when it reports the whole sentence: a quotation or
   quote paragraph (``direct``), an inherited source, or a cue with no content span;
 * else the subject of a counting verb whose object is the figure (:func:`tally`:
@@ -37,7 +41,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..analyze import figure_number, span_tokens
-from .cues import is_citation
+from .cues import is_citation, is_tag
 from .lexicon import Lexicon
 from .sources import DocIndex, source_phrase
 
@@ -73,7 +77,11 @@ def _governs(doc: "Doc", rel: Record, num: "Token") -> int | None:
     if _inside([num.idx, num.idx + len(num)], rel.get("source_span")):
         return None
     depth = 0
-    cue = {t.i for t in span_tokens(doc, rel.get("cue_span"))}
+    tokens = span_tokens(doc, rel.get("cue_span"))
+    cue = {t.i for t in tokens}
+    # a speech tag hangs from the clause it reports ("An earthquake of magnitude 6.8 hit
+    # …, the survey said, frightening …"): that clause is what it governs
+    cue |= {t.head.i for t in tokens if t.pos_ in ("VERB", "NOUN") and t.i > t.head.i and is_tag(t)}
     tok = num
     while tok.head.i != tok.i and depth < 50:
         if tok.i in cue:
