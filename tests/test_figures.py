@@ -400,6 +400,27 @@ def test_a_speech_tag_governs_the_clause_it_is_set_in():
     assert _source(figs["magnitude 5.2"]) == "national observatory"
 
 
+def test_a_partitive_of_the_previous_figures_continues_its_source():
+    figs = _figures("The ambulance service said 64 people had been taken to hospitals in Velin. "
+                    "Twenty of them are in critical care.")
+    assert _source(figs["Twenty"]) == "ambulance service"
+    figs = _figures("Doctors in Tarn said 168 people were wounded in the clashes. Of the wounded, "
+                    "48 had been hit by bullets.")
+    assert _source(figs["48"]) == "doctors"
+
+
+def test_that_figure_continues_the_source_of_the_figure_before_it():
+    figs = _figures("Officials in Tarn said the number of dead had passed 900. That figure "
+                    "includes 400 deaths in the hill villages.")
+    assert _source(figs["400"]) == "officials"
+
+
+def test_a_sentence_without_back_reference_keeps_the_outlet_voice():
+    figs = _figures("Officials in Tarn said the number of dead had passed 900. The bridge "
+                    "was built in 1974 at a cost of 8 million euros.")
+    assert figs["8 million euros"]["attribution"] is None
+
+
 def test_a_trailing_tag_the_tagger_reads_as_a_noun_is_still_a_tag():
     figs = _figures("The number of dead in Velin has risen to 146, with 150 injured, the Tarn "
                     "news agency reports, citing a fire official.")

@@ -27,6 +27,8 @@ class Lexicon:
     passive_agentless: frozenset[str]
     adverbs: frozenset[str]
     continuation_markers: tuple[str, ...]
+    back_pronouns: frozenset[str]
+    back_determiners: frozenset[str]
     tag_comma_verbs: frozenset[str]
     object_complement_preps: frozenset[str]
     media_names: frozenset[str]
@@ -77,6 +79,8 @@ def lexicon() -> Lexicon:
         passive_agentless=low(cues["passive_agentless"]),
         adverbs=low(cues["adverbs"]),
         continuation_markers=tuple(x.lower() for x in cues["continuation_markers"]),
+        back_pronouns=low(cues["back_pronouns"]),
+        back_determiners=low(cues["back_determiners"]),
         tag_comma_verbs=low(cues["tag_comma_verbs"]),
         object_complement_preps=low(cues["object_complement_preps"]),
         media_names=low(src["media_names"]),
