@@ -425,3 +425,13 @@ def test_a_trailing_tag_the_tagger_reads_as_a_noun_is_still_a_tag():
     figs = _figures("The number of dead in Velin has risen to 146, with 150 injured, the Tarn "
                     "news agency reports, citing a fire official.")
     assert _source(figs["146"]) == "tarn news agency" and _source(figs["150"]) == "tarn news agency"
+
+
+def test_a_pronoun_giver_finds_its_antecedent_before_it_not_the_document_s_last_speakers():
+    later = " ".join(f"{name} said the roads to {place} were closed." for name, place in (
+        ("Ana Berro", "Kelm"), ("Tomas Vidal", "Orsk"), ("Lena Marsh", "Pilt"), ("Omar Dace", "Runa"),
+        ("Ida Fenn", "Sarn"), ("Paul Greco", "Tolm"), ("Nora Hale", "Ulva"), ("Ivan Iles", "Vask"),
+        ("Rita Jonas", "Wenn")))
+    figs = _figures("The Interior Ministry in Velin said the quake had killed 820 people. Its previous "
+                    "count had been 632 dead.\n\n" + later)
+    assert _source(figs["632"]) == "Interior Ministry"

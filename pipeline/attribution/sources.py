@@ -447,7 +447,7 @@ class DocIndex:
             norm = f"{self.country_adj} government"
         elif lemma in self.lex.spokesperson_heads and number == "sing" and not any(
                 c.dep_ in ("prep", "poss", "compound") for c in head.children):
-            body = next((s for s in reversed(self.history[-6:])
+            body = next((s for s in reversed(self.recent(span[0], 6))
                          if s.type in ("organization", "government", "media")), None)
             if body is not None:
                 return Source(text, span, body.norm, body.type, "sing", head)
@@ -527,6 +527,14 @@ class DocIndex:
             if word in name.split() and name != word:
                 return name
         return None
+
+    def recent(self, before: int, n: int) -> list[Source]:
+        """The last ``n`` sources of earlier attributions mentioned before character
+        ``before``. The per-figure and other relations are resolved after the whole
+        document's history is known: the last entries of the history would be later
+        speakers, and "Its previous count" near the top would find no antecedent
+        (real-world figure source dev 0.714 -> 0.716, test unchanged)."""
+        return [s for s in self.history if s.span[0] < before][-n:]
 
     @staticmethod
     def resolved(source: Source) -> bool:
@@ -612,8 +620,8 @@ class DocIndex:
             return None
         if word in self.lex.government_heads or lemma in self.lex.government_heads:
             return None  # "the government", "the ministry": a mayor or an army quoted before is not it
-        return next((s for s in reversed(self.history[-6:]) if s.type == "organization"
-                     and s.span[0] < span[0] and s.norm[:1].isupper()), None)
+        return next((s for s in reversed(self.recent(span[0], 6)) if s.type == "organization"
+                     and s.norm[:1].isupper()), None)
 
     def _subject_before(self, pron: "Token") -> Source | None:
         """"The Interior Ministry counts 1.28 million, slightly more than on January 31,
@@ -657,9 +665,7 @@ class DocIndex:
 
         if kind in ("thing", "plur") and (body := self._subject_before(head)) is not None:
             return Source(text, span, body.norm, body.type, "plur" if want_plur else "sing", head)
-        for s in reversed(self.history[-8:]):
-            if s.span[0] >= span[0]:
-                continue
+        for s in reversed(self.recent(span[0], 8)):
             if kind == "sing" and s.type in PERSONAL and s.number == "sing" and agrees(s.norm):
                 # a person named as the subject of a later sentence is more salient than
                 # this earlier speaker ("Steenburgen had spent years on it. “…,” she
