@@ -435,3 +435,9 @@ def test_a_pronoun_giver_finds_its_antecedent_before_it_not_the_document_s_last_
     figs = _figures("The Interior Ministry in Velin said the quake had killed 820 people. Its previous "
                     "count had been 632 dead.\n\n" + later)
     assert _source(figs["632"]) == "Interior Ministry"
+
+
+def test_a_speech_tag_set_off_by_commas_reports_the_whole_sentence():
+    figs = _figures("Of the 120 injured in Velin, the hospital said, 40 had been sent home, 30 were "
+                    "in stable condition and 12 were still in intensive care.")
+    assert {_source(figs[n]) for n in ("40", "30", "12")} == {"hospital"}
