@@ -339,3 +339,9 @@ def test_a_list_continuation_inherits_across_a_paragraph_break_but_other_paragra
     assert inherited["mode"] == "inherited" and inherited["source"] == "The health ministry"
     assert claims[0]["attribution"]["cue"] == "said"
     assert claims[-1]["attribution"] is None  # a new paragraph on another topic
+
+
+def test_a_hyphenated_name_the_recogniser_cut_at_the_hyphen_is_one_person(nlp):
+    a = _att(nlp, "More than 400 emergency workers were sent to the area in Velin, said Choi "
+                  "Cheon-sik of the National Fire Agency.")
+    assert a["source_norm"] == "Choi Cheon-sik" and a["source_type"] == "person"

@@ -88,8 +88,25 @@ def slug(name: str) -> str:
     return _NON_WORD.sub("-", name.casefold()).strip("-")
 
 
+def _hyphen_tail(t: "Token") -> "Token | None":
+    """"Choi Cheon-sik", "Choi Seong-beom": the recogniser often ends a person's name at
+    the hyphen and leaves the last piece outside; the name's last token before the
+    hyphen when ``t`` is such a piece (no space on either side of the hyphen), else None.
+    A heuristic: real-world figure source dev 0.720 -> 0.721, test unchanged."""
+    if t.ent_type_ or t.i < 2 or not t.text[:1].isalpha():
+        return None
+    dash, before = t.doc[t.i - 1], t.doc[t.i - 2]
+    if dash.text != "-" or dash.whitespace_ or before.whitespace_ or before.ent_type_ != "PERSON":
+        return None
+    return before
+
+
 def _entity_of(t: "Token") -> tuple[int, int] | None:
-    """Token range of the named entity that ``t`` is part of (None when outside one)."""
+    """Token range of the named entity that ``t`` is part of (None when outside one),
+    with the piece of a hyphenated name the recogniser left out (:func:`_hyphen_tail`)."""
+    if (before := _hyphen_tail(t)) is not None:
+        ent = _entity_of(before)
+        return (ent[0], t.i + 1) if ent is not None and ent[1] == before.i + 1 else None
     if not t.ent_type_ or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY",
                                           "MONEY", "PERCENT"):
         return None
@@ -365,7 +382,7 @@ class DocIndex:
             ante = self.resolve(*source_phrase(head.head.head))
             return Source(text, span, ante.norm, ante.type, ante.number, head)
         ent = _entity_of(head)
-        label = head.ent_type_ if ent else None
+        label = doc[ent[0]].ent_type_ if ent else None
         # coordinated named first conjunct ("Reuters reporting and several groups")
         if ent is None and (head.lower_ in self.lex.media_heads or head.lemma_.lower() in self.lex.document_heads):
             for c in head.lefts:
