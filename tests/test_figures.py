@@ -441,3 +441,8 @@ def test_a_speech_tag_set_off_by_commas_reports_the_whole_sentence():
     figs = _figures("Of the 120 injured in Velin, the hospital said, 40 had been sent home, 30 were "
                     "in stable condition and 12 were still in intensive care.")
     assert {_source(figs[n]) for n in ("40", "30", "12")} == {"hospital"}
+
+
+def test_an_acronym_in_capitals_is_a_name_not_a_relative_pronoun():
+    figs = _figures("Reuters: WHO says flood deaths in Velin near 300 as rains continue.\n\nMore rain fell.")
+    assert _source(figs["near 300"]) == "WHO"
