@@ -446,3 +446,10 @@ def test_a_speech_tag_set_off_by_commas_reports_the_whole_sentence():
 def test_an_acronym_in_capitals_is_a_name_not_a_relative_pronoun():
     figs = _figures("Reuters: WHO says flood deaths in Velin near 300 as rains continue.\n\nMore rain fell.")
     assert _source(figs["near 300"]) == "WHO"
+
+
+def test_a_tally_noun_with_no_giver_is_no_source():
+    figs = _figures("The number of people confirmed dead in the collapse of the Velin mill, the "
+                    "eight-storied building that came down on Wednesday, went on rising through "
+                    "Friday and had reached 355 by the afternoon.")
+    assert figs["355"]["attribution"] is None
