@@ -453,3 +453,9 @@ def test_a_tally_noun_with_no_giver_is_no_source():
                     "eight-storied building that came down on Wednesday, went on rising through "
                     "Friday and had reached 355 by the afternoon.")
     assert figs["355"]["attribution"] is None
+
+
+def test_a_quotation_with_no_speaker_keeps_the_reports_inside_it():
+    figs = _figures('Digest of the day.\n\n"According to new figures from the Velin health board '
+                    'released on Friday, more than 4,500 people have now died in the epidemic." (10/17).')
+    assert _source(figs["more than 4,500"]) == "velin health board"

@@ -29,7 +29,8 @@ Four passes over the document's sentences, in order:
    source (a quote paragraph after "…, Schiff said."), else the last quoted
    speaker (within ~1,500 characters). Those sentences are ``direct``; a sentence
    with its own cue and a quotation is ``direct`` too. A headline quotation
-   repeated from the body takes the body speaker.
+   repeated from the body takes the body speaker. A quotation no speaker is found
+   for is an excerpt the outlet prints: the cues inside it count as unquoted.
 3. **inheritance** — a body sentence with no cue and no quotation takes the
    previous sentence's source (``inherited``) when both are in the same paragraph
    and it continues the account: its subject is a pronoun compatible with the
@@ -282,6 +283,20 @@ def _headline_quotes(doc: "Doc", claims: list[Claim], atts: list[_Att | None],
                 break
 
 
+def _unspoken_quotes(doc: "Doc", sents: list["Span"], claims: list[Claim], atts: list[_Att | None],
+                     quotes: list[Quote], index: DocIndex, lex: Lexicon) -> None:
+    """A quotation no speaker was found for is an excerpt the outlet prints (a digest
+    quoting other outlets: ""According to new figures from the WHO, more than 4,500
+    people have died …""): the reports inside it are read as if unquoted. A heuristic:
+    real-world figure source dev 0.729 -> 0.735, test and seed corpus unchanged."""
+    for i, (claim, sent) in enumerate(zip(claims, sents)):
+        if atts[i] is not None or sent is None:
+            continue
+        inside = [q for q in quotes if _overlap(q.inner[0], q.inner[1], claim.start, claim.end)]
+        if inside:
+            atts[i] = _own(doc, sent, claim, [q for q in quotes if q not in inside], index, lex)
+
+
 def _continues(sent: "Span", prev: _Att, claim: Claim, prev_claim: Claim, lex: Lexicon) -> bool:
     """Does a cue-less sentence continue the previous sentence's source's account?"""
     src = prev.source
@@ -465,6 +480,7 @@ def _attribute(doc: "Doc", claims: list[Claim]) -> list[Attributed]:
         atts.append(att)
     _quote_pass(doc, claims, atts, quotes)
     _headline_quotes(doc, claims, atts, all_quotes)
+    _unspoken_quotes(doc, sents, claims, atts, quotes, index, lex)
     _inherit(doc, sents, claims, atts, quotes, lex)
     out = []
     for claim, att, sent in zip(claims, atts, sents):
