@@ -459,3 +459,9 @@ def test_a_quotation_with_no_speaker_keeps_the_reports_inside_it():
     figs = _figures('Digest of the day.\n\n"According to new figures from the Velin health board '
                     'released on Friday, more than 4,500 people have now died in the epidemic." (10/17).')
     assert _source(figs["more than 4,500"]) == "velin health board"
+
+
+def test_the_agency_of_an_umbrella_body_is_the_agency_quoted_before():
+    figs = _figures("The World Health Organization said on Monday that 300 people had died of cholera "
+                    "in Velin. Five other countries have recorded a further 13 deaths, the U.N. agency said.")
+    assert _source(figs["13"]) == "World Health Organization"

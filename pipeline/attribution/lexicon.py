@@ -41,6 +41,7 @@ class Lexicon:
     organization_heads: frozenset[str]
     anonymous_heads: frozenset[str]
     spokesperson_heads: frozenset[str]
+    umbrella_bodies: frozenset[str]
     descriptor_heads: frozenset[str]
     drop_leading: frozenset[str]
     pronouns: dict[str, str]
@@ -93,6 +94,7 @@ def lexicon() -> Lexicon:
         organization_heads=low(src["organization_heads"]),
         anonymous_heads=low(src["anonymous_heads"]),
         spokesperson_heads=low(src["spokesperson_heads"]),
+        umbrella_bodies=low(src["umbrella_bodies"]),
         descriptor_heads=low(src["descriptor_heads"]),
         drop_leading=low(src["drop_leading"]),
         pronouns={k.lower(): v for k, v in src["pronouns"].items()},

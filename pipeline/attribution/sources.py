@@ -13,8 +13,9 @@ Heuristics, all in-document and parse-based:
   when only one full name has it (a family name written first: "Choi" → "Choi
   Seong-beom"); descriptive bodies → the body named before ("the ministry" → "Ministry
   of Health", "the Hospital Authority" → "Hong Kong Hospital Authority", "the charity
-  Habitat for Humanity" → "Habitat for Humanity", "the agency" → the organisation
-  quoted just before; never for "the government"); figures, data or a report with a
+  Habitat for Humanity" → "Habitat for Humanity", "the agency" and "the U.N. agency"
+  (an umbrella body's member, ``umbrella_bodies``) → the organisation quoted just
+  before; never for "the government"); figures, data or a report with a
   giver → the giver ("figures released by the government", "the agency's update");
   acronyms the text defines
   and titles, by the document's name resolver (:mod:`pipeline.names`, shared with
@@ -392,6 +393,8 @@ class DocIndex:
             # "residents, who said": the relative pronoun as written, the antecedent as norm
             ante = self.resolve(*source_phrase(head.head.head))
             return Source(text, span, ante.norm, ante.type, ante.number, head)
+        if (member := self._member_agency(head, span)) is not None:
+            return Source(text, span, member.norm, member.type, number, head)
         ent = _entity_of(head)
         label = doc[ent[0]].ent_type_ if ent else None
         # coordinated named first conjunct ("Reuters reporting and several groups")
@@ -650,6 +653,21 @@ class DocIndex:
             return None  # "the government", "the ministry": a mayor or an army quoted before is not it
         return next((s for s in reversed(self.recent(span[0], 6)) if s.type == "organization"
                      and s.norm[:1].isupper()), None)
+
+    def _member_agency(self, head: "Token", span: tuple[int, int]) -> "Source | None":
+        """"The U.N. agency said": a descriptive head whose compound is an umbrella
+        organisation (``umbrella_bodies``) names one of its member bodies, the latest
+        organisation quoted before it (as "the agency" does), not the umbrella. A
+        heuristic: real-world figure source dev 0.735 -> 0.746, test unchanged."""
+        comps = [c for c in head.lefts if c.dep_ == "compound"]
+        if not comps or head.lemma_.lower() not in self.lex.descriptor_heads:
+            return None
+        words = self.doc[comps[0].left_edge.i:head.i].text.replace(".", "").lower()
+        if words not in self.lex.umbrella_bodies:
+            return None
+        return next((s for s in reversed(self.recent(span[0], 6)) if s.type == "organization"
+                     and s.norm[:1].isupper() and s.norm.replace(".", "").lower() not in self.lex.umbrella_bodies),
+                    None)
 
     def _subject_before(self, pron: "Token") -> Source | None:
         """"The Interior Ministry counts 1.28 million, slightly more than on January 31,
