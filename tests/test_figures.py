@@ -465,3 +465,9 @@ def test_the_agency_of_an_umbrella_body_is_the_agency_quoted_before():
     figs = _figures("The World Health Organization said on Monday that 300 people had died of cholera "
                     "in Velin. Five other countries have recorded a further 13 deaths, the U.N. agency said.")
     assert _source(figs["13"]) == "World Health Organization"
+
+
+def test_a_tally_with_a_giver_after_a_copula_and_a_preposition_is_the_giver_s():
+    figs = _figures("The Velin health ministry said 132,000 people were missing. Its previous figure "
+                    "for the missing was around 12,000.")
+    assert _source(figs["around 12,000"]) == "Velin health ministry"
