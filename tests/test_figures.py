@@ -471,3 +471,9 @@ def test_a_tally_with_a_giver_after_a_copula_and_a_preposition_is_the_giver_s():
     figs = _figures("The Velin health ministry said 132,000 people were missing. Its previous figure "
                     "for the missing was around 12,000.")
     assert _source(figs["around 12,000"]) == "Velin health ministry"
+
+
+def test_a_counting_verb_s_phrase_the_parser_hangs_from_a_participle_still_completes_it():
+    figs = _figures("A fire service official in Velin put the number rescued at about 2,000, saying "
+                    "volunteers had carried out many more.")
+    assert _source(figs["about 2,000"]) == "fire service official"
