@@ -477,3 +477,12 @@ def test_a_counting_verb_s_phrase_the_parser_hangs_from_a_participle_still_compl
     figs = _figures("A fire service official in Velin put the number rescued at about 2,000, saying "
                     "volunteers had carried out many more.")
     assert _source(figs["about 2,000"]) == "fire service official"
+
+
+def test_a_clause_coordinated_with_the_report_is_not_reported():
+    figs = _figures("Police in Velin put the death toll at 4,500, and 1 million people were driven "
+                    "from their homes.")
+    assert _source(figs["4,500"]) == "police" and figs["1 million"]["attribution"] is None
+    figs = _figures("The governor of Velin told reporters that 127 people had died, and that 34 of "
+                    "them died inside the stadium.")
+    assert figs["34"]["attribution"] is not None

@@ -14,7 +14,9 @@ noun with no giver, :func:`_bare_tally`):
 * else the relation whose cue governs the figure in the parse, the nearest such cue
   (the content span is a guess at what is reported, the parse says what the verb
   governs: "The agency put the number of deaths at 2,316", content "the number of
-  deaths"), unless the figure is part of the source itself ("Two witnesses said"); a
+  deaths"), unless the figure is part of the source itself ("Two witnesses said") or
+  lies in a clause of its own coordinated with the cue's ("X put the toll at 4,500, and
+  1 million people were driven from their homes", :func:`_own_clause`); a
   speech tag after the start of its clause governs that clause ("An earthquake of
   magnitude 6.8 hit …, the survey said, frightening …": the content span is the longer
   piece after the tag, the parse says the tag reports the clause it is set in; real-world
@@ -103,8 +105,19 @@ def _governs(doc: "Doc", rel: Record, num: "Token") -> int | None:
     while tok.head.i != tok.i and depth < 50:
         if tok.i in cue:
             return depth
+        if tok.dep_ == "conj" and tok.head.i in cue and _own_clause(tok):
+            return None  # "X put the toll at 4,500, and 1 million people were driven from their homes"
         tok, depth = tok.head, depth + 1
     return depth if tok.i in cue else None
+
+
+def _own_clause(conj: "Token") -> bool:
+    """A conjunct that is a clause of its own, coordinated with the cue's: its own
+    subject, and no "that" of a second reported clause ("said that …, and that 34 …").
+    A cue does not govern through it (real-world figure source dev 0.749 -> 0.751, test
+    0.690 unchanged)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children) and not any(
+        c.dep_ == "mark" for c in conj.children)
 
 
 def _governs_figure(doc: "Doc", rel: Record, q: Record) -> bool:
