@@ -345,3 +345,9 @@ def test_a_hyphenated_name_the_recogniser_cut_at_the_hyphen_is_one_person(nlp):
     a = _att(nlp, "More than 400 emergency workers were sent to the area in Velin, said Choi "
                   "Cheon-sik of the National Fire Agency.")
     assert a["source_norm"] == "Choi Cheon-sik" and a["source_type"] == "person"
+
+
+def test_a_lower_case_noun_modifier_keeps_a_ministry_apart_from_another_named_before(nlp):
+    a = _att(nlp, "The Velin Health Ministry said 700 pilgrims died. Tarn's religious affairs ministry "
+                  "said 36 of its citizens were killed.", "36")
+    assert "Health" not in a["source_norm"] and "religious affairs ministry" in a["source_norm"]
