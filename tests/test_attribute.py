@@ -351,3 +351,12 @@ def test_a_lower_case_noun_modifier_keeps_a_ministry_apart_from_another_named_be
     a = _att(nlp, "The Velin Health Ministry said 700 pilgrims died. Tarn's religious affairs ministry "
                   "said 36 of its citizens were killed.", "36")
     assert "Health" not in a["source_norm"] and "religious affairs ministry" in a["source_norm"]
+
+
+def test_a_bare_definite_plural_is_the_group_of_that_noun_quoted_before(nlp):
+    a = _att(nlp, "At least 4,800 people died in Velin, military sources said on Monday. Of those, "
+                  "4,000 died in the north, the sources said.", "Of those")
+    assert a["source"] == "the sources" and a["source_norm"] == "military sources"
+    a = _att(nlp, "Teachers' unions said 70 percent of teachers in Velin were on strike. The unions "
+                  "say 245,000 marched in the city.", "245,000")
+    assert a["source_norm"] == "unions"

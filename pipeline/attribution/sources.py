@@ -23,7 +23,9 @@ Heuristics, all in-document and parse-based:
   earlier inside a longer organisation name ("the Observatory"); generic outlet
   nouns ("the news agency") → the outlet named in the document; an unnamed
   spokesperson → the body last quoted (one spokesperson or official; "officials" stay
-  officials); a common noun later named by an
+  officials); a bare definite plural ("the sources", "the officials") → the group of
+  that noun quoted just before, under its fuller name ("military sources", the body
+  "officials at …" spoke for); a common noun later named by an
   apposition ("One imam" … "The imam, Mohsen Ghosn,"). Unnamed sources lose
   leading determiners/numerals/quantifiers and are lower-cased.
 * **relative pronouns** ("residents, who said"): the norm, type and number of the
@@ -466,6 +468,8 @@ class DocIndex:
             return Source(text, span, named_person, "person", "sing", head)
         if lemma in self.lex.spokesperson_heads and (body := self._speaks_for(head)) is not None:
             return Source(text, span, body.norm, body.type, number, head)
+        if (earlier := self._same_group(head, span, norm)) is not None:
+            return Source(text, span, earlier.norm, earlier.type, number, head)
         named = None if self._is_media(text, head) else (
             self._body_named_in(head) or self._named_body(head, span))
         if named:
@@ -493,6 +497,23 @@ class DocIndex:
         elif (body := self._body_quoted_before(head, span)) is not None:
             return Source(text, span, body.norm, body.type, number, head)
         return norm, label
+
+    def _same_group(self, head: "Token", span: tuple[int, int], norm: str) -> "Source | None":
+        """"… according to officials at the disaster headquarters. …, the officials said":
+        a bare definite plural ("the officials", "the sources") is the group of that noun
+        quoted last before it, under the fuller name it had there ("military sources", the
+        body the officials spoke for). A heuristic: real-world figure source dev 0.753 ->
+        0.758, test unchanged."""
+        if "Plur" not in head.morph.get("Number") or any(
+                c.dep_ != "det" or c.lower_ not in ("the", "these", "those") for c in head.lefts):
+            return None
+        if not any(c.dep_ == "det" for c in head.lefts) or any(c.dep_ != "punct" for c in head.rights):
+            return None
+        lemma = head.lemma_.lower()
+        # not a subgroup of the noun ("teachers' unions") nor one body ("the CGT union")
+        return next((s for s in reversed(self.recent(span[0], 6)) if s.head is not None and s.number == "plur"
+                     and s.head.lemma_.lower() == lemma and s.head.i != head.i and s.norm != norm
+                     and not any(c.dep_ == "poss" for c in s.head.children)), None)
 
     def _named_in_apposition(self, head: "Token") -> str | None:
         """"the deputy governor of East Java, Emil Dardak, said": the person a title noun
