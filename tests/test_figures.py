@@ -486,3 +486,9 @@ def test_a_clause_coordinated_with_the_report_is_not_reported():
     figs = _figures("The governor of Velin told reporters that 127 people had died, and that 34 of "
                     "them died inside the stadium.")
     assert figs["34"]["attribution"] is not None
+
+
+def test_a_number_right_after_a_name_in_a_gapped_list_is_that_name_s():
+    figs = _figures("Algeria reported seven deaths, Senegal five, Tanzania four and Kenya three.")
+    assert _source(figs["seven"]) == "Algerian government"
+    assert _source(figs["four"]) == "Tanzanian government" and _source(figs["three"]) == "Kenyan government"
