@@ -492,3 +492,9 @@ def test_a_number_right_after_a_name_in_a_gapped_list_is_that_name_s():
     figs = _figures("Algeria reported seven deaths, Senegal five, Tanzania four and Kenya three.")
     assert _source(figs["seven"]) == "Algerian government"
     assert _source(figs["four"]) == "Tanzanian government" and _source(figs["three"]) == "Kenyan government"
+
+
+def test_a_count_set_against_a_report_in_a_while_clause_is_its_own_subject_s():
+    figs = _figures("In Velin, the security ministry says 38,195 people were killed, while the disaster "
+                    "centre puts the number at 30,920.")
+    assert _source(figs["38,195"]) == "security ministry" and _source(figs["30,920"]) == "disaster centre"

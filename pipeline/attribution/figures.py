@@ -29,7 +29,9 @@ noun with no giver, :func:`_bare_tally`):
   41 …, 19 …") gives every figure the relation chosen above does not govern
   (:func:`parenthetical`);
 * else the subject of a counting verb whose object is the figure (:func:`tally`:
-  "police counted 22,000 demonstrators"), or the giver of the tally noun the figure
+  "police counted 22,000 demonstrators"; also over a report that governs the figure when
+  the count stands in an adverbial clause of its own, "…, while the centre puts the
+  number at 30,920", :func:`_set_against`), or the giver of the tally noun the figure
   completes ("Its previous count had been 632"), or the subject of a verb of belief or
   expectation above it (:func:`believed_by`: "Police believe 293 people were inside");
 * else none: the number stands outside every report, in the outlet's voice ("At least
@@ -224,6 +226,14 @@ def _object_path(num: "Token", limit: int = 4) -> "Token | None":
     return None
 
 
+def _set_against(verb: "Token") -> bool:
+    """"X said 38,195 were killed, while the centre puts the number at 30,920": a counting
+    verb in an adverbial clause of its own, with its own subject, sets its figure against
+    the report it hangs from, not inside it (a heuristic on the parse: real-world figure
+    source dev 0.762 -> 0.765, test unchanged)."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "nsubj" for c in verb.children)
+
+
 def tally(doc: "Doc", q: Record, index: DocIndex, lex: Lexicon) -> tuple["Token", object] | None:
     """(verb, source) when the figure is the object of a counting verb whose subject
     gives it: "police counted 22,000 demonstrators", "the agency has logged 8,300
@@ -375,8 +385,9 @@ def figure_attributions(doc: "Doc", sent: "Span", quantities: list[Record], own:
         # a counting verb that takes the figure as its object names its giver, unless the
         # relation chosen governs the figure too ("X said police counted 22,000") or frames
         # the sentence ("According to the WHO, Guinea has recorded 86 cases")
-        if (rel is None or not (_governs_figure(doc, rel, q) or _according(doc, rel))) \
-                and (counted := tally(doc, q, index, lex)) is not None:
+        counted = tally(doc, q, index, lex)
+        if counted is not None and (rel is None or not (_governs_figure(doc, rel, q) or _according(doc, rel))
+                                    or _set_against(counted[0])):
             rel = record(counted[1], counted[0])
         if rel is None and (belief := believed_by(doc, q, index, lex)) is not None:
             rel = record(belief[1], belief[0])
