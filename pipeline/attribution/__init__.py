@@ -30,7 +30,8 @@ Four passes over the document's sentences, in order:
    speaker (within ~1,500 characters). Those sentences are ``direct``; a sentence
    with its own cue and a quotation is ``direct`` too. A headline quotation
    repeated from the body takes the body speaker. A quotation no speaker is found
-   for is an excerpt the outlet prints: the cues inside it count as unquoted.
+   for is an excerpt the outlet prints: for its figures, the cues inside it count as
+   unquoted (the claim itself keeps no attribution).
 3. **inheritance** — a body sentence with no cue and no quotation takes the
    previous sentence's source (``inherited``) when both are in the same paragraph
    and it continues the account: its subject is a pronoun compatible with the
@@ -284,17 +285,21 @@ def _headline_quotes(doc: "Doc", claims: list[Claim], atts: list[_Att | None],
 
 
 def _unspoken_quotes(doc: "Doc", sents: list["Span"], claims: list[Claim], atts: list[_Att | None],
-                     quotes: list[Quote], index: DocIndex, lex: Lexicon) -> None:
+                     quotes: list[Quote], index: DocIndex, lex: Lexicon) -> dict[int, _Att]:
     """A quotation no speaker was found for is an excerpt the outlet prints (a digest
     quoting other outlets: ""According to new figures from the WHO, more than 4,500
-    people have died …""): the reports inside it are read as if unquoted. A heuristic:
-    real-world figure source dev 0.729 -> 0.735, test and seed corpus unchanged."""
+    people have died …""): for the figures of such a sentence, the reports inside it are
+    read as if unquoted (claim index → that attribution). The claim keeps no attribution
+    of its own (PolNeAR counts no cue inside a quotation). A heuristic: real-world figure
+    source dev 0.729 -> 0.735, test and seed corpus unchanged."""
+    out = {}
     for i, (claim, sent) in enumerate(zip(claims, sents)):
-        if atts[i] is not None or sent is None:
+        if atts[i] is not None or sent is None or not claim.quantities:
             continue
         inside = [q for q in quotes if _overlap(q.inner[0], q.inner[1], claim.start, claim.end)]
-        if inside:
-            atts[i] = _own(doc, sent, claim, [q for q in quotes if q not in inside], index, lex)
+        if inside and (att := _own(doc, sent, claim, [q for q in quotes if q not in inside], index, lex)):
+            out[i] = att
+    return out
 
 
 def _continues(sent: "Span", prev: _Att, claim: Claim, prev_claim: Claim, lex: Lexicon) -> bool:
@@ -480,17 +485,19 @@ def _attribute(doc: "Doc", claims: list[Claim]) -> list[Attributed]:
         atts.append(att)
     _quote_pass(doc, claims, atts, quotes)
     _headline_quotes(doc, claims, atts, all_quotes)
-    _unspoken_quotes(doc, sents, claims, atts, quotes, index, lex)
+    excerpts = _unspoken_quotes(doc, sents, claims, atts, quotes, index, lex)
     _inherit(doc, sents, claims, atts, quotes, lex)
     out = []
-    for claim, att, sent in zip(claims, atts, sents):
+    for i, (claim, att, sent) in enumerate(zip(claims, atts, sents)):
         own = None if att is None else _record(doc, att, _content(doc, claim, att, quotes),
                                                all_quotes, claim.end)
         others = [] if sent is None else _other(doc, sent, claim, att, quotes, all_quotes, index)
         cues = [] if sent is None or not claim.quantities else _cue_relations(
             doc, sent, claim, quotes, index, lex, att)
+        excerpt = excerpts.get(i)
+        giver = own if excerpt is None else _record(doc, excerpt, excerpt.content, all_quotes, claim.end)
         out.append((own, others, figure_attributions(
-            doc, sent, claim.quantities, own, cues + others, index, lex,
+            doc, sent, claim.quantities, giver, cues + others, index, lex,
             lambda source, verb, end=claim.end: _record(
                 doc, _Att(source, (verb.idx, verb.idx + len(verb)), "indirect"), None, all_quotes, end),
             headline=claim.section == "headline")))
