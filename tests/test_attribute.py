@@ -360,3 +360,16 @@ def test_a_bare_definite_plural_is_the_group_of_that_noun_quoted_before(nlp):
     a = _att(nlp, "Teachers' unions said 70 percent of teachers in Velin were on strike. The unions "
                   "say 245,000 marched in the city.", "245,000")
     assert a["source_norm"] == "unions"
+
+
+def test_a_title_s_two_word_name_the_recogniser_took_for_a_place_is_the_person(nlp):
+    from spacy.tokens import Span
+
+    from pipeline.attribution.lexicon import lexicon
+    from pipeline.attribution.sources import DocIndex, source_phrase
+
+    doc = nlp('"The number of dead today is 125," the deputy governor of West Tarn, Omar Velik, said.')
+    name = next(e for e in doc.ents if e.text == "Omar Velik")
+    doc.ents = [e for e in doc.ents if e.text != "Omar Velik"] + [Span(doc, name.start, name.end, label="GPE")]
+    head = next(t for t in doc if t.lower_ == "governor")
+    assert DocIndex(doc, lexicon()).resolve(*source_phrase(head)).norm == "Omar Velik"
