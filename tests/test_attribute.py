@@ -373,3 +373,10 @@ def test_a_title_s_two_word_name_the_recogniser_took_for_a_place_is_the_person(n
     doc.ents = [e for e in doc.ents if e.text != "Omar Velik"] + [Span(doc, name.start, name.end, label="GPE")]
     head = next(t for t in doc if t.lower_ == "governor")
     assert DocIndex(doc, lexicon()).resolve(*source_phrase(head)).norm == "Omar Velik"
+
+
+def test_two_names_joined_by_and_before_a_body_noun_are_one_body(nlp):
+    a = _att(nlp, "Kelmton and Orsby Council said 151 households in the borough lost their homes.")
+    assert a["source_norm"] == "Kelmton and Orsby Council"
+    a = _att(nlp, "Police and Tamil Tiger rebels put the death toll in Velin at 4,500.")
+    assert a["source_norm"] != "Police and Tamil Tiger rebels"

@@ -8,7 +8,8 @@ Heuristics, all in-document and parse-based:
   for Human Rights"); relative clauses, comma-set appositions and other PPs are
   left out. A common-noun head with a person-name apposition gives the name
   ("One man, Ayman Fares, told" → "Ayman Fares").
-* **norm** (:meth:`DocIndex.resolve`): persons → the fullest name with the same
+* **norm** (:meth:`DocIndex.resolve`): two proper names joined by "and" before a body
+  noun are one name ("Kensington and Chelsea Council"); persons → the fullest name with the same
   surname in the document ("Mr Fares" → "Ayman Fares"), or with the same other part
   when only one full name has it (a family name written first: "Choi" → "Choi
   Seong-beom"); descriptive bodies → the body named before ("the ministry" → "Ministry
@@ -391,6 +392,8 @@ class DocIndex:
                           number, head)
         if head.pos_ == "PRON" and word in self.lex.pronouns:
             return self._pronoun(head, text, span)
+        if (joined := self._joined_name(span)) is not None:
+            return Source(text, span, joined, self.source_type(joined, head, "ORG"), "sing", head)
         if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
             # "residents, who said": the relative pronoun as written, the antecedent as norm
             ante = self.resolve(*source_phrase(head.head.head))
@@ -514,6 +517,22 @@ class DocIndex:
         return next((s for s in reversed(self.recent(span[0], 6)) if s.head is not None and s.number == "plur"
                      and s.head.lemma_.lower() == lemma and s.head.i != head.i and s.norm != norm
                      and not any(c.dep_ == "poss" for c in s.head.children)), None)
+
+    def _joined_name(self, span: tuple[int, int]) -> str | None:
+        """"Kensington and Chelsea Council said": two proper names joined by "and" before
+        a body noun (``descriptor_heads``, ``government_heads``) are one body's name, not
+        coordinated sources (the parser coordinates "Kensington" with "Chelsea Council").
+        The phrase without its article; None for any other phrase. A heuristic: real-world
+        figure source dev 0.768 -> 0.770, test unchanged."""
+        toks = [t for t in self.doc.char_span(*span, alignment_mode="expand") or [] if t.lower_ not in ("the",)]
+        if len(toks) < 4 or [t.lower_ for t in toks].count("and") != 1:
+            return None
+        last = toks[-1]
+        if last.lower_ not in self.lex.descriptor_heads and last.lemma_.lower() not in self.lex.government_heads:
+            return None
+        if any(t.lower_ != "and" and (t.pos_ != "PROPN" or not t.text[:1].isupper()) for t in toks[:-1]):
+            return None
+        return " ".join(t.text for t in toks)
 
     def _named_in_apposition(self, head: "Token") -> str | None:
         """"the deputy governor of East Java, Emil Dardak, said": the person a title noun
