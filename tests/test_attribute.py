@@ -380,3 +380,20 @@ def test_two_names_joined_by_and_before_a_body_noun_are_one_body(nlp):
     assert a["source_norm"] == "Kelmton and Orsby Council"
     a = _att(nlp, "Police and Tamil Tiger rebels put the death toll in Velin at 4,500.")
     assert a["source_norm"] != "Police and Tamil Tiger rebels"
+
+
+def test_a_media_noun_with_a_name_set_beside_it_is_that_outlet(nlp):
+    from spacy.tokens import Doc
+
+    from pipeline.attribution.lexicon import lexicon
+    from pipeline.attribution.sources import DocIndex, source_phrase
+
+    # the parse the parser gives "Iran's state news agency IRNA late on Thursday published …"
+    words = ["Tarn", "'s", "state", "news", "agency", "VNA", "said", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[False, True, True, True, True, True, False, False],
+              heads=[4, 0, 4, 4, 6, 4, 6, 6], deps=["poss", "case", "compound", "compound", "nsubj", "appos",
+                                                     "ROOT", "punct"],
+              pos=["PROPN", "PART", "NOUN", "NOUN", "NOUN", "PROPN", "VERB", "PUNCT"],
+              lemmas=["Tarn", "'s", "state", "news", "agency", "VNA", "say", "."],
+              ents=["B-GPE", "O", "O", "O", "O", "B-ORG", "O", "O"])
+    assert DocIndex(doc, lexicon()).resolve(*source_phrase(doc[4])).norm == "VNA"

@@ -404,8 +404,10 @@ class DocIndex:
         label = doc[ent[0]].ent_type_ if ent else None
         # coordinated named first conjunct ("Reuters reporting and several groups")
         if ent is None and (head.lower_ in self.lex.media_heads or head.lemma_.lower() in self.lex.document_heads):
-            for c in head.lefts:
-                if c.dep_ == "compound" and c.ent_type_ in ("ORG", "PERSON"):
+            # "the AFP news agency", and the name set beside it ("the state news agency IRNA":
+            # real-world figure source dev 0.770 -> 0.771, test unchanged)
+            for c in head.children:
+                if (c.dep_ == "compound" and c.i < head.i or c.dep_ == "appos") and c.ent_type_ in ("ORG", "PERSON"):
                     e2 = _entity_of(c)
                     if e2 is not None:
                         ent, label = e2, c.ent_type_
