@@ -339,3 +339,61 @@ def test_a_list_continuation_inherits_across_a_paragraph_break_but_other_paragra
     assert inherited["mode"] == "inherited" and inherited["source"] == "The health ministry"
     assert claims[0]["attribution"]["cue"] == "said"
     assert claims[-1]["attribution"] is None  # a new paragraph on another topic
+
+
+def test_a_hyphenated_name_the_recogniser_cut_at_the_hyphen_is_one_person(nlp):
+    a = _att(nlp, "More than 400 emergency workers were sent to the area in Velin, said Choi "
+                  "Cheon-sik of the National Fire Agency.")
+    assert a["source_norm"] == "Choi Cheon-sik" and a["source_type"] == "person"
+
+
+def test_a_lower_case_noun_modifier_keeps_a_ministry_apart_from_another_named_before(nlp):
+    a = _att(nlp, "The Velin Health Ministry said 700 pilgrims died. Tarn's religious affairs ministry "
+                  "said 36 of its citizens were killed.", "36")
+    assert "Health" not in a["source_norm"] and "religious affairs ministry" in a["source_norm"]
+
+
+def test_a_bare_definite_plural_is_the_group_of_that_noun_quoted_before(nlp):
+    a = _att(nlp, "At least 4,800 people died in Velin, military sources said on Monday. Of those, "
+                  "4,000 died in the north, the sources said.", "Of those")
+    assert a["source"] == "the sources" and a["source_norm"] == "military sources"
+    a = _att(nlp, "Teachers' unions said 70 percent of teachers in Velin were on strike. The unions "
+                  "say 245,000 marched in the city.", "245,000")
+    assert a["source_norm"] == "unions"
+
+
+def test_a_title_s_two_word_name_the_recogniser_took_for_a_place_is_the_person(nlp):
+    from spacy.tokens import Span
+
+    from pipeline.attribution.lexicon import lexicon
+    from pipeline.attribution.sources import DocIndex, source_phrase
+
+    doc = nlp('"The number of dead today is 125," the deputy governor of West Tarn, Omar Velik, said.')
+    name = next(e for e in doc.ents if e.text == "Omar Velik")
+    doc.ents = [e for e in doc.ents if e.text != "Omar Velik"] + [Span(doc, name.start, name.end, label="GPE")]
+    head = next(t for t in doc if t.lower_ == "governor")
+    assert DocIndex(doc, lexicon()).resolve(*source_phrase(head)).norm == "Omar Velik"
+
+
+def test_two_names_joined_by_and_before_a_body_noun_are_one_body(nlp):
+    a = _att(nlp, "Kelmton and Orsby Council said 151 households in the borough lost their homes.")
+    assert a["source_norm"] == "Kelmton and Orsby Council"
+    a = _att(nlp, "Police and Tamil Tiger rebels put the death toll in Velin at 4,500.")
+    assert a["source_norm"] != "Police and Tamil Tiger rebels"
+
+
+def test_a_media_noun_with_a_name_set_beside_it_is_that_outlet(nlp):
+    from spacy.tokens import Doc
+
+    from pipeline.attribution.lexicon import lexicon
+    from pipeline.attribution.sources import DocIndex, source_phrase
+
+    # the parse the parser gives "Iran's state news agency IRNA late on Thursday published …"
+    words = ["Tarn", "'s", "state", "news", "agency", "VNA", "said", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[False, True, True, True, True, True, False, False],
+              heads=[4, 0, 4, 4, 6, 4, 6, 6], deps=["poss", "case", "compound", "compound", "nsubj", "appos",
+                                                     "ROOT", "punct"],
+              pos=["PROPN", "PART", "NOUN", "NOUN", "NOUN", "PROPN", "VERB", "PUNCT"],
+              lemmas=["Tarn", "'s", "state", "news", "agency", "VNA", "say", "."],
+              ents=["B-GPE", "O", "O", "O", "O", "B-ORG", "O", "O"])
+    assert DocIndex(doc, lexicon()).resolve(*source_phrase(doc[4])).norm == "VNA"

@@ -393,3 +393,115 @@ def test_who_believes_or_expects_a_figure_gives_it():
     assert _source(figs["293"]) == "police"
     figs = _figures("Officials in Tarn expected around 100,000 people at the festival.")
     assert _source(figs["around 100,000"]) == "officials"
+
+
+def test_a_trailing_tag_the_parser_coordinates_reports_the_clause_before_it():
+    figs = _figures("At least 40 people were killed in northern Velin, the Tarn Press Agency "
+                    "reported, citing local officials.")
+    assert _source(figs["At least 40"]) == "Tarn Press Agency"
+
+
+def test_a_speech_tag_governs_the_clause_it_is_set_in():
+    figs = _figures("A strong quake of magnitude 5.2 struck Velin late on Monday, the national "
+                    "observatory said, waking residents across the valley.")
+    assert _source(figs["magnitude 5.2"]) == "national observatory"
+
+
+def test_a_partitive_of_the_previous_figures_continues_its_source():
+    figs = _figures("The ambulance service said 64 people had been taken to hospitals in Velin. "
+                    "Twenty of them are in critical care.")
+    assert _source(figs["Twenty"]) == "ambulance service"
+    figs = _figures("Doctors in Tarn said 168 people were wounded in the clashes. Of the wounded, "
+                    "48 had been hit by bullets.")
+    assert _source(figs["48"]) == "doctors"
+
+
+def test_that_figure_continues_the_source_of_the_figure_before_it():
+    figs = _figures("Officials in Tarn said the number of dead had passed 900. That figure "
+                    "includes 400 deaths in the hill villages.")
+    assert _source(figs["400"]) == "officials"
+
+
+def test_a_sentence_without_back_reference_keeps_the_outlet_voice():
+    figs = _figures("Officials in Tarn said the number of dead had passed 900. The bridge "
+                    "was built in 1974 at a cost of 8 million euros.")
+    assert figs["8 million euros"]["attribution"] is None
+
+
+def test_a_trailing_tag_the_tagger_reads_as_a_noun_is_still_a_tag():
+    figs = _figures("The number of dead in Velin has risen to 146, with 150 injured, the Tarn "
+                    "news agency reports, citing a fire official.")
+    assert _source(figs["146"]) == "tarn news agency" and _source(figs["150"]) == "tarn news agency"
+
+
+def test_a_pronoun_giver_finds_its_antecedent_before_it_not_the_document_s_last_speakers():
+    later = " ".join(f"{name} said the roads to {place} were closed." for name, place in (
+        ("Ana Berro", "Kelm"), ("Tomas Vidal", "Orsk"), ("Lena Marsh", "Pilt"), ("Omar Dace", "Runa"),
+        ("Ida Fenn", "Sarn"), ("Paul Greco", "Tolm"), ("Nora Hale", "Ulva"), ("Ivan Iles", "Vask"),
+        ("Rita Jonas", "Wenn")))
+    figs = _figures("The Interior Ministry in Velin said the quake had killed 820 people. Its previous "
+                    "count had been 632 dead.\n\n" + later)
+    assert _source(figs["632"]) == "Interior Ministry"
+
+
+def test_a_speech_tag_set_off_by_commas_reports_the_whole_sentence():
+    figs = _figures("Of the 120 injured in Velin, the hospital said, 40 had been sent home, 30 were "
+                    "in stable condition and 12 were still in intensive care.")
+    assert {_source(figs[n]) for n in ("40", "30", "12")} == {"hospital"}
+
+
+def test_an_acronym_in_capitals_is_a_name_not_a_relative_pronoun():
+    figs = _figures("Reuters: WHO says flood deaths in Velin near 300 as rains continue.\n\nMore rain fell.")
+    assert _source(figs["near 300"]) == "WHO"
+
+
+def test_a_tally_noun_with_no_giver_is_no_source():
+    figs = _figures("The number of people confirmed dead in the collapse of the Velin mill, the "
+                    "eight-storied building that came down on Wednesday, went on rising through "
+                    "Friday and had reached 355 by the afternoon.")
+    assert figs["355"]["attribution"] is None
+
+
+def test_a_quotation_with_no_speaker_keeps_the_reports_inside_it():
+    figs = _figures('Digest of the day.\n\n"According to new figures from the Velin health board '
+                    'released on Friday, more than 4,500 people have now died in the epidemic." (10/17).')
+    assert _source(figs["more than 4,500"]) == "velin health board"
+
+
+def test_the_agency_of_an_umbrella_body_is_the_agency_quoted_before():
+    figs = _figures("The World Health Organization said on Monday that 300 people had died of cholera "
+                    "in Velin. Five other countries have recorded a further 13 deaths, the U.N. agency said.")
+    assert _source(figs["13"]) == "World Health Organization"
+
+
+def test_a_tally_with_a_giver_after_a_copula_and_a_preposition_is_the_giver_s():
+    figs = _figures("The Velin health ministry said 132,000 people were missing. Its previous figure "
+                    "for the missing was around 12,000.")
+    assert _source(figs["around 12,000"]) == "Velin health ministry"
+
+
+def test_a_counting_verb_s_phrase_the_parser_hangs_from_a_participle_still_completes_it():
+    figs = _figures("A fire service official in Velin put the number rescued at about 2,000, saying "
+                    "volunteers had carried out many more.")
+    assert _source(figs["about 2,000"]) == "fire service official"
+
+
+def test_a_clause_coordinated_with_the_report_is_not_reported():
+    figs = _figures("Police in Velin put the death toll at 4,500, and 1 million people were driven "
+                    "from their homes.")
+    assert _source(figs["4,500"]) == "police" and figs["1 million"]["attribution"] is None
+    figs = _figures("The governor of Velin told reporters that 127 people had died, and that 34 of "
+                    "them died inside the stadium.")
+    assert figs["34"]["attribution"] is not None
+
+
+def test_a_number_right_after_a_name_in_a_gapped_list_is_that_name_s():
+    figs = _figures("Algeria reported seven deaths, Senegal five, Tanzania four and Kenya three.")
+    assert _source(figs["seven"]) == "Algerian government"
+    assert _source(figs["four"]) == "Tanzanian government" and _source(figs["three"]) == "Kenyan government"
+
+
+def test_a_count_set_against_a_report_in_a_while_clause_is_its_own_subject_s():
+    figs = _figures("In Velin, the security ministry says 38,195 people were killed, while the disaster "
+                    "centre puts the number at 30,920.")
+    assert _source(figs["38,195"]) == "security ministry" and _source(figs["30,920"]) == "disaster centre"

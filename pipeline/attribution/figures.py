@@ -3,9 +3,12 @@
 A sentence may carry several reports, each with its own number: "A police chief said 40
 people were killed and a hospital official said 65 were killed." The figure's
 attribution is chosen among the claim's own attribution and its reporting relations in
-``other_attributions`` (see :func:`reporting`):
+``other_attributions`` (see :func:`reporting`; not a relation whose source is a tally
+noun with no giver, :func:`_bare_tally`):
 
-* first, with two "according to" or more in the sentence, the one just after the figure
+* first, in a gapped list after a counting or reporting verb, the name right before the
+  number ("Algeria reported seven deaths, Senegal five": :func:`gapped_giver`);
+* then, with two "according to" or more in the sentence, the one just after the figure
   (:func:`after_figure`: "8,500, according to the police, and 50,000, according to the
   unions");
 * the relation whose ``content`` contains the figure, the innermost when several do
@@ -13,11 +16,22 @@ attribution is chosen among the claim's own attribution and its reporting relati
 * else the relation whose cue governs the figure in the parse, the nearest such cue
   (the content span is a guess at what is reported, the parse says what the verb
   governs: "The agency put the number of deaths at 2,316", content "the number of
-  deaths"), unless the figure is part of the source itself ("Two witnesses said");
+  deaths"), unless the figure is part of the source itself ("Two witnesses said") or
+  lies in a clause of its own coordinated with the cue's ("X put the toll at 4,500, and
+  1 million people were driven from their homes", :func:`_own_clause`); a
+  speech tag after the start of its clause governs that clause ("An earthquake of
+  magnitude 6.8 hit …, the survey said, frightening …": the content span is the longer
+  piece after the tag, the parse says the tag reports the clause it is set in; real-world
+  figure source dev 0.708 -> 0.711, test unchanged);
 * else the claim's own attribution when it reports the whole sentence: a quotation or
   quote paragraph (``direct``), an inherited source, or a cue with no content span;
+* a speech tag set off by commas inside the sentence ("Of the total, the authority said,
+  41 …, 19 …") gives every figure the relation chosen above does not govern
+  (:func:`parenthetical`);
 * else the subject of a counting verb whose object is the figure (:func:`tally`:
-  "police counted 22,000 demonstrators"), or the giver of the tally noun the figure
+  "police counted 22,000 demonstrators"; also over a report that governs the figure when
+  the count stands in an adverbial clause of its own, "…, while the centre puts the
+  number at 30,920", :func:`_set_against`), or the giver of the tally noun the figure
   completes ("Its previous count had been 632"), or the subject of a verb of belief or
   expectation above it (:func:`believed_by`: "Police believe 293 people were inside");
 * else none: the number stands outside every report, in the outlet's voice ("At least
@@ -37,9 +51,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..analyze import figure_number, span_tokens
-from .cues import is_citation
+from .cues import is_citation, is_tag
 from .lexicon import Lexicon
-from .sources import DocIndex, source_phrase
+from .sources import DocIndex, doc_text, source_phrase
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -59,6 +73,19 @@ def reporting(doc: "Doc", rel: Record, lex: Lexicon) -> bool:
         t.lower_ in lex.adverbs for t in cue)
 
 
+def _bare_tally(doc: "Doc", rel: Record, index: DocIndex, lex: Lexicon) -> bool:
+    """"The number of people confirmed dead … had reached 355": a relation whose source
+    is a tally noun with no giver (``figure_nouns``; "the agency's count", "the
+    Associated Press tally" have one) is a misread subject, not who gives the figures.
+    A heuristic on the parse: real-world figure source dev 0.726 -> 0.729, test unchanged."""
+    toks = span_tokens(doc, rel.get("source_span"))
+    ids = {t.i for t in toks}
+    root = next((t for t in toks if t.head.i not in ids or t.head.i == t.i), None)
+    named = any(t.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") for t in toks)  # "The AP tally"
+    return root is not None and root.lemma_.lower() in lex.figure_nouns and index.giver(root) is None \
+        and not named
+
+
 def _inside(span: list[int], outer: list[int] | None) -> bool:
     return outer is not None and outer[0] <= span[0] and span[1] <= outer[1]
 
@@ -73,13 +100,28 @@ def _governs(doc: "Doc", rel: Record, num: "Token") -> int | None:
     if _inside([num.idx, num.idx + len(num)], rel.get("source_span")):
         return None
     depth = 0
-    cue = {t.i for t in span_tokens(doc, rel.get("cue_span"))}
+    tokens = span_tokens(doc, rel.get("cue_span"))
+    cue = {t.i for t in tokens}
+    # a speech tag hangs from the clause it reports ("An earthquake of magnitude 6.8 hit
+    # …, the survey said, frightening …"): that clause is what it governs
+    cue |= {t.head.i for t in tokens if t.pos_ in ("VERB", "NOUN") and t.i > t.head.i and is_tag(t)}
     tok = num
     while tok.head.i != tok.i and depth < 50:
         if tok.i in cue:
             return depth
+        if tok.dep_ == "conj" and tok.head.i in cue and _own_clause(tok):
+            return None  # "X put the toll at 4,500, and 1 million people were driven from their homes"
         tok, depth = tok.head, depth + 1
     return depth if tok.i in cue else None
+
+
+def _own_clause(conj: "Token") -> bool:
+    """A conjunct that is a clause of its own, coordinated with the cue's: its own
+    subject, and no "that" of a second reported clause ("said that …, and that 34 …").
+    A cue does not govern through it (real-world figure source dev 0.749 -> 0.751, test
+    0.690 unchanged)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children) and not any(
+        c.dep_ == "mark" for c in conj.children)
 
 
 def _governs_figure(doc: "Doc", rel: Record, q: Record) -> bool:
@@ -160,19 +202,36 @@ def after_figure(q: Record, quantities: list[Record], rels: list[Record], doc: "
 
 def _object_path(num: "Token", limit: int = 4) -> "Token | None":
     """The verb of which the number (or the noun it counts) is the direct object, or the
-    object of a preposition of ("raised the toll to 136", "measured the quake at 6.8")."""
+    object of a preposition of ("raised the toll to 136", "measured the quake at 6.8"),
+    or of a copula ("Its previous figure was around 12,000", the parser reading "around"
+    as a preposition: real-world figure source dev 0.746 -> 0.747, test unchanged), also
+    when the parser hangs the phrase from a participle of the object ("put the number
+    rescued at about 2,000": dev 0.747 -> 0.749, test 0.689 -> 0.690)."""
     tok = num
     for _ in range(limit):
         if (tok.dep_ in ("dobj", "attr", "oprd") or tok.pos_ == "ADJ" and tok.dep_ in ("advcl", "acomp", "xcomp")) \
                 and tok.head.pos_ in ("VERB", "AUX"):
             return tok.head  # "reported more than 2,000 dead": the parser hangs "dead" as a clause
-        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB":
-            return tok.head.head
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+            verb = tok.head.head
+            if verb.dep_ == "acl" and verb.head.dep_ == "dobj" and verb.head.head.pos_ == "VERB":
+                # "put the number rescued at about 2,000": the parser hangs the "at" phrase
+                # from the participle; it completes the verb of the object
+                return verb.head.head
+            return verb
         if tok.head.i == tok.i or tok.dep_ not in ("nummod", "quantmod", "compound", "pobj", "prep", "amod",
                                                    "advmod", "npadvmod", "appos", "conj", "cc"):
             return None
         tok = tok.head
     return None
+
+
+def _set_against(verb: "Token") -> bool:
+    """"X said 38,195 were killed, while the centre puts the number at 30,920": a counting
+    verb in an adverbial clause of its own, with its own subject, sets its figure against
+    the report it hangs from, not inside it (a heuristic on the parse: real-world figure
+    source dev 0.762 -> 0.765, test unchanged)."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def tally(doc: "Doc", q: Record, index: DocIndex, lex: Lexicon) -> tuple["Token", object] | None:
@@ -203,6 +262,30 @@ def tally(doc: "Doc", q: Record, index: DocIndex, lex: Lexicon) -> tuple["Token"
     if head.lemma_.lower() in lex.figure_nouns and index.giver(head) is None:
         return None  # "the death toll stood at 125": a tally with no giver is no source
     return verb, found
+
+
+def gapped_giver(doc: "Doc", q: Record, index: DocIndex, lex: Lexicon) -> tuple["Token", object] | None:
+    """(name, source) for a figure in a gapped list after a counting or reporting verb:
+    "Algeria reported seven deaths, Senegal five, Tanzania four", "police had counted
+    30,000 and the unions 245,000": the number right after a name or a noun for people
+    or bodies, which the parser makes its modifier, is that giver's figure (the verb is
+    left out). Only when a verb with a subject of its own comes before it in the
+    sentence. Before every other choice: the name is the elided clause's subject. A
+    heuristic on word order and the parse: real-world figure source dev 0.758 -> 0.762,
+    test unchanged."""
+    num = figure_number(doc, q["span"])
+    if num is None or num.dep_ != "nummod" or num.head.i != num.i - 1:
+        return None
+    giver = num.head
+    named = giver.pos_ == "PROPN" and giver.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+    if not named and giver.lemma_.lower() not in lex.people_and_bodies | lex.bodies:
+        return None
+    verbs = lex.figure_verbs | lex.verbs.keys()
+    if not any(t.lemma_.lower() in verbs and t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children)
+               for t in doc[giver.sent.start:giver.i]):
+        return None
+    found = index.resolve(*source_phrase(giver))
+    return (giver, found) if index.resolved(found) else None
 
 
 def believed_by(doc: "Doc", q: Record, index: DocIndex, lex: Lexicon) -> tuple["Token", object] | None:
@@ -259,6 +342,26 @@ def headline_label(doc: "Doc", sent: "Span", index: DocIndex, lex: Lexicon) -> t
     return None
 
 
+def parenthetical(doc: "Doc", sent: "Span", rels: list[Record]) -> Record | None:
+    """"Of the total, the authority said, 41 had been discharged, 19 were in stable
+    condition …": a speech tag set off by commas inside the sentence, nothing but its
+    source and its verb group between the two commas, reports the whole sentence
+    (the parse often makes the tag's verb the main verb and hangs the rest elsewhere).
+    The first such relation, else None; it replaces the relation chosen for a figure
+    that relation does not govern in the parse. A heuristic on word order: real-world
+    figure source dev 0.716 -> 0.720, test 0.687 -> 0.689 (docs/evaluation.md)."""
+    text = doc_text(doc)
+    for r in rels:
+        src, cue = r.get("source_span"), r.get("cue_span")
+        if not src or not cue or text[src[1]:cue[0]].strip():
+            continue  # only "<source> <cue>" in this order, side by side
+        before = text[sent.start_char:src[0]].rstrip()
+        after = text[cue[1]:sent.end_char].lstrip()
+        if before.endswith(",") and after.startswith(",") and before[:-1].strip():
+            return r
+    return None
+
+
 def figure_attributions(doc: "Doc", sent: "Span", quantities: list[Record], own: Record | None,
                         others: list[Record], index: DocIndex, lex: Lexicon,
                         record: Callable[[object, "Token"], Record],
@@ -266,18 +369,25 @@ def figure_attributions(doc: "Doc", sent: "Span", quantities: list[Record], own:
     """(attribution, cites) for each figure of one sentence, in order; ``record`` makes
     the attribution object of a counting verb's subject (:func:`tally`) or of a headline's
     label (:func:`headline_label`, when ``headline``)."""
-    reports = [r for r in others if reporting(doc, r, lex)]
+    reports = [r for r in others if reporting(doc, r, lex) and not _bare_tally(doc, r, index, lex)]
     found = citations(sent, lex, index) if sent is not None else []
     rels = ([own] if own else []) + reports
     label = headline_label(doc, sent, index, lex) if headline and own is None and sent is not None else None
+    aside = parenthetical(doc, sent, rels) if sent is not None else None
     out = []
     for q in quantities:
+        if (gapped := gapped_giver(doc, q, index, lex)) is not None:
+            out.append((record(gapped[1], gapped[0]), []))
+            continue
         rel = after_figure(q, quantities, rels, doc) or choose(doc, q, own, reports)
+        if aside is not None and (rel is None or _governs_figure(doc, rel, q) is False):
+            rel = aside
         # a counting verb that takes the figure as its object names its giver, unless the
         # relation chosen governs the figure too ("X said police counted 22,000") or frames
         # the sentence ("According to the WHO, Guinea has recorded 86 cases")
-        if (rel is None or not (_governs_figure(doc, rel, q) or _according(doc, rel))) \
-                and (counted := tally(doc, q, index, lex)) is not None:
+        counted = tally(doc, q, index, lex)
+        if counted is not None and (rel is None or not (_governs_figure(doc, rel, q) or _according(doc, rel))
+                                    or _set_against(counted[0])):
             rel = record(counted[1], counted[0])
         if rel is None and (belief := believed_by(doc, q, index, lex)) is not None:
             rel = record(belief[1], belief[0])

@@ -36,6 +36,7 @@ from itertools import repeat
 from typing import TYPE_CHECKING
 
 from ..resources import load_json
+from .cues import conj_tag
 from .lexicon import lexicon
 from .quotes import DOUBLES
 from .sources import doc_text, source_phrase
@@ -254,7 +255,7 @@ def content_span(sent: "Span", head: "Token", cue: list["Token"],
         if source_span is not None:
             cut.append(source_span)
         base = (sent.start_char, sent.end_char)
-        if head.dep_ in ("ccomp", "parataxis") and head.head.i != head.i:
+        if head.dep_ in ("ccomp", "parataxis") and head.head.i != head.i or conj_tag(head):
             # "…, he said": the clause the cue is a tag of, minus the tag
             outer = head.head
             cut.append((head.left_edge.idx, head.right_edge.idx + len(head.right_edge)))

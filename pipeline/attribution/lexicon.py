@@ -27,6 +27,8 @@ class Lexicon:
     passive_agentless: frozenset[str]
     adverbs: frozenset[str]
     continuation_markers: tuple[str, ...]
+    back_pronouns: frozenset[str]
+    back_determiners: frozenset[str]
     tag_comma_verbs: frozenset[str]
     object_complement_preps: frozenset[str]
     media_names: frozenset[str]
@@ -39,6 +41,7 @@ class Lexicon:
     organization_heads: frozenset[str]
     anonymous_heads: frozenset[str]
     spokesperson_heads: frozenset[str]
+    umbrella_bodies: frozenset[str]
     descriptor_heads: frozenset[str]
     drop_leading: frozenset[str]
     pronouns: dict[str, str]
@@ -77,6 +80,8 @@ def lexicon() -> Lexicon:
         passive_agentless=low(cues["passive_agentless"]),
         adverbs=low(cues["adverbs"]),
         continuation_markers=tuple(x.lower() for x in cues["continuation_markers"]),
+        back_pronouns=low(cues["back_pronouns"]),
+        back_determiners=low(cues["back_determiners"]),
         tag_comma_verbs=low(cues["tag_comma_verbs"]),
         object_complement_preps=low(cues["object_complement_preps"]),
         media_names=low(src["media_names"]),
@@ -89,6 +94,7 @@ def lexicon() -> Lexicon:
         organization_heads=low(src["organization_heads"]),
         anonymous_heads=low(src["anonymous_heads"]),
         spokesperson_heads=low(src["spokesperson_heads"]),
+        umbrella_bodies=low(src["umbrella_bodies"]),
         descriptor_heads=low(src["descriptor_heads"]),
         drop_leading=low(src["drop_leading"]),
         pronouns={k.lower(): v for k, v in src["pronouns"].items()},
