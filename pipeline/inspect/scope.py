@@ -200,6 +200,25 @@ def _national_source(claim: dict[str, Any]) -> bool:
     return ((claim.get("attribution") or {}).get("source_type") or "") == "government"
 
 
+def _refers_back(claim: dict[str, Any], q_span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
+    """The count's own stretch of its sentence (no other number between) refers back to a
+    country named in an earlier sentence ("deaths **there** at 2,316, against 930 in Sierra
+    Leone"): no other number between the anaphora and the count, and every place of the
+    sentence stands after the count, across other numbers.
+
+    Heuristic: real-world ledger pairs F1 dev 0.7740 → 0.7743, test 0.5853 unchanged;
+    tables mixing countries dev 4 → 3 (of 83), test 1 (of 42) unchanged
+    (docs/ledger.md, "Place scope")."""
+    text, base = str(claim.get("text") or ""), (claim.get("span") or [0, 0])[0]
+    # a place of the sentence before the count may be what "there" refers to
+    if any(e["span"][0] < q_span[0] for e in place_entities(claim)):
+        return False
+    for m in _anaphora().finditer(text):
+        if not _between(q_span, (m.start() + base, m.end() + base), others):
+            return True
+    return False
+
+
 def _source_country(claim: dict[str, Any]) -> str | None:
     """The country the claim's source is qualified by ("**Sri Lankan** officials said …
     killed more than 18,700 people in the country"): what "the country" of its sentence
@@ -272,6 +291,8 @@ def scope_of(claim: dict[str, Any], q: dict[str, Any], default: str | None,
         if default is None and (_anaphora().search(str(claim.get("text") or "")) or _national_source(claim)):
             return _source_country(claim) or previous, None
         return default, None
+    if default is None and places[0][0] > len(str(claim.get("text") or "")) and _refers_back(claim, tuple(qs), others):
+        return _source_country(claim) or previous or places[0][1][0], None
     if places[0][1] is REGION:
         return default, None
     country, city = places[0][1]
