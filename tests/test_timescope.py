@@ -123,3 +123,12 @@ def test_a_count_of_another_occurrence_of_an_event_is_context():
     assert time_scope(c, q, 2016) == "context"
     c, (q,) = _one("The fire at the warehouse killed 31 workers.", ("31", 31))
     assert time_scope(c, q, 2016) is None
+
+
+def test_a_when_clause_holds_its_time_past_the_window_up_to_a_clause_break():
+    s = ("Six climbers had died three weeks earlier when an avalanche swept down the north face of the "
+         "mountain onto the crowded lower camp, injuring 30 people; this week 12 were hurt.")
+    six, thirty, twelve = (quantity(s, t, v, predicate="injure") for t, v in (("Six", 6), ("30", 30), ("12", 12)))
+    c = claim("d", s, [six, thirty, twelve])
+    assert time_scope(c, thirty, 2016) == "context"
+    assert time_scope(c, twelve, 2016) is None
