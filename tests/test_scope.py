@@ -215,3 +215,27 @@ def test_the_country_referred_to_is_first_the_one_qualifying_the_source():
     c = claim("d", s, [("2,100", 2100)], [("Nepalese", "ent:nepalese")])
     c["attribution"] = {"source": "Nepalese officials", "source_span": [0, 18], "source_type": "government"}
     assert scope_of(c, c["quantities"][0], None, set(), "India") == ("Nepal", None)
+
+
+def test_a_count_that_refers_back_beats_the_places_across_other_numbers():
+    s = "Officials put the toll there at 900, against 300 deaths in Nepal and 20 in India."
+    c = claim("d", s, [("900", 900), ("300", 300), ("20", 20)], [("Nepal", NEPAL), ("India", INDIA)])
+    assert scope_of(c, c["quantities"][0], None, {"Nepal", "India"}, previous="Liberia") == ("Liberia", None)
+    assert scope_of(c, c["quantities"][1], None, {"Nepal", "India"}, previous="Liberia") == ("Nepal", None)
+    # a place before the count may be what "there" is: the sentence's place stays
+    s = "In Nepal officials counted 300 deaths, and 20 more may have died there."
+    c = claim("d", s, [("300", 300), ("20", 20)], [("Nepal", NEPAL)])
+    assert scope_of(c, c["quantities"][1], None, {"Nepal"}, previous="Liberia") == ("Nepal", None)
+
+
+def test_a_place_across_a_clause_break_is_another_clauses():
+    s = "Nepal has the most cases, 700, while India has the most deaths, 90."
+    c = claim("d", s, [("700", 700), ("90", 90)], [("Nepal", NEPAL), ("India", INDIA)])
+    assert scope_of(c, c["quantities"][0], None, {"Nepal", "India"}) == ("Nepal", None)
+    assert scope_of(c, c["quantities"][1], None, {"Nepal", "India"}) == ("India", None)
+
+
+def test_a_reference_back_before_the_count_holds_across_a_number_of_its_clause():
+    s = "Officials put the deaths there at 900 out of 1,500 cases, against 300 deaths in Nepal."
+    c = claim("d", s, [("900", 900), ("1,500", 1500), ("300", 300)], [("Nepal", NEPAL)])
+    assert scope_of(c, c["quantities"][1], None, {"Nepal"}, previous="Liberia") == ("Liberia", None)

@@ -103,3 +103,32 @@ def test_a_year_a_count_is_compared_with_after_it_is_not_its_time():
     assert time_scope(c, q, 2010) is None
     c, (q,) = _one("It was the worst since the 1931 quake that killed 7,400 people.", ("7,400", 7400))
     assert time_scope(c, q, 2010) == "context 1931"
+
+
+def test_a_when_clause_after_a_past_mark_is_of_that_time():
+    s = "Six climbers had died three weeks earlier, when an avalanche hit the camp, killing 40 people."
+    six, forty = quantity(s, "Six", 6, predicate="die"), quantity(s, "40", 40, predicate="kill")
+    c = claim("d", s, [six, forty])
+    assert time_scope(c, forty, 2016) == "context"
+    # without "when" the nearer count before the mark keeps it
+    s2 = "Six climbers had died three weeks earlier; an avalanche hit the camp, killing 40 people."
+    six2, forty2 = quantity(s2, "Six", 6, predicate="die"), quantity(s2, "40", 40, predicate="kill")
+    assert time_scope(claim("d", s2, [six2, forty2]), forty2, 2016) is None
+
+
+def test_a_count_of_another_occurrence_of_an_event_is_context():
+    c, (q,) = _one("Twelve workers died in a fire at another warehouse in the port.", ("Twelve", 12))
+    assert time_scope(c, q, 2016) == "context"
+    c, (q,) = _one("A previous outbreak in the region killed 280 people.", ("280", 280))
+    assert time_scope(c, q, 2016) == "context"
+    c, (q,) = _one("The fire at the warehouse killed 31 workers.", ("31", 31))
+    assert time_scope(c, q, 2016) is None
+
+
+def test_a_when_clause_holds_its_time_past_the_window_up_to_a_clause_break():
+    s = ("Six climbers had died three weeks earlier when an avalanche swept down the north face of the "
+         "mountain onto the crowded lower camp, injuring 30 people; this week 12 were hurt.")
+    six, thirty, twelve = (quantity(s, t, v, predicate="injure") for t, v in (("Six", 6), ("30", 30), ("12", 12)))
+    c = claim("d", s, [six, thirty, twelve])
+    assert time_scope(c, thirty, 2016) == "context"
+    assert time_scope(c, twelve, 2016) is None
