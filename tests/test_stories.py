@@ -92,7 +92,17 @@ def test_blocking_pairs_only_documents_in_the_window():
     pairs = _candidate_pairs(X, list(vec.get_feature_names_out()), days,
                              dataclasses.replace(settings(), window_days=30))
     # 0-1 share words and 10 days; 2 is 290 days later; 3 shares no word
-    assert pairs == {(0, 1)}
+    assert pairs.tolist() == [[0, 1]]
+
+
+def test_an_undated_document_is_paired_with_its_whole_block():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = ["vellmar dam burst", "vellmar dam burst", "vellmar dam burst", "vellmar dam burst"]
+    vec = TfidfVectorizer()
+    pairs = _candidate_pairs(vec.fit_transform(texts), list(vec.get_feature_names_out()), [100, None, 400, 120],
+                             dataclasses.replace(settings(), window_days=30))
+    assert pairs.tolist() == [[0, 1], [0, 3], [1, 2], [1, 3]]
 
 
 def test_syndicated_copies_are_one_group_and_one_story():

@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -114,14 +115,15 @@ def _permutations(s: StorySettings) -> Any:
 
 
 def signature(text: str, s: StorySettings, permutations: Any = None) -> Any:
-    """The MinHash signature (its hash values) of the word shingles of ``text``."""
+    """The MinHash signature (its hash values, each below 2**32) of the word shingles of ``text``."""
     from datasketch import MinHash
 
     words = [w.casefold() for w in _WORDS.findall(text)]
     shingles = {" ".join(words[k:k + s.shingle_words]) for k in range(max(1, len(words) - s.shingle_words + 1))}
     m = MinHash(num_perm=s.num_perm, permutations=permutations if permutations is not None else _permutations(s))
     m.update_batch([sh.encode("utf-8") for sh in shingles if sh])
-    return m.hashvalues
+    # datasketch keeps 32-bit hash values in 64-bit words: half the memory, the same values
+    return m.hashvalues.astype("uint32")
 
 
 def copy_groups_of(signatures: list[Any], s: StorySettings | None = None) -> list[int]:
@@ -158,30 +160,70 @@ def copy_groups(texts: list[str], s: StorySettings | None = None) -> list[int]:
     return copy_groups_of([signature(t, s, perms) for t in texts], s)
 
 
-def _candidate_pairs(X: Any, vocab: list[str], days: list[int | None], s: StorySettings) -> set[tuple[int, int]]:
-    """Pairs that share a blocking key and fall in the time window (see the module doc)."""
-    blocks: dict[int, list[int]] = defaultdict(list)
-    X = X.tocsr()
+def _block_keys(X: Any, vocab: list[str], s: StorySettings) -> tuple[Any, Any]:
+    """(key column, document) of each blocking key: the ``block_keys`` heaviest entities
+    and, separately, the heaviest words of each document (ties: the later column), so a
+    document with many entities still blocks on its rare words, and the other way round.
+    Grouped by column, documents in order."""
+    import numpy as np
+
+    is_entity = np.fromiter((t.startswith("ent_") for t in vocab), dtype=bool, count=len(vocab))
+    keys, docs = array("i"), array("i")
     for i in range(X.shape[0]):
-        row = X.getrow(i)
-        # the heaviest entities and the heaviest words, separately: a document with many
-        # entities still blocks on its rare words, and the other way round
-        for is_entity in (True, False):
-            cols = [(w, c) for c, w in zip(row.indices, row.data) if vocab[c].startswith("ent_") == is_entity]
-            for _, c in sorted(cols, reverse=True)[:s.block_keys]:
-                blocks[c].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for members in blocks.values():
-        dated = sorted((days[i], i) for i in members if days[i] is not None)
-        undated = [i for i in members if days[i] is None]
-        lo = 0
-        for k, (day, i) in enumerate(dated):
-            while dated[lo][0] < day - s.window_days:
-                lo += 1
-            pairs.update((j, i) if j < i else (i, j) for _, j in dated[lo:k])
-        for i in undated:
-            pairs.update((min(i, j), max(i, j)) for j in members if j != i)
-    return pairs
+        cols, weights = X.indices[X.indptr[i]:X.indptr[i + 1]], X.data[X.indptr[i]:X.indptr[i + 1]]
+        for kind in (is_entity[cols], ~is_entity[cols]):
+            c = cols[kind]
+            top = c[np.lexsort((c, weights[kind]))[::-1][:s.block_keys]]
+            keys.extend(top.tolist())
+            docs.extend([i] * len(top))
+    k, d = np.frombuffer(keys, dtype=np.int32), np.frombuffer(docs, dtype=np.int32)
+    order = np.argsort(k, kind="stable")
+    return k[order], d[order]
+
+
+def _block_pairs(members: Any, days: Any, window: int) -> Any:
+    """Pair codes (``low * n + high`` is left to the caller: here ``(low, high)`` rows) of
+    one block: dated members within ``window`` days of each other, and each undated
+    member with every other member."""
+    import numpy as np
+
+    dated = members[days[members] >= 0]
+    dated = dated[np.lexsort((dated, days[dated]))]
+    d = days[dated]
+    lo = np.searchsorted(d, d - window, side="left")
+    n = np.arange(len(dated)) - lo
+    later = np.repeat(np.arange(len(dated)), n)
+    earlier = np.arange(n.sum()) - np.repeat(np.cumsum(n) - n, n) + np.repeat(lo, n)
+    a, b = [dated[earlier]], [dated[later]]
+    for i in members[days[members] < 0]:
+        a.append(np.full(len(members) - 1, i))
+        b.append(members[members != i])
+    a, b = np.concatenate(a), np.concatenate(b)
+    return np.stack([np.minimum(a, b), np.maximum(a, b)], axis=1)
+
+
+def _candidate_pairs(X: Any, vocab: list[str], days: list[int | None], s: StorySettings) -> Any:
+    """Pairs that share a blocking key and fall in the time window (see the module doc),
+    as sorted ``(i, j)`` rows with ``i < j``: arrays, not a set of tuples (some 2 million
+    pairs for the 100,000 documents of the ledger-scale bench)."""
+    import numpy as np
+
+    X = X.tocsr()
+    n = X.shape[0]
+    day = np.array([-1 if d is None else d for d in days], dtype=np.int64)
+    keys, docs = _block_keys(X, vocab, s)
+    bounds = np.flatnonzero(np.diff(keys)) + 1
+    codes, found = [], 0
+    for members in np.split(docs, bounds):
+        if len(members) < 2:
+            continue
+        p = _block_pairs(members.astype(np.int64), day, s.window_days)
+        codes.append(p[:, 0] * n + p[:, 1])
+        found += len(p)
+        if found > 4_000_000:   # the same pair comes from many blocks: fold as we go
+            codes, found = [np.unique(np.concatenate(codes))], 0
+    unique = np.unique(np.concatenate(codes)) if codes else np.zeros(0, dtype=np.int64)
+    return np.stack([unique // n, unique % n], axis=1) if n else unique.reshape(0, 2)
 
 
 def _top(counter: Counter, n: int) -> list[str]:
@@ -210,8 +252,6 @@ class EntityIndex:
         return index
 
     def add(self, claim: dict[str, Any]) -> None:
-        from array import array
-
         doc_id = str(claim.get("doc_id"))
         for e in claim.get("entities") or []:
             if e.get("label") not in STORY_LABELS:
@@ -261,6 +301,54 @@ class _Seen:
             yield text + " " + ents.features(d)
 
 
+def _vectorizer() -> Any:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return TfidfVectorizer(stop_words="english", sublinear_tf=True, token_pattern=r"(?u)\b[^\W\d]\w+\b")
+
+
+def tfidf(features: Iterable[str]) -> tuple[Any, list[str]]:
+    """``TfidfVectorizer.fit_transform`` of :func:`_vectorizer` over ``features`` (read
+    once) and its feature names: the same matrix, counted into compact arrays.
+
+    scikit-learn's counting keeps a Python list of column ids and copies the counts
+    twice (36 bytes a term of a document at its peak, about 0.75 GB for the 100,000
+    documents of the ledger-scale bench); here 16 at the peak and 12 kept. The steps are
+    its own: columns numbered as first seen, each row's terms sorted by that number,
+    then renumbered alphabetically (keeping that order), then ``TfidfTransformer``.
+    ``tests/test_stories.py`` checks the matrix equals the vectorizer's, bit for bit."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    analyze = _vectorizer().build_analyzer()
+    vocabulary: dict[str, int] = {}
+    indices, counts, indptr = array("i"), array("i"), array("q", [0])
+    for doc in features:
+        counter: dict[int, int] = {}
+        for term in analyze(doc):
+            if (col := vocabulary.get(term)) is None:
+                col = vocabulary[term] = len(vocabulary)
+            counter[col] = counter.get(col, 0) + 1
+        indices.extend(counter.keys())
+        counts.extend(counter.values())
+        indptr.append(len(indices))
+    if not vocabulary:
+        return csr_matrix((len(indptr) - 1, 0)), []
+    data = np.asarray(counts, dtype=np.float64)
+    del counts
+    X = csr_matrix((data, np.frombuffer(indices, dtype=np.int32), np.asarray(indptr, dtype=np.int32)),
+                   shape=(len(indptr) - 1, len(vocabulary)))
+    X.sort_indices()
+    terms = sorted(vocabulary)
+    renumber = np.empty(len(terms), dtype=np.int32)
+    for new, term in enumerate(terms):
+        renumber[vocabulary[term]] = new
+    X.indices = renumber.take(X.indices)
+    del indices
+    return TfidfTransformer(sublinear_tf=True).fit(X).transform(X, copy=False), terms
+
+
 def find_stories(documents: dict[str, dict[str, Any]], claims: Iterable[dict[str, Any]],
                  s: StorySettings | None = None) -> list[Story]:
     """The stories of a corpus (documents with an ``error`` and no text are left out)."""
@@ -272,24 +360,17 @@ def stories_of(docs: Iterable[tuple[str, dict[str, Any]]], ents: EntityIndex,
     """:func:`find_stories` over ``(doc_id, record)`` pairs read once, in order (a stream
     of ``documents.jsonl``), and the claims' entities: only the term counts, the
     signatures and a few fields per document are held, never the texts."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
     s = s or settings()
     seen = _Seen(s)
-    vec = TfidfVectorizer(stop_words="english", sublinear_tf=True, token_pattern=r"(?u)\b[^\W\d]\w+\b")
-    try:
-        X = vec.fit_transform(seen.features(docs, ents))
-    except ValueError:
-        if seen.ids:
-            raise
+    X, vocab = tfidf(seen.features(docs, ents))
+    if not seen.ids:
         return []   # no document with text
-    vocab = list(vec.get_feature_names_out())
     union = _Union(len(seen.ids))
     copies = copy_groups_of(seen.signatures, s)
     seen.signatures = []
     for i, g in enumerate(copies):
         union.join(i, g)
-    pairs = sorted(_candidate_pairs(X, vocab, seen.days, s))
+    pairs = _candidate_pairs(X, vocab, seen.days, s).tolist()
     links = [(i, j, sim) for (i, j), sim in zip(pairs, _cosines(X, pairs)) if sim >= s.link_cosine]
     _join_links(links, seen.days, union)
     return _stories(seen.ids, seen.meta, ents, union, copies, s)
