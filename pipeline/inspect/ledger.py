@@ -216,6 +216,8 @@ def _cue_measure(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> str 
     best: tuple[int, str] | None = None
     for name, spec in lex.measures.items():
         for cue in spec.get("cues", []):
+            if cue not in lower:    # a plain substring test first: most cues are not in the sentence
+                continue
             for m in _cue_re(cue).finditer(lower):
                 if m.start() >= q_end:
                     gap, lo, hi = lower[q_end:m.start()], q_end, m.start()
@@ -316,7 +318,7 @@ def _adjacent_cue(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> str
     links = tuple(lex.adjacent_links)
     for name, spec in lex.measures.items():
         for cue in spec.get("cues", []):
-            if _adjacent_re(links, cue).match(after):
+            if cue in after and _adjacent_re(links, cue).match(after):
                 return name
     return None
 
