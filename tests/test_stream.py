@@ -110,3 +110,16 @@ def test_copy_groups_pair_what_querying_datasketch_lsh_pairs():
     groups = copy_groups_of(sigs, s)
     assert {(j, i) for i in range(len(sigs)) for j in range(i) if groups[i] == groups[j]} == pairs
     assert groups == [0, 0, 2, 3, 2]
+
+
+def test_compare_on_dask_writes_what_one_process_writes(tmp_path, capsys, monkeypatch):
+    import pytest
+
+    pytest.importorskip("dask.distributed")
+    monkeypatch.setattr("pipeline.inspect.stream.BATCH_CLAIMS", 1)   # a task per story
+    _corpus(tmp_path)
+    assert main(["compare", str(tmp_path), "--jsonl", "--color", "never"]) == 0
+    one = capsys.readouterr().out, (tmp_path / "ledger.jsonl").read_text(), (tmp_path / "stories.jsonl").read_text()
+    assert main(["compare", str(tmp_path), "--jsonl", "--color", "never", "--engine", "dask", "--workers", "1"]) == 0
+    dask = capsys.readouterr().out, (tmp_path / "ledger.jsonl").read_text(), (tmp_path / "stories.jsonl").read_text()
+    assert dask == one and "Dam burst (0), corrected" in one[0] and one[1].count("\n") == 3

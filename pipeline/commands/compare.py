@@ -30,6 +30,13 @@ def register(sub: Any) -> None:
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                    help="colour output: auto (terminal, unless NO_COLOR is set), always, never")
     p.add_argument("-q", "--quiet", action="store_true", help="no tables (with --jsonl)")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local: one process; dask: each story's groups built on a Dask cluster, which must "
+                        "see OUTDIR (the stories are found first, in this process); same output")
+    p.add_argument("--workers", type=positive, default=2,
+                   help="worker processes of the LocalCluster started for --engine dask (default 2)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler address (tcp://host:8786); default: a LocalCluster")
 
 
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -46,7 +53,8 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     wanted = (lambda story: any(str(story).startswith(s) or str(story) == f"story:{s}" for s in args.story)) \
         if args.story else None
     try:
-        stories, ledgers = streamed_ledger(args.outdir, min_rows=args.min_rows, wanted=wanted)
+        stories, ledgers = streamed_ledger(args.outdir, min_rows=args.min_rows, wanted=wanted, engine=args.engine,
+                                           scheduler=args.scheduler, workers=args.workers)
     except OutputError as exc:
         return error(exc)
     try:

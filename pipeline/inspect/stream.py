@@ -13,6 +13,8 @@ streamed passes, story by story (docs/scaling.md, "The ledger at scale").
    the key (main country, home cities, multi-country stories, one name per source) is
    per story or per document, so the groups are those of one pass over everything;
    figures with no story are dated against the corpus's first story (``began``).
+   Consecutive stories go in batches (:class:`StoryJob`), on a Dask cluster with
+   ``engine="dask"`` (each worker reads its stories' claims at their offsets).
 
 Memory is the reduced records, the term counts of the story step and the largest
 story's claims, not the corpus. ``tests/test_stream.py`` checks the result equals
@@ -78,11 +80,14 @@ class Scan:
                 yield d, json.loads(fh.readline())
 
 
-def streamed_ledger(outdir: str | Path, *, min_rows: int = 1, lex: Lexicon | None = None,
-                    wanted: Any = None) -> tuple[list[Story], Iterator[tuple[str | None, list[Measure]]]]:
+def streamed_ledger(outdir: str | Path, *, min_rows: int = 1, lex: Lexicon | None = None, wanted: Any = None,
+                    engine: str = "local", scheduler: str | None = None,
+                    workers: int = 2) -> tuple[list[Story], Iterator[tuple[str | None, list[Measure]]]]:
     """The stories of an output and, lazily, each story's groups in the ledger's order
     (:func:`pipeline.inspect.ledger.build_ledger` over all of it, story by story).
-    ``wanted(story_id)`` skips the other stories (``compare --story``)."""
+    ``wanted(story_id)`` skips the other stories (``compare --story``); ``engine="dask"``
+    builds the stories' groups on a Dask cluster (``scheduler``, else a ``LocalCluster``
+    of ``workers`` processes), which must see ``outdir``."""
     scan = Scan.of(outdir)
     stories = stories_of(scan.texts(), scan.ents)
     scan.ents = EntityIndex()
@@ -91,7 +96,92 @@ def streamed_ledger(outdir: str | Path, *, min_rows: int = 1, lex: Lexicon | Non
         for d in st.documents:
             scan.documents[d]["story_id"] = st.story_id
             scan.documents[d]["copies"] = group_of.get(d, [])
-    return stories, _ledgers(scan, min_rows, lex, wanted)
+    path = str((scan.root / "claims.jsonl").resolve())
+    batches = _batches(scan, wanted)
+    if engine == "dask":
+        return stories, _on_dask(path, batches, min_rows, lex, scheduler, workers)
+    return stories, (out for batch in batches for out in story_ledgers(path, batch, min_rows, lex))
+
+
+@dataclass
+class StoryJob:
+    """One story's share of the ledger: where its claims are (``(offset, length)`` of
+    each line, in file order), its documents, and when it began (for claims of no story:
+    when the corpus's first story began)."""
+
+    story: str | None
+    lines: list[tuple[int, int]]
+    documents: dict[str, dict[str, Any]]
+    began: dict[str, str]
+
+
+def story_ledgers(path: str, jobs: list[StoryJob], min_rows: int = 1,
+                  lex: Lexicon | None = None) -> list[tuple[str | None, list[Measure]]]:
+    """Each job's groups, its claims read at their offsets (runs on a Dask worker too)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        return [(job.story, build_ledger([json.loads(os.pread(fd, n, at)) for at, n in job.lines], job.documents,
+                                         min_rows=min_rows, lex=lex, began=job.began)) for job in jobs]
+    finally:
+        os.close(fd)
+
+
+#: claims per batch of stories (one Dask task)
+BATCH_CLAIMS = 20_000
+
+
+def _batches(scan: Scan, wanted: Any) -> Iterator[list[StoryJob]]:
+    """The stories' jobs in the order the ledger sorts stories (when they began, undated
+    last, then id), consecutive stories batched up to :data:`BATCH_CLAIMS` claims."""
+    began = _story_began(scan.documents)
+    first = min(began.items(), key=lambda kv: kv[1], default=None)
+    by_story = _claims_by_story(scan)
+    scan.doc_ids = []
+    docs_of: dict[str | None, dict[str, dict[str, Any]]] = {}
+    for d, doc in scan.documents.items():
+        docs_of.setdefault(doc.get("story_id"), {})[d] = doc
+    batch: list[StoryJob] = []
+    size = 0
+    for story in sorted(by_story, key=lambda s: (began.get(s or "", "9999"), s or "")):
+        lines = by_story.pop(story)
+        if wanted is not None and not wanted(story):
+            continue
+        when = {story: began[story]} if story in began else {} if story is not None or first is None else dict([first])
+        batch.append(StoryJob(story, [(scan.offsets[i], scan.lengths[i]) for i in lines],
+                              docs_of.get(story, {}), when))
+        size += len(lines)
+        if size >= BATCH_CLAIMS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _on_dask(path: str, batches: Iterator[list[StoryJob]], min_rows: int, lex: Lexicon | None,
+             scheduler: str | None, workers: int) -> Iterator[tuple[str | None, list[Measure]]]:
+    """:func:`story_ledgers` of each batch on a Dask cluster, at most two batches per
+    worker in flight, the results in order."""
+    from collections import deque
+
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise ImportError("the dask engine needs dask.distributed: pip install 'newsclaims[dask]'") from None
+    cluster = None if scheduler else LocalCluster(n_workers=max(1, workers), threads_per_worker=1,
+                                                  processes=True, dashboard_address=None)
+    try:
+        with Client(scheduler or cluster) as client:
+            limit = 2 * max(1, len(client.scheduler_info().get("workers", {})))
+            queue: deque[Any] = deque()
+            for batch in batches:
+                queue.append(client.submit(story_ledgers, path, batch, min_rows, lex, pure=False))
+                if len(queue) >= limit:
+                    yield from queue.popleft().result()
+            while queue:
+                yield from queue.popleft().result()
+    finally:
+        if cluster is not None:
+            cluster.close()
 
 
 def _claims_by_story(scan: Scan) -> dict[str | None, array]:
@@ -104,24 +194,3 @@ def _claims_by_story(scan: Scan) -> dict[str | None, array]:
             lines = out[story] = array("q")
         lines.append(i)
     return out
-
-
-def _ledgers(scan: Scan, min_rows: int, lex: Lexicon | None,
-             wanted: Any) -> Iterator[tuple[str | None, list[Measure]]]:
-    began = _story_began(scan.documents)
-    by_story = _claims_by_story(scan)
-    scan.doc_ids = []
-    docs_of: dict[str | None, dict[str, dict[str, Any]]] = {}
-    for d, doc in scan.documents.items():
-        docs_of.setdefault(doc.get("story_id"), {})[d] = doc
-    # stories in the order the ledger sorts them: when they began (undated last), then id
-    order = sorted(by_story, key=lambda s: (began.get(s or "", "9999"), s or ""))
-    fd = os.open(scan.root / "claims.jsonl", os.O_RDONLY)
-    try:
-        for story in order:
-            if wanted is not None and not wanted(story):
-                continue
-            claims = [json.loads(os.pread(fd, scan.lengths[i], scan.offsets[i])) for i in by_story.pop(story)]
-            yield story, build_ledger(claims, docs_of.get(story, {}), min_rows=min_rows, lex=lex, began=began)
-    finally:
-        os.close(fd)
