@@ -105,6 +105,20 @@ def test_an_undated_document_is_paired_with_its_whole_block():
     assert pairs.tolist() == [[0, 1], [0, 3], [1, 2], [1, 3]]
 
 
+def test_in_a_large_block_an_undated_document_pairs_with_the_heaviest_members():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    # every block of undated 1 is larger than the cap of 2: document 0, where its words
+    # weigh the least (the longest text), is no partner of it
+    texts = ["vellmar dam burst flood river", "vellmar dam", "vellmar", "vellmar dam", "vellmar dam burst flood"]
+    vec = TfidfVectorizer()
+    X, vocab, days = vec.fit_transform(texts), list(vec.get_feature_names_out()), [100, None, 1000, 2000, 3000]
+    narrow = dataclasses.replace(settings(), window_days=30)
+    assert _candidate_pairs(X, vocab, days, narrow).tolist() == [[0, 1], [1, 2], [1, 3], [1, 4]]
+    capped = dataclasses.replace(narrow, undated_partners=2)
+    assert _candidate_pairs(X, vocab, days, capped).tolist() == [[1, 2], [1, 3], [1, 4]]
+
+
 def test_syndicated_copies_are_one_group_and_one_story():
     text = STRIKE.format(extra=STRIKE_EXTRA[0])
     assert copy_groups([text, text + " Reporting by a wire service.", FLOOD.format(extra="")]) == [0, 0, 2]

@@ -100,7 +100,8 @@ def streamed_ledger(outdir: str | Path, *, min_rows: int = 1, lex: Lexicon | Non
     batches = _batches(scan, wanted)
     if engine == "dask":
         return stories, _on_dask(path, batches, min_rows, lex, scheduler, workers)
-    return stories, (out for batch in batches for out in story_ledgers(path, batch, min_rows, lex))
+    # one story at a time: a batch's groups hold its claims
+    return stories, (out for batch in batches for job in batch for out in story_ledgers(path, [job], min_rows, lex))
 
 
 @dataclass
@@ -126,8 +127,8 @@ def story_ledgers(path: str, jobs: list[StoryJob], min_rows: int = 1,
         os.close(fd)
 
 
-#: claims per batch of stories (one Dask task)
-BATCH_CLAIMS = 20_000
+#: claims per batch of stories (one Dask task; its groups come back whole)
+BATCH_CLAIMS = 5_000
 
 
 def _batches(scan: Scan, wanted: Any) -> Iterator[list[StoryJob]]:
