@@ -163,3 +163,18 @@ def test_the_ledger_keeps_each_story_apart(tmp_path, capsys):
     assert main(["compare", str(tmp_path), "--story", strike[:12], "--color", "never"]) == 0
     out = capsys.readouterr().out
     assert "untitled story" in out and "Dam burst" not in out
+
+
+def test_tfidf_is_the_vectorizers_matrix_bit_for_bit():
+    import numpy as np
+
+    from pipeline.inspect.stories import _vectorizer, tfidf
+
+    texts = [FLOOD.format(extra=x) + " ent_geo_1 ent_geo_1" for x in FLOOD_EXTRA] + \
+            [STRIKE.format(extra=x) for x in STRIKE_EXTRA] + ["The the and of"]
+    X, terms = tfidf(iter(texts))
+    vec = _vectorizer()
+    want = vec.fit_transform(texts)
+    assert terms == list(vec.get_feature_names_out())
+    assert np.array_equal(X.indptr, want.indptr) and np.array_equal(X.indices, want.indices)
+    assert X.data.tobytes() == want.data.tobytes()

@@ -223,12 +223,13 @@ def _candidate_pairs(X: Any, vocab: list[str], days: list[int | None], s: StoryS
     n = X.shape[0]
     day = np.array([-1 if d is None else d for d in days], dtype=np.int64)
     keys, docs, heft = _block_keys(X, vocab, s)
-    bounds = np.flatnonzero(np.diff(keys)) + 1
+    starts = np.flatnonzero(np.r_[True, np.diff(keys) != 0])
+    ends = np.r_[starts[1:], len(keys)]
     codes, found = [], 0
-    for members, weights in zip(np.split(docs, bounds), np.split(heft, bounds)):
-        if len(members) < 2:
+    for a, b in zip(starts.tolist(), ends.tolist()):
+        if b - a < 2:
             continue
-        p = _block_pairs(members.astype(np.int64), weights, day, s)
+        p = _block_pairs(docs[a:b].astype(np.int64), heft[a:b], day, s)
         codes.append(p[:, 0] * n + p[:, 1])
         found += len(p)
         if found > 4_000_000:   # the same pair comes from many blocks: fold as we go
@@ -272,8 +273,9 @@ class EntityIndex:
             self.names_of.setdefault(doc_id, array("i")).append(_intern(self._names, self._name_list, name))
 
     def features(self, doc_id: str) -> str:
-        """The entity tokens of a document, as :func:`find_stories` appends them to its words."""
-        return " ".join(self._token_list[i] for i in self.tokens_of.get(doc_id, ()))
+        """The entity tokens of a document, as :func:`find_stories` appends them to its
+        words; read once (they are dropped: the counting holds them from then on)."""
+        return " ".join(self._token_list[i] for i in self.tokens_of.pop(doc_id, ()))
 
     def names(self, doc_id: str) -> set[tuple[Any, str]]:
         return {self._name_list[i] for i in self.names_of.get(doc_id, ())}
@@ -330,11 +332,10 @@ def tfidf(features: Iterable[str]) -> tuple[Any, list[str]]:
     ``tests/test_stories.py`` checks the matrix equals the vectorizer's, bit for bit."""
     import numpy as np
     from scipy.sparse import csr_matrix
-    from sklearn.feature_extraction.text import TfidfTransformer
 
     analyze = _vectorizer().build_analyzer()
     vocabulary: dict[str, int] = {}
-    indices, counts, indptr = array("i"), array("i"), array("q", [0])
+    indices, counts, indptr = array("i"), array("d"), array("q", [0])
     for doc in features:
         counter: dict[int, int] = {}
         for term in analyze(doc):
@@ -346,10 +347,8 @@ def tfidf(features: Iterable[str]) -> tuple[Any, list[str]]:
         indptr.append(len(indices))
     if not vocabulary:
         return csr_matrix((len(indptr) - 1, 0)), []
-    data = np.asarray(counts, dtype=np.float64)
-    del counts
-    X = csr_matrix((data, np.frombuffer(indices, dtype=np.int32), np.asarray(indptr, dtype=np.int32)),
-                   shape=(len(indptr) - 1, len(vocabulary)))
+    X = csr_matrix((np.frombuffer(counts, dtype=np.float64), np.frombuffer(indices, dtype=np.int32),
+                    np.asarray(indptr, dtype=np.int32)), shape=(len(indptr) - 1, len(vocabulary)))
     X.sort_indices()
     terms = sorted(vocabulary)
     renumber = np.empty(len(terms), dtype=np.int32)
@@ -357,7 +356,23 @@ def tfidf(features: Iterable[str]) -> tuple[Any, list[str]]:
         renumber[vocabulary[term]] = new
     X.indices = renumber.take(X.indices)
     del indices
-    return TfidfTransformer(sublinear_tf=True).fit(X).transform(X, copy=False), terms
+    return _weigh(X), terms
+
+
+def _weigh(X: Any) -> Any:
+    """``TfidfTransformer(sublinear_tf=True)`` fitted on the counts ``X`` and applied in
+    place, as its ``transform(X, copy=False)`` does, but the idf gathered a chunk of
+    terms at a time (at once it is another 8 bytes a term of a document)."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfTransformer
+    from sklearn.preprocessing import normalize
+
+    idf = TfidfTransformer(sublinear_tf=True).fit(X).idf_
+    np.log(X.data, X.data)
+    X.data += 1.0
+    for k in range(0, X.nnz, 1 << 20):
+        X.data[k:k + (1 << 20)] *= idf[X.indices[k:k + (1 << 20)]]
+    return normalize(X, norm="l2", copy=False)
 
 
 def find_stories(documents: dict[str, dict[str, Any]], claims: Iterable[dict[str, Any]],
@@ -381,8 +396,10 @@ def stories_of(docs: Iterable[tuple[str, dict[str, Any]]], ents: EntityIndex,
     seen.signatures = []
     for i, g in enumerate(copies):
         union.join(i, g)
-    pairs = _candidate_pairs(X, vocab, seen.days, s).tolist()
-    links = [(i, j, sim) for (i, j), sim in zip(pairs, _cosines(X, pairs)) if sim >= s.link_cosine]
+    pairs = _candidate_pairs(X, vocab, seen.days, s)
+    sims = _cosines(X, pairs)
+    linked = sims >= s.link_cosine
+    links = [(i, j, sim) for (i, j), sim in zip(pairs[linked].tolist(), sims[linked].tolist())]
     _join_links(links, seen.days, union)
     return _stories(seen.ids, seen.meta, ents, union, copies, s)
 
@@ -391,13 +408,15 @@ def stories_of(docs: Iterable[tuple[str, dict[str, Any]]], ents: EntityIndex,
 PAIR_CHUNK = 20_000
 
 
-def _cosines(X: Any, pairs: list[tuple[int, int]]) -> Iterable[float]:
-    """The cosine of each pair (rows are L2-normalised: their dot product), a chunk of
-    pairs at a time: the rows of all pairs at once were 1 GB of the 1.5 GB peak on the
-    10,000-document ledger-scale bench (197,600 pairs). Each sum is the same."""
-    for k in range(0, len(pairs), PAIR_CHUNK):
-        chunk = pairs[k:k + PAIR_CHUNK]
-        yield from X[[p[0] for p in chunk]].multiply(X[[p[1] for p in chunk]]).sum(axis=1).A1
+def _cosines(X: Any, pairs: Any) -> Any:
+    """The cosine of each pair (rows ``(i, j)``; rows of ``X`` are L2-normalised: their
+    dot product), a chunk of pairs at a time: the rows of all pairs at once were 1 GB of
+    the 1.5 GB peak on the 10,000-document ledger-scale bench (197,600 pairs). Each sum
+    is the same."""
+    import numpy as np
+
+    return np.concatenate([X[pairs[k:k + PAIR_CHUNK, 0]].multiply(X[pairs[k:k + PAIR_CHUNK, 1]]).sum(axis=1).A1
+                           for k in range(0, len(pairs), PAIR_CHUNK)] or [np.zeros(0)])
 
 
 def _join_links(links: list[tuple[int, int, float]], days: list[int | None], union: _Union) -> None:
