@@ -92,7 +92,31 @@ def test_blocking_pairs_only_documents_in_the_window():
     pairs = _candidate_pairs(X, list(vec.get_feature_names_out()), days,
                              dataclasses.replace(settings(), window_days=30))
     # 0-1 share words and 10 days; 2 is 290 days later; 3 shares no word
-    assert pairs == {(0, 1)}
+    assert pairs.tolist() == [[0, 1]]
+
+
+def test_an_undated_document_is_paired_with_its_whole_block():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = ["vellmar dam burst", "vellmar dam burst", "vellmar dam burst", "vellmar dam burst"]
+    vec = TfidfVectorizer()
+    pairs = _candidate_pairs(vec.fit_transform(texts), list(vec.get_feature_names_out()), [100, None, 400, 120],
+                             dataclasses.replace(settings(), window_days=30))
+    assert pairs.tolist() == [[0, 1], [0, 3], [1, 2], [1, 3]]
+
+
+def test_in_a_large_block_an_undated_document_pairs_with_the_heaviest_members():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    # every block of undated 1 is larger than the cap of 2: document 0, where its words
+    # weigh the least (the longest text), is no partner of it
+    texts = ["vellmar dam burst flood river", "vellmar dam", "vellmar", "vellmar dam", "vellmar dam burst flood"]
+    vec = TfidfVectorizer()
+    X, vocab, days = vec.fit_transform(texts), list(vec.get_feature_names_out()), [100, None, 1000, 2000, 3000]
+    narrow = dataclasses.replace(settings(), window_days=30)
+    assert _candidate_pairs(X, vocab, days, narrow).tolist() == [[0, 1], [1, 2], [1, 3], [1, 4]]
+    capped = dataclasses.replace(narrow, undated_partners=2)
+    assert _candidate_pairs(X, vocab, days, capped).tolist() == [[1, 2], [1, 3], [1, 4]]
 
 
 def test_syndicated_copies_are_one_group_and_one_story():
@@ -139,3 +163,18 @@ def test_the_ledger_keeps_each_story_apart(tmp_path, capsys):
     assert main(["compare", str(tmp_path), "--story", strike[:12], "--color", "never"]) == 0
     out = capsys.readouterr().out
     assert "untitled story" in out and "Dam burst" not in out
+
+
+def test_tfidf_is_the_vectorizers_matrix_bit_for_bit():
+    import numpy as np
+
+    from pipeline.inspect.stories import _vectorizer, tfidf
+
+    texts = [FLOOD.format(extra=x) + " ent_geo_1 ent_geo_1" for x in FLOOD_EXTRA] + \
+            [STRIKE.format(extra=x) for x in STRIKE_EXTRA] + ["The the and of"]
+    X, terms = tfidf(iter(texts))
+    vec = _vectorizer()
+    want = vec.fit_transform(texts)
+    assert terms == list(vec.get_feature_names_out())
+    assert np.array_equal(X.indptr, want.indptr) and np.array_equal(X.indices, want.indices)
+    assert X.data.tobytes() == want.data.tobytes()

@@ -30,48 +30,76 @@ def register(sub: Any) -> None:
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                    help="colour output: auto (terminal, unless NO_COLOR is set), always, never")
     p.add_argument("-q", "--quiet", action="store_true", help="no tables (with --jsonl)")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local: one process; dask: each story's groups built on a Dask cluster, which must "
+                        "see OUTDIR (the stories are found first, in this process); same output")
+    p.add_argument("--workers", type=positive, default=2,
+                   help="worker processes of the LocalCluster started for --engine dask (default 2)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler address (tcp://host:8786); default: a LocalCluster")
 
 
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    import json
     import os
 
-    from ..inspect.data import OutputError, load_output
-    from ..inspect.ledger import ledger_of, lexicon, render
-    from ..inspect.ledgerfile import ledger_records
-    from ..inspect.show import make_console
-    from ..inspect.stories import assign_stories
+    from ..inspect.data import OutputError
+    from ..inspect.ledger import lexicon
+    from ..inspect.stream import streamed_ledger
 
     unknown = [m for m in args.measure if m not in lexicon().measures]
     if unknown:
         return error(f"unknown measure {', '.join(map(repr, unknown))}; valid measures: "
                      f"{', '.join(lexicon().measures)}", EXIT_USAGE)
+    wanted = (lambda story: any(str(story).startswith(s) or str(story) == f"story:{s}" for s in args.story)) \
+        if args.story else None
     try:
-        output = load_output(args.outdir)
+        stories, ledgers = streamed_ledger(args.outdir, min_rows=args.min_rows, wanted=wanted, engine=args.engine,
+                                           scheduler=args.scheduler, workers=args.workers)
     except OutputError as exc:
         return error(exc)
-    stories = assign_stories(output.documents, output.claims)
-    measures = ledger_of(output, stories, min_rows=args.min_rows)
-    if args.measure:
-        measures = [m for m in measures if m.measure in args.measure]
-    if args.story:
-        measures = [m for m in measures if any(str(m.story).startswith(s) or str(m.story) == f"story:{s}"
-                                               for s in args.story)]
+    try:
+        n = _write(args, stories, ledgers)
+    except OSError as exc:
+        return error(f"cannot write {exc.filename or args.outdir}: {exc}")
     if args.jsonl:
-        from ..atomic import write_text
         from ..store import LEDGER_FILE, STORIES_FILE
 
-        titles = {s.story_id: s.title for s in stories}
-        for name, records in ((STORIES_FILE, [s.to_json() for s in stories]),
-                              (LEDGER_FILE, ledger_records(measures, titles))):
-            path = os.path.join(args.outdir, name)
-            try:
-                write_text(path, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
-            except OSError as exc:
-                return error(f"cannot write {path}: {exc}")
-    if not args.quiet:
-        render(measures, make_console(args.color), {s.story_id: s.title for s in stories})
-    if args.jsonl:
         print(f"wrote {len(stories)} story(ies) to {os.path.join(args.outdir, STORIES_FILE)} and "
-              f"{len(measures)} measure(s) to {os.path.join(args.outdir, LEDGER_FILE)}", file=sys.stderr)
+              f"{n} measure(s) to {os.path.join(args.outdir, LEDGER_FILE)}", file=sys.stderr)
     return EXIT_OK
+
+
+def _write(args: argparse.Namespace, stories: list[Any], ledgers: Any) -> int:
+    """Print and write (``--jsonl``) each story's groups as they come; the number of groups."""
+    import contextlib
+    import json
+    import os
+
+    from ..atomic import AtomicWriter, write_text
+    from ..inspect.ledger import render
+    from ..inspect.ledgerfile import ledger_records
+    from ..inspect.show import make_console
+    from ..store import LEDGER_FILE, STORIES_FILE
+
+    titles = {s.story_id: s.title for s in stories}
+    console = None if args.quiet else make_console(args.color)
+    n = 0
+    with contextlib.ExitStack() as stack:
+        out = stack.enter_context(AtomicWriter(os.path.join(args.outdir, LEDGER_FILE))) if args.jsonl else None
+        for _, measures in ledgers:
+            if args.measure:
+                measures = [m for m in measures if m.measure in args.measure]
+            if not measures:
+                continue
+            n += len(measures)
+            if out is not None:
+                for record in ledger_records(measures, titles):
+                    out.write_line(json.dumps(record, ensure_ascii=False))
+            if console is not None:
+                render(measures, console, titles)
+        if args.jsonl:
+            write_text(os.path.join(args.outdir, STORIES_FILE),
+                       "".join(json.dumps(s.to_json(), ensure_ascii=False) + "\n" for s in stories))
+    if console is not None and n == 0:
+        render([], console)
+    return n

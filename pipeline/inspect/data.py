@@ -18,17 +18,27 @@ class OutputError(Exception):
 
 
 def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
-    with path.open(encoding="utf-8") as fh:
+    return (record for _, _, record in read_jsonl_at(path))
+
+
+def read_jsonl_at(path: Path) -> Iterator[tuple[int, int, dict[str, Any]]]:
+    """``(byte offset, byte length, record)`` of each line of ``path`` that is not blank:
+    where to read the record again (``compare`` streams an output in passes)."""
+    offset = 0
+    with path.open("rb") as fh:
         for n, line in enumerate(fh, 1):
+            at, offset = offset, offset + len(line)
             if not line.strip():
                 continue
             try:
                 record = json.loads(line)
+            except UnicodeDecodeError as exc:
+                raise OutputError(f"{path}:{n}: not UTF-8 ({exc.reason})") from None
             except json.JSONDecodeError as exc:
                 raise OutputError(f"{path}:{n}: not JSON ({exc.msg})") from None
             if not isinstance(record, dict):
                 raise OutputError(f"{path}:{n}: expected a JSON object")
-            yield record
+            yield at, len(line), record
 
 
 @dataclass
@@ -52,18 +62,25 @@ def load_output(outdir: str | Path) -> Output:
     A missing ``documents.jsonl`` is tolerated (claims streamed with ``-o -`` and saved
     by hand have none); a missing ``claims.jsonl`` is not.
     """
-    root = Path(outdir)
-    if not root.is_dir():
-        raise OutputError(f"{root}: not a directory (run `newsclaims extract ... -o {root}` first)")
-    claims_path, docs_path = root / "claims.jsonl", root / "documents.jsonl"
-    if not claims_path.is_file():
-        raise OutputError(f"{claims_path}: missing (run `newsclaims extract ... -o {root}` first)")
+    root, claims_path, docs_path = output_paths(outdir)
     documents: dict[str, dict[str, Any]] = {}
     if docs_path.is_file():
         for doc in _read_jsonl(docs_path):
             documents[str(doc.get("doc_id"))] = doc
     claims = list(_read_jsonl(claims_path))
     return Output(documents, claims, root)
+
+
+def output_paths(outdir: str | Path) -> tuple[Path, Path, Path]:
+    """``(OUTDIR, claims.jsonl, documents.jsonl)``; :class:`OutputError` when the
+    directory or its claims are missing (a missing ``documents.jsonl`` is tolerated)."""
+    root = Path(outdir)
+    if not root.is_dir():
+        raise OutputError(f"{root}: not a directory (run `newsclaims extract ... -o {root}` first)")
+    claims_path, docs_path = root / "claims.jsonl", root / "documents.jsonl"
+    if not claims_path.is_file():
+        raise OutputError(f"{claims_path}: missing (run `newsclaims extract ... -o {root}` first)")
+    return root, claims_path, docs_path
 
 
 def flag_list(claim: dict[str, Any]) -> list[str]:

@@ -263,6 +263,8 @@ def _cue_measure(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> str 
     best: tuple[int, str] | None = None
     for name, spec in lex.measures.items():
         for cue in spec.get("cues", []):
+            if cue not in lower:    # a plain substring test first: most cues are not in the sentence
+                continue
             for m in _cue_re(cue).finditer(lower):
                 if _graded(lower, m.start(), lex):
                     continue
@@ -376,7 +378,7 @@ def _adjacent_cue(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> str
     links = tuple(lex.adjacent_links)
     for name, spec in lex.measures.items():
         for cue in spec.get("cues", []):
-            if _adjacent_re(links, cue).match(after):
+            if cue in after and _adjacent_re(links, cue).match(after):
                 return name
     return None
 
@@ -632,7 +634,8 @@ def mark_conflicts(rows: list[Row]) -> None:
 
 
 def build_ledger(claims: Iterable[dict[str, Any]], documents: dict[str, dict[str, Any]] | None = None,
-                 *, min_rows: int = 1, lex: Lexicon | None = None) -> list[Measure]:
+                 *, min_rows: int = 1, lex: Lexicon | None = None,
+                 began: dict[str, str] | None = None) -> list[Measure]:
     """Group every countable quantity by (story, measure, class, country, subplace, time);
     stories in the order they began, then measures in lexicon order, then by size.
 
@@ -641,11 +644,15 @@ def build_ledger(claims: Iterable[dict[str, Any]], documents: dict[str, dict[str
     unplaced counts taking the story's main country; the time scope is
     :func:`pipeline.inspect.timescope.time_scope` (context: another event or period,
     a table apart), against the year the story began.
+
+    ``began`` (story id → first publication date) is the whole corpus's when ``claims``
+    and ``documents`` are one story of it (:mod:`pipeline.inspect.stream`): figures with
+    no story are dated against the corpus's first story, as in one pass.
     """
     lex = lex or lexicon()
     documents = documents or {}
     claims = list(claims)
-    ctx = KeyContext.of(claims, documents)
+    ctx = KeyContext.of(claims, documents, lex, began)
     story = story_names(documents, claims)  # one name per source across a story
 
     def source_of(claim: dict[str, Any], q: dict[str, Any]) -> str | None:
@@ -671,7 +678,7 @@ def build_ledger(claims: Iterable[dict[str, Any]], documents: dict[str, dict[str
                       stated=stated_date(claim, q, (documents.get(doc_id) or {}).get("published")),
                       older=is_older(claim, q), lowered=is_lowered(claim, q))
             groups.setdefault(key, []).append(row)
-    return _ordered(groups, documents, min_rows, lex)
+    return _ordered(groups, ctx.began, min_rows, lex)
 
 
 def figure_source(claim: dict[str, Any], q: dict[str, Any]) -> str | None:
@@ -696,11 +703,11 @@ class KeyContext:
 
     @classmethod
     def of(cls, claims: list[dict[str, Any]], documents: dict[str, dict[str, Any]],
-           lex: Lexicon | None = None) -> "KeyContext":
+           lex: Lexicon | None = None, began: dict[str, str] | None = None) -> "KeyContext":
         lex = lex or lexicon()
         memo: dict[tuple[int, int], tuple[Any, Any, str | None]] = {}
         ctx = cls(documents, story_countries(documents, claims), countries_named(claims),
-                  _story_began(documents), story_cities(documents, claims),
+                  _story_began(documents) if began is None else began, story_cities(documents, claims),
                   document_measures(claims, lex, memo), previous_countries(claims), memo)
         centred = story_cities(documents, claims, share=2 / 3)
         for story in _multi_country_stories(claims, ctx, lex):
@@ -906,7 +913,7 @@ def _story_began(documents: dict[str, dict[str, Any]]) -> dict[str, str]:
     return began
 
 
-def _ordered(groups: dict[tuple[Any, ...], list[Row]], documents: dict[str, dict[str, Any]],
+def _ordered(groups: dict[tuple[Any, ...], list[Row]], began: dict[str, str],
              min_rows: int, lex: Lexicon) -> list[Measure]:
     order = {m: i for i, m in enumerate(lex.measures)}
     class_order = {c: i for i, c in enumerate(lex.classes)}
@@ -921,7 +928,6 @@ def _ordered(groups: dict[tuple[Any, ...], list[Row]], documents: dict[str, dict
         where = " · ".join(p for p in (country, subplace, when) if p)
         label = f"{lex.measure_label(measure)} · {lex.class_label(cls)}" + (f" · {where}" if where else "")
         out.append(Measure(measure, cls, label, rows, story, country, subplace, when))
-    began = _story_began(documents)
     # stories in the order they began (their earliest publication date), undated last
     out.sort(key=lambda m: (began.get(m.story or "", "9999"), m.story or "", m.time is not None,
                             order.get(m.measure, 99),
@@ -929,16 +935,6 @@ def _ordered(groups: dict[tuple[Any, ...], list[Row]], documents: dict[str, dict
                             class_order.get(m.cls, 99), m.cls, m.subplace is not None, m.country or "",
                             m.subplace or ""))
     return out
-
-
-def ledger_of(output: Output, stories: list[Any] | None = None, **kw: Any) -> list[Measure]:
-    """The ledger of an extract output; the story step gives its documents a ``story_id``
-    first, unless ``stories`` (of :func:`pipeline.inspect.stories.assign_stories`) says it ran."""
-    from .stories import assign_stories
-
-    if stories is None:
-        assign_stories(output.documents, output.claims)
-    return build_ledger(output.claims, output.documents, **kw)
 
 
 # --- rendering -----------------------------------------------------------------------------

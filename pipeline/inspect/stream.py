@@ -1,0 +1,197 @@
+"""``compare`` over an output too large to hold: the story step and the ledger in
+streamed passes, story by story (docs/scaling.md, "The ledger at scale").
+
+1. ``documents.jsonl`` is read once for what the ledger needs of each document
+   (:data:`DOC_FIELDS`) and where its line is; ``claims.jsonl`` once for the entities
+   the story step weighs (:class:`pipeline.inspect.stories.EntityIndex`) and where each
+   claim's line is and whose it is. Texts and claims are not kept.
+2. The story step (:func:`pipeline.inspect.stories.stories_of`) reads the documents
+   again, one at a time, as the TF-IDF vectorizer counts them.
+3. The ledger is built one story at a time (:func:`pipeline.inspect.ledger.build_ledger`
+   on the story's claims, read again by offset, and its documents), stories in the
+   ledger's order: every group key starts with the story, and every corpus-wide input of
+   the key (main country, home cities, multi-country stories, one name per source) is
+   per story or per document, so the groups are those of one pass over everything;
+   figures with no story are dated against the corpus's first story (``began``).
+   Consecutive stories go in batches (:class:`StoryJob`), on a Dask cluster with
+   ``engine="dask"`` (each worker reads its stories' claims at their offsets).
+
+Memory is the reduced records, the term counts of the story step and the largest
+story's claims, not the corpus. ``tests/test_stream.py`` checks the result equals
+:func:`build_ledger` over everything in memory.
+"""
+from __future__ import annotations
+
+import json
+import os
+from array import array
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from .data import output_paths, read_jsonl_at
+from .ledger import Lexicon, Measure, _story_began, build_ledger
+from .stories import EntityIndex, Story, stories_of
+
+#: the fields of a document record the ledger reads (its outlet, date, title, and what
+#: the story step gives it); the text and the rest stay on disk
+DOC_FIELDS = ("doc_id", "source", "published", "title")
+
+
+@dataclass
+class Scan:
+    """The first pass: reduced documents (file order, keyed by ``doc_id``, the last
+    record of an id winning as in :func:`pipeline.inspect.data.load_output`), where each
+    document's line starts, and each claim line's offset, length and document."""
+
+    root: Path
+    documents: dict[str, dict[str, Any]] = field(default_factory=dict)
+    doc_at: dict[str, int] = field(default_factory=dict)
+    ents: EntityIndex = field(default_factory=EntityIndex)
+    offsets: array = field(default_factory=lambda: array("q"))
+    lengths: array = field(default_factory=lambda: array("q"))
+    doc_ids: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, outdir: str | Path) -> "Scan":
+        root, claims_path, docs_path = output_paths(outdir)
+        scan = cls(root)
+        if docs_path.is_file():
+            for at, _, doc in read_jsonl_at(docs_path):
+                d = str(doc.get("doc_id"))
+                scan.documents[d] = {k: doc[k] for k in DOC_FIELDS if k in doc}
+                scan.doc_at[d] = at
+        interned: dict[str, str] = {}
+        for at, length, claim in read_jsonl_at(claims_path):
+            scan.ents.add(claim)
+            scan.offsets.append(at)
+            scan.lengths.append(length)
+            d = str(claim.get("doc_id"))
+            scan.doc_ids.append(interned.setdefault(d, d))
+        return scan
+
+    def texts(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Each document's full record, read again at its offset (first-seen order)."""
+        if not self.doc_at:
+            return
+        with (self.root / "documents.jsonl").open("rb") as fh:
+            for d, at in self.doc_at.items():
+                fh.seek(at)
+                yield d, json.loads(fh.readline())
+
+
+def streamed_ledger(outdir: str | Path, *, min_rows: int = 1, lex: Lexicon | None = None, wanted: Any = None,
+                    engine: str = "local", scheduler: str | None = None,
+                    workers: int = 2) -> tuple[list[Story], Iterator[tuple[str | None, list[Measure]]]]:
+    """The stories of an output and, lazily, each story's groups in the ledger's order
+    (:func:`pipeline.inspect.ledger.build_ledger` over all of it, story by story).
+    ``wanted(story_id)`` skips the other stories (``compare --story``); ``engine="dask"``
+    builds the stories' groups on a Dask cluster (``scheduler``, else a ``LocalCluster``
+    of ``workers`` processes), which must see ``outdir``."""
+    scan = Scan.of(outdir)
+    stories = stories_of(scan.texts(), scan.ents)
+    scan.ents = EntityIndex()
+    for st in stories:
+        group_of = {d: g for g in st.copies for d in g}
+        for d in st.documents:
+            scan.documents[d]["story_id"] = st.story_id
+            scan.documents[d]["copies"] = group_of.get(d, [])
+    path = str((scan.root / "claims.jsonl").resolve())
+    batches = _batches(scan, wanted)
+    if engine == "dask":
+        return stories, _on_dask(path, batches, min_rows, lex, scheduler, workers)
+    # one story at a time: a batch's groups hold its claims
+    return stories, (out for batch in batches for job in batch for out in story_ledgers(path, [job], min_rows, lex))
+
+
+@dataclass
+class StoryJob:
+    """One story's share of the ledger: where its claims are (``(offset, length)`` of
+    each line, in file order), its documents, and when it began (for claims of no story:
+    when the corpus's first story began)."""
+
+    story: str | None
+    lines: list[tuple[int, int]]
+    documents: dict[str, dict[str, Any]]
+    began: dict[str, str]
+
+
+def story_ledgers(path: str, jobs: list[StoryJob], min_rows: int = 1,
+                  lex: Lexicon | None = None) -> list[tuple[str | None, list[Measure]]]:
+    """Each job's groups, its claims read at their offsets (runs on a Dask worker too)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        return [(job.story, build_ledger([json.loads(os.pread(fd, n, at)) for at, n in job.lines], job.documents,
+                                         min_rows=min_rows, lex=lex, began=job.began)) for job in jobs]
+    finally:
+        os.close(fd)
+
+
+#: claims per batch of stories (one Dask task; its groups come back whole)
+BATCH_CLAIMS = 5_000
+
+
+def _batches(scan: Scan, wanted: Any) -> Iterator[list[StoryJob]]:
+    """The stories' jobs in the order the ledger sorts stories (when they began, undated
+    last, then id), consecutive stories batched up to :data:`BATCH_CLAIMS` claims."""
+    began = _story_began(scan.documents)
+    first = min(began.items(), key=lambda kv: kv[1], default=None)
+    by_story = _claims_by_story(scan)
+    scan.doc_ids = []
+    docs_of: dict[str | None, dict[str, dict[str, Any]]] = {}
+    for d, doc in scan.documents.items():
+        docs_of.setdefault(doc.get("story_id"), {})[d] = doc
+    batch: list[StoryJob] = []
+    size = 0
+    for story in sorted(by_story, key=lambda s: (began.get(s or "", "9999"), s or "")):
+        lines = by_story.pop(story)
+        if wanted is not None and not wanted(story):
+            continue
+        when = {story: began[story]} if story in began else {} if story is not None or first is None else dict([first])
+        batch.append(StoryJob(story, [(scan.offsets[i], scan.lengths[i]) for i in lines],
+                              docs_of.get(story, {}), when))
+        size += len(lines)
+        if size >= BATCH_CLAIMS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _on_dask(path: str, batches: Iterator[list[StoryJob]], min_rows: int, lex: Lexicon | None,
+             scheduler: str | None, workers: int) -> Iterator[tuple[str | None, list[Measure]]]:
+    """:func:`story_ledgers` of each batch on a Dask cluster, at most two batches per
+    worker in flight, the results in order."""
+    from collections import deque
+
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise ImportError("the dask engine needs dask.distributed: pip install 'newsclaims[dask]'") from None
+    cluster = None if scheduler else LocalCluster(n_workers=max(1, workers), threads_per_worker=1,
+                                                  processes=True, dashboard_address=None)
+    try:
+        with Client(scheduler or cluster) as client:
+            limit = 2 * max(1, len(client.scheduler_info().get("workers", {})))
+            queue: deque[Any] = deque()
+            for batch in batches:
+                queue.append(client.submit(story_ledgers, path, batch, min_rows, lex, pure=False))
+                if len(queue) >= limit:
+                    yield from queue.popleft().result()
+            while queue:
+                yield from queue.popleft().result()
+    finally:
+        if cluster is not None:
+            cluster.close()
+
+
+def _claims_by_story(scan: Scan) -> dict[str | None, array]:
+    """Story id → the indexes of its claim lines, in file order (``None``: claims of
+    documents without a story, or of none in ``documents.jsonl``)."""
+    out: dict[str | None, array] = {}
+    for i, d in enumerate(scan.doc_ids):
+        story = (scan.documents.get(d) or {}).get("story_id")
+        if (lines := out.get(story)) is None:
+            lines = out[story] = array("q")
+        lines.append(i)
+    return out

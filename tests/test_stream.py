@@ -1,0 +1,125 @@
+"""``compare`` streamed story by story gives what the in-memory ledger gives (invented articles)."""
+from __future__ import annotations
+
+import json
+
+from datasketch import MinHashLSH
+
+from pipeline.cli import main
+from pipeline.inspect.data import load_output
+from pipeline.inspect.ledger import build_ledger
+from pipeline.inspect.ledgerfile import ledger_records
+from pipeline.inspect.scope import admin
+from pipeline.inspect.stories import _permutations, assign_stories, copy_groups_of, settings, signature
+from pipeline.inspect.stream import Scan, streamed_ledger
+from tests.test_ledger import claim, quantity
+from tests.test_stories import FLOOD, FLOOD_EXTRA, STRIKE, STRIKE_EXTRA, doc
+
+
+def _country() -> tuple[str, str]:
+    """A country of the gazetteer: (entity id, name)."""
+    geoid, (name, _) = next((g, v) for g, v in sorted(admin().items()) if v[1] == "country")
+    return geoid, name
+
+
+def _figure(doc_id: str, sentence: str, number: str, value: int, counted: str, predicate: str,
+            source: str | None = None, place: tuple[str, str] | None = None) -> dict:
+    c = claim(doc_id, sentence, [quantity(sentence, number, value, counted=counted, predicate=predicate)],
+              source=source)
+    c["claim_id"] = f"{doc_id}-{number}"
+    if place:
+        s = sentence.index(place[1])
+        c["entities"].append({"text": place[1], "span": [s, s + len(place[1])], "label": "GPE",
+                              "norm": place[1], "entity_id": place[0]})
+    return c
+
+
+def _corpus(tmp_path) -> None:
+    """Two stories with figures, a document without text, claims of a document not in
+    ``documents.jsonl``, and a document written twice (the second record counts)."""
+    geo = _country()
+    docs = [doc(f"flood-{i}", FLOOD.format(extra=x), f"2031-05-0{i + 2}", title=f"Dam burst ({i})",
+                source=f"Paper {i}") for i, x in enumerate(FLOOD_EXTRA)]
+    docs += [doc(f"strike-{i}", STRIKE.format(extra=x), f"2031-04-0{i + 3}", source="Wire")
+             for i, x in enumerate(STRIKE_EXTRA)]
+    docs += [{"doc_id": "broken", "error": "unreadable", "text": ""},
+             dict(docs[0], title="Dam burst (0), corrected")]
+    claims = [_figure("flood-0", f"The flood in {geo[1]} killed 12 people, officials said.", "12", 12,
+                      "people", "kill", "officials", geo),
+              _figure("flood-1", "The governor said 15 people died in the flood.", "15", 15, "people", "die",
+                      "governor"),
+              _figure("flood-2", "Rescuers said 40 people were injured.", "40", 40, "people", "injure"),
+              _figure("strike-0", "Police said 3 dockers were arrested at the port.", "3", 3, "dockers",
+                      "arrest", "Police"),
+              _figure("strike-2", "The union said 5 dockers were arrested.", "5", 5, "dockers", "arrest",
+                      "union"),
+              _figure("elsewhere", "Officials said 7 people died in a fire.", "7", 7, "people", "die")]
+    (tmp_path / "documents.jsonl").write_text("".join(json.dumps(d) + "\n" for d in docs))
+    (tmp_path / "claims.jsonl").write_text("".join(json.dumps(c) + "\n" for c in claims))
+
+
+def _in_memory(path) -> tuple[list, list]:
+    output = load_output(path)
+    stories = assign_stories(output.documents, output.claims)
+    titles = {s.story_id: s.title for s in stories}
+    return [s.to_json() for s in stories], ledger_records(build_ledger(output.claims, output.documents), titles)
+
+
+def test_the_streamed_ledger_is_the_in_memory_ledger(tmp_path):
+    _corpus(tmp_path)
+    stories, ledgers = streamed_ledger(tmp_path)
+    titles = {s.story_id: s.title for s in stories}
+    streamed = [r for _, measures in ledgers for r in ledger_records(measures, titles)]
+    want_stories, want_ledger = _in_memory(tmp_path)
+    assert [s.to_json() for s in stories] == want_stories
+    assert streamed == want_ledger
+    # three stories' worth of figures, the last one of a document no story holds
+    assert [r["story_id"] for r in streamed][-1] is None and len(streamed) == 3
+
+
+def test_compare_writes_what_the_in_memory_ledger_gives(tmp_path, capsys):
+    _corpus(tmp_path)
+    assert main(["compare", str(tmp_path), "--jsonl", "-q"]) == 0
+    want_stories, want_ledger = _in_memory(tmp_path)
+    read = lambda name: [json.loads(x) for x in (tmp_path / name).read_text().splitlines()]
+    assert read("stories.jsonl") == want_stories and read("ledger.jsonl") == want_ledger
+
+
+def test_the_scan_keeps_the_last_record_of_a_document_in_its_first_place(tmp_path):
+    _corpus(tmp_path)
+    scan = Scan.of(tmp_path)
+    assert list(scan.documents)[0] == "flood-0" and scan.documents["flood-0"]["title"] == "Dam burst (0), corrected"
+    assert "text" not in scan.documents["flood-0"]
+    assert dict(scan.texts())["flood-0"]["title"] == "Dam burst (0), corrected"
+    assert scan.doc_ids[-1] == "elsewhere" and len(scan.offsets) == 6
+
+
+def test_copy_groups_pair_what_querying_datasketch_lsh_pairs():
+    s = settings()
+    texts = [STRIKE.format(extra=STRIKE_EXTRA[0]), STRIKE.format(extra=STRIKE_EXTRA[0]) + " By a wire.",
+             FLOOD.format(extra=""), FLOOD.format(extra=FLOOD_EXTRA[1]), "Advertisement " + FLOOD.format(extra="")]
+    perms = _permutations(s)
+    sigs = [signature(t, s, perms) for t in texts]
+    lsh, pairs = MinHashLSH(threshold=s.copy_jaccard, num_perm=s.num_perm), set()
+    from datasketch import MinHash
+    for i, sig in enumerate(sigs):
+        m = MinHash(num_perm=s.num_perm, hashvalues=sig)
+        pairs |= {(j, i) for j in lsh.query(m) if m.jaccard(MinHash(num_perm=s.num_perm, hashvalues=sigs[j]))
+                  >= s.copy_jaccard}
+        lsh.insert(i, m)
+    groups = copy_groups_of(sigs, s)
+    assert {(j, i) for i in range(len(sigs)) for j in range(i) if groups[i] == groups[j]} == pairs
+    assert groups == [0, 0, 2, 3, 2]
+
+
+def test_compare_on_dask_writes_what_one_process_writes(tmp_path, capsys, monkeypatch):
+    import pytest
+
+    pytest.importorskip("dask.distributed")
+    monkeypatch.setattr("pipeline.inspect.stream.BATCH_CLAIMS", 1)   # a task per story
+    _corpus(tmp_path)
+    assert main(["compare", str(tmp_path), "--jsonl", "--color", "never"]) == 0
+    one = capsys.readouterr().out, (tmp_path / "ledger.jsonl").read_text(), (tmp_path / "stories.jsonl").read_text()
+    assert main(["compare", str(tmp_path), "--jsonl", "--color", "never", "--engine", "dask", "--workers", "1"]) == 0
+    dask = capsys.readouterr().out, (tmp_path / "ledger.jsonl").read_text(), (tmp_path / "stories.jsonl").read_text()
+    assert dask == one and "Dam burst (0), corrected" in one[0] and one[1].count("\n") == 3
