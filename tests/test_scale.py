@@ -223,3 +223,37 @@ def test_result_keys_follow_the_code_and_data_that_ran(tmp_path):
     (tmp_path / "pkg" / "rules.py").write_text("LIMIT = 4\n")
     assert tree_digest([tmp_path / "pkg"]) != before
     assert code_digest() in fingerprint(Settings(), {"lang": "en", "name": "m", "version": "1"})
+
+
+def test_pool_workers_exit_when_their_parent_is_killed(tmp_path):
+    """kill -9 of a run leaves no worker behind holding its model."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import multiprocessing as mp, os, time\n"
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "from pipeline.engine import watch_parent\n"
+        "if __name__ == '__main__':\n"
+        "    pool = ProcessPoolExecutor(2, mp_context=mp.get_context('spawn'), initializer=watch_parent)\n"
+        "    list(pool.map(abs, range(4)))\n"
+        "    pids = sorted(pool._processes)\n"
+        "    print(' '.join(map(str, pids)), flush=True)\n"
+        "    time.sleep(120)\n", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True,
+                            cwd=os.getcwd(), env={**os.environ, "PYTHONPATH": os.getcwd()})
+    pids = [int(p) for p in proc.stdout.readline().split()]
+    assert len(pids) == 2
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 15
+    alive = pids
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.5)
+        alive = [p for p in pids if os.path.exists(f"/proc/{p}") and
+                 "Z" not in open(f"/proc/{p}/stat").read().split()[2]]
+    assert alive == []
