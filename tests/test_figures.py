@@ -12,6 +12,8 @@ def _figures(text: str, **kw) -> dict[str, dict]:
             assert text[q["span"][0]:q["span"][1]] == q["text"]
             for h in q["hedges"]:
                 assert text[h["cue_span"][0]:h["cue_span"][1]] == h["cue"]
+            if q["revises"] is not None:
+                assert text[q["revises"]["span"][0]:q["revises"]["span"][1]] == q["revises"]["text"]
             out[q["text"]] = q
     return out
 

@@ -4,19 +4,7 @@ sentences, one test per rule."""
 from __future__ import annotations
 
 import pipeline
-
-
-def _figures(text: str) -> dict[str, dict]:
-    out = {}
-    for claim in pipeline.extract(text):
-        for q in claim["quantities"]:
-            rev = q["revises"]
-            if rev is not None:
-                assert text[rev["span"][0]:rev["span"][1]] == rev["text"]
-            for h in q["hedges"]:
-                assert text[h["cue_span"][0]:h["cue_span"][1]] == h["cue"]
-            out[q["text"]] = q
-    return out
+from tests.test_figures import _figures
 
 
 def _earlier(q: dict) -> str | None:
