@@ -58,11 +58,19 @@ def words() -> Words:
 @dataclass
 class _Sentence:
     sent: "Span"
-    doc: "Doc"
     quantities: list[dict[str, Any]]
     starts: dict[int, int]  # first token of a count → its quantity index
     inside: set[int]        # tokens inside any quantity ("30 to 40" is one range)
     w: Words
+
+    @property
+    def doc(self) -> "Doc":
+        return self.sent.doc
+
+    @property
+    def counts(self) -> set[int]:
+        """Indexes of the quantities that are counts."""
+        return set(self.starts.values())
 
 
 def _figure_after(s: _Sentence, tok: "Token") -> int | None:
@@ -91,11 +99,12 @@ def _prepositions(s: _Sentence, vocab: frozenset[str]) -> list[tuple["Token", in
 
 def from_to(s: _Sentence) -> list[Link]:
     out: list[Link] = []
+    to_clauses = [(v.i if (v := _verb(t)) is not None else None, q) for t, q in _prepositions(s, s.w.to_words)]
     for f, old in _prepositions(s, s.w.from_words):
         verb = _verb(f)
         if verb is None:
             continue
-        tos = [q for t, q in _prepositions(s, s.w.to_words) if _verb(t) is not None and _verb(t).i == verb.i]
+        tos = [q for v, q in to_clauses if v == verb.i]
         cue = (verb.idx, verb.idx + len(verb.text))
         before = [q for q in tos if q < old]
         after = [q for q in tos if q > old]
@@ -115,14 +124,15 @@ def _partitive(s: _Sentence, q: dict[str, Any]) -> bool:
 
 def change_from(s: _Sentence) -> list[Link]:
     out: list[Link] = []
+    counts = s.counts
     for p, first in _prepositions(s, s.w.from_words | s.w.than_words):
         change = s.doc[p.i - 1] if p.i > 0 else None
         if change is None or change.lower_ not in s.w.change_words:
             continue
-        olds = [i for i, q in enumerate(s.quantities) if i in s.starts.values()
-                and (n := figure_number(s.doc, q["span"])) is not None and n.i in {t.i for t in p.subtree}
-                and n.i > p.i] or [first]
-        news = [i for i, q in enumerate(s.quantities) if i in s.starts.values()
+        governed = {t.i for t in p.subtree if t.i > p.i}
+        olds = [i for i, q in enumerate(s.quantities) if i in counts
+                and (n := figure_number(s.doc, q["span"])) is not None and n.i in governed] or [first]
+        news = [i for i, q in enumerate(s.quantities) if i in counts
                 and q["span"][1] <= change.idx and not _partitive(s, q)]
         if not news:
             continue
@@ -182,7 +192,7 @@ def revisions(sent: "Span", quantities: list[dict[str, Any]]) -> list[Link]:
             starts[toks[0].i] = i
     if len(starts) < 2:
         return []
-    s = _Sentence(sent, doc, quantities, starts, inside, w)
+    s = _Sentence(sent, quantities, starts, inside, w)
     seen: dict[int, Link] = {}
     for rule in RULES:
         for link in rule(s):

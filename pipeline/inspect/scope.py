@@ -29,6 +29,7 @@ from functools import lru_cache
 from typing import Any, Iterable
 
 from ..resources import data_path, load_json
+from .timeline import alternation
 from .timescope import clause_between
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -202,8 +203,7 @@ def _region_marks(claim: dict[str, Any], q_span: tuple[int, int],
 
 @lru_cache(maxsize=1)
 def _anaphora() -> re.Pattern[str]:
-    words = load_json("ledger", "scope.json")["anaphora"]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])", re.IGNORECASE)
+    return alternation(load_json("ledger", "scope.json")["anaphora"])
 
 
 def _national_source(claim: dict[str, Any]) -> bool:

@@ -50,7 +50,9 @@ class Cues:
     ceiling: re.Pattern[str]
 
 
-def _alternation(words: Sequence[str]) -> re.Pattern[str]:
+def alternation(words: Sequence[str]) -> re.Pattern[str]:
+    """Any of ``words`` as a whole word or phrase, case-insensitive, the longest first
+    ("the country's" before "the country")."""
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
                       + r")(?![\w-])", re.IGNORECASE)
 
@@ -59,10 +61,10 @@ def _alternation(words: Sequence[str]) -> re.Pattern[str]:
 def cues() -> Cues:
     data = load_json("ledger", "time.json")
     older, lowered, denial = data["older_cues"], data["revision_cues"], data["denial"]
-    return Cues(_alternation(older["words"]), int(older["window_words"]),
-                _alternation(lowered["words"]), int(lowered["window_words"]),
-                _alternation(denial["before"]), _alternation(denial["after"]), int(denial["window_words"]),
-                _alternation(denial["negation"]), _alternation(denial["ceiling"]))
+    return Cues(alternation(older["words"]), int(older["window_words"]),
+                alternation(lowered["words"]), int(lowered["window_words"]),
+                alternation(denial["before"]), alternation(denial["after"]), int(denial["window_words"]),
+                alternation(denial["negation"]), alternation(denial["ceiling"]))
 
 
 # --- when a figure was stated ------------------------------------------------------------

@@ -137,8 +137,8 @@ def _range_ok(doc: "Doc", a: Cand, b: Cand, sent: "Span") -> str | None:
         return None  # spaced dashes are usually punctuation between clauses
     if conn == "and" and not (before is not None and before.lower_ == "between"):
         return None
-    if conn in ("to", "-", "–", "—") and before is not None and (a.kind != "count" or a.currency) and (
-            before.lemma_.lower() in L.change_verbs or before.lower_ in L.change_verbs):
+    if conn in ("to", "-", "–", "—") and before is not None and (a.kind != "count" or a.currency) and \
+            _is_change_verb(before):
         return None  # "rose 5% to $84"; but "by 1 to 1.5 degrees" is a range
     if conn in ("-",) and a.kind == "count" and b.kind == "count" and \
             re.fullmatch(r"\d{4}", doc[a.start].text):
@@ -146,6 +146,11 @@ def _range_ok(doc: "Doc", a: Cand, b: Cand, sent: "Span") -> str | None:
     if a.bare_word == "one" and conn not in ("or", "to"):
         return None
     return conn
+
+
+def _is_change_verb(tok: "Token") -> bool:
+    """A verb (or adverb: "up") of ``change_verbs``, by lemma or as written."""
+    return tok.lemma_.lower() in lex().change_verbs or tok.lower_ in lex().change_verbs
 
 
 def _changed_from(doc: "Doc", a: Cand, from_: "Token", sent: "Span") -> bool:
@@ -161,7 +166,7 @@ def _changed_from(doc: "Doc", a: Cand, from_: "Token", sent: "Span") -> bool:
     k = from_.i - 1
     while k >= sent.start and doc[k].dep_ in ("prt", "advmod") and doc[k].i != from_.head.i:
         k -= 1
-    if k < sent.start or not (doc[k].lemma_.lower() in lex().change_verbs or doc[k].lower_ in lex().change_verbs):
+    if k < sent.start or not _is_change_verb(doc[k]):
         return False
     verb = doc[k]
     subject = next((t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")), None)
