@@ -93,6 +93,14 @@ def test_a_denial_covers_what_it_governs():
     assert "disputed" in _flags(figs["40"]) and "disputed" not in _flags(figs["12"])
 
 
+def test_disputing_this_points_back_though_the_sentence_gives_counter_figures():
+    figs = _figures("Medics in Velin said 30 bodies were found in the canal. The interior "
+                    "ministry rejected this, saying only three bodies had been recovered.")
+    assert "disputed" in _flags(figs["30"]) and "disputed" not in _flags(figs["three"])
+    assert _flags(_figures("Medics in Velin said 30 bodies were found in the canal. The interior "
+                           "ministry rejected them.")["30"]) == set()   # a personal pronoun points nowhere
+
+
 def test_dismissing_reports_is_a_denial():
     figs = _figures("Officials in Velin dismissed reports that the toll had reached 300.")
     assert "disputed" in _flags(figs["300"])

@@ -57,6 +57,7 @@ class Lexicon:
     whether_heads: frozenset[str]
     self_hedge: bool
     dispute_reach_back: bool
+    dispute_pointers: frozenset[str]
     # targets.json
     object_class: dict[str, str]
     class_lemmas: dict[str, frozenset[str]]
@@ -140,6 +141,7 @@ def lexicon() -> Lexicon:
         whether_heads=frozenset(cues["conditional"]["whether_heads"]),
         self_hedge=bool(disc["self_hedge"]),
         dispute_reach_back=bool(disc["dispute_reach_back"]),
+        dispute_pointers=frozenset(disc["dispute_pointers"]),
         object_class=_table(tgt["objects"]),
         class_lemmas={name: frozenset(spec.get("lemmas", ()) or spec.get("reporting_lemmas", ())
                                       or spec.get("kinds", ()))

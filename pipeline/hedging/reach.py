@@ -10,7 +10,8 @@ passive one whose subject is what was (not) checked ("The figures could not be
 independently verified", "Neither figure could be checked"), or an impersonal one ("It
 was not possible to independently verify the numbers", "There was no way to confirm
 the toll"). A dispute verb with a target noun as object and no
-figures of its own ("The army denied the reports") is treated the same way.
+figures of its own ("The army denied the reports"), or with a demonstrative ("The
+ministry disputed this, saying only two bodies were found"), is treated the same way.
 Not disclaimers: another source's checking ("police could not confirm ..." is an
 attributed statement), "monitors confirm the toll surpassed 600" (reported content).
 
@@ -271,11 +272,7 @@ def find_disclaimer(index: int, sent: "Span", claim: Claim, spine: set[int],
         if target == "none":
             continue
         if is_dispute and not is_verify:
-            # only "X denied the reports/figures" as a main clause of its own: a pronoun
-            # object ("reject them") or a dispute inside reported speech is content, not a pointer
-            if (negated(verb) or obj is None or obj.pos_ != "NOUN" or claim.quantities
-                    or lex.object_class.get(lemma_obj, "previous_one") == "previous_one"
-                    or verb.dep_ not in ("ROOT", "conj")):
+            if not _dispute_points_back(verb, obj, claim, lex):
                 continue
             type_, direction = "disputed", "previous"
         else:
@@ -290,6 +287,26 @@ def find_disclaimer(index: int, sent: "Span", claim: Claim, spine: set[int],
                           {t.i for t in group}, norm, names, wide and target in ("figures", "casualties"),
                           dual and target in ("figures", "casualties"))
     return None
+
+
+def _dispute_points_back(verb: "Token", obj: "Token | None", claim: Claim, lex: Lexicon) -> bool:
+    """Is a dispute verb a pointer to earlier claims? Only as a main clause of its own,
+    not negated, and with an object that names what it rejects: a target noun with no
+    figures of its own in the sentence ("The army denied the reports."), or a
+    demonstrative (``dispute_pointers``: "The ministry disputed this, saying only two
+    bodies were found." disputes the claim before it; the counter-figure "two" is the
+    ministry's own). Not a personal pronoun ("reject them": who or what is unclear) or a
+    dispute inside reported speech (content, not a pointer).
+
+    Heuristic (demonstratives; with a denial's counter-figures still reachable by later
+    notes, :meth:`Matcher.matches`): real-world dev figure flag ``disputed`` F1 0.276 ->
+    0.387, flags micro-F1 0.904 -> 0.906."""
+    if negated(verb) or obj is None or verb.dep_ not in ("ROOT", "conj"):
+        return False
+    if obj.pos_ == "PRON" or obj.lower_ in lex.dispute_pointers:
+        return obj.lower_ in lex.dispute_pointers and not any(c.dep_ == "prep" for c in obj.children)
+    return (obj.pos_ == "NOUN" and not claim.quantities
+            and lex.object_class.get(obj.lemma_.lower(), "previous_one") != "previous_one")
 
 
 def _unsourced_object(verb: "Token", lex: Lexicon) -> "tuple[Token | None, bool] | None":
@@ -423,9 +440,9 @@ class Matcher:
         self.any_attribution = any(c.attribution is not None for c in claims)
 
     def matches(self, j: int, d: Disclaimer) -> bool:
-        if j in self.disclaimers:
-            return False
         c, sent, lex = self.claims[j], self.sents[j], self.lex
+        if j in self.disclaimers and not (self.disclaimers[j].type == "disputed" and c.quantities):
+            return False  # a note is not what notes are about; a denial with counter-figures is
         if d.target in ("casualties", "figures") and d.names and not _names_giver(sent, d.names):
             return False
         if d.number is not None and not any(t.text == d.number for t in sent):
