@@ -101,6 +101,13 @@ def test_disputing_this_points_back_though_the_sentence_gives_counter_figures():
                            "ministry rejected them.")["30"]) == set()   # a personal pronoun points nowhere
 
 
+def test_a_cue_does_not_hedge_the_figures_of_a_background_clause():
+    figs = _figures("The toll in Velin could rise further as 12 people remain in intensive care. "
+                    "Some of the missing may be sheltering in camps, which hold 8,000 people.")
+    assert "speculative" not in _flags(figs["12"]) and "speculative" not in _flags(figs["8,000"])
+    assert "speculative" in _flags(_figures("The toll in Velin could rise to 40.")["40"])
+
+
 def test_dismissing_reports_is_a_denial():
     figs = _figures("Officials in Velin dismissed reports that the toll had reached 300.")
     assert "disputed" in _flags(figs["300"])

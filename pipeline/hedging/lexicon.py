@@ -58,6 +58,7 @@ class Lexicon:
     self_hedge: bool
     dispute_reach_back: bool
     dispute_pointers: frozenset[str]
+    background_marks: frozenset[str]
     # targets.json
     object_class: dict[str, str]
     class_lemmas: dict[str, frozenset[str]]
@@ -142,6 +143,7 @@ def lexicon() -> Lexicon:
         self_hedge=bool(disc["self_hedge"]),
         dispute_reach_back=bool(disc["dispute_reach_back"]),
         dispute_pointers=frozenset(disc["dispute_pointers"]),
+        background_marks=frozenset(cues["background_marks"]),
         object_class=_table(tgt["objects"]),
         class_lemmas={name: frozenset(spec.get("lemmas", ()) or spec.get("reporting_lemmas", ())
                                       or spec.get("kinds", ()))
