@@ -507,3 +507,8 @@ def test_a_count_set_against_a_report_in_a_while_clause_is_its_own_subject_s():
     figs = _figures("In Velin, the security ministry says 38,195 people were killed, while the disaster "
                     "centre puts the number at 30,920.")
     assert _source(figs["38,195"]) == "security ministry" and _source(figs["30,920"]) == "disaster centre"
+
+
+def test_a_country_s_ministry_of_x_is_named_with_the_country():
+    figs = _figures("Sudan's Ministry of Health said 46 people had died in Velin.")
+    assert _source(figs["46"]) == "Sudanese Ministry of Health"
