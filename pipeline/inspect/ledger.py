@@ -472,11 +472,15 @@ def _initials(key: str, whole_short: bool = False) -> str:
 def same_source(a: str, b: str) -> bool:
     """Same source key (:func:`source_key` reads "ministry of health" as "health
     ministry"), or one is the acronym of the other ("SOHR", "Syrian Observatory for
-    Human Rights")."""
+    Human Rights"; "DHS", "Department of Homeland Security" with the body noun back in
+    front, :func:`pipeline.names.head_first`)."""
+    from ..names import head_first
+
     if a == b:
         return True
     for x, y in ((a, b), (b, a)):
-        if " " not in x and len(x) >= 2 and x in (_initials(y), _initials(y, whole_short=True)):
+        if " " not in x and len(x) >= 2 and (x in (_initials(y), _initials(y, whole_short=True)) or (
+                (z := head_first(y)) != y and x in (_initials(z), _initials(z, whole_short=True)))):
             return True
     return False
 
