@@ -150,6 +150,21 @@ def _spelled(words: list[str], acronym: str) -> str | None:
     return None
 
 
+def spells(name: str, acronym: str) -> bool:
+    """Is ``acronym`` the initials of ``name``: of all its words ("Ministry of Health":
+    MOH) or without small words (MH), or, for three letters or more, of a tail of it
+    after a qualifier ("Sudanese Ministry of Health": MOH)?"""
+    words = [w for w in re.split(r"[ -]+", name) if w]
+    letters = acronym.replace(".", "").upper()
+    if len(letters) < 2 or len(words) < 2:
+        return False
+    if len(letters) < 3:
+        words = [w for w in words if w.lower() not in _data()["acronym_skip"]]
+        return "".join(w[0] for w in words).upper() == letters
+    return _spelled(words, letters) is not None or any(
+        words[i][:1].isupper() and "".join(w[0] for w in words[i:]).upper() == letters for i in range(len(words)))
+
+
 def _defines(text: str, m: re.Match, acr: str) -> bool:
     """Does "Run (ACR)" define an acronym that does not spell the run? Only for an
     acronym in capitals after a run of two capitalised words or more that is a whole

@@ -34,6 +34,14 @@ def test_people_are_never_merged_into_bodies_and_surnames_find_the_full_name():
     assert story_name(table, DOCS["a"], "Cundy") == "Stuart Cundy"
 
 
+def test_an_acronym_takes_the_story_s_name_of_the_body_it_spells():
+    claims = [_claim("a", "MOW", "organization"), _claim("b", "Ministry of Water", "government"),
+              _claim("b", "Velinese Ministry of Water", "government"), _claim("a", "FAB", "organization")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "MOW") == "Velinese Ministry of Water"
+    assert story_name(table, DOCS["a"], "FAB") == "FAB"  # it spells no name of the story
+
+
 def test_an_acronym_meets_a_name_written_with_a_dotted_abbreviation():
     from pipeline.inspect.ledger import same_source, source_key
     assert same_source(source_key("USGS"), source_key("U.S. Geological Survey"))

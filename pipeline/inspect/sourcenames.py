@@ -16,7 +16,10 @@ measured on the real-world test bed, docs/evaluation.md):
   only for bodies (a government or organisation source, or a name ending in a body
   noun), never for people ("officials" stays officials);
 * **surname**: a one-word person name becomes the story's only full name with that
-  last word ("Cundy" → "Stuart Cundy").
+  last word ("Cundy" → "Stuart Cundy");
+* **acronym**: a name in capitals becomes the story's name for the one body (or the
+  clearly dominant one) whose name it spells, small words counted or not ("MOH" →
+  "Sudanese Ministry of Health", via "Ministry of Health").
 
 Names are compared by :func:`pipeline.names.name_key` (case, "the", dots, spelling).
 Linear in the number of attributions: one pass to count names per story, one to map.
@@ -28,7 +31,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..attribution.lexicon import lexicon
-from ..names import name_key
+from ..names import name_key, spells
 
 BODY_TYPES = frozenset({"government", "organization"})
 #: the most used longer name wins over the others when used this many times as often
@@ -84,7 +87,28 @@ def _story_map(names: Counter, types: dict[str, Counter]) -> dict[str, str]:
                               if k.endswith(" " + key) and types.get(k, Counter()).get("person")})
             target = _pick(longer)
         out[key] = spelled[target].most_common(1)[0][0] if target else best
+    _acronyms(spelled, keys, out)
     return out
+
+
+def _acronyms(spelled: dict[str, Counter], keys: dict[str, int], out: dict[str, str]) -> None:
+    """An acronym takes the story's name for the body it spells ("MOH" → "Sudanese
+    Ministry of Health" when "Ministry of Health" is that body's story name): the
+    candidates are the story's longer names whose initials spell it
+    (:func:`pipeline.names.spells`), counted under the name each has in the story; one
+    candidate, or a clearly dominant one. A heuristic: real-world figure source dev
+    0.785 -> 0.786, source keys per gold body dev 1.230 -> 1.225, test unchanged."""
+    for key, forms in spelled.items():
+        acr = forms.most_common(1)[0][0]
+        if " " in key or not acr.replace(".", "").isupper() or out[key] != acr:
+            continue
+        found = Counter()
+        for other, n in keys.items():
+            if " " in other and any(spells(form, acr) for form in spelled[other]):
+                found[out[other]] += n
+        target = _pick(found)
+        if target:
+            out[key] = target
 
 
 def story_names(documents: dict[str, dict[str, Any]], claims: Iterable[dict[str, Any]]) -> dict[tuple[str, str], str]:
