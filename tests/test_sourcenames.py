@@ -34,6 +34,14 @@ def test_people_are_never_merged_into_bodies_and_surnames_find_the_full_name():
     assert story_name(table, DOCS["a"], "Cundy") == "Stuart Cundy"
 
 
+def test_a_family_name_written_first_finds_the_full_name_whatever_its_type():
+    claims = [_claim("a", "Pak", "organization"), _claim("b", "Pak Min-soo", "person"),
+              _claim("a", "Velin", "organization")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "Pak") == "Pak Min-soo"
+    assert story_name(table, DOCS["a"], "Velin") == "Velin"  # no person of that name
+
+
 def test_an_acronym_takes_the_story_s_name_of_the_body_it_spells():
     claims = [_claim("a", "MOW", "organization"), _claim("b", "Ministry of Water", "government"),
               _claim("b", "Velinese Ministry of Water", "government"), _claim("a", "FAB", "organization")]
