@@ -512,3 +512,8 @@ def test_a_count_set_against_a_report_in_a_while_clause_is_its_own_subject_s():
 def test_a_country_s_ministry_of_x_is_named_with_the_country():
     figs = _figures("Sudan's Ministry of Health said 46 people had died in Velin.")
     assert _source(figs["46"]) == "Sudanese Ministry of Health"
+
+
+def test_a_country_fronted_before_a_generic_body_names_it():
+    figs = _figures("In Sri Lanka, the Public Works Ministry says 380 people were killed in Velin.")
+    assert _source(figs["380"]) == "Sri Lankan Public Works Ministry"
