@@ -109,6 +109,11 @@ def name_key(name: str) -> str:
     return f"{m.group(1)}{m.group(3)} {m.group(2)}" if m else key
 
 
+def of_heads() -> frozenset[str]:
+    """Body nouns that head a name before its "of" phrase ("ministry", "committee")."""
+    return _data()["of_heads"]
+
+
 def head_first(key: str) -> str:
     """A :func:`name_key` with a final body noun of ``of_heads`` put back in front
     ("homeland security department" → "department homeland security"), the order an

@@ -20,6 +20,15 @@ def test_a_generic_body_takes_the_story_s_longer_name():
     assert story_name(table, DOCS["c"], "police") == "police"  # another story keeps its own
 
 
+def test_a_longer_name_may_add_a_final_body_noun_but_not_only_in_its_key():
+    claims = [_claim("a", "civil guard", "government"), _claim("b", "Velinese Civil Guard Directorate", "anonymous"),
+              _claim("a", "Blue Star", "organization"), _claim("b", "International Committee of the Blue Star",
+                                                                 "organization")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "civil guard") == "Velinese Civil Guard Directorate"
+    assert story_name(table, DOCS["a"], "Blue Star") == "Blue Star"  # the star is not the committee
+
+
 def test_two_rival_longer_names_leave_the_generic_one_alone():
     claims = [_claim("a", "police", "government"), _claim("b", "Velin Police", "government"),
               _claim("b", "Tarn Police", "government")]

@@ -14,7 +14,11 @@ measured on the real-world test bed, docs/evaluation.md):
   Interior Ministry", "Hospital Authority" → "Hong Kong Hospital Authority"), when the
   story has only one such name, or one used at least twice as often as any other;
   only for bodies (a government or organisation source, or a name ending in a body
-  noun), never for people ("officials" stays officials);
+  noun), never for people ("officials" stays officials). A longer name written with a
+  final body noun the short one drops counts too ("civil defense" → "Saudi Civil
+  Defence Directorate"; not "Red Cross" → "International Committee of the Red Cross":
+  real-world figure source dev 0.789 → 0.791, source keys per gold body dev 1.220 →
+  1.210, test 0.702 → 0.703 and 1.426 → 1.416);
 * **surname**: a one-word person name, or a capitalised word no body name takes,
   becomes the story's only (or clearly dominant) full name with that last or first
   word ("Cundy" → "Stuart Cundy"; a family name written first, "Choi" tagged as an
@@ -34,7 +38,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..attribution.lexicon import lexicon
-from ..names import name_key, spells
+from ..names import name_key, of_heads, spells
 
 BODY_TYPES = frozenset({"government", "organization"})
 #: the most used longer name wins over the others when used this many times as often
@@ -54,10 +58,27 @@ def _name(att: dict[str, Any]) -> str | None:
     return att.get("source_norm") or att.get("source")
 
 
-def _is_body(name: str, types: Counter) -> bool:
+def _body_nouns() -> frozenset[str]:
     lex = lexicon()
+    return lex.descriptor_heads | lex.government_heads | of_heads()
+
+
+def _is_body(name: str, types: Counter) -> bool:
     last = name.split()[-1].lower() if name.split() else ""
-    return bool(set(types) & BODY_TYPES) or last in lex.descriptor_heads or last in lex.government_heads
+    return bool(set(types) & BODY_TYPES) or last in _body_nouns()
+
+
+def _longer(key: str, other: str, forms: Counter) -> bool:
+    """Is ``other`` a longer name of the body ``key`` names: it ends with it ("hong
+    kong police" for "police"), or does once its final body noun is dropped, when it is
+    written with that noun last ("Saudi Civil Defence Directorate" for "civil
+    defense"; not "International Committee of the Red Cross" for "Red Cross", whose
+    key only puts the noun last)?"""
+    if other.endswith(" " + key):
+        return True
+    rest, _, noun = other.rpartition(" ")
+    return (rest == key or rest.endswith(" " + key)) and noun in _body_nouns() \
+        and any(f.split()[-1].lower() == noun for f in forms)
 
 
 def _pick(candidates: Counter) -> str | None:
@@ -83,7 +104,7 @@ def _story_map(names: Counter, types: dict[str, Counter]) -> dict[str, str]:
         target = None
         if _is_body(best, kind):
             longer = Counter({k: n for k, n in keys.items()
-                              if k != key and k.endswith(" " + key) and _is_body(k, types.get(k, Counter()))})
+                              if k != key and _longer(key, k, spelled[k]) and _is_body(k, types.get(k, Counter()))})
             target = _pick(longer)
         if target is None and " " not in key and (kind.get("person") or _looks_named(best)):
             target = _full_name(key, keys, types)
