@@ -517,3 +517,9 @@ def test_a_country_s_ministry_of_x_is_named_with_the_country():
 def test_a_country_fronted_before_a_generic_body_names_it():
     figs = _figures("In Sri Lanka, the Public Works Ministry says 380 people were killed in Velin.")
     assert _source(figs["380"]) == "Sri Lankan Public Works Ministry"
+
+
+def test_a_country_s_generic_body_is_not_another_country_s_body_named_before():
+    figs = _figures("The Tarnian Health Ministry said 769 were killed in Velin. "
+                    "India's foreign ministry put the Indian toll at 45.")
+    assert _source(figs["45"]) == "Indian foreign ministry"

@@ -678,10 +678,14 @@ class DocIndex:
         whose name has the word ("Ministry of Health"), with every capitalised modifier
         ("the Hospital Authority" → "Hong Kong Hospital Authority"; "Chelsea council" →
         "Kensington and Chelsea Council") and every lower-case noun modifier ("the health
-        ministry"). None when no earlier name has them all."""
+        ministry"). None when no earlier name has them all, and for a body a country owns
+        ("India's foreign ministry" was "Indian Saudi Health Ministry"; real-world
+        metrics unchanged)."""
         word, lemma = head.lower_, head.lemma_.lower()
         if word not in self.lex.descriptor_heads and lemma not in self.lex.descriptor_heads:
             return None
+        if any(c.dep_ == "poss" and c.ent_type_ == "GPE" for c in head.children):
+            return None  # "India's foreign ministry" is India's, named by its country below
         # a lower-case noun modifier names the body too: "the religious affairs ministry" is
         # not the "Health Ministry" named before (real-world figure source dev 0.751 -> 0.753)
         mods = {c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod") and c.text[:1].isupper()
