@@ -523,3 +523,12 @@ def test_a_country_s_generic_body_is_not_another_country_s_body_named_before():
     figs = _figures("The Tarnian Health Ministry said 769 were killed in Velin. "
                     "India's foreign ministry put the Indian toll at 45.")
     assert _source(figs["45"]) == "Indian foreign ministry"
+
+
+def test_a_bare_title_is_the_one_person_named_with_it():
+    figs = _figures("457 arrested in Velin unrest: minister\n\n"
+                    "Interior Minister Jean Morel visited the police stations of Velin on Thursday.\n\n"
+                    "The mayor said 12 shops burned. Mayor John Harris of Velin and Mayor David Brown of Tarn "
+                    "visited them.")
+    assert _source(figs["457"]) == "Jean Morel"
+    assert _source(figs["12"]) == "mayor"  # two people carry the title
