@@ -27,7 +27,11 @@ Heuristics, all in-document and parse-based:
   officials); a bare definite plural ("the sources", "the officials") → the group of
   that noun quoted just before, under its fuller name ("military sources", the body
   "officials at …" spoke for); a common noun later named by an
-  apposition ("One imam" … "The imam, Mohsen Ghosn,"). Unnamed sources lose
+  apposition ("One imam" … "The imam, Mohsen Ghosn,"); a bare title ("the minister",
+  a headline's "…: minister") → the one person named right after that title
+  ("Interior Minister Gerald Darmanin"); a generic body → its country when a possessive,
+  an "in" phrase or a fronted "In <country>," names one ("Sudan's Ministry of Health",
+  "In Sri Lanka, the Public Security Ministry says"). Unnamed sources lose
   leading determiners/numerals/quantifiers and are lower-cased.
 * **relative pronouns** ("residents, who said"): the norm, type and number of the
   NP the relative clause modifies; a word in capitals in a mixed-case sentence ("…,
