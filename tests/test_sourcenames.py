@@ -51,6 +51,15 @@ def test_a_family_name_written_first_finds_the_full_name_whatever_its_type():
     assert story_name(table, DOCS["a"], "Velin") == "Velin"  # no person of that name
 
 
+def test_a_role_the_story_introduces_a_body_with_names_that_body():
+    role = {**_claim("b", "Velin Marchers League", "organization")}
+    role["attribution"] = {**role["attribution"], "source": "Organizer Velin Marchers League"}
+    claims = [_claim("a", "organisers", "anonymous"), role, _claim("a", "witnesses", "anonymous")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "organisers") == "Velin Marchers League"
+    assert story_name(table, DOCS["a"], "witnesses") == "witnesses"
+
+
 def test_an_acronym_takes_the_story_s_name_of_the_body_it_spells():
     claims = [_claim("a", "MOW", "organization"), _claim("b", "Ministry of Water", "government"),
               _claim("b", "Velinese Ministry of Water", "government"), _claim("a", "FAB", "organization")]

@@ -24,6 +24,8 @@ measured on the real-world test bed, docs/evaluation.md):
   word ("Cundy" → "Stuart Cundy"; a family name written first, "Choi" tagged as an
   organisation → "Choi Seong-beom": real-world figure source dev 0.786 → 0.788,
   test 0.699 → 0.702);
+* **role**: an unnamed source that is a role the story introduces one body with
+  ("Organizer Civil Human Rights Front said" … "organisers said") becomes that body;
 * **acronym**: a name in capitals becomes the story's name for the one body (or the
   clearly dominant one) whose name it spells, small words counted or not ("MOH" →
   "Sudanese Ministry of Health", via "Ministry of Health").
@@ -91,7 +93,8 @@ def _pick(candidates: Counter) -> str | None:
     return None
 
 
-def _story_map(names: Counter, types: dict[str, Counter]) -> dict[str, str]:
+def _story_map(names: Counter, types: dict[str, Counter],
+               roles: dict[str, Counter] | None = None) -> dict[str, str]:
     """key → the story's name for it (see the module docstring)."""
     spelled: dict[str, Counter] = defaultdict(Counter)
     for name, n in names.items():
@@ -108,6 +111,8 @@ def _story_map(names: Counter, types: dict[str, Counter]) -> dict[str, str]:
             target = _pick(longer)
         if target is None and " " not in key and (kind.get("person") or _looks_named(best)):
             target = _full_name(key, keys, types)
+        if target is None and " " not in key and roles:
+            target = _role_body(key, roles)
         out[key] = spelled[target].most_common(1)[0][0] if target else best
     _acronyms(spelled, keys, out)
     return out
@@ -152,6 +157,7 @@ def story_names(documents: dict[str, dict[str, Any]], claims: Iterable[dict[str,
     for documents that have a ``story_id`` (run :func:`.stories.assign_stories` first)."""
     names: dict[str, Counter] = defaultdict(Counter)
     types: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
+    roles: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
     for claim in claims:
         story = (documents.get(claim.get("doc_id")) or {}).get("story_id")
         if story is None:
@@ -161,8 +167,32 @@ def story_names(documents: dict[str, dict[str, Any]], claims: Iterable[dict[str,
             if name:
                 names[story][name] += 1
                 types[story][name_key(name)][att.get("source_type") or ""] += 1
+                if (role := _role(att, name)) is not None:
+                    roles[story][role][name] += 1
     return {(story, key): name for story in names
-            for key, name in _story_map(names[story], types[story]).items()}
+            for key, name in _story_map(names[story], types[story], roles[story]).items()}
+
+
+def _role_body(key: str, roles: dict[str, Counter]) -> str | None:
+    """The key of the one body (or the clearly dominant one) the story introduces with
+    the role ``key`` names, singular or plural ("organisers" → "Civil Human Rights
+    Front", after "Organizer Civil Human Rights Front said"). A heuristic: real-world
+    figure source dev 0.793 -> 0.799, source keys per gold body dev 1.205 -> 1.195,
+    test unchanged."""
+    found = roles.get(key[:-1] if key.endswith("s") else key)
+    body = _pick(found) if found else None
+    return name_key(body) if body else None
+
+
+def _role(att: dict[str, Any], name: str) -> str | None:
+    """The one-word role a body's name is introduced with ("Organizer Civil Human Rights
+    Front said" → "organizer"), as a key; None for other sources."""
+    source = att.get("source") or ""
+    if att.get("source_type") not in BODY_TYPES or not name[:1].isupper() or not source.endswith(" " + name):
+        return None
+    role = source[:-len(name)].split()
+    role = role[1:] if role and role[0].lower() == "the" else role
+    return name_key(role[0]) if len(role) == 1 and role[0].isalpha() else None
 
 
 def story_name(table: dict[tuple[str, str], str], document: dict[str, Any], name: str | None) -> str | None:
