@@ -155,19 +155,20 @@ def _spelled(words: list[str], acronym: str) -> str | None:
     return None
 
 
-def spells(name: str, acronym: str) -> bool:
-    """Is ``acronym`` the initials of ``name``: of all its words ("Ministry of Health":
-    MOH) or without small words (MH), or, for three letters or more, of a tail of it
-    after a qualifier ("Sudanese Ministry of Health": MOH)?"""
+def abbreviations(name: str) -> frozenset[str]:
+    """The acronyms that stand for ``name``: the initials of all its words ("Ministry of
+    Health": MOH) or without small words (MH), and, for three letters or more, those of a
+    tail of it after a qualifier ("Sudanese Ministry of Health": MOH)."""
     words = [w for w in re.split(r"[ -]+", name) if w]
-    letters = acronym.replace(".", "").upper()
-    if len(letters) < 2 or len(words) < 2:
-        return False
-    if len(letters) < 3:
-        words = [w for w in words if w.lower() not in _data()["acronym_skip"]]
-        return "".join(w[0] for w in words).upper() == letters
-    return _spelled(words, letters) is not None or any(
-        words[i][:1].isupper() and "".join(w[0] for w in words[i:]).upper() == letters for i in range(len(words)))
+    if len(words) < 2:
+        return frozenset()
+    skip = _data()["acronym_skip"]
+    out = {"".join(w[0] for w in words if w.lower() not in skip).upper()}
+    for i, first in enumerate(words):
+        if first[:1].isupper() and first.lower() not in skip:
+            out |= {a for a in ("".join(w[0] for w in words[i:]).upper(),
+                                "".join(w[0] for w in words[i:] if w.lower() not in skip).upper()) if len(a) >= 3}
+    return frozenset(a for a in out if len(a) >= 2)
 
 
 def _defines(text: str, m: re.Match, acr: str) -> bool:

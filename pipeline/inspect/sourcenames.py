@@ -36,11 +36,12 @@ Linear in the number of attributions: one pass to count names per story, one to 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import lru_cache
 from collections.abc import Iterable
 from typing import Any
 
 from ..attribution.lexicon import lexicon
-from ..names import name_key, of_heads, spells
+from ..names import abbreviations, name_key, of_heads
 
 BODY_TYPES = frozenset({"government", "organization"})
 #: the most used longer name wins over the others when used this many times as often
@@ -60,6 +61,7 @@ def _name(att: dict[str, Any]) -> str | None:
     return att.get("source_norm") or att.get("source")
 
 
+@lru_cache(maxsize=1)
 def _body_nouns() -> frozenset[str]:
     lex = lexicon()
     return lex.descriptor_heads | lex.government_heads | of_heads()
@@ -70,17 +72,36 @@ def _is_body(name: str, types: Counter) -> bool:
     return bool(set(types) & BODY_TYPES) or last in _body_nouns()
 
 
-def _longer(key: str, other: str, forms: Counter) -> bool:
-    """Is ``other`` a longer name of the body ``key`` names: it ends with it ("hong
-    kong police" for "police"), or does once its final body noun is dropped, when it is
-    written with that noun last ("Saudi Civil Defence Directorate" for "civil
-    defense"; not "International Committee of the Red Cross" for "Red Cross", whose
-    key only puts the noun last)?"""
-    if other.endswith(" " + key):
-        return True
-    rest, _, noun = other.rpartition(" ")
-    return (rest == key or rest.endswith(" " + key)) and noun in _body_nouns() \
-        and any(f.split()[-1].lower() == noun for f in forms)
+def _ends(key: str, forms: Counter) -> set[str]:
+    """The shorter keys that ``key``, a body's name, is a longer name of: each tail of
+    its words ("hong kong police" for "kong police", "police"), and each tail once its
+    final body noun is dropped, when it is written with that noun last ("Saudi Civil
+    Defence Directorate" for "civil defense"; not "International Committee of the Red
+    Cross" for "Red Cross", whose key only puts the noun last)."""
+    words = key.split()
+    ends = {" ".join(words[i:]) for i in range(1, len(words))}
+    if len(words) > 1 and words[-1] in _body_nouns() and any(f.split()[-1].lower() == words[-1] for f in forms):
+        ends |= {" ".join(words[i:-1]) for i in range(len(words) - 1)}
+    return ends
+
+
+def _indexes(spelled: dict[str, Counter], types: dict[str, Counter]) -> tuple[dict[str, list[str]],
+                                                                               dict[str, list[str]]]:
+    """(shorter key → the body keys that are longer names of it (:func:`_ends`), a word →
+    the person keys of two words or more that end or begin with it): one pass, so that
+    finding a name's longer names is not a scan of the story's names."""
+    bodies: dict[str, list[str]] = defaultdict(list)
+    persons: dict[str, list[str]] = defaultdict(list)
+    for key, forms in spelled.items():
+        kind = types.get(key, Counter())
+        if _is_body(key, kind):
+            for end in _ends(key, forms):
+                bodies[end].append(key)
+        if kind.get("person") and " " in key:
+            words = key.split()
+            for word in {words[0], words[-1]}:
+                persons[word].append(key)
+    return bodies, persons
 
 
 def _pick(candidates: Counter) -> str | None:
@@ -100,17 +121,17 @@ def _story_map(names: Counter, types: dict[str, Counter],
     for name, n in names.items():
         spelled[name_key(name)][name] += n
     keys = {k: sum(c.values()) for k, c in spelled.items()}
+    bodies, persons = _indexes(spelled, types)
     out: dict[str, str] = {}
     for key, forms in spelled.items():
         best = forms.most_common(1)[0][0]
         kind = types.get(key, Counter())
         target = None
         if _is_body(best, kind):
-            longer = Counter({k: n for k, n in keys.items()
-                              if k != key and _longer(key, k, spelled[k]) and _is_body(k, types.get(k, Counter()))})
-            target = _pick(longer)
+            target = _pick(Counter({k: keys[k] for k in bodies.get(key, ())}))
         if target is None and " " not in key and (kind.get("person") or _looks_named(best)):
-            target = _full_name(key, keys, types)
+            # a surname, or a family name written first ("Choi" → "Choi Seong-beom")
+            target = _pick(Counter({k: keys[k] for k in persons.get(key, ())}))
         if target is None and " " not in key and roles:
             target = _role_body(key, roles)
         out[key] = spelled[target].most_common(1)[0][0] if target else best
@@ -123,31 +144,25 @@ def _looks_named(name: str) -> bool:
     return name[:1].isupper() and not name.isupper()
 
 
-def _full_name(key: str, keys: dict[str, int], types: dict[str, Counter]) -> str | None:
-    """The story's one (or clearly dominant) full person name that ends with the word
-    ``key``, or begins with it (a family name written first: "Choi" → "Choi
-    Seong-beom")."""
-    return _pick(Counter({k: n for k, n in keys.items()
-                          if (k.endswith(" " + key) or k.startswith(key + " "))
-                          and types.get(k, Counter()).get("person")}))
-
-
 def _acronyms(spelled: dict[str, Counter], keys: dict[str, int], out: dict[str, str]) -> None:
     """An acronym takes the story's name for the body it spells ("MOH" → "Sudanese
     Ministry of Health" when "Ministry of Health" is that body's story name): the
     candidates are the story's longer names whose initials spell it
-    (:func:`pipeline.names.spells`), counted under the name each has in the story; one
+    (:func:`pipeline.names.abbreviations`), counted under the name each has in the story; one
     candidate, or a clearly dominant one. A heuristic: real-world figure source dev
     0.785 -> 0.786, source keys per gold body dev 1.230 -> 1.225, test unchanged."""
-    for key, forms in spelled.items():
-        acr = forms.most_common(1)[0][0]
-        if " " in key or not acr.replace(".", "").isupper() or out[key] != acr:
-            continue
-        found = Counter()
-        for other, n in keys.items():
-            if " " in other and any(spells(form, acr) for form in spelled[other]):
-                found[out[other]] += n
-        target = _pick(found)
+    todo = [key for key, forms in spelled.items() if " " not in key
+            and (acr := forms.most_common(1)[0][0]).replace(".", "").isupper() and out[key] == acr]
+    if not todo:
+        return
+    spelled_by: dict[str, Counter] = defaultdict(Counter)  # acronym → story names it may stand for
+    for other, n in keys.items():
+        if " " in other:
+            for acr in set().union(*(abbreviations(form) for form in spelled[other])):
+                spelled_by[acr][out[other]] += n
+    for key in todo:
+        acr = out[key]
+        target = _pick(spelled_by.get(acr.replace(".", ""), Counter()))
         if target:
             out[key] = target
 
