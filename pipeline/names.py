@@ -19,6 +19,10 @@ attribution ``source_norm`` share, with one title list and one acronym rule (dat
   Programme), since a comma list is not a definition. "the army (SAA)" defines
   nothing: "army" is not a name.
 
+* :func:`abbreviations`: the acronyms that may stand for a name ("Ministry of Health":
+  MOH, MH), for a story's acronyms (:mod:`pipeline.inspect.sourcenames`);
+  :func:`head_first` puts a key's final body noun back in front for acronym checks.
+
 * :func:`demonym`: the adjective of a country, by any of its names ("Morocco" →
   "Moroccan", "Burma" → "Myanmar"; ``models/names/demonyms.tsv``), so a body qualified by
   its country is named one way: "Morocco's Interior Ministry" and "the Moroccan Interior
