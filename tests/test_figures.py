@@ -522,3 +522,28 @@ def test_a_count_set_against_a_report_in_a_while_clause_is_its_own_subject_s():
     figs = _figures("In Velin, the security ministry says 38,195 people were killed, while the disaster "
                     "centre puts the number at 30,920.")
     assert _source(figs["38,195"]) == "security ministry" and _source(figs["30,920"]) == "disaster centre"
+
+
+def test_a_country_s_ministry_of_x_is_named_with_the_country():
+    figs = _figures("Sudan's Ministry of Health said 46 people had died in Velin.")
+    assert _source(figs["46"]) == "Sudanese Ministry of Health"
+
+
+def test_a_country_fronted_before_a_generic_body_names_it():
+    figs = _figures("In Sri Lanka, the Public Works Ministry says 380 people were killed in Velin.")
+    assert _source(figs["380"]) == "Sri Lankan Public Works Ministry"
+
+
+def test_a_country_s_generic_body_is_not_another_country_s_body_named_before():
+    figs = _figures("The Tarnian Health Ministry said 769 were killed in Velin. "
+                    "India's foreign ministry put the Indian toll at 45.")
+    assert _source(figs["45"]) == "Indian foreign ministry"
+
+
+def test_a_bare_title_is_the_one_person_named_with_it():
+    figs = _figures("457 arrested in Velin unrest: minister\n\n"
+                    "Interior Minister Jean Morel visited the police stations of Velin on Thursday.\n\n"
+                    "The mayor said 12 shops burned. Mayor John Harris of Velin and Mayor David Brown of Tarn "
+                    "visited them.")
+    assert _source(figs["457"]) == "Jean Morel"
+    assert _source(figs["12"]) == "mayor"  # two people carry the title

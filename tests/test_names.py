@@ -16,6 +16,15 @@ def test_one_key_for_the_spellings_of_one_body():
     assert name_key("Health Ministry") != name_key("Interior Ministry")
 
 
+def test_name_key_reads_a_body_noun_before_of_as_the_name_s_head():
+    from pipeline.inspect.ledger import same_source, source_key
+    from pipeline.names import name_key
+
+    assert name_key("Central Committee of Velinese Farmers").endswith(name_key("Velinese Farmers' Committee"))
+    assert not name_key("International Office of the Tarn Guild").endswith(name_key("Tarn Guild"))
+    assert same_source(source_key("DTA"), source_key("Department of Tarn Affairs"))  # the acronym still fits
+
+
 def test_name_key_reads_a_country_as_its_adjective_and_drops_a_plural_possessive():
     from pipeline.names import name_key
 

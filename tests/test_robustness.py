@@ -113,6 +113,17 @@ def test_unpunctuated_text_gets_bounded_sentences(nlp):
     assert max(b - a for a, b in zip(starts, starts[1:] + [len(doc)])) <= MAX_SENT_TOKENS
 
 
+def test_a_line_s_first_word_is_not_a_sentence_of_its_own(nlp):
+    from pipeline.analyze import make_doc
+
+    text = "Clinic figures\nTarn Health says 24 people are still in hospital. Rain fell.\nAdvertisement\n"
+    lines = [(0, 14), (15, 75), (76, 89)]
+    doc = make_doc(nlp, Cleaned(text=text, segments=[Segment(a, b) for a, b in lines]))
+    second = next(t for t in doc if t.text == "Health")
+    assert second.is_sent_start is False  # "Tarn | Health says": one sentence
+    assert next(t for t in doc if t.text == "Rain").is_sent_start is not False  # the parser decides
+
+
 # -- language -----------------------------------------------------------------------------
 
 FRENCH = ("Le gouvernement a annoncé mardi une série de mesures pour soutenir les agriculteurs "

@@ -20,6 +20,15 @@ def test_a_generic_body_takes_the_story_s_longer_name():
     assert story_name(table, DOCS["c"], "police") == "police"  # another story keeps its own
 
 
+def test_a_longer_name_may_add_a_final_body_noun_but_not_only_in_its_key():
+    claims = [_claim("a", "civil guard", "government"), _claim("b", "Velinese Civil Guard Directorate", "anonymous"),
+              _claim("a", "Blue Star", "organization"), _claim("b", "International Committee of the Blue Star",
+                                                                 "organization")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "civil guard") == "Velinese Civil Guard Directorate"
+    assert story_name(table, DOCS["a"], "Blue Star") == "Blue Star"  # the star is not the committee
+
+
 def test_two_rival_longer_names_leave_the_generic_one_alone():
     claims = [_claim("a", "police", "government"), _claim("b", "Velin Police", "government"),
               _claim("b", "Tarn Police", "government")]
@@ -32,6 +41,31 @@ def test_people_are_never_merged_into_bodies_and_surnames_find_the_full_name():
     table = story_names(DOCS, claims)
     assert story_name(table, DOCS["a"], "officials") == "officials"
     assert story_name(table, DOCS["a"], "Cundy") == "Stuart Cundy"
+
+
+def test_a_family_name_written_first_finds_the_full_name_whatever_its_type():
+    claims = [_claim("a", "Pak", "organization"), _claim("b", "Pak Min-soo", "person"),
+              _claim("a", "Velin", "organization")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "Pak") == "Pak Min-soo"
+    assert story_name(table, DOCS["a"], "Velin") == "Velin"  # no person of that name
+
+
+def test_a_role_the_story_introduces_a_body_with_names_that_body():
+    role = {**_claim("b", "Velin Marchers League", "organization")}
+    role["attribution"] = {**role["attribution"], "source": "Organizer Velin Marchers League"}
+    claims = [_claim("a", "organisers", "anonymous"), role, _claim("a", "witnesses", "anonymous")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "organisers") == "Velin Marchers League"
+    assert story_name(table, DOCS["a"], "witnesses") == "witnesses"
+
+
+def test_an_acronym_takes_the_story_s_name_of_the_body_it_spells():
+    claims = [_claim("a", "MOW", "organization"), _claim("b", "Ministry of Water", "government"),
+              _claim("b", "Velinese Ministry of Water", "government"), _claim("a", "FAB", "organization")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "MOW") == "Velinese Ministry of Water"
+    assert story_name(table, DOCS["a"], "FAB") == "FAB"  # it spells no name of the story
 
 
 def test_an_acronym_meets_a_name_written_with_a_dotted_abbreviation():

@@ -472,13 +472,24 @@ def _initials(key: str, whole_short: bool = False) -> str:
 def same_source(a: str, b: str) -> bool:
     """Same source key (:func:`source_key` reads "ministry of health" as "health
     ministry"), or one is the acronym of the other ("SOHR", "Syrian Observatory for
-    Human Rights")."""
+    Human Rights"; "DHS", "Department of Homeland Security" with the body noun back in
+    front, :func:`pipeline.names.head_first`)."""
     if a == b:
         return True
     for x, y in ((a, b), (b, a)):
-        if " " not in x and len(x) >= 2 and x in (_initials(y), _initials(y, whole_short=True)):
+        if " " not in x and len(x) >= 2 and x in _acronyms_of(y):
             return True
     return False
+
+
+@lru_cache(maxsize=65536)
+def _acronyms_of(key: str) -> frozenset[str]:
+    """The acronym keys that stand for ``key`` (:func:`_initials`, also with a final body
+    noun put back in front, :func:`pipeline.names.head_first`); cached, as the ledger
+    compares the keys of every two rows of a group."""
+    from ..names import head_first
+
+    return frozenset(_initials(z, short) for z in {key, head_first(key)} for short in (False, True))
 
 
 def document_source_keys(names: Iterable[str]) -> dict[str, str]:
