@@ -305,6 +305,12 @@ def test_losing_a_home_is_displacement():
     assert measure_of(c, q) == "displaced"
 
 
+def test_a_cue_phrase_holds_across_a_hard_wrapped_line():
+    s = "Twenty of them are in critical\ncare, the ambulance service said."
+    c, q = one(s, "Twenty", 20, counted="them")
+    assert measure_of(c, q) == "injured"
+
+
 def test_intervals_and_labels():
     s = "x"
     assert bounds_label({"value": 600, "low": 600, "high": None, "approx": "more_than"}) == ">600"
