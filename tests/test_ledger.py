@@ -311,6 +311,15 @@ def test_a_cue_phrase_holds_across_a_hard_wrapped_line():
     assert measure_of(c, q) == "injured"
 
 
+def test_a_manner_of_dying_is_a_death():
+    s = "The crush left hundreds suffocated near the gate, the governor said."
+    c, q = one(s, "hundreds", 200, approx="vague", low=200, high=999, predicate="leave")
+    assert measure_of(c, q) == "deaths"
+    s = "Eleven fishermen drowned when the boat capsized."
+    c, q = one(s, "Eleven", 11, counted="fishermen", predicate="drown")
+    assert measure_of(c, q) == "deaths"
+
+
 def test_intervals_and_labels():
     s = "x"
     assert bounds_label({"value": 600, "low": 600, "high": None, "approx": "more_than"}) == ">600"
