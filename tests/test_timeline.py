@@ -169,3 +169,16 @@ def test_the_figure_a_record_says_it_replaces_is_the_one_it_replaces():
     table = _rows([c], {"d": {"doc_id": "d", "published": "2021-03-27"}})
     by = {r.quantity["text"]: i for i, r in enumerate(table.rows)}
     assert table.rows[by["80"]].replaces == by["61"]
+
+
+def test_a_denial_in_the_next_sentence_disputes_the_figure_it_refers_back_to():
+    def pair(second: str, text: str, value: float) -> dict[float, bool]:
+        first = _at(_deaths("Doctors said 108 people were killed.", ("108", 108)), 0)
+        nxt = _at(_deaths(second, (text, value)), 40)
+        first["sentence_index"], nxt["sentence_index"] = 3, 4
+        table = _rows([first, nxt], {"d": {"doc_id": "d"}})
+        return {r.quantity["value"]: r.disputed for r in table.rows}
+    assert pair("The ministry disputed this, saying 46 were killed.", "46", 46) == {108: True, 46: False}
+    assert pair("The ministry rejected the figure and said 46 were killed.", "46", 46) == {108: True, 46: False}
+    # "denied that ..." denies its own sentence's figure, not the one before
+    assert pair("The ministry denied that 60 people were killed.", "60", 60) == {108: False, 60: True}
