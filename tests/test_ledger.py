@@ -69,6 +69,8 @@ def one(sentence: str, text: str, value: float, **kw) -> tuple[dict, dict]:
     ("rebel fighters", "militants"),
     ("schoolchildren", "schoolchildren"),   # no class: the head noun is its own class
     ("them", "unresolved"),
+    ("others", "all"),                      # the people besides those counted before
+    ("300 others", "all"),
     ("Americans", "americans"),             # a nationality is not everyone
 ])
 def test_class_of_counted_head(counted, expected):
