@@ -281,6 +281,21 @@ def test_an_adjacent_cue_may_follow_one_linking_word():
     assert measure_of(c, q) == "missing"
 
 
+def test_a_relative_clause_on_the_counted_noun_names_the_measure():
+    s = "Of the 300 people who have caught the virus, 120 have died."
+    c = claim("d", s, [quantity(s, "300", 300, counted="people", predicate="die"),
+                       quantity(s, "120", 120, predicate="die")])
+    assert measure_of(c, c["quantities"][0]) == "cases" and measure_of(c, c["quantities"][1]) == "deaths"
+
+
+def test_a_count_of_them_critically_is_injured():
+    s = "Officials said 900 people had died and 600 had been hurt, 150 of them critically."
+    q = quantity(s, "150", 150, counted="them", predicate="die")
+    c = claim("d", s, [quantity(s, "900", 900, counted="people", predicate="die"),
+                       quantity(s, "600", 600, predicate="hurt"), q])
+    assert measure_of(c, q) == "injured"
+
+
 def test_protesters_killed_are_the_victims_in_general():
     from pipeline.inspect.ledger import counted_class
     assert counted_class("deaths", "protesters") == "all"
