@@ -296,6 +296,12 @@ def test_a_count_of_them_critically_is_injured():
     assert measure_of(c, q) == "injured"
 
 
+def test_a_cue_a_count_leaves_out_is_no_cue():
+    s = "The overall death toll, not counting the missing, is between 1,400 and 1,800."
+    c, q = one(s, "between 1,400 and 1,800", 1400, approx="range", low=1400, high=1800)
+    assert measure_of(c, q) == "deaths"
+
+
 def test_protesters_killed_are_the_victims_in_general():
     from pipeline.inspect.ledger import counted_class
     assert counted_class("deaths", "protesters") == "all"

@@ -280,7 +280,7 @@ def _cue_measure(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> str 
             if cue not in lower:    # a plain substring test first: most cues are not in the sentence
                 continue
             for m in _cue_re(cue).finditer(lower):
-                if _graded(lower, m.start(), lex):
+                if _graded(lower, m.start(), lex) or _excluded(lower, m.start()):
                     continue
                 if m.start() >= q_end:
                     gap, lo, hi = lower[q_end:m.start()], q_end, m.start()
@@ -312,6 +312,22 @@ def _graded(lower: str, start: int, lex: Lexicon) -> bool:
     (docs/ledger.md, "Measure")."""
     words = _words(lower[max(0, start - 20):start])
     return bool(words) and words[-1] in lex.superlatives
+
+
+@lru_cache(maxsize=1)
+def _exclusion_re() -> re.Pattern[str]:
+    words = load_json("ledger", "measures.json")["cue_exclusions"]["words"]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")\s+(?:the\s+|any\s+)?$")
+
+
+def _excluded(lower: str, start: int) -> bool:
+    """The cue at ``start`` names what a count leaves out (``cue_exclusions``: "the overall
+    death toll, **not counting the missing**, is between 143,877 and 178,081"), not what
+    it counts.
+
+    Heuristic: real-world ledger pairs F1 dev 0.7861 → 0.7876, test 0.5900 unchanged
+    (docs/ledger.md, "Measure")."""
+    return bool(_exclusion_re().search(lower, max(0, start - 30), start))
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|while|whereas)\b")
