@@ -259,6 +259,17 @@ def test_a_bare_part_of_a_total_is_not_lined_up_with_it():
     assert class_of(who_is_counted(c, part)) == "part" and class_of(who_is_counted(c, total)) == "all"
 
 
+def test_a_tally_qualified_by_the_numbers_own_participle_is_not_the_documents():
+    s1 = "The blast killed at least 40 people, officials said."
+    s2 = "The agency puts the number still living in the valley at about 9,000."
+    s3 = "The agency puts the number at about 45."
+    c1 = claim("d", s1, [quantity(s1, "at least 40", 40, approx="at_least", counted="people", predicate="kill")])
+    c2 = claim("d", s2, [quantity(s2, "about 9,000", 9000, approx="about", predicate="live")])
+    c3 = claim("d", s3, [quantity(s3, "about 45", 45, approx="about", predicate="put")])
+    tables = {m.measure: sorted(r.quantity["value"] for r in m.rows) for m in build_ledger([c1, c2, c3], {"d": {}})}
+    assert tables == {"deaths": [40, 45]}
+
+
 def test_a_tally_that_names_its_measure_keeps_it():
     s1 = "The blast killed at least 40 people, officials said."
     s2 = "The number of injured rose to 94 from 86."
