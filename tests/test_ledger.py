@@ -345,6 +345,15 @@ def test_a_cue_phrase_holds_across_a_hard_wrapped_line():
     assert measure_of(c, q) == "injured"
 
 
+def test_people_taken_to_hospitals_or_treated_are_injured():
+    s = "The ambulance service said 64 people had been taken to hospitals across the city."
+    c, q = one(s, "64", 64, counted="people", predicate="take")
+    assert measure_of(c, q) == "injured"
+    s = "Of those rescued, 292 were still being treated for their wounds."
+    c, q = one(s, "292", 292, predicate="treat")
+    assert measure_of(c, q) == "injured"
+
+
 def test_a_manner_of_dying_is_a_death():
     s = "The crush left hundreds suffocated near the gate, the governor said."
     c, q = one(s, "hundreds", 200, approx="vague", low=200, high=999, predicate="leave")
