@@ -227,6 +227,16 @@ def test_people_in_serious_condition_are_a_class_of_the_injured_apart():
     assert class_of(who_is_counted(claim("d", s, [q]), q)) != "serious condition"
 
 
+def test_a_number_before_more_than_is_a_difference_apart_from_the_levels():
+    s = "The latest figures showed 769 dead, 52 more than previously announced."
+    level, diff = quantity(s, "769", 769, counted="dead"), quantity(s, "52", 52, predicate="more")
+    c = claim("d", s, [level, diff])
+    assert class_of(who_is_counted(c, diff)) == "difference" and class_of(who_is_counted(c, level)) == "all"
+    s = "Officials said 52 more people died overnight."
+    q = quantity(s, "52", 52, counted="people", predicate="die")
+    assert class_of(who_is_counted(claim("d", s, [q]), q)) == "all"
+
+
 def test_a_number_after_by_is_a_difference_or_an_agent_not_a_count():
     s = "The ministry raised its count of the dead by 9,000, to 23,198."
     diff, level = quantity(s, "9,000", 9000, predicate="raise"), quantity(s, "23,198", 23198, predicate="raise")
