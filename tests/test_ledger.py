@@ -237,6 +237,15 @@ def test_a_number_before_more_than_is_a_difference_apart_from_the_levels():
     assert class_of(who_is_counted(claim("d", s, [q]), q)) == "all"
 
 
+def test_a_count_narrowed_to_the_site_itself_is_a_part_of_the_toll():
+    s = "Seventy people died in the tower itself, the police said."
+    q = quantity(s, "Seventy", 70, counted="people", predicate="die")
+    assert class_of(who_is_counted(claim("d", s, [q]), q)) == "on-site"
+    s = "Seventy people died in the fire, the police said of the tower itself."
+    q = quantity(s, "Seventy", 70, counted="people", predicate="die")
+    assert class_of(who_is_counted(claim("d", s, [q]), q)) == "all"
+
+
 def test_a_number_after_by_is_a_difference_or_an_agent_not_a_count():
     s = "The ministry raised its count of the dead by 9,000, to 23,198."
     diff, level = quantity(s, "9,000", 9000, predicate="raise"), quantity(s, "23,198", 23198, predicate="raise")
