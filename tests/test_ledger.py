@@ -270,6 +270,20 @@ def test_a_count_included_in_the_count_before_it_shares_its_measure():
     assert tables == {("deaths", "all"): [154], ("deaths", "foreigners"): [26]}
 
 
+def test_a_number_compared_with_a_count_shares_its_measure():
+    s = "At least 81 people were hurt, officials said, up from 72 reported overnight."
+    c = claim("d", s, [quantity(s, "At least 81", 81, approx="at_least", counted="people", predicate="hurt"),
+                       quantity(s, "72", 72, predicate="report")])
+    tables = {m.measure: sorted(r.quantity["value"] for r in m.rows) for m in build_ledger([c], {"d": {}})}
+    assert tables == {"injured": [72, 81]}
+    # a place's "from" is no comparison
+    from pipeline.inspect.ledger import compared_measure
+    s = "At least 81 people were hurt; nine were from the north, two from the south."
+    two = quantity(s, "two", 2)
+    c = claim("d", s, [quantity(s, "At least 81", 81, approx="at_least", counted="people", predicate="hurt"), two])
+    assert compared_measure(c, two, lexicon()) is None
+
+
 def test_a_bare_part_of_a_total_is_not_lined_up_with_it():
     s = "Ten people were killed on Tuesday, including five in the northern province."
     total = quantity(s, "Ten", 10, counted="people", predicate="kill")
