@@ -387,6 +387,16 @@ def test_people_taken_to_hospitals_or_treated_are_injured():
     assert measure_of(c, q) == "injured"
 
 
+def test_a_march_is_a_cue_of_the_crowd_but_not_the_month():
+    s = "The union said around 400,000 people had joined the march through the capital."
+    c, q = one(s, "around 400,000", 400000, approx="about", counted="people", predicate="join")
+    assert measure_of(c, q) == "protesters"
+    s = "On March 7, police counted 30,000 people in the city."
+    q = quantity(s, "30,000", 30000, counted="people", predicate="count")
+    c = claim("d", s, [q], dates=(("March 7", "2023-03-07"),))
+    assert measure_of(c, q) is None
+
+
 def test_a_manner_of_dying_is_a_death():
     s = "The crush left hundreds suffocated near the gate, the governor said."
     c, q = one(s, "hundreds", 200, approx="vague", low=200, high=999, predicate="leave")
