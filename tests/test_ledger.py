@@ -262,6 +262,15 @@ def test_a_number_after_by_is_a_difference_or_an_agent_not_a_count():
     assert not _not_a_level(c, nxt, lexicon())
 
 
+def test_a_capacity_is_not_a_count():
+    s = "The fans died in a ground built to hold 38,000."
+    c, cap = one(s, "38,000", 38000, predicate="hold")
+    assert measure_of(c, cap) is None
+    s = "The fans died in a ground where 38,000 had gathered."
+    c, q = one(s, "38,000", 38000, predicate="gather")
+    assert measure_of(c, q) == "deaths"
+
+
 def test_a_count_included_in_the_count_before_it_shares_its_measure():
     s = "The death toll rose to 154, including 26 foreigners, officials said."
     total, part = quantity(s, "154", 154, predicate="rise"), quantity(s, "26", 26, counted="foreigners")
