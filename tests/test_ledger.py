@@ -355,6 +355,14 @@ def test_a_cue_a_count_leaves_out_is_no_cue():
     assert measure_of(c, q) == "deaths"
 
 
+def test_a_nationality_is_one_class_however_it_is_worded():
+    from pipeline.inspect.ledger import counted_class
+    assert counted_class("deaths", "Indian deaths") == counted_class("deaths", "Indians") == "nationals of India"
+    assert counted_class("deaths", "Iranian victims") == "nationals of Iran"
+    assert counted_class("deaths", "Kurdish civilians") == "civilians"
+    assert counted_class("deaths", "people") == "all"
+
+
 def test_protesters_killed_are_the_victims_in_general():
     from pipeline.inspect.ledger import counted_class
     assert counted_class("deaths", "protesters") == "all"

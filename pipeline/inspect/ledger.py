@@ -150,6 +150,8 @@ def counted_class(measure: str, counted: str | None, lex: Lexicon | None = None)
     forces; "27 bodies" stays bodies, a floor)."""
     lex = lex or lexicon()
     cls = class_of(counted, lex)
+    if (cls == "all" or cls not in lex.classes) and (country := _nationality(counted, lex)):
+        return f"nationals of {country}"
     if cls not in lex.classes and cls in lex.measures.get(measure, {}).get("nouns", []):
         return "all"
     # the crowd of a protest is its victims in general: "35 protesters were killed"
@@ -157,6 +159,29 @@ def counted_class(measure: str, counted: str | None, lex: Lexicon | None = None)
                                       if spec.get("per_day")):
         return "all"
     return cls
+
+
+def _nationality(counted: str | None, lex: Lexicon) -> str | None:
+    """The country of a nationality the counted phrase names: a demonym as its head
+    ("14 **Indians**", "three **Liberians**") or before a head that counts everyone ("14
+    **Indian** deaths", "the **Iranian** victims"; :func:`pipeline.names.country_of`). A
+    nationality is a class of its own, apart from the toll, the same however it is worded.
+    Not before a class of its own ("Kurdish civilians" are civilians).
+
+    Heuristic: real-world ledger pairs F1 dev 0.8054 → 0.8077, test 0.6013 → 0.6050
+    (docs/ledger.md, "Class")."""
+    from ..names import country_of
+
+    head = head_region(counted or "", lex).split()
+    if not head:
+        return None
+    last = head[-1]
+    if (country := country_of(last[:-1]) if last.endswith("s") else None):
+        return country
+    for w in head[:-1]:
+        if country := country_of(w):
+            return country
+    return None
 
 
 def who_is_counted(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon | None = None) -> str | None:
