@@ -184,6 +184,26 @@ def _nationality(counted: str | None, lex: Lexicon) -> str | None:
     return None
 
 
+def _possessor_nationality(claim: dict[str, Any], counted: str) -> str | None:
+    """"Its" or "their" people, said by a country or a body qualified by one ("Iran said
+    465 of **its** pilgrims had died", "the Iranian government said 43 of its nationals"):
+    the counted phrase with the country's adjective instead ("Iranian pilgrims"), so
+    :func:`_nationality` reads the nationality.
+
+    Heuristic: real-world ledger pairs F1 dev 0.8077 → 0.8081, test 0.6050 unchanged
+    (docs/ledger.md, "Class")."""
+    from ..names import country_of, demonym
+    from .scope import _source_country
+
+    m = re.match(r"(?:its|their)\s+(.+)", counted.strip(), re.IGNORECASE)
+    if not m:
+        return None
+    source = str((claim.get("attribution") or {}).get("source_norm") or "")
+    country = _source_country(claim) or next((c for w in source.split() if (c := country_of(w))), None)
+    adj = demonym(country) if country else None
+    return f"{adj} {m.group(1)}" if adj else None
+
+
 def who_is_counted(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon | None = None) -> str | None:
     """The phrase that says who a count counts: its ``counted``, else the noun of "the
     number of <noun> killed" before it ("the number of Indians killed has gone up to 14"),
@@ -210,7 +230,7 @@ def who_is_counted(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon | None
     if counted and (inc := _shared_increment(text[:qs[0] - base], lex)):
         return f"{inc} {counted}"
     if counted:
-        return counted
+        return _possessor_nationality(claim, counted) or counted
     before = text[:qs[0] - base]
     if _included_after(before, [o["span"][1] - base for o in claim.get("quantities") or []
                                 if o is not q and (o.get("span") or [None])[0] is not None]):
