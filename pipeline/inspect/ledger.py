@@ -172,11 +172,11 @@ def _nationality(counted: str | None, lex: Lexicon) -> str | None:
 
     Heuristic: real-world ledger pairs F1 dev 0.8054 → 0.8077, test 0.6013 → 0.6050
     (docs/ledger.md, "Class")."""
-    from ..names import country_of
-
     # a demonym is capitalised: most counted phrases ("people") are not, and need no look-up
     if not counted or counted.islower():
         return None
+    from ..names import country_of
+
     head = head_region(counted, lex).split()
     if not head:
         return None
@@ -200,12 +200,12 @@ def _possessor_nationality(claim: dict[str, Any], counted: str) -> str | None:
 
     Heuristic: real-world ledger pairs F1 dev 0.8077 → 0.8081, test 0.6050 unchanged
     (docs/ledger.md, "Class")."""
-    from ..names import country_of, demonym
-    from .scope import _source_country
-
     m = _POSSESSIVE.match(counted.strip())
     if not m:
         return None
+    from ..names import country_of, demonym
+    from .scope import _source_country
+
     source = str((claim.get("attribution") or {}).get("source_norm") or "")
     country = _source_country(claim) or next((c for w in source.split() if (c := country_of(w))), None)
     adj = demonym(country) if country else None
