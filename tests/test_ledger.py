@@ -69,6 +69,8 @@ def one(sentence: str, text: str, value: float, **kw) -> tuple[dict, dict]:
     ("rebel fighters", "militants"),
     ("schoolchildren", "schoolchildren"),   # no class: the head noun is its own class
     ("them", "unresolved"),
+    ("others", "all"),                      # the people besides those counted before
+    ("300 others", "all"),
     ("Americans", "americans"),             # a nationality is not everyone
 ])
 def test_class_of_counted_head(counted, expected):
@@ -225,6 +227,25 @@ def test_people_in_serious_condition_are_a_class_of_the_injured_apart():
     assert class_of(who_is_counted(claim("d", s, [q]), q)) != "serious condition"
 
 
+def test_a_number_before_more_than_is_a_difference_apart_from_the_levels():
+    s = "The latest figures showed 769 dead, 52 more than previously announced."
+    level, diff = quantity(s, "769", 769, counted="dead"), quantity(s, "52", 52, predicate="more")
+    c = claim("d", s, [level, diff])
+    assert class_of(who_is_counted(c, diff)) == "difference" and class_of(who_is_counted(c, level)) == "all"
+    s = "Officials said 52 more people died overnight."
+    q = quantity(s, "52", 52, counted="people", predicate="die")
+    assert class_of(who_is_counted(claim("d", s, [q]), q)) == "all"
+
+
+def test_a_count_narrowed_to_the_site_itself_is_a_part_of_the_toll():
+    s = "Seventy people died in the tower itself, the police said."
+    q = quantity(s, "Seventy", 70, counted="people", predicate="die")
+    assert class_of(who_is_counted(claim("d", s, [q]), q)) == "on-site"
+    s = "Seventy people died in the fire, the police said of the tower itself."
+    q = quantity(s, "Seventy", 70, counted="people", predicate="die")
+    assert class_of(who_is_counted(claim("d", s, [q]), q)) == "all"
+
+
 def test_a_number_after_by_is_a_difference_or_an_agent_not_a_count():
     s = "The ministry raised its count of the dead by 9,000, to 23,198."
     diff, level = quantity(s, "9,000", 9000, predicate="raise"), quantity(s, "23,198", 23198, predicate="raise")
@@ -241,6 +262,15 @@ def test_a_number_after_by_is_a_difference_or_an_agent_not_a_count():
     assert not _not_a_level(c, nxt, lexicon())
 
 
+def test_a_capacity_is_not_a_count():
+    s = "The fans died in a ground built to hold 38,000."
+    c, cap = one(s, "38,000", 38000, predicate="hold")
+    assert measure_of(c, cap) is None
+    s = "The fans died in a ground where 38,000 had gathered."
+    c, q = one(s, "38,000", 38000, predicate="gather")
+    assert measure_of(c, q) == "deaths"
+
+
 def test_a_count_included_in_the_count_before_it_shares_its_measure():
     s = "The death toll rose to 154, including 26 foreigners, officials said."
     total, part = quantity(s, "154", 154, predicate="rise"), quantity(s, "26", 26, counted="foreigners")
@@ -249,12 +279,37 @@ def test_a_count_included_in_the_count_before_it_shares_its_measure():
     assert tables == {("deaths", "all"): [154], ("deaths", "foreigners"): [26]}
 
 
+def test_a_number_compared_with_a_count_shares_its_measure():
+    s = "At least 81 people were hurt, officials said, up from 72 reported overnight."
+    c = claim("d", s, [quantity(s, "At least 81", 81, approx="at_least", counted="people", predicate="hurt"),
+                       quantity(s, "72", 72, predicate="report")])
+    tables = {m.measure: sorted(r.quantity["value"] for r in m.rows) for m in build_ledger([c], {"d": {}})}
+    assert tables == {"injured": [72, 81]}
+    # a place's "from" is no comparison
+    from pipeline.inspect.ledger import compared_measure
+    s = "At least 81 people were hurt; nine were from the north, two from the south."
+    two = quantity(s, "two", 2)
+    c = claim("d", s, [quantity(s, "At least 81", 81, approx="at_least", counted="people", predicate="hurt"), two])
+    assert compared_measure(c, two, lexicon()) is None
+
+
 def test_a_bare_part_of_a_total_is_not_lined_up_with_it():
     s = "Ten people were killed on Tuesday, including five in the northern province."
     total = quantity(s, "Ten", 10, counted="people", predicate="kill")
     part = quantity(s, "five", 5, predicate="kill")
     c = claim("d", s, [total, part])
     assert class_of(who_is_counted(c, part)) == "part" and class_of(who_is_counted(c, total)) == "all"
+
+
+def test_a_tally_qualified_by_the_numbers_own_participle_is_not_the_documents():
+    s1 = "The blast killed at least 40 people, officials said."
+    s2 = "The agency puts the number still living in the valley at about 9,000."
+    s3 = "The agency puts the number at about 45."
+    c1 = claim("d", s1, [quantity(s1, "at least 40", 40, approx="at_least", counted="people", predicate="kill")])
+    c2 = claim("d", s2, [quantity(s2, "about 9,000", 9000, approx="about", predicate="live")])
+    c3 = claim("d", s3, [quantity(s3, "about 45", 45, approx="about", predicate="put")])
+    tables = {m.measure: sorted(r.quantity["value"] for r in m.rows) for m in build_ledger([c1, c2, c3], {"d": {}})}
+    assert tables == {"deaths": [40, 45]}
 
 
 def test_a_tally_that_names_its_measure_keeps_it():
@@ -277,6 +332,39 @@ def test_an_adjacent_cue_may_follow_one_linking_word():
     s = "Foreign tourists were among the dead and among the hundreds reported missing."
     c, q = one(s, "hundreds", 200, approx="vague", low=200, high=999, predicate="die")
     assert measure_of(c, q) == "missing"
+
+
+def test_a_relative_clause_on_the_counted_noun_names_the_measure():
+    s = "Of the 300 people who have caught the virus, 120 have died."
+    c = claim("d", s, [quantity(s, "300", 300, counted="people", predicate="die"),
+                       quantity(s, "120", 120, predicate="die")])
+    assert measure_of(c, c["quantities"][0]) == "cases" and measure_of(c, c["quantities"][1]) == "deaths"
+
+
+def test_a_count_of_them_critically_is_injured():
+    s = "Officials said 900 people had died and 600 had been hurt, 150 of them critically."
+    q = quantity(s, "150", 150, counted="them", predicate="die")
+    c = claim("d", s, [quantity(s, "900", 900, counted="people", predicate="die"),
+                       quantity(s, "600", 600, predicate="hurt"), q])
+    assert measure_of(c, q) == "injured"
+
+
+def test_a_cue_a_count_leaves_out_is_no_cue():
+    s = "The overall death toll, not counting the missing, is between 1,400 and 1,800."
+    c, q = one(s, "between 1,400 and 1,800", 1400, approx="range", low=1400, high=1800)
+    assert measure_of(c, q) == "deaths"
+
+
+def test_a_nationality_is_one_class_however_it_is_worded():
+    from pipeline.inspect.ledger import counted_class
+    assert counted_class("deaths", "Indian deaths") == counted_class("deaths", "Indians") == "nationals of India"
+    assert counted_class("deaths", "Iranian victims") == "nationals of Iran"
+    assert counted_class("deaths", "Kurdish civilians") == "civilians"
+    assert counted_class("deaths", "people") == "all"
+    s = "The Iranian government said 43 of its pilgrims had died."
+    q = quantity(s, "43", 43, counted="its pilgrims", predicate="die")
+    c = claim("d", s, [q], source="Iranian government")
+    assert counted_class("deaths", who_is_counted(c, q)) == "nationals of Iran"
 
 
 def test_protesters_killed_are_the_victims_in_general():
@@ -303,6 +391,40 @@ def test_losing_a_home_is_displacement():
     s = "About 2,000 people lost their homes in the floods."
     c, q = one(s, "About 2,000", 2000, approx="about", counted="people", predicate="lose")
     assert measure_of(c, q) == "displaced"
+
+
+def test_a_cue_phrase_holds_across_a_hard_wrapped_line():
+    s = "Twenty of them are in critical\ncare, the ambulance service said."
+    c, q = one(s, "Twenty", 20, counted="them")
+    assert measure_of(c, q) == "injured"
+
+
+def test_people_taken_to_hospitals_or_treated_are_injured():
+    s = "The ambulance service said 64 people had been taken to hospitals across the city."
+    c, q = one(s, "64", 64, counted="people", predicate="take")
+    assert measure_of(c, q) == "injured"
+    s = "Of those rescued, 292 were still being treated for their wounds."
+    c, q = one(s, "292", 292, predicate="treat")
+    assert measure_of(c, q) == "injured"
+
+
+def test_a_march_is_a_cue_of_the_crowd_but_not_the_month():
+    s = "The union said around 400,000 people had joined the march through the capital."
+    c, q = one(s, "around 400,000", 400000, approx="about", counted="people", predicate="join")
+    assert measure_of(c, q) == "protesters"
+    s = "On March 7, police counted 30,000 people in the city."
+    q = quantity(s, "30,000", 30000, counted="people", predicate="count")
+    c = claim("d", s, [q], dates=(("March 7", "2023-03-07"),))
+    assert measure_of(c, q) is None
+
+
+def test_a_manner_of_dying_is_a_death():
+    s = "The crush left hundreds suffocated near the gate, the governor said."
+    c, q = one(s, "hundreds", 200, approx="vague", low=200, high=999, predicate="leave")
+    assert measure_of(c, q) == "deaths"
+    s = "Eleven fishermen drowned when the boat capsized."
+    c, q = one(s, "Eleven", 11, counted="fishermen", predicate="drown")
+    assert measure_of(c, q) == "deaths"
 
 
 def test_intervals_and_labels():
@@ -492,6 +614,10 @@ def test_a_count_of_what_was_added_is_not_the_toll():
     assert counted_class("cases", "fresh infections") == "new"
     assert counted_class("cases", "cases") == "all"
     assert counted_class("deaths", "people") == "all"
+    s = "The Iranian government said 43 of its pilgrims had died."
+    q = quantity(s, "43", 43, counted="its pilgrims", predicate="die")
+    c = claim("d", s, [q], source="Iranian government")
+    assert counted_class("deaths", who_is_counted(c, q)) == "nationals of Iran"
 
 
 def test_each_figures_measure_is_computed_once_per_ledger(monkeypatch):

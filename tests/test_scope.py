@@ -108,6 +108,30 @@ def test_the_city_a_story_happens_in_is_no_breakdown():
     assert tables == {("Nepal", None): [2000, 2100, 2400]}
 
 
+def test_a_count_of_the_other_countries_is_a_scope_of_its_own():
+    s = "Five other countries have recorded a further 13 deaths, the agency said."
+    c = claim("d", s, [("13", 13)], [])
+    assert scope_of(c, c["quantities"][0], None, set()) == ("other countries", None)
+    s = "The agency said 13 deaths had been recorded in the country."
+    c = claim("d", s, [("13", 13)], [])
+    assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", None)
+
+
+def test_a_crowd_in_the_storys_city_is_still_a_breakdown():
+    docs = {d: {"doc_id": d, "story_id": "story:x", "source": d, "published": "2023-01-19"} for d in "abc"}
+    claims = [claim("a", "Across Nepal 90,000 people marched, in Kathmandu 30,000.", [("90,000", 90000), ("30,000", 30000)],
+                    [("Nepal", NEPAL), ("Kathmandu", KATHMANDU)]),
+              claim("b", "In Kathmandu 25,000 people marched, police in Nepal said.", [("25,000", 25000)],
+                    [("Kathmandu", KATHMANDU), ("Nepal", NEPAL)]),
+              claim("c", "Officials in Nepal said 80,000 people marched.", [("80,000", 80000)], [("Nepal", NEPAL)])]
+    for c in claims:
+        for q in c["quantities"]:
+            q["counted"], q["predicate"] = "people", "march"
+    # two of three documents name Kathmandu, yet its crowd is the day's breakdown, not the national crowd
+    tables = {(m.country, m.subplace): sorted(r.quantity["value"] for r in m.rows) for m in build_ledger(claims, docs)}
+    assert tables == {("Nepal", None): [80000, 90000], ("Nepal", "Kathmandu"): [25000, 30000]}
+
+
 SRI_LANKA, THAILAND = "geo:1227603", "geo:1605651"
 
 

@@ -169,3 +169,26 @@ def test_the_figure_a_record_says_it_replaces_is_the_one_it_replaces():
     table = _rows([c], {"d": {"doc_id": "d", "published": "2021-03-27"}})
     by = {r.quantity["text"]: i for i, r in enumerate(table.rows)}
     assert table.rows[by["80"]].replaces == by["61"]
+
+
+def test_a_denial_in_the_next_sentence_disputes_the_figure_it_refers_back_to():
+    def pair(second: str, text: str, value: float) -> dict[float, bool]:
+        first = _at(_deaths("Doctors said 108 people were killed.", ("108", 108)), 0)
+        nxt = _at(_deaths(second, (text, value)), 40)
+        first["sentence_index"], nxt["sentence_index"] = 3, 4
+        table = _rows([first, nxt], {"d": {"doc_id": "d"}})
+        return {r.quantity["value"]: r.disputed for r in table.rows}
+    assert pair("The ministry disputed this, saying 46 were killed.", "46", 46) == {108: True, 46: False}
+    assert pair("The ministry rejected the figure and said 46 were killed.", "46", 46) == {108: True, 46: False}
+    # "denied that ..." denies its own sentence's figure, not the one before
+    assert pair("The ministry denied that 60 people were killed.", "60", 60) == {108: False, 60: True}
+
+
+def test_a_later_figure_replaces_the_newest_of_an_earlier_sequence():
+    new = _at(_deaths("More than 35 people were killed, the committee said.", ("More than 35", 35)), 0)
+    old = _at(_deaths("The committee had earlier given a toll of at least two dead, then 13.",
+                      ("at least two", 2), ("13", 13)), 60)
+    table = _rows([new, old], {"d": {"doc_id": "d", "published": "2019-06-04"}})
+    by = {r.quantity["value"]: i for i, r in enumerate(table.rows)}
+    assert table.rows[by[13]].replaces == by[2]
+    assert table.rows[by[35]].replaces == by[13]
