@@ -73,7 +73,9 @@ def _credits() -> _Credits:
     ph = rf"(?i:\b(?:{lex.photo_words})\b)"
     credit = rf"(?:{_NAME}\s*(?:/|\s[-–—]\s)\s*)?{ag}(?:\s*(?:/|\s[-–—]\s|\svia\s)\s*(?:{ag}|{_ORG}))*"
     return _Credits(
-        tail=re.compile(rf"(?:^|[.!?\"”’]\s+(?:\|\s*)?|©\s*)(?:{ph}(?:\s+{ph})?\s*(?:by\b|[:/,])\s*[^.!?]{{1,80}}"
+        # before the credit: a sentence end and a space or a bar, a sentence end and a
+        # dash ("….—Reuters"), or a spaced dash before a photo word ("… -- Photo: AFP")
+        tail=re.compile(rf"(?:^|[.!?\"”’]\s+(?:\|\s*)?|[.!?\"”’]\s*(?:--|[—–])\s*|\s(?:--|[—–])\s+(?={ph})|©\s*)(?:{ph}(?:\s+{ph})?\s*(?:by\b|[:/,])\s*[^.!?]{{1,80}}"
                         rf"|(?:Source:\s*)?{credit}\.?|©\s*[^.!?]{{1,80}})\s*$"),
         bracket=re.compile(r"[(\[]([^()\[\]]{1,90})[)\]]\.?\s*$"),
         inside=re.compile(rf"\s*(?:{credit}|(?:{ph}\s*(?:by|:)?\s*)?{_NAME})\s*"),
@@ -279,6 +281,36 @@ def _update_clock(text: str) -> int:
     4:10pm: ", "Earlier, Wednesday: "), or 0."""
     m = _UPDATE_CLOCK.match(text)
     return m.end() if m else 0
+
+
+# A line of template markup a page printed unrendered: "{{#rendered}} {{/rendered}}", "{% ad %}".
+_TEMPLATE = re.compile(r"(?:\{\{[^{}\n]{0,60}\}\}|\{%[^%\n]{0,60}%\}|\s)+")
+# Desk initials over the agencies of the copy, the sign-off of broadcasters' web desks:
+# "jr/ab (Reuters, AFP, dpa)", "mkg/hc (AP, dpa)".
+_INITIALS = re.compile(r"[a-z]{2,4}(?:/[a-z]{2,4}){1,3}\s*\(([^()]{2,80})\)")
+
+
+def _template_line(line: _Line) -> bool:
+    """A line that is only template markup ("{{#rendered}} {{/rendered}}"): a page's code
+    printed unrendered, never article text. Heuristic (issue 19)."""
+    return line.text[0] == "{" and bool(_TEMPLATE.fullmatch(line.text))
+
+
+def _desk_signoff(line: _Line) -> bool:
+    """A sign-off of desk initials and the agencies the copy came from ("jr/ab (Reuters,
+    AFP, dpa)"): lower-case initials joined by slashes, then a bracketed list of agencies
+    of the lexicon only. Heuristic (issue 19: the web desks of broadcasters sign so)."""
+    m = _INITIALS.fullmatch(line.text)
+    if m is None:
+        return False
+    ag = _agency_any_case()
+    return all(ag.fullmatch(a.strip()) for a in re.split(r"[,/;]|\band\b", m.group(1)))
+
+
+@lru_cache(maxsize=1)
+def _agency_any_case() -> re.Pattern:
+    """An agency name of the lexicon in any case ("dpa", "DPA")."""
+    return re.compile(rf"(?:{_lexicon().agencies})", re.IGNORECASE)
 
 
 def _code_line(line: _Line) -> bool:

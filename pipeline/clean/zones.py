@@ -36,8 +36,8 @@ from datetime import date
 from functools import lru_cache
 
 from .boilerplate import _cue, _cue_text, _tag_like, _tag_run_end, _timestamp
-from .furniture import (_caption, _clock_line, _code_line, _credit_only, _editor_note, _embed_end, _entry_clock,
-                        _entry_clocks, _update_clock)
+from .furniture import (_caption, _clock_line, _code_line, _credit_only, _desk_signoff, _editor_note, _embed_end,
+                        _entry_clock, _entry_clocks, _template_line, _update_clock)
 from ..extraction.entities import place_id
 from ..names import titles
 from .lexicon import _Lexicon, _lexicon
@@ -65,10 +65,21 @@ _DL_TITLE = r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2}"
 _DL_REGION = r",\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]+)?(?:\s[A-Z][a-z.]+)?"
 # a region in square brackets after the place, as Indian wires print it: "Riverton [Ruritania]"
 _DL_BRACKET_REGION = r"(?:\s*\[[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]+){0,2}\])?"
-_DL_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
-_DL_DATE = rf"(?:,?\s+{_DL_MONTH}(?:,\s*\d{{4}})?)?"
-_DL_DASH = (r"(?:\s+-{1,2}\s+|\s*(?:--|[–—]|//)\s*|(?<=\))-\s*|(?<=[A-Z]{3})-(?:\s+|(?=[\"“‘'«]))"
-            r"|(?<=\)):\s+|(?<=[A-Z]{3})[.:]\s+|(?<=\))\s+)")
+# The date of a dateline: "March 3", "Sep. 10", day first as European and African wires
+# print it ("3 March", "10 Sept"), a year after either ("3 March 2024", "March 3, 2024");
+# a weekday in its place ("NAIROBI, Tuesday (Xinhua) --") is only read after a capitals
+# place or before an agency (a Title Case word and a weekday may be an update stamp).
+_DL_MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_DL_MONTH_DAY = rf"(?:{_DL_MONTH_NAME}\s+\d{{1,2}}|\d{{1,2}}\s+{_DL_MONTH_NAME})"
+_DL_MONTH = rf"(?:{_DL_MONTH_DAY}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
+_DL_YEAR = r"(?:,?\s*\d{4})?"
+_DL_DATE = rf"(?:,?\s+{_DL_MONTH}{_DL_YEAR})?"
+# The dash after the dateline; also a bullet ("NAIROBI • "), a colon
+# after a date's day ("Riverton, March 3: "), nothing after a bracketed agency glued to the
+# lead ("(CNN)Floods …", checked in _dateline) and a space after a slashed agency
+# ("MOSCOW, March 3. /TASS/. ").
+_DL_DASH = (r"(?:\s+-{1,2}\s+|\s*(?:--|[–—]|//)\s*|\s+•\s*|(?<=\))-\s*|(?<=[A-Z]{3})-(?:\s+|(?=[\"“‘'«]))"
+            r"|(?<=\)):\s+|(?<=[A-Z]{3})[.:]\s+|(?<=\d):\s+|(?<=\))\s+|(?<=/)\.?\s+|(?<=\))(?=[A-Z]))")
 
 
 @lru_cache(maxsize=1)
@@ -78,12 +89,17 @@ def _dateline_re() -> re.Pattern:
     ag = _lexicon().agencies
     bare = rf"\s+(?:{ag})(?=\s*(?:--|[–—]))"
     # an agency of the lexicon may be spelled in lower case: "Riverton (dpa) - "
-    agency = rf",?\s*\((?:[A-Z][\w.&'’ \-]{{0,30}}|{ag})\)"
+    # or between slashes, as Chinese and Russian agencies and press-release wires print
+    # it: "NAIROBI, March 3 /Xinhua/ --", "MOSCOW, March 3. /TASS/. "
+    bracket = rf"\((?:[A-Z][\w.&'’ \-]{{0,30}}|{ag})\)"
+    slashed = rf"\.?\s*/(?:{ag}|[A-Z][\w.&'’\-]{{1,30}})/"
+    agency = rf"(?:,?\s*{bracket}|{slashed})"
     return re.compile(
         rf"^(?:{_DL_CAPS}{_DL_BRACKET_REGION}(?:{_DL_REGION})?{_DL_DATE}(?:{agency}|{bare})?"
         rf"|{_DL_TITLE}{_DL_BRACKET_REGION}{_DL_REGION}{_DL_DATE}(?:{agency}|{bare})?"
         rf"|{_DL_TITLE}{_DL_BRACKET_REGION}{_DL_DATE}(?:{agency}|{bare})"
-        rf"|(?:{_DL_MONTH}(?:,\s*\d{{4}})?\s*)?{agency.removeprefix(',?')})"
+        rf"|{_DL_TITLE}{_DL_BRACKET_REGION},\s+{_DL_MONTH_DAY}{_DL_YEAR}(?=\s*(?:--|[–—:]))"
+        rf"|(?:{_DL_MONTH}{_DL_YEAR}\s*)?(?:{bracket}|{slashed}))"
         rf"{_DL_DASH}(?=[\"“‘'«]?[A-Z0-9])")
 
 
@@ -150,7 +166,8 @@ def _dateline_parts(prefix: str, lex: _Lexicon) -> tuple[tuple[int, int] | None,
     group that is not an agency of the lexicon after a date ("June 3, 2019 (RIVERTON) -")
     is the place."""
     agency = place = None
-    b = re.search(r"\(([^()]+)\)", prefix)
+    # a bracketed agency, or one between slashes ("… /Xinhua/ --", "… /TASS/. ")
+    b = re.search(r"\(([^()]+)\)", prefix) or re.search(r"\.?\s*/([^/\s][^/]{0,30})/", prefix)
     head = prefix[:b.start()] if b else prefix
     bare = re.search(rf"\s(?:{lex.agencies})(?=\s*(?:--|[–—])\s*$)", head)
     if bare:
@@ -159,8 +176,8 @@ def _dateline_parts(prefix: str, lex: _Lexicon) -> tuple[tuple[int, int] | None,
     elif b:
         agency = (b.start(1), b.end(1))
     # the place is what comes before a date or the dash, without trailing commas
-    m = re.match(rf"\s*(.*?)(?:,?\s+{_DL_MONTH}(?:,\s*\d{{4}})?)?[\s,\-–—/:|]*$", head)
-    if m and m.group(1) and not re.fullmatch(rf"{_DL_MONTH}(?:,\s*\d{{4}})?", m.group(1)):
+    m = re.match(rf"\s*(.*?)(?:,?\s+{_DL_MONTH}{_DL_YEAR})?[\s,\-–—/:|•]*$", head)
+    if m and m.group(1) and not re.fullmatch(rf"{_DL_MONTH}{_DL_YEAR}", m.group(1)):
         end = m.end(1)
         # "PARIS. " and "Riverton. " end with the dateline's full stop; "CONCORD, N.H." with its own
         last = m.group(1).split()[-1]
@@ -379,8 +396,9 @@ def _outlet_line(line: _Line, lex: _Lexicon) -> bool:
         and all(_capitalised(t) for t in _TOKEN.findall(text)) and bool(lex.byline_outlets.search(text))
 
 
-# "Jane Roe, Reuters", "Jane Roe | Riverton Daily News", "Jane Roe - AFP".
-_NAME_SEP = re.compile(r"\s*[,|]\s*|\s+[-–—]\s+")
+# "Jane Roe, Reuters", "Jane Roe | Riverton Daily News", "Jane Roe - AFP", "Jane Roe /
+# Riverton Times", "Jane Roe & AFP", and before a lower-case outlet "Al Jazeera and news agencies".
+_NAME_SEP = re.compile(r"\s*[,|]\s*|\s+[-–—/&]\s+|\s+and\s+(?=[a-z])")
 
 
 def _name_and_outlet(line: _Line, lex: _Lexicon, places: bool = True) -> bool:
@@ -390,7 +408,10 @@ def _name_and_outlet(line: _Line, lex: _Lexicon, places: bool = True) -> bool:
     "the" before it are read through) or a place of the gazetteer (where the author files
     from: :func:`pipeline.extraction.entities.place_id`; only when ``places``): "Jane Roe,
     Reuters", "Jane Roe | Riverton Daily News", "Jane Roe and John Doe, Associated
-    Press", "Jane Roe, Special to the Riverton Times", "Jane Roe, Nairobi"."""
+    Press", "Jane Roe, Special to the Riverton Times", "Jane Roe, Nairobi"; also "Jane Roe /
+    Riverton Times", "Jane Roe & AFP" and an agency and lower-case outlet words ("Al
+    Jazeera and news agencies"). The last three shapes are heuristics of issue 19 (the
+    credit lines of stored public pages of many outlets)."""
     text = line.text
     if line.nw > 14 or line.sentence_end or _HAS_DIGIT.search(text):
         return False
@@ -403,11 +424,15 @@ def _name_and_outlet(line: _Line, lex: _Lexicon, places: bool = True) -> bool:
             or _names_line(_Line(0, len(name), name, False, _WORD.findall(name)), lex)):
         return False
     outlet = _OUTLET_LEAD.sub("", outlet.strip())
-    return bool(re.fullmatch(rf"(?:{lex.agencies})", outlet)) \
+    # "Jane Roe / Reuters" is a photo credit (the caption rule's), "Jane Roe / Riverton Times" a byline
+    return seps[-1].group().strip() != "/" and bool(re.fullmatch(rf"(?:{lex.agencies})", outlet)) \
         or _outlet_line(_Line(0, len(outlet), outlet, False, _WORD.findall(outlet)), lex) \
+        or _LOWER_OUTLET.fullmatch(outlet) is not None and lex.byline_outlets.search(outlet) is not None \
         or places and _TITLE_PLACE.fullmatch(outlet) is not None and place_id(outlet) is not None
 
 
+# An outlet in lower case, 1-3 words: "news agencies", "wires" (its last word an outlet word).
+_LOWER_OUTLET = re.compile(r"[a-z]+(?: [a-z]+){0,2}")
 # Words before an outlet in a credit: "for The Riverton Times", "Special to the Times".
 _OUTLET_LEAD = re.compile(r"^(?:(?:for|special\s+to)\s+)?(?:the\s+)?", re.IGNORECASE)
 
@@ -593,6 +618,19 @@ def _contact_tail(line: _Line) -> bool:
     """The author's handle or e-mail address alone on the line under a byline ("Jane Roe"
     / "@janeroe"), no blank line before."""
     return not line.blank_before and bool(_HANDLE.fullmatch(line.text) or _EMAIL.fullmatch(line.text))
+
+
+def _name_email(line: _Line) -> bool:
+    """An author's name and e-mail address on one line: "Jane Roe (jroe@example.com)",
+    "Jane Roe, jroe@example.com", "Jane Roe | jroe@example.com": without the address, 2-4
+    capitalised name tokens and separators. Heuristic (issue 19: contact credits of
+    local papers under the headline or after the story)."""
+    text = line.text
+    if "@" not in text:
+        return False
+    rest = _EMAIL.sub(" ", _EMAIL_BRACKET.sub(" ", text)).strip(" ,|:-–—")
+    tokens = _TOKEN.findall(rest)
+    return rest != text and 2 <= len(tokens) <= 4 and all(_capitalised(t) for t in tokens)
 
 
 def _title_like(line: _Line) -> bool:
@@ -995,7 +1033,7 @@ def _byline_of(s: _Scan, i: int) -> str | None:
             or _name_and_outlet(ln, lex, places=lead) or _role_credit(ln, lex) and not _signed_section(s, i) \
             or _dash_credit(s, i) \
             or _names_line(ln, lex) and nxt is not None and _desk_line(nxt, lex) or _lone_name(s, i) \
-            or _role_only(ln, lex) or _name_in_place(ln):
+            or _role_only(ln, lex) or _name_in_place(ln) or _name_email(ln):
         return ln.text
     return None
 
@@ -1115,10 +1153,16 @@ def _note_line(s: _Scan, i: int) -> _Step:
 
 def _code_stamp(s: _Scan, i: int) -> _Step:
     """A line that is one code token (:func:`.furniture._code_line`: a feed id, a wire
-    slug) -> ``metadata:code``."""
-    if not _code_line(s.doc.lines[i]):
+    slug) or only template markup (:func:`.furniture._template_line`) ->
+    ``metadata:code``; a desk's initials over its agencies (:func:`.furniture._desk_signoff`)
+    -> ``metadata:byline``."""
+    ln = s.doc.lines[i]
+    if _code_line(ln) or _template_line(ln):
+        s.doc.drop(i, "metadata:code")
+    elif _desk_signoff(ln):
+        s.doc.drop(i, "metadata:byline")
+    else:
         return None
-    s.doc.drop(i, "metadata:code")
     return i + 1, True
 
 

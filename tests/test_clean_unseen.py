@@ -1,0 +1,114 @@
+"""Clean stage: furniture shapes of pages the rules were not tuned on (issue 19, point 2),
+one test per rule on invented lines: day-first, weekday, slashed-agency and glued
+datelines; credits after a dash; desk initials; template markup; more credit-line
+separators; a name with an address; social-embed widget lines and image counters."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.clean import clean
+from .test_clean import BODY, check_invariants, kept, reasons
+
+LEAD = "Floodwater cut off four villages in the valley on Tuesday, officials said."
+
+
+def _lead(prefix: str):
+    c = clean("Riverton floods cut off villages\n\n" + prefix + LEAD + "\n\n" + "\n\n".join(BODY))
+    check_invariants(c)
+    return c
+
+
+def _between(line: str):
+    c = clean("\n\n".join(BODY[:2] + [line] + BODY[2:]))
+    check_invariants(c)
+    return c
+
+
+@pytest.mark.parametrize("prefix,place,agency", [
+    ("RIVERTON, 3 March (AFP) - ", "RIVERTON", "AFP"),
+    ("RIVERTON, 3 March 2024 (AFP) - ", "RIVERTON", "AFP")])
+def test_dateline_with_day_first_date(prefix, place, agency):
+    c = _lead(prefix)
+    assert c.dateline["place"] == place and c.dateline["agency"] == agency
+    assert LEAD in kept(c)
+
+
+def test_dateline_with_a_weekday_after_a_capitals_place():
+    c = _lead("RIVERTON, Tuesday (Xinhua) -- ")
+    assert (c.dateline["place"], c.dateline["agency"]) == ("RIVERTON", "Xinhua")
+    # a Title Case word and a weekday is an update stamp's shape, not a place
+    assert _lead("Earlier, Tuesday: ").dateline is None
+
+
+@pytest.mark.parametrize("prefix,agency", [("RIVERTON, March 3 /Xinhua/ -- ", "Xinhua"),
+                                           ("RIVERTON, March 3. /TASS/. ", "TASS")])
+def test_dateline_with_an_agency_between_slashes(prefix, agency):
+    c = _lead(prefix)
+    assert (c.dateline["place"], c.dateline["agency"]) == ("RIVERTON", agency)
+    assert LEAD in kept(c)
+
+
+def test_title_case_dateline_with_a_date_and_a_colon():
+    c = _lead("Riverton, March 3: ")
+    assert c.dateline["place"] == "Riverton"
+    # a Title Case word and a colon without a date stays text
+    assert _lead("Riverton Council: ").dateline is None
+
+
+def test_bracketed_agency_glued_to_the_lead():
+    c = _lead("(CNN)")
+    assert c.dateline["agency"] == "CNN" and LEAD in kept(c)
+    # a bracket of other words glued to a word is not a dateline
+    assert _lead("(Updated)").dateline is None
+
+
+@pytest.mark.parametrize("line", ["Rescuers search the rubble in Riverton.—Reuters",
+                                  "Rescuers search the rubble in Riverton -- Photo: AFP"])
+def test_credit_after_a_dash_closes_a_caption(line):
+    assert reasons(_between(line))[line] == "boilerplate:caption"
+
+
+def test_a_dash_before_an_agency_name_inside_prose_is_no_credit():
+    line = "The figures were confirmed on Monday -- Reuters could not reach the mayor."
+    assert line in kept(_between(line))
+
+
+def test_desk_initials_over_agencies():
+    line = "jr/ab (Reuters, AFP, dpa)"
+    assert reasons(clean("\n\n".join(BODY + [line])))[line] == "metadata:byline"
+    # initials over words that are not agencies are not a sign-off
+    other = "and/or (see the budget notes)"
+    assert other in kept(_between(other))
+
+
+def test_template_markup_line():
+    line = "{{#rendered}} {{/rendered}}"
+    assert reasons(_between(line))[line] == "metadata:code"
+
+
+@pytest.mark.parametrize("line", ["Jane Roe & AFP", "Jane Roe / Riverton Times", "Al Jazeera and news agencies"])
+def test_more_credit_line_separators(line):
+    assert reasons(_between(line))[line] == "metadata:byline"
+
+
+def test_name_slash_agency_stays_a_photo_credit():
+    line = "Jane Roe / Reuters"
+    assert reasons(_between(line))[line] == "boilerplate:caption"
+
+
+def test_name_and_address_line():
+    line = "Jane Roe (jroe@example.com)"
+    assert reasons(_between(line))[line] == "metadata:byline"
+    # an address inside a sentence is prose
+    prose = "Residents can write to help@example.com for assistance."
+    assert prose in kept(_between(prose))
+
+
+@pytest.mark.parametrize("line,reason", [
+    ("Skip Twitter post, 1", "boilerplate:embed"), ("View this post on Instagram", "boilerplate:embed"),
+    ("This article contains content provided by Twitter.", "boilerplate:embed"),
+    ("Image 1 of 12", "boilerplate:caption"), ("1/12", "boilerplate:caption"),
+    ("Share 42", "boilerplate:share"), ("More to come", "boilerplate:promo"),
+    ("Stories you may like", "boilerplate:related"), ("Now playing", "boilerplate:link")])
+def test_widget_lines_of_the_cue_lexicon(line, reason):
+    assert reasons(_between(line))[line] == reason
