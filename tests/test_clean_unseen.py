@@ -112,3 +112,56 @@ def test_name_and_address_line():
     ("Stories you may like", "boilerplate:related"), ("Now playing", "boilerplate:link")])
 def test_widget_lines_of_the_cue_lexicon(line, reason):
     assert reasons(_between(line))[line] == reason
+
+
+def _under_headline(line: str):
+    c = clean("Riverton floods cut off villages\n" + line + "\n\n" + LEAD + "\n\n" + "\n\n".join(BODY),
+              title="Riverton floods cut off villages")
+    check_invariants(c)
+    return c
+
+
+@pytest.mark.parametrize("line", ["Northlandnews", "KRVT 7 News", "riverton.com", "RivertonNow",
+                                  "Riverton Herald | riverton-herald.com"])
+def test_masthead_under_the_headline(line):
+    assert reasons(_under_headline(line))[line] == "boilerplate:label"
+
+
+def test_a_standfirst_under_the_headline_is_no_masthead():
+    line = "Four villages remain cut off as the water keeps rising."
+    assert line in kept(_under_headline(line))
+
+
+@pytest.mark.parametrize("tag", ["(2nd LD) ", "(LEAD) ", "(URGENT) "])
+def test_wire_version_tag_opening_the_headline(tag):
+    head = "Floods kill 42 in Riverton"
+    c = clean(tag + head + "\n\n" + LEAD + "\n\n" + "\n\n".join(BODY), title=head)
+    check_invariants(c)
+    assert reasons(c)[tag.strip()] == "metadata:note"
+    assert head in kept(c)
+    # a bracket of other words, or a tag before a hyphen, is the headline's own
+    for other in ("(Video) Floods kill 42 in Riverton", "UPDATE 1-Floods kill 42 in Riverton"):
+        c = clean(other + "\n\n" + LEAD, title=other)
+        assert other in kept(c)
+
+
+def test_agencies_and_an_editors_initials():
+    line = "dpa/AFP/est"
+    assert reasons(clean("\n\n".join(BODY + [line])))[line] == "metadata:byline"
+    # a path of other words is no sign-off
+    other = "inputs/outputs/est"
+    assert other in kept(_between(other))
+
+
+@pytest.mark.parametrize("line", ["AFP PHOTO", "/ JANE ROE / PAP/EPA", "Al Jazeera :"])
+def test_more_credit_lines_alone(line):
+    assert reasons(_between(line))[line] in ("boilerplate:caption", "metadata:byline")
+
+
+@pytest.mark.parametrize("line,reason", [
+    ("Short link:", "boilerplate:share"), ("Latest posts by Riverton News (see all)", "boilerplate:related"),
+    ("Tag Archives: floods", "metadata:tags"), ("Picture taken on March 3, 2024.", "boilerplate:caption"),
+    ("Photo for representational purpose only", "boilerplate:caption"),
+    ("We need your consent to load this player content. It can set cookies on your device.", "boilerplate:embed")])
+def test_more_widget_lines_of_the_cue_lexicon(line, reason):
+    assert reasons(_between(line))[line] == reason

@@ -79,8 +79,9 @@ def _credits() -> _Credits:
                         rf"|(?:Source:\s*)?{credit}\.?|©\s*[^.!?]{{1,80}})\s*$"),
         bracket=re.compile(r"[(\[]([^()\[\]]{1,90})[)\]]\.?\s*$"),
         inside=re.compile(rf"\s*(?:{credit}|(?:{ph}\s*(?:by|:)?\s*)?{_NAME})\s*"),
-        alone=re.compile(rf"[-–—\s(]*(?:{ph}\s*(?:by|:|,)?\s*)?{credit}(?:\s+{ph}:\s*{credit})?"
-                         rf"(?:\s*[|,]\s*{_NAME})*[\s|)]*"),
+        # a credit alone: "Photo: Jane Roe/AFP", "AFP PHOTO", "/ JANE ROE / AFP", "Al Jazeera :"
+        alone=re.compile(rf"[-–—\s(/]*(?:{ph}\s*(?:by|:|,)?\s*)?{credit}(?:\s+{ph})?(?:\s+{ph}:\s*{credit})?"
+                         rf"(?:\s*[|,]\s*{_NAME})*[\s|):]*"),
         photo=re.compile(ph),
         lead=re.compile(rf"^{_NAME}\s*(?:—|/)\s*{ag}\s+(?=[A-Z])"))
 
@@ -288,6 +289,8 @@ _TEMPLATE = re.compile(r"(?:\{\{[^{}\n]{0,60}\}\}|\{%[^%\n]{0,60}%\}|\s)+")
 # Desk initials over the agencies of the copy, the sign-off of broadcasters' web desks:
 # "jr/ab (Reuters, AFP, dpa)", "mkg/hc (AP, dpa)".
 _INITIALS = re.compile(r"[a-z]{2,4}(?:/[a-z]{2,4}){1,3}\s*\(([^()]{2,80})\)")
+# Agencies and the initials of the editor who put the copy together: "dpa/est", "AFP/jr".
+_AGENCIES_INITIALS = re.compile(r"([^\s/]+(?:/[^\s/]+){0,3})/[a-z]{2,4}")
 
 
 def _template_line(line: _Line) -> bool:
@@ -299,12 +302,14 @@ def _template_line(line: _Line) -> bool:
 def _desk_signoff(line: _Line) -> bool:
     """A sign-off of desk initials and the agencies the copy came from ("jr/ab (Reuters,
     AFP, dpa)"): lower-case initials joined by slashes, then a bracketed list of agencies
-    of the lexicon only. Heuristic (issue 19: the web desks of broadcasters sign so)."""
-    m = _INITIALS.fullmatch(line.text)
+    of the lexicon only; or the agencies, a slash and the editor's lower-case initials
+    ("dpa/est", "AFP/Reuters/jr"). Heuristic (issue 19: the web desks of broadcasters
+    and agencies' foreign services sign so)."""
+    m = _INITIALS.fullmatch(line.text) or _AGENCIES_INITIALS.fullmatch(line.text)
     if m is None:
         return False
     ag = _agency_any_case()
-    return all(ag.fullmatch(a.strip()) for a in re.split(r"[,/;]|\band\b", m.group(1)))
+    return all(ag.fullmatch(a.strip()) for a in re.split(r"[,/;]|\band\b", m.group(1)) if a.strip())
 
 
 @lru_cache(maxsize=1)

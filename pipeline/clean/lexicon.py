@@ -33,6 +33,7 @@ class _Lexicon:
     agencies: str = ""     # regex alternation of news / photo agency names (case-sensitive)
     photo_words: str = ""  # regex alternation of photo-credit words (lower-case)
     note_words: re.Pattern = re.compile(r"(?!)")  # openings of a bracketed note to editors
+    headline_tag: re.Pattern = re.compile(r"(?!)")  # a wire's version tag opening a headline
     caption_verbs: frozenset[str] = frozenset()      # present forms of photo-description verbs
     weekdays: re.Pattern = re.compile(r"(?!)")       # a weekday name as a word
 
@@ -113,8 +114,18 @@ def _lexicon() -> _Lexicon:
         date_line_junk=junk, stopwords=stop,
         agencies=_alternation(raw["agencies"]), photo_words=_alternation(raw["photo_words"]),
         note_words=re.compile(rf"(?:{_alternation(raw.get('note_words', []))})(?![\w'’])", re.IGNORECASE),
+        headline_tag=_headline_tag(raw.get("headline_tags", [])),
         caption_verbs=frozenset(f for v in raw.get("caption_verbs", []) for f in _present_forms(v)),
         weekdays=re.compile(rf"\b(?:{_alternation([w for w in raw['weekdays'] if len(w) > 4])})\b", re.IGNORECASE))
+
+
+def _headline_tag(tags: list[str]) -> re.Pattern:
+    """A wire's version tag opening a headline, bracketed, an ordinal allowed before it and
+    a number after it ("(LEAD)", "(2nd LD)", "(News Focus)"), then the headline's first
+    word. (A tag in capitals before a hyphen, "UPDATE 1-", is read as the headline's own:
+    the real-world gold keeps it.)"""
+    alt = _alternation(tags)
+    return re.compile(rf"^\((?i:(?:\d+(?:st|nd|rd|th)\s+)?(?:{alt})(?:\s+\d+)?)\)\s*(?=[\"'“‘]?[A-Z0-9])")
 
 
 def _present_forms(verb: str) -> tuple[str, str, str]:
