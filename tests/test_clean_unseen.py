@@ -165,3 +165,38 @@ def test_more_credit_lines_alone(line):
     ("We need your consent to load this player content. It can set cookies on your device.", "boilerplate:embed")])
 def test_more_widget_lines_of_the_cue_lexicon(line, reason):
     assert reasons(_between(line))[line] == reason
+
+
+def test_role_only_credit_with_two_role_nouns():
+    # "Staff Reporter": the role is its last noun ("Staff" alone is a role too)
+    line = "Staff Reporter"
+    assert reasons(_between(line))[line] == "metadata:byline"
+
+
+def test_filed_from_note_with_two_names():
+    line = "Jane Roe and John Doe reported from Riverton."
+    assert reasons(_between(line))[line] == "metadata:byline"
+    # a sentence that goes on is prose
+    prose = "Jane Roe and John Doe reported from Riverton that the river had burst its banks."
+    assert prose in kept(_between(prose))
+
+
+@pytest.mark.parametrize("line,reason", [
+    ("ALSO READ Floods kill 42 in Riverton", "boilerplate:link"), ("READ | Floods kill 42 in Riverton", "boilerplate:link"),
+    ("— With files from The Canadian Press", "boilerplate:credits"), ("Updated by Jane Roe", "metadata:byline"),
+    ("Sponsored by Riverton Bank", "boilerplate:promo"), ("Never miss a story: sign up for alerts", "boilerplate:promo")])
+def test_promo_and_credit_lines_of_the_cue_lexicon(line, reason):
+    assert reasons(_between(line))[line] == reason
+
+
+def test_sponsor_sentence_is_prose():
+    line = "Sponsored by the city council, the twelve-week programme trains 40 teachers every year."
+    assert line in kept(_between(line))
+
+
+def test_syndication_note_is_furniture_of_plain_text_only():
+    line = "This article was originally published on riverton.com."
+    assert reasons(_between(line))[line] == "boilerplate:syndication"
+    # on HTML input trafilatura already judged the page, and such a note is often kept
+    text = "\n\n".join(BODY[:2] + [line] + BODY[2:])
+    assert line in kept(clean(text, source_format="html"))

@@ -573,8 +573,9 @@ def _role_only(line: _Line, lex: _Lexicon) -> bool:
     if not 2 <= len(words) <= 4 or not all(w[0].isupper() for w in words) \
             or not all(w[0].isupper() for w in _WORD.findall(tail)) or len(_WORD.findall(tail)) > 3:
         return False
-    m = lex.byline_roles.search(head)
-    return m is not None and m.end() == len(head.rstrip())
+    # the role ends the words ("Staff Reporter": its last role noun, not "Staff")
+    ends = [m.end() for m in lex.byline_roles.finditer(head)]
+    return bool(ends) and ends[-1] == len(head.rstrip())
 
 
 # "Jane Roe in Riverton", "Jane Roe reports from Riverton": a name and where it files from.
@@ -897,8 +898,9 @@ def _last_sentence(doc: _Doc) -> int | None:
 
 
 #: Cue classes that are furniture rules: off with ``strip_furniture`` (HTML input, where
-#: trafilatura already judged the page: a disclaimer there is often the article's own).
-_FURNITURE_CUES = frozenset({"disclaimer"})
+#: trafilatura already judged the page: a disclaimer or a syndication note, "Originally
+#: published on …", is there often the article's own, as the ScrapingHub gold keeps it).
+_FURNITURE_CUES = frozenset({"disclaimer", "syndication"})
 #: Cue classes whose sentence-long lines may be hard-wrapped onto a second line.
 _WRAPPED_CUES = frozenset({"credits", "copyright", "disclaimer"})
 #: Cue classes whose short line heads a list of story links ("Related stories", "Read more:").
@@ -1387,8 +1389,9 @@ def _top_dateline(s: _Scan, i: int) -> _Step:
 # courts for …").
 _BIO = re.compile(r"^[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){1,3}\s+"
                   r"(?:(?:is|was)\s+(?:a|an|the|our)\s|(?:covers|writes|reports)\s)")
-# A note of where an author filed from, one sentence each: "Jane Roe reported from Nairobi."
-_FILED_FROM = re.compile(r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){1,3}\s+(?:reported|contributed(?:\s+reporting)?)"
+# A note of where authors filed from, one sentence each: "Jane Roe reported from Nairobi.",
+# "Jane Roe and John Doe reported from Nairobi." (names joined by "and" or commas).
+_FILED_FROM = re.compile(r"[A-Z][\w'’.\-]*(?:(?:\s+|,\s+|\s+and\s+)[A-Z][\w'’.\-]*){1,7}\s+(?:reported|contributed(?:\s+reporting)?)"
                          r"\s+from\s+[A-Z][\w'’.\-]*(?:,?\s+[A-Z][\w'’.\-]*){0,3}\.")
 #: The most sentence-like lines after an author's note: it closes the article.
 _BIO_AFTER = 2
