@@ -200,3 +200,47 @@ def test_syndication_note_is_furniture_of_plain_text_only():
     # on HTML input trafilatura already judged the page, and such a note is often kept
     text = "\n\n".join(BODY[:2] + [line] + BODY[2:])
     assert line in kept(clean(text, source_format="html"))
+
+
+def test_live_clock_with_its_time_in_gmt():
+    line = "11.45 a.m. (0600 GMT)"
+    assert reasons(_between(line))[line] == "metadata:time"
+
+
+@pytest.mark.parametrize("label", ["Update 2: ", "UPDATE: "])
+def test_update_label_opening_an_entry(label):
+    c = _between(label + LEAD)
+    assert reasons(c)[label.strip()] == "metadata:time"
+    assert LEAD in kept(c)
+
+
+@pytest.mark.parametrize("line", ["Wednesday, March 5", "Today, 10:15 AM", "Yesterday at 10:15",
+                                  "10:15 PM EST Mar 3", "Last updated at 10:15 a.m. on March 3",
+                                  "Updated — March 3"])
+def test_stamps_without_a_year(line):
+    assert reasons(_between(line))[line] == "boilerplate:timestamp"
+
+
+def test_a_weekday_in_a_sentence_is_no_stamp():
+    line = "Wednesday, March 5 was the wettest day of the year."
+    assert line in kept(_between(line))
+
+
+@pytest.mark.parametrize("line", ["March 03,2024", "3 March 2024, 10:15 GMT+3"])
+def test_date_lines_glued_or_with_an_offset(line):
+    assert reasons(_between(line))[line] == "metadata:date"
+
+
+def test_byline_before_a_relative_stamp_after_a_comma():
+    line = "By Jane Roe, 2 hours ago"
+    c = clean("Riverton floods cut off villages\n" + line + "\n\n" + LEAD + "\n\n" + "\n\n".join(BODY),
+              title="Riverton floods cut off villages")
+    assert reasons(c)[line] == "metadata:byline" and c.byline == "Jane Roe"
+
+
+@pytest.mark.parametrize("line,reason", [
+    ("Here are the latest updates:", "boilerplate:label"), ("This article is more than 5 years old", "boilerplate:label"),
+    ("Refresh for updates.", "boilerplate:promo"), ("[This story was updated at 10:15 a.m.]", "metadata:note"),
+    ("0:00 / 3:45", "boilerplate:link"), ("Watch full video", "boilerplate:link")])
+def test_live_page_lines_of_the_cue_lexicon(line, reason):
+    assert reasons(_between(line))[line] == reason

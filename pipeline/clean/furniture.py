@@ -33,18 +33,23 @@ _PIC_LINK = re.compile(r"\bpic\.twitter\.com/\w")
 # A clock time alone on a line, as live pages stamp each entry: "06:12", "12.34pm BST",
 # "[00:21]", "Updated at 11.12am BST".
 _CLOCK = re.compile(r"^\[?(?:updated(?:\s+at)?\s+)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
-                    r"|\d{1,2}\.\d{2}\s*(?:[ap]m|[ap]\.m\.))\s*(?:[A-Z]{2,4})?\]?$", re.IGNORECASE)
+                    r"|\d{1,2}\.\d{2}\s*(?:[ap]m|[ap]\.m\.))\s*(?:[A-Z]{2,4})?\]?"
+                    # the same time in GMT after it, as wires stamp live entries: "11.45 a.m. (0600 GMT)"
+                    r"(?:\s*\((?:\d{4}|\d{1,2}[:.]\d{2})\s*(?:GMT|UTC)\))?$", re.IGNORECASE)
 # A clock time opening a live page's entry: "2351 A survivor …", "10:55 Police …",
 # "12.24pm The Queen …" (a 4-digit 24-hour time, or h:mm / h.mm with am/pm).
 _ENTRY_CLOCK = re.compile(r"^(?:(?:[01]\d|2[0-3])[0-5]\d|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
                           r"|\d{1,2}\.\d{2}\s*(?:[ap]m|[ap]\.m\.))(?:\s+[A-Z]{2,4}(?=\s))?\s+(?=[\"“‘']?[A-Z])")
 # An update stamp opening an entry: "UPDATE 21:10: ", "Update, Friday 4:10pm: ", "UPDATE,
 # Thursday evening: ", "Earlier, Wednesday: " (a cue word, then a clock, a weekday or a
-# part of the day).
-_UPDATE_CLOCK = re.compile(r"^(?i:update[ds]?|earlier|later)(?:\s+at)?,?\s+"
+# part of the day), and an update label numbered or in capitals ("Update 2: ", "UPDATE: ").
+_UPDATE_CLOCK = re.compile(r"^(?:(?i:update[ds]?|earlier|later)(?:\s+at)?,?\s+"
                            r"(?:(?:[A-Z][a-z]+day,?\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
                            r"|[A-Z][a-z]+day(?:\s+(?i:morning|afternoon|evening|night))?"
-                           r"|(?i:morning|afternoon|evening|night))\s*[:\-–—]\s+(?=\S)")
+                           r"|(?i:morning|afternoon|evening|night))\s*[:\-–—]"
+                           # a numbered or capitals update label: "Update 2: ", "UPDATE: " (a
+                           # mixed-case "Update:" alone may be a headline's or a sentence's word)
+                           r"|(?:Update\s+\d{1,2}|UPDATE(?:\s+\d{1,2})?):)\s+(?=\S)")
 # A line that is only a bracketed note: "(BEGIN VIDEO CLIP)", "[Editor's note: …]".
 _BRACKETED = re.compile(r"^[(\[]([^()\[\]]{1,600})[)\]]\.?$")
 # A line that is one code token: a feed's item id or a wire slug of desk initials.

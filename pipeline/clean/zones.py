@@ -291,9 +291,10 @@ def _date_prefix(line: _Line, lex: _Lexicon) -> tuple[int, str | None] | None:
 
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 _EMAIL_BRACKET = re.compile(r"[\[(<][^\])>]*@[^\])>]*[\])>]")
-# Where a byline's names end and its time stamp begins: a "|", "·" or "•", or a spaced
-# dash before a number ("By Jane Doe - 3 March 2024", "By Jane Doe · Mar 3, 2024").
-_BYLINE_STAMP = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+(?=[^|]*\d)")
+# Where a byline's names end and its time stamp begins: a "|", "·" or "•", a spaced
+# dash before a number ("By Jane Doe - 3 March 2024", "By Jane Doe · Mar 3, 2024"), or a
+# comma before a relative stamp ("By Jane Doe, 2 hours ago").
+_BYLINE_STAMP = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+(?=[^|]*\d)|,\s+(?=(?:\d+|an?)\s*[a-z]+\s+ago\b)")
 
 
 _HAS_DIGIT = re.compile(r"\d")
