@@ -244,3 +244,17 @@ def test_byline_before_a_relative_stamp_after_a_comma():
     ("0:00 / 3:45", "boilerplate:link"), ("Watch full video", "boilerplate:link")])
 def test_live_page_lines_of_the_cue_lexicon(line, reason):
     assert reasons(_between(line))[line] == reason
+
+
+@pytest.mark.parametrize("line,reason", [
+    ("Riverton floods: Key facts", "boilerplate:label"), ("Factbox: Riverton floods", "boilerplate:label"),
+    ("Found an error? Let us know.", "boilerplate:promo"), ("Loading comments...", "boilerplate:navigation"),
+    ("Please enable JavaScript to view the comments.", "boilerplate:navigation"),
+    ("Back to Gallery", "boilerplate:caption"), ("12 photos", "boilerplate:caption")])
+def test_box_heads_and_page_widgets_of_the_cue_lexicon(line, reason):
+    assert reasons(_between(line))[line] == reason
+
+
+def test_a_fact_box_keeps_its_fields():
+    c = _between("Riverton floods: Key facts\nDeaths: 42\nDisplaced: 3,000")
+    assert "Deaths: 42" in kept(c) and "Displaced: 3,000" in kept(c)
