@@ -258,3 +258,34 @@ def test_box_heads_and_page_widgets_of_the_cue_lexicon(line, reason):
 def test_a_fact_box_keeps_its_fields():
     c = _between("Riverton floods: Key facts\nDeaths: 42\nDisplaced: 3,000")
     assert "Deaths: 42" in kept(c) and "Displaced: 3,000" in kept(c)
+
+
+@pytest.mark.parametrize("line", ["-- AFP.", "Jane Roe, Reuters."])
+def test_credit_closed_by_a_full_stop(line):
+    assert reasons(clean("\n\n".join(BODY + [line])))[line] in ("metadata:byline", "boilerplate:caption")
+
+
+def test_the_end_of_a_wrapped_sentence_is_no_credit():
+    text = "\n\n".join(BODY[:2]) + "\n\nThe figures were presented to the council's partners at the\nUnited Nations in New York.\n\n" + BODY[2]
+    c = clean(text)
+    assert not any(r.reason == "metadata:byline" for r in c.removed)
+
+
+@pytest.mark.parametrize("line,reason", [
+    ("Read - Floods kill 42 in Riverton", "boilerplate:link"), ("Tags - Riverton, floods", "boilerplate:tags"),
+    ("Photo - Riverton Police", "boilerplate:caption")])
+def test_cue_labels_with_a_dash(line, reason):
+    assert reasons(_between(line))[line] == reason
+
+
+def test_update_stamp_in_capitals():
+    c = _between("UPDATE, FRIDAY 4:10PM: " + LEAD)
+    assert reasons(c)["UPDATE, FRIDAY 4:10PM:"] == "metadata:time"
+
+
+def test_agency_credit_in_capitals():
+    line = "ASSOCIATED PRESS"
+    assert reasons(clean("\n\n".join(BODY + [line])))[line] == "metadata:byline"
+    # a heading in capitals is no credit
+    other = "PRESS FREEDOM"
+    assert other in kept(_between(other))

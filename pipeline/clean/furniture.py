@@ -44,8 +44,8 @@ _ENTRY_CLOCK = re.compile(r"^(?:(?:[01]\d|2[0-3])[0-5]\d|\d{1,2}:\d{2}(?:\s*[ap]
 # Thursday evening: ", "Earlier, Wednesday: " (a cue word, then a clock, a weekday or a
 # part of the day), and an update label numbered or in capitals ("Update 2: ", "UPDATE: ").
 _UPDATE_CLOCK = re.compile(r"^(?:(?i:update[ds]?|earlier|later)(?:\s+at)?,?\s+"
-                           r"(?:(?:[A-Z][a-z]+day,?\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
-                           r"|[A-Z][a-z]+day(?:\s+(?i:morning|afternoon|evening|night))?"
+                           r"(?:(?:(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day),?\s*)?\d{1,2}[:.]\d{2}\s*(?i:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
+                           r"|(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:\s+(?i:morning|afternoon|evening|night))?"
                            r"|(?i:morning|afternoon|evening|night))\s*[:\-–—]"
                            # a numbered or capitals update label: "Update 2: ", "UPDATE: " (a
                            # mixed-case "Update:" alone may be a headline's or a sentence's word)
@@ -84,9 +84,10 @@ def _credits() -> _Credits:
                         rf"|(?:Source:\s*)?{credit}\.?|©\s*[^.!?]{{1,80}})\s*$"),
         bracket=re.compile(r"[(\[]([^()\[\]]{1,90})[)\]]\.?\s*$"),
         inside=re.compile(rf"\s*(?:{credit}|(?:{ph}\s*(?:by|:)?\s*)?{_NAME})\s*"),
-        # a credit alone: "Photo: Jane Roe/AFP", "AFP PHOTO", "/ JANE ROE / AFP", "Al Jazeera :"
+        # a credit alone: "Photo: Jane Roe/AFP", "AFP PHOTO", "/ JANE ROE / AFP", "Al Jazeera :",
+        # "-- AFP." (a stop may close it)
         alone=re.compile(rf"[-–—\s(/]*(?:{ph}\s*(?:by|:|,)?\s*)?{credit}(?:\s+{ph})?(?:\s+{ph}:\s*{credit})?"
-                         rf"(?:\s*[|,]\s*{_NAME})*[\s|):]*"),
+                         rf"(?:\s*[|,]\s*{_NAME})*[\s|):]*\.?"),
         photo=re.compile(ph),
         lead=re.compile(rf"^{_NAME}\s*(?:—|/)\s*{ag}\s+(?=[A-Z])"))
 
@@ -208,7 +209,8 @@ def _credit_only(line: _Line) -> str | None:
     if line.nw > 10:
         return None
     c = _credits()
-    if not c.alone.fullmatch(line.text):
+    # a credit in capitals is read as the agency's own spelling too ("ASSOCIATED PRESS")
+    if not c.alone.fullmatch(line.text) and not (line.text.isupper() and c.alone.fullmatch(line.text.title())):
         return None
     return "caption" if c.photo.search(line.text) or "/" in line.text else "byline"
 

@@ -993,7 +993,7 @@ def _byline_line(s: _Scan, i: int) -> _Step:
     capitalised line right under it goes with it (:func:`_byline_tail`), and so do an
     address or handle (:func:`_contact_tail`) and an outlet or role line
     (:func:`_desk_line`)."""
-    by = _byline_of(s, i)
+    by = _byline_of(s, i) or _dotted_credit(s, i)
     if by is None:
         return None
     s.doc.drop(i, "metadata:byline")
@@ -1004,6 +1004,30 @@ def _byline_line(s: _Scan, i: int) -> _Step:
         s.doc.drop(j, "metadata:byline")
         j += 1
     return j, True
+
+
+#: The most words of a credit line closed by a full stop (:func:`_dotted_credit`).
+_DOTTED_WORDS = 8
+
+
+def _dotted_credit(s: _Scan, i: int) -> str | None:
+    """A credit line closed by one full stop ("The Associated Press.", "-- AFP.", "Jane Roe,
+    Reuters."): the line without its stop read by :func:`_byline_of`, when it has at most
+    :data:`_DOTTED_WORDS` words. Heuristic (issue 19: sign-offs that some pages close
+    with a stop; the shapes of :func:`_byline_of` need capitalised names, roles or
+    outlets, so a short sentence is none)."""
+    ln = s.doc.lines[i]
+    if not ln.text.endswith(".") or ln.text.endswith("..") or ln.nw > _DOTTED_WORDS:
+        return None
+    if i > 0 and not ln.blank_before and not s.doc.lines[i - 1].sentence_end:
+        return None   # the end of a hard-wrapped sentence ("… at the" / "United Nations in New York.")
+    text = ln.text[:-1].rstrip()
+    lines = s.doc.lines
+    lines[i] = _Line(ln.start, ln.start + len(text), text, ln.blank_before, ln.words)
+    try:
+        return _byline_of(s, i)
+    finally:
+        lines[i] = ln
 
 
 #: The longest credit line (words) of the shapes of :func:`_byline_of` after "By" lines.
