@@ -289,3 +289,16 @@ def test_agency_credit_in_capitals():
     # a heading in capitals is no credit
     other = "PRESS FREEDOM"
     assert other in kept(_between(other))
+
+
+@pytest.mark.parametrize("line", ["Jane Roe • Reuters", "Jane Roe for Riverton Herald", "Reporting: Jane Roe"])
+def test_more_credit_shapes_anywhere(line):
+    assert reasons(_between(line))[line] == "metadata:byline"
+
+
+def test_agency_and_its_place_in_the_lead():
+    line = "PTI New Delhi"
+    assert reasons(_under_headline(line))[line] == "metadata:byline"
+    # an agency before a word that is no place is no credit line
+    other = "PTI Exclusive"
+    assert not reasons(_under_headline(other)).get(other, "").startswith("metadata:byline")

@@ -398,8 +398,9 @@ def _outlet_line(line: _Line, lex: _Lexicon) -> bool:
 
 
 # "Jane Roe, Reuters", "Jane Roe | Riverton Daily News", "Jane Roe - AFP", "Jane Roe /
-# Riverton Times", "Jane Roe & AFP", and before a lower-case outlet "Al Jazeera and news agencies".
-_NAME_SEP = re.compile(r"\s*[,|]\s*|\s+[-–—/&]\s+|\s+and\s+(?=[a-z])")
+# Riverton Times", "Jane Roe & AFP", "Jane Roe • Reuters", "Jane Roe for Riverton Herald",
+# and before a lower-case outlet "Al Jazeera and news agencies".
+_NAME_SEP = re.compile(r"\s*[,|•·]\s*|\s+[-–—/&]\s+|\s+and\s+(?=[a-z])|\s+for\s+(?=(?:[Tt]he\s+)?[A-Z])")
 
 
 def _name_and_outlet(line: _Line, lex: _Lexicon, places: bool = True) -> bool:
@@ -620,6 +621,15 @@ def _contact_tail(line: _Line) -> bool:
     """The author's handle or e-mail address alone on the line under a byline ("Jane Roe"
     / "@janeroe"), no blank line before."""
     return not line.blank_before and bool(_HANDLE.fullmatch(line.text) or _EMAIL.fullmatch(line.text))
+
+
+def _agency_place(line: _Line, lex: _Lexicon) -> bool:
+    """An agency of the lexicon and the place it files from, without a separator ("PTI New
+    Delhi", "Reuters Nairobi", "ANI Riverton [Ruritania]": the rest a gazetteer place,
+    a bracketed region after it allowed). Heuristic (issue 19: the credit lines of South
+    Asian papers that carry wire copy)."""
+    m = re.match(rf"(?:{lex.agencies})\s+({_TITLE_PLACE.pattern}){_DL_BRACKET_REGION}$", line.text)
+    return m is not None and place_id(m.group(1)) is not None
 
 
 def _name_email(line: _Line) -> bool:
@@ -1060,7 +1070,7 @@ def _byline_of(s: _Scan, i: int) -> str | None:
             or _name_and_outlet(ln, lex, places=lead) or _role_credit(ln, lex) and not _signed_section(s, i) \
             or _dash_credit(s, i) \
             or _names_line(ln, lex) and nxt is not None and _desk_line(nxt, lex) or _lone_name(s, i) \
-            or _role_only(ln, lex) or _name_in_place(ln) or _name_email(ln):
+            or _role_only(ln, lex) or _name_in_place(ln) or _name_email(ln) or lead and _agency_place(ln, lex):
         return ln.text
     return None
 
