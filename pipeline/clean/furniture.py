@@ -312,6 +312,8 @@ def _desk_signoff(line: _Line) -> bool:
     of the lexicon only; or the agencies, a slash and the editor's lower-case initials
     ("dpa/est", "AFP/Reuters/jr"). Heuristic (issue 19: the web desks of broadcasters
     and agencies' foreign services sign so)."""
+    if "/" not in line.text:
+        return False   # most lines: no slash, no initials
     m = _INITIALS.fullmatch(line.text) or _AGENCIES_INITIALS.fullmatch(line.text)
     if m is None:
         return False

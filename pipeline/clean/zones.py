@@ -6,9 +6,10 @@ bylines, tags), decided line by line by ordered rule tables.
    section labels (short lines before the headline), the headline (first
    substantial title-like line, or the line equal to the given ``title``), its
    duplicate, date lines and leading date prefixes (→ ``published``), bylines
-   (→ ``byline``), runs of short tag lines (→ ``tags``), kickers (kept, section
-   ``heading``), "Key Points" labels (removed) and their bullets (kept, section
-   ``key_points``).
+   (→ ``byline``), runs of short tag lines (→ ``tags``), a site's name under the
+   headline (``boilerplate:label``), a wire's bracketed version tag opening the headline
+   ("(2nd LD) ", ``metadata:note``), kickers (kept, section ``heading``), "Key Points"
+   labels (removed) and their bullets (kept, section ``key_points``).
 2. **Line shape** in the body (``_BODY_RULES``): cue-lexicon lines
    (``boilerplate:<class>``), relative timestamps (``boilerplate:timestamp``; see
    :mod:`.boilerplate`), clock stamps (``metadata:time``), date lines, duplicate
@@ -17,11 +18,13 @@ bylines, tags), decided line by line by ordered rule tables.
    sign-offs, name and role, a dash and a credit, a names line over an outlet line, an
    author's name alone after the standfirst, an author's note near the end), embedded posts (``boilerplate:embed``; :mod:`.furniture`),
    bracketed notes to editors and viewers (``metadata:note``), the clock stamps that
-   open a live page's entries (``metadata:time``), story links under a "Related" head,
+   open a live page's entries (``metadata:time``), code lines and unrendered template
+   markup (``metadata:code``), desk initials over agencies, story links under a "Related" head,
    bullet markers, trailing tag runs. Sub-headings (short lines without sentence punctuation, or short
    question lines) are article text: kept with section ``heading`` (the extract
    stage never makes them claims). The leading dateline of the first body
-   paragraph in the lead ("DAMASCUS (Reuters) - ", "CONCORD, N.H. --"; :data:`_DATELINE`) is
+   paragraph in the lead ("DAMASCUS (Reuters) - ", "CONCORD, N.H. --", "NAIROBI, 3 March
+   (AFP) - ", "BEIJING, March 3 /Xinhua/ --", "(CNN)Floods …"; :func:`_dateline_re`) is
    removed as ``metadata:dateline``, the rest of the line kept (docs/annotation.md
    §1.2), and stored as the document's ``dateline`` (text, span, place, agency;
    docs/schema.md). Text input only by default (``strip_dateline``): on the ScrapingHub HTML
