@@ -302,3 +302,18 @@ def test_agency_and_its_place_in_the_lead():
     # an agency before a word that is no place is no credit line
     other = "PTI Exclusive"
     assert not reasons(_under_headline(other)).get(other, "").startswith("metadata:byline")
+
+
+def test_bare_web_address_line():
+    line = "https://riverton.example/news/floods-kill-42"
+    assert reasons(_between(line))[line] == "boilerplate:link"
+    # an address inside a sentence is prose
+    prose = "The council posted the flood map at www.riverton.example on Tuesday."
+    assert prose in kept(_between(prose))
+
+
+@pytest.mark.parametrize("line,reason", [
+    ("Join our WhatsApp group for the latest news", "boilerplate:promo"),
+    ("Email us at news@riverton.example", "boilerplate:follow"), ("View original article", "boilerplate:link")])
+def test_contact_and_source_lines_of_the_cue_lexicon(line, reason):
+    assert reasons(_between(line))[line] == reason

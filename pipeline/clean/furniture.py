@@ -327,6 +327,16 @@ def _agency_any_case() -> re.Pattern:
     return re.compile(rf"(?:{_lexicon().agencies})", re.IGNORECASE)
 
 
+# A web address alone on a line: "https://riverton.example/news/floods", "www.riverton.example".
+_URL = re.compile(r"(?:https?://|www\.)[^\s]{3,300}")
+
+
+def _url_line(line: _Line) -> bool:
+    """A line that is only a web address (a story link or a source link a page printed
+    bare), never a sentence. Heuristic (issue 19)."""
+    return line.text[:1] in "hw" and bool(_URL.fullmatch(line.text))
+
+
 def _code_line(line: _Line) -> bool:
     """A line that is a single code token, not words: a feed's item id (16+ characters
     of letters and digits, "RTN20240303000123ID99") or a wire slug of desk initials and

@@ -40,7 +40,7 @@ from functools import lru_cache
 
 from .boilerplate import _cue, _cue_text, _tag_like, _tag_run_end, _timestamp
 from .furniture import (_caption, _clock_line, _code_line, _credit_only, _desk_signoff, _editor_note, _embed_end,
-                        _entry_clock, _entry_clocks, _template_line, _update_clock)
+                        _entry_clock, _entry_clocks, _template_line, _update_clock, _url_line)
 from ..extraction.entities import place_id
 from ..names import titles
 from .lexicon import _Lexicon, _lexicon
@@ -1194,11 +1194,14 @@ def _note_line(s: _Scan, i: int) -> _Step:
 def _code_stamp(s: _Scan, i: int) -> _Step:
     """A line that is one code token (:func:`.furniture._code_line`: a feed id, a wire
     slug) or only template markup (:func:`.furniture._template_line`) ->
-    ``metadata:code``; a desk's initials over its agencies (:func:`.furniture._desk_signoff`)
-    -> ``metadata:byline``."""
+    ``metadata:code``; a bare web address (:func:`.furniture._url_line`, plain-text input
+    only) -> ``boilerplate:link``; a desk's initials over its agencies
+    (:func:`.furniture._desk_signoff`) -> ``metadata:byline``."""
     ln = s.doc.lines[i]
     if _code_line(ln) or _template_line(ln):
         s.doc.drop(i, "metadata:code")
+    elif s.strip_furniture and _url_line(ln):
+        s.doc.drop(i, "boilerplate:link")
     elif _desk_signoff(ln):
         s.doc.drop(i, "metadata:byline")
     else:
