@@ -317,3 +317,17 @@ def test_bare_web_address_line():
     ("Email us at news@riverton.example", "boilerplate:follow"), ("View original article", "boilerplate:link")])
 def test_contact_and_source_lines_of_the_cue_lexicon(line, reason):
     assert reasons(_between(line))[line] == reason
+
+
+def test_web_address_before_the_headline():
+    text = "https://riverton.example/news/floods\nRiverton floods cut off villages\n\n" + LEAD + "\n\n" + "\n\n".join(BODY)
+    c = clean(text, title="Riverton floods cut off villages")
+    assert reasons(c)["https://riverton.example/news/floods"] == "boilerplate:link"
+    assert "Riverton floods cut off villages" in kept(c)
+
+
+@pytest.mark.parametrize("line,reason", [
+    ("Open in app", "boilerplate:promo"), ("Was this article helpful?", "boilerplate:promo"),
+    ("Ads by Google", "boilerplate:promo"), ("ICYMI: Floods kill 42 in Riverton", "boilerplate:link")])
+def test_app_feedback_and_ad_lines_of_the_cue_lexicon(line, reason):
+    assert reasons(_between(line))[line] == reason

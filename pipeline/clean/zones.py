@@ -1494,11 +1494,11 @@ def _paragraph(s: _Scan, i: int, start: int | None = None) -> _Step:
 
 #: Top zone (lines before the first sentence-like paragraph), in order: cue lexicon,
 #: time stamp, clock stamp, bracketed note, date line, date prefix glued to the first sentence, byline,
-#: caption or credit, embedded post, the given title, duplicate of the headline, end of
+#: caption or credit, embedded post, code line (a feed id, a web address, a desk sign-off), the given title, duplicate of the headline, end of
 #: the top zone (a sentence-like line), headline (first title-like line), label (a line before the headline),
 #: a dateline line (ends the zone), tag run, kicker; a line no rule takes (a sentence-less standfirst) starts the body.
 _TOP_RULES = (_top_cue, _timestamp_line, _clock_stamp, _note_line, _date_stamp_line, _date_prefix_line,
-              _byline_line, _caption_line, _embed_block, _given_title, _duplicate_headline, _sentence_ends_top, _shape_headline,
+              _byline_line, _caption_line, _embed_block, _code_stamp, _given_title, _duplicate_headline, _sentence_ends_top, _shape_headline,
               _before_headline, _top_dateline, _tag_run, _masthead, _kicker)
 #: Body, in order: cue lexicon, time stamp, clock stamp, bracketed note, open tag list,
 #: date line, duplicate headline, byline, caption or credit, embedded post, code line,
