@@ -331,3 +331,14 @@ def test_web_address_before_the_headline():
     ("Ads by Google", "boilerplate:promo"), ("ICYMI: Floods kill 42 in Riverton", "boilerplate:link")])
 def test_app_feedback_and_ad_lines_of_the_cue_lexicon(line, reason):
     assert reasons(_between(line))[line] == reason
+
+
+@pytest.mark.parametrize("line", ["March 3, 2024 6:22 PM CDT Updated 13 min ago",
+                                  "March 3, 20246:22 PM CDTUpdated 13 min ago"])
+def test_stamp_line_ending_in_a_relative_stamp_or_glued(line):
+    assert reasons(_between(line))[line] == "metadata:date"
+
+
+def test_a_sentence_with_a_date_and_ago_is_prose():
+    line = "On March 3, 2024 the council met, 2 hours ago."
+    assert line in kept(_between(line))

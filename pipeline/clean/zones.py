@@ -234,7 +234,9 @@ def _date_line(line: _Line, lex: _Lexicon) -> str | None:
     "2024-02-06", "UPDATED: Tue., Nov. 19, 2019", and stamp lines of several fields
     ("Published: 24 Apr 2013 | Last updated: 26 Apr 2013, 04:10 PM", "December 26,
     2004 / 10:51 PM / CBS/AP", "June 6, 2019 at 10:31 am | Published in: Africa"; a field
-    may be a relative stamp: "March 3, 2024 / 2:25 PM / Updated 6 years ago").
+    may be a relative stamp: "March 3, 2024 / 2:25 PM / Updated 6 years ago", and a field
+    may end in one: "September 8, 2023 6:22 PM CDT Updated 13 min ago"; spans a scraper
+    glued are read apart: "September 8, 20236:22 PM CDTUpdated 13 min ago").
     Does not match a sentence that contains a date ("On March 10, 2025 the army said
     …"): after removing the dates, clock times, weekdays, time zones and cue words,
     every field ("|" or " / " separated) must be empty or a short credit
@@ -243,18 +245,36 @@ def _date_line(line: _Line, lex: _Lexicon) -> str | None:
     """
     if len(line.text) > 120:
         return None
-    dates = list(lex.date_re.finditer(line.text))
+    iso = _date_fields(line.text, lex)
+    if iso is None and _GLUED.search(line.text):
+        # spans a scraper glued ("September 8, 20236:22 PM CDTUpdated 13 min ago")
+        iso = _date_fields(_GLUED.sub(" ", line.text), lex)
+    return iso
+
+
+# Where a scraper glued two spans of a stamp line: a year and a clock ("20236:22"), a time
+# zone and a capitalised word ("CDTUpdated").
+_GLUED = re.compile(r"(?<=\d{4})(?=\d{1,2}:\d{2})|(?<=[A-Z]{2})(?=[A-Z][a-z])")
+# A relative stamp closing a field of a stamp line: "… 6:22 PM CDT Updated 13 min ago".
+_REL_TAIL = re.compile(r"\b(?:(?:last\s+)?updated\s+)?(?:\d+|an?)\s*(?:mins?|minutes?|hours?|hrs?|h|days?)\s+ago\s*$",
+                       re.IGNORECASE)
+
+
+def _date_fields(text: str, lex: _Lexicon) -> str | None:
+    """ISO date of a text that is nothing but a date stamp (:func:`_date_line`), else None."""
+    dates = list(lex.date_re.finditer(text))
     if not dates:
         return None
     rest, pos = [], 0
     for m in dates:
-        rest.append(line.text[pos:m.start()])
+        rest.append(text[pos:m.start()])
         pos = m.end()
-    rest.append(line.text[pos:])
+    rest.append(text[pos:])
     rest = re.sub(r"\b(?i:by)\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,2}\s*$", " ", "  ".join(rest))
     if len(dates) > 1 and not _WORD.findall(rest):
         return None   # dates and nothing else ("3 March 2024 | 9 May 2024"): a list or a table row
     for field in _STAMP_FIELDS.split(rest):
+        field = _REL_TAIL.sub(" ", field)
         left = lex.date_line_junk.sub(" ", field).strip()
         # a "By …" field is a byline's, and the byline rule takes the line; a relative
         # stamp ("… / 2:25 PM / Updated 6 years ago") is one more stamp field
