@@ -342,3 +342,8 @@ def test_stamp_line_ending_in_a_relative_stamp_or_glued(line):
 def test_a_sentence_with_a_date_and_ago_is_prose():
     line = "On March 3, 2024 the council met, 2 hours ago."
     assert line in kept(_between(line))
+
+
+@pytest.mark.parametrize("line", ["Veteran Member", "#3"])
+def test_forum_post_header_lines(line):
+    assert reasons(_between(line))[line] == "boilerplate:label"
