@@ -347,3 +347,13 @@ def test_a_sentence_with_a_date_and_ago_is_prose():
 @pytest.mark.parametrize("line", ["Veteran Member", "#3"])
 def test_forum_post_header_lines(line):
     assert reasons(_between(line))[line] == "boilerplate:label"
+
+
+@pytest.mark.parametrize("line", ["Jane Roe Updated 3 hours ago", "Jane Roe @janeroe Mar 3, 2024"])
+def test_name_and_stamp_without_a_separator(line):
+    assert reasons(_between(line))[line] == "metadata:byline"
+
+
+def test_a_sentence_before_a_stamp_word_is_prose():
+    line = "Jane Roe Updated the council on the flood defences 3 hours ago."
+    assert line in kept(_between(line))

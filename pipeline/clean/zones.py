@@ -655,6 +655,24 @@ def _agency_place(line: _Line, lex: _Lexicon) -> bool:
     return m is not None and place_id(m.group(1)) is not None
 
 
+# Where an author's name gives way to its stamp on one line: a stamp cue word or a handle.
+_STAMP_START = re.compile(r"\s+(?=(?:Updated|Published|Posted|Last updated|@\w)\b|@\w)")
+
+
+def _name_then_stamp(line: _Line, lex: _Lexicon) -> bool:
+    """An author's name (or names) and a stamp on one line without a separator: "Jane Roe
+    Updated 3 hours ago", "Jane Roe @janeroe Mar 3, 2024" (names before a stamp cue word
+    or a handle, :func:`_names_line`; after it a relative stamp, a date line or a handle
+    and a date). Heuristic (issue 19: author lines of CMS pages whose separators the
+    scraper dropped)."""
+    parts = _STAMP_START.split(line.text, maxsplit=1)
+    if len(parts) != 2 or not _names_line(_Line(0, len(parts[0]), parts[0], False, _WORD.findall(parts[0])), lex):
+        return False
+    rest = _HANDLE.sub("", parts[1], count=1).strip() if parts[1].startswith("@") else parts[1]
+    stamp = _Line(0, len(rest), rest, False, _WORD.findall(rest))
+    return bool(rest) and (_timestamp(stamp, lex) or _date_line(stamp, lex) is not None)
+
+
 def _name_email(line: _Line) -> bool:
     """An author's name and e-mail address on one line: "Jane Roe (jroe@example.com)",
     "Jane Roe, jroe@example.com", "Jane Roe | jroe@example.com": without the address, 2-4
@@ -1093,7 +1111,8 @@ def _byline_of(s: _Scan, i: int) -> str | None:
             or _name_and_outlet(ln, lex, places=lead) or _role_credit(ln, lex) and not _signed_section(s, i) \
             or _dash_credit(s, i) \
             or _names_line(ln, lex) and nxt is not None and _desk_line(nxt, lex) or _lone_name(s, i) \
-            or _role_only(ln, lex) or _name_in_place(ln) or _name_email(ln) or lead and _agency_place(ln, lex):
+            or _role_only(ln, lex) or _name_in_place(ln) or _name_email(ln) or lead and _agency_place(ln, lex) \
+            or _name_then_stamp(ln, lex):
         return ln.text
     return None
 
