@@ -33,18 +33,23 @@ _PIC_LINK = re.compile(r"\bpic\.twitter\.com/\w")
 # A clock time alone on a line, as live pages stamp each entry: "06:12", "12.34pm BST",
 # "[00:21]", "Updated at 11.12am BST".
 _CLOCK = re.compile(r"^\[?(?:updated(?:\s+at)?\s+)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
-                    r"|\d{1,2}\.\d{2}\s*(?:[ap]m|[ap]\.m\.))\s*(?:[A-Z]{2,4})?\]?$", re.IGNORECASE)
+                    r"|\d{1,2}\.\d{2}\s*(?:[ap]m|[ap]\.m\.))\s*(?:[A-Z]{2,4})?\]?"
+                    # the same time in GMT after it, as wires stamp live entries: "11.45 a.m. (0600 GMT)"
+                    r"(?:\s*\((?:\d{4}|\d{1,2}[:.]\d{2})\s*(?:GMT|UTC)\))?$", re.IGNORECASE)
 # A clock time opening a live page's entry: "2351 A survivor …", "10:55 Police …",
 # "12.24pm The Queen …" (a 4-digit 24-hour time, or h:mm / h.mm with am/pm).
 _ENTRY_CLOCK = re.compile(r"^(?:(?:[01]\d|2[0-3])[0-5]\d|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
                           r"|\d{1,2}\.\d{2}\s*(?:[ap]m|[ap]\.m\.))(?:\s+[A-Z]{2,4}(?=\s))?\s+(?=[\"“‘']?[A-Z])")
 # An update stamp opening an entry: "UPDATE 21:10: ", "Update, Friday 4:10pm: ", "UPDATE,
 # Thursday evening: ", "Earlier, Wednesday: " (a cue word, then a clock, a weekday or a
-# part of the day).
-_UPDATE_CLOCK = re.compile(r"^(?i:update[ds]?|earlier|later)(?:\s+at)?,?\s+"
-                           r"(?:(?:[A-Z][a-z]+day,?\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
-                           r"|[A-Z][a-z]+day(?:\s+(?i:morning|afternoon|evening|night))?"
-                           r"|(?i:morning|afternoon|evening|night))\s*[:\-–—]\s+(?=\S)")
+# part of the day), and an update label numbered or in capitals ("Update 2: ", "UPDATE: ").
+_UPDATE_CLOCK = re.compile(r"^(?:(?i:update[ds]?|earlier|later)(?:\s+at)?,?\s+"
+                           r"(?:(?:(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day),?\s*)?\d{1,2}[:.]\d{2}\s*(?i:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
+                           r"|(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:\s+(?i:morning|afternoon|evening|night))?"
+                           r"|(?i:morning|afternoon|evening|night))\s*[:\-–—]"
+                           # a numbered or capitals update label: "Update 2: ", "UPDATE: " (a
+                           # mixed-case "Update:" alone may be a headline's or a sentence's word)
+                           r"|(?:Update\s+\d{1,2}|UPDATE(?:\s+\d{1,2})?):)\s+(?=\S)")
 # A line that is only a bracketed note: "(BEGIN VIDEO CLIP)", "[Editor's note: …]".
 _BRACKETED = re.compile(r"^[(\[]([^()\[\]]{1,600})[)\]]\.?$")
 # A line that is one code token: a feed's item id or a wire slug of desk initials.
@@ -73,12 +78,16 @@ def _credits() -> _Credits:
     ph = rf"(?i:\b(?:{lex.photo_words})\b)"
     credit = rf"(?:{_NAME}\s*(?:/|\s[-–—]\s)\s*)?{ag}(?:\s*(?:/|\s[-–—]\s|\svia\s)\s*(?:{ag}|{_ORG}))*"
     return _Credits(
-        tail=re.compile(rf"(?:^|[.!?\"”’]\s+(?:\|\s*)?|©\s*)(?:{ph}(?:\s+{ph})?\s*(?:by\b|[:/,])\s*[^.!?]{{1,80}}"
+        # before the credit: a sentence end and a space or a bar, a sentence end and a
+        # dash ("….—Reuters"), or a spaced dash before a photo word ("… -- Photo: AFP")
+        tail=re.compile(rf"(?:^|[.!?\"”’]\s+(?:\|\s*)?|[.!?\"”’]\s*(?:--|[—–])\s*|\s(?:--|[—–])\s+(?={ph})|©\s*)(?:{ph}(?:\s+{ph})?\s*(?:by\b|[:/,])\s*[^.!?]{{1,80}}"
                         rf"|(?:Source:\s*)?{credit}\.?|©\s*[^.!?]{{1,80}})\s*$"),
         bracket=re.compile(r"[(\[]([^()\[\]]{1,90})[)\]]\.?\s*$"),
         inside=re.compile(rf"\s*(?:{credit}|(?:{ph}\s*(?:by|:)?\s*)?{_NAME})\s*"),
-        alone=re.compile(rf"[-–—\s(]*(?:{ph}\s*(?:by|:|,)?\s*)?{credit}(?:\s+{ph}:\s*{credit})?"
-                         rf"(?:\s*[|,]\s*{_NAME})*[\s|)]*"),
+        # a credit alone: "Photo: Jane Roe/AFP", "AFP PHOTO", "/ JANE ROE / AFP", "Al Jazeera :",
+        # "-- AFP." (a stop may close it)
+        alone=re.compile(rf"[-–—\s(/]*(?:{ph}\s*(?:by|:|,)?\s*)?{credit}(?:\s+{ph})?(?:\s+{ph}:\s*{credit})?"
+                         rf"(?:\s*[|,]\s*{_NAME})*[\s|):]*\.?"),
         photo=re.compile(ph),
         lead=re.compile(rf"^{_NAME}\s*(?:—|/)\s*{ag}\s+(?=[A-Z])"))
 
@@ -200,7 +209,8 @@ def _credit_only(line: _Line) -> str | None:
     if line.nw > 10:
         return None
     c = _credits()
-    if not c.alone.fullmatch(line.text):
+    # a credit in capitals is read as the agency's own spelling too ("ASSOCIATED PRESS")
+    if not c.alone.fullmatch(line.text) and not (line.text.isupper() and c.alone.fullmatch(line.text.title())):
         return None
     return "caption" if c.photo.search(line.text) or "/" in line.text else "byline"
 
@@ -279,6 +289,52 @@ def _update_clock(text: str) -> int:
     4:10pm: ", "Earlier, Wednesday: "), or 0."""
     m = _UPDATE_CLOCK.match(text)
     return m.end() if m else 0
+
+
+# A line of template markup a page printed unrendered: "{{#rendered}} {{/rendered}}", "{% ad %}".
+_TEMPLATE = re.compile(r"(?:\{\{[^{}\n]{0,60}\}\}|\{%[^%\n]{0,60}%\}|\s)+")
+# Desk initials over the agencies of the copy, the sign-off of broadcasters' web desks:
+# "jr/ab (Reuters, AFP, dpa)", "mkg/hc (AP, dpa)".
+_INITIALS = re.compile(r"[a-z]{2,4}(?:/[a-z]{2,4}){1,3}\s*\(([^()]{2,80})\)")
+# Agencies and the initials of the editor who put the copy together: "dpa/est", "AFP/jr".
+_AGENCIES_INITIALS = re.compile(r"([^\s/]+(?:/[^\s/]+){0,3})/[a-z]{2,4}")
+
+
+def _template_line(line: _Line) -> bool:
+    """A line that is only template markup ("{{#rendered}} {{/rendered}}"): a page's code
+    printed unrendered, never article text. Heuristic (issue 19)."""
+    return line.text[0] == "{" and bool(_TEMPLATE.fullmatch(line.text))
+
+
+def _desk_signoff(line: _Line) -> bool:
+    """A sign-off of desk initials and the agencies the copy came from ("jr/ab (Reuters,
+    AFP, dpa)"): lower-case initials joined by slashes, then a bracketed list of agencies
+    of the lexicon only; or the agencies, a slash and the editor's lower-case initials
+    ("dpa/est", "AFP/Reuters/jr"). Heuristic (issue 19: the web desks of broadcasters
+    and agencies' foreign services sign so)."""
+    if "/" not in line.text:
+        return False   # most lines: no slash, no initials
+    m = _INITIALS.fullmatch(line.text) or _AGENCIES_INITIALS.fullmatch(line.text)
+    if m is None:
+        return False
+    ag = _agency_any_case()
+    return all(ag.fullmatch(a.strip()) for a in re.split(r"[,/;]|\band\b", m.group(1)) if a.strip())
+
+
+@lru_cache(maxsize=1)
+def _agency_any_case() -> re.Pattern:
+    """An agency name of the lexicon in any case ("dpa", "DPA")."""
+    return re.compile(rf"(?:{_lexicon().agencies})", re.IGNORECASE)
+
+
+# A web address alone on a line: "https://riverton.example/news/floods", "www.riverton.example".
+_URL = re.compile(r"(?:https?://|www\.)[^\s]{3,300}")
+
+
+def _url_line(line: _Line) -> bool:
+    """A line that is only a web address (a story link or a source link a page printed
+    bare), never a sentence. Heuristic (issue 19)."""
+    return line.text[:1] in "hw" and bool(_URL.fullmatch(line.text))
 
 
 def _code_line(line: _Line) -> bool:

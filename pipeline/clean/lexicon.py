@@ -33,6 +33,7 @@ class _Lexicon:
     agencies: str = ""     # regex alternation of news / photo agency names (case-sensitive)
     photo_words: str = ""  # regex alternation of photo-credit words (lower-case)
     note_words: re.Pattern = re.compile(r"(?!)")  # openings of a bracketed note to editors
+    headline_tag: re.Pattern = re.compile(r"(?!)")  # a wire's version tag opening a headline
     caption_verbs: frozenset[str] = frozenset()      # present forms of photo-description verbs
     weekdays: re.Pattern = re.compile(r"(?!)")       # a weekday name as a word
 
@@ -74,13 +75,14 @@ def _lexicon() -> _Lexicon:
     months = raw["months"]
     month_alt = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
     wd_alt = "|".join(sorted((re.escape(w) for w in raw["weekdays"]), key=len, reverse=True))
-    # Dates a news page prints: ISO (also "2025/03/12"), "12 March 2025", "March 12, 2025",
+    # Dates a news page prints: ISO (also "2025/03/12"), "12 March 2025", "March 12, 2025"
+    # (also "March 12,2025"),
     # "Nov. 19, 2019", "11/19/2019", "19.11.2019", "19-11-2019" (one separator throughout).
     # Month names come from the data file.
     date_re = re.compile(
         r"(?P<iso>(?P<iy>\d{4})(?P<isep>[-/])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)"
         rf"|(?P<dmy>(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:de\s+|of\s+)?(?P<m1>{month_alt})(?:\.?,?\s+|,)(?:de\s+)?(?P<y1>\d{{4}}))"
-        rf"|(?P<mdy>(?P<m2>{month_alt})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}}))"
+        rf"|(?P<mdy>(?P<m2>{month_alt})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+|,)(?P<y2>\d{{4}}))"
         r"|(?P<num>(?P<n1>\d{1,2})(?P<nsep>[/.\-])(?P<n2>\d{1,2})(?P=nsep)(?P<n3>\d{4}))",
         re.IGNORECASE)
     cues = sorted((re.escape(c) for c in raw["date_cues"]), key=len, reverse=True)
@@ -88,7 +90,8 @@ def _lexicon() -> _Lexicon:
     # ("14:12hrs" too), time zones, separators (a rule "───" too).
     junk = re.compile(
         rf"\b(?:{'|'.join(cues)})\b|\b(?:{wd_alt})\b\.?"
-        r"|\b\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?\s?m\.?|hrs?\b)?(?:\s*\b(?-i:[A-Z]{2,4})\b)?|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)"
+        r"|\b\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?\s?m\.?|hrs?\b)?(?:\s*\b(?-i:[A-Z]{2,4})\b(?:[+-]\d{1,2}(?::?\d{2})?)?)?"
+        r"|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)"
         # a four-digit clock with its zone, as wires stamp it: "0412 GMT (1212 HKT)"
         r"|\b[0-2]\d[0-5]\d\s*(?-i:[A-Z]{2,4}T|GMT|UTC)\b"
         # "12.34 BST", "4.10pm": a dotted clock needs a zone or am/pm
@@ -113,8 +116,18 @@ def _lexicon() -> _Lexicon:
         date_line_junk=junk, stopwords=stop,
         agencies=_alternation(raw["agencies"]), photo_words=_alternation(raw["photo_words"]),
         note_words=re.compile(rf"(?:{_alternation(raw.get('note_words', []))})(?![\w'’])", re.IGNORECASE),
+        headline_tag=_headline_tag(raw.get("headline_tags", [])),
         caption_verbs=frozenset(f for v in raw.get("caption_verbs", []) for f in _present_forms(v)),
         weekdays=re.compile(rf"\b(?:{_alternation([w for w in raw['weekdays'] if len(w) > 4])})\b", re.IGNORECASE))
+
+
+def _headline_tag(tags: list[str]) -> re.Pattern:
+    """A wire's version tag opening a headline, bracketed, an ordinal allowed before it and
+    a number after it ("(LEAD)", "(2nd LD)", "(News Focus)"), then the headline's first
+    word. (A tag in capitals before a hyphen, "UPDATE 1-", is read as the headline's own:
+    the real-world gold keeps it.)"""
+    alt = _alternation(tags)
+    return re.compile(rf"^\((?i:(?:\d+(?:st|nd|rd|th)\s+)?(?:{alt})(?:\s+\d+)?)\)\s*(?=[\"'“‘]?[A-Z0-9])")
 
 
 def _present_forms(verb: str) -> tuple[str, str, str]:

@@ -6,9 +6,10 @@ bylines, tags), decided line by line by ordered rule tables.
    section labels (short lines before the headline), the headline (first
    substantial title-like line, or the line equal to the given ``title``), its
    duplicate, date lines and leading date prefixes (→ ``published``), bylines
-   (→ ``byline``), runs of short tag lines (→ ``tags``), kickers (kept, section
-   ``heading``), "Key Points" labels (removed) and their bullets (kept, section
-   ``key_points``).
+   (→ ``byline``), runs of short tag lines (→ ``tags``), a site's name under the
+   headline (``boilerplate:label``), a wire's bracketed version tag opening the headline
+   ("(2nd LD) ", ``metadata:note``), kickers (kept, section ``heading``), "Key Points"
+   labels (removed) and their bullets (kept, section ``key_points``).
 2. **Line shape** in the body (``_BODY_RULES``): cue-lexicon lines
    (``boilerplate:<class>``), relative timestamps (``boilerplate:timestamp``; see
    :mod:`.boilerplate`), clock stamps (``metadata:time``), date lines, duplicate
@@ -17,11 +18,13 @@ bylines, tags), decided line by line by ordered rule tables.
    sign-offs, name and role, a dash and a credit, a names line over an outlet line, an
    author's name alone after the standfirst, an author's note near the end), embedded posts (``boilerplate:embed``; :mod:`.furniture`),
    bracketed notes to editors and viewers (``metadata:note``), the clock stamps that
-   open a live page's entries (``metadata:time``), story links under a "Related" head,
+   open a live page's entries (``metadata:time``), code lines and unrendered template
+   markup (``metadata:code``), desk initials over agencies, story links under a "Related" head,
    bullet markers, trailing tag runs. Sub-headings (short lines without sentence punctuation, or short
    question lines) are article text: kept with section ``heading`` (the extract
    stage never makes them claims). The leading dateline of the first body
-   paragraph in the lead ("DAMASCUS (Reuters) - ", "CONCORD, N.H. --"; :data:`_DATELINE`) is
+   paragraph in the lead ("DAMASCUS (Reuters) - ", "CONCORD, N.H. --", "NAIROBI, 3 March
+   (AFP) - ", "BEIJING, March 3 /Xinhua/ --", "(CNN)Floods …"; :func:`_dateline_re`) is
    removed as ``metadata:dateline``, the rest of the line kept (docs/annotation.md
    §1.2), and stored as the document's ``dateline`` (text, span, place, agency;
    docs/schema.md). Text input only by default (``strip_dateline``): on the ScrapingHub HTML
@@ -36,8 +39,8 @@ from datetime import date
 from functools import lru_cache
 
 from .boilerplate import _cue, _cue_text, _tag_like, _tag_run_end, _timestamp
-from .furniture import (_caption, _clock_line, _code_line, _credit_only, _editor_note, _embed_end, _entry_clock,
-                        _entry_clocks, _update_clock)
+from .furniture import (_caption, _clock_line, _code_line, _credit_only, _desk_signoff, _editor_note, _embed_end,
+                        _entry_clock, _entry_clocks, _template_line, _update_clock, _url_line)
 from ..extraction.entities import place_id
 from ..names import titles
 from .lexicon import _Lexicon, _lexicon
@@ -65,10 +68,21 @@ _DL_TITLE = r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2}"
 _DL_REGION = r",\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]+)?(?:\s[A-Z][a-z.]+)?"
 # a region in square brackets after the place, as Indian wires print it: "Riverton [Ruritania]"
 _DL_BRACKET_REGION = r"(?:\s*\[[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]+){0,2}\])?"
-_DL_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
-_DL_DATE = rf"(?:,?\s+{_DL_MONTH}(?:,\s*\d{{4}})?)?"
-_DL_DASH = (r"(?:\s+-{1,2}\s+|\s*(?:--|[–—]|//)\s*|(?<=\))-\s*|(?<=[A-Z]{3})-(?:\s+|(?=[\"“‘'«]))"
-            r"|(?<=\)):\s+|(?<=[A-Z]{3})[.:]\s+|(?<=\))\s+)")
+# The date of a dateline: "March 3", "Sep. 10", day first as European and African wires
+# print it ("3 March", "10 Sept"), a year after either ("3 March 2024", "March 3, 2024");
+# a weekday in its place ("NAIROBI, Tuesday (Xinhua) --") is only read after a capitals
+# place or before an agency (a Title Case word and a weekday may be an update stamp).
+_DL_MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_DL_MONTH_DAY = rf"(?:{_DL_MONTH_NAME}\s+\d{{1,2}}|\d{{1,2}}\s+{_DL_MONTH_NAME})"
+_DL_MONTH = rf"(?:{_DL_MONTH_DAY}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
+_DL_YEAR = r"(?:,?\s*\d{4})?"
+_DL_DATE = rf"(?:,?\s+{_DL_MONTH}{_DL_YEAR})?"
+# The dash after the dateline; also a bullet ("NAIROBI • "), a colon
+# after a date's day ("Riverton, March 3: "), nothing after a bracketed agency glued to the
+# lead ("(CNN)Floods …", checked in _dateline) and a space after a slashed agency
+# ("MOSCOW, March 3. /TASS/. ").
+_DL_DASH = (r"(?:\s+-{1,2}\s+|\s*(?:--|[–—]|//)\s*|\s+•\s*|(?<=\))-\s*|(?<=[A-Z]{3})-(?:\s+|(?=[\"“‘'«]))"
+            r"|(?<=\)):\s+|(?<=[A-Z]{3})[.:]\s+|(?<=\d):\s+|(?<=\))\s+|(?<=/)\.?\s+|(?<=\))(?=[A-Z]))")
 
 
 @lru_cache(maxsize=1)
@@ -78,12 +92,17 @@ def _dateline_re() -> re.Pattern:
     ag = _lexicon().agencies
     bare = rf"\s+(?:{ag})(?=\s*(?:--|[–—]))"
     # an agency of the lexicon may be spelled in lower case: "Riverton (dpa) - "
-    agency = rf",?\s*\((?:[A-Z][\w.&'’ \-]{{0,30}}|{ag})\)"
+    # or between slashes, as Chinese and Russian agencies and press-release wires print
+    # it: "NAIROBI, March 3 /Xinhua/ --", "MOSCOW, March 3. /TASS/. "
+    bracket = rf"\((?:[A-Z][\w.&'’ \-]{{0,30}}|{ag})\)"
+    slashed = rf"\.?\s*/(?:{ag}|[A-Z][\w.&'’\-]{{1,30}})/"
+    agency = rf"(?:,?\s*{bracket}|{slashed})"
     return re.compile(
         rf"^(?:{_DL_CAPS}{_DL_BRACKET_REGION}(?:{_DL_REGION})?{_DL_DATE}(?:{agency}|{bare})?"
         rf"|{_DL_TITLE}{_DL_BRACKET_REGION}{_DL_REGION}{_DL_DATE}(?:{agency}|{bare})?"
         rf"|{_DL_TITLE}{_DL_BRACKET_REGION}{_DL_DATE}(?:{agency}|{bare})"
-        rf"|(?:{_DL_MONTH}(?:,\s*\d{{4}})?\s*)?{agency.removeprefix(',?')})"
+        rf"|{_DL_TITLE}{_DL_BRACKET_REGION},\s+{_DL_MONTH_DAY}{_DL_YEAR}(?=\s*(?:--|[–—:]))"
+        rf"|(?:{_DL_MONTH}{_DL_YEAR}\s*)?(?:{bracket}|{slashed}))"
         rf"{_DL_DASH}(?=[\"“‘'«]?[A-Z0-9])")
 
 
@@ -150,7 +169,8 @@ def _dateline_parts(prefix: str, lex: _Lexicon) -> tuple[tuple[int, int] | None,
     group that is not an agency of the lexicon after a date ("June 3, 2019 (RIVERTON) -")
     is the place."""
     agency = place = None
-    b = re.search(r"\(([^()]+)\)", prefix)
+    # a bracketed agency, or one between slashes ("… /Xinhua/ --", "… /TASS/. ")
+    b = re.search(r"\(([^()]+)\)", prefix) or re.search(r"\.?\s*/([^/\s][^/]{0,30})/", prefix)
     head = prefix[:b.start()] if b else prefix
     bare = re.search(rf"\s(?:{lex.agencies})(?=\s*(?:--|[–—])\s*$)", head)
     if bare:
@@ -159,8 +179,8 @@ def _dateline_parts(prefix: str, lex: _Lexicon) -> tuple[tuple[int, int] | None,
     elif b:
         agency = (b.start(1), b.end(1))
     # the place is what comes before a date or the dash, without trailing commas
-    m = re.match(rf"\s*(.*?)(?:,?\s+{_DL_MONTH}(?:,\s*\d{{4}})?)?[\s,\-–—/:|]*$", head)
-    if m and m.group(1) and not re.fullmatch(rf"{_DL_MONTH}(?:,\s*\d{{4}})?", m.group(1)):
+    m = re.match(rf"\s*(.*?)(?:,?\s+{_DL_MONTH}{_DL_YEAR})?[\s,\-–—/:|•]*$", head)
+    if m and m.group(1) and not re.fullmatch(rf"{_DL_MONTH}{_DL_YEAR}", m.group(1)):
         end = m.end(1)
         # "PARIS. " and "Riverton. " end with the dateline's full stop; "CONCORD, N.H." with its own
         last = m.group(1).split()[-1]
@@ -214,7 +234,9 @@ def _date_line(line: _Line, lex: _Lexicon) -> str | None:
     "2024-02-06", "UPDATED: Tue., Nov. 19, 2019", and stamp lines of several fields
     ("Published: 24 Apr 2013 | Last updated: 26 Apr 2013, 04:10 PM", "December 26,
     2004 / 10:51 PM / CBS/AP", "June 6, 2019 at 10:31 am | Published in: Africa"; a field
-    may be a relative stamp: "March 3, 2024 / 2:25 PM / Updated 6 years ago").
+    may be a relative stamp: "March 3, 2024 / 2:25 PM / Updated 6 years ago", and a field
+    may end in one: "September 8, 2023 6:22 PM CDT Updated 13 min ago"; spans a scraper
+    glued are read apart: "September 8, 20236:22 PM CDTUpdated 13 min ago").
     Does not match a sentence that contains a date ("On March 10, 2025 the army said
     …"): after removing the dates, clock times, weekdays, time zones and cue words,
     every field ("|" or " / " separated) must be empty or a short credit
@@ -223,18 +245,36 @@ def _date_line(line: _Line, lex: _Lexicon) -> str | None:
     """
     if len(line.text) > 120:
         return None
-    dates = list(lex.date_re.finditer(line.text))
+    iso = _date_fields(line.text, lex)
+    if iso is None and _GLUED.search(line.text):
+        # spans a scraper glued ("September 8, 20236:22 PM CDTUpdated 13 min ago")
+        iso = _date_fields(_GLUED.sub(" ", line.text), lex)
+    return iso
+
+
+# Where a scraper glued two spans of a stamp line: a year and a clock ("20236:22"), a time
+# zone and a capitalised word ("CDTUpdated").
+_GLUED = re.compile(r"(?<=\d{4})(?=\d{1,2}:\d{2})|(?<=[A-Z]{2})(?=[A-Z][a-z])")
+# A relative stamp closing a field of a stamp line: "… 6:22 PM CDT Updated 13 min ago".
+_REL_TAIL = re.compile(r"\b(?:(?:last\s+)?updated\s+)?(?:\d+|an?)\s*(?:mins?|minutes?|hours?|hrs?|h|days?)\s+ago\s*$",
+                       re.IGNORECASE)
+
+
+def _date_fields(text: str, lex: _Lexicon) -> str | None:
+    """ISO date of a text that is nothing but a date stamp (:func:`_date_line`), else None."""
+    dates = list(lex.date_re.finditer(text))
     if not dates:
         return None
     rest, pos = [], 0
     for m in dates:
-        rest.append(line.text[pos:m.start()])
+        rest.append(text[pos:m.start()])
         pos = m.end()
-    rest.append(line.text[pos:])
+    rest.append(text[pos:])
     rest = re.sub(r"\b(?i:by)\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,2}\s*$", " ", "  ".join(rest))
     if len(dates) > 1 and not _WORD.findall(rest):
         return None   # dates and nothing else ("3 March 2024 | 9 May 2024"): a list or a table row
     for field in _STAMP_FIELDS.split(rest):
+        field = _REL_TAIL.sub(" ", field)
         left = lex.date_line_junk.sub(" ", field).strip()
         # a "By …" field is a byline's, and the byline rule takes the line; a relative
         # stamp ("… / 2:25 PM / Updated 6 years ago") is one more stamp field
@@ -274,9 +314,10 @@ def _date_prefix(line: _Line, lex: _Lexicon) -> tuple[int, str | None] | None:
 
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 _EMAIL_BRACKET = re.compile(r"[\[(<][^\])>]*@[^\])>]*[\])>]")
-# Where a byline's names end and its time stamp begins: a "|", "·" or "•", or a spaced
-# dash before a number ("By Jane Doe - 3 March 2024", "By Jane Doe · Mar 3, 2024").
-_BYLINE_STAMP = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+(?=[^|]*\d)")
+# Where a byline's names end and its time stamp begins: a "|", "·" or "•", a spaced
+# dash before a number ("By Jane Doe - 3 March 2024", "By Jane Doe · Mar 3, 2024"), or a
+# comma before a relative stamp ("By Jane Doe, 2 hours ago").
+_BYLINE_STAMP = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+(?=[^|]*\d)|,\s+(?=(?:\d+|an?)\s*[a-z]+\s+ago\b)")
 
 
 _HAS_DIGIT = re.compile(r"\d")
@@ -379,8 +420,10 @@ def _outlet_line(line: _Line, lex: _Lexicon) -> bool:
         and all(_capitalised(t) for t in _TOKEN.findall(text)) and bool(lex.byline_outlets.search(text))
 
 
-# "Jane Roe, Reuters", "Jane Roe | Riverton Daily News", "Jane Roe - AFP".
-_NAME_SEP = re.compile(r"\s*[,|]\s*|\s+[-–—]\s+")
+# "Jane Roe, Reuters", "Jane Roe | Riverton Daily News", "Jane Roe - AFP", "Jane Roe /
+# Riverton Times", "Jane Roe & AFP", "Jane Roe • Reuters", "Jane Roe for Riverton Herald",
+# and before a lower-case outlet "Al Jazeera and news agencies".
+_NAME_SEP = re.compile(r"\s*[,|•·]\s*|\s+[-–—/&]\s+|\s+and\s+(?=[a-z])|\s+for\s+(?=(?:[Tt]he\s+)?[A-Z])")
 
 
 def _name_and_outlet(line: _Line, lex: _Lexicon, places: bool = True) -> bool:
@@ -390,7 +433,10 @@ def _name_and_outlet(line: _Line, lex: _Lexicon, places: bool = True) -> bool:
     "the" before it are read through) or a place of the gazetteer (where the author files
     from: :func:`pipeline.extraction.entities.place_id`; only when ``places``): "Jane Roe,
     Reuters", "Jane Roe | Riverton Daily News", "Jane Roe and John Doe, Associated
-    Press", "Jane Roe, Special to the Riverton Times", "Jane Roe, Nairobi"."""
+    Press", "Jane Roe, Special to the Riverton Times", "Jane Roe, Nairobi"; also "Jane Roe /
+    Riverton Times", "Jane Roe & AFP" and an agency and lower-case outlet words ("Al
+    Jazeera and news agencies"). The last three shapes are heuristics of issue 19 (the
+    credit lines of stored public pages of many outlets)."""
     text = line.text
     if line.nw > 14 or line.sentence_end or _HAS_DIGIT.search(text):
         return False
@@ -403,11 +449,15 @@ def _name_and_outlet(line: _Line, lex: _Lexicon, places: bool = True) -> bool:
             or _names_line(_Line(0, len(name), name, False, _WORD.findall(name)), lex)):
         return False
     outlet = _OUTLET_LEAD.sub("", outlet.strip())
-    return bool(re.fullmatch(rf"(?:{lex.agencies})", outlet)) \
+    # "Jane Roe / Reuters" is a photo credit (the caption rule's), "Jane Roe / Riverton Times" a byline
+    return seps[-1].group().strip() != "/" and bool(re.fullmatch(rf"(?:{lex.agencies})", outlet)) \
         or _outlet_line(_Line(0, len(outlet), outlet, False, _WORD.findall(outlet)), lex) \
+        or _LOWER_OUTLET.fullmatch(outlet) is not None and lex.byline_outlets.search(outlet) is not None \
         or places and _TITLE_PLACE.fullmatch(outlet) is not None and place_id(outlet) is not None
 
 
+# An outlet in lower case, 1-3 words: "news agencies", "wires" (its last word an outlet word).
+_LOWER_OUTLET = re.compile(r"[a-z]+(?: [a-z]+){0,2}")
 # Words before an outlet in a credit: "for The Riverton Times", "Special to the Times".
 _OUTLET_LEAD = re.compile(r"^(?:(?:for|special\s+to)\s+)?(?:the\s+)?", re.IGNORECASE)
 
@@ -548,8 +598,9 @@ def _role_only(line: _Line, lex: _Lexicon) -> bool:
     if not 2 <= len(words) <= 4 or not all(w[0].isupper() for w in words) \
             or not all(w[0].isupper() for w in _WORD.findall(tail)) or len(_WORD.findall(tail)) > 3:
         return False
-    m = lex.byline_roles.search(head)
-    return m is not None and m.end() == len(head.rstrip())
+    # the role ends the words ("Staff Reporter": its last role noun, not "Staff")
+    ends = [m.end() for m in lex.byline_roles.finditer(head)]
+    return bool(ends) and ends[-1] == len(head.rstrip())
 
 
 # "Jane Roe in Riverton", "Jane Roe reports from Riverton": a name and where it files from.
@@ -593,6 +644,46 @@ def _contact_tail(line: _Line) -> bool:
     """The author's handle or e-mail address alone on the line under a byline ("Jane Roe"
     / "@janeroe"), no blank line before."""
     return not line.blank_before and bool(_HANDLE.fullmatch(line.text) or _EMAIL.fullmatch(line.text))
+
+
+def _agency_place(line: _Line, lex: _Lexicon) -> bool:
+    """An agency of the lexicon and the place it files from, without a separator ("PTI New
+    Delhi", "Reuters Nairobi", "ANI Riverton [Ruritania]": the rest a gazetteer place,
+    a bracketed region after it allowed). Heuristic (issue 19: the credit lines of South
+    Asian papers that carry wire copy)."""
+    m = re.match(rf"(?:{lex.agencies})\s+({_TITLE_PLACE.pattern}){_DL_BRACKET_REGION}$", line.text)
+    return m is not None and place_id(m.group(1)) is not None
+
+
+# Where an author's name gives way to its stamp on one line: a stamp cue word or a handle.
+_STAMP_START = re.compile(r"\s+(?=(?:Updated|Published|Posted|Last updated|@\w)\b|@\w)")
+
+
+def _name_then_stamp(line: _Line, lex: _Lexicon) -> bool:
+    """An author's name (or names) and a stamp on one line without a separator: "Jane Roe
+    Updated 3 hours ago", "Jane Roe @janeroe Mar 3, 2024" (names before a stamp cue word
+    or a handle, :func:`_names_line`; after it a relative stamp, a date line or a handle
+    and a date). Heuristic (issue 19: author lines of CMS pages whose separators the
+    scraper dropped)."""
+    parts = _STAMP_START.split(line.text, maxsplit=1)
+    if len(parts) != 2 or not _names_line(_Line(0, len(parts[0]), parts[0], False, _WORD.findall(parts[0])), lex):
+        return False
+    rest = _HANDLE.sub("", parts[1], count=1).strip() if parts[1].startswith("@") else parts[1]
+    stamp = _Line(0, len(rest), rest, False, _WORD.findall(rest))
+    return bool(rest) and (_timestamp(stamp, lex) or _date_line(stamp, lex) is not None)
+
+
+def _name_email(line: _Line) -> bool:
+    """An author's name and e-mail address on one line: "Jane Roe (jroe@example.com)",
+    "Jane Roe, jroe@example.com", "Jane Roe | jroe@example.com": without the address, 2-4
+    capitalised name tokens and separators. Heuristic (issue 19: contact credits of
+    local papers under the headline or after the story)."""
+    text = line.text
+    if "@" not in text:
+        return False
+    rest = _EMAIL.sub(" ", _EMAIL_BRACKET.sub(" ", text)).strip(" ,|:-–—")
+    tokens = _TOKEN.findall(rest)
+    return rest != text and 2 <= len(tokens) <= 4 and all(_capitalised(t) for t in tokens)
 
 
 def _title_like(line: _Line) -> bool:
@@ -859,8 +950,9 @@ def _last_sentence(doc: _Doc) -> int | None:
 
 
 #: Cue classes that are furniture rules: off with ``strip_furniture`` (HTML input, where
-#: trafilatura already judged the page: a disclaimer there is often the article's own).
-_FURNITURE_CUES = frozenset({"disclaimer"})
+#: trafilatura already judged the page: a disclaimer or a syndication note, "Originally
+#: published on …", is there often the article's own, as the ScrapingHub gold keeps it).
+_FURNITURE_CUES = frozenset({"disclaimer", "syndication"})
 #: Cue classes whose sentence-long lines may be hard-wrapped onto a second line.
 _WRAPPED_CUES = frozenset({"credits", "copyright", "disclaimer"})
 #: Cue classes whose short line heads a list of story links ("Related stories", "Read more:").
@@ -952,7 +1044,7 @@ def _byline_line(s: _Scan, i: int) -> _Step:
     capitalised line right under it goes with it (:func:`_byline_tail`), and so do an
     address or handle (:func:`_contact_tail`) and an outlet or role line
     (:func:`_desk_line`)."""
-    by = _byline_of(s, i)
+    by = _byline_of(s, i) or _dotted_credit(s, i)
     if by is None:
         return None
     s.doc.drop(i, "metadata:byline")
@@ -963,6 +1055,30 @@ def _byline_line(s: _Scan, i: int) -> _Step:
         s.doc.drop(j, "metadata:byline")
         j += 1
     return j, True
+
+
+#: The most words of a credit line closed by a full stop (:func:`_dotted_credit`).
+_DOTTED_WORDS = 8
+
+
+def _dotted_credit(s: _Scan, i: int) -> str | None:
+    """A credit line closed by one full stop ("The Associated Press.", "-- AFP.", "Jane Roe,
+    Reuters."): the line without its stop read by :func:`_byline_of`, when it has at most
+    :data:`_DOTTED_WORDS` words. Heuristic (issue 19: sign-offs that some pages close
+    with a stop; the shapes of :func:`_byline_of` need capitalised names, roles or
+    outlets, so a short sentence is none)."""
+    ln = s.doc.lines[i]
+    if not ln.text.endswith(".") or ln.text.endswith("..") or ln.nw > _DOTTED_WORDS:
+        return None
+    if i > 0 and not ln.blank_before and not s.doc.lines[i - 1].sentence_end:
+        return None   # the end of a hard-wrapped sentence ("… at the" / "United Nations in New York.")
+    text = ln.text[:-1].rstrip()
+    lines = s.doc.lines
+    lines[i] = _Line(ln.start, ln.start + len(text), text, ln.blank_before, ln.words)
+    try:
+        return _byline_of(s, i)
+    finally:
+        lines[i] = ln
 
 
 #: The longest credit line (words) of the shapes of :func:`_byline_of` after "By" lines.
@@ -995,7 +1111,8 @@ def _byline_of(s: _Scan, i: int) -> str | None:
             or _name_and_outlet(ln, lex, places=lead) or _role_credit(ln, lex) and not _signed_section(s, i) \
             or _dash_credit(s, i) \
             or _names_line(ln, lex) and nxt is not None and _desk_line(nxt, lex) or _lone_name(s, i) \
-            or _role_only(ln, lex) or _name_in_place(ln):
+            or _role_only(ln, lex) or _name_in_place(ln) or _name_email(ln) or lead and _agency_place(ln, lex) \
+            or _name_then_stamp(ln, lex):
         return ln.text
     return None
 
@@ -1115,10 +1232,19 @@ def _note_line(s: _Scan, i: int) -> _Step:
 
 def _code_stamp(s: _Scan, i: int) -> _Step:
     """A line that is one code token (:func:`.furniture._code_line`: a feed id, a wire
-    slug) -> ``metadata:code``."""
-    if not _code_line(s.doc.lines[i]):
+    slug) or only template markup (:func:`.furniture._template_line`) ->
+    ``metadata:code``; a bare web address (:func:`.furniture._url_line`, plain-text input
+    only) -> ``boilerplate:link``; a desk's initials over its agencies
+    (:func:`.furniture._desk_signoff`) -> ``metadata:byline``."""
+    ln = s.doc.lines[i]
+    if _code_line(ln) or _template_line(ln):
+        s.doc.drop(i, "metadata:code")
+    elif s.strip_furniture and _url_line(ln):
+        s.doc.drop(i, "boilerplate:link")
+    elif _desk_signoff(ln):
+        s.doc.drop(i, "metadata:byline")
+    else:
         return None
-    s.doc.drop(i, "metadata:code")
     return i + 1, True
 
 
@@ -1139,13 +1265,27 @@ def _entry_stamp(s: _Scan, i: int) -> _Step:
 
 
 def _given_title(s: _Scan, i: int) -> _Step:
-    """The line equal to the given ``title`` (among the first 15) -> kept as ``headline``."""
+    """The line equal to the given ``title`` (among the first 15) -> kept as ``headline``;
+    a wire's version tag opening it (:func:`_headline_tag`) -> ``metadata:note``."""
     ln = s.doc.lines[i]
-    if not (s.title_found and s.meta["headline"] is None and _same_text(ln.text, s.title or "")):
+    tag = _headline_tag(ln.text, s.lex)
+    if not (s.title_found and s.meta["headline"] is None
+            and (_same_text(ln.text[tag:], s.title or "") or _same_text(ln.text, s.title or ""))):
         return None
-    s.doc.keep(i, "headline")
-    s.meta["headline"] = ln.text
+    if tag:
+        s.doc.drop(i, "metadata:note", ln.start, ln.start + len(ln.text[:tag].rstrip()))
+    s.doc.keep(i, "headline", ln.start + tag)
+    s.meta["headline"] = ln.text[tag:]
     return i + 1, True
+
+
+def _headline_tag(text: str, lex: _Lexicon) -> int:
+    """Length of a bracketed wire version tag opening a headline line ("(2nd LD) ",
+    "(LEAD) ", ``headline_tags`` of the lexicon), or 0. Heuristic (issue 19: the version
+    tags of wires, printed by the pages that carry their copy; real-world meta recall dev
+    0.990 -> 0.993)."""
+    m = lex.headline_tag.match(text) if text[:1] == "(" else None
+    return m.end() if m else 0
 
 
 def _duplicate_headline(s: _Scan, i: int) -> _Step:
@@ -1197,6 +1337,36 @@ def _before_headline(s: _Scan, i: int) -> _Step:
         s.doc.drop(i, "boilerplate:label")
         return i + 1, True
     return i, False
+
+
+# A site's name as a masthead prints it: 1-4 capitalised words or a domain, no sentence
+# ("The Riverton Star", "KRVT 7 News", "riverton.com").
+_MASTHEAD = re.compile(r"(?:[A-Z][\w'’&.\-]*|\d{1,3})(?: (?:[A-Z][\w'’&.\-]*|\d{1,3}|of|the|and|&)){0,3}"
+                       r"|[a-z0-9\-]+\.(?:com|net|org|co\.uk|in|co|news|tv)")
+
+
+# What marks a masthead as a name, not a kicker ("Budget Crisis" is a kicker): a domain,
+# a number, a word with a capital inside ("AsiaOne").
+_NAME_MARK = re.compile(r"\.[a-z]{2,4}\b|\d|[a-z][A-Z]")
+
+
+def _masthead(s: _Scan, i: int) -> _Step:
+    """In the top zone, between the headline and the lead, a site's name alone on its line
+    (:data:`_MASTHEAD`: 1-4 capitalised words or a domain, ≤ 30 characters, no sentence
+    end; or two such joined by " | "), marked as a name by one word alone, a domain, a
+    number or a capital inside a word (:data:`_NAME_MARK`) -> ``boilerplate:label``: the masthead or
+    section a page prints under its headline ("The Riverton Star", "KRVT 7 News"); a
+    standfirst is a sentence, a kicker above the headline. Heuristic (issue 19: mastheads
+    of local and aggregator pages after the headline)."""
+    ln = s.doc.lines[i]
+    if s.meta["headline"] is None or len(ln.text) > 60 or ln.sentence_end:
+        return None
+    items = ln.text.split(" | ")   # "Riverton Herald | riverton-herald.com"
+    if len(items) > 2 or any(len(x) > 30 or not _MASTHEAD.fullmatch(x) for x in items) \
+            or not any(_NAME_MARK.search(x) or " " not in x for x in items):
+        return None
+    s.doc.drop(i, "boilerplate:label")
+    return i + 1, True
 
 
 def _tag_run(s: _Scan, i: int) -> _Step:
@@ -1299,8 +1469,9 @@ def _top_dateline(s: _Scan, i: int) -> _Step:
 # courts for …").
 _BIO = re.compile(r"^[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){1,3}\s+"
                   r"(?:(?:is|was)\s+(?:a|an|the|our)\s|(?:covers|writes|reports)\s)")
-# A note of where an author filed from, one sentence each: "Jane Roe reported from Nairobi."
-_FILED_FROM = re.compile(r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){1,3}\s+(?:reported|contributed(?:\s+reporting)?)"
+# A note of where authors filed from, one sentence each: "Jane Roe reported from Nairobi.",
+# "Jane Roe and John Doe reported from Nairobi." (names joined by "and" or commas).
+_FILED_FROM = re.compile(r"[A-Z][\w'’.\-]*(?:(?:\s+|,\s+|\s+and\s+)[A-Z][\w'’.\-]*){1,7}\s+(?:reported|contributed(?:\s+reporting)?)"
                          r"\s+from\s+[A-Z][\w'’.\-]*(?:,?\s+[A-Z][\w'’.\-]*){0,3}\.")
 #: The most sentence-like lines after an author's note: it closes the article.
 _BIO_AFTER = 2
@@ -1362,12 +1533,12 @@ def _paragraph(s: _Scan, i: int, start: int | None = None) -> _Step:
 
 #: Top zone (lines before the first sentence-like paragraph), in order: cue lexicon,
 #: time stamp, clock stamp, bracketed note, date line, date prefix glued to the first sentence, byline,
-#: caption or credit, embedded post, the given title, duplicate of the headline, end of
+#: caption or credit, embedded post, code line (a feed id, a web address, a desk sign-off), the given title, duplicate of the headline, end of
 #: the top zone (a sentence-like line), headline (first title-like line), label (a line before the headline),
 #: a dateline line (ends the zone), tag run, kicker; a line no rule takes (a sentence-less standfirst) starts the body.
 _TOP_RULES = (_top_cue, _timestamp_line, _clock_stamp, _note_line, _date_stamp_line, _date_prefix_line,
-              _byline_line, _caption_line, _embed_block, _given_title, _duplicate_headline, _sentence_ends_top, _shape_headline,
-              _before_headline, _top_dateline, _tag_run, _kicker)
+              _byline_line, _caption_line, _embed_block, _code_stamp, _given_title, _duplicate_headline, _sentence_ends_top, _shape_headline,
+              _before_headline, _top_dateline, _tag_run, _masthead, _kicker)
 #: Body, in order: cue lexicon, time stamp, clock stamp, bracketed note, open tag list,
 #: date line, duplicate headline, byline, caption or credit, embedded post, code line,
 #: entry clock stamp, leading dateline,
@@ -1397,7 +1568,8 @@ def _read_zone(s: _Scan, rules: tuple, i: int) -> int:
 def _top_zone(s: _Scan) -> int:
     """Decide the lines before the first sentence-like paragraph (``_TOP_RULES``);
     returns the index of the first body line."""
-    s.title_found = s.title is not None and any(_same_text(ln.text, s.title) for ln in s.doc.lines[:15])
+    s.title_found = s.title is not None and any(_same_text(ln.text, s.title) or _same_text(
+        ln.text[_headline_tag(ln.text, s.lex):], s.title) for ln in s.doc.lines[:15])
     return _read_zone(s, _TOP_RULES, 0)
 
 
