@@ -99,6 +99,15 @@ def test_disputing_this_points_back_though_the_sentence_gives_counter_figures():
     assert "disputed" in _flags(figs["30"]) and "disputed" not in _flags(figs["three"])
     assert _flags(_figures("Medics in Velin said 30 bodies were found in the canal. The interior "
                            "ministry rejected them.")["30"]) == set()   # a personal pronoun points nowhere
+    figs = _figures("Medics in Velin said 30 bodies were found in the canal. The interior ministry "
+                    "rejected the figure and said 12 bodies were recovered.")
+    assert "disputed" in _flags(figs["30"]) and "disputed" not in _flags(figs["12"])
+
+
+def test_a_denial_and_a_note_on_sourcing_can_share_a_sentence():
+    figs = _figures("Rebels in Velin said more than 900 soldiers died. They offered no evidence, "
+                    "and the army has rejected it.")
+    assert {"disputed", "unsourced", "unverified"} <= _flags(figs["more than 900"])
 
 
 def test_a_cue_does_not_hedge_the_figures_of_a_background_clause():

@@ -43,25 +43,32 @@ def _about_this_sentence(d: Disclaimer, sent: "Span", claim: Claim) -> bool:
     return d.target == "previous_one" and bool(claim.quantities) and sent.root.i not in d.tokens
 
 
+def _notes(disclaimer: Disclaimer | None, unsourced: Disclaimer | None) -> list[Disclaimer]:
+    """The notes of one sentence: its disclaimer, and a note on sourcing unless the
+    disclaimer already is one (the same verb read twice)."""
+    if disclaimer is None:
+        return [unsourced] if unsourced is not None else []
+    if unsourced is None or unsourced.tokens & disclaimer.tokens:
+        return [disclaimer]
+    return [disclaimer, unsourced]
+
+
 def hedge_claims(doc: "Doc", claims: list[Claim]) -> list[list[Hedge]]:
     """The hedges of each claim (one per kept sentence, in order) of ``doc``. Reads the
     claims; changes nothing."""
     lex = lexicon()
     sents = [doc.char_span(c.start, c.end, alignment_mode="expand") for c in claims]
     spines = [spine(s) for s in sents]
-    disclaimers = {}
+    disclaimers: dict[int, list[Disclaimer]] = {}
     out: list[list[Hedge]] = []
     for i, (claim, sent, sp) in enumerate(zip(claims, sents, spines)):
-        d = find_disclaimer(i, sent, claim, sp, lex) or find_unsourced(i, sent, sp, lex)
-        skip: set[int] = set()
-        own_note = None
-        if d is not None:
-            skip = d.tokens
-            if _about_this_sentence(d, sent, claim):
-                own_note = Hedge(type=d.type, cue=sent.doc.text[d.cue[0]:d.cue[1]],
-                                 cue_span=list(d.cue), scope="sentence", from_sentence=None)
-            else:
-                disclaimers[i] = d
+        # a denial and a note on sourcing can share a sentence ("X offered no evidence,
+        # and Y has rejected it"): each is its own note
+        notes = _notes(find_disclaimer(i, sent, claim, sp, lex), find_unsourced(i, sent, sp, lex))
+        skip: set[int] = set().union(*(d.tokens for d in notes))
+        own = [d for d in notes if _about_this_sentence(d, sent, claim)]
+        if len(own) < len(notes):
+            disclaimers[i] = [d for d in notes if d not in own]
         hedges = [Hedge(type="approximate", cue=q["text"], cue_span=list(q["span"]),
                         scope="sentence", from_sentence=None)
                   for q in claim.quantities if q.get("approx", "exact") != "exact" and q.get("span")]
@@ -73,11 +80,12 @@ def hedge_claims(doc: "Doc", claims: list[Claim]) -> list[list[Hedge]]:
         found = {(h["type"], tuple(h["cue_span"])) for h in main}
         hedges.extend(dict(h, scope="clause") for h in anywhere
                       if (h["type"], tuple(h["cue_span"])) not in found)
-        if own_note is not None:
-            hedges.append(own_note)
-        elif d is not None and lex.self_hedge:
-            hedges.append(Hedge(type=d.type, cue=doc.char_span(*d.cue, alignment_mode="expand").text, cue_span=list(d.cue),
-                                scope="sentence", from_sentence=None))
+        hedges.extend(Hedge(type=d.type, cue=sent.doc.text[d.cue[0]:d.cue[1]], cue_span=list(d.cue),
+                            scope="sentence", from_sentence=None) for d in own)
+        if lex.self_hedge:
+            hedges.extend(Hedge(type=d.type, cue=doc.char_span(*d.cue, alignment_mode="expand").text,
+                                cue_span=list(d.cue), scope="sentence", from_sentence=None)
+                          for d in disclaimers.get(i, []))
         out.append(hedges)
     for j, hedge in attach(claims, sents, spines, disclaimers, lex):
         out[j].append(hedge)

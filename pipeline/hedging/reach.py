@@ -292,11 +292,13 @@ def find_disclaimer(index: int, sent: "Span", claim: Claim, spine: set[int],
 def _dispute_points_back(verb: "Token", obj: "Token | None", claim: Claim, lex: Lexicon) -> bool:
     """Is a dispute verb a pointer to earlier claims? Only as a main clause of its own,
     not negated, and with an object that names what it rejects: a target noun with no
-    figures of its own in the sentence ("The army denied the reports."), or a
-    demonstrative (``dispute_pointers``: "The ministry disputed this, saying only two
-    bodies were found." disputes the claim before it; the counter-figure "two" is the
-    ministry's own). Not a personal pronoun ("reject them": who or what is unclear) or a
-    dispute inside reported speech (content, not a pointer).
+    figure inside it ("The army denied the reports.", "The ministry rejected the figure
+    and said 46 were killed."), or a
+    demonstrative or "it" that ends its clause (``dispute_pointers``: "The ministry
+    disputed this, saying only two bodies were found." disputes the claim before it; the
+    counter-figure "two" is the ministry's own; "the government has rejected it."). Not
+    "them" (who or what is unclear), "rejected it as …", or a dispute inside reported
+    speech (content, not a pointer).
 
     Heuristic (demonstratives; with a denial's counter-figures still reachable by later
     notes, :meth:`Matcher.matches`): real-world dev figure flag ``disputed`` F1 0.276 ->
@@ -304,8 +306,12 @@ def _dispute_points_back(verb: "Token", obj: "Token | None", claim: Claim, lex: 
     if negated(verb) or obj is None or verb.dep_ not in ("ROOT", "conj"):
         return False
     if obj.pos_ == "PRON" or obj.lower_ in lex.dispute_pointers:
-        return obj.lower_ in lex.dispute_pointers and not any(c.dep_ == "prep" for c in obj.children)
-    return (obj.pos_ == "NOUN" and not claim.quantities
+        # the pronoun ends its clause: "rejected it." / "disputed this, saying …", not
+        # "denied that the toll …" or "rejected it as …" (what it is taken for follows)
+        ends = obj.i + 1 >= obj.sent.end or obj.doc[obj.i + 1].is_punct
+        return obj.lower_ in lex.dispute_pointers and ends
+    inside = {t.idx for t in obj.subtree}  # "denied reports of 40 deaths" disputes its own 40
+    return (obj.pos_ == "NOUN" and not any(q["span"][0] in inside for q in claim.quantities)
             and lex.object_class.get(obj.lemma_.lower(), "previous_one") != "previous_one")
 
 
@@ -434,14 +440,14 @@ class Matcher:
     """Decides which claims belong to a target class (the sentence spans are parsed once)."""
 
     def __init__(self, claims: list[Claim], sents: list["Span"], spines: list[set[int]],
-                 lex: Lexicon, disclaimers: dict[int, Disclaimer]):
+                 lex: Lexicon, disclaimers: dict[int, list[Disclaimer]]):
         self.claims, self.sents, self.spines, self.lex = claims, sents, spines, lex
         self.disclaimers = disclaimers
         self.any_attribution = any(c.attribution is not None for c in claims)
 
     def matches(self, j: int, d: Disclaimer) -> bool:
         c, sent, lex = self.claims[j], self.sents[j], self.lex
-        if j in self.disclaimers and not (self.disclaimers[j].type == "disputed" and c.quantities):
+        if j in self.disclaimers and not (c.quantities and all(d.type == "disputed" for d in self.disclaimers[j])):
             return False  # a note is not what notes are about; a denial with counter-figures is
         if d.target in ("casualties", "figures") and d.names and not _names_giver(sent, d.names):
             return False
@@ -518,10 +524,10 @@ class Matcher:
 
 
 def attach(claims: list[Claim], sents: list["Span"], spines: list[set[int]],
-           disclaimers: dict[int, Disclaimer], lex: Lexicon) -> Iterator[tuple[int, Hedge]]:
+           disclaimers: dict[int, list[Disclaimer]], lex: Lexicon) -> Iterator[tuple[int, Hedge]]:
     """Each disclaimer's hedge, with the index of every claim it covers."""
     matcher = Matcher(claims, sents, spines, lex, disclaimers)
-    for i, d in disclaimers.items():
+    for i, d in ((i, d) for i, notes in disclaimers.items() for d in notes):
         covered = matcher.reach(d, d.direction)
         direction = d.direction
         if not covered and d.direction == "following":

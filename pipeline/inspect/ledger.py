@@ -24,8 +24,7 @@ from .data import Output, figure_attribution, figure_flags, flag_list
 from .fmt import bounds_label, interval, quantity_label, spread_label
 from .scope import countries_named, place_entities, previous_countries, scope_of, story_cities, story_countries
 from .summary import Summary, summarize
-from .timeline import (is_lowered, is_older, mark_timeline, next_sentence_denials, occasion_day, order_key,
-                       stated_date)
+from .timeline import is_lowered, is_older, mark_timeline, occasion_day, order_key, stated_date
 from .timescope import time_scope
 
 _WORD = re.compile(r"[\w’'-]+|[^\w\s]")
@@ -827,7 +826,6 @@ def build_ledger(claims: Iterable[dict[str, Any]], documents: dict[str, dict[str
             if (name := source_of(claim, q)) is not None:
                 names[str(claim.get("doc_id"))].add(name)
     doc_keys = {d: document_source_keys(n) for d, n in names.items()}
-    denied_next = next_sentence_denials(claims)
     groups: dict[tuple[Any, ...], list[Row]] = {}
     for claim in claims:
         doc_id = str(claim.get("doc_id"))
@@ -840,8 +838,7 @@ def build_ledger(claims: Iterable[dict[str, Any]], documents: dict[str, dict[str
             skey = doc_keys.get(doc_id, {}).get(source or "") or source_key(source or outlet or f"doc:{doc_id}")
             row = Row(claim, q, outlet, source or outlet, skey, _places(claim), _days(claim),
                       stated=stated_date(claim, q, (documents.get(doc_id) or {}).get("published")),
-                      older=is_older(claim, q), lowered=is_lowered(claim, q),
-                      disputed=(doc_id, claim.get("sentence_index")) in denied_next)
+                      older=is_older(claim, q), lowered=is_lowered(claim, q))
             groups.setdefault(key, []).append(row)
     return _ordered(groups, ctx.began, min_rows, lex)
 

@@ -189,48 +189,12 @@ def is_denied(claim: dict[str, Any], q: dict[str, Any]) -> bool:
             or _cue_after(c.deny_after, claim, q, c.deny_window))
 
 
-@lru_cache(maxsize=1)
-def _next_sentence_denial() -> re.Pattern[str]:
-    """A denial verb and the word or phrase that refers back ("disputed **this**",
-    "rejected **the figure**") as one pattern."""
-    denial = load_json("ledger", "time.json")["denial"]
-    return re.compile(alternation(denial["before"]).pattern + rf"\s+{_refer_back(denial)}", re.IGNORECASE)
-
-
 def _refer_back(denial: dict[str, Any]) -> str:
     """What a denial verb's object refers back with: a noun phrase ("the figure") or a
     pronoun that ends its clause ("disputed this, saying", not "denied that the toll …")."""
     refer = alternation(denial["refer"]).pattern
     pronoun = alternation(denial["refer_pronouns"]).pattern + r"(?=\s*[,.;:!?)\"”’])"
     return f"(?:{refer}|{pronoun})"
-
-
-def next_sentence_denials(claims: Sequence[dict[str, Any]]) -> set[tuple[str, int]]:
-    """(doc_id, sentence_index) of each sentence whose next sentence denies what it refers
-    back to ("… pushing the death toll to at least 108. The health ministry **disputed
-    this**", "… claiming that more than 4,700 people died. Iran has offered no evidence,
-    and the Saudi government **has rejected it**"): the figures of that sentence are
-    disputed. Not "The ministry denied that the toll had reached 100" (a denial of its own
-    sentence's figure, :func:`is_denied`).
-
-    Heuristic: real-world gold denials marked dev 0.440 → 0.560 (3 figures, all gold
-    disputed), test unchanged; ledger pairs unchanged (docs/ledger.md, "Timelines")."""
-    pattern, first = _next_sentence_denial(), _denial_first_words()
-    out: set[tuple[str, int]] = set()
-    for c in claims:
-        i, text = c.get("sentence_index"), str(c.get("text") or "")
-        # a substring test of the verbs first: the pattern's alternation is slow on every sentence
-        if isinstance(i, int) and i > 0 and any(w in text for w in first) and pattern.search(text):
-            out.add((str(c.get("doc_id")), i - 1))
-    return out
-
-
-@lru_cache(maxsize=1)
-def _denial_first_words() -> tuple[str, ...]:
-    """Substrings one of which a sentence must hold for the pattern to be tried: letters 2
-    to 5 of each denial verb's first word (``denial.before``: "denied", "denies" → "enie";
-    without the first letter, so "Disputed" holds "ispu" as "disputed" does)."""
-    return tuple(sorted({w.split()[0].lower()[1:5] for w in load_json("ledger", "time.json")["denial"]["before"]}))
 
 
 def order_key(row: RowLike) -> tuple[Any, ...]:
@@ -396,8 +360,7 @@ def mark_denials(rows: Sequence[RowLike]) -> None:
     (``denies``): "46, not 108" — the 46 row denies the 108 row. A ceiling disputes the
     higher figures of its sentence (:func:`_ceilings`)."""
     for r in rows:
-        # a denial in the next sentence was read when the row was made (next_sentence_denials)
-        r.disputed = r.disputed or is_denied(r.claim, r.quantity)
+        r.disputed = is_denied(r.claim, r.quantity)
     by_claim: dict[Any, list[int]] = {}
     for i, r in enumerate(rows):
         by_claim.setdefault(r.claim.get("claim_id") or id(r.claim), []).append(i)
