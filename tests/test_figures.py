@@ -507,3 +507,9 @@ def test_a_count_set_against_a_report_in_a_while_clause_is_its_own_subject_s():
     figs = _figures("In Velin, the security ministry says 38,195 people were killed, while the disaster "
                     "centre puts the number at 30,920.")
     assert _source(figs["38,195"]) == "security ministry" and _source(figs["30,920"]) == "disaster centre"
+
+
+def test_according_to_in_mid_sentence_gives_the_clause_it_modifies():
+    figs = _figures("At least 70 people died in Velin, according to the Red Crescent, and "
+                    "officials in Tarn said 45 people there had been killed.")
+    assert _source(figs["At least 70"]) == "Red Crescent" and _source(figs["45"]) == "officials"
