@@ -513,3 +513,26 @@ def test_according_to_in_mid_sentence_gives_the_clause_it_modifies():
     figs = _figures("At least 70 people died in Velin, according to the Red Crescent, and "
                     "officials in Tarn said 45 people there had been killed.")
     assert _source(figs["At least 70"]) == "Red Crescent" and _source(figs["45"]) == "officials"
+
+
+def test_a_relative_clause_on_the_figure_names_its_giver():
+    figs = _figures("The inquiry counted 140 dead in Velin, more than the 95 deaths the "
+                    "police had given on Monday.")
+    assert _source(figs["95"]) == "police"
+
+
+def test_a_participle_with_an_agent_on_the_figure_names_its_giver():
+    figs = _figures("At least 60 people were hurt in Velin, a hospital official said, up from "
+                    "48 given by the city council on Monday.")
+    assert _source(figs["48"]) == "city council" and _source(figs["At least 60"]) == "hospital official"
+
+
+def test_an_agentless_participle_on_the_figure_leaves_it_unsourced():
+    figs = _figures("The minister announced a new toll of 310 in Velin, up from the 270 given previously.")
+    assert figs["270"]["attribution"] is None
+
+
+def test_a_relative_clause_of_time_does_not_give_the_figure():
+    figs = _figures("Friday's vigil in Velin followed the two earlier rallies of April 9 and April 16, "
+                    "when the organisers said 90,000 and 120,000 people respectively took part.")
+    assert figs["two"]["attribution"] is None and _source(figs["90,000"]) == "organisers"
