@@ -536,3 +536,8 @@ def test_a_relative_clause_of_time_does_not_give_the_figure():
     figs = _figures("Friday's vigil in Velin followed the two earlier rallies of April 9 and April 16, "
                     "when the organisers said 90,000 and 120,000 people respectively took part.")
     assert figs["two"]["attribution"] is None and _source(figs["90,000"]) == "organisers"
+
+
+def test_a_counting_verb_takes_its_nearest_subject_not_a_label():
+    figs = _figures("Turnout record in Velin: police count 18,000 demonstrators on the square.")
+    assert _source(figs["18,000"]) == "police"
