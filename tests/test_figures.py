@@ -541,3 +541,8 @@ def test_a_relative_clause_of_time_does_not_give_the_figure():
 def test_a_counting_verb_takes_its_nearest_subject_not_a_label():
     figs = _figures("Turnout record in Velin: police count 18,000 demonstrators on the square.")
     assert _source(figs["18,000"]) == "police"
+
+
+def test_a_bare_number_after_a_giver_in_a_gapped_list_is_its_own():
+    figs = _figures("On May 3, police had counted 12,000 in the town and the unions 41,000.")
+    assert _source(figs["12,000"]) == "police" and _source(figs["41,000"]) == "unions"
