@@ -546,3 +546,9 @@ def test_a_counting_verb_takes_its_nearest_subject_not_a_label():
 def test_a_bare_number_after_a_giver_in_a_gapped_list_is_its_own():
     figs = _figures("On May 3, police had counted 12,000 in the town and the unions 41,000.")
     assert _source(figs["12,000"]) == "police" and _source(figs["41,000"]) == "unions"
+
+
+def test_by_a_givers_count_frames_the_figure_before_it():
+    figs = _figures("A rally in Velin drew 9,000 people by the organisers' count, and 4,000 "
+                    "according to the police.")
+    assert _source(figs["9,000"]) == "organisers" and _source(figs["4,000"]) == "police"
