@@ -552,3 +552,13 @@ def test_by_a_givers_count_frames_the_figure_before_it():
     figs = _figures("A rally in Velin drew 9,000 people by the organisers' count, and 4,000 "
                     "according to the police.")
     assert _source(figs["9,000"]) == "organisers" and _source(figs["4,000"]) == "police"
+
+
+def test_a_tally_noun_the_figure_completes_names_its_giver():
+    figs = _figures("The doctors' count is higher than the health ministry's previous figure of 38.")
+    assert _source(figs["38"]) == "health ministry"
+
+
+def test_an_acronym_subject_of_a_relative_clause_is_no_relative_pronoun():
+    figs = _figures("That is up from a tally of 640 deaths the WHO published on Monday in Velin.")
+    assert (figs["640"]["attribution"] or {}).get("source") == "the WHO"
