@@ -562,3 +562,9 @@ def test_a_tally_noun_the_figure_completes_names_its_giver():
 def test_an_acronym_subject_of_a_relative_clause_is_no_relative_pronoun():
     figs = _figures("That is up from a tally of 640 deaths the WHO published on Monday in Velin.")
     assert (figs["640"]["attribution"] or {}).get("source") == "the WHO"
+
+
+def test_a_figure_restating_a_tally_with_a_giver_is_the_givers():
+    figs = _figures("First national count from the union: 90,000 marchers across the country, "
+                    "including 20,000 in Velin.")
+    assert _source(figs["90,000"]) == "union" and _source(figs["20,000"]) == "union"
