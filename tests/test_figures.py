@@ -568,3 +568,10 @@ def test_a_figure_restating_a_tally_with_a_giver_is_the_givers():
     figs = _figures("First national count from the union: 90,000 marchers across the country, "
                     "including 20,000 in Velin.")
     assert _source(figs["90,000"]) == "union" and _source(figs["20,000"]) == "union"
+
+
+def test_an_outlet_tag_after_a_report_relays_its_figure():
+    figs = _figures("Organizer Velin Civic Front (VCF) said 48,000 people took part in the yearly march, "
+                    "while police estimated the crowd at 19,000 at the peak, the Velin Economic Journal reports.")
+    assert figs["48,000"]["attribution"]["source"] == "Organizer Velin Civic Front"
+    assert _source(figs["19,000"]) == "police"

@@ -134,10 +134,22 @@ def _governs_figure(doc: "Doc", rel: Record, q: Record) -> bool:
     return num is not None and _governs(doc, rel, num) is not None
 
 
+def _relayed(rels: list[Record]) -> list[Record]:
+    """"X said 550 people took part …, the Velin Journal reports": an outlet's tag after
+    another report that contains the same figure relays it (``via``), whatever the
+    content spans say; the outlet is dropped from the candidates. A heuristic on the
+    relations: real-world figure source dev 0.790 -> 0.791, test unchanged."""
+    givers = [r for r in rels if r.get("source_type") != "media" and r.get("cue_span")]
+    if not givers:
+        return rels
+    last = max(r["cue_span"][0] for r in givers)
+    return [r for r in rels if r.get("source_type") != "media" or (r.get("cue_span") or [0])[0] < last]
+
+
 def choose(doc: "Doc", q: Record, own: Record | None, others: list[Record]) -> Record | None:
     """The relation that gives figure ``q`` (see the module docstring)."""
     every = ([own] if own else []) + others
-    rels = [r for r in every if _inside(q["span"], r.get("content_span"))]
+    rels = _relayed([r for r in every if _inside(q["span"], r.get("content_span"))])
     if rels:
         return min(rels, key=lambda r: r["content_span"][1] - r["content_span"][0])
     num = figure_number(doc, q["span"])
