@@ -575,3 +575,8 @@ def test_an_outlet_tag_after_a_report_relays_its_figure():
                     "while police estimated the crowd at 19,000 at the peak, the Velin Economic Journal reports.")
     assert figs["48,000"]["attribution"]["source"] == "Organizer Velin Civic Front"
     assert _source(figs["19,000"]) == "police"
+
+
+def test_a_number_with_a_bare_verb_after_the_object_is_part_of_the_report():
+    figs = _figures("In Velin the council had reported two dead and dozens injured.")
+    assert _source(figs["dozens"]) == "council"
