@@ -580,3 +580,8 @@ def test_an_outlet_tag_after_a_report_relays_its_figure():
 def test_a_number_with_a_bare_verb_after_the_object_is_part_of_the_report():
     figs = _figures("In Velin the council had reported two dead and dozens injured.")
     assert _source(figs["dozens"]) == "council"
+
+
+def test_a_figure_counting_the_hearer_is_not_what_is_told():
+    figs = _figures("Police in Velin told four of the callers that officers would be sent.")
+    assert figs["four"]["attribution"] is None
