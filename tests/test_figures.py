@@ -585,3 +585,10 @@ def test_a_number_with_a_bare_verb_after_the_object_is_part_of_the_report():
 def test_a_figure_counting_the_hearer_is_not_what_is_told():
     figs = _figures("Police in Velin told four of the callers that officers would be sent.")
     assert figs["four"]["attribution"] is None
+
+
+def test_money_handed_over_is_the_outlets_account_not_a_report():
+    figs = _figures("The regional government raised its contribution to 12 million euros, and the "
+                    "aid agency said it would provide up to 8 million euros.")
+    assert figs["12 million euros"]["attribution"] is None
+    assert _source(figs["up to 8 million euros"]) == "aid agency"
