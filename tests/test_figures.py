@@ -592,3 +592,9 @@ def test_money_handed_over_is_the_outlets_account_not_a_report():
                     "aid agency said it would provide up to 8 million euros.")
     assert figs["12 million euros"]["attribution"] is None
     assert _source(figs["up to 8 million euros"]) == "aid agency"
+
+
+def test_a_passive_counting_verb_names_its_agent_as_giver():
+    figs = _figures("Police in Velin had said that 60 people were killed, before the number was raised "
+                    "to 85 by provincial officials.")
+    assert _source(figs["60"]) == "police" and _source(figs["85"]) == "provincial officials"
