@@ -8,11 +8,17 @@ noun with no giver, :func:`_bare_tally`):
 
 * first, in a gapped list after a counting or reporting verb, the name right before the
   number ("Algeria reported seven deaths, Senegal five": :func:`gapped_giver`);
+* money handed over has none (:func:`transferred`: "released 3 million euros in aid");
+* the giver the figure's own description names: a relative clause or "by" participle
+  on it, a tally noun it completes or restates (:func:`described_by`), the agent of a
+  passive counting verb (:func:`passive_giver`), "by X's count" (:func:`by_count`);
 * then, with two "according to" or more in the sentence, the one just after the figure
   (:func:`after_figure`: "8,500, according to the police, and 50,000, according to the
   unions");
 * the relation whose ``content`` contains the figure, the innermost when several do
-  (65 lies in the content of both "said"s, the hospital official's is the smaller);
+  (65 lies in the content of both "said"s, the hospital official's is the smaller), not
+  an outlet's tag after another report (:func:`_relayed`: it relays), nor a relation
+  whose hearer the figure counts (:func:`_addressed`);
 * else the relation whose cue governs the figure in the parse, the nearest such cue
   (the content span is a guess at what is reported, the parse says what the verb
   governs: "The agency put the number of deaths at 2,316", content "the number of
