@@ -331,17 +331,19 @@ def _same_topic(sent: "Span", subj: "Token | None", prev: _Att, claim: Claim, pr
     0.787, test unchanged, seed corpus unchanged."""
     if subj is None or prev.content is None or not claim.quantities or not prev_claim.quantities:
         return False
+    it = subj.lower_ == "it"
+    if not it and not (subj.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)):
+        return False  # checked first: only such subjects make the previous content worth reading
     doc = sent.doc
     reported = doc.char_span(prev.content[0], prev.content[1], alignment_mode="expand")
     # the first noun argument (the parser may make "said the quake, …, hit" an object)
     topic = next((t for t in reported or () if t.dep_ in ("nsubj", "nsubjpass", "dobj")), None)
     if topic is None or topic.pos_ != "NOUN" or topic.ent_type_:
         return False
-    if subj.lower_ == "it":
+    if it:
         # not a verdict on it ("It is the deadliest quake since …"): the outlet's own
         return "Plur" not in topic.morph.get("Number") and not any(c.dep_ == "attr" for c in sent.root.children)
-    return subj.pos_ == "NOUN" and subj.lemma_.lower() == topic.lemma_.lower() and any(
-        c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
+    return subj.lemma_.lower() == topic.lemma_.lower()
 
 
 def _refers_back(sent: "Span", claim: Claim, prev_claim: Claim, lex: Lexicon) -> bool:
