@@ -598,3 +598,9 @@ def test_a_passive_counting_verb_names_its_agent_as_giver():
     figs = _figures("Police in Velin had said that 60 people were killed, before the number was raised "
                     "to 85 by provincial officials.")
     assert _source(figs["60"]) == "police" and _source(figs["85"]) == "provincial officials"
+
+
+def test_a_number_coordinated_with_a_counting_verb_is_its_gapped_object():
+    figs = _figures("Volunteers counted between 16,000 and 20,000 people passing the first bridge, and "
+                    "between 30,000 and 37,000 passing the second bridge.")
+    assert _source(figs["between 30,000 and 37,000"]) == "volunteers"
