@@ -308,6 +308,11 @@ def test_a_verdict_on_the_reported_subject_inherits_nothing(nlp):
     assert _find(*_attribute(nlp, text), "deadliest").attribution is None
 
 
+def test_an_emphatic_reflexive_is_not_the_source(nlp):
+    a = _att(nlp, "The rebels themselves said at least 300 people had been killed in the area they control.")
+    assert a["source"] == "The rebels"
+
+
 def test_chain_via(nlp):
     a = _att(nlp, "Two peacekeepers were wounded near the border, the head of the mission said "
                   "on Tuesday, Reuters reported.")
