@@ -295,6 +295,24 @@ def test_inherited_list_continuation(nlp):
     assert a["mode"] == "inherited" and a["source_norm"].lower() == "health ministry"
 
 
+def test_a_sentence_taking_up_the_reported_subject_inherits(nlp):
+    text = ("The seismic institute said the quake struck at 3:10 a.m. about 40 miles east of Velin. "
+            "It was followed by two aftershocks of magnitude 5.2 and 4.8.")
+    a = _att(nlp, text, "aftershocks")
+    assert a["mode"] == "inherited" and a["source_norm"].lower() == "seismic institute"
+
+
+def test_a_verdict_on_the_reported_subject_inherits_nothing(nlp):
+    text = ("The seismic institute said the quake struck at 3:10 a.m. about 40 miles east of Velin. "
+            "It is the deadliest quake in the region since 1960, when about 900 people died.")
+    assert _find(*_attribute(nlp, text), "deadliest").attribution is None
+
+
+def test_an_emphatic_reflexive_is_not_the_source(nlp):
+    a = _att(nlp, "The rebels themselves said at least 300 people had been killed in the area they control.")
+    assert a["source"] == "The rebels"
+
+
 def test_chain_via(nlp):
     a = _att(nlp, "Two peacekeepers were wounded near the border, the head of the mission said "
                   "on Tuesday, Reuters reported.")

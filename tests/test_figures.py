@@ -54,6 +54,103 @@ def test_a_figure_outside_every_report_is_in_the_outlet_voice():
     assert figs["At least 12"]["attribution"] is None
 
 
+def test_according_to_in_mid_sentence_gives_the_clause_it_modifies():
+    figs = _figures("At least 70 people died in Velin, according to the Red Crescent, and "
+                    "officials in Tarn said 45 people there had been killed.")
+    assert _source(figs["At least 70"]) == "Red Crescent" and _source(figs["45"]) == "officials"
+
+
+def test_a_relative_clause_on_the_figure_names_its_giver():
+    figs = _figures("The inquiry counted 140 dead in Velin, more than the 95 deaths the "
+                    "police had given on Monday.")
+    assert _source(figs["95"]) == "police"
+
+
+def test_a_participle_with_an_agent_on_the_figure_names_its_giver():
+    figs = _figures("At least 60 people were hurt in Velin, a hospital official said, up from "
+                    "48 given by the city council on Monday.")
+    assert _source(figs["48"]) == "city council" and _source(figs["At least 60"]) == "hospital official"
+
+
+def test_an_agentless_participle_on_the_figure_leaves_it_unsourced():
+    figs = _figures("The minister announced a new toll of 310 in Velin, up from the 270 given previously.")
+    assert figs["270"]["attribution"] is None
+
+
+def test_a_relative_clause_of_time_does_not_give_the_figure():
+    figs = _figures("Friday's vigil in Velin followed the two earlier rallies of April 9 and April 16, "
+                    "when the organisers said 90,000 and 120,000 people respectively took part.")
+    assert figs["two"]["attribution"] is None and _source(figs["90,000"]) == "organisers"
+
+
+def test_a_counting_verb_takes_its_nearest_subject_not_a_label():
+    figs = _figures("Turnout record in Velin: police count 18,000 demonstrators on the square.")
+    assert _source(figs["18,000"]) == "police"
+
+
+def test_a_bare_number_after_a_giver_in_a_gapped_list_is_its_own():
+    figs = _figures("On May 3, police had counted 12,000 in the town and the unions 41,000.")
+    assert _source(figs["12,000"]) == "police" and _source(figs["41,000"]) == "unions"
+
+
+def test_by_a_givers_count_frames_the_figure_before_it():
+    figs = _figures("A rally in Velin drew 9,000 people by the organisers' count, and 4,000 "
+                    "according to the police.")
+    assert _source(figs["9,000"]) == "organisers" and _source(figs["4,000"]) == "police"
+
+
+def test_a_tally_noun_the_figure_completes_names_its_giver():
+    figs = _figures("The doctors' count is higher than the health ministry's previous figure of 38.")
+    assert _source(figs["38"]) == "health ministry"
+
+
+def test_an_acronym_subject_of_a_relative_clause_is_no_relative_pronoun():
+    figs = _figures("That is up from a tally of 640 deaths the WHO published on Monday in Velin.")
+    assert (figs["640"]["attribution"] or {}).get("source") == "the WHO"
+
+
+def test_a_figure_restating_a_tally_with_a_giver_is_the_givers():
+    figs = _figures("First national count from the union: 90,000 marchers across the country, "
+                    "including 20,000 in Velin.")
+    assert _source(figs["90,000"]) == "union" and _source(figs["20,000"]) == "union"
+
+
+def test_an_outlet_tag_after_a_report_relays_its_figure():
+    figs = _figures("Organizer Velin Civic Front (VCF) said 48,000 people took part in the yearly march, "
+                    "while police estimated the crowd at 19,000 at the peak, the Velin Economic Journal reports.")
+    assert figs["48,000"]["attribution"]["source"] == "Organizer Velin Civic Front"
+    assert _source(figs["19,000"]) == "police"
+
+
+def test_a_number_with_a_bare_verb_after_the_object_is_part_of_the_report():
+    figs = _figures("In Velin the council had reported two dead and dozens injured.")
+    assert _source(figs["dozens"]) == "council"
+
+
+def test_a_figure_counting_the_hearer_is_not_what_is_told():
+    figs = _figures("Police in Velin told four of the callers that officers would be sent.")
+    assert figs["four"]["attribution"] is None
+
+
+def test_money_handed_over_is_the_outlets_account_not_a_report():
+    figs = _figures("The regional government raised its contribution to 12 million euros, and the "
+                    "aid agency said it would provide up to 8 million euros.")
+    assert figs["12 million euros"]["attribution"] is None
+    assert _source(figs["up to 8 million euros"]) == "aid agency"
+
+
+def test_a_passive_counting_verb_names_its_agent_as_giver():
+    figs = _figures("Police in Velin had said that 60 people were killed, before the number was raised "
+                    "to 85 by provincial officials.")
+    assert _source(figs["60"]) == "police" and _source(figs["85"]) == "provincial officials"
+
+
+def test_a_number_coordinated_with_a_counting_verb_is_its_gapped_object():
+    figs = _figures("Volunteers counted between 16,000 and 20,000 people passing the first bridge, and "
+                    "between 30,000 and 37,000 passing the second bridge.")
+    assert _source(figs["between 30,000 and 37,000"]) == "volunteers"
+
+
 def test_an_impersonal_note_reaches_back_to_the_figures_before_it():
     text = ("The ministry said 120 people were killed in Velin on Monday. "
             "It was not possible to independently verify the numbers.")

@@ -36,7 +36,9 @@ Four passes over the document's sentences, in order:
    previous sentence's source (``inherited``) when both are in the same paragraph
    and it continues the account: its subject is a pronoun compatible with the
    source or repeats the source's name, or it takes up the previous sentence's
-   figures ("Twenty of them", "Of the wounded, 48 …", "That figure includes …"), or
+   figures ("Twenty of them", "Of the wounded, 48 …", "That figure includes …") or
+   the subject of what it reported ("… the quake hit at 4:53 p.m., the survey said.
+   It was followed by aftershocks of magnitude 5.9 …"), or
    it opens with an additive marker ("Additionally", "Also", …) and both sentences
    state quantities; only such a list continuation crosses a paragraph break. Nothing is inherited from a
    sourceless passive, or through "it".
@@ -315,7 +317,33 @@ def _continues(sent: "Span", prev: _Att, claim: Claim, prev_claim: Claim, lex: L
             return True
         if subj.pos_ == "PROPN" and subj.text in src.norm.split():
             return True
-    return _list_continuation(sent, claim, prev_claim, lex) or _refers_back(sent, claim, prev_claim, lex)
+    return (_list_continuation(sent, claim, prev_claim, lex) or _refers_back(sent, claim, prev_claim, lex)
+            or _same_topic(sent, subj, prev, claim, prev_claim))
+
+
+def _same_topic(sent: "Span", subj: "Token | None", prev: _Att, claim: Claim, prev_claim: Claim) -> bool:
+    """"The survey said the quake hit at 4:53 p.m. with its epicentre 10 miles west of
+    the town. It was followed by aftershocks of magnitude 5.9 and 5.5.": a cue-less
+    sentence whose subject takes up the subject of what the previous sentence reported
+    ("it" for a thing, or the same noun: "The quake was 6 miles deep") goes on with that
+    report. Both sentences state figures; not a verdict on it ("It is the deadliest
+    quake since …"). A heuristic on the parse: real-world figure source dev 0.785 ->
+    0.787, test unchanged, seed corpus unchanged."""
+    if subj is None or prev.content is None or not claim.quantities or not prev_claim.quantities:
+        return False
+    it = subj.lower_ == "it"
+    if not it and not (subj.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)):
+        return False  # checked first: only such subjects make the previous content worth reading
+    doc = sent.doc
+    reported = doc.char_span(prev.content[0], prev.content[1], alignment_mode="expand")
+    # the first noun argument (the parser may make "said the quake, …, hit" an object)
+    topic = next((t for t in reported or () if t.dep_ in ("nsubj", "nsubjpass", "dobj")), None)
+    if topic is None or topic.pos_ != "NOUN" or topic.ent_type_:
+        return False
+    if it:
+        # not a verdict on it ("It is the deadliest quake since …"): the outlet's own
+        return "Plur" not in topic.morph.get("Number") and not any(c.dep_ == "attr" for c in sent.root.children)
+    return subj.lemma_.lower() == topic.lemma_.lower()
 
 
 def _refers_back(sent: "Span", claim: Claim, prev_claim: Claim, lex: Lexicon) -> bool:

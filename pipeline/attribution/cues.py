@@ -70,6 +70,9 @@ def _children(t: "Token", *deps: str) -> list["Token"]:
 def _subject(t: "Token") -> "Token | None":
     # with two subjects (a quoted clause misattached), the one nearest the verb is the tag's
     subjects = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
+    # an emphatic reflexive ("The rebels themselves said") repeats the subject before it
+    named = [c for c in subjects if not (c.pos_ == "PRON" and c.lower_.endswith(("self", "selves")))]
+    subjects = named or subjects
     return min(subjects, key=lambda c: abs(c.i - t.i)) if subjects else None
 
 

@@ -21,6 +21,7 @@ class Lexicon:
     figure_verbs: frozenset[str]
     figure_nouns: frozenset[str]
     belief_verbs: frozenset[str]
+    transfer_verbs: frozenset[str]
     unsaid_verbs: frozenset[str]
     unsaid_objects: frozenset[str]
     passive_raising: frozenset[str]
@@ -74,6 +75,7 @@ def lexicon() -> Lexicon:
         figure_verbs=low(cues["figure_verbs"]),
         figure_nouns=low(cues["figure_nouns"]),
         belief_verbs=low(cues["belief_verbs"]),
+        transfer_verbs=low(cues["transfer_verbs"]),
         unsaid_verbs=low(cues["unsaid_verbs"]),
         unsaid_objects=low(cues["unsaid_objects"]),
         passive_raising=low(cues["passive_raising"]),
