@@ -13,8 +13,10 @@ streamed passes, story by story (docs/scaling.md, "The ledger at scale").
    the key (main country, home cities, multi-country stories, one name per source) is
    per story or per document, so the groups are those of one pass over everything;
    figures with no story are dated against the corpus's first story (``began``).
-   Consecutive stories go in batches (:class:`StoryJob`), on a Dask cluster with
-   ``engine="dask"`` (each worker reads its stories' claims at their offsets).
+   Consecutive stories go in batches (:class:`StoryJob`), each read at its claims'
+   offsets by a worker: a pool of ``workers`` processes (when there are at least two
+   batches), or a Dask cluster with ``engine="dask"``; the batches' groups come back in
+   story order, so the output is the same whatever the workers.
 
 Memory is the reduced records, the term counts of the story step and the largest
 story's claims, not the corpus. ``tests/test_stream.py`` checks the result equals
@@ -22,12 +24,14 @@ story's claims, not the corpus. ``tests/test_stream.py`` checks the result equal
 """
 from __future__ import annotations
 
+import itertools
 import json
 import os
+from collections import deque
 from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from .data import output_paths, read_jsonl_at
 from .ledger import Lexicon, Measure, _story_began, build_ledger
@@ -87,7 +91,8 @@ def streamed_ledger(outdir: str | Path, *, min_rows: int = 1, lex: Lexicon | Non
     (:func:`pipeline.inspect.ledger.build_ledger` over all of it, story by story).
     ``wanted(story_id)`` skips the other stories (``compare --story``); ``engine="dask"``
     builds the stories' groups on a Dask cluster (``scheduler``, else a ``LocalCluster``
-    of ``workers`` processes), which must see ``outdir``."""
+    of ``workers`` processes), which must see ``outdir``; locally a pool of ``workers``
+    processes builds them (:func:`_on_pool`)."""
     scan = Scan.of(outdir)
     stories = stories_of(scan.texts(), scan.ents)
     scan.ents = EntityIndex()
@@ -100,6 +105,10 @@ def streamed_ledger(outdir: str | Path, *, min_rows: int = 1, lex: Lexicon | Non
     batches = _batches(scan, wanted)
     if engine == "dask":
         return stories, _on_dask(path, batches, min_rows, lex, scheduler, workers)
+    head = list(itertools.islice(batches, 2))
+    batches = itertools.chain(head, batches)
+    if workers > 1 and len(head) > 1:
+        return stories, _on_pool(path, batches, min_rows, lex, workers)
     # one story at a time: a batch's groups hold its claims
     return stories, (out for batch in batches for job in batch for out in story_ledgers(path, [job], min_rows, lex))
 
@@ -162,8 +171,6 @@ def _on_dask(path: str, batches: Iterator[list[StoryJob]], min_rows: int, lex: L
              scheduler: str | None, workers: int) -> Iterator[tuple[str | None, list[Measure]]]:
     """:func:`story_ledgers` of each batch on a Dask cluster, at most two batches per
     worker in flight, the results in order."""
-    from collections import deque
-
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
@@ -173,16 +180,42 @@ def _on_dask(path: str, batches: Iterator[list[StoryJob]], min_rows: int, lex: L
     try:
         with Client(scheduler or cluster) as client:
             limit = 2 * max(1, len(client.scheduler_info().get("workers", {})))
-            queue: deque[Any] = deque()
-            for batch in batches:
-                queue.append(client.submit(story_ledgers, path, batch, min_rows, lex, pure=False))
-                if len(queue) >= limit:
-                    yield from queue.popleft().result()
-            while queue:
-                yield from queue.popleft().result()
+            yield from _in_order((client.submit(story_ledgers, path, batch, min_rows, lex, pure=False).result
+                                  for batch in batches), limit)
     finally:
         if cluster is not None:
             cluster.close()
+
+
+def _on_pool(path: str, batches: Iterator[list[StoryJob]], min_rows: int, lex: Lexicon | None,
+             workers: int) -> Iterator[tuple[str | None, list[Measure]]]:
+    """:func:`story_ledgers` of each batch in a pool of ``workers`` processes (spawned, as
+    ``extract``'s: they end with this process), at most two batches per worker in flight,
+    the results in order.
+
+    Each story's ledger depends on its own claims and documents only, so the stories
+    can be built side by side; on the ledger-scale bench the ledger is three quarters
+    of ``compare``'s CPU time (docs/scaling.md, "Both cores")."""
+    import multiprocessing as mp
+
+    from ..engine import watch_parent
+
+    with mp.get_context("spawn").Pool(workers, initializer=watch_parent) as pool:
+        yield from _in_order((pool.apply_async(story_ledgers, (path, batch, min_rows, lex)).get
+                              for batch in batches), 2 * workers)
+
+
+def _in_order(pending: Iterable[Callable[[], list[Any]]], limit: int) -> Iterator[Any]:
+    """The results of submitted tasks (each a call that waits for its result), in the
+    order submitted, with at most ``limit`` submitted and not yet taken: the stories
+    wait on disk, not in memory."""
+    queue: deque[Callable[[], list[Any]]] = deque()
+    for result in pending:
+        queue.append(result)
+        if len(queue) >= limit:
+            yield from queue.popleft()()
+    while queue:
+        yield from queue.popleft()()
 
 
 def _claims_by_story(scan: Scan) -> dict[str | None, array]:
