@@ -56,23 +56,42 @@ class Scan:
     lengths: array = field(default_factory=lambda: array("q"))
     doc_ids: list[str] = field(default_factory=list)
 
+    #: each document's MinHash signature (``None``: no text), in :meth:`texts` order,
+    #: when a pool made them during the claims' scan (else the story step makes them)
+    signatures: list[Any] | None = None
+
     @classmethod
-    def of(cls, outdir: str | Path) -> "Scan":
+    def of(cls, outdir: str | Path, workers: int = 1) -> "Scan":
+        """The scan of ``outdir``; with ``workers`` > 1 and at least two chunks of
+        :data:`SIGNATURE_DOCS` documents, a pool signs the documents meanwhile."""
         root, claims_path, docs_path = output_paths(outdir)
         scan = cls(root)
+        lines: dict[str, tuple[int, int]] = {}
         if docs_path.is_file():
-            for at, _, doc in read_jsonl_at(docs_path):
+            for at, length, doc in read_jsonl_at(docs_path):
                 d = str(doc.get("doc_id"))
                 scan.documents[d] = {k: doc[k] for k in DOC_FIELDS if k in doc}
                 scan.doc_at[d] = at
+                lines[d] = (at, length)
+        if workers < 2 or len(lines) < 2 * SIGNATURE_DOCS:
+            scan._claims(claims_path)
+            return scan
+        with _pool(workers) as pool:
+            chunks = list(lines.values())
+            pending = [pool.apply_async(signatures_at, (str(docs_path), chunks[k:k + SIGNATURE_DOCS]))
+                       for k in range(0, len(chunks), SIGNATURE_DOCS)]
+            scan._claims(claims_path)
+            scan.signatures = [sig for p in pending for sig in p.get()]
+        return scan
+
+    def _claims(self, claims_path: Path) -> None:
         interned: dict[str, str] = {}
         for at, length, claim in read_jsonl_at(claims_path):
-            scan.ents.add(claim)
-            scan.offsets.append(at)
-            scan.lengths.append(length)
+            self.ents.add(claim)
+            self.offsets.append(at)
+            self.lengths.append(length)
             d = str(claim.get("doc_id"))
-            scan.doc_ids.append(interned.setdefault(d, d))
-        return scan
+            self.doc_ids.append(interned.setdefault(d, d))
 
     def texts(self) -> Iterator[tuple[str, dict[str, Any]]]:
         """Each document's full record, read again at its offset (first-seen order)."""
@@ -84,6 +103,28 @@ class Scan:
                 yield d, json.loads(fh.readline())
 
 
+#: documents a pool worker signs at a time (:func:`signatures_at`)
+SIGNATURE_DOCS = 500
+
+
+def signatures_at(path: str, lines: list[tuple[int, int]]) -> list[Any]:
+    """The MinHash signature of each document record at ``(offset, length)`` of ``path``
+    (``None`` for one without text), as the story step makes them (runs in a worker).
+
+    Heuristic (speed): hashing the shingles is a third of the story step's CPU time; a
+    pool does it while this process scans the claims (docs/scaling.md, "Both cores")."""
+    from .stories import _kept_text, _permutations, settings, signature
+
+    s = settings()
+    perms = _permutations(s)
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        texts = (_kept_text(json.loads(os.pread(fd, n, at))) for at, n in lines)
+        return [signature(text, s, perms) if text.strip() else None for text in texts]
+    finally:
+        os.close(fd)
+
+
 def streamed_ledger(outdir: str | Path, *, min_rows: int = 1, lex: Lexicon | None = None, wanted: Any = None,
                     engine: str = "local", scheduler: str | None = None,
                     workers: int = 2) -> tuple[list[Story], Iterator[tuple[str | None, list[Measure]]]]:
@@ -93,8 +134,9 @@ def streamed_ledger(outdir: str | Path, *, min_rows: int = 1, lex: Lexicon | Non
     builds the stories' groups on a Dask cluster (``scheduler``, else a ``LocalCluster``
     of ``workers`` processes), which must see ``outdir``; locally a pool of ``workers``
     processes builds them (:func:`_on_pool`)."""
-    scan = Scan.of(outdir)
-    stories = stories_of(scan.texts(), scan.ents)
+    scan = Scan.of(outdir, workers if engine == "local" else 1)
+    stories = stories_of(scan.texts(), scan.ents, signatures=scan.signatures)
+    scan.signatures = None
     scan.ents = EntityIndex()
     for st in stories:
         group_of = {d: g for g in st.copies for d in g}
@@ -196,13 +238,19 @@ def _on_pool(path: str, batches: Iterator[list[StoryJob]], min_rows: int, lex: L
     Each story's ledger depends on its own claims and documents only, so the stories
     can be built side by side; on the ledger-scale bench the ledger is three quarters
     of ``compare``'s CPU time (docs/scaling.md, "Both cores")."""
+    with _pool(workers) as pool:
+        yield from _in_order((pool.apply_async(story_ledgers, (path, batch, min_rows, lex)).get
+                              for batch in batches), 2 * workers)
+
+
+def _pool(workers: int) -> Any:
+    """A pool of ``workers`` processes, spawned as ``extract``'s are (no fork of this
+    process's threads and memory) and ending with this process."""
     import multiprocessing as mp
 
     from ..engine import watch_parent
 
-    with mp.get_context("spawn").Pool(workers, initializer=watch_parent) as pool:
-        yield from _in_order((pool.apply_async(story_ledgers, (path, batch, min_rows, lex)).get
-                              for batch in batches), 2 * workers)
+    return mp.get_context("spawn").Pool(workers, initializer=watch_parent)
 
 
 def _in_order(pending: Iterable[Callable[[], list[Any]]], limit: int) -> Iterator[Any]:
