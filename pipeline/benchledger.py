@@ -174,8 +174,8 @@ def ledger_scale(sizes: list[int], corpus: Path, model: str | None) -> list[dict
 
 
 def table(rows: list[dict]) -> str:
-    lines = ["ledger at scale (`compare --jsonl -q` over replicated real-world output, a fresh process; "
-             "CPU and peak RSS include its workers):"]
+    lines = [("ledger at scale (`compare --jsonl -q` over replicated real-world output, a fresh process; "
+              "CPU and peak RSS include its workers):")]
     for r in rows:
         if "error" in r:
             lines.append(f"  {r['docs']:>7} docs  error: {' '.join(r['error'])}")

@@ -27,8 +27,8 @@ from __future__ import annotations
 import itertools
 import json
 import os
-from collections import deque
 from array import array
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
