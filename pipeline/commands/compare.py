@@ -32,8 +32,8 @@ def register(sub: Any) -> None:
                    help="colour output: auto (terminal, unless NO_COLOR is set), always, never")
     p.add_argument("-q", "--quiet", action="store_true", help="no tables (with --jsonl)")
     p.add_argument("--engine", choices=("local", "dask"), default="local",
-                   help="local: this process and its --workers; dask: each story's groups built on a Dask cluster, which must "
-                        "see OUTDIR (the stories are found first, in this process); same output")
+                   help="local: this process and its --workers; dask: each story's groups built on a Dask "
+                        "cluster, which must see OUTDIR (the stories are found first, in this process); same output")
     p.add_argument("--workers", type=positive, default=min(2, os.cpu_count() or 1),
                    help="processes that build the stories' ledgers side by side (local: a pool, when there "
                         "are more than 5,000 claims; --engine dask: the LocalCluster's); default: 2, or 1 "

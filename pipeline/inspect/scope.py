@@ -84,7 +84,12 @@ def places_once() -> Iterator[None]:
         _places_memo = outer
 
 
-def _once_per_claim(fn: Callable[[dict[str, Any]], list[dict[str, Any]]]) -> Callable[[dict[str, Any]], list[dict[str, Any]]]:
+_Places = Callable[[dict[str, Any]], list[dict[str, Any]]]
+
+
+def _once_per_claim(fn: _Places) -> _Places:
+    """``fn`` answered from the memo of :func:`places_once` when one is active (a copy of
+    the list: a caller may change its own)."""
     @wraps(fn)
     def memoized(claim: dict[str, Any]) -> list[dict[str, Any]]:
         memo = _places_memo
