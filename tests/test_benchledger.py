@@ -61,3 +61,24 @@ def test_compare_keeps_replicas_in_stories_of_their_own(tmp_path):
     assert main(["compare", str(tmp_path / "x"), "--jsonl", "-q"]) == 0
     stories = [json.loads(x) for x in (tmp_path / "x" / "stories.jsonl").read_text().splitlines()]
     assert len(stories) == 3 and all(len(s["documents"]) == 2 and len(s["copies"]) == 1 for s in stories)
+
+
+def test_tree_rss_counts_the_memory_of_child_processes():
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from pipeline.benchledger import tree_rss
+
+    alone = tree_rss(os.getpid())
+    child = subprocess.Popen([sys.executable, "-c", "import sys, time; b = bytearray(80 << 20); "
+                              "b[::4096] = b'x' * len(b[::4096]); print(1, flush=True); time.sleep(30)"],
+                             stdout=subprocess.PIPE)
+    try:
+        child.stdout.readline()   # its 80 MB are touched
+        time.sleep(0.1)
+        assert tree_rss(os.getpid()) - alone > 80 << 20
+    finally:
+        child.kill()
+        child.wait()

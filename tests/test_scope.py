@@ -263,3 +263,16 @@ def test_a_reference_back_before_the_count_holds_across_a_number_of_its_clause()
     s = "Officials put the deaths there at 900 out of 1,500 cases, against 300 deaths in Nepal."
     c = claim("d", s, [("900", 900), ("1,500", 1500), ("300", 300)], [("Nepal", NEPAL)])
     assert scope_of(c, c["quantities"][1], None, {"Nepal"}, previous="Liberia") == ("Liberia", None)
+
+
+def test_inside_places_once_a_claims_places_are_worked_out_once_and_forgotten_after():
+    from pipeline.inspect import scope
+
+    c = claim("d1", "In Atlantis, 40 people died.", [("40", 40)], [("Atlantis", "geo:0")])
+    with scope.places_once():
+        first = scope.place_entities(c)
+        first.append("changed by a caller")
+        again = scope.place_entities(c)
+        assert list(scope._places_memo) == [id(c)] and again[0] is first[0] and len(again) == 1
+    assert scope._places_memo is None
+    assert [e["text"] for e in scope.place_entities(c)] == ["Atlantis"]

@@ -123,3 +123,30 @@ def test_compare_on_dask_writes_what_one_process_writes(tmp_path, capsys, monkey
     assert main(["compare", str(tmp_path), "--jsonl", "--color", "never", "--engine", "dask", "--workers", "1"]) == 0
     dask = capsys.readouterr().out, (tmp_path / "ledger.jsonl").read_text(), (tmp_path / "stories.jsonl").read_text()
     assert dask == one and "Dam burst (0), corrected" in one[0] and one[1].count("\n") == 3
+
+
+def test_compare_with_a_pool_of_workers_writes_what_one_process_writes(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("pipeline.inspect.stream.BATCH_CLAIMS", 1)   # a batch per story: the pool starts
+    from pipeline.inspect import stream
+
+    started, real_pool = [], stream._on_pool
+    monkeypatch.setattr(stream, "_on_pool", lambda *a: started.append(a[-1]) or real_pool(*a))
+    _corpus(tmp_path)
+    outputs = []
+    for workers in ("1", "2"):
+        assert main(["compare", str(tmp_path), "--jsonl", "--color", "never", "--workers", workers]) == 0
+        outputs.append((capsys.readouterr().out, (tmp_path / "ledger.jsonl").read_text(),
+                        (tmp_path / "stories.jsonl").read_text()))
+    assert started == [2] and outputs[0] == outputs[1] and outputs[0][1].count("\n") == 3
+
+
+def test_a_pool_signs_the_documents_as_the_story_step_would(tmp_path, monkeypatch):
+    monkeypatch.setattr("pipeline.inspect.stream.SIGNATURE_DOCS", 2)   # chunks of two documents: the pool starts
+    _corpus(tmp_path)
+    pooled, alone = Scan.of(tmp_path, workers=2), Scan.of(tmp_path)
+    s = settings()
+    perms = _permutations(s)
+    want = [signature(doc["text"], s, perms).tolist() if doc.get("text") else None for _, doc in alone.texts()]
+    assert alone.signatures is None and want.count(None) == 1
+    assert [None if sig is None else sig.tolist() for sig in pooled.signatures] == want
+    assert pooled.offsets == alone.offsets and pooled.doc_ids == alone.doc_ids

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Any
 
@@ -31,10 +32,12 @@ def register(sub: Any) -> None:
                    help="colour output: auto (terminal, unless NO_COLOR is set), always, never")
     p.add_argument("-q", "--quiet", action="store_true", help="no tables (with --jsonl)")
     p.add_argument("--engine", choices=("local", "dask"), default="local",
-                   help="local: one process; dask: each story's groups built on a Dask cluster, which must "
-                        "see OUTDIR (the stories are found first, in this process); same output")
-    p.add_argument("--workers", type=positive, default=2,
-                   help="worker processes of the LocalCluster started for --engine dask (default 2)")
+                   help="local: this process and its --workers; dask: each story's groups built on a Dask "
+                        "cluster, which must see OUTDIR (the stories are found first, in this process); same output")
+    p.add_argument("--workers", type=positive, default=min(2, os.cpu_count() or 1),
+                   help="processes that build the stories' ledgers side by side (local: a pool, when there "
+                        "are more than 5,000 claims; --engine dask: the LocalCluster's); default: 2, or 1 "
+                        "on a one-core machine; same output")
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="Dask scheduler address (tcp://host:8786); default: a LocalCluster")
 

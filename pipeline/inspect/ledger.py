@@ -22,7 +22,8 @@ from ..resources import load_json
 from .sourcenames import story_name, story_names
 from .data import Output, figure_attribution, figure_flags, flag_list
 from .fmt import bounds_label, interval, quantity_label, spread_label
-from .scope import countries_named, place_entities, previous_countries, scope_of, story_cities, story_countries
+from .scope import (countries_named, place_entities, places_once, previous_countries, scope_of, story_cities,
+                    story_countries)
 from .summary import Summary, summarize
 from .timeline import is_lowered, is_older, mark_timeline, occasion_day, order_key, stated_date
 from .timescope import time_scope
@@ -811,9 +812,12 @@ def build_ledger(claims: Iterable[dict[str, Any]], documents: dict[str, dict[str
     and ``documents`` are one story of it (:mod:`pipeline.inspect.stream`): figures with
     no story are dated against the corpus's first story, as in one pass.
     """
-    lex = lex or lexicon()
-    documents = documents or {}
-    claims = list(claims)
+    with places_once():
+        return _build_ledger(list(claims), documents or {}, min_rows, lex or lexicon(), began)
+
+
+def _build_ledger(claims: list[dict[str, Any]], documents: dict[str, dict[str, Any]], min_rows: int,
+                  lex: Lexicon, began: dict[str, str] | None) -> list[Measure]:
     ctx = KeyContext.of(claims, documents, lex, began)
     story = story_names(documents, claims)  # one name per source across a story
 

@@ -300,17 +300,21 @@ class _Seen:
         self.meta: dict[str, dict[str, Any]] = {}
         self.signatures: list[Any] = []
 
-    def features(self, docs: Iterable[tuple[str, dict[str, Any]]], ents: EntityIndex) -> Iterable[str]:
+    def features(self, docs: Iterable[tuple[str, dict[str, Any]]], ents: EntityIndex,
+                 signatures: Iterable[Any] | None = None) -> Iterable[str]:
         """Each document's TF-IDF features (kept words, then its entity tokens), read one
-        at a time: the vectorizer counts them as they come."""
+        at a time: the vectorizer counts them as they come. ``signatures``: each
+        document's, made beforehand (``None`` for one without text), else made here."""
+        made = iter(signatures) if signatures is not None else None
         for d, doc in docs:
             text = _kept_text(doc)
+            sig = next(made) if made is not None else None
             if not text.strip():
                 continue
             self.ids.append(d)
             self.days.append(_day(doc))
             self.meta[d] = {"published": doc.get("published"), "title": doc.get("title")}
-            self.signatures.append(signature(text, self.s, self.perms))
+            self.signatures.append(sig if sig is not None else signature(text, self.s, self.perms))
             yield text + " " + ents.features(d)
 
 
@@ -382,13 +386,15 @@ def find_stories(documents: dict[str, dict[str, Any]], claims: Iterable[dict[str
 
 
 def stories_of(docs: Iterable[tuple[str, dict[str, Any]]], ents: EntityIndex,
-               s: StorySettings | None = None) -> list[Story]:
+               s: StorySettings | None = None, signatures: Iterable[Any] | None = None) -> list[Story]:
     """:func:`find_stories` over ``(doc_id, record)`` pairs read once, in order (a stream
     of ``documents.jsonl``), and the claims' entities: only the term counts, the
-    signatures and a few fields per document are held, never the texts."""
+    signatures and a few fields per document are held, never the texts. ``signatures``:
+    the documents' MinHash signatures in the same order, when made beforehand
+    (:func:`pipeline.inspect.stream.signatures_at`)."""
     s = s or settings()
     seen = _Seen(s)
-    X, vocab = tfidf(seen.features(docs, ents))
+    X, vocab = tfidf(seen.features(docs, ents, signatures))
     if not seen.ids:
         return []   # no document with text
     union = _Union(len(seen.ids))

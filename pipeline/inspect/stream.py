@@ -13,8 +13,10 @@ streamed passes, story by story (docs/scaling.md, "The ledger at scale").
    the key (main country, home cities, multi-country stories, one name per source) is
    per story or per document, so the groups are those of one pass over everything;
    figures with no story are dated against the corpus's first story (``began``).
-   Consecutive stories go in batches (:class:`StoryJob`), on a Dask cluster with
-   ``engine="dask"`` (each worker reads its stories' claims at their offsets).
+   Consecutive stories go in batches (:class:`StoryJob`), each read at its claims'
+   offsets by a worker: a pool of ``workers`` processes (when there are at least two
+   batches), or a Dask cluster with ``engine="dask"``; the batches' groups come back in
+   story order, so the output is the same whatever the workers.
 
 Memory is the reduced records, the term counts of the story step and the largest
 story's claims, not the corpus. ``tests/test_stream.py`` checks the result equals
@@ -22,12 +24,14 @@ story's claims, not the corpus. ``tests/test_stream.py`` checks the result equal
 """
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from array import array
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from .data import output_paths, read_jsonl_at
 from .ledger import Lexicon, Measure, _story_began, build_ledger
@@ -52,23 +56,42 @@ class Scan:
     lengths: array = field(default_factory=lambda: array("q"))
     doc_ids: list[str] = field(default_factory=list)
 
+    #: each document's MinHash signature (``None``: no text), in :meth:`texts` order,
+    #: when a pool made them during the claims' scan (else the story step makes them)
+    signatures: list[Any] | None = None
+
     @classmethod
-    def of(cls, outdir: str | Path) -> "Scan":
+    def of(cls, outdir: str | Path, workers: int = 1) -> "Scan":
+        """The scan of ``outdir``; with ``workers`` > 1 and at least two chunks of
+        :data:`SIGNATURE_DOCS` documents, a pool signs the documents meanwhile."""
         root, claims_path, docs_path = output_paths(outdir)
         scan = cls(root)
+        lines: dict[str, tuple[int, int]] = {}
         if docs_path.is_file():
-            for at, _, doc in read_jsonl_at(docs_path):
+            for at, length, doc in read_jsonl_at(docs_path):
                 d = str(doc.get("doc_id"))
                 scan.documents[d] = {k: doc[k] for k in DOC_FIELDS if k in doc}
                 scan.doc_at[d] = at
+                lines[d] = (at, length)
+        if workers < 2 or len(lines) < 2 * SIGNATURE_DOCS:
+            scan._claims(claims_path)
+            return scan
+        with _pool(workers) as pool:
+            chunks = list(lines.values())
+            pending = [pool.apply_async(signatures_at, (str(docs_path), chunks[k:k + SIGNATURE_DOCS]))
+                       for k in range(0, len(chunks), SIGNATURE_DOCS)]
+            scan._claims(claims_path)
+            scan.signatures = [sig for p in pending for sig in p.get()]
+        return scan
+
+    def _claims(self, claims_path: Path) -> None:
         interned: dict[str, str] = {}
         for at, length, claim in read_jsonl_at(claims_path):
-            scan.ents.add(claim)
-            scan.offsets.append(at)
-            scan.lengths.append(length)
+            self.ents.add(claim)
+            self.offsets.append(at)
+            self.lengths.append(length)
             d = str(claim.get("doc_id"))
-            scan.doc_ids.append(interned.setdefault(d, d))
-        return scan
+            self.doc_ids.append(interned.setdefault(d, d))
 
     def texts(self) -> Iterator[tuple[str, dict[str, Any]]]:
         """Each document's full record, read again at its offset (first-seen order)."""
@@ -80,6 +103,29 @@ class Scan:
                 yield d, json.loads(fh.readline())
 
 
+#: documents a pool worker signs at a time (:func:`signatures_at`)
+SIGNATURE_DOCS = 500
+
+
+def signatures_at(path: str, lines: list[tuple[int, int]]) -> list[Any]:
+    """The MinHash signature of each document record at ``(offset, length)`` of ``path``
+    (``None`` for one without text), as the story step makes them (runs in a worker).
+
+    Why (speed): signing is most of the story step's CPU time per document (some 0.8 ms
+    of its 1 ms on the ledger-scale bench); a pool does it while this process scans the
+    claims (docs/scaling.md, "Both cores")."""
+    from .stories import _kept_text, _permutations, settings, signature
+
+    s = settings()
+    perms = _permutations(s)
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        texts = (_kept_text(json.loads(os.pread(fd, n, at))) for at, n in lines)
+        return [signature(text, s, perms) if text.strip() else None for text in texts]
+    finally:
+        os.close(fd)
+
+
 def streamed_ledger(outdir: str | Path, *, min_rows: int = 1, lex: Lexicon | None = None, wanted: Any = None,
                     engine: str = "local", scheduler: str | None = None,
                     workers: int = 2) -> tuple[list[Story], Iterator[tuple[str | None, list[Measure]]]]:
@@ -87,9 +133,11 @@ def streamed_ledger(outdir: str | Path, *, min_rows: int = 1, lex: Lexicon | Non
     (:func:`pipeline.inspect.ledger.build_ledger` over all of it, story by story).
     ``wanted(story_id)`` skips the other stories (``compare --story``); ``engine="dask"``
     builds the stories' groups on a Dask cluster (``scheduler``, else a ``LocalCluster``
-    of ``workers`` processes), which must see ``outdir``."""
-    scan = Scan.of(outdir)
-    stories = stories_of(scan.texts(), scan.ents)
+    of ``workers`` processes), which must see ``outdir``; locally a pool of ``workers``
+    processes builds them (:func:`_on_pool`)."""
+    scan = Scan.of(outdir, workers if engine == "local" else 1)
+    stories = stories_of(scan.texts(), scan.ents, signatures=scan.signatures)
+    scan.signatures = None
     scan.ents = EntityIndex()
     for st in stories:
         group_of = {d: g for g in st.copies for d in g}
@@ -100,6 +148,10 @@ def streamed_ledger(outdir: str | Path, *, min_rows: int = 1, lex: Lexicon | Non
     batches = _batches(scan, wanted)
     if engine == "dask":
         return stories, _on_dask(path, batches, min_rows, lex, scheduler, workers)
+    head = list(itertools.islice(batches, 2))
+    batches = itertools.chain(head, batches)
+    if workers > 1 and len(head) > 1:
+        return stories, _on_pool(path, batches, min_rows, lex, workers)
     # one story at a time: a batch's groups hold its claims
     return stories, (out for batch in batches for job in batch for out in story_ledgers(path, [job], min_rows, lex))
 
@@ -162,8 +214,6 @@ def _on_dask(path: str, batches: Iterator[list[StoryJob]], min_rows: int, lex: L
              scheduler: str | None, workers: int) -> Iterator[tuple[str | None, list[Measure]]]:
     """:func:`story_ledgers` of each batch on a Dask cluster, at most two batches per
     worker in flight, the results in order."""
-    from collections import deque
-
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
@@ -173,16 +223,48 @@ def _on_dask(path: str, batches: Iterator[list[StoryJob]], min_rows: int, lex: L
     try:
         with Client(scheduler or cluster) as client:
             limit = 2 * max(1, len(client.scheduler_info().get("workers", {})))
-            queue: deque[Any] = deque()
-            for batch in batches:
-                queue.append(client.submit(story_ledgers, path, batch, min_rows, lex, pure=False))
-                if len(queue) >= limit:
-                    yield from queue.popleft().result()
-            while queue:
-                yield from queue.popleft().result()
+            yield from _in_order((client.submit(story_ledgers, path, batch, min_rows, lex, pure=False).result
+                                  for batch in batches), limit)
     finally:
         if cluster is not None:
             cluster.close()
+
+
+def _on_pool(path: str, batches: Iterator[list[StoryJob]], min_rows: int, lex: Lexicon | None,
+             workers: int) -> Iterator[tuple[str | None, list[Measure]]]:
+    """:func:`story_ledgers` of each batch in a pool of ``workers`` processes (spawned, as
+    ``extract``'s: they end with this process), at most two batches per worker in flight,
+    the results in order.
+
+    Each story's ledger depends on its own claims and documents only, so the stories
+    can be built side by side; on the ledger-scale bench the ledger is three quarters
+    of ``compare``'s CPU time (docs/scaling.md, "Both cores")."""
+    with _pool(workers) as pool:
+        yield from _in_order((pool.apply_async(story_ledgers, (path, batch, min_rows, lex)).get
+                              for batch in batches), 2 * workers)
+
+
+def _pool(workers: int) -> Any:
+    """A pool of ``workers`` processes, spawned as ``extract``'s are (no fork of this
+    process's threads and memory) and ending with this process."""
+    import multiprocessing as mp
+
+    from ..engine import watch_parent
+
+    return mp.get_context("spawn").Pool(workers, initializer=watch_parent)
+
+
+def _in_order(pending: Iterable[Callable[[], list[Any]]], limit: int) -> Iterator[Any]:
+    """The results of submitted tasks (each a call that waits for its result), in the
+    order submitted, with at most ``limit`` submitted and not yet taken: the stories
+    wait on disk, not in memory."""
+    queue: deque[Callable[[], list[Any]]] = deque()
+    for result in pending:
+        queue.append(result)
+        if len(queue) >= limit:
+            yield from queue.popleft()()
+    while queue:
+        yield from queue.popleft()()
 
 
 def _claims_by_story(scan: Scan) -> dict[str | None, array]:
