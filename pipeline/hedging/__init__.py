@@ -53,6 +53,12 @@ def _notes(disclaimer: Disclaimer | None, unsourced: Disclaimer | None) -> list[
     return [disclaimer, unsourced]
 
 
+def _own_hedge(doc: "Doc", d: Disclaimer) -> Hedge:
+    """A note as a hedge of its own sentence (scope ``sentence``)."""
+    return Hedge(type=d.type, cue=doc.text[d.cue[0]:d.cue[1]], cue_span=list(d.cue), scope="sentence",
+                 from_sentence=None)
+
+
 def hedge_claims(doc: "Doc", claims: list[Claim]) -> list[list[Hedge]]:
     """The hedges of each claim (one per kept sentence, in order) of ``doc``. Reads the
     claims; changes nothing."""
@@ -80,12 +86,8 @@ def hedge_claims(doc: "Doc", claims: list[Claim]) -> list[list[Hedge]]:
         found = {(h["type"], tuple(h["cue_span"])) for h in main}
         hedges.extend(dict(h, scope="clause") for h in anywhere
                       if (h["type"], tuple(h["cue_span"])) not in found)
-        hedges.extend(Hedge(type=d.type, cue=sent.doc.text[d.cue[0]:d.cue[1]], cue_span=list(d.cue),
-                            scope="sentence", from_sentence=None) for d in own)
-        if lex.self_hedge:
-            hedges.extend(Hedge(type=d.type, cue=doc.char_span(*d.cue, alignment_mode="expand").text,
-                                cue_span=list(d.cue), scope="sentence", from_sentence=None)
-                          for d in disclaimers.get(i, []))
+        # a note about this sentence is its own hedge; one about others, only with self_hedge
+        hedges.extend(_own_hedge(doc, d) for d in own + (disclaimers.get(i, []) if lex.self_hedge else []))
         out.append(hedges)
     for j, hedge in attach(claims, sents, spines, disclaimers, lex):
         out[j].append(hedge)

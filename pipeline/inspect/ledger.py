@@ -25,7 +25,7 @@ from .fmt import bounds_label, interval, quantity_label, spread_label
 from .scope import (countries_named, place_entities, places_once, previous_countries, scope_of, story_cities,
                     story_countries)
 from .summary import Summary, summarize
-from .timeline import is_lowered, is_older, mark_timeline, occasion_day, order_key, stated_date
+from .timeline import alternation, is_lowered, is_older, mark_timeline, occasion_day, order_key, stated_date
 from .timescope import time_scope
 
 _WORD = re.compile(r"[\w’'-]+|[^\w\s]")
@@ -391,10 +391,16 @@ def _graded(lower: str, start: int, lex: Lexicon) -> bool:
     return bool(words) and words[-1] in lex.superlatives
 
 
+def _ends_with(words: list[str], fillers: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``words`` (:func:`.timeline.alternation`), then at most one of ``fillers``
+    ("the", "some"), at the end of the text searched: a phrase right before a number
+    ("not counting the", "built to hold some", "up from")."""
+    return re.compile(alternation(words).pattern + r"\s+(?:(?:" + "|".join(fillers) + r")\s+)?$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def _exclusion_re() -> re.Pattern[str]:
-    words = load_json("ledger", "measures.json")["cue_exclusions"]["words"]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")\s+(?:the\s+|any\s+)?$")
+    return _ends_with(load_json("ledger", "measures.json")["cue_exclusions"]["words"], ("the", "any"))
 
 
 def _excluded(lower: str, start: int) -> bool:
@@ -549,9 +555,7 @@ def _not_a_level(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> bool
 
 @lru_cache(maxsize=1)
 def _capacity_re() -> re.Pattern[str]:
-    words = load_json("ledger", "measures.json")["not_a_level"]["capacity"]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")\s+(?:some\s+|about\s+|around\s+)?$",
-                      re.IGNORECASE)
+    return _ends_with(load_json("ledger", "measures.json")["not_a_level"]["capacity"], ("some", "about", "around"))
 
 
 def _capacity_before(before: str) -> bool:
@@ -1065,8 +1069,7 @@ def compared_measure(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon,
 
 @lru_cache(maxsize=1)
 def _comparison_re() -> re.Pattern[str]:
-    words = load_json("ledger", "measures.json")["comparison"]["words"]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+    return _ends_with(load_json("ledger", "measures.json")["comparison"]["words"], ("the", "a"))
 
 
 def _cue_at_start(text: str, lex: Lexicon, words: int = 2) -> str | None:
