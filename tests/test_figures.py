@@ -214,6 +214,21 @@ def test_a_cue_does_not_hedge_the_figures_of_a_background_clause():
     assert "speculative" in _flags(_figures("The toll in Velin could rise to 40.")["40"])
 
 
+def test_the_figures_inside_a_dispute_noun_are_disputed():
+    figs = _figures("In Velin, the governor was asked to settle a dispute between one agency that "
+                    "counts 3,195 dead and another that counts 2,957.")
+    assert "disputed" in _flags(figs["3,195"]) and "disputed" in _flags(figs["2,957"])
+    # the clause around the noun is not its content
+    assert "disputed" not in _flags(_figures("A dispute over land in Velin killed 12 people.")["12"])
+
+
+def test_a_headline_denial_parsed_as_a_coordination_still_governs_its_figure():
+    figs = _figures("Police in Velin deny death toll in stadium crush exceeds 125")
+    assert "disputed" in _flags(figs["exceeds 125"])
+    figs = _figures("The army in Tarn denied the report and said 12 soldiers died.")
+    assert "disputed" not in _flags(figs["12"])   # "and": a real second clause
+
+
 def test_dismissing_reports_is_a_denial():
     figs = _figures("Officials in Velin dismissed reports that the toll had reached 300.")
     assert "disputed" in _flags(figs["300"])

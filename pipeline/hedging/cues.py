@@ -421,6 +421,24 @@ def _dispute(tok: "Token", s: _Sentence) -> bool:
     return True
 
 
+def _dispute_noun(tok: "Token", s: _Sentence) -> bool:
+    """A noun of disagreement whose "between"/"over"/"about" phrase holds a figure ->
+    ``disputed`` (the figures it covers: those inside the noun, see
+    :func:`pipeline.hedging.figures._clause`).
+
+    Matches "settle a dispute between one ministry that counts 3,195 dead and another
+    that counts 2,957", "the discrepancy between the 46 deaths and the 108 reported".
+    Not "a dispute over land killed 12 people" (no figure in the phrase). Heuristic:
+    one dev pair of figures of the real-world set."""
+    lex = s.lex
+    if not (tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.dispute_nouns):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in lex.dispute_noun_preps and _contains_number(c, s.claim)
+           for c in tok.children):
+        s.add("disputed", tok)
+    return True
+
+
 def _predicate_adjective(tok: "Token", s: _Sentence) -> bool:
     """A hedging adjective as the spine predicate -> its type.
 
@@ -607,7 +625,7 @@ def _verification(tok: "Token", s: _Sentence) -> bool:
 RULES: tuple[Callable[["Token", _Sentence], bool], ...] = (
     _unnamed_reports, _modal, _hedging_adverb, _comparative,
     _looks_like, _seen_as, _raising, _passive_report, _accused_of, _hedging_speech, _belief, _dispute,
-    _predicate_adjective, _attributive, _hedging_noun, _content_noun,
+    _dispute_noun, _predicate_adjective, _attributive, _hedging_noun, _content_noun,
     _condition_mark, _until_condition, _inquiry_mark, _inquiry_verb, _remains_to_be_seen,
     _verification,
 )
@@ -623,7 +641,7 @@ def _trigger_words(lex: Lexicon) -> frozenset[str]:
     if cached is None or cached[0] is not lex:
         sets = (lex.report_nouns, lex.modal, lex.adverb, lex.doxastic, lex.passive_raising,
                 lex.speech_hedge, lex.appearance_like, lex.regard_as, lex.raising, lex.accuse,
-                lex.dispute_verbs, lex.predicate_adjective, lex.attributive, lex.nouns,
+                lex.dispute_verbs, lex.dispute_nouns, lex.predicate_adjective, lex.attributive, lex.nouns,
                 lex.content_nouns, lex.cond_marks, lex.temporal_conditions,
                 lex.investigation_marks, lex.investigation_heads, lex.open_question_verbs,
                 lex.verify_methods, lex.verify_inline)

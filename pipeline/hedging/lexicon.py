@@ -89,6 +89,8 @@ class Lexicon:
     note_dual_words: frozenset[str] = frozenset()
     note_pronouns: frozenset[str] = frozenset()
     unsourced: dict = field(default_factory=dict)
+    dispute_nouns: frozenset[str] = frozenset()
+    dispute_noun_preps: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +131,8 @@ def lexicon() -> Lexicon:
         investigation_marks=frozenset(inv["marks"]),
         dispute_verbs=frozenset(cues["dispute"]["verbs"]),
         dispute_objects=frozenset(cues["dispute"]["objects"]),
+        dispute_nouns=frozenset(cues["dispute"]["nouns"]),
+        dispute_noun_preps=frozenset(cues["dispute"]["noun_preps"]),
         verify_inline=frozenset(ver["verbs"]),
         verify_methods=frozenset(ver["method_words"]),
         verify_needs_agent=frozenset(ver["needs_agent_or_negation"]),

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 
 from ..records import Claim, Hedge
 from .lexicon import Lexicon
-from .scope import clause_chain, negated, subject
+from .scope import clause_chain, misparsed_content, negated, subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -310,6 +310,8 @@ def _dispute_points_back(verb: "Token", obj: "Token | None", claim: Claim, lex: 
         # "denied that the toll …" or "rejected it as …" (what it is taken for follows)
         ends = obj.i + 1 >= obj.sent.end or obj.doc[obj.i + 1].is_punct
         return obj.lower_ in lex.dispute_pointers and ends
+    if any(c.dep_ == "conj" and misparsed_content(c, verb, lex.dispute_objects) for c in verb.children):
+        return False  # "Police deny death toll exceeds 125": its own figure, misparsed
     inside = {t.idx for t in obj.subtree}  # "denied reports of 40 deaths" disputes its own 40
     return (obj.pos_ == "NOUN" and not any(q["span"][0] in inside for q in claim.quantities)
             and lex.object_class.get(obj.lemma_.lower(), "previous_one") != "previous_one")

@@ -79,3 +79,16 @@ def subject(tok: "Token") -> "Token | None":
             if child.dep_ in ("nsubj", "nsubjpass", "expl"):
                 return child
     return None
+
+
+def misparsed_content(conj: "Token", verb: "Token", claim_nouns: frozenset[str]) -> bool:
+    """Is ``conj``, a verb coordinated with the dispute verb ``verb``, really its content
+    clause? The parser reads a headline's "Police deny death toll exceeds 125" as "deny
+    [the] toll" and "exceeds 125"; with no subject, no "and" and a claim noun as the
+    dispute's object just before it, the toll is the subject of a content clause.
+    Not "denied the report and said 12 died" (a real coordination: "and")."""
+    if conj.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+        return False
+    between = [c for c in verb.children if verb.i < c.i < conj.i]
+    return not any(c.dep_ in ("cc", "punct") for c in between) and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in claim_nouns for c in between)
