@@ -229,6 +229,22 @@ def test_a_headline_denial_parsed_as_a_coordination_still_governs_its_figure():
     assert "disputed" not in _flags(figs["12"])   # "and": a real second clause
 
 
+def test_a_note_in_a_clause_about_one_figure_checks_that_figure_only():
+    figs = _figures("In Tarn, officials put the toll at about 8,500, while officials on the islands "
+                    "said as many as 4,000 people may have died there, a figure that could not be "
+                    "confirmed.")
+    assert "unverified" in _flags(figs["as many as 4,000"]) and "unverified" not in _flags(figs["about 8,500"])
+    figs = _figures("More than 1,000 people were injured in Velin, and an official said the toll had "
+                    "reached 127, although that figure could not be confirmed.")
+    assert "unverified" in _flags(figs["127"]) and "unverified" not in _flags(figs["More than 1,000"])
+
+
+def test_but_the_figures_could_not_be_confirmed_is_about_its_own_sentence():
+    figs = _figures("Officials in Velin said 40 people died and 300 were hurt, but the figures "
+                    "could not be confirmed.")
+    assert "unverified" in _flags(figs["40"]) and "unverified" in _flags(figs["300"])
+
+
 def test_dismissing_reports_is_a_denial():
     figs = _figures("Officials in Velin dismissed reports that the toll had reached 300.")
     assert "disputed" in _flags(figs["300"])

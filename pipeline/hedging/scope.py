@@ -87,7 +87,8 @@ def misparsed_content(conj: "Token", verb: "Token", claim_nouns: frozenset[str])
     [the] toll" and "exceeds 125"; with no subject, no "and" and a claim noun as the
     dispute's object just before it, the toll is the subject of a content clause.
     Not "denied the report and said 12 died" (a real coordination: "and")."""
-    if conj.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+    if conj.dep_ != "conj" or conj.head.i != verb.i or conj.pos_ not in ("VERB", "AUX") or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
         return False
     between = [c for c in verb.children if verb.i < c.i < conj.i]
     return not any(c.dep_ in ("cc", "punct") for c in between) and any(
