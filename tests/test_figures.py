@@ -245,6 +245,13 @@ def test_but_the_figures_could_not_be_confirmed_is_about_its_own_sentence():
     assert "unverified" in _flags(figs["40"]) and "unverified" in _flags(figs["300"])
 
 
+def test_a_note_on_figures_before_it_leaves_distances_and_magnitudes_alone():
+    figs = _figures("Officials in Velin said 40 people died when the 6.1-magnitude quake struck "
+                    "10 miles from the town. The figures could not be independently verified.")
+    assert "unverified" in _flags(figs["40"])
+    assert "unverified" not in _flags(figs["10 miles"]) | _flags(figs["6.1-magnitude"])
+
+
 def test_dismissing_reports_is_a_denial():
     figs = _figures("Officials in Velin dismissed reports that the toll had reached 300.")
     assert "disputed" in _flags(figs["300"])

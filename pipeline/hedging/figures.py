@@ -18,7 +18,9 @@ read off the parse (a heuristic, measured on the real-world test bed):
   a figure that could not be confirmed", "…, although that figure could not be
   confirmed"), which covers the clause of that figure only (:func:`_checked_clause`;
   real-world dev figure flag ``unverified`` F1 0.787 -> 0.793, flags micro-F1 0.915 ->
-  0.917; test unchanged); a denial in the
+  0.917; test unchanged); a note from another sentence covers counts, percentages
+  and sums, not a distance or a magnitude of a claim it reaches (dev ``unverified``
+  0.793 -> 0.797; test unchanged); a denial in the
   sentence covers what it governs ("the army denied that 40 were killed", and a
   headline's "Police deny toll exceeds 125", which the parser reads as a coordination);
   a noun of disagreement covers the figures inside it ("a dispute between one ministry
@@ -96,6 +98,8 @@ def _covers(doc: "Doc", hedge: Hedge, q: dict[str, Any]) -> bool:
         about = _checked_clause(cue)
         if about is not None:
             return _governs(about, num)
+    if hedge["scope"] in ("previous", "following") and q.get("kind") not in lexicon().class_lemmas["figures"]:
+        return False  # a note on figures from another sentence is not about a distance or magnitude
     if hedge["type"] in CHECKING or hedge["scope"] in ("previous", "following"):
         return True
     if hedge["scope"] == "clause" and (cue is None or num is None or cue.pos_ not in CLAUSE_CUE_POS
