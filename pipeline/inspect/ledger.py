@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable
 
+from ..names import state_key
 from ..resources import load_json
 from .sourcenames import story_name, story_names
 from .data import Output, figure_attribution, figure_flags, flag_list
@@ -629,8 +630,9 @@ def same_source(a: str, b: str) -> bool:
     """Same source key (:func:`source_key` reads "ministry of health" as "health
     ministry"), or one is the acronym of the other ("SOHR", "Syrian Observatory for
     Human Rights"; "DHS", "Department of Homeland Security" with the body noun back in
-    front, :func:`pipeline.names.head_first`)."""
-    if a == b:
+    front, :func:`pipeline.names.head_first`), or a country's authorities and its
+    government (:func:`pipeline.names.state_key`)."""
+    if a == b or state_key(a) == state_key(b):
         return True
     for x, y in ((a, b), (b, a)):
         if " " not in x and len(x) >= 2 and x in _acronyms_of(y):
