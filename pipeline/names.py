@@ -141,6 +141,11 @@ def of_heads() -> frozenset[str]:
     return _data()["of_heads"]
 
 
+def national_bodies() -> frozenset[str]:
+    """Bodies a country has one of, named by their head alone ("government", "army")."""
+    return _data()["national_bodies"]
+
+
 def head_first(key: str) -> str:
     """A :func:`name_key` with a final body noun of ``of_heads`` put back in front
     ("homeland security department" → "department homeland security"), the order an

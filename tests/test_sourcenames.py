@@ -117,3 +117,22 @@ def test_the_document_s_longer_name_is_read_through_the_story_table():
     loose = {"x": {"doc_id": "x"}}  # no story: the document's names still apply
     table = story_names(loose, [_claim("x", "police", "government"), _claim("x", "Velin Police", "government")])
     assert story_name(table, loose["x"], "police") == "Velin Police"
+
+
+def _placed(doc: str, name: str, stype: str, country: str) -> dict:
+    claim = _claim(doc, name, stype)
+    claim["entities"] = [{"text": country, "norm": country, "label": "GPE"}]
+    return claim
+
+
+def test_the_government_of_a_story_set_in_one_country_is_that_country_s():
+    claims = [_placed("a", "the government", "government", "Chad"), _placed("b", "the army", "government", "Chad"),
+              _placed("a", "the interior ministry", "government", "Chad")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "the government") == "Chadian government"
+    assert story_name(table, DOCS["b"], "the army") == "Chadian army"
+    # a ministry may be another country's: it keeps its name
+    assert story_name(table, DOCS["a"], "the interior ministry") == "the interior ministry"
+    # two countries, one document each: no home country
+    claims = [_placed("a", "the government", "government", "Chad"), _placed("b", "officials", "anonymous", "Mali")]
+    assert story_name(story_names(DOCS, claims), DOCS["a"], "the government") == "the government"
