@@ -41,3 +41,10 @@ def test_a_country_s_authorities_are_its_government_when_sources_are_compared():
     assert not same_source(source_key("local authorities"), source_key("local government"))
     assert not same_source(source_key("Chadian officials"), source_key("Chadian government"))
     assert source_key("Chadian authorities") == "chadian authorities"  # the key keeps its noun
+
+
+def test_an_acronym_defined_after_a_possessive_names_the_body_without_it():
+    from pipeline.names import acronyms
+
+    assert acronyms("The Velin Water Authority’s (VWA) count rose.") == {"VWA": "Velin Water Authority"}
+    assert acronyms("Tarn Relief Fund's (TRF) teams") == {"TRF": "Tarn Relief Fund"}
