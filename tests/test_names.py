@@ -48,3 +48,12 @@ def test_an_acronym_defined_after_a_possessive_names_the_body_without_it():
 
     assert acronyms("The Velin Water Authority’s (VWA) count rose.") == {"VWA": "Velin Water Authority"}
     assert acronyms("Tarn Relief Fund's (TRF) teams") == {"TRF": "Tarn Relief Fund"}
+
+
+def test_police_and_military_ranks_are_titles_before_a_person_s_name():
+    from pipeline.names import strip_titles
+
+    assert strip_titles("Cdr Mira Halvorsen") == "Mira Halvorsen"
+    assert strip_titles("Inspector General Tomas Veld") == "Tomas Veld"
+    assert strip_titles("Detective Superintendent Ana Roe") == "Ana Roe"
+    assert strip_titles("Commissioner") == "Commissioner"  # never stripped to nothing
