@@ -30,6 +30,10 @@ attribution ``source_norm`` share, with one title list and one acronym rule (dat
   its country is named one way: "Morocco's Interior Ministry" and "the Moroccan Interior
   Ministry" are both "Moroccan Interior Ministry", "Spain said" is the "Spanish government".
 
+* :func:`person_names`: a document's surnames and the parts of one full name → that
+  name ("Choi" → "Choi Seong-beom"), for the attribution stage's sources and the
+  entities' norms alike.
+
 * :func:`state_key`: a key with a country's "authorities" read as its "government", for
   comparing two sources ("Saudi authorities" = "Saudi government").
 
@@ -39,6 +43,7 @@ but the cases where the two stages used to disagree.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from .resources import data_path, load_json
@@ -156,6 +161,35 @@ def head_first(key: str) -> str:
     if len(words) > 1 and words[-1] in _data()["of_heads"]:
         return " ".join([words[-1], *words[:-1]])
     return key
+
+
+def person_names(names: Iterable[str]) -> dict[str, str]:
+    """Lower-case word → the fullest person name it stands for, from the person names one
+    document gives (titles stripped), in text order: each surname (and the part after a
+    hyphen, "al-Sharaa" is also "Sharaa") → the longest name ending with it, the first
+    of equal length; any other capitalised part of full names → the longest of them, when
+    no surname of two words or more is that word and every name with that part is within
+    the longest (a family name written first, "Choi" of "Choi Seong-beom"; a first name,
+    "Nico" of "Nico Afinta"). The attribution stage's sources and the extraction stage's
+    entities read the same index, so "Nico" is one person in both."""
+    full: dict[str, str] = {}
+    parts: dict[str, set[str]] = {}
+    for name in names:
+        words = name.split()
+        if not words:
+            continue
+        last = words[-1].lower()
+        for key in {last, last.split("-")[-1]}:
+            if len(words) > len(full.get(key, "").split()):
+                full[key] = name
+        for part in words[:-1]:
+            if part[:1].isupper() and len(part) > 1:
+                parts.setdefault(part.lower(), set()).add(name)
+    for part, found in parts.items():
+        longest = max(found, key=lambda n: (len(n.split()), n))
+        if len(full.get(part, "").split()) < 2 and all(n in longest for n in found):
+            full[part] = longest
+    return full
 
 
 def titles() -> frozenset[str]:
