@@ -30,6 +30,9 @@ attribution ``source_norm`` share, with one title list and one acronym rule (dat
   its country is named one way: "Morocco's Interior Ministry" and "the Moroccan Interior
   Ministry" are both "Moroccan Interior Ministry", "Spain said" is the "Spanish government".
 
+* :func:`bare_name`: a mention as a name (no leading article, possessive or cut-open
+  bracket; a person's titles), the first step of both a source name and an entity norm.
+
 * :func:`person_names`: a document's surnames and the parts of one full name → that
   name ("Choi" → "Choi Seong-beom"), for the attribution stage's sources and the
   entities' norms alike.
@@ -195,6 +198,19 @@ def person_names(names: Iterable[str]) -> dict[str, str]:
 def titles() -> frozenset[str]:
     """Lower-case titles and honorifics, without a final period ("col", "president")."""
     return _data()["titles"]
+
+
+_ARTICLE = re.compile(r"^(?:the|an|a)\s+", re.IGNORECASE)
+_OPEN_BRACKET = re.compile(r"\s*\([^)]*$")
+
+
+def bare_name(name: str, person: bool = True) -> str:
+    """A mention as a name: without a leading article, a bracket the tagger cut open
+    ("World Health Organization (WHO" keeps no "(WHO"), a final possessive ("Sri Lanka's"
+    → "Sri Lanka") and, for a person, leading titles (:func:`strip_titles`). The
+    attribution stage's source names and the entities' norms both start from it."""
+    name = _OPEN_BRACKET.sub("", _ARTICLE.sub("", name.strip()))
+    return strip_titles(_POSSESSIVE.sub("", name).strip(), person=person)
 
 
 def _fold(word: str) -> str:

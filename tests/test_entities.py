@@ -143,3 +143,21 @@ def test_person_names_index_surnames_and_the_parts_of_one_full_name():
     assert index["veld"] == "Tomas Veld" and index["rahim"] == "Ana al-Rahim"
     assert index["choi"] == "Choi Min-ho" and index["tomas"] == "Tomas Veld"
     assert "mira" not in index  # two persons share it
+
+
+def test_an_organisation_s_possessive_is_not_part_of_its_norm_as_for_a_source():
+    from pipeline.extraction.entities import link_entities
+    from pipeline.names import bare_name
+    from pipeline.records import Claim
+
+    assert bare_name("the Tarn Relief Fund's") == "Tarn Relief Fund"
+    assert bare_name("Col. Ana Roe's") == "Ana Roe" and bare_name("Velin Council (VC", person=False) == "Velin Council"
+    text = "The Tarn Relief Fund's teams found 40 people, the Tarn Relief Fund said."
+    ents = [{"text": t, "span": [text.index(t), text.index(t) + len(t)], "label": "ORG", "norm": t, "entity_id": ""}
+            for t in ("The Tarn Relief Fund's", "the Tarn Relief Fund said")]
+    ents[1]["text"] = "the Tarn Relief Fund"
+    ents[1]["span"] = [ents[1]["span"][0], ents[1]["span"][0] + len("the Tarn Relief Fund")]
+    claim = Claim(start=0, end=len(text), sentence_index=0, section="body", quantities=[], entities=ents, dates=[])
+    link_entities([claim], text)
+    assert {e["norm"] for e in claim.entities} == {"Tarn Relief Fund"}
+    assert claim.entities[0]["entity_id"] == claim.entities[1]["entity_id"]

@@ -54,7 +54,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..names import acronyms, demonym, person_names, strip_titles, titles
+from ..names import acronyms, bare_name, demonym, person_names, titles
 from .lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -302,9 +302,7 @@ class DocIndex:
     # ----------------------------------------------------------------- names
 
     def _strip_name(self, name: str) -> str:
-        name = re.sub(r"^(?:the|The|THE|an|An|AN|a|A)\s+", "", name.strip())
-        name = re.sub(r"\s*\([^)]*$", "", name)  # an entity cut inside "(WHO)" keeps no "(WHO"
-        return strip_titles(re.sub(r"['’]s?$", "", name).strip())
+        return bare_name(name)  # one rule with the entities' norms
 
     def _person_norm(self, name: str) -> str:
         name = self._strip_name(name)
