@@ -114,3 +114,50 @@ def test_norm_links_surnames_and_acronyms_within_a_document():
     ids = {e["text"]: e["entity_id"] for e in ents}
     assert ids["Mr Starmer"] == ids["Keir Starmer"]
     assert ids["London"].startswith("geo:")
+
+
+def test_a_one_word_name_is_the_one_person_of_the_document_it_is_part_of():
+    from pipeline.extraction.entities import link_entities
+    from pipeline.records import Claim
+
+    text = "Commander Tomas Veld spoke. Veld and Tomas left. Mira Halvorsen came. Mira Roe too. Mira and RTV left."
+
+    def ent(name, label):
+        start = text.index(name, text.index(".") + 1 if name in ("Tomas", "Veld") else 0)
+        return {"text": name, "span": [start, start + len(name)], "label": label, "norm": name, "entity_id": ""}
+
+    ents = [ent("Tomas Veld", "PERSON"), ent("Veld", "PERSON"), ent("Tomas", "ORG"), ent("Mira Halvorsen", "PERSON"),
+            ent("Mira Roe", "PERSON"), ent("RTV", "ORG")]
+    claim = Claim(start=0, end=len(text), sentence_index=0, section="body", quantities=[], entities=ents, dates=[])
+    link_entities([claim], text)
+    norms = {e["text"]: e["norm"] for e in claim.entities}
+    assert norms["Tomas"] == "Tomas Veld"  # a first name (tagged as an organisation) of one person
+    assert norms["Veld"] == "Tomas Veld"
+    assert norms["RTV"] == "RTV"  # an acronym is not a person's part
+
+
+def test_person_names_index_surnames_and_the_parts_of_one_full_name():
+    from pipeline.names import person_names
+
+    index = person_names(["Tomas Veld", "Veld", "Ana al-Rahim", "Choi Min-ho", "Mira Halvorsen", "Mira Roe"])
+    assert index["veld"] == "Tomas Veld" and index["rahim"] == "Ana al-Rahim"
+    assert index["choi"] == "Choi Min-ho" and index["tomas"] == "Tomas Veld"
+    assert "mira" not in index  # two persons share it
+
+
+def test_an_organisation_s_possessive_is_not_part_of_its_norm_as_for_a_source():
+    from pipeline.extraction.entities import link_entities
+    from pipeline.names import bare_name
+    from pipeline.records import Claim
+
+    assert bare_name("the Tarn Relief Fund's") == "Tarn Relief Fund"
+    assert bare_name("Col. Ana Roe's") == "Ana Roe" and bare_name("Velin Council (VC", person=False) == "Velin Council"
+    text = "The Tarn Relief Fund's teams found 40 people, the Tarn Relief Fund said."
+    ents = [{"text": t, "span": [text.index(t), text.index(t) + len(t)], "label": "ORG", "norm": t, "entity_id": ""}
+            for t in ("The Tarn Relief Fund's", "the Tarn Relief Fund said")]
+    ents[1]["text"] = "the Tarn Relief Fund"
+    ents[1]["span"] = [ents[1]["span"][0], ents[1]["span"][0] + len("the Tarn Relief Fund")]
+    claim = Claim(start=0, end=len(text), sentence_index=0, section="body", quantities=[], entities=ents, dates=[])
+    link_entities([claim], text)
+    assert {e["norm"] for e in claim.entities} == {"Tarn Relief Fund"}
+    assert claim.entities[0]["entity_id"] == claim.entities[1]["entity_id"]

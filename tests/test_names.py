@@ -31,3 +31,29 @@ def test_name_key_reads_a_country_as_its_adjective_and_drops_a_plural_possessive
     assert name_key("the Chad Farmers' Union") == name_key("Chadian farmers union")
     assert name_key("South Korea police") == name_key("South Korean police")
     assert name_key("Jordan's health ministry") == name_key("the Jordanian Ministry of Health")
+
+
+def test_a_country_s_authorities_are_its_government_when_sources_are_compared():
+    from pipeline.inspect.ledger import same_source, source_key
+
+    assert same_source(source_key("Chadian authorities"), source_key("the Chadian government"))
+    assert same_source(source_key("Chad's authorities"), source_key("Chad's government"))
+    assert not same_source(source_key("local authorities"), source_key("local government"))
+    assert not same_source(source_key("Chadian officials"), source_key("Chadian government"))
+    assert source_key("Chadian authorities") == "chadian authorities"  # the key keeps its noun
+
+
+def test_an_acronym_defined_after_a_possessive_names_the_body_without_it():
+    from pipeline.names import acronyms
+
+    assert acronyms("The Velin Water Authority’s (VWA) count rose.") == {"VWA": "Velin Water Authority"}
+    assert acronyms("Tarn Relief Fund's (TRF) teams") == {"TRF": "Tarn Relief Fund"}
+
+
+def test_police_and_military_ranks_are_titles_before_a_person_s_name():
+    from pipeline.names import strip_titles
+
+    assert strip_titles("Cdr Mira Halvorsen") == "Mira Halvorsen"
+    assert strip_titles("Inspector General Tomas Veld") == "Tomas Veld"
+    assert strip_titles("Detective Superintendent Ana Roe") == "Ana Roe"
+    assert strip_titles("Commissioner") == "Commissioner"  # never stripped to nothing

@@ -102,6 +102,7 @@ def test_revision_and_denial_marks_are_scored_against_the_gold():
 
 def test_source_keys_per_gold_body_merges_one_documents_short_names():
     from pipeline.eval.realworld import _source_keys_per_body
+    from pipeline.inspect.sourcenames import story_names
 
     s = "The Ministry of Health said 40 died; the ministry said 12 were hurt; WHO said 41."
     def fig(text, source):
@@ -114,8 +115,10 @@ def test_source_keys_per_gold_body_merges_one_documents_short_names():
         {"id": "f1", "source_norm": "Health Ministry"}, {"id": "f2", "source_norm": "Health Ministry"},
         {"id": "f3", "source_norm": "World Health Organization"}]}}
     matched = {"d": {0: "f1", 1: "f2", 2: "f3"}}
-    # "the ministry" takes the document's full name: one key per body
-    assert _source_keys_per_body(claims, golds, matched) == (1.0, 2)
+    names = story_names({}, claims["d"])
+    # "the ministry" takes the document's full name (the one resolver): one key per body
+    assert _source_keys_per_body(claims, golds, matched, names=names) == (1.0, 2)
+    assert _source_keys_per_body(claims, golds, matched) == (1.5, 2)
 
 
 def test_source_keys_per_gold_body_counts_the_ledgers_story_names():

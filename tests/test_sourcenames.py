@@ -1,7 +1,9 @@
 """One name per source across a story (pipeline/inspect/sourcenames.py), on invented records."""
 from __future__ import annotations
 
-from pipeline.inspect.sourcenames import story_name, story_names
+from collections import Counter
+
+from pipeline.inspect.sourcenames import document_names, story_name, story_names
 
 
 def _claim(doc: str, name: str, stype: str) -> dict:
@@ -10,7 +12,8 @@ def _claim(doc: str, name: str, stype: str) -> dict:
             "quantities": [{"attribution": att}]}
 
 
-DOCS = {"a": {"story_id": "s1"}, "b": {"story_id": "s1"}, "c": {"story_id": "s2"}}
+DOCS = {"a": {"doc_id": "a", "story_id": "s1"}, "b": {"doc_id": "b", "story_id": "s1"},
+        "c": {"doc_id": "c", "story_id": "s2"}}
 
 
 def test_a_generic_body_takes_the_story_s_longer_name():
@@ -72,3 +75,64 @@ def test_an_acronym_meets_a_name_written_with_a_dotted_abbreviation():
     from pipeline.inspect.ledger import same_source, source_key
     assert same_source(source_key("USGS"), source_key("U.S. Geological Survey"))
     assert not same_source(source_key("USGS"), source_key("UN Security Council"))
+
+
+def _types(**kinds: str) -> dict[str, Counter]:
+    return {k.replace("_", " "): Counter({v: 1}) for k, v in kinds.items()}
+
+
+def test_a_document_short_name_takes_its_one_full_name():
+    names = document_names(["the Ministry of Health", "the ministry", "Mira Halvorsen", "Halvorsen"],
+                           _types(health_ministry="government", ministry="government", mira_halvorsen="person",
+                                  halvorsen="person"))
+    assert names["the ministry"] == "the Ministry of Health" and names["Halvorsen"] == "Mira Halvorsen"
+    # two ministries: "the ministry" could be either, so it stays as it is
+    names = document_names(["Tarn Health Ministry", "Tarn Interior Ministry", "the ministry"])
+    assert "the ministry" not in names
+
+
+def test_a_body_s_longer_name_has_its_head_noun_last():
+    names = document_names(["police", "Police Spokesman Dov Amir", "Velin Police"],
+                           _types(police="government", police_spokesman_dov_amir="person", velin_police="government"))
+    assert names["police"] == "Velin Police"
+    assert document_names(["police", "Police Spokesman Dov Amir"]) == {}
+
+
+def test_unnamed_people_keep_their_own_name_but_meet_the_body_named_after_them():
+    names = document_names(["officials", "velinese officials", "unions", "tarn unions"],
+                           _types(officials="anonymous", velinese_officials="anonymous", unions="organization",
+                                  tarn_unions="organization"))
+    assert names == {}  # "officials" may be any officials: docs/annotation.md 6.4
+    names = document_names(["nurses", "Central Committee of Velinese Nurses"],
+                           _types(nurses="anonymous", central_velinese_nurses_committee="organization"))
+    assert names["nurses"] == "Central Committee of Velinese Nurses"
+
+
+def test_the_document_s_longer_name_is_read_through_the_story_table():
+    claims = [_claim("a", "the ministry", "government"), _claim("a", "Tarn Ministry of Water", "government"),
+              _claim("b", "the ministry", "government"), _claim("b", "Tarn Ministry of Roads", "government")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "the ministry") == "Tarn Ministry of Water"
+    assert story_name(table, DOCS["b"], "the ministry") == "Tarn Ministry of Roads"
+    loose = {"x": {"doc_id": "x"}}  # no story: the document's names still apply
+    table = story_names(loose, [_claim("x", "police", "government"), _claim("x", "Velin Police", "government")])
+    assert story_name(table, loose["x"], "police") == "Velin Police"
+
+
+def _placed(doc: str, name: str, stype: str, country: str) -> dict:
+    claim = _claim(doc, name, stype)
+    claim["entities"] = [{"text": country, "norm": country, "label": "GPE"}]
+    return claim
+
+
+def test_the_government_of_a_story_set_in_one_country_is_that_country_s():
+    claims = [_placed("a", "the government", "government", "Chad"), _placed("b", "the army", "government", "Chad"),
+              _placed("a", "the interior ministry", "government", "Chad")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "the government") == "Chadian government"
+    assert story_name(table, DOCS["b"], "the army") == "Chadian army"
+    # a ministry may be another country's: it keeps its name
+    assert story_name(table, DOCS["a"], "the interior ministry") == "the interior ministry"
+    # two countries, one document each: no home country
+    claims = [_placed("a", "the government", "government", "Chad"), _placed("b", "officials", "anonymous", "Mali")]
+    assert story_name(story_names(DOCS, claims), DOCS["a"], "the government") == "the government"

@@ -54,7 +54,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..names import acronyms, demonym, strip_titles, titles
+from ..names import acronyms, bare_name, demonym, person_names, titles
 from .lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -212,8 +212,7 @@ class DocIndex:
     def __init__(self, doc: "Doc", lex: Lexicon):
         self.doc = doc
         self.lex = lex
-        self.full_names: dict[str, str] = {}     # surname / single name → fullest name
-        parts_seen: dict[str, set[str]] = {}     # any other part of a full name → the names
+        persons: list[str] = []                  # person names in text order, titles stripped
         self.orgs: list[str] = []                # organisation names in order of mention
         # (start character, name, its lower-case words) of each of them
         self.org_at: list[tuple[int, str, frozenset[str]]] = []
@@ -227,14 +226,7 @@ class DocIndex:
         for ent in ents:
             name = self._strip_name(ent.text)
             if ent.label_ == "PERSON" and name:
-                parts = name.split()
-                last = parts[-1].lower()
-                for key in {last, last.split("-")[-1]}:  # "al-Sharaa" is also "Sharaa"
-                    if len(parts) > len(self.full_names.get(key, "").split()):
-                        self.full_names[key] = name
-                for part in parts[:-1]:
-                    if part[:1].isupper() and len(part) > 1:
-                        parts_seen.setdefault(part.lower(), set()).add(name)
+                persons.append(name)
             elif ent.label_ in ("ORG", "FAC", "NORP", "GPE") and name:
                 if ent.label_ == "ORG":
                     self.orgs.append(name)
@@ -245,12 +237,8 @@ class DocIndex:
                     norp[name] += 1
             if name.lower() in lex.media_names:
                 self.media_seen[name] += 1
-        # a name written family name first ("Choi Seong-beom" … "Choi said") is found by
-        # any of its parts, when only one full name has that part and no surname is it
-        for part, names in parts_seen.items():
-            longest = max(names, key=lambda n: (len(n.split()), n))
-            if len(self.full_names.get(part, "").split()) < 2 and all(n in longest for n in names):
-                self.full_names[part] = longest
+        # surname / single name → fullest name, shared with the entities' norms
+        self.full_names: dict[str, str] = person_names(persons)
         self.acronyms = acronyms(doc_text(doc))
         self.country_adj = None
         for t in doc:
@@ -314,9 +302,7 @@ class DocIndex:
     # ----------------------------------------------------------------- names
 
     def _strip_name(self, name: str) -> str:
-        name = re.sub(r"^(?:the|The|THE|an|An|AN|a|A)\s+", "", name.strip())
-        name = re.sub(r"\s*\([^)]*$", "", name)  # an entity cut inside "(WHO)" keeps no "(WHO"
-        return strip_titles(re.sub(r"['’]s?$", "", name).strip())
+        return bare_name(name)  # one rule with the entities' norms
 
     def _person_norm(self, name: str) -> str:
         name = self._strip_name(name)

@@ -287,26 +287,24 @@ def _source_keys_per_body(claims: dict[str, list[dict]], golds: dict,
                           matched: dict[str, dict[int, str]], docs: dict | None = None,
                           names: dict | None = None) -> tuple[float, int]:
     """Mean number of distinct system source keys (the ledger's keys, as ``build_ledger``
-    gives them: each name as its story names that source,
-    :func:`pipeline.inspect.sourcenames.story_name`, then one key per name and document,
-    :func:`pipeline.inspect.ledger.document_source_keys`, acronyms merged as the ledger
-    merges them) among the matched figures of each gold body (an event's
+    gives them: each name as its document and story name that source,
+    :func:`pipeline.inspect.sourcenames.story_name`, the same name the figure source
+    metric scores, then :func:`pipeline.inspect.ledger.source_key`, acronyms merged as
+    the ledger merges them) among the matched figures of each gold body (an event's
     ``source_norm``), over the bodies with at least one named system source."""
-    from ..inspect.ledger import document_source_keys, same_source
+    from ..inspect.ledger import same_source, source_key
     from ..inspect.sourcenames import story_name
 
     keys: dict[tuple[str, str], list[str]] = defaultdict(list)
     for d, cl in claims.items():
         gold = {f["id"]: f for f in golds[d]["figures"]}
-        doc = (docs or {}).get(d) or {}
-        named = [story_name(names or {}, doc, _source(c, q)) for c, q in _figures(cl)]
-        doc_keys = document_source_keys({n for n in named if n})
+        doc = {**((docs or {}).get(d) or {}), "doc_id": d}
         for i, (claim, q) in enumerate(_figures(cl)):
             fig = gold.get(matched.get(d, {}).get(i, ""))
-            name = named[i]
+            name = story_name(names or {}, doc, _source(claim, q))
             if not fig or not fig.get("source_norm") or not name:
                 continue
-            k = doc_keys[name]
+            k = source_key(name)
             body = keys[(golds[d]["event"], fig["source_norm"])]
             if not any(same_source(k, x) for x in body):
                 body.append(k)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable
 
+from ..names import state_key
 from ..resources import load_json
 from .sourcenames import story_name, story_names
 from .data import Output, figure_attribution, figure_flags, flag_list
@@ -629,8 +630,9 @@ def same_source(a: str, b: str) -> bool:
     """Same source key (:func:`source_key` reads "ministry of health" as "health
     ministry"), or one is the acronym of the other ("SOHR", "Syrian Observatory for
     Human Rights"; "DHS", "Department of Homeland Security" with the body noun back in
-    front, :func:`pipeline.names.head_first`)."""
-    if a == b:
+    front, :func:`pipeline.names.head_first`), or a country's authorities and its
+    government (:func:`pipeline.names.state_key`)."""
+    if a == b or state_key(a) == state_key(b):
         return True
     for x, y in ((a, b), (b, a)):
         if " " not in x and len(x) >= 2 and x in _acronyms_of(y):
@@ -646,32 +648,6 @@ def _acronyms_of(key: str) -> frozenset[str]:
     from ..names import head_first
 
     return frozenset(_initials(z, short) for z in {key, head_first(key)} for short in (False, True))
-
-
-def document_source_keys(names: Iterable[str]) -> dict[str, str]:
-    """Source name → key for the names one document gives. A short key whose words all
-    appear, in order, in longer keys of the same document that are all one nested name
-    takes the longest of them: "the ministry" → "health ministry", "police" →
-    "metropolitan police", "Choi" → "choi seong beom" (one document names one body or
-    person in full, then by its head or surname). Two different candidates ("health
-    ministry", "interior ministry") leave the short key as it is.
-
-    Heuristic: real-world dev "source keys per gold body" measured in docs/ledger.md."""
-    keys = {n: source_key(n) for n in names}
-    distinct = sorted(set(keys.values()), key=len)
-    out: dict[str, str] = {}
-    for name, k in keys.items():
-        longer = [x for x in distinct if len(x) > len(k) and _words_in_order(k.split(), x.split())]
-        if longer and all(_words_in_order(y.split(), max(longer, key=len).split()) for y in longer):
-            out[name] = max(longer, key=len)
-        else:
-            out[name] = k
-    return out
-
-
-def _words_in_order(short: list[str], long: list[str]) -> bool:
-    it = iter(long)
-    return bool(short) and all(w in it for w in short)
 
 
 @dataclass
@@ -826,14 +802,9 @@ def _build_ledger(claims: list[dict[str, Any]], documents: dict[str, dict[str, A
     story = story_names(documents, claims)  # one name per source across a story
 
     def source_of(claim: dict[str, Any], q: dict[str, Any]) -> str | None:
-        return story_name(story, documents.get(str(claim.get("doc_id"))) or {}, figure_source(claim, q))
+        doc_id = claim.get("doc_id")
+        return story_name(story, {**(documents.get(str(doc_id)) or {}), "doc_id": doc_id}, figure_source(claim, q))
 
-    names: dict[str, set[str]] = defaultdict(set)
-    for claim in claims:
-        for q in claim.get("quantities") or []:
-            if (name := source_of(claim, q)) is not None:
-                names[str(claim.get("doc_id"))].add(name)
-    doc_keys = {d: document_source_keys(n) for d, n in names.items()}
     groups: dict[tuple[Any, ...], list[Row]] = {}
     for claim in claims:
         doc_id = str(claim.get("doc_id"))
@@ -843,7 +814,7 @@ def _build_ledger(claims: list[dict[str, Any]], documents: dict[str, dict[str, A
             if key is None:
                 continue
             source = source_of(claim, q)
-            skey = doc_keys.get(doc_id, {}).get(source or "") or source_key(source or outlet or f"doc:{doc_id}")
+            skey = source_key(source or outlet or f"doc:{doc_id}")
             row = Row(claim, q, outlet, source or outlet, skey, _places(claim), _days(claim),
                       stated=stated_date(claim, q, (documents.get(doc_id) or {}).get("published")),
                       older=is_older(claim, q), lowered=is_lowered(claim, q))
