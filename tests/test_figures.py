@@ -252,6 +252,18 @@ def test_a_note_on_figures_before_it_leaves_distances_and_magnitudes_alone():
     assert "unverified" not in _flags(figs["10 miles"]) | _flags(figs["6.1-magnitude"])
 
 
+def test_a_bare_participle_with_its_predicate_is_a_hedge():
+    figs = _figures("Velin fire: 58 people now feared dead after tower blaze")
+    assert "speculative" in _flags(figs["58"])
+    assert "speculative" not in _flags(_figures("Velin fire: 58 people dead after tower blaze")["58"])
+
+
+def test_expecting_a_figure_parsed_as_a_phrase_is_a_prediction():
+    figs = _figures("Police sources in Tarn expect between 1.1 and 1.4 million marchers across the "
+                    "country today.")
+    assert "speculative" in _flags(figs["between 1.1 and 1.4 million"])
+
+
 def test_dismissing_reports_is_a_denial():
     figs = _figures("Officials in Velin dismissed reports that the toll had reached 300.")
     assert "disputed" in _flags(figs["300"])

@@ -325,16 +325,22 @@ def _passive_report(tok: "Token", s: _Sentence) -> bool:
     verb (+ "to").
 
     Matches "Forty miners are reported to have been trapped" (cue "are reported to"),
-    "is believed to", the bare headline participle "200+ arrests reported". Not with a
+    "is believed to", the bare headline participle "200+ arrests reported", a bare
+    participle with its predicate "58 people feared dead" (with :func:`_numeric_phrase`:
+    real-world figure flag ``speculative`` F1 dev 0.776 -> 0.829, test 0.810 -> 0.837).
+    Not with a
     by-agent, not with "as" (see :func:`_seen_as`); "it was said" without a raised
     infinitive is settled with no cue."""
     lex, lemma = s.lex, tok.lemma_.lower()
-    if not (_is_verb(tok) and tok.i in s.spine and tok.tag_ == "VBN" and lemma in lex.passive_raising
-            and not any(c.dep_ == "agent" for c in tok.children)):
+    # "58 people feared dead", "missing presumed dead": a bare participle with its
+    # predicate (the parser often tags a headline's participle as a past tense)
+    predicate = not has_aux(tok) and any(c.dep_ == "oprd" for c in tok.children)
+    if not (_is_verb(tok) and tok.i in s.spine and (tok.tag_ == "VBN" or (predicate and tok.tag_ == "VBD"))
+            and lemma in lex.passive_raising and not any(c.dep_ == "agent" for c in tok.children)):
         return False
     t = lex.passive_raising[lemma]
     aux = [c for c in tok.children if c.dep_ == "auxpass"]
-    bare = not has_aux(tok) and tok.dep_ in ("ROOT", "acl", "conj") and t in lex.bare_participle_types
+    bare = predicate or (not has_aux(tok) and tok.dep_ in ("ROOT", "acl", "conj") and t in lex.bare_participle_types)
     complement = any(c.dep_ in PASSIVE_COMPLEMENTS for c in tok.children)
     if not ((aux or bare) and (complement or lemma not in lex.passive_needs_complement)
             and not any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)):
@@ -399,10 +405,20 @@ def _belief(tok: "Token", s: _Sentence) -> bool:
     if not any((c.dep_ in CLAUSAL and not (c.dep_ == "xcomp" and lemma in lex.doxastic_clause_only))
                or (c.dep_ == "oprd" and lemma in lex.doxastic_clause_only)
                or (c.dep_ == "dobj" and lemma in lex.doxastic_object_ok)
+               # "expect between 1.1 and 1.4 million marchers": a figure parsed as a phrase
+               or (c.dep_ == "prep" and lemma in lex.doxastic_object_ok and _numeric_phrase(c, s.claim))
                for c in tok.children):
         return False
     s.add(lex.doxastic[lemma], tok)
     return True
+
+
+def _numeric_phrase(prep: "Token", claim: Claim) -> bool:
+    """Does the phrase of ``prep`` open with a figure of the claim ("between 1.1 and 1.4
+    million …", not "in Paris" or "by 3 May")? Measured with the bare-participle rule of
+    :func:`_passive_report`."""
+    start = prep.idx
+    return any(q.get("span") and q["span"][0] == start for q in claim.quantities)
 
 
 def _dispute(tok: "Token", s: _Sentence) -> bool:
