@@ -653,3 +653,20 @@ def test_a_bare_title_is_the_one_person_named_with_it():
                     "visited them.")
     assert _source(figs["457"]) == "Jean Morel"
     assert _source(figs["12"]) == "mayor"  # two people carry the title
+
+
+def test_a_figure_describing_the_speaker_is_not_what_the_speaker_says():
+    figs = _figures("Tomas Brel, a fisherman who pulled out several survivors, told the Velin "
+                    "Courier that he heard people calling from the water.")
+    assert figs["several"]["attribution"] is None
+
+
+def test_a_report_in_a_relative_clause_covers_only_that_clause():
+    figs = _figures("The last three victims named were a farmer and his sons, whose identities "
+                    "were confirmed by the coroner on Friday.")
+    assert figs["three"]["attribution"] is None
+
+
+def test_an_agentless_passive_before_a_speech_tag_leaves_the_figure_to_the_tag():
+    figs = _figures("Of the 75 missing, the inspector said, 40 had been confirmed dead.")
+    assert _source(figs["75"]) == "inspector" and _source(figs["40"]) == "inspector"
