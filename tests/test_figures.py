@@ -670,3 +670,9 @@ def test_a_report_in_a_relative_clause_covers_only_that_clause():
 def test_an_agentless_passive_before_a_speech_tag_leaves_the_figure_to_the_tag():
     figs = _figures("Of the 75 missing, the inspector said, 40 had been confirmed dead.")
     assert _source(figs["75"]) == "inspector" and _source(figs["40"]) == "inspector"
+
+
+def test_a_second_speaker_who_speaks_of_a_figure_gives_it():
+    figs = _figures("Organisers gave a much higher figure: they said 12,000 people had marched "
+                    "in Velin, while the police spoke of 4,000.")
+    assert _source(figs["4,000"]) == "police" and _source(figs["12,000"]) != "police"

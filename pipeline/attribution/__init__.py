@@ -173,10 +173,26 @@ def _cue_relations(doc: "Doc", sent: "Span", claim: Claim, quotes: list[Quote], 
             continue
         source = _source_of(cue, index)
         tokens = list(doc.char_span(*cue.span, alignment_mode="expand") or [cue.token])
-        content = learned.content_span(sent, cue.token, tokens, source.span if source else None)
+        content = _parsed_content(cue, learned.content_span(sent, cue.token, tokens, source.span if source else None))
         out.append(_record(doc, _Att(source, cue.span, cue.mode, content=content), content,
                            quotes, claim.end))
     return out
+
+
+def _parsed_content(cue: Cue, guess: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The content of a further cue of the sentence: the learned span (``guess``), unless
+    it misses every prepositional content the parse gives the cue (``preps`` in
+    models/attribution/cues.json: "…, while the union spoke of 70%": the guess is the
+    longest stretch outside the cue, the lexicon says "of 70%" is what is said); then the
+    span of those phrases. A heuristic on the parse: real-world figure source dev 0.824 ->
+    0.825, test unchanged (with any content root instead of prepositions only: test -0.001)."""
+    roots = [c for c in cue.content if c.head.i == cue.token.i and c.dep_ == "prep"]
+    if not roots:
+        return guess
+    spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in roots]
+    if guess is not None and any(_overlap(*guess, *sp) for sp in spans):
+        return guess
+    return min(a for a, _ in spans), max(b for _, b in spans)
 
 
 def _own(doc: "Doc", sent: "Span", claim: Claim, quotes: list[Quote], index: DocIndex,
