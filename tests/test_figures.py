@@ -676,3 +676,9 @@ def test_a_second_speaker_who_speaks_of_a_figure_gives_it():
     figs = _figures("Organisers gave a much higher figure: they said 12,000 people had marched "
                     "in Velin, while the police spoke of 4,000.")
     assert _source(figs["4,000"]) == "police" and _source(figs["12,000"]) != "police"
+
+
+def test_a_tag_whose_subject_the_parser_strands_still_gives_the_figures():
+    figs = _figures("More than 40 miners were killed and dozens more hurt on Tuesday when the "
+                    "shaft collapsed near Velin, a rescue committee close to the families said.")
+    assert _source(figs["More than 40"]) == "rescue committee"
