@@ -682,3 +682,15 @@ def test_a_tag_whose_subject_the_parser_strands_still_gives_the_figures():
     figs = _figures("More than 40 miners were killed and dozens more hurt on Tuesday when the "
                     "shaft collapsed near Velin, a rescue committee close to the families said.")
     assert _source(figs["More than 40"]) == "rescue committee"
+
+
+def test_evidence_that_confirms_a_figure_is_not_its_giver():
+    figs = _figures("According to the health agency, Velin has recorded 40 suspected cases. "
+                    "Blood tests have confirmed the disease in 11 of them.")
+    assert _source(figs["11"]) == "health agency"
+
+
+def test_a_scene_that_recalls_a_crowd_does_not_give_its_size():
+    figs = _figures("For older marchers in Velin, the scene recalled 1989, when about 300,000 "
+                    "people filled the streets.")
+    assert figs["about 300,000"]["attribution"] is None

@@ -11,7 +11,8 @@ Four passes over the document's sentences, in order:
    else a cue whose content holds all of a statistic's quantities, else
    "according to", else "reportedly". Cues inside a quotation belong to the
    quoted speaker and are ignored, and so are cues whose subject is "we" or "I"
-   outside a quotation (the author writing in the outlet's voice). Verbs of
+   outside a quotation (the author writing in the outlet's voice) or evidence rather
+   than a giver ("Laboratory tests have confirmed …", ``non_source_heads``). Verbs of
    finding ("verify", "determine", "count", "review", "piece together") count only
    with an outlet as subject (the outlet's own verification statements). A cue
    inside another cue with a media source gives a chain: ``…, the mission head
@@ -152,6 +153,8 @@ def _candidate_cues(sent: "Span", claim: Claim, quotes: list[Quote], index: DocI
             continue
         if cue.source is not None and lex.pronouns.get(cue.source.lower_) == "self":
             continue
+        if cue.source is not None and cue.source.lemma_.lower() in lex.non_source_heads:
+            continue  # "Laboratory tests have confirmed …": evidence, not a giver
         if _unsaid(cue.token, lex):
             continue
         if cue.token.lemma_.lower() in lex.outlet_only and cue.mode == "indirect":

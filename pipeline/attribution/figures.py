@@ -78,12 +78,15 @@ Record = dict[str, Any]
 
 def reporting(doc: "Doc", rel: Record, lex: Lexicon) -> bool:
     """Is the relation a report of something said or found ("said", "according to",
-    "reportedly", "estimates"), not an attitude or intention ("wants", "plans")?"""
+    "reportedly", "estimates"), not an attitude or intention ("wants", "plans"), by
+    someone who can give a figure (not "the scene recalled …": ``non_source_heads``)?"""
     cue = span_tokens(doc, rel.get("cue_span"))
     if not cue or rel.get("source") is None and rel.get("mode") != "passive":
         return False
     if cue[0].lower_ == "according":
         return True
+    if any(t.lemma_.lower() in lex.non_source_heads for t in span_tokens(doc, rel.get("source_span"))[-1:]):
+        return False  # "the scene recalled 2003, when 500,000 …": no one gives the figure
     return any(t.lemma_.lower() in lex.verbs and not is_citation(t, lex) for t in cue) or any(
         t.lower_ in lex.adverbs for t in cue)
 
@@ -339,7 +342,8 @@ def tally(doc: "Doc", q: Record, index: DocIndex, lex: Lexicon) -> tuple["Token"
     subj = max((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), key=lambda c: c.i, default=None)
     if subj is None and verb.dep_ == "conj":
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    if subj is None or lex.pronouns.get(subj.lower_) == "self" or subj.like_num:
+    if subj is None or lex.pronouns.get(subj.lower_) == "self" or subj.like_num \
+            or subj.lemma_.lower() in lex.non_source_heads:
         return None
     head, span = source_phrase(subj)
     if _inside(q["span"], list(span)):
