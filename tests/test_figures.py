@@ -694,3 +694,16 @@ def test_a_scene_that_recalls_a_crowd_does_not_give_its_size():
     figs = _figures("For older marchers in Velin, the scene recalled 1989, when about 300,000 "
                     "people filled the streets.")
     assert figs["about 300,000"]["attribution"] is None
+
+
+def test_a_count_list_read_as_a_clause_keeps_the_counting_verb_giver():
+    figs = _figures("The rights commission said at least 90 people had died in Velin, while the "
+                    "police's first report had put the figure at 70 dead and 110 injured.")
+    assert _source(figs["70"]) == "police" and _source(figs["110"]) == "police"
+
+
+def test_a_participle_report_on_a_noun_gives_only_that_noun_phrase():
+    figs = _figures("The leaked study concludes that between 4,000 and 6,000 people were killed, "
+                    "far below the 20,000 deaths announced by the mayor, Anna Brel, a year later.")
+    assert _source(figs["between 4,000 and 6,000"]) == "leaked study"
+    assert _source(figs["20,000"]) == "Anna Brel"
