@@ -707,3 +707,9 @@ def test_a_participle_report_on_a_noun_gives_only_that_noun_phrase():
                     "far below the 20,000 deaths announced by the mayor, Anna Brel, a year later.")
     assert _source(figs["between 4,000 and 6,000"]) == "leaked study"
     assert _source(figs["20,000"]) == "Anna Brel"
+
+
+def test_a_report_after_a_subordinator_read_as_a_preposition_keeps_its_subject():
+    figs = _figures("The region on Monday revised the count of people killed in the flood to 60, "
+                    "after an initial statement mistakenly said that 85 people had died.")
+    assert _source(figs["85"]) == "initial statement"
