@@ -713,3 +713,8 @@ def test_a_report_after_a_subordinator_read_as_a_preposition_keeps_its_subject()
     figs = _figures("The region on Monday revised the count of people killed in the flood to 60, "
                     "after an initial statement mistakenly said that 85 people had died.")
     assert _source(figs["85"]) == "initial statement"
+
+
+def test_the_counted_are_not_who_fears_the_figure():
+    figs = _figures("Velin dam: 40 villagers now feared dead after flood")
+    assert figs["40"]["attribution"] is None
