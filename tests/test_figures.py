@@ -718,3 +718,9 @@ def test_a_report_after_a_subordinator_read_as_a_preposition_keeps_its_subject()
 def test_the_counted_are_not_who_fears_the_figure():
     figs = _figures("Velin dam: 40 villagers now feared dead after flood")
     assert figs["40"]["attribution"] is None
+
+
+def test_a_scene_setting_description_before_the_speaker_is_the_outlets():
+    figs = _figures("In Velin, a hamlet near the dam about 30 km (19 miles) north of Tarn, "
+                    "farmers said they had lost every herd to the water.")
+    assert figs["about 30 km"]["attribution"] is None

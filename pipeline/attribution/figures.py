@@ -28,7 +28,8 @@ noun with no giver, :func:`_bare_tally`):
   deaths"), unless the figure is part of the source itself ("Two witnesses said") or of
   a relative clause, apposition or participle describing the cue's one subject ("X, a
   local man who helped bring out several survivors, told …": the figure describes the
-  speaker) or
+  speaker) or a phrase that opens the clause before it ("In Velin, a village about 40 km
+  south of Tarn, residents said …": :func:`_fronted`) or
   lies in a clause of its own coordinated with the cue's ("X put the toll at 4,500, and
   1 million people were driven from their homes", :func:`_own_clause`); a
   speech tag after the start of its clause governs that clause ("An earthquake of
@@ -135,6 +136,8 @@ def _governs(doc: "Doc", rel: Record, num: "Token") -> int | None:
         aside = aside or tok.dep_ in _DESCRIBING
         if aside and tok.dep_ in ("nsubj", "nsubjpass") and tok.head in tokens and _one_subject(tok.head):
             return None  # "Sohel Rana, a local man who helped bring out several survivors, told …"
+        if aside and tok.dep_ == "prep" and tok.head in tokens and _fronted(tok):
+            return None  # "In Velin, a village about 40 km south of Tarn, residents said …"
         tok, depth = tok.head, depth + 1
     return depth if tok.i in cue else None
 
@@ -142,6 +145,13 @@ def _governs(doc: "Doc", rel: Record, num: "Token") -> int | None:
 #: dependents that describe an entity (a relative clause, an apposition, a participle):
 #: a figure in one that hangs from the speaker describes the speaker, it is not reported
 _DESCRIBING = frozenset({"relcl", "appos", "acl"})
+
+
+def _fronted(prep: "Token") -> bool:
+    """Does the phrase open the clause, before its verb's subject ("In Velin, a village
+    about 40 km south of Tarn, residents said …")? A description in it sets the scene in
+    the outlet's voice: real-world figure source dev 0.832 -> 0.834, test 0.729 -> 0.732."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i > prep.i for c in prep.head.children)
 
 
 def _one_subject(verb: "Token") -> bool:
