@@ -703,3 +703,74 @@ def test_a_bare_title_is_the_one_person_named_with_it():
                     "visited them.")
     assert _source(figs["457"]) == "Jean Morel"
     assert _source(figs["12"]) == "mayor"  # two people carry the title
+
+
+def test_a_figure_describing_the_speaker_is_not_what_the_speaker_says():
+    figs = _figures("Tomas Brel, a fisherman who pulled out several survivors, told the Velin "
+                    "Courier that he heard people calling from the water.")
+    assert figs["several"]["attribution"] is None
+
+
+def test_a_report_in_a_relative_clause_covers_only_that_clause():
+    figs = _figures("The last three victims named were a farmer and his sons, whose identities "
+                    "were confirmed by the coroner on Friday.")
+    assert figs["three"]["attribution"] is None
+
+
+def test_an_agentless_passive_before_a_speech_tag_leaves_the_figure_to_the_tag():
+    figs = _figures("Of the 75 missing, the inspector said, 40 had been confirmed dead.")
+    assert _source(figs["75"]) == "inspector" and _source(figs["40"]) == "inspector"
+
+
+def test_a_second_speaker_who_speaks_of_a_figure_gives_it():
+    figs = _figures("Organisers gave a much higher figure: they said 12,000 people had marched "
+                    "in Velin, while the police spoke of 4,000.")
+    assert _source(figs["4,000"]) == "police" and _source(figs["12,000"]) != "police"
+
+
+def test_a_tag_whose_subject_the_parser_strands_still_gives_the_figures():
+    figs = _figures("More than 40 miners were killed and dozens more hurt on Tuesday when the "
+                    "shaft collapsed near Velin, a rescue committee close to the families said.")
+    assert _source(figs["More than 40"]) == "rescue committee"
+
+
+def test_evidence_that_confirms_a_figure_is_not_its_giver():
+    figs = _figures("According to the health agency, Velin has recorded 40 suspected cases. "
+                    "Blood tests have confirmed the disease in 11 of them.")
+    assert _source(figs["11"]) == "health agency"
+
+
+def test_a_scene_that_recalls_a_crowd_does_not_give_its_size():
+    figs = _figures("For older marchers in Velin, the scene recalled 1989, when about 300,000 "
+                    "people filled the streets.")
+    assert figs["about 300,000"]["attribution"] is None
+
+
+def test_a_count_list_read_as_a_clause_keeps_the_counting_verb_giver():
+    figs = _figures("The rights commission said at least 90 people had died in Velin, while the "
+                    "police's first report had put the figure at 70 dead and 110 injured.")
+    assert _source(figs["70"]) == "police" and _source(figs["110"]) == "police"
+
+
+def test_a_participle_report_on_a_noun_gives_only_that_noun_phrase():
+    figs = _figures("The leaked study concludes that between 4,000 and 6,000 people were killed, "
+                    "far below the 20,000 deaths announced by the mayor, Anna Brel, a year later.")
+    assert _source(figs["between 4,000 and 6,000"]) == "leaked study"
+    assert _source(figs["20,000"]) == "Anna Brel"
+
+
+def test_a_report_after_a_subordinator_read_as_a_preposition_keeps_its_subject():
+    figs = _figures("The region on Monday revised the count of people killed in the flood to 60, "
+                    "after an initial statement mistakenly said that 85 people had died.")
+    assert _source(figs["85"]) == "initial statement"
+
+
+def test_the_counted_are_not_who_fears_the_figure():
+    figs = _figures("Velin dam: 40 villagers now feared dead after flood")
+    assert figs["40"]["attribution"] is None
+
+
+def test_a_scene_setting_description_before_the_speaker_is_the_outlets():
+    figs = _figures("In Velin, a hamlet near the dam about 30 km (19 miles) north of Tarn, "
+                    "farmers said they had lost every herd to the water.")
+    assert figs["about 30 km"]["attribution"] is None

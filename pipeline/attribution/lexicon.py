@@ -47,6 +47,7 @@ class Lexicon:
     drop_leading: frozenset[str]
     pronouns: dict[str, str]
     possessives: frozenset[str]
+    non_source_heads: frozenset[str]
     gender_words: dict[str, str]      # word -> "m" / "f"
     pronoun_gender: dict[str, str]
 
@@ -101,6 +102,7 @@ def lexicon() -> Lexicon:
         drop_leading=low(src["drop_leading"]),
         pronouns={k.lower(): v for k, v in src["pronouns"].items()},
         possessives=low(src["possessives"]),
+        non_source_heads=low(src["non_source_heads"]),
         gender_words={w.lower(): g for g, words in src["gender_words"].items() for w in words},
         pronoun_gender={k.lower(): v for k, v in src["pronoun_gender"].items()},
     )
