@@ -347,3 +347,42 @@ def _code_line(line: _Line) -> bool:
     if len(t) >= 16 and any(c.isalpha() for c in t) and not t.lower().startswith(("http", "www")):
         return True
     return t.count("/") >= 2 and any(c.isupper() for c in t)
+
+
+# A note about the page itself, by its subject: "This story has not been edited …", "(This
+# article was auto-generated …)", "An earlier version of this story …", "The views expressed
+# here are …"; or a line that says the story will be updated ("… will continue to update
+# this story."). Prose names the article as an object ("… for comment for this article"),
+# never as the subject of its first sentence.
+_SELF_SUBJECT = re.compile(r"^[(\[]?(?:this\s+(?:story|article|post|piece|page|transcript|summary|content|copy)\b"
+                           r"|an?\s+(?:earlier|previous|updated)\s+version\s+of\s+this\b"
+                           r"|(?:the\s+)?(?:views|opinions)\s+expressed\b)", re.IGNORECASE)
+_UPDATES_THIS = re.compile(r"\b(?:updat\w*|continue to update|keep updating)\s+this\s+(?:story|article|page|post|blog)\b",
+                           re.IGNORECASE)
+# A correction or editor's label opening an unbracketed line: "Correction: …", "CLARIFICATION: …".
+_NOTE_LABEL = re.compile(r"^(?:corrections?|clarifications?|editors?['’]?s?\s+note|note\s+to\s+(?:readers|editors))"
+                         r"\s*:\s+\S", re.IGNORECASE)
+#: The longest note about the page (words).
+_SELF_NOTE_WORDS = 60
+
+
+def _self_note(line: _Line) -> bool:
+    """A note about the page itself, not article text: a line of at most
+    :data:`_SELF_NOTE_WORDS` words whose first sentence has the story as its subject
+    (:data:`_SELF_SUBJECT`: "This story has not been edited by … staff.", "An earlier
+    version of this article …", "The views expressed are the author's own."), that says it
+    will be updated ("Riverton Herald will continue to update this story."), or that opens
+    with a correction or editor's label ("Correction: …", "Editor's note: …"). Not a quotation. Heuristic (issue 19: syndication, correction and
+    update notes of many outlets' pages)."""
+    t = line.text
+    if line.nw > _SELF_NOTE_WORDS or t[0] in "\"“‘«":
+        return False
+    if _SELF_SUBJECT.match(t) or _NOTE_LABEL.match(t):
+        return True
+    return line.nw <= 25 and _UPDATES_THIS.search(t) is not None
+
+
+def _symbol_line(line: _Line) -> bool:
+    """A line with no letter or digit ("___", "* * *", "[…]", "-----"): a rule or an
+    ornament of the page, no article text."""
+    return not any(c.isalnum() for c in line.text)

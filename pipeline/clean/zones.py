@@ -40,7 +40,8 @@ from functools import lru_cache
 
 from .boilerplate import _cue, _cue_text, _tag_like, _tag_run_end, _timestamp
 from .furniture import (_caption, _clock_line, _code_line, _credit_only, _desk_signoff, _editor_note, _embed_end,
-                        _entry_clock, _entry_clocks, _template_line, _update_clock, _url_line)
+                        _entry_clock, _entry_clocks, _self_note, _symbol_line, _template_line, _update_clock,
+                        _url_line)
 from ..extraction.entities import place_id
 from ..names import titles
 from .lexicon import _Lexicon, _lexicon
@@ -321,7 +322,7 @@ _BYLINE_STAMP = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+(?=[^|]*\d)|,\s+(?=(?
 
 
 _HAS_DIGIT = re.compile(r"\d")
-_NAME_JOINERS = frozenset({"and", "und", "et", "y", "e", "de", "van", "von", "der", "al", "la", "le",
+_NAME_JOINERS = frozenset({"and", "the", "und", "et", "y", "e", "de", "van", "von", "der", "al", "la", "le",
                            "da", "di", "bin"})
 # A name-like token of a byline: its first letter (after any quote or bracket) is a capital.
 _TOKEN = re.compile(r"[^\s,;&|]+")
@@ -581,8 +582,10 @@ def _lone_name(s: _Scan, i: int) -> bool:
     if len(names) > 6 or ln.text.isupper() or place_id(ln.text) is not None:
         return False   # a line in capitals is a sub-heading ("NISSAN SENTRA")
     text = s.doc.text
+    # a name word shorter than the stem must occur as a word ("Lea" is not "least")
     return all(w.lower() not in lex.stopwords and w.lower() not in lex.months
-               and re.search(rf"(?<![\w-]){re.escape(w.lower()[:_NAME_STEM])}", text) is None for w in names)
+               and re.search(rf"(?<![\w-]){re.escape(w.lower()[:_NAME_STEM])}"
+                             + (r"(?![a-z])" if len(w) < _NAME_STEM else ""), text) is None for w in names)
 
 
 def _role_only(line: _Line, lex: _Lexicon) -> bool:
@@ -656,7 +659,8 @@ def _agency_place(line: _Line, lex: _Lexicon) -> bool:
 
 
 # Where an author's name gives way to its stamp on one line: a stamp cue word or a handle.
-_STAMP_START = re.compile(r"\s+(?=(?:Updated|Published|Posted|Last updated|@\w)\b|@\w)")
+# A scraper may glue the stamp to the name: "Jane Roe2 hours ago", "Jane RoeMar 3, 2024".
+_STAMP_START = re.compile(r"\s+(?=(?:Updated|Published|Posted|Last updated|@\w)\b|@\w)|(?<=[a-z])(?=\d|[A-Z][a-z])")
 
 
 def _name_then_stamp(line: _Line, lex: _Lexicon) -> bool:
@@ -664,13 +668,18 @@ def _name_then_stamp(line: _Line, lex: _Lexicon) -> bool:
     Updated 3 hours ago", "Jane Roe @janeroe Mar 3, 2024" (names before a stamp cue word
     or a handle, :func:`_names_line`; after it a relative stamp, a date line or a handle
     and a date). Heuristic (issue 19: author lines of CMS pages whose separators the
-    scraper dropped)."""
-    parts = _STAMP_START.split(line.text, maxsplit=1)
-    if len(parts) != 2 or not _names_line(_Line(0, len(parts[0]), parts[0], False, _WORD.findall(parts[0])), lex):
-        return False
-    rest = _HANDLE.sub("", parts[1], count=1).strip() if parts[1].startswith("@") else parts[1]
-    stamp = _Line(0, len(rest), rest, False, _WORD.findall(rest))
-    return bool(rest) and (_timestamp(stamp, lex) or _date_line(stamp, lex) is not None)
+    scraper dropped; also glued to the name: "Jane Roe2 hours ago", "Jane RoeMar 3, 2024",
+    each place the name may end tried, so that "Jane McRoe …" is read whole)."""
+    text = line.text
+    for m in _STAMP_START.finditer(text):
+        name, rest = text[:m.start()], text[m.end():]
+        if not _names_line(_Line(0, len(name), name, False, _WORD.findall(name)), lex):
+            continue
+        rest = _HANDLE.sub("", rest, count=1).strip() if rest.startswith("@") else rest
+        stamp = _Line(0, len(rest), rest, False, _WORD.findall(rest))
+        if rest and (_timestamp(stamp, lex) or _date_line(stamp, lex) is not None):
+            return True
+    return False
 
 
 def _name_email(line: _Line) -> bool:
@@ -1223,10 +1232,20 @@ def _note_line(s: _Scan, i: int) -> _Step:
     ``strip_furniture``.
 
     Heuristic; measured on the real-world dev split (transcript markers and wire
-    revision notes)."""
-    if not s.strip_furniture or not _editor_note(s.doc.lines[i]):
+    revision notes). Also a note about the page itself (:func:`.furniture._self_note`:
+    "This story has not been edited by …", "Correction: …", "… will continue to update
+    this story.") -> ``metadata:note``, and a line without a letter or digit
+    (:func:`.furniture._symbol_line`: "___", "* * *") -> ``boilerplate:separator``
+    (issue 19: the notes and rules of many outlets' pages)."""
+    ln = s.doc.lines[i]
+    if not s.strip_furniture:
         return None
-    s.doc.drop(i, "metadata:note")
+    if _symbol_line(ln):
+        s.doc.drop(i, "boilerplate:separator")
+    elif _editor_note(ln) or _self_note(ln):
+        s.doc.drop(i, "metadata:note")
+    else:
+        return None
     return i + 1, True
 
 
