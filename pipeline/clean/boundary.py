@@ -322,6 +322,14 @@ def _to_tail(p: _Piece) -> None:
         p.keep, p.label = False, "off_topic"
 
 
+def _hold(p: _Piece, held: list[tuple[_Piece, str]] | None) -> None:
+    """:func:`_to_tail`, noting a kept unit and its section in ``held`` (when not None) so
+    that it can be given back."""
+    if held is not None and p.keep:
+        held.append((p, p.label))
+    _to_tail(p)
+
+
 class _Article:
     """The article as the off-topic pass has read it so far (see :func:`_off_topic`):
     the reference tokens ``ref``, the accepted chars and the level ``lvl`` (chars x
@@ -385,9 +393,12 @@ class _Article:
 
     def walk(self, k: int, cut: int | None) -> None:
         """Decide the units from ``k`` on: the unmarked cut, marker-led tails and the
-        article resuming after them."""
+        article resuming after them. A tail opened by a kept marker (a second story's
+        headline, :func:`.zones._story_head`) that the article resumes after, before any
+        other marker, was a section of the article: its units are given back."""
         units = self.units
         tail = False
+        held: list[tuple[_Piece, str]] | None = None   # units cut since a kept marker
         for at in range(k, len(units)):
             p = units[at]
             if at == cut:
@@ -398,12 +409,16 @@ class _Article:
                 return
             if p.label.endswith("|marker"):
                 p.label = p.label.removesuffix("|marker")
+                held = None
                 if not tail and not self.continues(at):
                     tail = True
+                    held = [] if p.keep else None
+                if tail:
+                    _hold(p, held)   # a kept marker (a second story's headline) goes with its tail
                 continue
             if not self.substantial(p):
                 if tail:
-                    _to_tail(p)
+                    _hold(p, held)
                 continue
             s = _sim(self.feats[id(p)], self.ref)
             if tail:
@@ -411,8 +426,11 @@ class _Article:
                 scale = min(1.0, self.accepted / self.settings.mature_chars)
                 if s >= self.settings.resume_threshold * scale:
                     tail = False
+                    for q, label in held or ():
+                        q.keep, q.label = True, label
+                    held = None
                     self.accept(p, None)
                 else:
-                    _to_tail(p)
+                    _hold(p, held)
                 continue
             self.accept(p, s)

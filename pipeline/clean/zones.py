@@ -40,8 +40,7 @@ from functools import lru_cache
 
 from .boilerplate import _cue, _cue_text, _tag_like, _tag_run_end, _timestamp
 from .furniture import (_caption, _clock_line, _code_line, _credit_only, _desk_signoff, _editor_note, _embed_end,
-                        _entry_clock, _entry_clocks, _self_note, _symbol_line, _template_line, _update_clock,
-                        _url_line)
+                        _entry_clock, _entry_clocks, _self_note, _template_line, _update_clock, _url_line)
 from ..extraction.entities import place_id
 from ..names import titles
 from .lexicon import _Lexicon, _lexicon
@@ -968,18 +967,23 @@ _WRAPPED_CUES = frozenset({"credits", "copyright", "disclaimer"})
 _LIST_HEADS = frozenset({"related", "link"})
 #: The most links read under one list head.
 _MAX_LINKS = 10
+#: The fewest words of a story link printed after a blank line.
+_SPACED_LINK_WORDS = 5
 
 
 def _link_list_end(lines: list[_Line], j: int) -> int:
     """End of the story links under a list head (:func:`_body_cue`): the following lines
     shaped like headlines (2-25 words; no full stop, colon or semicolon at the end, a
     question or a closing bracket may end it), the first one possibly after a blank line,
-    the others without one; at most :data:`_MAX_LINKS`. Heuristic: measured on the
-    real-world dev split (related-story lists under their head)."""
+    the others without one, or after one when they have at least
+    :data:`_SPACED_LINK_WORDS` words (a page that prints its links as paragraphs; a
+    shorter line is the article's next sub-heading); at most :data:`_MAX_LINKS`.
+    Heuristic: measured on the real-world dev split (related-story lists under their
+    head); the spaced links of issue 19 (stored pages of many outlets)."""
     start = j
     while j < len(lines) and j - start < _MAX_LINKS:
         ln = lines[j]
-        if (j > start and ln.blank_before) or not 2 <= ln.nw <= 25 \
+        if (j > start and ln.blank_before and ln.nw < _SPACED_LINK_WORDS) or not 2 <= ln.nw <= 25 \
                 or re.search(r"[.!;:…][\"'”’»]*$", ln.text) or _BULLET.match(ln.text):
             break
         j += 1
@@ -1234,18 +1238,11 @@ def _note_line(s: _Scan, i: int) -> _Step:
     Heuristic; measured on the real-world dev split (transcript markers and wire
     revision notes). Also a note about the page itself (:func:`.furniture._self_note`:
     "This story has not been edited by …", "Correction: …", "… will continue to update
-    this story.") -> ``metadata:note``, and a line without a letter or digit
-    (:func:`.furniture._symbol_line`: "___", "* * *") -> ``boilerplate:separator``
-    (issue 19: the notes and rules of many outlets' pages)."""
+    this story.") -> ``metadata:note`` (issue 19: the notes of many outlets' pages)."""
     ln = s.doc.lines[i]
-    if not s.strip_furniture:
+    if not s.strip_furniture or not (_editor_note(ln) or _self_note(ln)):
         return None
-    if _symbol_line(ln):
-        s.doc.drop(i, "boilerplate:separator")
-    elif _editor_note(ln) or _self_note(ln):
-        s.doc.drop(i, "metadata:note")
-    else:
-        return None
+    s.doc.drop(i, "metadata:note")
     return i + 1, True
 
 
@@ -1420,6 +1417,52 @@ def _kicker(s: _Scan, i: int) -> _Step:
     return i + 1, True
 
 
+#: Body chars and paragraphs an article has before a line can head a second story.
+_HEAD_AFTER_CHARS = 800
+_HEAD_AFTER_PARAGRAPHS = 3
+#: The most byline or stamp lines between a second story's headline and its lead.
+_HEAD_CREDITS = 2
+
+
+def _story_head(s: _Scan, i: int) -> _Step:
+    """The head of a second story after the article: a headline-shaped line (3-25
+    words, capitalised, no sentence end, no bullet, after a blank line and a complete
+    paragraph, :func:`_article_ended`) followed by its credit lines (a "By" byline,
+    :func:`_signed_byline`, a date line or stamp, a name over a stamp; at most
+    :data:`_HEAD_CREDITS`) and a lead that opens with a dateline (:func:`_dateline`),
+    or by credit lines and a sentence-like lead; only after :data:`_HEAD_AFTER_CHARS`
+    chars and :data:`_HEAD_AFTER_PARAGRAPHS` paragraphs of body. The headline is kept
+    (section ``heading``) and made a marker for the off-topic pass (:mod:`.boundary`):
+    the text after it is the appended tail unless it is the article going on (an
+    on-topic section with its own byline stays). A sub-heading over a plain paragraph
+    is no story head. Heuristic (issue 19: stories appended after the article on
+    aggregator and tag pages carry their own headline, byline and dateline)."""
+    lines, lex = s.doc.lines, s.lex
+    ln = lines[i]
+    if s.seen_body < _HEAD_AFTER_PARAGRAPHS or s.body_chars < _HEAD_AFTER_CHARS or not 3 <= ln.nw <= 25 \
+            or ln.sentence_end or not ln.text[0].isupper() or _BULLET.match(ln.text) or i + 1 >= len(lines) \
+            or not ln.blank_before or not _article_ended(s, i):
+        return None
+    j = i + 1
+    while j < len(lines) and j - i <= _HEAD_CREDITS and (
+            _signed_byline(lines[j], lex) or _date_line(lines[j], lex) or _timestamp(lines[j], lex)
+            or _name_by_stamp(s, j)):
+        j += 1
+    if j == len(lines) or not _sentence_like(lines[j]) or not (j > i + 1 or _dateline(lines[j].text)):
+        return None
+    s.doc.keep(i, "heading", unit=True)
+    s.doc.pieces[i][-1].label = "heading|marker"
+    return i + 1, True
+
+
+def _article_ended(s: _Scan, i: int) -> bool:
+    """The line before line ``i`` ends a sentence or was removed (a credit, a widget): the
+    article's last paragraph is complete, so a headline-shaped line here is no item of
+    its closing list."""
+    prev = s.doc.pieces[i - 1]
+    return s.doc.lines[i - 1].sentence_end or not any(p.keep for p in prev)
+
+
 def _dateline_start(s: _Scan, i: int) -> _Step:
     """The leading dateline of the article's first paragraph (:func:`_dateline`), when
     ``strip_dateline``, in the lead (the first ``lead_chars`` of body; a caption or an
@@ -1565,7 +1608,7 @@ _TOP_RULES = (_top_cue, _timestamp_line, _clock_stamp, _note_line, _date_stamp_l
 _BODY_RULES = (_body_cue, _timestamp_line, _clock_stamp, _note_line, _open_tag_list, _date_stamp_line,
                _duplicate_headline, _byline_line, _caption_line, _embed_block, _code_stamp, _entry_stamp,
                _dateline_start,
-               _tag_run, _bullet_item, _kicker, _author_bio, _repeat_paragraph, _paragraph)
+               _tag_run, _bullet_item, _story_head, _kicker, _author_bio, _repeat_paragraph, _paragraph)
 
 
 def _read_zone(s: _Scan, rules: tuple, i: int) -> int:
