@@ -134,3 +134,76 @@ def test_section_given_back_when_the_article_resumes():
     c = clean("\n\n".join(ARTICLE + section))
     check_invariants(c)
     assert all(x in kept(c) for x in section[:1] + section[2:])
+
+
+LEAD = "At least 40 people were counted in the Riverton council chamber on Tuesday, the clerk said."
+
+
+def _lead(prefix: str):
+    c = clean("Riverton council passes a budget\n\n" + prefix + LEAD + "\n\n" + "\n\n".join(BODY))
+    check_invariants(c)
+    return c
+
+
+@pytest.mark.parametrize("prefix,byline", [("By Jane Roe RIVERTON (Wire) - ", "By Jane Roe"),
+                                           ("By Jane Roe - ", "By Jane Roe -"),
+                                           ("By JANE ROE ", "By JANE ROE")])
+def test_byline_glued_to_the_lead(prefix, byline):
+    c = _lead(prefix)
+    assert reasons(c)[byline] == "metadata:byline"
+    assert LEAD in kept(c)
+
+
+def test_by_and_a_weekday_is_the_lead_itself():
+    line = "By Sunday Riverton - the river town - had counted 40 flooded homes, the clerk said."
+    c = clean("Riverton council passes a budget\n\n" + line + "\n\n" + "\n\n".join(BODY))
+    assert line in kept(c)
+
+
+def test_update_stamp_with_the_clock_first_glued_to_the_lead():
+    c = _lead("Updated 10:15 AM, March 3, 2024 ")
+    assert reasons(c)["Updated 10:15 AM, March 3, 2024"] == "metadata:date"
+    assert LEAD in kept(c)
+
+
+def test_credit_glued_to_the_last_paragraph():
+    credit = "(Reporting by Jane Roe; Editing by Tom Ash)"
+    c = clean("\n\n".join(["Riverton council passes a budget"] + BODY[:-1] + [BODY[-1] + " " + credit]))
+    check_invariants(c)
+    assert reasons(c)[credit] == "metadata:byline" and BODY[-1] in kept(c)
+    # a bracket of other words closing a paragraph stays with it
+    line = BODY[-1] + " (The figures were revised by the clerk.)"
+    c = clean("\n\n".join(["Riverton council passes a budget"] + BODY[:-1] + [line]))
+    assert line in kept(c)
+
+
+SUDAN = ["Khartoum council passes a budget",
+         "The city council of Khartoum approved a new budget on Tuesday after weeks of debate over school funding.",
+         "Mayor Ellen Park said the plan would add 40 teachers to Khartoum schools and repair two bridges.",
+         "Opponents on the Khartoum council argued the budget relied on optimistic tax forecasts for the city.",
+         "The council vote was 7 to 2, with both no votes cast by members of the finance committee.",
+         "The finance committee of the Khartoum council will publish the full budget figures next month.",
+         "Parents at two Khartoum schools had asked the council to fund more teachers for the schools.",
+         "The Khartoum council budget also pays to repair the two bridges over the river, the clerk said.",
+         "The mayor said the Khartoum council budget kept property taxes at last year's level.",
+         "Council members said the Khartoum budget would be reviewed again in the autumn session."]
+KOLKATA = ["Kolkata doctors strike over an assault on a colleague",
+           "Junior doctors at state hospitals in Kolkata stopped work on Wednesday, demanding protection after "
+           "relatives of a patient assaulted a colleague on the night shift."]
+
+
+@pytest.mark.parametrize("closing,cut", [("Copyright 2024 Riverton Herald. All rights reserved.", True),
+                                         ("Council members at the Khartoum vote. (Wire Photo/Jane Roe)", False)])
+def test_story_head_about_another_country_after_closing_furniture(closing, cut):
+    c = clean("\n\n".join(SUDAN + [closing] + KOLKATA))
+    check_invariants(c)
+    assert all(x in kept(c) for x in SUDAN)
+    # after a caption the line may be the article's next section: the overlap decides
+    assert (KOLKATA[1] not in kept(c)) == cut
+
+
+def test_story_head_about_a_country_the_article_names_is_read_by_overlap():
+    c = clean("\n\n".join(SUDAN + ["Doctors in Kolkata went on strike last year.", "Copyright 2024 Riverton Herald."]
+                          + KOLKATA))
+    check_invariants(c)
+    assert KOLKATA[1] in kept(c)

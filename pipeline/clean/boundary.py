@@ -408,9 +408,11 @@ class _Article:
                     _to_tail(q)
                 return
             if p.label.endswith("|marker"):
-                p.label = p.label.removesuffix("|marker")
+                # a second story's head about another country starts the tail unread
+                foreign = p.label.endswith("|foreign|marker")
+                p.label = p.label.removesuffix("|marker").removesuffix("|foreign")
                 held = None
-                if not tail and not self.continues(at):
+                if not tail and (foreign or not self.continues(at)):
                     tail = True
                     held = [] if p.keep else None
                 if tail:

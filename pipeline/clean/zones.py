@@ -42,6 +42,8 @@ from .boilerplate import _cue, _cue_text, _tag_like, _tag_run_end, _timestamp
 from .furniture import (_caption, _clock_line, _code_line, _credit_only, _desk_signoff, _editor_note, _embed_end,
                         _entry_clock, _entry_clocks, _self_note, _template_line, _update_clock, _url_line)
 from ..extraction.entities import place_id
+from ..inspect.scope import admin
+from .boundary import _zipf
 from ..names import titles
 from .lexicon import _Lexicon, _lexicon
 from .lines import _BULLET, _SENT_END, _WORD, _Doc, _Line, _norm, _same_text
@@ -288,22 +290,31 @@ def _date_fields(text: str, lex: _Lexicon) -> str | None:
 _NUMBER_LED = re.compile(r"\d[\d,.]*\+?\s+[a-z]")
 
 
+# A clock time after a stamp's date, and one before it ("10:15 AM, ").
+_CLOCK_AFTER = re.compile(r"\s*(?:,?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?\s*[-–—|:]?\s*")
+_CLOCK_FIRST = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?\s*,?\s*(?:on\s+)?", re.IGNORECASE)
+
+
 def _date_prefix(line: _Line, lex: _Lexicon) -> tuple[int, str | None] | None:
     """Length of a leading date stamp glued to a sentence (" date 2024-02-06 An ambush …").
 
-    Only a cue word (optional) + a date (+ optional clock time) at the very start,
+    Only a cue word (optional; after it a clock time may come before the date, "Updated
+    10:15 AM, March 3, 2024 …") + a date (+ optional clock time) at the very start,
     followed by a sentence of at least four words that starts with a capitalised word
     or with a number and a lower-case word ("Updated: 2019-03-14 09:40 85 dead in …";
     never "1540 GMT …", a time stamp's own remainder).
     """
     cue = lex.date_cues.match(line.text)
     pos = cue.end() if cue else 0
+    if cue:
+        # a clock before the date after a cue: "Updated 10:15 AM, March 3, 2024 …"
+        ck = _CLOCK_FIRST.match(line.text, pos)
+        pos = ck.end() if ck else pos
     m = lex.date_re.match(line.text, pos)
     if not m:
         return None
     end = m.end()
-    t = re.compile(r"\s*(?:,?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?\s*[-–—|:]?\s*")
-    tm = t.match(line.text, end)
+    tm = _CLOCK_AFTER.match(line.text, end)
     if tm:
         end = tm.end()
     rest = line.text[end:]
@@ -789,6 +800,7 @@ class _Scan:
     live_clocks: bool | None = None   # entries open with a clock time (:func:`_entry_clocks`)
     speakers: bool | None = None   # a transcript with speaker labels (:func:`_transcript`)
     links: list = field(default_factory=list)
+    countries: set | None = None   # countries the article names so far (:func:`_article_countries`)
     paragraphs: set = field(default_factory=set)   # texts of the kept body paragraphs   # (line, reason) of story links under a list head
 
 
@@ -1448,11 +1460,79 @@ def _story_head(s: _Scan, i: int) -> _Step:
             _signed_byline(lines[j], lex) or _date_line(lines[j], lex) or _timestamp(lines[j], lex)
             or _name_by_stamp(s, j)):
         j += 1
-    if j == len(lines) or not _sentence_like(lines[j]) or not (j > i + 1 or _dateline(lines[j].text)):
+    if j == len(lines) or not _sentence_like(lines[j]):
+        return None
+    foreign = _foreign_head(s, i)
+    if not (foreign or j > i + 1 or _dateline(lines[j].text)):
         return None
     s.doc.keep(i, "heading", unit=True)
-    s.doc.pieces[i][-1].label = "heading|marker"
+    s.doc.pieces[i][-1].label = "heading|foreign|marker" if foreign else "heading|marker"
     return i + 1, True
+
+
+# A place name as a headline or a paragraph prints it: 1-3 capitalised words.
+_PLACE_SPAN = re.compile(r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}")
+#: The commonest a one-word place name may be in general English (wordfreq zipf): "Police",
+#: "Bank" or "Central" are towns of the gazetteer, and words first.
+_PLACE_MAX_ZIPF = 4.5
+
+
+def _countries(text: str, lex: _Lexicon) -> set[str]:
+    """Countries of the gazetteer places named in ``text`` (a span of 1-3 capitalised
+    words, or one of its words: a place of the gazetteer, :func:`place_id`, whose country
+    the ledger's admin table knows; a single word that is no acronym, no stopword and
+    rarer than :data:`_PLACE_MAX_ZIPF`)."""
+    found: set[str] = set()
+    table = admin()
+    for m in _PLACE_SPAN.finditer(text):
+        words = m.group().split()
+        for name in ([m.group()] if len(words) > 1 else []) + words:
+            if " " not in name and (name.isupper() or name.lower() in lex.stopwords
+                                    or (_zipf(name.lower()) or 0.0) > _PLACE_MAX_ZIPF):
+                continue   # an acronym ("NRS") or a common word ("Police") is no place here
+            pid = place_id(name)
+            known = table.get(f"geo:{pid}") if pid is not None else None
+            if known:
+                found.add(known[0])
+    return found
+
+
+def _article_countries(s: _Scan, i: int) -> set[str]:
+    """Countries named by the headline and the kept body before line ``i`` (read once; not
+    the story links under a list head, kept until the off-topic pass)."""
+    if s.countries is None:
+        links = {k for k, _ in s.links}
+        kept = [s.doc.text[p.start:p.end] for k, pieces in enumerate(s.doc.pieces[:i]) if k not in links
+                for p in pieces if p.keep]
+        s.countries = _countries("\n".join([s.meta["headline"] or "", *kept]), s.lex)
+    return s.countries
+
+
+#: What the line before a story head about another country was removed as: the furniture
+#: that closes an article (sign-offs, notes, disclaimers, share bars, link lists), not a
+#: caption, an embedded post or an ad, which also stand between an article's sections.
+_CLOSING_REASONS = frozenset({"metadata:byline", "metadata:note", "metadata:tags", "boilerplate:disclaimer",
+                              "boilerplate:copyright", "boilerplate:credits", "boilerplate:syndication",
+                              "boilerplate:related", "boilerplate:comments", "boilerplate:tags",
+                              "boilerplate:share", "boilerplate:follow", "boilerplate:newsletter"})
+
+
+def _foreign_head(s: _Scan, i: int) -> bool:
+    """A story head about another country: right after the furniture that closes an
+    article (the line before it removed as one of :data:`_CLOSING_REASONS`: a disclaimer,
+    a credit, a share bar), the line names places
+    (:func:`_countries`) none of whose countries the article has named, and the article
+    names at least one. Such a head starts the appended tail whatever its words share
+    with the article (a strike of doctors in another country's city). Heuristic (issue 19:
+    aggregator pages append a story on the same kind of event from elsewhere)."""
+    prev = s.doc.pieces[i - 1]
+    if not prev or any(p.keep or p.label.removesuffix("|marker") not in _CLOSING_REASONS for p in prev):
+        return False
+    head = _countries(s.doc.lines[i].text, s.lex)
+    if not head:
+        return False
+    article = _article_countries(s, i)
+    return bool(article) and not head & article
 
 
 def _article_ended(s: _Scan, i: int) -> bool:
@@ -1461,6 +1541,69 @@ def _article_ended(s: _Scan, i: int) -> bool:
     its closing list."""
     prev = s.doc.pieces[i - 1]
     return s.doc.lines[i - 1].sentence_end or not any(p.keep for p in prev)
+
+
+# A byline glued to the lead by the scraper: "By" and 1-4 names (Title Case words, "J."
+# initials; or a name in capitals), an agency or outlet after a comma allowed.
+_LEAD_BY = re.compile(r"^(?:By|BY)\s+")
+_LEAD_NAME_WORD = re.compile(r"(?:[A-Z][a-z'’\-]+|[A-Z]\.|[A-Z]{2,})(?=[\s,]|$)")
+_LEAD_SEP = re.compile(r"\s*(?:--|[-–—|])\s+|\s+")
+#: The most words of the names of a byline glued to the lead.
+_LEAD_BY_WORDS = 8
+
+
+def _lead_byline(text: str, lex: _Lexicon) -> int:
+    """Length of a byline glued to the lead ("By Jane Roe RIVERTON (Reuters) - …", "By
+    Jane Roe - At least …", "By JANE ROE At least …", "By Jane Roe, Reuters RIVERTON - …"),
+    separator included, or 0. After "By", name words (capitalised, not a month, weekday
+    or stopword; "and", "&" and commas between names), then a spaced dash or bar before
+    the sentence, or a dateline (:func:`_dateline`), or, after a name in capitals, a
+    Title Case word. Each place the names may end is tried, shortest first, from two words
+    on. Heuristic (issue 19: bylines a scraper joined to the lead paragraph)."""
+    m = _LEAD_BY.match(text)
+    if not m:
+        return 0
+    pos, words = m.end(), 0
+    while words < _LEAD_BY_WORDS:
+        w = _LEAD_NAME_WORD.match(text, pos)
+        if not w or w.group().lower().rstrip(".") in lex.stopwords or w.group().lower() in lex.months \
+                or lex.weekdays.fullmatch(w.group()):
+            return 0
+        pos, words = w.end(), words + 1
+        caps = w.group().isupper() and len(w.group()) > 1
+        sep = _LEAD_SEP.match(text, pos)
+        rest = text[sep.end():] if sep else ""
+        if words >= 2 and sep and len(_WORD.findall(rest)) >= 4 and (
+                sep.group().strip() or _dateline(rest) or caps and re.match(r"[A-Z][a-z]", rest)):
+            return sep.end()
+        j = re.match(r"\s*(?:,|and\b|&)\s*", text[pos:])
+        if not j:
+            j = re.match(r"\s+", text[pos:])
+        if not j:
+            return 0
+        pos += j.end()
+    return 0
+
+
+def _byline_lead_start(s: _Scan, i: int) -> _Step:
+    """The lead paragraph opening with a glued byline (:func:`_lead_byline`), in the lead
+    as :func:`_dateline_start` -> the byline ``metadata:byline`` (``byline``), then the
+    rest of the line read by :func:`_dateline_start` (a dateline after the byline) or
+    kept as ``body``."""
+    ln = s.doc.lines[i]
+    if not s.strip_dateline or s.dateline_found or s.body_chars >= s.settings.lead_chars:
+        return None
+    cut = _lead_byline(ln.text, s.lex)
+    if not cut:
+        return None
+    s.doc.drop(i, "metadata:byline", ln.start, ln.start + len(ln.text[:cut].rstrip()))
+    s.meta["byline"] = s.meta["byline"] or ln.text[:cut].strip(" -–—|")
+    rest = ln.text[cut:]
+    s.doc.lines[i] = _Line(ln.start + cut, ln.end, rest, ln.blank_before, _WORD.findall(rest))
+    try:
+        return _dateline_start(s, i) or _paragraph(s, i, ln.start + cut)
+    finally:
+        s.doc.lines[i] = ln
 
 
 def _dateline_start(s: _Scan, i: int) -> _Step:
@@ -1566,6 +1709,29 @@ def _author_bio(s: _Scan, i: int) -> _Step:
     return i + 1, True
 
 
+# A bracketed credit closing a paragraph after its last sentence: "… officials said. (Reporting
+# by Jane Roe; Editing by John Doe)".
+_CREDIT_SUFFIX = re.compile(r"(?<=[.!?\"”’])\s*\(([^()]{8,300})\)\s*$")
+
+
+def _credit_suffix(s: _Scan, i: int) -> _Step:
+    """A paragraph whose last sentence is followed, on the same line, by a bracketed credit
+    of the ``credits`` cue class that names who reported ("(Reporting by …; Editing by
+    …)", "(With inputs from …)") -> the credit ``metadata:byline``, the paragraph kept as
+    ``body``. Only when ``strip_furniture``. Heuristic (issue 19: wire credit lines a
+    scraper joined to the last paragraph)."""
+    ln = s.doc.lines[i]
+    if not s.strip_furniture or not ln.text.endswith(")"):
+        return None
+    m = _CREDIT_SUFFIX.search(ln.text)
+    if not m or not re.search(r"\b(?:by|inputs?)\b", m.group(1), re.IGNORECASE) \
+            or _cue_text(m.group(1), s.lex) != "credits" or len(_WORD.findall(ln.text[:m.start()])) < 4:
+        return None
+    step = _paragraph(s, i, end=ln.start + m.start())
+    s.doc.drop(i, "metadata:byline", ln.start + m.start() + (len(m.group()) - len(m.group().lstrip())))
+    return step
+
+
 #: The shortest paragraph whose verbatim repeat is removed as a second copy.
 _REPEAT_MIN_CHARS = 60
 
@@ -1582,14 +1748,14 @@ def _repeat_paragraph(s: _Scan, i: int) -> _Step:
     return i + 1, True
 
 
-def _paragraph(s: _Scan, i: int, start: int | None = None) -> _Step:
-    """Any other body line (from ``start``) -> kept as ``body``."""
+def _paragraph(s: _Scan, i: int, start: int | None = None, end: int | None = None) -> _Step:
+    """Any other body line (from ``start``, up to ``end``) -> kept as ``body``."""
     ln = s.doc.lines[i]
-    if start is None and len(ln.text) >= _REPEAT_MIN_CHARS:
+    if start is None and end is None and len(ln.text) >= _REPEAT_MIN_CHARS:
         s.paragraphs.add(ln.text)
-    s.doc.keep(i, "body", start, unit=True)
+    s.doc.keep(i, "body", start, unit=True, end=end)
     s.seen_body += 1
-    s.body_chars += ln.end - (ln.start if start is None else start)
+    s.body_chars += (ln.end if end is None else end) - (ln.start if start is None else start)
     return i + 1, True
 
 
@@ -1607,8 +1773,9 @@ _TOP_RULES = (_top_cue, _timestamp_line, _clock_stamp, _note_line, _date_stamp_l
 #: trailing tag run, bullet item, sub-heading, an author's note, a repeated paragraph, paragraph.
 _BODY_RULES = (_body_cue, _timestamp_line, _clock_stamp, _note_line, _open_tag_list, _date_stamp_line,
                _duplicate_headline, _byline_line, _caption_line, _embed_block, _code_stamp, _entry_stamp,
-               _dateline_start,
-               _tag_run, _bullet_item, _story_head, _kicker, _author_bio, _repeat_paragraph, _paragraph)
+               _byline_lead_start, _dateline_start,
+               _tag_run, _bullet_item, _story_head, _kicker, _author_bio, _repeat_paragraph, _credit_suffix,
+               _paragraph)
 
 
 def _read_zone(s: _Scan, rules: tuple, i: int) -> int:
