@@ -207,3 +207,30 @@ def test_story_head_about_a_country_the_article_names_is_read_by_overlap():
                           + KOLKATA))
     check_invariants(c)
     assert KOLKATA[1] in kept(c)
+
+
+def _after_lead(*lines: str):
+    c = clean("\n\n".join(["Riverton council passes a budget", BODY[0], *lines, *BODY[1:]]))
+    check_invariants(c)
+    return c
+
+
+def test_name_over_a_role_line_after_a_blank_line():
+    c = _after_lead("Jane Roe", "Staff Writer")
+    assert reasons(c)["Jane Roe"] == reasons(c)["Staff Writer"] == "metadata:byline"
+
+
+def test_name_over_its_stamp_after_a_blank_line():
+    c = _after_lead("Jane Roe", "March 3, 2024")
+    assert reasons(c)["Jane Roe"] == "metadata:byline"
+    # a sub-heading whose words the story uses is no author's name
+    c = _after_lead("Council Budget", "March 3, 2024")
+    assert "Council Budget" in kept(c)
+
+
+def test_name_and_outlet_in_brackets():
+    assert reasons(_after_lead("Jane Roe (Riverton Herald)"))["Jane Roe (Riverton Herald)"] == "metadata:byline"
+
+
+def test_handle_alone_on_its_line():
+    assert reasons(_between("@janeroe"))["@janeroe"] == "metadata:byline"

@@ -397,11 +397,12 @@ def _signed_byline(line: _Line, lex: _Lexicon) -> str | None:
     "Report by", "Posted by", "Edited by" …, capitalised) and 1-8 name tokens all capitalised ("By JANE DOE and JOHN ROE", "By
     Jane Roe in Riverton", "By Jane Roe with AFP"; not a month or weekday: "By March"),
     no digits, no sentence end, before a stamp or a second credit ("By Jane Roe | March 3,
-    2024", "Report by Jane Roe; edited by John Doe"); an e-mail address alone; a role and a name ("Reporter: JD", "Editor: Jane Roe").
+    2024", "Report by Jane Roe; edited by John Doe"); an e-mail address or a handle ("@janeroe")
+    alone; a role and a name ("Reporter: JD", "Editor: Jane Roe").
     Heuristic; measured on the real-world dev split (bylines of quoted stories and
     sign-offs at the end)."""
     text = line.text
-    if _EMAIL.fullmatch(text):
+    if _EMAIL.fullmatch(text) or _HANDLE.fullmatch(text):
         return text
     if len(text) > 80 or line.sentence_end:
         return None
@@ -480,14 +481,16 @@ _TITLE_PLACE = re.compile(r"[A-Z][A-Za-z'’.\-]+(?: [A-Z][A-Za-z'’.\-]+){0,2}
 def _name_by_stamp(s: "_Scan", i: int) -> bool:
     """A bare name or list of names right above a date line ("Jane Roe" / "Thursday 3 Mar
     2024 3:02 pm", "Jane Roe and John Doe" / "March 3, 2024"), a relative stamp, an e-mail
-    address or a handle ("Jane Roe" / "@janeroe"), or right under a live page's clock
+    address or a handle ("Jane Roe" / "@janeroe"; a blank line between them when the names
+    are proper names of the text, :func:`_proper_names`), or right under a live page's clock
     stamp ("10.55am BST" / "Jane Roe"): an author's credit (:func:`_names_line`)."""
     lines = s.doc.lines
     ln = lines[i]
     if not _names_line(ln, s.lex):
         return False
     nxt = lines[i + 1] if i + 1 < len(lines) else None
-    if nxt is not None and not nxt.blank_before and (
+    # a blank line may part them when the names are proper names of this text
+    if nxt is not None and (not nxt.blank_before or _proper_names(s, ln)) and (
             _date_line(nxt, s.lex) or _clock_line(nxt) or _timestamp(nxt, s.lex)
             or _EMAIL.fullmatch(nxt.text) or _HANDLE.fullmatch(nxt.text)):
         return True
@@ -587,6 +590,15 @@ def _lone_name(s: _Scan, i: int) -> bool:
     if not (last or _sentence_like(lines[i + 1])) or any(
             len(_TOKEN.findall(n)) > 3 for n in re.split(r"\s*,\s*|\s+(?:and|&)\s+", ln.text)):
         return False   # a name of 2-3 words, and the story goes on under it
+    return _proper_names(s, ln)
+
+
+def _proper_names(s: _Scan, ln: _Line) -> bool:
+    """The words of names line ``ln`` are proper names in this text (see
+    :func:`_lone_name`): at most six, no stopword or month, not in capitals, not a
+    gazetteer place, and no lower-case word of the text starts with a word's first
+    :data:`_NAME_STEM` letters."""
+    lex = s.lex
     words = _WORD.findall(ln.text)
     names = [w for w in words if w.lower() not in _NAME_JOINERS]
     if len(names) > 6 or ln.text.isupper() or place_id(ln.text) is not None:
@@ -596,6 +608,21 @@ def _lone_name(s: _Scan, i: int) -> bool:
     return all(w.lower() not in lex.stopwords and w.lower() not in lex.months
                and re.search(rf"(?<![\w-]){re.escape(w.lower()[:_NAME_STEM])}"
                              + (r"(?![a-z])" if len(w) < _NAME_STEM else ""), text) is None for w in names)
+
+
+# A name and its outlet or agency in brackets: "Jane Roe (Riverton Herald)", "Jane Roe (AFP)".
+_BRACKET_CREDIT = re.compile(r"([^()]+?)\s*\(([^()]+)\)")
+
+
+def _bracket_credit(line: _Line, lex: _Lexicon) -> bool:
+    """A name and, in brackets, its agency or outlet, read as "Name, Outlet" by
+    :func:`_name_and_outlet` (no place of filing): "Jane Roe (Riverton Herald)". Heuristic
+    (issue 19: author lines of many outlets)."""
+    m = _BRACKET_CREDIT.fullmatch(line.text)
+    if not m:
+        return False
+    text = f"{m.group(1)}, {m.group(2)}"
+    return _name_and_outlet(_Line(0, len(text), text, False, _WORD.findall(text)), lex, places=False)
 
 
 def _role_only(line: _Line, lex: _Lexicon) -> bool:
@@ -1135,7 +1162,9 @@ def _byline_of(s: _Scan, i: int) -> str | None:
     if lead and s.meta["headline"] is not None and _outlet_line(ln, lex) or _name_by_stamp(s, i) \
             or _name_and_outlet(ln, lex, places=lead) or _role_credit(ln, lex) and not _signed_section(s, i) \
             or _dash_credit(s, i) \
-            or _names_line(ln, lex) and nxt is not None and _desk_line(nxt, lex) or _lone_name(s, i) \
+            or _names_line(ln, lex) and nxt is not None and (
+                _desk_line(nxt, lex) or nxt.blank_before and _role_only(nxt, lex)) or _lone_name(s, i) \
+            or _bracket_credit(ln, lex) \
             or _role_only(ln, lex) or _name_in_place(ln) or _name_email(ln) or lead and _agency_place(ln, lex) \
             or _name_then_stamp(ln, lex):
         return ln.text
