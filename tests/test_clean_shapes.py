@@ -234,3 +234,19 @@ def test_name_and_outlet_in_brackets():
 
 def test_handle_alone_on_its_line():
     assert reasons(_between("@janeroe"))["@janeroe"] == "metadata:byline"
+
+
+@pytest.mark.parametrize("line", ["From Riverton Herald's Jane Roe",
+                                  "From the Herald’s Jane Roe, Tom Ash and Lea Park in Riverton"])
+def test_post_credit_of_a_live_page(line):
+    assert reasons(_between(line))[line] == "metadata:byline"
+
+
+def test_from_and_a_possessive_sentence_is_prose():
+    line = "From Riverton's school board came a plea for more teachers and two new bridges."
+    assert line in kept(_between(line))
+
+
+@pytest.mark.parametrize("line", ["Herald reporters Jane Roe and Tom Ash contributed to this post.", "via Riverton Herald"])
+def test_live_page_contributor_and_via_credits(line):
+    assert reasons(_between(line))[line] == "boilerplate:credits"

@@ -610,6 +610,30 @@ def _proper_names(s: _Scan, ln: _Line) -> bool:
                              + (r"(?![a-z])" if len(w) < _NAME_STEM else ""), text) is None for w in names)
 
 
+# A live page's credit of a post: "From Riverton Herald's Jane Roe and John Doe", "From the
+# Herald's Jane Roe in Riverton": "From", an outlet in the possessive, then the names.
+_FROM_POSSESSIVE = re.compile(r"^From\s+(?:the\s+)?(?:[A-Z][\w&.\-]*\s+){0,3}[A-Z][\w&.\-]*['’]s?\s+(?=[A-Z])")
+# Where the names of a credit end: "… in Riverton", "…, reporting from Riverton".
+_FILING_PLACE = re.compile(r"(?:,?\s+(?:in|from|reporting\s+from)\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2})$")
+#: The most names of one credit line.
+_CREDIT_NAMES = 6
+
+
+def _possessive_credit(line: _Line) -> bool:
+    """A live page's credit of a post: "From Riverton Herald's Jane Roe", "From the Herald's
+    Jane Roe, John Doe and Ann Lee in Riverton" ("From", an outlet of 1-4 capitalised words
+    in the possessive, then 1-6 names of 2-4 capitalised words joined by commas, "and" or
+    "&", a place of filing after them allowed; no digits, at most one full stop at the
+    end). Heuristic (issue 19: the post credits of live pages of many outlets)."""
+    m = _FROM_POSSESSIVE.match(line.text)
+    if not m or _HAS_DIGIT.search(line.text) or line.nw > 30:
+        return False
+    names = _FILING_PLACE.sub("", line.text[m.end():].rstrip("."))
+    parts = [n for n in re.split(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+", names) if n]
+    return 1 <= len(parts) <= _CREDIT_NAMES and all(
+        2 <= len(toks := _TOKEN.findall(n)) <= 4 and all(_capitalised(t) for t in toks) for n in parts)
+
+
 # A name and its outlet or agency in brackets: "Jane Roe (Riverton Herald)", "Jane Roe (AFP)".
 _BRACKET_CREDIT = re.compile(r"([^()]+?)\s*\(([^()]+)\)")
 
@@ -1143,7 +1167,9 @@ def _byline_of(s: _Scan, i: int) -> str | None:
     that reads as a byline alone (:func:`_signed_byline`), a name and its role
     (:func:`_role_credit`), a dash and a credit (:func:`_dash_credit`), a names line
     above an outlet or role line (:func:`_desk_line`), a name and an agency or outlet
-    (:func:`_name_and_outlet`; a place of filing only in the lead); in the top zone
+    (:func:`_name_and_outlet`; a place of filing only in the lead), a name and its
+    outlet in brackets (:func:`_bracket_credit`), a live page's post credit ("From
+    Riverton Herald's Jane Roe", :func:`_possessive_credit`); in the top zone
     after the headline an outlet line (:func:`_outlet_line`). The shapes after "By" lines
     are heuristics of issue 19: with them real-world byline recall test 0.605 -> 0.711
     (dev 0.985 unchanged), no kept text lost on either split."""
@@ -1156,15 +1182,16 @@ def _byline_of(s: _Scan, i: int) -> str | None:
     nxt = s.doc.lines[i + 1] if i + 1 < len(s.doc.lines) else None
     if ln.sentence_end or ln.nw > _CREDIT_WORDS or not (
             len(ln.words) >= 2 and ln.words[0][0].isupper() and ln.words[1][0].isupper()
-            or _SIGNOFF_DASH.match(ln.text)):
+            or _SIGNOFF_DASH.match(ln.text) or _FROM_POSSESSIVE.match(ln.text)):
         return None   # every credit shape below is a short line, no sentence, that opens
-        #               with two capitalised words (a name, a role, an outlet) or a dash
+        #               with two capitalised words (a name, a role, an outlet), a dash,
+        #               or "From" and an outlet's possessive
     if lead and s.meta["headline"] is not None and _outlet_line(ln, lex) or _name_by_stamp(s, i) \
             or _name_and_outlet(ln, lex, places=lead) or _role_credit(ln, lex) and not _signed_section(s, i) \
             or _dash_credit(s, i) \
             or _names_line(ln, lex) and nxt is not None and (
                 _desk_line(nxt, lex) or nxt.blank_before and _role_only(nxt, lex)) or _lone_name(s, i) \
-            or _bracket_credit(ln, lex) \
+            or _bracket_credit(ln, lex) or _possessive_credit(ln) \
             or _role_only(ln, lex) or _name_in_place(ln) or _name_email(ln) or lead and _agency_place(ln, lex) \
             or _name_then_stamp(ln, lex):
         return ln.text
