@@ -250,3 +250,22 @@ def test_from_and_a_possessive_sentence_is_prose():
 @pytest.mark.parametrize("line", ["Herald reporters Jane Roe and Tom Ash contributed to this post.", "via Riverton Herald"])
 def test_live_page_contributor_and_via_credits(line):
     assert reasons(_between(line))[line] == "boilerplate:credits"
+
+
+@pytest.mark.parametrize("line,reason", [
+    ("Jump to latest update", "boilerplate:navigation"), ("Share this update", "boilerplate:share"),
+    ("Our live coverage of the Riverton budget has ended.", "boilerplate:promo"),
+    ("Video Ad Feedback", "boilerplate:promo"), ("1 hr 20 min ago", "boilerplate:timestamp")])
+def test_live_page_widget_lines(line, reason):
+    assert reasons(_between(line))[line] == reason
+
+
+def test_relative_stamps_of_a_live_page_are_no_tail_markers():
+    entries = [BODY[1], "The harbour ferry ran late all evening as a storm crossed the bay, sailors said.",
+               BODY[2], "A brass band played outside the old town hall while vendors sold grilled fish.", BODY[3]]
+    lines = ["Riverton council passes a budget", BODY[0]]
+    for k, entry in enumerate(entries):
+        lines += [f"{k + 1} hr {10 + k} min ago", entry]
+    c = clean("\n\n".join(lines))
+    check_invariants(c)
+    assert all(x in kept(c) for x in entries)

@@ -849,6 +849,7 @@ class _Scan:
     dateline_found: bool = False
     body_chars: int = 0
     live_clocks: bool | None = None   # entries open with a clock time (:func:`_entry_clocks`)
+    live_stamps: bool | None = None   # entries are stamped "2 hours ago" (:func:`_timestamp_line`)
     speakers: bool | None = None   # a transcript with speaker labels (:func:`_transcript`)
     links: list = field(default_factory=list)
     countries: set | None = None   # countries the article names so far (:func:`_article_countries`)
@@ -1066,13 +1067,22 @@ def _cue_goes_on(ln: _Line, nxt: _Line | None) -> bool:
     return ln.nw >= 6 and not ln.sentence_end and not t.endswith(")") and nxt.sentence_end
 
 
+#: Relative stamps a page needs to be a live page whose entries they stamp.
+_LIVE_STAMPS = 3
+
+
 def _timestamp_line(s: _Scan, i: int) -> _Step:
     """A relative time stamp ("2 hours ago") -> ``boilerplate:timestamp``; after some body
-    it is also a marker the off-topic pass sees."""
+    it is also a marker the off-topic pass sees, unless the page stamps its entries so
+    (at least :data:`_LIVE_STAMPS` such lines: a live page, whose entries after a stamp
+    are its own text; issue 19, the live pages of many outlets)."""
     if not _timestamp(s.doc.lines[i], s.lex):
         return None
-    s.doc.drop(i, "boilerplate:timestamp|marker" if s.seen_body else "boilerplate:timestamp")
-    s.doc.pieces[i][-1].unit = bool(s.seen_body)
+    if s.live_stamps is None and s.seen_body:
+        s.live_stamps = sum(1 for ln in s.doc.lines if _timestamp(ln, s.lex)) >= _LIVE_STAMPS
+    marker = bool(s.seen_body) and not s.live_stamps
+    s.doc.drop(i, "boilerplate:timestamp|marker" if marker else "boilerplate:timestamp")
+    s.doc.pieces[i][-1].unit = marker
     return i + 1, True
 
 
