@@ -269,3 +269,12 @@ def test_relative_stamps_of_a_live_page_are_no_tail_markers():
     c = clean("\n\n".join(lines))
     check_invariants(c)
     assert all(x in kept(c) for x in entries)
+
+
+def test_video_title_above_the_players_duration():
+    title = "Council members vote on the Riverton budget"
+    c = _between(title + "\n01:32 - Source: Riverton TV")
+    assert reasons(c)[title] == "boilerplate:link"
+    # a paragraph of two sentences above it is the article's
+    line = "The vote was close. Two members abstained"
+    assert line in kept(_between(line + "\n01:32 - Source: Riverton TV"))

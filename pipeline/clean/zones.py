@@ -39,8 +39,8 @@ from datetime import date
 from functools import lru_cache
 
 from .boilerplate import _cue, _cue_text, _tag_like, _tag_run_end, _timestamp
-from .furniture import (_caption, _clock_line, _code_line, _credit_only, _desk_signoff, _editor_note, _embed_end,
-                        _entry_clock, _entry_clocks, _self_note, _template_line, _update_clock, _url_line)
+from .furniture import (_TWO_SENTENCES, _caption, _clock_line, _code_line, _credit_only, _desk_signoff, _editor_note,
+                        _embed_end, _entry_clock, _entry_clocks, _self_note, _template_line, _update_clock, _url_line)
 from ..extraction.entities import place_id
 from ..inspect.scope import admin
 from .boundary import _zipf
@@ -1288,6 +1288,26 @@ def _caption_above(s: _Scan, i: int) -> None:
     pieces[0].keep, pieces[0].label = False, "boilerplate:caption"
 
 
+# A media player's duration and source under a video's title: "01:32 - Source: Riverton TV".
+_MEDIA_SOURCE = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s*[-–—|]\s*Source\b", re.IGNORECASE)
+#: The longest video title (words) read above a player's duration line.
+_MEDIA_TITLE_WORDS = 20
+
+
+def _media_title(s: _Scan, i: int) -> _Step:
+    """The title of an embedded video: a line of at most :data:`_MEDIA_TITLE_WORDS` words,
+    no sentence of two, right above the player's duration and source line ("Rescuers
+    reach the flooded villages" / "01:32 - Source: Riverton TV", :data:`_MEDIA_SOURCE`)
+    -> ``boilerplate:link``. Only when ``strip_furniture``. Heuristic (issue 19: the video
+    blocks of live pages)."""
+    lines = s.doc.lines
+    if not s.strip_furniture or i + 1 >= len(lines) or not _MEDIA_SOURCE.match(lines[i + 1].text) \
+            or lines[i].nw > _MEDIA_TITLE_WORDS or _TWO_SENTENCES.search(lines[i].text):
+        return None
+    s.doc.drop(i, "boilerplate:link")
+    return i + 1, True
+
+
 def _embed_block(s: _Scan, i: int) -> _Step:
     """An embedded social-media post (:func:`.furniture._embed_end`) -> its lines
     ``boilerplate:embed``. Only when ``strip_furniture``."""
@@ -1838,7 +1858,7 @@ _TOP_RULES = (_top_cue, _timestamp_line, _clock_stamp, _note_line, _date_stamp_l
 #: entry clock stamp, leading dateline,
 #: trailing tag run, bullet item, sub-heading, an author's note, a repeated paragraph, paragraph.
 _BODY_RULES = (_body_cue, _timestamp_line, _clock_stamp, _note_line, _open_tag_list, _date_stamp_line,
-               _duplicate_headline, _byline_line, _caption_line, _embed_block, _code_stamp, _entry_stamp,
+               _duplicate_headline, _byline_line, _caption_line, _media_title, _embed_block, _code_stamp, _entry_stamp,
                _byline_lead_start, _dateline_start,
                _tag_run, _bullet_item, _story_head, _kicker, _author_bio, _repeat_paragraph, _credit_suffix,
                _paragraph)
