@@ -357,11 +357,11 @@ class _Article:
         lead = 0
         while k < len(self.units) and lead < self.settings.lead_chars and k != cut:
             p = self.units[k]
+            if p.label.endswith("|marker"):
+                break   # a marker ends the lead, a kept one (a story head, a turn) too
             if p.keep:
                 self.ref.update(self.feats[id(p)])
                 lead += p.end - p.start
-            elif p.label.endswith("|marker"):
-                break
             k += 1
         self.accepted = lead
         return k
@@ -369,11 +369,13 @@ class _Article:
     def continues(self, at: int) -> bool:
         """Whether the text after the marker ``units[at]`` (to the next marker) is
         the article again: its substantial paragraphs overlap the article at least
-        ``marker_resume`` x the article paragraphs' own mean overlap."""
+        ``marker_resume`` x the article paragraphs' own mean overlap. A kept marker (a
+        transcript's turn, a story head) is read with the text after it."""
         settings = self.settings
         num = den = 0.0
-        for q in self.units[at + 1:]:
-            if q.label.endswith("|marker"):
+        first = at if self.units[at].keep else at + 1
+        for k, q in enumerate(self.units[first:], first):
+            if k > at and q.label.endswith("|marker"):
                 break
             if self.substantial(q):
                 num += (q.end - q.start) * _sim(self.feats[id(q)], self.ref)

@@ -1739,6 +1739,23 @@ def _dateline_start(s: _Scan, i: int) -> _Step:
 _SPEAKER = re.compile(r"^[A-Z][A-Z.'’\- ]{1,40}(?:,[^:\n]{1,40})?:\s")
 
 
+def _segment_turn(s: _Scan, i: int) -> _Step:
+    """In a transcript (:func:`_transcript`), after some body, a turn that opens (after
+    its speaker label) with a phrase of ``segment_turns`` ("Moving on now, to …", "Turning
+    now to …", "In other news …") -> kept as ``body`` and made a marker of the off-topic
+    pass: the segments after it are another story unless they read as this one.
+    Heuristic (issue 19: broadcast transcripts that run on into the next item)."""
+    ln = s.doc.lines[i]
+    if not s.seen_body or not _transcript(s):
+        return None
+    m = _SPEAKER.match(ln.text)
+    if not s.lex.segment_turns.match(ln.text, m.end() if m else 0):
+        return None
+    step = _paragraph(s, i)
+    s.doc.pieces[i][-1].label = "body|marker"
+    return step
+
+
 def _transcript(s: _Scan) -> bool:
     """Whether at least three lines open with a speaker label (:data:`_SPEAKER`): then a
     capitals word and a colon is a speaker ("RASCOE: So what …"), not a dateline."""
@@ -1861,7 +1878,7 @@ _BODY_RULES = (_body_cue, _timestamp_line, _clock_stamp, _note_line, _open_tag_l
                _duplicate_headline, _byline_line, _caption_line, _media_title, _embed_block, _code_stamp, _entry_stamp,
                _byline_lead_start, _dateline_start,
                _tag_run, _bullet_item, _story_head, _kicker, _author_bio, _repeat_paragraph, _credit_suffix,
-               _paragraph)
+               _segment_turn, _paragraph)
 
 
 def _read_zone(s: _Scan, rules: tuple, i: int) -> int:
