@@ -268,7 +268,9 @@ def _off_topic(doc: _Doc, lex: _Lexicon, settings: CleanSettings, html: bool = F
       :func:`_unmarked_boundary` over the body paragraphs; from the boundary it
       returns, everything is ``off_topic`` (no return to the article).
     * **Marker line** (cue classes with ``tail_marker``: related stories,
-      comments, tags; relative time stamps like "2 hours ago") after some body:
+      comments, tags; relative time stamps like "2 hours ago" on a page that is no
+      live page; and kept markers, read with the text after them: a second story's
+      head and a transcript's turn to another item, :mod:`.zones`) after some body:
       a boundary unless the text after it (up to the next marker, at most
       ``marker_window_chars``) is the article going on: the char-weighted mean
       overlap of its substantial paragraphs with the article so far reaches
@@ -277,7 +279,10 @@ def _off_topic(doc: _Doc, lex: _Lexicon, settings: CleanSettings, html: bool = F
       ``off_topic`` (cue lines keep their boilerplate reason) unless a
       substantial paragraph (≥ ``min_paragraph_chars``, ≥ 6 content tokens)
       reaches ``resume_threshold`` (scaled): the article goes on after a
-      widget; a later marker ends it again.
+      widget; a later marker ends it again. A story head about another country
+      (``|foreign``) opens the tail without the overlap check; when the article
+      resumes after a kept marker before any other marker, the units cut since it are
+      given back (it headed a section of the article).
 
     *Overlap* is the weighted share of a paragraph's distinct content tokens
     (stopwords of ``models/clean/stopwords.txt`` excluded) found in the
