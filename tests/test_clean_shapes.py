@@ -298,3 +298,16 @@ def test_transcript_turn_to_another_story():
     same = "ANCHOR: Moving on now, to the Riverton council budget vote and what it means for Riverton schools."
     c = clean("\n\n".join(["Riverton council passes a budget", *turns, same]))
     assert same in kept(c)
+
+
+@pytest.mark.parametrize("line,reason", [
+    ("Show key events only", "boilerplate:navigation"), ("This live page is now closed.", "boilerplate:promo"),
+    ("Accept all cookies", "boilerplate:promo"), ("Enlarge", "boilerplate:caption")])
+def test_live_page_and_consent_widgets(line, reason):
+    assert reasons(_between(line))[line] == reason
+
+
+def test_dotted_clock_with_its_zone():
+    assert reasons(_between("10.15 GMT"))["10.15 GMT"] == "metadata:time"
+    # a dotted number without a zone is no stamp
+    assert "10.15" in kept(_between("10.15"))

@@ -34,7 +34,9 @@ _PIC_LINK = re.compile(r"\bpic\.twitter\.com/\w")
 # A clock time alone on a line, as live pages stamp each entry: "06:12", "12.34pm BST",
 # "[00:21]", "Updated at 11.12am BST".
 _CLOCK = re.compile(r"^\[?(?:updated(?:\s+at)?\s+)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
-                    r"|\d{1,2}\.\d{2}\s*(?:[ap]m|[ap]\.m\.))\s*(?:[A-Z]{2,4})?\]?"
+                    r"|\d{1,2}\.\d{2}\s*(?:[ap]m|[ap]\.m\.)"
+                    # a dotted time with its zone, a live page's stamp: "10.15 GMT", "Updated at 10.20 BST"
+                    r"|\d{1,2}\.\d{2}(?=\s*(?-i:GMT|UTC|[A-Z]{2}T)\b))\s*(?:[A-Z]{2,4})?\]?"
                     # the same time in GMT after it, as wires stamp live entries: "11.45 a.m. (0600 GMT)"
                     r"(?:\s*\((?:\d{4}|\d{1,2}[:.]\d{2})\s*(?:GMT|UTC)\))?$", re.IGNORECASE)
 # A clock time opening a live page's entry: "2351 A survivor …", "10:55 Police …",
