@@ -311,3 +311,14 @@ def test_dotted_clock_with_its_zone():
     assert reasons(_between("10.15 GMT"))["10.15 GMT"] == "metadata:time"
     # a dotted number without a zone is no stamp
     assert "10.15" in kept(_between("10.15"))
+
+
+@pytest.mark.parametrize("line", ["Read the latest updates on the budget here.", "You can follow our live coverage here.",
+                                  "For more on this story, watch the video above.", "Download our app for alerts."])
+def test_prompt_to_the_reader(line):
+    assert reasons(_between(line))[line] == "boilerplate:promo"
+
+
+def test_imperative_prose_without_a_pointer_is_kept():
+    line = "Read the council minutes and the budget looks far less generous than the mayor claims."
+    assert line in kept(_between(line))

@@ -397,3 +397,42 @@ def _self_note(line: _Line) -> bool:
     if notes.subject.match(t) or notes.label.match(t):
         return True
     return line.nw <= 25 and notes.updates.search(t) is not None
+
+
+@dataclass(frozen=True)
+class _Prompts:
+    """The patterns of a reader prompt, built from ``promo_verbs`` and ``promo_channels``."""
+    opening: re.Pattern   # an imperative promo verb, after "For more …," or "You can" allowed
+    pointer: re.Pattern   # "… here.", "… below", "… above"
+    channel: re.Pattern   # "our app", "the newsletter", "us on Telegram"
+
+
+@lru_cache(maxsize=1)
+def _prompts() -> _Prompts:
+    raw = load_json("clean", "boilerplate_cues.json")
+    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in raw["promo_verbs"])
+    channels = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in raw["promo_channels"])
+    return _Prompts(
+        opening=re.compile(rf"^(?:for\s+more(?:\s+[^,]{{1,40}})?,\s*|you\s+can\s+)?(?:{verbs})\b", re.IGNORECASE),
+        pointer=re.compile(r"\b(?:here|below|above)\s*[.!]?$", re.IGNORECASE),
+        channel=re.compile(rf"\b(?:our|the|us\s+on)\s+(?:\w+\s+){{0,2}}(?:{channels})\b", re.IGNORECASE))
+
+
+#: The longest reader prompt (words).
+_PROMPT_WORDS = 15
+
+
+def _reader_prompt(line: _Line) -> bool:
+    """A prompt to the reader, not article text: a line of at most :data:`_PROMPT_WORDS`
+    words, not a quotation, that opens with an imperative verb of ``promo_verbs`` ("Read",
+    "Watch", "Follow", "Download"; after "For more …," or "You can") and points at the
+    page ("… here.", "… below", "… above") or names the outlet's channels ("our app", "us
+    on Telegram"): "Read the latest updates here.", "You can follow our live coverage
+    here.", "For more on this story, watch the video above." Heuristic (issue 19: the
+    sentence-shaped promos of many outlets); real-world dev: every line of the shape was
+    junk (cue lines already)."""
+    t = line.text
+    if line.nw > _PROMPT_WORDS or t[0] in "\"“‘«'":
+        return False
+    p = _prompts()
+    return p.opening.match(t) is not None and (p.pointer.search(t) is not None or p.channel.search(t) is not None)
