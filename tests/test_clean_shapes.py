@@ -237,7 +237,8 @@ def test_handle_alone_on_its_line():
 
 
 @pytest.mark.parametrize("line", ["From Riverton Herald's Jane Roe",
-                                  "From the Herald’s Jane Roe, Tom Ash and Lea Park in Riverton"])
+                                  "From the Herald’s Jane Roe, Tom Ash and Lea Park in Riverton",
+                                  "From Riverton Herald staff and wire reports"])
 def test_post_credit_of_a_live_page(line):
     assert reasons(_between(line))[line] == "metadata:byline"
 
@@ -322,3 +323,4 @@ def test_prompt_to_the_reader(line):
 def test_imperative_prose_without_a_pointer_is_kept():
     line = "Read the council minutes and the budget looks far less generous than the mayor claims."
     assert line in kept(_between(line))
+
