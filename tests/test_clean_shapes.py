@@ -324,3 +324,12 @@ def test_imperative_prose_without_a_pointer_is_kept():
     line = "Read the council minutes and the budget looks far less generous than the mayor claims."
     assert line in kept(_between(line))
 
+
+
+@pytest.mark.parametrize("head", ["Latest from Riverton Herald", "Top headlines", "Other news", "News in brief"])
+def test_more_heads_of_appended_stories(head):
+    other = ["Port Ellis central bank holds rates steady", "The central bank kept its benchmark interest rate "
+             "unchanged at 6.5 percent on Thursday, saying consumer prices had cooled for a third month."]
+    c = clean("\n\n".join(ARTICLE + [head] + other))
+    check_invariants(c)
+    assert reasons(c)[head] == "boilerplate:related" and other[1] not in kept(c)
