@@ -333,3 +333,18 @@ def test_more_heads_of_appended_stories(head):
     c = clean("\n\n".join(ARTICLE + [head] + other))
     check_invariants(c)
     assert reasons(c)[head] == "boilerplate:related" and other[1] not in kept(c)
+
+
+@pytest.mark.parametrize("line", ["Mar 3, 10:15am", "Friday, March 3 at 10:15 a.m. ET", "10:15 - 3 March",
+                                  "A few seconds ago", "Updated: 10:15"])
+def test_stamps_with_the_day_before_the_clock(line):
+    assert reasons(_between(line))[line] == "boilerplate:timestamp"
+
+
+@pytest.mark.parametrize("line", ["10:15 a.m. local time", "1015 GMT", "10:15 GMT+5:45"])
+def test_clock_stamps_with_a_zone_offset_or_local_time(line):
+    assert reasons(_between(line))[line] == "metadata:time"
+
+
+def test_four_digits_without_a_zone_are_no_clock():
+    assert "1015" in kept(_between("1015"))

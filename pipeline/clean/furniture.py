@@ -32,11 +32,16 @@ _SIGNOFF = re.compile(r"^[—–-]{1,2}\s*\S.{0,80}\(@\w{1,30}\)\s*(?:[A-Z][a-z]
 _HANDLE_HEAD = re.compile(r"^[^\n@]{1,60}?\(?@\w{1,30}\)?(?:\s+(?:tweeted|posted|wrote|shared)\b[^\n]{0,30})?:?$")
 _PIC_LINK = re.compile(r"\bpic\.twitter\.com/\w")
 # A clock time alone on a line, as live pages stamp each entry: "06:12", "12.34pm BST",
-# "[00:21]", "Updated at 11.12am BST".
+# "[00:21]", "Updated at 11.12am BST", "10.15 GMT", "1015 GMT", "10:15 GMT+5:45", "10:15 a.m.
+# local time" (the last four of issue 19: live pages of many outlets).
 _CLOCK = re.compile(r"^\[?(?:updated(?:\s+at)?\s+)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
                     r"|\d{1,2}\.\d{2}\s*(?:[ap]m|[ap]\.m\.)"
                     # a dotted time with its zone, a live page's stamp: "10.15 GMT", "Updated at 10.20 BST"
-                    r"|\d{1,2}\.\d{2}(?=\s*(?-i:GMT|UTC|[A-Z]{2}T)\b))\s*(?:[A-Z]{2,4})?\]?"
+                    r"|\d{1,2}\.\d{2}(?=\s*(?-i:GMT|UTC|[A-Z]{2}T)\b)"
+                    # a 24-hour clock with its zone: "1015 GMT"
+                    r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?-i:GMT|UTC|[A-Z]{2}T)\b))\s*(?:[A-Z]{2,4})?"
+                    # a zone's offset and "local time": "10:15 GMT+5:45", "10:15 a.m. local time"
+                    r"(?:\s*[+-]\d{1,2}(?::?\d{2})?)?(?:\s*\(?local\s+time\)?)?\]?"
                     # the same time in GMT after it, as wires stamp live entries: "11.45 a.m. (0600 GMT)"
                     r"(?:\s*\((?:\d{4}|\d{1,2}[:.]\d{2})\s*(?:GMT|UTC)\))?$", re.IGNORECASE)
 # A clock time opening a live page's entry: "2351 A survivor …", "10:55 Police …",
