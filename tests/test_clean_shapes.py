@@ -348,3 +348,22 @@ def test_clock_stamps_with_a_zone_offset_or_local_time(line):
 
 def test_four_digits_without_a_zone_are_no_clock():
     assert "1015" in kept(_between("1015"))
+
+
+def _live(*entry_lines: str):
+    lines = ["Riverton council passes a budget", BODY[0]]
+    for k, body in enumerate(BODY[1:]):
+        lines += [f"{k + 1} hr ago", body]
+    c = clean("\n\n".join(lines[:4] + list(entry_lines) + lines[4:]))
+    check_invariants(c)
+    return c
+
+
+def test_day_header_and_author_of_a_live_page():
+    c = _live("March 3", "Jane Roe")
+    assert reasons(c)["March 3"] == "boilerplate:timestamp" and reasons(c)["Jane Roe"] == "metadata:byline"
+
+
+def test_day_line_of_an_ordinary_page_is_kept():
+    c = _between("March 3")
+    assert "March 3" in kept(c)

@@ -1085,6 +1085,41 @@ def _cue_goes_on(ln: _Line, nxt: _Line | None) -> bool:
 _LIVE_STAMPS = 3
 
 
+def _live_page(s: _Scan) -> bool:
+    """Whether the page stamps its entries: at least :data:`_LIVE_STAMPS` lines are relative
+    or day stamps (:func:`_timestamp`) or clock lines (:func:`.furniture._clock_line`); read
+    once."""
+    if s.live_stamps is None:
+        s.live_stamps = sum(1 for ln in s.doc.lines if _timestamp(ln, s.lex) or _clock_line(ln)) >= _LIVE_STAMPS
+    return s.live_stamps
+
+
+#: The most words of a live page's author line (:func:`_live_credit`).
+_LIVE_NAME_WORDS = 6
+
+
+def _live_credit(s: _Scan, i: int) -> _Step:
+    """On a live page (:func:`_live_page`), a line that is only a day ("March 3", "3 Mar":
+    the page's day header) -> ``boilerplate:timestamp``, and an author's name alone as a
+    paragraph (a names line of proper names of the text, :func:`_proper_names`; at most
+    :data:`_LIVE_NAME_WORDS` words: each entry's author) -> ``metadata:byline``. Only after
+    some body. Heuristic (issue 19: the entry furniture of live pages of many outlets)."""
+    ln = s.doc.lines[i]
+    if not s.seen_body or ln.nw > _LIVE_NAME_WORDS or ln.sentence_end:
+        return None
+    day = _MONTH_DAY_LINE.fullmatch(ln.text) is not None and any(
+        w.lower().rstrip(".") in s.lex.months for w in ln.words[:2])
+    name = not day and ln.blank_before and _names_line(ln, s.lex)
+    if not (day or name) or not _live_page(s) or name and not _proper_names(s, ln):
+        return None
+    s.doc.drop(i, "boilerplate:timestamp" if day else "metadata:byline")
+    return i + 1, True
+
+
+# A day alone: "March 3", "Mar. 3", "3 March" (the month checked against the lexicon).
+_MONTH_DAY_LINE = re.compile(r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?")
+
+
 def _timestamp_line(s: _Scan, i: int) -> _Step:
     """A relative time stamp ("2 hours ago") -> ``boilerplate:timestamp``; after some body
     it is also a marker the off-topic pass sees, unless the page stamps its entries so
@@ -1094,9 +1129,7 @@ def _timestamp_line(s: _Scan, i: int) -> _Step:
     kept (the pattern with stamps as markers: 0.9882); dev unchanged."""
     if not _timestamp(s.doc.lines[i], s.lex):
         return None
-    if s.live_stamps is None and s.seen_body:
-        s.live_stamps = sum(1 for ln in s.doc.lines if _timestamp(ln, s.lex)) >= _LIVE_STAMPS
-    marker = bool(s.seen_body) and not s.live_stamps
+    marker = bool(s.seen_body) and not _live_page(s)
     s.doc.drop(i, "boilerplate:timestamp|marker" if marker else "boilerplate:timestamp")
     s.doc.pieces[i][-1].unit = marker
     return i + 1, True
@@ -1905,7 +1938,7 @@ _TOP_RULES = (_top_cue, _timestamp_line, _clock_stamp, _note_line, _date_stamp_l
 #: trailing tag run, bullet item, sub-heading, an author's note, a repeated paragraph, paragraph.
 _BODY_RULES = (_body_cue, _timestamp_line, _clock_stamp, _note_line, _open_tag_list, _date_stamp_line,
                _duplicate_headline, _byline_line, _caption_line, _media_title, _embed_block, _code_stamp, _entry_stamp,
-               _byline_lead_start, _dateline_start,
+               _byline_lead_start, _dateline_start, _live_credit,
                _tag_run, _bullet_item, _story_head, _kicker, _author_bio, _repeat_paragraph, _credit_suffix,
                _segment_turn, _paragraph)
 
