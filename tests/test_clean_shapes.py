@@ -367,3 +367,11 @@ def test_day_header_and_author_of_a_live_page():
 def test_day_line_of_an_ordinary_page_is_kept():
     c = _between("March 3")
     assert "March 3" in kept(c)
+
+
+@pytest.mark.parametrize("line,reason", [
+    ("Related article Riverton opens a new bridge", "boilerplate:link"),
+    ("By entering your email you agree to our Terms of Use.", "boilerplate:newsletter"),
+    ("Continue reading after advertisement", "boilerplate:promo")])
+def test_inline_related_links_and_sign_up_forms(line, reason):
+    assert reasons(_between(line))[line] == reason
