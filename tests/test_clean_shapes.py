@@ -375,3 +375,15 @@ def test_day_line_of_an_ordinary_page_is_kept():
     ("Continue reading after advertisement", "boilerplate:promo")])
 def test_inline_related_links_and_sign_up_forms(line, reason):
     assert reasons(_between(line))[line] == reason
+
+
+def test_hour_alone_is_a_live_roundups_stamp():
+    assert reasons(_between("6 p.m."))["6 p.m."] == "metadata:time"
+    assert "6 people" in kept(_between("6 people"))
+
+
+def test_entry_clock_with_a_colon_on_a_live_page():
+    entries = [f"{h}:15am EDT: {b}" for h, b in zip((1, 2, 3), BODY[1:])]
+    c = clean("\n\n".join(["Riverton council passes a budget", BODY[0], *entries]))
+    check_invariants(c)
+    assert reasons(c)["1:15am EDT:"] == "metadata:time" and BODY[1] in kept(c)

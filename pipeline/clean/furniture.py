@@ -39,15 +39,18 @@ _CLOCK = re.compile(r"^\[?(?:updated(?:\s+at)?\s+)?(?:\d{1,2}:\d{2}(?::\d{2})?\s
                     # a dotted time with its zone, a live page's stamp: "10.15 GMT", "Updated at 10.20 BST"
                     r"|\d{1,2}\.\d{2}(?=\s*(?-i:GMT|UTC|[A-Z]{2}T)\b)"
                     # a 24-hour clock with its zone: "1015 GMT"
-                    r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?-i:GMT|UTC|[A-Z]{2}T)\b))\s*(?:[A-Z]{2,4})?"
+                    r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?-i:GMT|UTC|[A-Z]{2}T)\b)"
+                    # an hour and its half of the day, as a wire's live roundup stamps entries: "6 p.m."
+                    r"|\d{1,2}\s*[ap]\.m\.|\d{1,2}\s*[ap]m\b)\s*(?:[A-Z]{2,4})?"
                     # a zone's offset and "local time": "10:15 GMT+5:45", "10:15 a.m. local time"
                     r"(?:\s*[+-]\d{1,2}(?::?\d{2})?)?(?:\s*\(?local\s+time\)?)?\]?"
                     # the same time in GMT after it, as wires stamp live entries: "11.45 a.m. (0600 GMT)"
                     r"(?:\s*\((?:\d{4}|\d{1,2}[:.]\d{2})\s*(?:GMT|UTC)\))?$", re.IGNORECASE)
 # A clock time opening a live page's entry: "2351 A survivor …", "10:55 Police …",
-# "12.24pm The Queen …" (a 4-digit 24-hour time, or h:mm / h.mm with am/pm).
+# "12.24pm The Queen …", "1:29am EDT: Police …" (a 4-digit 24-hour time, or h:mm / h.mm with
+# am/pm; a colon after it allowed).
 _ENTRY_CLOCK = re.compile(r"^(?:(?:[01]\d|2[0-3])[0-5]\d|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
-                          r"|\d{1,2}\.\d{2}\s*(?:[ap]m|[ap]\.m\.))(?:\s+[A-Z]{2,4}(?=\s))?\s+(?=[\"“‘']?[A-Z])")
+                          r"|\d{1,2}\.\d{2}\s*(?:[ap]m|[ap]\.m\.))(?:\s+[A-Z]{2,4}(?=[\s:]))?:?\s+(?=[\"“‘']?[A-Z])")
 # An update stamp opening an entry: "UPDATE 21:10: ", "Update, Friday 4:10pm: ", "UPDATE,
 # Thursday evening: ", "Earlier, Wednesday: " (a cue word, then a clock, a weekday or a
 # part of the day), and an update label numbered or in capitals ("Update 2: ", "UPDATE: ").
