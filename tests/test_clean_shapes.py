@@ -387,3 +387,11 @@ def test_entry_clock_with_a_colon_on_a_live_page():
     c = clean("\n\n".join(["Riverton council passes a budget", BODY[0], *entries]))
     check_invariants(c)
     assert reasons(c)["1:15am EDT:"] == "metadata:time" and BODY[1] in kept(c)
+
+
+def test_long_list_of_names_after_by_anywhere():
+    line = "By Jane Roe, Tom Ash, Lea Park, Ken Moor, Ann Lee and Bob Fay, Riverton Herald"
+    assert reasons(_between(line))[line] == "metadata:byline"
+    # a list of capitalised words after "By" that are no names of 1-4 words stays
+    line = "By Council Rules, Budget Votes Need Two Readings And A Public Hearing Before The Final Tally"
+    assert line in kept(_between(line))

@@ -400,7 +400,8 @@ def _byline(line: _Line, lex: _Lexicon, top: bool) -> str | None:
 
 def _signed_byline(line: _Line, lex: _Lexicon) -> str | None:
     """A byline that reads as one anywhere in the text, not only in the lead: "By" (or
-    "Report by", "Posted by", "Edited by" …, capitalised) and 1-8 name tokens all capitalised ("By JANE DOE and JOHN ROE", "By
+    "Report by", "Posted by", "Edited by" …, capitalised) and 1-8 name tokens all
+    capitalised, or a list of 3-10 names (:func:`_names_list`) ("By JANE DOE and JOHN ROE", "By
     Jane Roe in Riverton", "By Jane Roe with AFP"; not a month or weekday: "By March"),
     no digits, no sentence end, before a stamp or a second credit ("By Jane Roe | March 3,
     2024", "Report by Jane Roe; edited by John Doe"); an e-mail address or a handle ("@janeroe")
@@ -410,7 +411,7 @@ def _signed_byline(line: _Line, lex: _Lexicon) -> str | None:
     text = line.text
     if _EMAIL.fullmatch(text) or _HANDLE.fullmatch(text):
         return text
-    if len(text) > 80 or line.sentence_end:
+    if len(text) > _SIGNED_CHARS or line.sentence_end:
         return None
     # the names end where a stamp or a second credit begins: "By Jane Roe | March 3, 2024",
     # "By Jane Roe • 3 min read", "Report by Jane Roe; edited by John Doe"
@@ -425,8 +426,28 @@ def _signed_byline(line: _Line, lex: _Lexicon) -> str | None:
             or _WORD.findall(text[m.end():])[0].lower() in lex.months:
         return None
     # "in" and "with" join a place or a co-credit: "By Jane Roe in Riverton", "By Jane Roe with AFP"
-    n, share = _name_share(re.sub(r"\s(?:in|with)\s", " and ", text[m.end():]), lex)
-    return text[m.end():].strip() if 1 <= n <= 8 and share == 1.0 else None
+    who = text[m.end():]
+    n, share = _name_share(re.sub(r"\s(?:in|with)\s", " and ", who), lex)
+    if share == 1.0 and (1 <= n <= 8 and len(text) <= 80 or _names_list(who)):
+        return who.strip()
+    return None
+
+
+#: The longest line read as a byline anywhere (a list of names, :func:`_names_list`; other
+#: bylines up to 80 characters).
+_SIGNED_CHARS = 200
+#: The fewest and most names of a byline's list of names.
+_LIST_NAMES = (3, 10)
+
+
+def _names_list(who: str, names: tuple[int, int] = _LIST_NAMES, first_words: int = 1) -> bool:
+    """The names part of a byline is a list of ``names`` (3-10) names of ``first_words``
+    (1) to 4 capitalised words joined by commas, "and" or "&" ("Jane Roe, John Doe, Ann Lee
+    and Bob Fay, Riverton Herald": the outlet after the last comma is a name-shaped part).
+    Heuristic (issue 19: the long bylines of live pages and broadcasters)."""
+    parts = [p for p in re.split(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+", who.strip()) if p]
+    return names[0] <= len(parts) <= names[1] and all(
+        first_words <= len(toks := _TOKEN.findall(p)) <= 4 and all(_capitalised(t) for t in toks) for p in parts)
 
 
 def _outlet_line(line: _Line, lex: _Lexicon) -> bool:
@@ -642,10 +663,7 @@ def _possessive_credit(line: _Line) -> bool:
     m = _FROM_POSSESSIVE.match(line.text)
     if not m or _HAS_DIGIT.search(line.text) or line.nw > 30:
         return False
-    names = _FILING_PLACE.sub("", line.text[m.end():].rstrip("."))
-    parts = [n for n in re.split(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+", names) if n]
-    return 1 <= len(parts) <= _CREDIT_NAMES and all(
-        2 <= len(toks := _TOKEN.findall(n)) <= 4 and all(_capitalised(t) for t in toks) for n in parts)
+    return _names_list(_FILING_PLACE.sub("", line.text[m.end():].rstrip(".")), (1, _CREDIT_NAMES), 2)
 
 
 # A name and its outlet or agency in brackets: "Jane Roe (Riverton Herald)", "Jane Roe (AFP)".
