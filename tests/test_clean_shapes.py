@@ -395,3 +395,11 @@ def test_long_list_of_names_after_by_anywhere():
     # a list of capitalised words after "By" that are no names of 1-4 words stays
     line = "By Council Rules, Budget Votes Need Two Readings And A Public Hearing Before The Final Tally"
     assert line in kept(_between(line))
+
+
+def test_teaser_cut_short_with_its_link():
+    line = "The city council of Riverton approved a new budget on Tuesday after weeks of deb... Read More"
+    assert reasons(_between(line))[line] == "boilerplate:promo"
+    # a sentence that ends in an ellipsis and the words "read more" as prose stays
+    line = "He paused... Read more slowly, the teacher told the class."
+    assert line in kept(_between(line))

@@ -45,8 +45,8 @@ from functools import lru_cache
 
 from .boilerplate import _cue, _cue_text, _tag_like, _tag_run_end, _timestamp
 from .furniture import (_TWO_SENTENCES, _caption, _clock_line, _code_line, _credit_only, _desk_signoff, _editor_note,
-                        _embed_end, _entry_clock, _entry_clocks, _reader_prompt, _self_note, _template_line,
-                        _update_clock, _url_line)
+                        _embed_end, _entry_clock, _entry_clocks, _reader_prompt, _self_note, _teaser,
+                        _template_line, _update_clock, _url_line)
 from ..extraction.entities import place_id
 from ..inspect.scope import admin
 from .boundary import _zipf
@@ -1405,13 +1405,14 @@ def _note_line(s: _Scan, i: int) -> _Step:
     "This story has not been edited by …", "Correction: …", "… will continue to update
     this story.") -> ``metadata:note`` (issue 19: the notes of many outlets' pages), and a
     prompt to the reader (:func:`.furniture._reader_prompt`: "Read the latest updates
-    here.") -> ``boilerplate:promo``."""
+    here.") or a story's teaser (:func:`.furniture._teaser`: "… were inj... Read More") ->
+    ``boilerplate:promo``."""
     ln = s.doc.lines[i]
     if not s.strip_furniture:
         return None
     if _editor_note(ln) or _self_note(ln):
         s.doc.drop(i, "metadata:note")
-    elif _reader_prompt(ln):
+    elif _reader_prompt(ln) or _teaser(ln):
         s.doc.drop(i, "boilerplate:promo")
     else:
         return None
