@@ -403,3 +403,16 @@ def test_teaser_cut_short_with_its_link():
     # a sentence that ends in an ellipsis and the words "read more" as prose stays
     line = "He paused... Read more slowly, the teacher told the class."
     assert line in kept(_between(line))
+
+
+def test_byline_label_apart_from_its_names():
+    c = _between("By\n\nJane Roe, Riverton Herald")
+    assert reasons(c)["By"] == reasons(c)["Jane Roe, Riverton Herald"] == "metadata:byline"
+    # "By" over a sentence is no label of names
+    c = _between("By\n\nThe council voted on Tuesday.")
+    assert "The council voted on Tuesday." in kept(c)
+
+
+def test_stamp_glued_to_a_byline_anywhere():
+    line = "By Jane Roe, Riverton Herald Updated 10:15 PM EST, Mon March 3, 2024"
+    assert reasons(_between(line))[line] == "metadata:byline"

@@ -333,8 +333,11 @@ _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 _EMAIL_BRACKET = re.compile(r"[\[(<][^\])>]*@[^\])>]*[\])>]")
 # Where a byline's names end and its time stamp begins: a "|", "·" or "•", a spaced
 # dash before a number ("By Jane Doe - 3 March 2024", "By Jane Doe · Mar 3, 2024"), or a
-# comma before a relative stamp ("By Jane Doe, 2 hours ago").
-_BYLINE_STAMP = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+(?=[^|]*\d)|,\s+(?=(?:\d+|an?)\s*[a-z]+\s+ago\b)")
+# comma before a relative stamp ("By Jane Doe, 2 hours ago"), a stamp cue word ("By Jane Doe
+# Updated 10:15 PM EST, March 3, 2024").
+_BYLINE_STAMP = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+(?=[^|]*\d)|,\s+(?=(?:\d+|an?)\s*[a-z]+\s+ago\b)"
+                           # a stamp cue the scraper glued on: "By Jane Roe, Herald Updated 10:15 PM …"
+                           r"|\s+(?=(?:Updated|Published|Posted|Last updated)\s+(?:on\s+|at\s+)?[\dA-Z])")
 
 
 _HAS_DIGIT = re.compile(r"\d")
@@ -1199,7 +1202,7 @@ def _byline_line(s: _Scan, i: int) -> _Step:
     (:func:`_desk_line`)."""
     by = _byline_of(s, i) or _dotted_credit(s, i)
     if by is None:
-        return None
+        return _parted_byline(s, i)
     s.doc.drop(i, "metadata:byline")
     s.meta["byline"] = s.meta["byline"] or by
     j = i + 1
@@ -1208,6 +1211,27 @@ def _byline_line(s: _Scan, i: int) -> _Step:
         s.doc.drop(j, "metadata:byline")
         j += 1
     return j, True
+
+
+#: Lines that say "by" alone, a byline's label printed apart from its names.
+_BY_LABELS = frozenset({"by", "written by", "words by", "author", "authors", "posted by", "reported by"})
+
+
+def _parted_byline(s: _Scan, i: int) -> _Step:
+    """A byline's label alone on its line ("By", "Author:") and the names on the next one
+    (a blank line between allowed; a names line, :func:`_names_line`, or a name and its
+    outlet, :func:`_name_and_outlet`) -> both ``metadata:byline``. Heuristic (issue 19:
+    pages whose scraper printed the label and the link of the author apart)."""
+    lines = s.doc.lines
+    if lines[i].text.rstrip(":").strip().lower() not in _BY_LABELS or i + 1 >= len(lines):
+        return None
+    nxt = lines[i + 1]
+    if not (_names_line(nxt, s.lex) or _name_and_outlet(nxt, s.lex, places=False)):
+        return None
+    s.doc.drop(i, "metadata:byline")
+    s.doc.drop(i + 1, "metadata:byline")
+    s.meta["byline"] = s.meta["byline"] or nxt.text
+    return i + 2, True
 
 
 #: The most words of a credit line closed by a full stop (:func:`_dotted_credit`).
