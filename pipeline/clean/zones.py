@@ -1223,7 +1223,7 @@ def _parted_byline(s: _Scan, i: int) -> _Step:
     outlet, :func:`_name_and_outlet`) -> both ``metadata:byline``. Heuristic (issue 19:
     pages whose scraper printed the label and the link of the author apart)."""
     lines = s.doc.lines
-    if lines[i].text.rstrip(":").strip().lower() not in _BY_LABELS or i + 1 >= len(lines):
+    if lines[i].nw > 2 or lines[i].text.rstrip(":").strip().lower() not in _BY_LABELS or i + 1 >= len(lines):
         return None
     nxt = lines[i + 1]
     if not (_names_line(nxt, s.lex) or _name_and_outlet(nxt, s.lex, places=False)):
