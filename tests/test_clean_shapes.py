@@ -416,3 +416,15 @@ def test_byline_label_apart_from_its_names():
 def test_stamp_glued_to_a_byline_anywhere():
     line = "By Jane Roe, Riverton Herald Updated 10:15 PM EST, Mon March 3, 2024"
     assert reasons(_between(line))[line] == "metadata:byline"
+
+
+def test_bulleted_story_links():
+    links = ["• Riverton opens a new bridge over the river", "• School board names a new head of finance"]
+    c = _between("\n".join(["Related Stories", *links]))
+    assert all(reasons(c)[x] == "boilerplate:related" for x in links)
+
+
+def test_bullets_after_plain_links_are_the_article():
+    item = "• Forty teachers for the schools"
+    c = _between("\n".join(["Related Stories", "Riverton opens a new bridge over the river", item]))
+    assert item[2:] in kept(c)
