@@ -268,7 +268,9 @@ def _off_topic(doc: _Doc, lex: _Lexicon, settings: CleanSettings, html: bool = F
       :func:`_unmarked_boundary` over the body paragraphs; from the boundary it
       returns, everything is ``off_topic`` (no return to the article).
     * **Marker line** (cue classes with ``tail_marker``: related stories,
-      comments, tags; relative time stamps like "2 hours ago") after some body:
+      comments, tags; relative time stamps like "2 hours ago" on a page that is no
+      live page; and kept markers, read with the text after them: a second story's
+      head and a transcript's turn to another item, :mod:`.zones`) after some body:
       a boundary unless the text after it (up to the next marker, at most
       ``marker_window_chars``) is the article going on: the char-weighted mean
       overlap of its substantial paragraphs with the article so far reaches
@@ -277,7 +279,10 @@ def _off_topic(doc: _Doc, lex: _Lexicon, settings: CleanSettings, html: bool = F
       ``off_topic`` (cue lines keep their boilerplate reason) unless a
       substantial paragraph (≥ ``min_paragraph_chars``, ≥ 6 content tokens)
       reaches ``resume_threshold`` (scaled): the article goes on after a
-      widget; a later marker ends it again.
+      widget; a later marker ends it again. A story head about another country
+      (``|foreign``) opens the tail without the overlap check; when the article
+      resumes after a kept marker before any other marker, the units cut since it are
+      given back (it headed a section of the article).
 
     *Overlap* is the weighted share of a paragraph's distinct content tokens
     (stopwords of ``models/clean/stopwords.txt`` excluded) found in the
@@ -322,6 +327,14 @@ def _to_tail(p: _Piece) -> None:
         p.keep, p.label = False, "off_topic"
 
 
+def _hold(p: _Piece, held: list[tuple[_Piece, str]] | None) -> None:
+    """:func:`_to_tail`, noting a kept unit and its section in ``held`` (when not None) so
+    that it can be given back."""
+    if held is not None and p.keep:
+        held.append((p, p.label))
+    _to_tail(p)
+
+
 class _Article:
     """The article as the off-topic pass has read it so far (see :func:`_off_topic`):
     the reference tokens ``ref``, the accepted chars and the level ``lvl`` (chars x
@@ -349,11 +362,11 @@ class _Article:
         lead = 0
         while k < len(self.units) and lead < self.settings.lead_chars and k != cut:
             p = self.units[k]
+            if p.label.endswith("|marker"):
+                break   # a marker ends the lead, a kept one (a story head, a turn) too
             if p.keep:
                 self.ref.update(self.feats[id(p)])
                 lead += p.end - p.start
-            elif p.label.endswith("|marker"):
-                break
             k += 1
         self.accepted = lead
         return k
@@ -361,11 +374,13 @@ class _Article:
     def continues(self, at: int) -> bool:
         """Whether the text after the marker ``units[at]`` (to the next marker) is
         the article again: its substantial paragraphs overlap the article at least
-        ``marker_resume`` x the article paragraphs' own mean overlap."""
+        ``marker_resume`` x the article paragraphs' own mean overlap. A kept marker (a
+        transcript's turn, a story head) is read with the text after it."""
         settings = self.settings
         num = den = 0.0
-        for q in self.units[at + 1:]:
-            if q.label.endswith("|marker"):
+        first = at if self.units[at].keep else at + 1
+        for k, q in enumerate(self.units[first:], first):
+            if k > at and q.label.endswith("|marker"):
                 break
             if self.substantial(q):
                 num += (q.end - q.start) * _sim(self.feats[id(q)], self.ref)
@@ -385,9 +400,12 @@ class _Article:
 
     def walk(self, k: int, cut: int | None) -> None:
         """Decide the units from ``k`` on: the unmarked cut, marker-led tails and the
-        article resuming after them."""
+        article resuming after them. A tail opened by a kept marker (a second story's
+        headline, :func:`.zones._story_head`) that the article resumes after, before any
+        other marker, was a section of the article: its units are given back."""
         units = self.units
         tail = False
+        held: list[tuple[_Piece, str]] | None = None   # units cut since a kept marker
         for at in range(k, len(units)):
             p = units[at]
             if at == cut:
@@ -397,13 +415,19 @@ class _Article:
                     _to_tail(q)
                 return
             if p.label.endswith("|marker"):
-                p.label = p.label.removesuffix("|marker")
-                if not tail and not self.continues(at):
+                # a second story's head about another country starts the tail unread
+                foreign = p.label.endswith("|foreign|marker")
+                p.label = p.label.removesuffix("|marker").removesuffix("|foreign")
+                held = None
+                if not tail and (foreign or not self.continues(at)):
                     tail = True
+                    held = [] if p.keep else None
+                if tail:
+                    _hold(p, held)   # a kept marker (a second story's headline) goes with its tail
                 continue
             if not self.substantial(p):
                 if tail:
-                    _to_tail(p)
+                    _hold(p, held)
                 continue
             s = _sim(self.feats[id(p)], self.ref)
             if tail:
@@ -411,8 +435,11 @@ class _Article:
                 scale = min(1.0, self.accepted / self.settings.mature_chars)
                 if s >= self.settings.resume_threshold * scale:
                     tail = False
+                    for q, label in held or ():
+                        q.keep, q.label = True, label
+                    held = None
                     self.accept(p, None)
                 else:
-                    _to_tail(p)
+                    _hold(p, held)
                 continue
             self.accept(p, s)

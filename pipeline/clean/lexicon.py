@@ -36,6 +36,7 @@ class _Lexicon:
     headline_tag: re.Pattern = re.compile(r"(?!)")  # a wire's version tag opening a headline
     caption_verbs: frozenset[str] = frozenset()      # present forms of photo-description verbs
     weekdays: re.Pattern = re.compile(r"(?!)")       # a weekday name as a word
+    segment_turns: re.Pattern = re.compile(r"(?!)")  # a broadcast's turn to another story
 
 
 def _pattern_norm(p: str) -> str:
@@ -118,7 +119,8 @@ def _lexicon() -> _Lexicon:
         note_words=re.compile(rf"(?:{_alternation(raw.get('note_words', []))})(?![\w'’])", re.IGNORECASE),
         headline_tag=_headline_tag(raw.get("headline_tags", [])),
         caption_verbs=frozenset(f for v in raw.get("caption_verbs", []) for f in _present_forms(v)),
-        weekdays=re.compile(rf"\b(?:{_alternation([w for w in raw['weekdays'] if len(w) > 4])})\b", re.IGNORECASE))
+        weekdays=re.compile(rf"\b(?:{_alternation([w for w in raw['weekdays'] if len(w) > 4])})\b", re.IGNORECASE),
+        segment_turns=re.compile(rf"(?:{_alternation(raw.get('segment_turns', []))})\b", re.IGNORECASE))
 
 
 def _headline_tag(tags: list[str]) -> re.Pattern:

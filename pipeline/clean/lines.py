@@ -105,10 +105,11 @@ class _Doc:
         self.pieces[i].append(_Piece(ln.start if start is None else start,
                                      ln.end if end is None else end, False, reason))
 
-    def keep(self, i: int, section: str, start: int | None = None, unit: bool = False) -> None:
+    def keep(self, i: int, section: str, start: int | None = None, unit: bool = False,
+             end: int | None = None) -> None:
         ln = self.lines[i]
-        self.pieces[i].append(_Piece(ln.start if start is None else start, ln.end, True,
-                                     section, unit))
+        self.pieces[i].append(_Piece(ln.start if start is None else start, ln.end if end is None else end,
+                                     True, section, unit))
 
     def bullet(self, i: int, section: str, unit: bool = False) -> None:
         """Keep a bullet item's text; its marker becomes a ``boilerplate:bullet`` removal."""
