@@ -264,6 +264,13 @@ def test_expecting_a_figure_parsed_as_a_phrase_is_a_prediction():
     assert "speculative" in _flags(figs["between 1.1 and 1.4 million"])
 
 
+def test_a_hedge_in_a_relative_clause_on_the_counted_noun_hedges_the_count():
+    figs = _figures("The ministry in Velin is looking into five deaths that may be linked to the virus.")
+    assert "speculative" in _flags(figs["five"])
+    figs = _figures("The toll in Velin could rise as the camps, which hold 8,000 people, flood.")
+    assert "speculative" not in _flags(figs["8,000"])   # a relative clause elsewhere is background
+
+
 def test_dismissing_reports_is_a_denial():
     figs = _figures("Officials in Velin dismissed reports that the toll had reached 300.")
     assert "disputed" in _flags(figs["300"])
