@@ -276,3 +276,24 @@ def test_inside_places_once_a_claims_places_are_worked_out_once_and_forgotten_af
         assert list(scope._places_memo) == [id(c)] and again[0] is first[0] and len(again) == 1
     assert scope._places_memo is None
     assert [e["text"] for e in scope.place_entities(c)] == ["Atlantis"]
+
+
+POKHARA, BIRATNAGAR = "geo:1282898", "geo:1283339"
+
+
+def test_cities_that_numbers_part_are_each_their_counts_breakdown():
+    s = "Police said 9,000 people marched in Pokhara, 7,000 in Kathmandu and 4,000 in Biratnagar."
+    c = claim("d", s, [("9,000", 9000), ("7,000", 7000), ("4,000", 4000)],
+              [("Pokhara", POKHARA), ("Kathmandu", KATHMANDU), ("Biratnagar", BIRATNAGAR)])
+    got = [scope_of(c, q, "Nepal", {"Nepal"}) for q in c["quantities"]]
+    assert got == [("Nepal", "Pokhara"), ("Nepal", "Kathmandu"), ("Nepal", "Biratnagar")]
+    # a list of cities with no number between stays the country's
+    s = "Floods killed 30 people in Pokhara, Kathmandu and Biratnagar."
+    c = claim("d", s, [("30", 30)], [("Pokhara", POKHARA), ("Kathmandu", KATHMANDU), ("Biratnagar", BIRATNAGAR)])
+    assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", None)
+
+
+def test_a_place_right_after_the_count_beats_a_nearer_one_before_it():
+    s = "In Pokhara, 700 in Kathmandu were hurt."
+    c = claim("d", s, [("700", 700)], [("Pokhara", POKHARA), ("Kathmandu", KATHMANDU)])
+    assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", "Kathmandu")
