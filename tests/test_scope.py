@@ -297,3 +297,15 @@ def test_a_place_right_after_the_count_beats_a_nearer_one_before_it():
     s = "In Pokhara, 700 in Kathmandu were hurt."
     c = claim("d", s, [("700", 700)], [("Pokhara", POKHARA), ("Kathmandu", KATHMANDU)])
     assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", "Kathmandu")
+
+
+def test_a_part_that_its_own_place_sets_apart_is_that_places_breakdown():
+    docs = {d: {"doc_id": d, "story_id": "story:x", "source": d} for d in "abc"}
+    s = "The quake killed 2,000 people in Nepal, including 600 in Kathmandu."
+    a = claim("a", s, [("2,000", 2000), ("600", 600)], [("Nepal", NEPAL), ("Kathmandu", KATHMANDU)])
+    a["quantities"][1]["counted"] = None
+    claims = [a, claim("b", "Nepal counted 2,100 people killed.", [("2,100", 2100)], [("Nepal", NEPAL)]),
+              claim("c", "Officials in Nepal said 2,400 people were killed.", [("2,400", 2400)], [("Nepal", NEPAL)])]
+    tables = {(m.cls, m.country, m.subplace): sorted(r.quantity["value"] for r in m.rows)
+              for m in build_ledger(claims, docs)}
+    assert tables == {("all", "Nepal", None): [2000, 2100, 2400], ("all", "Nepal", "Kathmandu"): [600]}
