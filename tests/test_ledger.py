@@ -629,3 +629,13 @@ def test_each_figures_measure_is_computed_once_per_ledger(monkeypatch):
     tables = {m.measure: sorted(r.quantity["value"] for r in m.rows) for m in build_ledger([c1, c2], {"d": {}})}
     # the document vote, the multi-country check and the group key share one answer per figure
     assert tables == {"deaths": [40], "injured": [86, 94]} and len(calls) == len(set(calls)) == 3
+
+
+@pytest.mark.parametrize("sentence, text, kw", [
+    ("Firefighters have pulled out 40 people from the flooded mine.", "40", {"counted": "people", "predicate": "pull"}),
+    ("Divers pulled 12 miners out alive on Sunday.", "12", {"counted": "miners", "predicate": "pull"}),
+    ("Among those freed alive were three children.", "three", {"counted": "children"}),
+])
+def test_a_survivor_brought_out_is_rescued(sentence, text, kw):
+    c, q = one(sentence, text, 1, **kw)
+    assert measure_of(c, q) == "rescued"
