@@ -309,3 +309,10 @@ def test_a_part_that_its_own_place_sets_apart_is_that_places_breakdown():
     tables = {(m.cls, m.country, m.subplace): sorted(r.quantity["value"] for r in m.rows)
               for m in build_ledger(claims, docs)}
     assert tables == {("all", "Nepal", None): [2000, 2100, 2400], ("all", "Nepal", "Kathmandu"): [600]}
+
+
+def test_a_place_right_after_another_count_is_that_counts_alone():
+    s = "Police counted 90,000 marchers, including 30,000 in Kathmandu."
+    c = claim("d", s, [("90,000", 90000), ("30,000", 30000)], [("Kathmandu", KATHMANDU)])
+    assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", None)
+    assert scope_of(c, c["quantities"][1], "Nepal", {"Nepal"}) == ("Nepal", "Kathmandu")
