@@ -26,7 +26,7 @@ from .scope import (countries_named, place_entities, places_once, previous_count
                     story_countries)
 from .summary import Summary, summarize
 from .timeline import alternation, is_lowered, is_older, mark_timeline, occasion_day, order_key, stated_date
-from .timescope import time_scope
+from .timescope import story_events, time_scope
 
 _WORD = re.compile(r"[\w’'-]+|[^\w\s]")
 
@@ -870,6 +870,7 @@ class KeyContext:
     doc_measure: dict[str, str] = field(default_factory=dict)
     previous: dict[tuple[str, Any], str] = field(default_factory=dict)
     measures: dict[tuple[int, int], tuple[Any, Any, str | None]] = field(default_factory=dict)
+    events: dict[Any, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, claims: list[dict[str, Any]], documents: dict[str, dict[str, Any]],
@@ -878,7 +879,8 @@ class KeyContext:
         memo: dict[tuple[int, int], tuple[Any, Any, str | None]] = {}
         ctx = cls(documents, story_countries(documents, claims), countries_named(claims),
                   _story_began(documents) if began is None else began, story_cities(documents, claims),
-                  document_measures(claims, lex, memo), previous_countries(claims), memo)
+                  document_measures(claims, lex, memo), previous_countries(claims), memo,
+                  story_events(documents, claims))
         centred = story_cities(documents, claims, share=2 / 3)
         for story in _multi_country_stories(claims, ctx, lex):
             if not centred.get(story):
@@ -901,7 +903,7 @@ def _multi_country_stories(claims: list[dict[str, Any]], ctx: "KeyContext", lex:
         year = ctx.began.get(str(story)) if story else None
         for q in claim.get("quantities") or []:
             if not countable(q) or _memo_measure(claim, q, lex, ctx.measures) is None \
-                    or time_scope(claim, q, int(year[:4]) if year else None, year) is not None:
+                    or time_scope(claim, q, int(year[:4]) if year else None, year, ctx.events.get(story)) is not None:
                 continue
             country, _ = scope_of(claim, q, None, ctx.named.get(doc_id, set()))
             if country:
@@ -1101,7 +1103,7 @@ def group_key(claim: dict[str, Any], q: dict[str, Any], ctx: KeyContext,
             and not lex.measures[measure].get("per_day"):
         scope = _home_city_scope(scope, ctx.main_country.get(story))
     year = ctx.began.get(str(story)) if story else min(ctx.began.values(), default=None)
-    when = time_scope(claim, q, int(year[:4]) if year else None, year)
+    when = time_scope(claim, q, int(year[:4]) if year else None, year, ctx.events.get(story))
     if when is None and lex.measures[measure].get("per_day"):
         # a crowd is counted for one day: each day of protest is a question of its own
         published = (ctx.documents.get(doc_id) or {}).get("published")
