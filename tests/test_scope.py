@@ -316,3 +316,19 @@ def test_a_place_right_after_another_count_is_that_counts_alone():
     c = claim("d", s, [("90,000", 90000), ("30,000", 30000)], [("Kathmandu", KATHMANDU)])
     assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", None)
     assert scope_of(c, c["quantities"][1], "Nepal", {"Nepal"}) == ("Nepal", "Kathmandu")
+
+
+def test_a_name_the_gazetteer_does_not_hold_right_after_the_count_is_its_breakdown():
+    s = "Floods killed 4,000 people in the Orvan Islands and 2,500 in the northern state of Velara."
+    c = claim("d", s, [("4,000", 4000), ("2,500", 2500)], [])
+    c["quantities"][0]["counted_span"] = [s.index("people"), s.index("people") + 6]
+    assert [scope_of(c, q, "Nepal", {"Nepal"}) for q in c["quantities"]] == [("Nepal", "Orvan Islands"),
+                                                                             ("Nepal", "Velara")]
+    # not a country, not a date, not an adjective before a noun
+    for s in ("Floods killed 40 people in Nepal.", "Floods killed 40 people in March.",
+              "Floods killed 40 people in Orvan fishing villages."):
+        c = claim("d", s, [("40", 40)], [])
+        c["quantities"][0]["counted_span"] = [s.index("people"), s.index("people") + 6]
+        if "March" in s:
+            c["dates"] = [{"text": "March", "span": [s.index("March"), s.index("March") + 5], "value": "--03"}]
+        assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", None), s
