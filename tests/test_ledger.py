@@ -639,3 +639,13 @@ def test_each_figures_measure_is_computed_once_per_ledger(monkeypatch):
 def test_a_survivor_brought_out_is_rescued(sentence, text, kw):
     c, q = one(sentence, text, 1, **kw)
     assert measure_of(c, q) == "rescued"
+
+
+@pytest.mark.parametrize("counted, expected", [
+    ("foreign victims", "foreigners"), ("foreign nationals", "foreigners"), ("foreigners", "foreigners"),
+    ("overseas tourists", "foreigners"), ("foreign soldiers", "security forces"), ("people", "all"),
+])
+def test_people_from_abroad_are_one_class_however_worded(counted, expected):
+    from pipeline.inspect.ledger import counted_class
+
+    assert counted_class("deaths", counted) == expected

@@ -332,3 +332,13 @@ def test_a_name_the_gazetteer_does_not_hold_right_after_the_count_is_its_breakdo
         if "March" in s:
             c["dates"] = [{"text": "March", "span": [s.index("March"), s.index("March") + 5], "value": "--03"}]
         assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", None), s
+
+
+def test_in_a_story_in_one_city_a_count_placed_in_another_country_is_its_nationals():
+    docs = {d: {"doc_id": d, "story_id": "story:x", "source": d} for d in "abc"}
+    claims = [claim(d, f"The crush in Kathmandu, Nepal, killed {n} people.", [(n, int(n))],
+                    [("Kathmandu", KATHMANDU), ("Nepal", NEPAL)]) for d, n in zip("abc", ("700", "717", "769"))]
+    claims.append(claim("c", "India reported 18 dead.", [("18", 18)], [("India", INDIA)]))
+    tables = {(m.cls, m.country, m.subplace): sorted(r.quantity["value"] for r in m.rows)
+              for m in build_ledger(claims, docs)}
+    assert tables == {("all", "Nepal", None): [700, 717, 769], ("nationals of India", "Nepal", None): [18]}
