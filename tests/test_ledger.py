@@ -649,3 +649,16 @@ def test_people_from_abroad_are_one_class_however_worded(counted, expected):
     from pipeline.inspect.ledger import counted_class
 
     assert counted_class("deaths", counted) == expected
+
+
+def test_a_bare_count_of_a_nationalitys_tally_counts_its_nationals():
+    from pipeline.inspect.ledger import counted_class
+
+    s = "India's foreign ministry put the Indian toll at 45."
+    c, q = one(s, "45", 45, predicate="put")
+    assert counted_class("deaths", who_is_counted(c, q)) == "nationals of India"
+    # another number between the tally and the count: it is that number's
+    s = "The Indian toll of 40 was overtaken by a count of 45."
+    c, q = one(s, "45", 45, predicate="overtake")
+    c["quantities"].insert(0, quantity(s, "40", 40))
+    assert who_is_counted(c, q) is None

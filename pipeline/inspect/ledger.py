@@ -262,6 +262,8 @@ def who_is_counted(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon | None
     if _included_after(before, [o["span"][1] - base for o in claim.get("quantities") or []
                                 if o is not q and (o.get("span") or [None])[0] is not None]):
         return "part"
+    if nation := _national_tally(before, lex):
+        return nation
     found = None
     for m in re.finditer(r"\bnumber of ((?:[\w’'-]+\s+){0,2}?[\w’'-]+)\s+(?:who\s+(?:have\s+|had\s+)?)?"
                          r"(?:killed|dead|died|injured|wounded|hurt|missing|displaced|arrested|detained)\b",
@@ -270,6 +272,27 @@ def who_is_counted(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon | None
     if found and len(_words(before[found.end():])) <= lex.level_window:
         return found.group(1)
     return None
+
+
+_DEMONYM_TALLY = re.compile(r"\b([A-Z][a-z]+)\s+(?:death\s+)?(?:toll|tally|count)\b")
+
+
+def _national_tally(before: str, lex: Lexicon) -> str | None:
+    """A bare count given as the tally of a nationality ("India's foreign ministry put
+    **the Indian toll** at 45", "**the Pakistani death toll** rose to 36"): the demonym
+    before the tally noun, at most the level window before the number with no other number
+    between, says who is counted (as "Indian victims": :func:`_nationality`).
+
+    Heuristic: real-world ledger pairs F1 dev 0.8275 → 0.8285, test 0.6254 unchanged
+    (docs/ledger.md, "Class")."""
+    from ..names import country_of
+
+    found = None
+    for m in _DEMONYM_TALLY.finditer(before):
+        found = m
+    if found is None or re.search(r"\d", before[found.end():]) or len(_words(before[found.end():])) > lex.level_window:
+        return None
+    return f"{found.group(1)} victims" if country_of(found.group(1)) else None
 
 
 @lru_cache(maxsize=1)
