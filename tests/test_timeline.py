@@ -188,3 +188,12 @@ def test_a_later_figure_replaces_the_newest_of_an_earlier_sequence():
     by = {r.quantity["value"]: i for i, r in enumerate(table.rows)}
     assert table.rows[by[13]].replaces == by[2]
     assert table.rows[by[35]].replaces == by[13]
+
+
+def test_the_whole_a_figure_is_a_share_of_is_as_old_as_the_figure():
+    s = "In its previous update the agency had reported 400 deaths among 1,300 cases."
+    c = _deaths(s, ("400", 400), ("1,300", 1300))
+    assert is_older(c, c["quantities"][0]) and is_older(c, c["quantities"][1])
+    s = "The agency reported 400 deaths among 1,300 cases."
+    c = _deaths(s, ("400", 400), ("1,300", 1300))
+    assert not is_older(c, c["quantities"][1])
