@@ -178,8 +178,8 @@ def _share_of(claim: dict[str, Any], q: dict[str, Any]) -> dict[str, Any] | None
     13,268 cases", "2,316 **out of** 4,076"): the two are one statement, so an earlier-cue of
     the first ("had reported") makes both earlier figures.
 
-    Heuristic: real-world gold revisions marked dev 0.719 → 0.734 (revisions and denials
-    0.674 → 0.685), test 0.525 unchanged; ledger pairs unchanged (docs/ledger.md, "Timelines")."""
+    Heuristic: real-world gold revisions marked dev 0.703 → 0.719 (revisions and denials
+    0.663 → 0.674), test 0.525 unchanged; ledger pairs unchanged (docs/ledger.md, "Timelines")."""
     text, base = str(claim.get("text") or ""), (claim.get("span") or [0, 0])[0]
     start = (q.get("span") or [None])[0]
     if start is None:
