@@ -662,3 +662,17 @@ def test_a_bare_count_of_a_nationalitys_tally_counts_its_nationals():
     c, q = one(s, "45", 45, predicate="overtake")
     c["quantities"].insert(0, quantity(s, "40", 40))
     assert who_is_counted(c, q) is None
+
+
+def test_counts_after_an_opening_whole_of_their_measure_are_parts():
+    s1 = "At least 72 people were injured in the clashes."
+    s2 = "Of the total, 41 had been discharged and 10 were still being treated."
+    s3 = "Of the 1,975 people who have caught the virus, 1,069 have died."
+    c1 = claim("d", s1, [quantity(s1, "At least 72", 72, approx="at_least", counted="people", predicate="injure")])
+    c2 = claim("d", s2, [quantity(s2, "41", 41, predicate="injure"), quantity(s2, "10", 10, predicate="injure")])
+    c3 = claim("d", s3, [quantity(s3, "1,975", 1975, counted="people", predicate="infect"),
+                         quantity(s3, "1,069", 1069, predicate="die")])
+    tables = {(m.measure, m.cls): sorted(r.quantity["value"] for r in m.rows)
+              for m in build_ledger([c1, c2, c3], {"d": {}})}
+    assert tables == {("injured", "all"): [72], ("injured", "part"): [10, 41],
+                      ("cases", "all"): [1975], ("deaths", "all"): [1069]}
