@@ -342,3 +342,12 @@ def test_in_a_story_in_one_city_a_count_placed_in_another_country_is_its_nationa
     tables = {(m.cls, m.country, m.subplace): sorted(r.quantity["value"] for r in m.rows)
               for m in build_ledger(claims, docs)}
     assert tables == {("all", "Nepal", None): [700, 717, 769], ("nationals of India", "Nepal", None): [18]}
+
+
+def test_they_refer_back_to_the_country_named_before_in_a_story_across_countries():
+    s = "They said 500 people were still missing."
+    c = claim("d", s, [("500", 500)], [])
+    assert scope_of(c, c["quantities"][0], None, set(), previous="Thailand") == ("Thailand", None)
+    s = "Officials said 500 people were still missing."
+    c = claim("d", s, [("500", 500)], [])
+    assert scope_of(c, c["quantities"][0], None, set(), previous="Thailand") == (None, None)
