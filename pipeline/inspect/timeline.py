@@ -293,9 +293,10 @@ def _lowered_from(rows: Sequence[RowLike], i: int, idx: list[int]) -> list[int]:
 
 def _said_before(rows: Sequence[RowLike], i: int, idx: list[int]) -> int | None:
     """For a row stated as later (:func:`is_later`): the nearest figure before it in its
-    document's text with another value ("police said 127 people had died … the deputy
-    governor later told a broadcaster that 174 were dead": 174 replaces 127, not the 153 a
-    commission gave that the value order puts before it).
+    document's text with another value, among the rows before it in the timeline (``idx``;
+    never one after it, which would make a cycle) ("police said 127 people had died … the
+    deputy governor later told a broadcaster that 174 were dead": 174 replaces 127, not the
+    153 a commission gave that the value order puts before it).
 
     Heuristic: real-world gold revisions marked dev 0.719 → 0.734 (revisions and denials
     0.674 → 0.685), test 0.525 unchanged; ledger pairs unchanged (docs/ledger.md,
@@ -368,7 +369,7 @@ def mark_replacements(rows: Sequence[RowLike]) -> None:
                 prev = _chain_end(rows, min(pool, key=lambda j: abs(_pos(rows[j]) - _pos(r))), i,
                                   seen_doc.get(doc, []))
         if prev is None and not r.older:
-            prev = _said_before(rows, i, in_doc[doc])
+            prev = _said_before(rows, i, seen_doc.get(doc, []))
         if prev is None:
             prev = _latest_other(rows, seen_doc.get(doc, []), r, other_day=False)
         if prev is None:
