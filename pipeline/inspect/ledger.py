@@ -201,9 +201,10 @@ def _foreign(counted: str | None, lex: Lexicon) -> bool:
 
     Heuristic: real-world ledger pairs F1 (with :func:`_nationals_abroad`) dev 0.8257 →
     0.8264, test 0.6241 → 0.6254 (docs/ledger.md, "Class")."""
-    if not counted:
-        return False
-    head = head_region(counted, lex).split()
+    low = (counted or "").lower()
+    if not any(w in low for w in lex.foreign) and "foreigners" not in low:
+        return False    # the usual case, told without reading the head
+    head = head_region(counted or "", lex).split()
     return bool(head) and (head[0] in lex.foreign or head[-1] == "foreigners")
 
 
@@ -286,6 +287,8 @@ def _national_tally(before: str, lex: Lexicon) -> str | None:
     (docs/ledger.md, "Class")."""
     from ..names import country_of
 
+    if "toll" not in before and "tally" not in before and "count" not in before:
+        return None     # most sentences name no tally: no scan
     found = None
     for m in _DEMONYM_TALLY.finditer(before):
         found = m
@@ -1180,7 +1183,7 @@ def _of_the_whole(claim: dict[str, Any], q: dict[str, Any], measure: str, lex: L
     comma inside a number, "Of the 1,975", does not end the opener: with it, dev 0.8258)
     (docs/ledger.md, "Class")."""
     text, base = str(claim.get("text") or ""), (claim.get("span") or [0, 0])[0]
-    m = _OPENER.match(text)
+    m = _OPENER.match(text) if "Of" in text[:8] else None
     start = (q.get("span") or [None])[0]
     if not m or start is None or start - base < m.end():
         return False

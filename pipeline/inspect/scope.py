@@ -176,6 +176,7 @@ def _cities(claim: dict[str, Any], q_span: tuple[int, int], others: list[tuple[i
 
 
 _RIGHT_AFTER = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
+_IN_AHEAD = re.compile(r"\s+in\s")
 _NAME_AFTER = re.compile(r"\s+in\s+the\s+(?:[a-z]+\s+)?(?:state|province|region|district)\s+of\s+"
                          r"(?P<a>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
                          r"|\s+in\s+(?:the\s+)?(?P<b>[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*)")
@@ -196,6 +197,8 @@ def _unknown_place_after(claim: dict[str, Any], q: dict[str, Any]) -> str | None
     text, base = str(claim.get("text") or ""), (claim.get("span") or [0, 0])[0]
     qs, cs = q.get("span") or [None, None], q.get("counted_span")
     end = max(qs[1], cs[1] if cs and cs[0] is not None else qs[1]) - base
+    if not _IN_AHEAD.match(text, end):
+        return None     # the usual case, told without the longer pattern
     m = _NAME_AFTER.match(text, end)
     if not m:
         return None
@@ -470,9 +473,9 @@ def scope_of(claim: dict[str, Any], q: dict[str, Any], default: str | None,
     # a count over several cities of the country ("in Latakia, Jableh and Banias"), or whose
     # cities all stand across other numbers ("10, including three in Omdurman and two in
     # Khartoum"), is no one city's
-    several = len({str(e.get("norm") or e.get("text")) for e in place_entities(claim)
-                   if admin_of(e) == (country, "city")}) > 1
-    if city and (_listed_with(claim, country, city) or several and places[0][0] > len(str(claim.get("text") or ""))):
+    if city and (_listed_with(claim, country, city) or places[0][0] > len(str(claim.get("text") or ""))
+                 and len({str(e.get("norm") or e.get("text")) for e in place_entities(claim)
+                          if admin_of(e) == (country, "city")}) > 1):
         return country, None
     return country, city
 

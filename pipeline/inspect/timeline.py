@@ -50,6 +50,7 @@ class Cues:
     ceiling: re.Pattern[str]
     later: re.Pattern[str]
     later_window: int
+    later_words: tuple[str, ...]
 
 
 def alternation(words: Sequence[str]) -> re.Pattern[str]:
@@ -69,7 +70,8 @@ def cues() -> Cues:
                 alternation(lowered["words"]), int(lowered["window_words"]),
                 deny, alternation(denial["after"]), int(denial["window_words"]),
                 alternation(denial["negation"]), alternation(denial["ceiling"]),
-                alternation(data["later_cues"]["words"]), int(data["later_cues"]["window_words"]))
+                alternation(data["later_cues"]["words"]), int(data["later_cues"]["window_words"]),
+                tuple(w.lower() for w in data["later_cues"]["words"]))
 
 
 # --- when a figure was stated ------------------------------------------------------------
@@ -200,7 +202,9 @@ def is_later(claim: dict[str, Any], q: dict[str, Any]) -> bool:
     a broadcaster that 174 were dead"): it replaces the figure given before it in its
     document (:func:`_said_before`)."""
     c = cues()
-    return _cue_before(c.later, claim, q, c.later_window)
+    low = str(claim.get("text") or "").lower()
+    # most sentences hold no later-cue: a substring test before the scan
+    return any(w in low for w in c.later_words) and _cue_before(c.later, claim, q, c.later_window)
 
 
 def is_lowered(claim: dict[str, Any], q: dict[str, Any]) -> bool:

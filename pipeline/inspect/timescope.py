@@ -257,8 +257,19 @@ def _lead_sentences() -> int:
 
 @lru_cache(maxsize=4096)
 def _event_nouns(text: str) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, lower-case noun) of each event noun of a sentence, scanned once."""
-    return tuple((m.start(), m.end(), m.group().lower()) for m in _other_event_patterns()[0].finditer(text))
+    """(start, end, lower-case noun) of each event noun of a sentence, scanned once: on the
+    lower-cased text with a case-sensitive pattern (three times faster than ignoring case),
+    unless lower-casing changes its length (offsets must hold)."""
+    low = text.lower()
+    if len(low) != len(text):
+        return tuple((m.start(), m.end(), m.group().lower()) for m in _other_event_patterns()[0].finditer(text))
+    return tuple((m.start(), m.end(), m.group()) for m in _lower_nouns().finditer(low))
+
+
+@lru_cache(maxsize=1)
+def _lower_nouns() -> re.Pattern[str]:
+    nouns = load_json("ledger", "time.json")["other_event"]["nouns"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(n.lower()) for n in nouns) + r")\b")
 
 
 @lru_cache(maxsize=1)
