@@ -620,3 +620,50 @@ def test_each_figures_measure_is_computed_once_per_ledger(monkeypatch):
     tables = {m.measure: sorted(r.quantity["value"] for r in m.rows) for m in build_ledger([c1, c2], {"d": {}})}
     # the document vote, the multi-country check and the group key share one answer per figure
     assert tables == {"deaths": [40], "injured": [86, 94]} and len(calls) == len(set(calls)) == 3
+
+
+@pytest.mark.parametrize("sentence, text, kw", [
+    ("Firefighters have pulled out 40 people from the flooded mine.", "40", {"counted": "people", "predicate": "pull"}),
+    ("Divers pulled 12 miners out alive on Sunday.", "12", {"counted": "miners", "predicate": "pull"}),
+    ("Among those freed alive were three children.", "three", {"counted": "children"}),
+])
+def test_a_survivor_brought_out_is_rescued(sentence, text, kw):
+    c, q = one(sentence, text, 1, **kw)
+    assert measure_of(c, q) == "rescued"
+
+
+@pytest.mark.parametrize("counted, expected", [
+    ("foreign victims", "foreigners"), ("foreign nationals", "foreigners"), ("foreigners", "foreigners"),
+    ("overseas tourists", "foreigners"), ("foreign soldiers", "security forces"), ("people", "all"),
+])
+def test_people_from_abroad_are_one_class_however_worded(counted, expected):
+    from pipeline.inspect.ledger import counted_class
+
+    assert counted_class("deaths", counted) == expected
+
+
+def test_a_bare_count_of_a_nationalitys_tally_counts_its_nationals():
+    from pipeline.inspect.ledger import counted_class
+
+    s = "India's foreign ministry put the Indian toll at 45."
+    c, q = one(s, "45", 45, predicate="put")
+    assert counted_class("deaths", who_is_counted(c, q)) == "nationals of India"
+    # another number between the tally and the count: it is that number's
+    s = "The Indian toll of 40 was overtaken by a count of 45."
+    c, q = one(s, "45", 45, predicate="overtake")
+    c["quantities"].insert(0, quantity(s, "40", 40))
+    assert who_is_counted(c, q) is None
+
+
+def test_counts_after_an_opening_whole_of_their_measure_are_parts():
+    s1 = "At least 72 people were injured in the clashes."
+    s2 = "Of the total, 41 had been discharged and 10 were still being treated."
+    s3 = "Of the 1,975 people who have caught the virus, 1,069 have died."
+    c1 = claim("d", s1, [quantity(s1, "At least 72", 72, approx="at_least", counted="people", predicate="injure")])
+    c2 = claim("d", s2, [quantity(s2, "41", 41, predicate="injure"), quantity(s2, "10", 10, predicate="injure")])
+    c3 = claim("d", s3, [quantity(s3, "1,975", 1975, counted="people", predicate="infect"),
+                         quantity(s3, "1,069", 1069, predicate="die")])
+    tables = {(m.measure, m.cls): sorted(r.quantity["value"] for r in m.rows)
+              for m in build_ledger([c1, c2, c3], {"d": {}})}
+    assert tables == {("injured", "all"): [72], ("injured", "part"): [10, 41],
+                      ("cases", "all"): [1975], ("deaths", "all"): [1069]}

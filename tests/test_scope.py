@@ -276,3 +276,78 @@ def test_inside_places_once_a_claims_places_are_worked_out_once_and_forgotten_af
         assert list(scope._places_memo) == [id(c)] and again[0] is first[0] and len(again) == 1
     assert scope._places_memo is None
     assert [e["text"] for e in scope.place_entities(c)] == ["Atlantis"]
+
+
+POKHARA, BIRATNAGAR = "geo:1282898", "geo:1283339"
+
+
+def test_cities_that_numbers_part_are_each_their_counts_breakdown():
+    s = "Police said 9,000 people marched in Pokhara, 7,000 in Kathmandu and 4,000 in Biratnagar."
+    c = claim("d", s, [("9,000", 9000), ("7,000", 7000), ("4,000", 4000)],
+              [("Pokhara", POKHARA), ("Kathmandu", KATHMANDU), ("Biratnagar", BIRATNAGAR)])
+    got = [scope_of(c, q, "Nepal", {"Nepal"}) for q in c["quantities"]]
+    assert got == [("Nepal", "Pokhara"), ("Nepal", "Kathmandu"), ("Nepal", "Biratnagar")]
+    # a list of cities with no number between stays the country's
+    s = "Floods killed 30 people in Pokhara, Kathmandu and Biratnagar."
+    c = claim("d", s, [("30", 30)], [("Pokhara", POKHARA), ("Kathmandu", KATHMANDU), ("Biratnagar", BIRATNAGAR)])
+    assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", None)
+
+
+def test_a_place_right_after_the_count_beats_a_nearer_one_before_it():
+    s = "In Pokhara, 700 in Kathmandu were hurt."
+    c = claim("d", s, [("700", 700)], [("Pokhara", POKHARA), ("Kathmandu", KATHMANDU)])
+    assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", "Kathmandu")
+
+
+def test_a_part_that_its_own_place_sets_apart_is_that_places_breakdown():
+    docs = {d: {"doc_id": d, "story_id": "story:x", "source": d} for d in "abc"}
+    s = "The quake killed 2,000 people in Nepal, including 600 in Kathmandu."
+    a = claim("a", s, [("2,000", 2000), ("600", 600)], [("Nepal", NEPAL), ("Kathmandu", KATHMANDU)])
+    a["quantities"][1]["counted"] = None
+    claims = [a, claim("b", "Nepal counted 2,100 people killed.", [("2,100", 2100)], [("Nepal", NEPAL)]),
+              claim("c", "Officials in Nepal said 2,400 people were killed.", [("2,400", 2400)], [("Nepal", NEPAL)])]
+    tables = {(m.cls, m.country, m.subplace): sorted(r.quantity["value"] for r in m.rows)
+              for m in build_ledger(claims, docs)}
+    assert tables == {("all", "Nepal", None): [2000, 2100, 2400], ("all", "Nepal", "Kathmandu"): [600]}
+
+
+def test_a_place_right_after_another_count_is_that_counts_alone():
+    s = "Police counted 90,000 marchers, including 30,000 in Kathmandu."
+    c = claim("d", s, [("90,000", 90000), ("30,000", 30000)], [("Kathmandu", KATHMANDU)])
+    assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", None)
+    assert scope_of(c, c["quantities"][1], "Nepal", {"Nepal"}) == ("Nepal", "Kathmandu")
+
+
+def test_a_name_the_gazetteer_does_not_hold_right_after_the_count_is_its_breakdown():
+    s = "Floods killed 4,000 people in the Orvan Islands and 2,500 in the northern state of Velara."
+    c = claim("d", s, [("4,000", 4000), ("2,500", 2500)], [])
+    c["quantities"][0]["counted_span"] = [s.index("people"), s.index("people") + 6]
+    assert [scope_of(c, q, "Nepal", {"Nepal"}) for q in c["quantities"]] == [("Nepal", "Orvan Islands"),
+                                                                             ("Nepal", "Velara")]
+    # not a country, not a date, not an adjective before a noun
+    for s in ("Floods killed 40 people in Nepal.", "Floods killed 40 people in March.",
+              "Floods killed 40 people in Orvan fishing villages."):
+        c = claim("d", s, [("40", 40)], [])
+        c["quantities"][0]["counted_span"] = [s.index("people"), s.index("people") + 6]
+        if "March" in s:
+            c["dates"] = [{"text": "March", "span": [s.index("March"), s.index("March") + 5], "value": "--03"}]
+        assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", None), s
+
+
+def test_in_a_story_in_one_city_a_count_placed_in_another_country_is_its_nationals():
+    docs = {d: {"doc_id": d, "story_id": "story:x", "source": d} for d in "abc"}
+    claims = [claim(d, f"The crush in Kathmandu, Nepal, killed {n} people.", [(n, int(n))],
+                    [("Kathmandu", KATHMANDU), ("Nepal", NEPAL)]) for d, n in zip("abc", ("700", "717", "769"))]
+    claims.append(claim("c", "India reported 18 dead.", [("18", 18)], [("India", INDIA)]))
+    tables = {(m.cls, m.country, m.subplace): sorted(r.quantity["value"] for r in m.rows)
+              for m in build_ledger(claims, docs)}
+    assert tables == {("all", "Nepal", None): [700, 717, 769], ("nationals of India", "Nepal", None): [18]}
+
+
+def test_they_refer_back_to_the_country_named_before_in_a_story_across_countries():
+    s = "They said 500 people were still missing."
+    c = claim("d", s, [("500", 500)], [])
+    assert scope_of(c, c["quantities"][0], None, set(), previous="Thailand") == ("Thailand", None)
+    s = "Officials said 500 people were still missing."
+    c = claim("d", s, [("500", 500)], [])
+    assert scope_of(c, c["quantities"][0], None, set(), previous="Thailand") == (None, None)

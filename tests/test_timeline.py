@@ -188,3 +188,28 @@ def test_a_later_figure_replaces_the_newest_of_an_earlier_sequence():
     by = {r.quantity["value"]: i for i, r in enumerate(table.rows)}
     assert table.rows[by[13]].replaces == by[2]
     assert table.rows[by[35]].replaces == by[13]
+
+
+def test_the_whole_a_figure_is_a_share_of_is_as_old_as_the_figure():
+    s = "In its previous update the agency had reported 400 deaths among 1,300 cases."
+    c = _deaths(s, ("400", 400), ("1,300", 1300))
+    assert is_older(c, c["quantities"][0]) and is_older(c, c["quantities"][1])
+    s = "The agency reported 400 deaths among 1,300 cases."
+    c = _deaths(s, ("400", 400), ("1,300", 1300))
+    assert not is_older(c, c["quantities"][1])
+
+
+def test_a_figure_stated_as_later_replaces_the_one_given_before_it_in_the_text():
+    sentences = ["Police said 127 people had died.", "The governor later said 174 were dead.",
+                 "A commission says 153 people were killed."]
+    claims = []
+    for i, (s, (t, v)) in enumerate(zip(sentences, (("127", 127), ("174", 174), ("153", 153)))):
+        c = _deaths(s, (t, v))
+        c["claim_id"], c["span"] = f"c{i}", [i * 100, i * 100 + len(s)]
+        c["quantities"][0]["span"] = [x + i * 100 for x in c["quantities"][0]["span"]]
+        claims.append(c)
+    table = _rows(claims, {"d": {"doc_id": "d", "published": "2021-03-27"}})
+    texts = [r.quantity["text"] for r in table.rows]
+    assert texts == ["127", "153", "174"]
+    # 174 replaces the 127 said before it, not the 153 the value order puts before it
+    assert table.rows[2].replaces == 0

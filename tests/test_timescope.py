@@ -132,3 +132,22 @@ def test_a_when_clause_holds_its_time_past_the_window_up_to_a_clause_break():
     c = claim("d", s, [six, thirty, twelve])
     assert time_scope(c, thirty, 2016) == "context"
     assert time_scope(c, twelve, 2016) is None
+
+
+def test_an_event_the_story_is_not_about_is_context():
+    from pipeline.inspect.timescope import story_events
+
+    docs = {d: {"story_id": "s"} for d in "abc"}
+    leads = [claim(d, f"The quake flattened the town of Orvel ({d}).", []) for d in "abc"]
+    leads[0]["sentence_index"] = leads[1]["sentence_index"] = 0
+    events = story_events(docs, leads)["s"]
+    assert "quake" in events and "epidemic" not in events
+    c, (q,) = _one("A year on, a cholera epidemic that began in spring has killed 900 people.", ("900", 900))
+    assert time_scope(c, q, 2016, events=events) == "context"
+    c, (q,) = _one("The quake has killed 900 people.", ("900", 900))
+    assert time_scope(c, q, 2016, events=events) is None
+    # a noun that names whatever the story is about, or an event the count is compared with
+    c, (q,) = _one("The disaster has killed 900 people.", ("900", 900))
+    assert time_scope(c, q, 2016, events=events) is None
+    c, (q,) = _one("The toll reached 900, level with the great storm of the century.", ("900", 900))
+    assert time_scope(c, q, 2016, events=events) is None
