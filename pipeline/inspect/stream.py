@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
-from .data import output_paths, read_jsonl_at
+from .data import output_paths, parse_line, read_jsonl_at
 from .ledger import Lexicon, Measure, _story_began, build_ledger
 from .ledgerfile import ledger_records
 from .stories import EntityIndex, Story, stories_of
@@ -101,7 +101,7 @@ class Scan:
         with (self.root / "documents.jsonl").open("rb") as fh:
             for d, at in self.doc_at.items():
                 fh.seek(at)
-                yield d, json.loads(fh.readline())
+                yield d, parse_line(fh.readline())
 
 
 #: documents a pool worker signs at a time (:func:`signatures_at`)
@@ -121,7 +121,7 @@ def signatures_at(path: str, lines: list[tuple[int, int]]) -> list[Any]:
     perms = _permutations(s)
     fd = os.open(path, os.O_RDONLY)
     try:
-        texts = (_kept_text(json.loads(os.pread(fd, n, at))) for at, n in lines)
+        texts = (_kept_text(parse_line(os.pread(fd, n, at))) for at, n in lines)
         return [signature(text, s, perms) if text.strip() else None for text in texts]
     finally:
         os.close(fd)
@@ -213,7 +213,7 @@ def story_ledgers(path: str, jobs: list[StoryJob], shape: Shape) -> list[StoryLe
     worker too)."""
     fd = os.open(path, os.O_RDONLY)
     try:
-        return [_shaped(job, build_ledger([json.loads(os.pread(fd, n, at)) for at, n in job.lines], job.documents,
+        return [_shaped(job, build_ledger([parse_line(os.pread(fd, n, at)) for at, n in job.lines], job.documents,
                                           min_rows=shape.min_rows, lex=shape.lex, began=job.began), shape)
                 for job in jobs]
     finally:
