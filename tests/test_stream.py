@@ -172,3 +172,18 @@ def test_a_line_is_read_as_json_reads_it_and_refused_with_json_s_error(tmp_path)
     path.write_bytes(b'{"doc_id": "\xff"}\n')
     with pytest.raises(OutputError, match=r"claims.jsonl:1: not UTF-8"):
         list(read_jsonl_at(path))
+
+
+def test_a_worker_sends_back_its_story_s_ledger_line_and_the_groups_only_when_asked(tmp_path):
+    from pipeline.inspect import stream
+
+    _corpus(tmp_path)
+    path = str(tmp_path / "claims.jsonl")
+    first = (tmp_path / "claims.jsonl").read_bytes().index(b"\n") + 1
+    job = stream.StoryJob("story:x", [(0, first)], {}, {}, title="A title")
+    [lines] = stream.story_ledgers(path, [job], stream.Shape(groups=False, line=True))
+    [groups] = stream.story_ledgers(path, [job], stream.Shape())
+    [other] = stream.story_ledgers(path, [job], stream.Shape(measures=("injured",), line=True))
+    assert lines.groups is None and lines.n == groups.n == 1 and groups.line is None
+    assert json.loads(lines.line) == ledger_records(groups.groups, {"story:x": "A title"})[0]
+    assert other.n == 0 and other.line is None

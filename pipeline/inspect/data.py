@@ -27,7 +27,7 @@ def parse_line(line: bytes) -> Any:
     """One JSONL line's value, as :func:`json.loads` gives it.
 
     Why (speed): orjson parses the output's lines in about half the time (the claims are
-    read twice by ``compare``: docs/scaling.md, "One parse, lines from the workers"). A
+    read twice by ``compare``: docs/scaling.md, "Lines from the workers"). A
     line it refuses is parsed again by :mod:`json`, which accepts what it did before
     (NaN, an overflowing float) and raises the errors it did before; the one value that
     differs is an integer beyond 64 bits, which orjson reads as a float (the emitter

@@ -15,8 +15,10 @@ streamed passes, story by story (docs/scaling.md, "The ledger at scale").
    figures with no story are dated against the corpus's first story (``began``).
    Consecutive stories go in batches (:class:`StoryJob`), each read at its claims'
    offsets by a worker: a pool of ``workers`` processes (when there are at least two
-   batches), or a Dask cluster with ``engine="dask"``; the batches' groups come back in
-   story order, so the output is the same whatever the workers.
+   batches), or a Dask cluster with ``engine="dask"``; the batches' results come back in
+   story order, so the output is the same whatever the workers. A worker sends back what
+   the caller asks for (:class:`Shape`): a story's ``ledger.jsonl`` line, serialised
+   there, and/or its groups (``compare`` asks for the groups only to print them).
 
 Memory is the reduced records, the term counts of the story step and the largest
 story's claims, not the corpus. ``tests/test_stream.py`` checks the result equals
@@ -172,8 +174,8 @@ def streamed_stories(outdir: str | Path, shape: Shape, *, wanted: Any = None, en
     Why (speed): a story's groups hold its full claims; sent back to ``compare`` to be
     written, they were unpickled and serialised there, a quarter of the ledger's CPU time
     on the bench and all of it on the one process that also reads the results. A worker
-    that writes the story's line itself sends back a string (docs/scaling.md, "One parse,
-    lines from the workers")."""
+    that writes the story's line itself sends back a string (docs/scaling.md, "Lines from
+    the workers")."""
     scan = Scan.of(outdir, workers if engine == "local" else 1)
     stories = stories_of(scan.texts(), scan.ents, signatures=scan.signatures)
     scan.signatures = None
