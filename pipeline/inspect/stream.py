@@ -223,6 +223,8 @@ def story_ledgers(path: str, jobs: list[StoryJob], shape: Shape) -> list[StoryLe
 
 
 def _shaped(job: StoryJob, groups: list[Measure], shape: Shape) -> StoryLedger:
+    """A story's groups as ``shape`` asks; its line is :func:`ledger_records`' record,
+    serialised as ``compare`` wrote it (``ensure_ascii=False``), so the file is the same."""
     if shape.measures:
         groups = [m for m in groups if m.measure in shape.measures]
     line = None
