@@ -150,3 +150,40 @@ def test_a_pool_signs_the_documents_as_the_story_step_would(tmp_path, monkeypatc
     assert alone.signatures is None and want.count(None) == 1
     assert [None if sig is None else sig.tolist() for sig in pooled.signatures] == want
     assert pooled.offsets == alone.offsets and pooled.doc_ids == alone.doc_ids
+
+
+def test_a_line_is_read_as_json_reads_it_and_refused_with_json_s_error(tmp_path):
+    import math
+
+    import pytest
+
+    from pipeline.inspect.data import OutputError, parse_line, read_jsonl_at
+
+    line = '{"doc_id": "d-1", "text": "Ünïcode «quoted»", "value": 1.5e3, "n": 12, "flags": [true, null]}'
+    assert parse_line(line.encode()) == json.loads(line)
+    assert parse_line(b'"\\u00e9t\\u00e9"') == "été"
+    # NaN and an overflowing number: orjson refuses them, json reads them as it always did
+    odd = parse_line(b'{"value": NaN, "big": 1e400}')
+    assert math.isnan(odd["value"]) and odd["big"] == math.inf
+    path = tmp_path / "claims.jsonl"
+    path.write_bytes(b'{"doc_id": "d-1"}\n{"doc_id": \n')
+    with pytest.raises(OutputError, match=r"claims.jsonl:2: not JSON \(Expecting value\)"):
+        list(read_jsonl_at(path))
+    path.write_bytes(b'{"doc_id": "\xff"}\n')
+    with pytest.raises(OutputError, match=r"claims.jsonl:1: not UTF-8"):
+        list(read_jsonl_at(path))
+
+
+def test_a_worker_sends_back_its_story_s_ledger_line_and_the_groups_only_when_asked(tmp_path):
+    from pipeline.inspect import stream
+
+    _corpus(tmp_path)
+    path = str(tmp_path / "claims.jsonl")
+    first = (tmp_path / "claims.jsonl").read_bytes().index(b"\n") + 1
+    job = stream.StoryJob("story:x", [(0, first)], {}, {}, title="A title")
+    [lines] = stream.story_ledgers(path, [job], stream.Shape(groups=False, line=True))
+    [groups] = stream.story_ledgers(path, [job], stream.Shape())
+    [other] = stream.story_ledgers(path, [job], stream.Shape(measures=("injured",), line=True))
+    assert lines.groups is None and lines.n == groups.n == 1 and groups.line is None
+    assert json.loads(lines.line) == ledger_records(groups.groups, {"story:x": "A title"})[0]
+    assert other.n == 0 and other.line is None

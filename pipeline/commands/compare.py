@@ -47,7 +47,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
     from ..inspect.data import OutputError
     from ..inspect.ledger import lexicon
-    from ..inspect.stream import streamed_ledger
+    from ..inspect.stream import Shape, streamed_stories
 
     unknown = [m for m in args.measure if m not in lexicon().measures]
     if unknown:
@@ -56,8 +56,10 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     wanted = (lambda story: any(str(story).startswith(s) or str(story) == f"story:{s}" for s in args.story)) \
         if args.story else None
     try:
-        stories, ledgers = streamed_ledger(args.outdir, min_rows=args.min_rows, wanted=wanted, engine=args.engine,
-                                           scheduler=args.scheduler, workers=args.workers)
+        # the workers write the ledger.jsonl lines; the groups come back only for the tables
+        shape = Shape(args.min_rows, measures=tuple(args.measure), groups=not args.quiet, line=args.jsonl)
+        stories, ledgers = streamed_stories(args.outdir, shape, wanted=wanted, engine=args.engine,
+                                            scheduler=args.scheduler, workers=args.workers)
     except OutputError as exc:
         return error(exc)
     try:
@@ -73,14 +75,14 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def _write(args: argparse.Namespace, stories: list[Any], ledgers: Any) -> int:
-    """Print and write (``--jsonl``) each story's groups as they come; the number of groups."""
+    """Print and write (``--jsonl``) each story's groups as they come (each a
+    :class:`pipeline.inspect.stream.StoryLedger`); the number of groups."""
     import contextlib
     import json
     import os
 
     from ..atomic import AtomicWriter, write_text
     from ..inspect.ledger import render
-    from ..inspect.ledgerfile import ledger_records
     from ..inspect.show import make_console
     from ..store import LEDGER_FILE, STORIES_FILE
 
@@ -89,17 +91,12 @@ def _write(args: argparse.Namespace, stories: list[Any], ledgers: Any) -> int:
     n = 0
     with contextlib.ExitStack() as stack:
         out = stack.enter_context(AtomicWriter(os.path.join(args.outdir, LEDGER_FILE))) if args.jsonl else None
-        for _, measures in ledgers:
-            if args.measure:
-                measures = [m for m in measures if m.measure in args.measure]
-            if not measures:
-                continue
-            n += len(measures)
-            if out is not None:
-                for record in ledger_records(measures, titles):
-                    out.write_line(json.dumps(record, ensure_ascii=False))
-            if console is not None:
-                render(measures, console, titles)
+        for one in ledgers:
+            n += one.n
+            if out is not None and one.line is not None:
+                out.write_line(one.line)
+            if console is not None and one.groups:
+                render(one.groups, console, titles)
         if args.jsonl:
             write_text(os.path.join(args.outdir, STORIES_FILE),
                        "".join(json.dumps(s.to_json(), ensure_ascii=False) + "\n" for s in stories))

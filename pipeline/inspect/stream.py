@@ -15,8 +15,10 @@ streamed passes, story by story (docs/scaling.md, "The ledger at scale").
    figures with no story are dated against the corpus's first story (``began``).
    Consecutive stories go in batches (:class:`StoryJob`), each read at its claims'
    offsets by a worker: a pool of ``workers`` processes (when there are at least two
-   batches), or a Dask cluster with ``engine="dask"``; the batches' groups come back in
-   story order, so the output is the same whatever the workers.
+   batches), or a Dask cluster with ``engine="dask"``; the batches' results come back in
+   story order, so the output is the same whatever the workers. A worker sends back what
+   the caller asks for (:class:`Shape`): a story's ``ledger.jsonl`` line, serialised
+   there, and/or its groups (``compare`` asks for the groups only to print them).
 
 Memory is the reduced records, the term counts of the story step and the largest
 story's claims, not the corpus. ``tests/test_stream.py`` checks the result equals
@@ -31,10 +33,11 @@ from array import array
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
-from .data import output_paths, read_jsonl_at
+from .data import output_paths, parse_line, read_jsonl_at
 from .ledger import Lexicon, Measure, _story_began, build_ledger
+from .ledgerfile import ledger_records
 from .stories import EntityIndex, Story, stories_of
 
 #: the fields of a document record the ledger reads (its outlet, date, title, and what
@@ -100,7 +103,7 @@ class Scan:
         with (self.root / "documents.jsonl").open("rb") as fh:
             for d, at in self.doc_at.items():
                 fh.seek(at)
-                yield d, json.loads(fh.readline())
+                yield d, parse_line(fh.readline())
 
 
 #: documents a pool worker signs at a time (:func:`signatures_at`)
@@ -120,7 +123,7 @@ def signatures_at(path: str, lines: list[tuple[int, int]]) -> list[Any]:
     perms = _permutations(s)
     fd = os.open(path, os.O_RDONLY)
     try:
-        texts = (_kept_text(json.loads(os.pread(fd, n, at))) for at, n in lines)
+        texts = (_kept_text(parse_line(os.pread(fd, n, at))) for at, n in lines)
         return [signature(text, s, perms) if text.strip() else None for text in texts]
     finally:
         os.close(fd)
@@ -135,6 +138,44 @@ def streamed_ledger(outdir: str | Path, *, min_rows: int = 1, lex: Lexicon | Non
     builds the stories' groups on a Dask cluster (``scheduler``, else a ``LocalCluster``
     of ``workers`` processes), which must see ``outdir``; locally a pool of ``workers``
     processes builds them (:func:`_on_pool`)."""
+    stories, ledgers = streamed_stories(outdir, Shape(min_rows, lex), wanted=wanted, engine=engine,
+                                        scheduler=scheduler, workers=workers)
+    return stories, ((one.story, one.groups or []) for one in ledgers)
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What the worker building a story's ledger sends back (:class:`StoryLedger`):
+    the groups of at least ``min_rows`` rows, only ``measures`` (all when empty), as
+    :class:`Measure` objects (``groups``, for the terminal's tables) and/or as the
+    story's ``ledger.jsonl`` line (``line``, serialised in the worker)."""
+
+    min_rows: int = 1
+    lex: Lexicon | None = None
+    measures: tuple[str, ...] = ()
+    groups: bool = True
+    line: bool = False
+
+
+class StoryLedger(NamedTuple):
+    """One story's share of the ledger as :class:`Shape` asks for it: how many groups,
+    the groups themselves or ``None``, its ``ledger.jsonl`` line (no newline) or ``None``."""
+
+    story: str | None
+    n: int
+    groups: list[Measure] | None
+    line: str | None
+
+
+def streamed_stories(outdir: str | Path, shape: Shape, *, wanted: Any = None, engine: str = "local",
+                     scheduler: str | None = None, workers: int = 2) -> tuple[list[Story], Iterator[StoryLedger]]:
+    """:func:`streamed_ledger`, each story's ledger in the :class:`Shape` asked for.
+
+    Why (speed): a story's groups hold its full claims; sent back to ``compare`` to be
+    written, they were unpickled and serialised there, a quarter of the ledger's CPU time
+    on the bench and all of it on the one process that also reads the results. A worker
+    that writes the story's line itself sends back a string (docs/scaling.md, "Lines from
+    the workers")."""
     scan = Scan.of(outdir, workers if engine == "local" else 1)
     stories = stories_of(scan.texts(), scan.ents, signatures=scan.signatures)
     scan.signatures = None
@@ -145,15 +186,15 @@ def streamed_ledger(outdir: str | Path, *, min_rows: int = 1, lex: Lexicon | Non
             scan.documents[d]["story_id"] = st.story_id
             scan.documents[d]["copies"] = group_of.get(d, [])
     path = str((scan.root / "claims.jsonl").resolve())
-    batches = _batches(scan, wanted)
+    batches = _batches(scan, wanted, {s.story_id: s.title for s in stories})
     if engine == "dask":
-        return stories, _on_dask(path, batches, min_rows, lex, scheduler, workers)
+        return stories, _on_dask(path, batches, shape, scheduler, workers)
     head = list(itertools.islice(batches, 2))
     batches = itertools.chain(head, batches)
     if workers > 1 and len(head) > 1:
-        return stories, _on_pool(path, batches, min_rows, lex, workers)
+        return stories, _on_pool(path, batches, shape, workers)
     # one story at a time: a batch's groups hold its claims
-    return stories, (out for batch in batches for job in batch for out in story_ledgers(path, [job], min_rows, lex))
+    return stories, (out for batch in batches for job in batch for out in story_ledgers(path, [job], shape))
 
 
 @dataclass
@@ -166,26 +207,40 @@ class StoryJob:
     lines: list[tuple[int, int]]
     documents: dict[str, dict[str, Any]]
     began: dict[str, str]
+    title: str | None = None
 
 
-def story_ledgers(path: str, jobs: list[StoryJob], min_rows: int = 1,
-                  lex: Lexicon | None = None) -> list[tuple[str | None, list[Measure]]]:
-    """Each job's groups, its claims read at their offsets (runs on a Dask worker too)."""
+def story_ledgers(path: str, jobs: list[StoryJob], shape: Shape) -> list[StoryLedger]:
+    """Each job's ledger in ``shape``, its claims read at their offsets (runs on a Dask
+    worker too)."""
     fd = os.open(path, os.O_RDONLY)
     try:
-        return [(job.story, build_ledger([json.loads(os.pread(fd, n, at)) for at, n in job.lines], job.documents,
-                                         min_rows=min_rows, lex=lex, began=job.began)) for job in jobs]
+        return [_shaped(job, build_ledger([parse_line(os.pread(fd, n, at)) for at, n in job.lines], job.documents,
+                                          min_rows=shape.min_rows, lex=shape.lex, began=job.began), shape)
+                for job in jobs]
     finally:
         os.close(fd)
+
+
+def _shaped(job: StoryJob, groups: list[Measure], shape: Shape) -> StoryLedger:
+    """A story's groups as ``shape`` asks; its line is :func:`ledger_records`' record,
+    serialised as ``compare`` wrote it (``ensure_ascii=False``), so the file is the same."""
+    if shape.measures:
+        groups = [m for m in groups if m.measure in shape.measures]
+    line = None
+    if shape.line and groups:
+        line = "\n".join(json.dumps(r, ensure_ascii=False) for r in ledger_records(groups, {job.story or "": job.title}))
+    return StoryLedger(job.story, len(groups), groups if shape.groups else None, line)
 
 
 #: claims per batch of stories (one Dask task; its groups come back whole)
 BATCH_CLAIMS = 5_000
 
 
-def _batches(scan: Scan, wanted: Any) -> Iterator[list[StoryJob]]:
+def _batches(scan: Scan, wanted: Any, titles: dict[str, str | None]) -> Iterator[list[StoryJob]]:
     """The stories' jobs in the order the ledger sorts stories (when they began, undated
-    last, then id), consecutive stories batched up to :data:`BATCH_CLAIMS` claims."""
+    last, then id), consecutive stories batched up to :data:`BATCH_CLAIMS` claims;
+    ``titles``: story id → title, for the stories' ``ledger.jsonl`` lines."""
     began = _story_began(scan.documents)
     first = min(began.items(), key=lambda kv: kv[1], default=None)
     by_story = _claims_by_story(scan)
@@ -201,7 +256,7 @@ def _batches(scan: Scan, wanted: Any) -> Iterator[list[StoryJob]]:
             continue
         when = {story: began[story]} if story in began else {} if story is not None or first is None else dict([first])
         batch.append(StoryJob(story, [(scan.offsets[i], scan.lengths[i]) for i in lines],
-                              docs_of.get(story, {}), when))
+                              docs_of.get(story, {}), when, titles.get(story or "")))
         size += len(lines)
         if size >= BATCH_CLAIMS:
             yield batch
@@ -210,8 +265,8 @@ def _batches(scan: Scan, wanted: Any) -> Iterator[list[StoryJob]]:
         yield batch
 
 
-def _on_dask(path: str, batches: Iterator[list[StoryJob]], min_rows: int, lex: Lexicon | None,
-             scheduler: str | None, workers: int) -> Iterator[tuple[str | None, list[Measure]]]:
+def _on_dask(path: str, batches: Iterator[list[StoryJob]], shape: Shape,
+             scheduler: str | None, workers: int) -> Iterator[StoryLedger]:
     """:func:`story_ledgers` of each batch on a Dask cluster, at most two batches per
     worker in flight, the results in order."""
     try:
@@ -223,15 +278,15 @@ def _on_dask(path: str, batches: Iterator[list[StoryJob]], min_rows: int, lex: L
     try:
         with Client(scheduler or cluster) as client:
             limit = 2 * max(1, len(client.scheduler_info().get("workers", {})))
-            yield from _in_order((client.submit(story_ledgers, path, batch, min_rows, lex, pure=False).result
+            yield from _in_order((client.submit(story_ledgers, path, batch, shape, pure=False).result
                                   for batch in batches), limit)
     finally:
         if cluster is not None:
             cluster.close()
 
 
-def _on_pool(path: str, batches: Iterator[list[StoryJob]], min_rows: int, lex: Lexicon | None,
-             workers: int) -> Iterator[tuple[str | None, list[Measure]]]:
+def _on_pool(path: str, batches: Iterator[list[StoryJob]], shape: Shape,
+             workers: int) -> Iterator[StoryLedger]:
     """:func:`story_ledgers` of each batch in a pool of ``workers`` processes (spawned, as
     ``extract``'s: they end with this process), at most two batches per worker in flight,
     the results in order.
@@ -240,7 +295,7 @@ def _on_pool(path: str, batches: Iterator[list[StoryJob]], min_rows: int, lex: L
     can be built side by side; on the ledger-scale bench the ledger is three quarters
     of ``compare``'s CPU time (docs/scaling.md, "Both cores")."""
     with _pool(workers) as pool:
-        yield from _in_order((pool.apply_async(story_ledgers, (path, batch, min_rows, lex)).get
+        yield from _in_order((pool.apply_async(story_ledgers, (path, batch, shape)).get
                               for batch in batches), 2 * workers)
 
 
