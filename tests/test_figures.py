@@ -271,6 +271,13 @@ def test_a_hedge_in_a_relative_clause_on_the_counted_noun_hedges_the_count():
     assert "speculative" not in _flags(figs["8,000"])   # a relative clause elsewhere is background
 
 
+def test_claiming_a_figure_as_an_object_is_an_allegation():
+    figs = _figures("The ministry in Velin gave a count of 1.12 million, while the union claimed more "
+                    "than two million nationwide.")
+    assert "alleged" in _flags(figs["more than two million"]) and "alleged" not in _flags(figs["1.12 million"])
+    assert "alleged" not in _flags(_figures("The flood in Velin claimed 40 lives.")["40"])
+
+
 def test_dismissing_reports_is_a_denial():
     figs = _figures("Officials in Velin dismissed reports that the toll had reached 300.")
     assert "disputed" in _flags(figs["300"])

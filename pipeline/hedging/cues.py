@@ -372,23 +372,38 @@ def _hedging_speech(tok: "Token", s: _Sentence) -> bool:
 
     Matches "The company claimed its trucks were delayed" (``alleged``); "estimate"
     also with an object and off the spine when its content holds a figure ("damage
-    that insurers estimate has cost $2 billion"). Not "claimed responsibility" (no
-    clause), not negated or with a negative subject, not the verb an unnamed-reports
-    cue already took ("reports suggest")."""
+    that insurers estimate has cost $2 billion"); "claim" with a count as its object,
+    anywhere ("…, while the union claimed 450,000 marchers"; ``speech_hedge_objects``:
+    real-world dev figure flag ``alleged`` F1 0.444 -> 0.933, flags micro-F1 0.920 ->
+    0.924; test has no alleged figure and is unchanged). A share or a sum is taken,
+    not alleged ("claimed 30% of the market"; with them FactBank's sentence F1 fell
+    0.880 -> 0.878). Not "claimed responsibility" (no clause or count), not "the flood
+    claimed 40 lives", not negated or with a negative subject, not the verb an
+    unnamed-reports cue already took ("reports suggest")."""
     lex, lemma, on_spine = s.lex, tok.lemma_.lower(), tok.i in s.spine
     if not (_is_verb(tok) and lemma in lex.speech_hedge and not is_passive(tok)
             and tok.i not in s.report_subject_verbs):
         return False
     comps = [c for c in tok.children if c.dep_ in CLAUSAL]
+    objs = [c for c in tok.children if c.dep_ == "dobj" and lemma in lex.speech_object_verbs
+            and c.lemma_.lower() not in lex.speech_object_not]
     if lemma == "estimate":
-        objs = comps + [c for c in tok.children if c.dep_ == "dobj"]
-        ok = (on_spine or any(_contains_number(c, s.claim) for c in objs)) and objs
-    else:
-        ok = on_spine and comps and not negated(tok) and not _neg_subject(tok)
+        ok = (on_spine or any(_contains_number(c, s.claim) for c in comps + objs)) and (comps or objs)
+    else:  # "the union claimed 450,000 marchers", not "the flood claimed 40 lives"
+        ok = ((on_spine and comps) or any(_holds_count(c, s.claim) for c in objs)) \
+            and not negated(tok) and not _neg_subject(tok)
     if not ok:
         return False
     s.add(lex.speech_hedge[lemma], tok)
     return True
+
+
+def _holds_count(tok: "Token", claim: Claim) -> bool:
+    """Does the phrase of ``tok`` hold a count of the claim (not a share or a sum:
+    "claimed 30% of the market" takes it, it does not allege it)?"""
+    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+    return any(q.get("kind") == "count" and q.get("span") and lo <= q["span"][0] and q["span"][1] <= hi
+               for q in claim.quantities)
 
 
 def _belief(tok: "Token", s: _Sentence) -> bool:

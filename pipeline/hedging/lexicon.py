@@ -91,6 +91,8 @@ class Lexicon:
     unsourced: dict = field(default_factory=dict)
     dispute_nouns: frozenset[str] = frozenset()
     dispute_noun_preps: frozenset[str] = frozenset()
+    speech_object_verbs: frozenset[str] = frozenset()
+    speech_object_not: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -133,6 +135,8 @@ def lexicon() -> Lexicon:
         dispute_objects=frozenset(cues["dispute"]["objects"]),
         dispute_nouns=frozenset(cues["dispute"]["nouns"]),
         dispute_noun_preps=frozenset(cues["dispute"]["noun_preps"]),
+        speech_object_verbs=frozenset(cues["speech_hedge_objects"]["verbs"]),
+        speech_object_not=frozenset(cues["speech_hedge_objects"]["not_heads"]),
         verify_inline=frozenset(ver["verbs"]),
         verify_methods=frozenset(ver["method_words"]),
         verify_needs_agent=frozenset(ver["needs_agent_or_negation"]),
