@@ -278,6 +278,17 @@ def test_claiming_a_figure_as_an_object_is_an_allegation():
     assert "alleged" not in _flags(_figures("The flood in Velin claimed 40 lives.")["40"])
 
 
+def test_a_report_participle_on_the_figure_itself_hedges_it():
+    figs = _figures("Foreign tourists in Velin were among the dead and among the thousands reported missing.")
+    assert "reported" in _flags(figs["thousands"])
+
+
+def test_understood_to_is_a_report_without_a_source():
+    figs = _figures("At least 120 people are understood to have died in the Velin crush.")
+    assert "reported" in _flags(figs["At least 120"])
+    assert _flags(_figures("The 12 rules in Velin are understood by all.")["12"]) == set()
+
+
 def test_dismissing_reports_is_a_denial():
     figs = _figures("Officials in Velin dismissed reports that the toll had reached 300.")
     assert "disputed" in _flags(figs["300"])
