@@ -26,14 +26,14 @@ from ..records import Claim, Hedge
 
 __all__ = ["figure_hedges", "hedge_claims", "revised_figures"]
 from .cues import cue_tokens, in_sentence
-from .figures import figure_hedges
+from .figures import FIGURE_TARGETS, figure_hedges
 from .lexicon import lexicon
 from .reach import Disclaimer, attach, find_disclaimer, find_unsourced
 from .revised import revised_figures
 from .scope import spine
 
 #: note targets that, coordinated with a clause stating figures, are about that clause
-ABOUT_OWN_FIGURES = frozenset({"previous_one", "figures", "casualties"})
+ABOUT_OWN_FIGURES = FIGURE_TARGETS | {"previous_one"}
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span

@@ -173,11 +173,14 @@ def _neg_subject(verb: "Token") -> bool:
         or any(c.lower_ in ("no", "neither") and c.dep_ in ("det", "preconj") for c in subj.children)
 
 
-def _contains_number(tok: "Token", claim: Claim) -> bool:
+def _quantities_in(tok: "Token", claim: Claim) -> list[dict]:
+    """The claim's quantities inside the phrase ``tok`` heads."""
     lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
-    if any(lo <= q["span"][0] and q["span"][1] <= hi for q in claim.quantities if q.get("span")):
-        return True
-    return any(t.like_num for t in tok.subtree)
+    return [q for q in claim.quantities if q.get("span") and lo <= q["span"][0] and q["span"][1] <= hi]
+
+
+def _contains_number(tok: "Token", claim: Claim) -> bool:
+    return bool(_quantities_in(tok, claim)) or any(t.like_num for t in tok.subtree)
 
 
 @dataclass
@@ -401,9 +404,7 @@ def _hedging_speech(tok: "Token", s: _Sentence) -> bool:
 def _holds_count(tok: "Token", claim: Claim) -> bool:
     """Does the phrase of ``tok`` hold a count of the claim (not a share or a sum:
     "claimed 30% of the market" takes it, it does not allege it)?"""
-    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
-    return any(q.get("kind") == "count" and q.get("span") and lo <= q["span"][0] and q["span"][1] <= hi
-               for q in claim.quantities)
+    return any(q.get("kind") == "count" for q in _quantities_in(tok, claim))
 
 
 def _belief(tok: "Token", s: _Sentence) -> bool:

@@ -64,6 +64,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 CHECKING = frozenset({"unverified", "verified", "unsourced"})
+#: note targets (models/hedging/targets.json) that name figures: "the figure", "the toll"
+FIGURE_TARGETS = frozenset({"figures", "casualties"})
 #: dependents whose clause is their head's: "could rise", "reportedly killed", "not"
 MODIFIER_DEPS = frozenset({"aux", "auxpass", "advmod", "neg", "prt", "npadvmod", "amod", "det"})
 #: an embedded clause's cue hedges its figures when it is that clause's verb or modal
@@ -101,7 +103,7 @@ def _covers(doc: "Doc", hedge: Hedge, q: dict[str, Any]) -> bool:
     if hedge["type"] in CHECKING and hedge["scope"] == "sentence" and cue is not None and num is not None:
         about = _checked_clause(cue)
         if about is not None:
-            return _governs(about, num)
+            return about.i == num.i or _hangs_from(_path(num, about)[-1], about)
     if hedge["scope"] in ("previous", "following") and q.get("kind") not in lexicon().class_lemmas["figures"]:
         return False  # a note on figures from another sentence is not about a distance or magnitude
     if hedge["type"] in CHECKING or hedge["scope"] in ("previous", "following"):
@@ -119,7 +121,7 @@ def _covers(doc: "Doc", hedge: Hedge, q: dict[str, Any]) -> bool:
         return False  # what a denial governs is its content, relative clause or not
     if hedge["type"] == "disputed" and misparsed_content(path[-1], clause, lexicon().dispute_objects):
         return True
-    return _governs(clause, num)
+    return _hangs_from(path[-1], clause)
 
 
 def _qualifies_count(clause: "Token", num: "Token") -> bool:
@@ -139,11 +141,9 @@ def _path(num: "Token", clause: "Token") -> list["Token"]:
     return path
 
 
-def _governs(clause: "Token", num: "Token") -> bool:
-    """Is ``num`` in ``clause``'s subtree, not through a coordinated clause?"""
-    if clause.i == num.i:
-        return True
-    tok = _path(num, clause)[-1]
+def _hangs_from(tok: "Token", clause: "Token") -> bool:
+    """Is ``tok``, the top of a figure's :func:`_path`, a dependent of ``clause`` other
+    than a coordinated clause (so the figure is governed by it)?"""
     return tok.head.i == clause.i and tok.i != clause.i and tok.dep_ not in ("conj", "cc")
 
 
@@ -159,10 +159,10 @@ def _checked_clause(cue: "Token") -> "Token | None":
     while tok.dep_ not in ("relcl", "advcl") and tok.head.i != tok.i:
         tok = tok.head
     targets = lexicon().object_class
-    if tok.dep_ == "relcl" and targets.get(tok.head.lemma_.lower()) in ("figures", "casualties"):
+    if tok.dep_ == "relcl" and targets.get(tok.head.lemma_.lower()) in FIGURE_TARGETS:
         return tok.head.head
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if tok.dep_ == "advcl" and subj is not None and targets.get(subj.lemma_.lower()) in ("figures", "casualties"):
+    if tok.dep_ == "advcl" and subj is not None and targets.get(subj.lemma_.lower()) in FIGURE_TARGETS:
         return tok.head
     return None
 
