@@ -2,6 +2,8 @@
 hedges, flags). One test per rule, on invented sentences."""
 from __future__ import annotations
 
+import pytest
+
 import pipeline
 
 
@@ -164,6 +166,18 @@ def test_there_was_no_way_to_confirm_is_a_negative_note():
     figs = _figures("Rebels said 40 fighters died near Tarn. There was no way to confirm the toll "
                     "independently.")
     assert "unverified" in _flags(figs["40"])
+
+
+@pytest.mark.parametrize("note, flagged", [
+    ("Independent verification of the toll was not possible.", True),
+    ("No independent confirmation of the figures was available.", True),
+    ("Independent confirmation was not immediately available.", True),
+    ("Confirmation of the toll was available later.", False),
+    ("The lists were drawn up after a careful verification of the names.", False),
+])
+def test_a_checking_noun_that_was_not_possible_is_a_negative_note(note, flagged):
+    figs = _figures("Rebels in Tarn said 40 fighters died on Sunday. " + note)
+    assert ("unverified" in _flags(figs["40"])) is flagged
 
 
 def test_a_note_coordinated_with_a_figure_covers_that_figure_not_the_one_before():

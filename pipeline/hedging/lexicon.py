@@ -51,6 +51,8 @@ class Lexicon:
     negative_words: frozenset[str]
     ability_words: frozenset[str]
     impersonal_heads: frozenset[str]
+    nominal_nouns: frozenset[str]
+    nominal_predicates: frozenset[str]
     outlet_labels: frozenset[str]
     outlet_nouns: frozenset[str]
     outlet_excluded_labels: frozenset[str]
@@ -144,6 +146,8 @@ def lexicon() -> Lexicon:
         negative_words=frozenset(disc["negative_words"]),
         ability_words=frozenset(disc["ability_words"]),
         impersonal_heads=frozenset(disc["impersonal_heads"]),
+        nominal_nouns=frozenset(disc["nominal"]["nouns"]),
+        nominal_predicates=frozenset(disc["nominal"]["predicates"]),
         outlet_labels=frozenset(disc["outlet_subject"]["entity_labels"]),
         outlet_nouns=frozenset(disc["outlet_subject"]["nouns"]),
         outlet_excluded_labels=frozenset(disc["outlet_subject"]["proper_noun_excluded_labels"]),

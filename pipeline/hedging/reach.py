@@ -289,6 +289,40 @@ def find_disclaimer(index: int, sent: "Span", claim: Claim, spine: set[int],
     return None
 
 
+def find_nominal_note(index: int, sent: "Span", spine: set[int], lex: Lexicon) -> Disclaimer | None:
+    """The outlet's checking said with a noun (``disclaimers.json`` ``nominal``):
+    "Independent **verification** of the toll **was not possible**", "No independent
+    **confirmation** of the figures **was available**": a checking noun as the subject of
+    a spine "be" with one of the predicates, negated. Its "of" object names what was not
+    checked (the target classes of :func:`find_disclaimer`); without one ("Independent
+    confirmation was not immediately available") it is about the claim before it. Not a
+    positive one ("Confirmation was available later") and not a checking noun elsewhere
+    ("after a detailed verification of the lists").
+    Heuristic: no such sentence in the real-world splits (measured: no change)."""
+    for noun in sent:
+        head = noun.head
+        if noun.dep_ != "nsubj" or noun.lemma_.lower() not in lex.nominal_nouns or head.i not in spine:
+            continue
+        pred = next((c for c in head.children if c.dep_ == "acomp"
+                     and c.lemma_.lower() in lex.nominal_predicates), None)
+        if pred is None or not (negated(head) or pred.lower_ in lex.negative_words or any(
+                c.dep_ == "det" and c.lower_ in lex.negative_words for c in noun.children)):
+            continue
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        target, name, wide = "previous_one", None, False
+        if obj is not None:
+            obj, wide = _partitive(obj, lex)
+            name = obj.lemma_.lower()
+            target = _narrowed(obj, lex.object_class.get(name, "mention"), lex)
+        first = min(noun.left_edge.i, head.i)
+        span = (sent.doc[first].idx, pred.idx + len(pred.text))
+        return Disclaimer(index, "unverified", span, target, name, False, "previous",
+                          {noun.i, head.i, pred.i}, None, _names(obj) if obj is not None else frozenset(),
+                          wide and target in ("figures", "casualties"))
+    return None
+
+
 def _dispute_points_back(verb: "Token", obj: "Token | None", claim: Claim, lex: Lexicon) -> bool:
     """Is a dispute verb a pointer to earlier claims? Only as a main clause of its own,
     not negated, and with an object that names what it rejects: a target noun with no
