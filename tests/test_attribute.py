@@ -319,6 +319,16 @@ def test_chain_via(nlp):
     assert a["via"] == "Reuters" and a["source"] == "the head of the mission" and a["cue"] == "said"
 
 
+@pytest.mark.parametrize("text, via", [
+    ("Governor Ana Ruiz said 154 people had died, the Velin news agency reported.", "the Velin news agency"),
+    ("According to Reuters, Governor Ana Ruiz said 154 people had died.", "Reuters"),
+    ("Governor Ana Ruiz said 154 people had died, and Reuters reported 50 more deaths.", None),
+])
+def test_a_medium_beside_the_speaker_relays_the_speaker(nlp, text, via):
+    a = _att(nlp, text)
+    assert a["source"] == "Governor Ana Ruiz" and a["via"] == via
+
+
 def test_document_source(nlp):
     a = _att(nlp, "A video posted on Telegram showed soldiers entering the town.")
     assert a["source_type"] == "document" and a["cue"] == "showed" and a["source_norm"] == "video"
