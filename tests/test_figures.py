@@ -355,6 +355,12 @@ def test_the_agency_is_the_organisation_quoted_just_before():
     assert _source(figs["12"]) == "Global Health Body"
 
 
+def test_an_agency_of_a_named_place_is_not_the_organisation_quoted_before():
+    figs = _figures("The quake struck near Tarn, according to the Global Seismic Survey.\n"
+                    "The Philippines disaster council said 12 people were missing.")
+    assert _source(figs["12"]) != "Global Seismic Survey"
+
+
 def test_the_government_is_not_the_last_official_body_quoted():
     figs = _figures("The Mayor of Velin said the bridge would reopen.\n"
                     "The government said 300 families would get aid.")

@@ -720,15 +720,20 @@ class DocIndex:
 
     def _body_quoted_before(self, head: "Token", span: tuple[int, int]) -> "Source | None":
         """"the agency said" with no name to match: the latest organisation quoted in the
-        last six attributions (not for government nouns)."""
+        last six attributions (not for government nouns), whose name holds the place the
+        phrase names, if any ("the Philippines disaster council" is not the U.S. Geological
+        Survey quoted before)."""
         word, lemma = head.lower_, head.lemma_.lower()
         if lemma not in self.lex.descriptor_heads or "Plur" in head.morph.get("Number") or not any(
                 c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
             return None
         if word in self.lex.government_heads or lemma in self.lex.government_heads:
             return None  # "the government", "the ministry": a mayor or an army quoted before is not it
+        places = {c.lower_.replace(".", "") for c in head.lefts
+                  if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "LOC", "NORP")}
         return next((s for s in reversed(self.recent(span[0], 6)) if s.type == "organization"
-                     and s.norm[:1].isupper()), None)
+                     and s.norm[:1].isupper() and places <= set(s.norm.lower().replace(".", "").split())),
+                    None)
 
     def _member_agency(self, head: "Token", span: tuple[int, int]) -> "Source | None":
         """"The U.N. agency said": a descriptive head whose compound is an umbrella
