@@ -329,6 +329,17 @@ def test_a_medium_beside_the_speaker_relays_the_speaker(nlp, text, via):
     assert a["source"] == "Governor Ana Ruiz" and a["via"] == via
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Doctors Without Borders said 40 people had died in Velin.", "Doctors Without Borders"),
+    ("In Velin, Engineers Against Floods said on Monday that 40 homes had collapsed.", "Engineers Against Floods"),
+    ("Officials in Velin said 40 people had died.", "officials"),
+])
+def test_a_name_with_a_capitalised_function_word_is_one_organisation(nlp, text, name):
+    a = _att(nlp, text)
+    assert a["source_norm"] == name
+    assert (a["source_type"] == "organization") is (name != "officials")
+
+
 def test_document_source(nlp):
     a = _att(nlp, "A video posted on Telegram showed soldiers entering the town.")
     assert a["source_type"] == "document" and a["cue"] == "showed" and a["source_norm"] == "video"

@@ -157,10 +157,19 @@ def _np_tokens(head: "Token") -> set[int]:
         elif c.dep_ == "prep" and c.lower_ == "of" and not took_of and c.i == max(keep) + 1:
             keep.update(x.i for x in c.subtree if x.dep_ not in ("relcl",))
             took_of = True
+        elif c.dep_ == "prep" and _capitalised_inside(c) and c.i == max(keep) + 1:
+            keep.update(x.i for x in c.subtree)  # "Doctors Without Borders": one name
     ent = _entity_of(head)
     if ent is not None:
         keep.update(range(ent[0], ent[1]))
     return keep
+
+
+def _capitalised_inside(word: "Token") -> bool:
+    """A function word written with a capital inside a sentence ("Doctors **Without**
+    Borders", "Mothers **Against** Drunk Driving") is part of a name, so the name goes on
+    past it; a lower-case one ("officials in Velin") ends the source's name."""
+    return word.text[:1].isupper() and not word.is_sent_start and word.i > word.sent.start
 
 
 def source_phrase(head: "Token") -> tuple["Token", tuple[int, int]]:
@@ -399,6 +408,8 @@ class DocIndex:
             return Source(text, span, ante.norm, ante.type, ante.number, head)
         if (member := self._member_agency(head, span)) is not None:
             return Source(text, span, member.norm, member.type, number, head)
+        if (name := self._function_word_name(span)) is not None:
+            return Source(text, span, name, "organization", number, head)
         ent = _entity_of(head)
         label = doc[ent[0]].ent_type_ if ent else None
         # coordinated named first conjunct ("Reuters reporting and several groups")
@@ -503,6 +514,18 @@ class DocIndex:
         elif (body := self._body_quoted_before(head, span)) is not None:
             return Source(text, span, body.norm, body.type, number, head)
         return norm, label
+
+    def _function_word_name(self, span: tuple[int, int]) -> str | None:
+        """"Doctors Without Borders", "Mothers Against Drunk Driving": a source phrase of
+        capitalised words with a capitalised function word inside (:func:`_capitalised_inside`)
+        is an organisation's name, which the tagger reads as common nouns ("doctors", an
+        anonymous source). The phrase without its article; None for any other phrase."""
+        toks = [t for t in self.doc.char_span(*span, alignment_mode="expand") or [] if t.lower_ != "the"]
+        if len(toks) < 3 or not all(t.text[:1].isupper() for t in toks):
+            return None
+        if not any(t.is_stop and _capitalised_inside(t) for t in toks[1:-1]):
+            return None
+        return self.doc[toks[0].i:toks[-1].i + 1].text
 
     def _titled_person(self, head: "Token") -> str | None:
         """"the minister said", "…: minister" in a headline: a bare singular title
