@@ -59,6 +59,31 @@ def test_two_events_in_the_same_week_are_two_stories():
     assert strike.title is None and strike.places == ["Caldera"]
 
 
+FERRY = ("A crowded ferry capsized in heavy seas off {place} on Friday, and rescuers pulled bodies "
+         "from the water as the death toll rose. Dozens of passengers were still missing, the coast "
+         "guard said, and divers searched the hull. {extra}")
+
+
+def test_the_same_kind_of_disaster_in_two_countries_is_two_stories(monkeypatch):
+    docs, claims = {}, []
+    for i, (country, extra) in enumerate([("Norland", "The vessel was overloaded."),
+                                          ("Norland", "Relatives waited at the port."),
+                                          ("Ostmark", "The vessel was overloaded."),
+                                          ("Ostmark", "Relatives waited at the port.")]):
+        d = f"ferry-{i}"
+        docs[d] = doc(d, FERRY.format(place=country, extra=extra), "2031-05-02")
+        claims.append(ent_claim(d, (country, "GPE"), (country, "GPE")))
+    both = "ferry-4"
+    docs[both] = doc(both, FERRY.format(place="Norland", extra="Ostmark sent a navy ship."), "2031-05-03")
+    claims.append(ent_claim(both, ("Norland", "GPE"), ("Ostmark", "GPE")))
+    gazetteer = {"Norland": ("Norland", "country"), "Ostmark": ("Ostmark", "country")}
+    monkeypatch.setattr("pipeline.inspect.stories.admin_of", lambda e: gazetteer.get(e["text"]))
+    apart = find_stories({k: docs[k] for k in docs if k != both}, claims[:4])
+    assert sorted(s.documents for s in apart) == [["ferry-0", "ferry-1"], ["ferry-2", "ferry-3"]]
+    # an article that names both countries (an event across a border) links to both
+    assert len(find_stories(docs, claims)) == 1
+
+
 def test_the_same_text_far_apart_in_time_is_two_stories():
     docs = {"a": doc("a", FLOOD.format(extra=FLOOD_EXTRA[0]), "2031-05-02"),
             "b": doc("b", FLOOD.format(extra=FLOOD_EXTRA[1]), "2032-05-02")}
