@@ -213,3 +213,10 @@ def test_a_figure_stated_as_later_replaces_the_one_given_before_it_in_the_text()
     assert texts == ["127", "153", "174"]
     # 174 replaces the 127 said before it, not the 153 the value order puts before it
     assert table.rows[2].replaces == 0
+
+
+def test_a_pluperfect_report_is_no_earlier_figure():
+    # "had been injured" is the tense of reported speech, not "the toll had been 50"
+    s = "The agency said 1,300 people had been hurt, 640 of them badly."
+    c = _deaths(s, ("1,300", 1300), ("640", 640))
+    assert not is_older(c, c["quantities"][1])
