@@ -34,12 +34,6 @@ def test_older_lowered_and_denied_cues():
     s = "The toll was revised down to 125 on Sunday."
     c = _deaths(s, ("125", 125))
     assert is_lowered(c, c["quantities"][0])
-    s = "The ministry said 46, not 108, were killed."
-    c = _deaths(s, ("46", 46), ("108", 108))
-    assert is_denied(c, c["quantities"][1]) and not is_denied(c, c["quantities"][0])
-    s = "The army denied that the toll had reached 100."
-    c = _deaths(s, ("100", 100))
-    assert is_denied(c, c["quantities"][0])
 
 
 def test_a_rising_toll_in_one_sentence_is_an_update_not_a_conflict():
@@ -72,9 +66,25 @@ def test_the_same_source_on_a_later_day_updates_its_figure():
     assert table.rows[1].replaces == 0 and table.rows[1].change == "update"
 
 
+def _disputed(c: dict, *which: int) -> dict:
+    """``c`` with the figures ``which`` flagged ``disputed``, as the hedging stage flags them."""
+    for i, q in enumerate(c["quantities"]):
+        q["flags"] = {"disputed": i in which}
+    return c
+
+
+def test_the_ledger_reads_a_denial_from_the_figure_flag_only():
+    s = "The army denied that the toll had reached 100."
+    c = _disputed(_deaths(s, ("100", 100)), 0)
+    assert is_denied(c, c["quantities"][0])
+    # no flag, no denial: the ledger reads no words of its own
+    c = _disputed(_deaths(s, ("100", 100)))
+    assert not is_denied(c, c["quantities"][0])
+
+
 def test_a_denial_points_at_the_figure_it_denies():
     s = "The ministry said 46, not 108, were killed."
-    c = _deaths(s, ("46", 46), ("108", 108))
+    c = _disputed(_deaths(s, ("46", 46), ("108", 108)), 1)
     table = _rows([c], {"d": {"doc_id": "d"}})
     by = {r.quantity["text"]: (i, r) for i, r in enumerate(table.rows)}
     (i46, r46), (i108, r108) = by["46"], by["108"]
@@ -152,12 +162,12 @@ def test_a_lowered_figure_corrects_the_nearest_higher_figure_before_it():
 
 
 def test_a_count_of_one_does_not_shield_a_figure_from_its_cue():
-    s = "Officials were asked to settle a dispute between one agency that counts 3,100 dead and another."
+    s = "The toll was cut by one agency to 3,100."
     c = _deaths(s, ("one", 1), ("3,100", 3100))
-    assert is_denied(c, c["quantities"][1])
-    s = "Officials were asked to settle a dispute between 12 agencies that count 3,100 dead."
+    assert is_lowered(c, c["quantities"][1])
+    s = "The toll was cut by 12 agencies to 3,100."
     c = _deaths(s, ("12", 12), ("3,100", 3100))
-    assert not is_denied(c, c["quantities"][1])
+    assert not is_lowered(c, c["quantities"][1])
 
 
 def test_the_figure_a_record_says_it_replaces_is_the_one_it_replaces():
@@ -169,15 +179,6 @@ def test_the_figure_a_record_says_it_replaces_is_the_one_it_replaces():
     table = _rows([c], {"d": {"doc_id": "d", "published": "2021-03-27"}})
     by = {r.quantity["text"]: i for i, r in enumerate(table.rows)}
     assert table.rows[by["80"]].replaces == by["61"]
-
-
-def test_a_denial_that_refers_back_denies_no_figure_after_it_in_its_own_sentence():
-    def disputed(text: str, figure: str, value: float) -> bool:
-        table = _rows([_at(_deaths(text, (figure, value)), 0)], {"d": {"doc_id": "d"}})
-        return table.rows[0].disputed
-    assert not disputed("The ministry disputed this, saying 46 were killed.", "46", 46)
-    assert not disputed("The ministry rejected the figure and said 46 were killed.", "46", 46)
-    assert disputed("The ministry denied that 60 people were killed.", "60", 60)
 
 
 def test_a_later_figure_replaces_the_newest_of_an_earlier_sequence():

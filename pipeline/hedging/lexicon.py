@@ -91,6 +91,9 @@ class Lexicon:
     unsourced: dict = field(default_factory=dict)
     dispute_nouns: frozenset[str] = frozenset()
     dispute_noun_preps: frozenset[str] = frozenset()
+    dispute_before: tuple[str, ...] = ()
+    dispute_after: tuple[str, ...] = ()
+    dispute_window: int = 0
     speech_object_verbs: frozenset[str] = frozenset()
     speech_object_not: frozenset[str] = frozenset()
 
@@ -102,7 +105,7 @@ def lexicon() -> Lexicon:
     tgt = load_json("hedging", "targets.json")
     classes = tgt["classes"]
     inv = cues["investigation"]
-    ver = cues["verification_inline"]
+    ver, dispute = cues["verification_inline"], cues["dispute"]
     bounds = tgt["boundaries"]
     return Lexicon(
         modal=_table(cues["modal"]),
@@ -135,6 +138,8 @@ def lexicon() -> Lexicon:
         dispute_objects=frozenset(cues["dispute"]["objects"]),
         dispute_nouns=frozenset(cues["dispute"]["nouns"]),
         dispute_noun_preps=frozenset(cues["dispute"]["noun_preps"]),
+        dispute_before=tuple(dispute["phrases_before"]), dispute_after=tuple(dispute["verdicts_after"]),
+        dispute_window=int(dispute["window_words"]),
         speech_object_verbs=frozenset(cues["speech_hedge_objects"]["verbs"]),
         speech_object_not=frozenset(cues["speech_hedge_objects"]["not_heads"]),
         verify_inline=frozenset(ver["verbs"]),

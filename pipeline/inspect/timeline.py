@@ -3,7 +3,9 @@ which (a rising toll is an *update*, a lower one a *revision*), and which figure
 denied and by what.
 
 Rules in docs/ledger.md ("Timelines, revisions and denials"); cue words are data in
-``models/ledger/time.json`` (``older_cues``, ``revision_cues``, ``denial``). Each rule is
+``models/ledger/time.json`` (``older_cues``, ``later_cues``, ``revision_cues``,
+``denial.ceiling``). Which figures are denied it reads from their ``disputed`` flag only
+(the hedging stage is the one reader of denials). Each rule is
 a small function; :func:`mark_timeline` applies them to the rows of one group, which the
 caller has already put in the order :func:`order_key` gives.
 """
@@ -16,6 +18,7 @@ from functools import lru_cache
 from typing import Any, Protocol, Sequence
 
 from ..resources import load_json
+from .data import figure_flags
 
 _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 #: most characters between a number and the date it is stated for ("150,000 on Jan. 24",
@@ -43,10 +46,6 @@ class Cues:
     older_window: int
     lowered: re.Pattern[str]
     lowered_window: int
-    deny_before: re.Pattern[str]
-    deny_after: re.Pattern[str]
-    deny_window: int
-    negation: re.Pattern[str]
     ceiling: re.Pattern[str]
     later: re.Pattern[str]
     later_window: int
@@ -64,12 +63,9 @@ def alternation(words: Sequence[str]) -> re.Pattern[str]:
 def cues() -> Cues:
     data = load_json("ledger", "time.json")
     older, lowered, denial = data["older_cues"], data["revision_cues"], data["denial"]
-    # a denial of what the sentence before said ("disputed this, saying 46") denies no figure after it
-    deny = re.compile(alternation(denial["before"]).pattern + rf"(?!\s+{_refer_back(denial)})", re.IGNORECASE)
     return Cues(alternation(older["words"]), int(older["window_words"]),
                 alternation(lowered["words"]), int(lowered["window_words"]),
-                deny, alternation(denial["after"]), int(denial["window_words"]),
-                alternation(denial["negation"]), alternation(denial["ceiling"]),
+                alternation(denial["ceiling"]),
                 alternation(data["later_cues"]["words"]), int(data["later_cues"]["window_words"]),
                 tuple(w.lower() for w in data["later_cues"]["words"]))
 
@@ -148,16 +144,6 @@ def _cue_before(pattern: re.Pattern[str], claim: dict[str, Any], q: dict[str, An
     return _cue_distance(pattern, claim, q, window) is not None
 
 
-def _cue_after(pattern: re.Pattern[str], claim: dict[str, Any], q: dict[str, Any], window: int) -> bool:
-    """A cue at most ``window`` words after the number, no other number between."""
-    text, _, e, others = _local(claim, q)
-    for m in pattern.finditer(text, max(e, 0)):
-        gap = text[e:m.start()]
-        if len(re.findall(r"\w+", gap)) <= window and not any(e <= o < m.start() for o, _ in others):
-            return True
-    return False
-
-
 def is_older(claim: dict[str, Any], q: dict[str, Any]) -> bool:
     """The sentence says the figure is an earlier one: "up from 72", "the previous figure
     was 17", "had given a figure of 50 earlier", "revised down from 174". Not when a
@@ -215,24 +201,12 @@ def is_lowered(claim: dict[str, Any], q: dict[str, Any]) -> bool:
 
 
 def is_denied(claim: dict[str, Any], q: dict[str, Any]) -> bool:
-    """The sentence denies or contests the figure: a denial verb before it ("the ministry
-    denied that the toll had reached 100", "rejected a claim that more than 125 died"),
-    "not" right before it ("46, not 108"), or a verdict after it ("87 killed, critics say
-    too low", "125 did not match what they saw"). Figure flags ``disputed`` count too."""
-    flags = q.get("flags")
-    if isinstance(flags, dict) and flags.get("disputed"):
-        return True
-    c = cues()
-    return (_cue_before(c.deny_before, claim, q, c.deny_window) or _cue_before(c.negation, claim, q, 0)
-            or _cue_after(c.deny_after, claim, q, c.deny_window))
-
-
-def _refer_back(denial: dict[str, Any]) -> str:
-    """What a denial verb's object refers back with: a noun phrase ("the figure") or a
-    pronoun that ends its clause ("disputed this, saying", not "denied that the toll …")."""
-    refer = alternation(denial["refer"]).pattern
-    pronoun = alternation(denial["refer_pronouns"]).pattern + r"(?=\s*[,.;:!?)\"”’])"
-    return f"(?:{refer}|{pronoun})"
+    """The figure is denied or contested: its ``disputed`` flag, which the hedging stage
+    sets ("the ministry denied that the toll had reached 100", "46, not 108", "87 killed,
+    critics say too low", a denial of the sentence before: "The ministry disputed this");
+    the claim's flag for a record without figure flags (before schema 1.2). The ledger
+    has no denial reader of its own."""
+    return bool(figure_flags(claim, q).get("disputed"))
 
 
 def order_key(row: RowLike) -> tuple[Any, ...]:
