@@ -221,3 +221,12 @@ def test_a_pluperfect_report_is_no_earlier_figure():
     s = "The agency said 1,300 people had been hurt, 640 of them badly."
     c = _deaths(s, ("1,300", 1300), ("640", 640))
     assert not is_older(c, c["quantities"][1])
+
+
+def test_a_figure_the_sentence_says_has_changed_since_is_an_earlier_one():
+    s = "On Monday the agency put the number of dead at 35, but the figure has risen steadily since."
+    c = _deaths(s, ("35", 35))
+    assert is_older(c, c["quantities"][0])
+    s = "On Monday the agency put the number of dead at 35, and the rescue work went on."
+    c = _deaths(s, ("35", 35))
+    assert not is_older(c, c["quantities"][0])
