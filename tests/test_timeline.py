@@ -230,3 +230,11 @@ def test_a_figure_the_sentence_says_has_changed_since_is_an_earlier_one():
     s = "On Monday the agency put the number of dead at 35, and the rescue work went on."
     c = _deaths(s, ("35", 35))
     assert not is_older(c, c["quantities"][0])
+
+
+def test_the_figure_a_new_one_is_compared_with_is_the_earlier_one():
+    head = _at(_deaths("The number of dead has risen to 150, the agency said.", ("150", 150)), 0)
+    back = _at(_deaths("That is well above the figure of 110 given in the morning.", ("110", 110)), 60)
+    table = _rows([head, back], {"d": {"doc_id": "d", "published": "2021-03-27"}})
+    by = {r.quantity["text"]: i for i, r in enumerate(table.rows)}
+    assert table.rows[by["110"]].older and table.rows[by["150"]].replaces == by["110"]
