@@ -27,6 +27,15 @@ def test_stated_date_is_a_date_right_after_the_number_else_publication():
     assert stated_date(c, c["quantities"][0], "2021-03-27T10:00:00") == "2021-03-27"
 
 
+def test_a_date_opening_the_sentence_dates_its_statement():
+    s = "In March, the agency estimated that around 60 people had died in the floods."
+    c = _deaths(s, ("around 60", 60), dates=(("March", "2021-03"),))
+    assert stated_date(c, c["quantities"][0], "2021-09-02T10:00:00") == "2021-03"
+    s = "The floods in March killed around 60 people, the agency said."
+    c = _deaths(s, ("around 60", 60), dates=(("March", "2021-03"),))
+    assert stated_date(c, c["quantities"][0], "2021-09-02T10:00:00") == "2021-09-02"
+
+
 def test_older_lowered_and_denied_cues():
     s = "The number of injured rose to 934 from 863."
     c = _deaths(s, ("934", 934), ("863", 863))
