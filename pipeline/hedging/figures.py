@@ -69,7 +69,7 @@ from .lexicon import lexicon
 from .scope import misparsed_content
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 CHECKING = frozenset({"unverified", "verified", "unsourced"})
 #: note targets (models/hedging/targets.json) that name figures: "the figure", "the toll"
@@ -223,7 +223,7 @@ def _judgement_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(_words_alternation(lex.dispute_after), re.IGNORECASE))
 
 
-def _judged(doc: "Doc", claim: Claim, q: dict[str, Any]) -> Hedge | None:
+def _judged(sent: "Span", claim: Claim, q: dict[str, Any]) -> Hedge | None:
     """``disputed`` for a figure the words around it contest where the parse shows no
     dispute verb over it: a denial phrase at most ``window_words`` words before it ("Haiti
     **unable to explain** death toll of 230,000") or a verdict as many words after it ("87
@@ -234,23 +234,27 @@ def _judged(doc: "Doc", claim: Claim, q: dict[str, Any]) -> Hedge | None:
     dev gold denials marked stay 0.600, dev figure flag ``disputed`` F1 0.571 -> 0.684;
     test flags micro-F1 0.916 -> 0.915 (docs/ledger.md, "Timelines, revisions and denials")."""
     before, after = _judgement_patterns()
-    window, text, (start, end) = lexicon().dispute_window, doc.text, q["span"]
-    others = [o["span"][0] for o in claim.quantities if o is not q and o.get("span")
+    # the sentence's own text (``doc.text`` joins every token of the document anew)
+    window, text, base = lexicon().dispute_window, sent.text, sent.start_char
+    start, end = q["span"][0] - base, q["span"][1] - base
+    others = [o["span"][0] - base for o in claim.quantities if o is not q and o.get("span")
               and (o.get("kind") or "count") == "count" and o.get("value") != 1]
-    found = [m for m in before.finditer(text, claim.start, start)
+    found = [m for m in before.finditer(text, 0, max(start, 0))
              if len(_WORD.findall(text, m.end(), start)) <= window and not any(m.end() <= o < start for o in others)]
-    found += [m for m in after.finditer(text, end, claim.end)
+    found += [m for m in after.finditer(text, end)
               if len(_WORD.findall(text, end, m.start())) <= window and not any(end <= o < m.start() for o in others)]
     if not found:
         return None
     m = found[0]
-    return Hedge(type="disputed", cue=m.group(0), cue_span=[m.start(), m.end()], scope="sentence", from_sentence=None)
+    return Hedge(type="disputed", cue=m.group(0), cue_span=[m.start() + base, m.end() + base], scope="sentence",
+                 from_sentence=None)
 
 
 def figure_hedges(doc: "Doc", claim: Claim) -> list[list[Hedge]]:
     """The hedges of each of ``claim``'s quantities, in order (copies: a record's parts
     never share an object, so shifting offsets moves each once)."""
     out = []
+    sent = doc.char_span(claim.start, claim.end, alignment_mode="expand") if claim.quantities else None
     for q in claim.quantities:
         # a cue of an embedded clause hedges the figures of that clause: for them it is
         # an in-sentence cue ("…, when a quake **is estimated** to have killed 12,000")
@@ -258,6 +262,7 @@ def figure_hedges(doc: "Doc", claim: Claim) -> list[list[Hedge]]:
                   for h in claim.hedges if _covers(doc, h, q)]
         # one ``disputed`` hedge a figure: the parse's first, then the words' ("…, not 108")
         own = [] if any(h["type"] == "disputed" for h in hedges) else \
-            [h for h in (_contrasted(doc, q), _judged(doc, claim, q)) if h is not None][:1]
+            [h for h in (_contrasted(doc, q), _judged(sent, claim, q) if sent is not None else None)
+             if h is not None][:1]
         out.append(hedges + own)
     return out
