@@ -247,3 +247,13 @@ def test_the_figure_a_new_one_is_compared_with_is_the_earlier_one():
     table = _rows([head, back], {"d": {"doc_id": "d", "published": "2021-03-27"}})
     by = {r.quantity["text"]: i for i, r in enumerate(table.rows)}
     assert table.rows[by["110"]].older and table.rows[by["150"]].replaces == by["110"]
+
+
+def test_a_figure_stated_in_a_month_comes_after_the_days_of_that_month():
+    a = _deaths("Police have confirmed 17 deaths so far.", ("17", 17), doc="a", source="Police")
+    s = "In June, police estimated that around 80 people had died."
+    b = _deaths(s, ("around 80", 80), doc="b", source="Police", dates=(("June", "2017-06"),))
+    docs = {"a": {"doc_id": "a", "published": "2017-06-16"}, "b": {"doc_id": "b", "published": "2017-11-17"}}
+    table = _rows([b, a], docs)
+    assert [r.quantity["text"] for r in table.rows] == ["17", "around 80"]
+    assert table.rows[1].stated == "2017-06" and table.rows[1].replaces == 0

@@ -263,10 +263,14 @@ def is_denied(claim: dict[str, Any], q: dict[str, Any]) -> bool:
 def order_key(row: RowLike) -> tuple[Any, ...]:
     """Rows in the order their figures were stated: by day; on one day an earlier-marked
     figure first, a figure stated as lowered last, and otherwise the smaller first (a
-    cumulative toll grows unless a revision says otherwise); then document and position."""
+    cumulative toll grows unless a revision says otherwise); then document and position.
+    A month ("2017-06", :func:`_opening_date`) sorts after the days of that month: its
+    statement may be of any of them, and a toll stated in the month is at least as recent
+    as one dated inside it ("17 deaths so far" on June 16, "in June … around 80")."""
     lo = row.quantity.get("low")
     value = lo if isinstance(lo, (int, float)) else row.quantity.get("value") or 0
-    return (row.stated or "9999", not row.older, row.lowered, value, str(row.claim.get("doc_id")),
+    day = row.stated or "9999"
+    return (day + "-~" if len(day) == 7 else day, not row.older, row.lowered, value, str(row.claim.get("doc_id")),
             (row.quantity.get("span") or [0])[0])
 
 
