@@ -45,8 +45,9 @@ def test_revision_is_a_dashed_red_link_and_conflict_a_red_ring():
 
 def test_open_interval_has_an_arrow_and_disputed_figure_is_hollow():
     s = "The army denied that 70 soldiers were killed; the rebels said at least 120 soldiers were killed."
-    c = claim("a", s, [quantity(s, "70", 70, predicate="kill", counted="soldiers"),
-                       quantity(s, "at least 120", 120, approx="at_least", predicate="kill", counted="soldiers")],
+    denied = quantity(s, "70", 70, predicate="kill", counted="soldiers") | {"flags": {"disputed": True}}
+    c = claim("a", s, [denied, quantity(s, "at least 120", 120, approx="at_least", predicate="kill",
+                                        counted="soldiers")],
               source="rebels")
     svg = group_svg(_group([c], {"a": {"doc_id": "a", "published": "2031-01-01"}}))
     assert '<path d="M' in svg and 'fill="none"' in svg          # the arrow of "at least 120"

@@ -819,3 +819,23 @@ def test_a_scene_setting_description_before_the_speaker_is_the_outlets():
     figs = _figures("In Velin, a hamlet near the dam about 30 km (19 miles) north of Tarn, "
                     "farmers said they had lost every herd to the water.")
     assert figs["about 30 km"]["attribution"] is None
+
+
+def test_a_verdict_after_a_figure_disputes_it():
+    figs = _figures("Velin says 87 killed in raid, critics say too low")
+    assert "disputed" in _flags(figs["87"])
+    figs = _figures("The council in Tarn said 40 people were killed and 12 were hurt in the clashes.")
+    assert "disputed" not in _flags(figs["40"])
+
+
+def test_a_denial_phrase_before_a_figure_disputes_it():
+    figs = _figures("Tarn unable to explain death toll of 4,300")
+    assert "disputed" in _flags(figs["4,300"])
+
+
+def test_a_denial_phrase_that_refers_back_disputes_no_later_figure():
+    figs = _figures("Doctors in Velin said 90 people were killed. Officials questioned the figure, "
+                    "saying 46 people had died.")
+    assert "disputed" not in _flags(figs["46"])
+    figs = _figures("Officials in Velin questioned claims that 90 people were killed.")
+    assert "disputed" in _flags(figs["90"])

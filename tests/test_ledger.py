@@ -293,6 +293,19 @@ def test_a_number_compared_with_a_count_shares_its_measure():
     assert compared_measure(c, two, lexicon()) is None
 
 
+def test_a_number_a_count_replaces_shares_its_measure():
+    s = "At least 81 people were hurt, officials said, after 72 counted overnight and 79 given by the bureau."
+    new, old = (quantity(s, "At least 81", 81, approx="at_least", counted="people", predicate="hurt"),
+                quantity(s, "79", 79))
+    c = claim("d", s, [new, quantity(s, "72", 72), old])
+
+    def lined_up() -> list[float]:
+        return [r.quantity["value"] for m in build_ledger([c], {"d": {}}) for r in m.rows]
+    assert 79 not in lined_up()
+    new["revises"] = {"text": "79", "span": list(old["span"]), "value": 79}
+    assert 79 in lined_up() and {m.measure for m in build_ledger([c], {"d": {}})} == {"injured"}
+
+
 def test_a_bare_part_of_a_total_is_not_lined_up_with_it():
     s = "Ten people were killed on Tuesday, including five in the northern province."
     total = quantity(s, "Ten", 10, counted="people", predicate="kill")

@@ -100,6 +100,23 @@ def test_revision_and_denial_marks_are_scored_against_the_gold():
     assert _marks([table], keys, gold) == {"revisions": [1, 2], "denials": [1, 1]}
 
 
+def test_a_missed_revision_is_an_example_with_what_the_ledger_did():
+    from types import SimpleNamespace
+
+    from pipeline.eval.realworld import _marks, _Tally
+
+    rows = [SimpleNamespace(replaces=None, disputed=False, denied_by=[])]
+    gold = {"d": {"figures": [
+        {"id": "f1", "text": "40", "flags": ["disputed"], "ledger": {"revises": None}},
+        {"id": "f2", "text": "55", "flags": [], "ledger": {"revises": "f1"}},   # f2 is in no table
+    ]}}
+    t = _Tally()
+    _marks([SimpleNamespace(rows=rows)], [["d:f1"]], gold, t)
+    assert t.examples["revision unmarked"] == [{"doc": "d", "figure": "55", "revises": "40",
+                                                "row": "not in the ledger", "old_row": "in the ledger"}]
+    assert t.examples["denial unmarked"] == [{"doc": "d", "figure": "40", "row": "replaces None"}]
+
+
 def test_source_keys_per_gold_body_merges_one_documents_short_names():
     from pipeline.eval.realworld import _source_keys_per_body
     from pipeline.inspect.sourcenames import story_names

@@ -105,7 +105,8 @@ def test_best_is_the_median_so_one_outlier_does_not_move_it():
 
 def test_summary_of_only_disputed_figures_is_empty():
     s = "The army denied that 70 soldiers were killed, as the rebels claimed."
-    c = claim("a", s, [quantity(s, "70", 70, predicate="kill", counted="soldiers")], source="rebels")
+    denied = quantity(s, "70", 70, predicate="kill", counted="soldiers") | {"flags": {"disputed": True}}
+    c = claim("a", s, [denied], source="rebels")   # flagged as the hedging stage flags it
     summ = summarize(_table([c], {"a": {}}).rows, same_source)
     assert summ.best is None and summ.label() == "no undisputed figure"
 

@@ -255,31 +255,42 @@ def _mixed_tables(keys: list[list[str]], golds: dict) -> dict[str, tuple[int, in
             "ledger tables with another event's figures": (other, n)}
 
 
-def _marks(tables: list[Any], keys: list[list[str]], golds: dict) -> dict[str, list[int]]:
+def _marks(tables: list[Any], keys: list[list[str]], golds: dict,
+           t: "_Tally | None" = None) -> dict[str, list[int]]:
     """Gold revisions and denials the ledger marks: ``[marked, total]`` per kind.
 
     A gold ``ledger.revises`` (figure f replaces the older figure o of its article) is
     marked when f's row replaces o's row (as an update or a revision) in one table; a
-    gold figure flagged ``disputed`` is marked when its row is marked disputed."""
-    replaces: set[tuple[str, str]] = set()
+    gold figure flagged ``disputed`` is marked when its row is marked disputed. With a
+    tally ``t``, each gold mark missed is an example ("revision unmarked", "denial
+    unmarked"), with what the ledger did with the figure (``row``: not in the ledger, or
+    the figure its row replaces)."""
+    replaces: dict[str, str | None] = {}
     disputed: set[str] = set()
     for m, ks in zip(tables, keys):
         for r, k in zip(m.rows, ks):
-            if r.replaces is not None:
-                replaces.add((k, ks[r.replaces]))
+            replaces[k] = ks[r.replaces] if r.replaces is not None else None
             if r.disputed or r.denied_by:
                 disputed.add(k)
     out = {"revisions": [0, 0], "denials": [0, 0]}
     for d, g in golds.items():
+        texts = {f["id"]: f.get("text") for f in g["figures"]}
         for fig in g["figures"]:
             key = f"{d}:{fig['id']}"
+            row = "not in the ledger" if key not in replaces else f"replaces {replaces[key]}"
             old = (fig.get("ledger") or {}).get("revises")
             if old:
                 out["revisions"][1] += 1
-                out["revisions"][0] += (key, f"{d}:{old}") in replaces
+                ok = replaces.get(key) == f"{d}:{old}"
+                out["revisions"][0] += ok
+                if t is not None and not ok:
+                    t.example("revision unmarked", doc=d, figure=fig.get("text"), revises=texts.get(old),
+                              row=row, old_row="in the ledger" if f"{d}:{old}" in replaces else "not in the ledger")
             if "disputed" in (fig.get("flags") or []):
                 out["denials"][1] += 1
                 out["denials"][0] += key in disputed
+                if t is not None and key not in disputed:
+                    t.example("denial unmarked", doc=d, figure=fig.get("text"), row=row)
     return out
 
 
@@ -359,7 +370,7 @@ def _metrics(t: _Tally, docs: dict, claims: dict, golds: dict, matched: dict,
     out["ledger pairs lined up"] = {**M.prf(tp, len(sys_pairs) - tp, len(gold_pairs) - tp), "n": len(gold_pairs)}
     for name, (bad, n) in _mixed_tables(keys, golds).items():
         out[name] = {"value": bad, "n": n}
-    marks = _marks(tables, keys, golds)
+    marks = _marks(tables, keys, golds, t)
     done, total = (sum(v[i] for v in marks.values()) for i in (0, 1))
     out["gold revisions and denials marked"] = {"accuracy": M.accuracy(done, total), "n": total}
     for kind, (k_done, k_total) in marks.items():

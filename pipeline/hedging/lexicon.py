@@ -93,8 +93,29 @@ class Lexicon:
     unsourced: dict = field(default_factory=dict)
     dispute_nouns: frozenset[str] = frozenset()
     dispute_noun_preps: frozenset[str] = frozenset()
+    dispute_before: tuple[str, ...] = ()
+    dispute_after: tuple[str, ...] = ()
+    dispute_window: int = 0
     speech_object_verbs: frozenset[str] = frozenset()
     speech_object_not: frozenset[str] = frozenset()
+
+
+def _disclaimer_fields(disc: dict) -> dict:
+    """The :class:`Lexicon` fields read from ``disclaimers.json`` (but ``unsourced``)."""
+    return dict(
+        disclaimer_verbs=frozenset(disc["verbs"]),
+        negative_words=frozenset(disc["negative_words"]),
+        ability_words=frozenset(disc["ability_words"]),
+        impersonal_heads=frozenset(disc["impersonal_heads"]),
+        nominal_nouns=frozenset(disc["nominal"]["nouns"]),
+        nominal_predicates=frozenset(disc["nominal"]["predicates"]),
+        outlet_labels=frozenset(disc["outlet_subject"]["entity_labels"]),
+        outlet_nouns=frozenset(disc["outlet_subject"]["nouns"]),
+        outlet_excluded_labels=frozenset(disc["outlet_subject"]["proper_noun_excluded_labels"]),
+        self_hedge=bool(disc["self_hedge"]),
+        dispute_reach_back=bool(disc["dispute_reach_back"]),
+        dispute_pointers=frozenset(disc["dispute_pointers"]),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -104,9 +125,10 @@ def lexicon() -> Lexicon:
     tgt = load_json("hedging", "targets.json")
     classes = tgt["classes"]
     inv = cues["investigation"]
-    ver = cues["verification_inline"]
+    ver, dispute = cues["verification_inline"], cues["dispute"]
     bounds = tgt["boundaries"]
     return Lexicon(
+        **_disclaimer_fields(disc),
         modal=_table(cues["modal"]),
         modal_negation_cancels=frozenset(cues["modal_negation_cancels"]),
         refusal_verbs=frozenset(cues["refusal_verbs"]),
@@ -137,24 +159,14 @@ def lexicon() -> Lexicon:
         dispute_objects=frozenset(cues["dispute"]["objects"]),
         dispute_nouns=frozenset(cues["dispute"]["nouns"]),
         dispute_noun_preps=frozenset(cues["dispute"]["noun_preps"]),
+        dispute_before=tuple(dispute["phrases_before"]), dispute_after=tuple(dispute["verdicts_after"]),
+        dispute_window=int(dispute["window_words"]),
         speech_object_verbs=frozenset(cues["speech_hedge_objects"]["verbs"]),
         speech_object_not=frozenset(cues["speech_hedge_objects"]["not_heads"]),
         verify_inline=frozenset(ver["verbs"]),
         verify_methods=frozenset(ver["method_words"]),
         verify_needs_agent=frozenset(ver["needs_agent_or_negation"]),
-        disclaimer_verbs=frozenset(disc["verbs"]),
-        negative_words=frozenset(disc["negative_words"]),
-        ability_words=frozenset(disc["ability_words"]),
-        impersonal_heads=frozenset(disc["impersonal_heads"]),
-        nominal_nouns=frozenset(disc["nominal"]["nouns"]),
-        nominal_predicates=frozenset(disc["nominal"]["predicates"]),
-        outlet_labels=frozenset(disc["outlet_subject"]["entity_labels"]),
-        outlet_nouns=frozenset(disc["outlet_subject"]["nouns"]),
-        outlet_excluded_labels=frozenset(disc["outlet_subject"]["proper_noun_excluded_labels"]),
         whether_heads=frozenset(cues["conditional"]["whether_heads"]),
-        self_hedge=bool(disc["self_hedge"]),
-        dispute_reach_back=bool(disc["dispute_reach_back"]),
-        dispute_pointers=frozenset(disc["dispute_pointers"]),
         background_marks=frozenset(cues["background_marks"]),
         object_class=_table(tgt["objects"]),
         class_lemmas={name: frozenset(spec.get("lemmas", ()) or spec.get("reporting_lemmas", ())
