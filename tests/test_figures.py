@@ -180,6 +180,17 @@ def test_a_checking_noun_that_was_not_possible_is_a_negative_note(note, flagged)
     assert ("unverified" in _flags(figs["40"])) is flagged
 
 
+@pytest.mark.parametrize("verdict, disputed", [
+    ("Protest leaders say the real number is far higher.", True),
+    ("Residents believe the true toll could be much lower.", True),
+    ("The real number is 40, activists said.", False),
+    ("The toll is likely to be higher.", False),
+])
+def test_a_verdict_on_the_real_number_disputes_the_figure_before(verdict, disputed):
+    figs = _figures("An inquiry in Tarn says 87 people were killed. " + verdict)
+    assert ("disputed" in _flags(figs["87"])) is disputed
+
+
 def test_a_note_coordinated_with_a_figure_covers_that_figure_not_the_one_before():
     figs = _figures("Officials in Velin say 300 people died. Officials said the toll could rise "
                     "to 1,000, but it could not be confirmed.")

@@ -28,7 +28,7 @@ __all__ = ["figure_hedges", "hedge_claims", "revised_figures"]
 from .cues import cue_tokens, in_sentence
 from .figures import FIGURE_TARGETS, figure_hedges
 from .lexicon import lexicon
-from .reach import Disclaimer, attach, find_disclaimer, find_nominal_note, find_unsourced
+from .reach import Disclaimer, attach, find_disclaimer, find_nominal_note, find_unsourced, find_verdict
 from .revised import revised_figures
 from .scope import spine
 
@@ -76,7 +76,8 @@ def hedge_claims(doc: "Doc", claims: list[Claim]) -> list[list[Hedge]]:
     for i, (claim, sent, sp) in enumerate(zip(claims, sents, spines)):
         # a denial and a note on sourcing can share a sentence ("X offered no evidence,
         # and Y has rejected it"): each is its own note
-        disclaimer = find_disclaimer(i, sent, claim, sp, lex) or find_nominal_note(i, sent, sp, lex)
+        disclaimer = (find_disclaimer(i, sent, claim, sp, lex) or find_nominal_note(i, sent, sp, lex)
+                      or find_verdict(i, sent, sp, lex))
         notes = _notes(disclaimer, find_unsourced(i, sent, sp, lex))
         skip: set[int] = set().union(*(d.tokens for d in notes))
         own = [d for d in notes if _about_this_sentence(d, sent, claim)]

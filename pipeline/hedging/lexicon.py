@@ -53,6 +53,8 @@ class Lexicon:
     impersonal_heads: frozenset[str]
     nominal_nouns: frozenset[str]
     nominal_predicates: frozenset[str]
+    verdict_adjectives: frozenset[str]
+    verdict_comparatives: frozenset[str]
     outlet_labels: frozenset[str]
     outlet_nouns: frozenset[str]
     outlet_excluded_labels: frozenset[str]
@@ -109,6 +111,8 @@ def _disclaimer_fields(disc: dict) -> dict:
         impersonal_heads=frozenset(disc["impersonal_heads"]),
         nominal_nouns=frozenset(disc["nominal"]["nouns"]),
         nominal_predicates=frozenset(disc["nominal"]["predicates"]),
+        verdict_adjectives=frozenset(disc["verdict"]["adjectives"]),
+        verdict_comparatives=frozenset(disc["verdict"]["comparatives"]),
         outlet_labels=frozenset(disc["outlet_subject"]["entity_labels"]),
         outlet_nouns=frozenset(disc["outlet_subject"]["nouns"]),
         outlet_excluded_labels=frozenset(disc["outlet_subject"]["proper_noun_excluded_labels"]),
