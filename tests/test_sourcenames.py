@@ -136,3 +136,16 @@ def test_the_government_of_a_story_set_in_one_country_is_that_country_s():
     # two countries, one document each: no home country
     claims = [_placed("a", "the government", "government", "Chad"), _placed("b", "officials", "anonymous", "Mali")]
     assert story_name(story_names(DOCS, claims), DOCS["a"], "the government") == "the government"
+
+
+def test_one_person_written_two_ways_in_a_story_is_one_name():
+    claims = [_claim("a", "Rashid al-Omari", "person"), _claim("a", "Rashid al-Omari", "person"),
+              _claim("b", "Rashed Al Omari", "person"), _claim("b", "Tomas Vell", "person"),
+              _claim("a", "Tomas Vell Arrando", "person"), _claim("a", "Mina \"Mimi\" Sorell", "person"),
+              _claim("b", "Mina Sorell", "person"), _claim("b", "Mina Sorell", "person"),
+              _claim("a", "Mahmoud Kerr", "person"), _claim("b", "Mohammed Kerr", "person")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["b"], "Rashed Al Omari") == "Rashid al-Omari"  # the most used spelling
+    assert story_name(table, DOCS["b"], "Tomas Vell") == "Tomas Vell Arrando"  # the name cut short
+    assert story_name(table, DOCS["a"], "Mina \"Mimi\" Sorell") == "Mina Sorell"  # a nickname is no part of it
+    assert story_name(table, DOCS["b"], "Mohammed Kerr") == "Mohammed Kerr"  # other consonants: two people
