@@ -151,6 +151,11 @@ def of_heads() -> frozenset[str]:
     return _data()["of_heads"]
 
 
+def body_heads() -> frozenset[str]:
+    """Nouns that head a body's name besides the attribution lexicon's ("room", "team")."""
+    return _data()["body_heads"]
+
+
 def national_bodies() -> frozenset[str]:
     """Bodies a country has one of, named by their head alone ("government", "army")."""
     return _data()["national_bodies"]

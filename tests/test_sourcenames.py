@@ -149,3 +149,11 @@ def test_one_person_written_two_ways_in_a_story_is_one_name():
     assert story_name(table, DOCS["b"], "Tomas Vell") == "Tomas Vell Arrando"  # the name cut short
     assert story_name(table, DOCS["a"], "Mina \"Mimi\" Sorell") == "Mina Sorell"  # a nickname is no part of it
     assert story_name(table, DOCS["b"], "Mohammed Kerr") == "Mohammed Kerr"  # other consonants: two people
+
+
+def test_a_short_name_headed_by_a_body_noun_of_the_names_lexicon_takes_the_longer_name():
+    claims = [_claim("a", "control room", "anonymous"), _claim("b", "navy control room", "anonymous"),
+              _claim("a", "rescue team", "anonymous"), _claim("b", "rescue workers", "anonymous")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "control room") == "navy control room"  # "room": body_heads
+    assert story_name(table, DOCS["a"], "rescue team") == "rescue team"  # no longer name of it
