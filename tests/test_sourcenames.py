@@ -157,3 +157,9 @@ def test_a_short_name_headed_by_a_body_noun_of_the_names_lexicon_takes_the_longe
     table = story_names(DOCS, claims)
     assert story_name(table, DOCS["a"], "control room") == "navy control room"  # "room": body_heads
     assert story_name(table, DOCS["a"], "rescue team") == "rescue team"  # no longer name of it
+
+
+def test_a_national_body_is_the_home_country_s_before_any_longer_name():
+    claims = [_placed("a", "the army", "government", "Chad"), _placed("b", "Malian army", "government", "Chad")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "the army") == "Chadian army"  # not the Malian army quoted once
