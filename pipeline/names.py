@@ -19,7 +19,11 @@ attribution ``source_norm`` share, with one title list and one acronym rule (dat
   Programme), since a comma list is not a definition. "the army (SAA)" defines
   nothing: "army" is not a name. A possessive before the bracket is not part of the name
   ("the World Health Organization's (WHO) figures": WHO → World Health Organization; no
-  such case in the corpora, real-world and seed metrics unchanged).
+  such case in the corpora, real-world and seed metrics unchanged). A short word in
+  capitals may give all its letters ("US Agency for International Development (USAID)"),
+  and a name that does not spell its acronym is only the capitalised end of the run ("A
+  report commissioned by the US Agency …" is no part of it); one dev definition is right
+  now, the real-world scores are unchanged.
 
 * :func:`abbreviations`: the acronyms that may stand for a name ("Ministry of Health":
   MOH, MH), for a story's acronyms (:mod:`pipeline.inspect.sourcenames`);
@@ -54,6 +58,7 @@ from .resources import data_path, load_json
 _PAREN = re.compile(r"((?:[A-Z][\w'’.&-]*[ -]+)(?:[\w'’.&-]+[ -]+){0,8}?[A-Z][\w'’.&-]*)\s*"
                     r"\(\s*([A-Z][A-Za-z.&-]{1,11})\s*\)")
 _ALL_CAPS = re.compile(r"[A-Z&]{2,}")
+_SHORT_CAPS = re.compile(r"[A-Z]{2,3}")
 _OR = re.compile(r"((?:[A-Z][\w'’.-]*[ -]+)(?:[\w'’.-]+[ -]+){0,8}?[A-Z][\w'’.-]*),\s+or\s+"
                  r"([A-Z][A-Za-z]{1,7})\b")
 
@@ -232,16 +237,35 @@ def strip_titles(name: str, person: bool = True) -> str:
 
 
 def _spelled(words: list[str], acronym: str) -> str | None:
-    """The tail of ``words`` whose initials (small words skipped) spell ``acronym``."""
+    """The tail of ``words`` whose initials (small words skipped) spell ``acronym``; a
+    short word in capitals may give all its letters ("US Agency for International
+    Development (USAID)")."""
     skip = _data()["acronym_skip"]
     letters = acronym.replace(".", "").upper()
     for start in range(len(words)):
         tail = [w for w in words[start:] if w]
         if not tail or tail[0].lower() in skip or not tail[0][0].isupper():
             continue
-        if "".join(w[0] for w in tail if w.lower() not in skip).upper() == letters:
+        kept = [w for w in tail if w.lower() not in skip]
+        if letters in {"".join(w[0] for w in kept).upper(),
+                       "".join(w if _SHORT_CAPS.fullmatch(w) else w[0] for w in kept).upper()}:
             return " ".join(tail)
     return None
+
+
+def _named_tail(run: str) -> str:
+    """The end of a run of words that is a name: its last words that are capitalised or
+    small words (``acronym_skip``), from a capitalised one ("A report commissioned by
+    the US Agency for International Development" → "US Agency for International
+    Development")."""
+    skip = _data()["acronym_skip"]
+    words = run.split()
+    start = len(words)
+    while start > 0 and (words[start - 1][:1].isupper() or words[start - 1].lower() in skip):
+        start -= 1
+    while start < len(words) and not words[start][:1].isupper():
+        start += 1
+    return " ".join(words[start:])
 
 
 def abbreviations(name: str) -> frozenset[str]:
@@ -283,7 +307,8 @@ def acronyms(text: str) -> dict[str, str]:
             acr = m.group(2).replace(".", "")
             long = _spelled(words, acr)
             if long is None and not must_spell and _defines(text, m, acr):
-                long = strip_titles(run, person=False)
+                tail = _named_tail(run)  # "A report by the Velin Fund (VF)": not "A report by …"
+                long = strip_titles(tail, person=False) if sum(w[:1].isupper() for w in tail.split()) >= 2 else None
             if long is not None:
                 found.setdefault(acr, long)
     return found

@@ -50,6 +50,20 @@ def test_an_acronym_defined_after_a_possessive_names_the_body_without_it():
     assert acronyms("Tarn Relief Fund's (TRF) teams") == {"TRF": "Tarn Relief Fund"}
 
 
+def test_an_acronym_may_spell_a_short_word_in_capitals_whole():
+    from pipeline.names import acronyms
+
+    assert acronyms("A study funded by the UK Office for Tarn Relief (UKOTR) said so.") == \
+        {"UKOTR": "UK Office for Tarn Relief"}
+
+
+def test_an_acronym_that_does_not_spell_its_name_takes_only_the_name_before_it():
+    from pipeline.names import acronyms
+
+    assert acronyms("A survey done by Medics Beyond Rivers (MSR) said so.") == {"MSR": "Medics Beyond Rivers"}
+    assert acronyms("A survey done by Medicos (MSR) said so.") == {}  # one capitalised word is no name
+
+
 def test_police_and_military_ranks_are_titles_before_a_person_s_name():
     from pipeline.names import strip_titles
 
