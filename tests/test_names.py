@@ -39,8 +39,16 @@ def test_a_country_s_authorities_are_its_government_when_sources_are_compared():
     assert same_source(source_key("Chadian authorities"), source_key("the Chadian government"))
     assert same_source(source_key("Chad's authorities"), source_key("Chad's government"))
     assert not same_source(source_key("local authorities"), source_key("local government"))
-    assert not same_source(source_key("Chadian officials"), source_key("Chadian government"))
+    assert not same_source(source_key("Chadian police"), source_key("Chadian government"))
     assert source_key("Chadian authorities") == "chadian authorities"  # the key keeps its noun
+
+
+def test_a_country_s_unnamed_officials_speak_for_its_government_when_sources_are_compared():
+    from pipeline.inspect.ledger import same_source, source_key
+
+    assert same_source(source_key("Chadian officials"), source_key("the Chadian government"))
+    assert not same_source(source_key("health officials"), source_key("health government"))
+    assert source_key("Chadian officials") == "chadian officials"  # the key keeps its noun
 
 
 def test_an_acronym_defined_after_a_possessive_names_the_body_without_it():
