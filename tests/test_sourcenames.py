@@ -143,11 +143,13 @@ def test_one_person_written_two_ways_in_a_story_is_one_name():
               _claim("b", "Rashed Al Omari", "person"), _claim("b", "Tomas Vell", "person"),
               _claim("a", "Tomas Vell Arrando", "person"), _claim("a", "Mina \"Mimi\" Sorell", "person"),
               _claim("b", "Mina Sorell", "person"), _claim("b", "Mina Sorell", "person"),
-              _claim("a", "Mahmoud Kerr", "person"), _claim("b", "Mohammed Kerr", "person")]
+              _claim("a", "Mahmoud Kerr", "person"), _claim("b", "Mohammed Kerr", "person"),
+              _claim("b", "Mimi", "person")]
     table = story_names(DOCS, claims)
     assert story_name(table, DOCS["b"], "Rashed Al Omari") == "Rashid al-Omari"  # the most used spelling
     assert story_name(table, DOCS["b"], "Tomas Vell") == "Tomas Vell Arrando"  # the name cut short
     assert story_name(table, DOCS["a"], "Mina \"Mimi\" Sorell") == "Mina Sorell"  # a nickname is no part of it
+    assert story_name(table, DOCS["b"], "Mimi") == "Mina Sorell"  # the nickname alone names her
     assert story_name(table, DOCS["b"], "Mohammed Kerr") == "Mohammed Kerr"  # other consonants: two people
 
 
