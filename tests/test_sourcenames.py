@@ -165,3 +165,18 @@ def test_a_national_body_is_the_home_country_s_before_any_longer_name():
     claims = [_placed("a", "the army", "government", "Chad"), _placed("b", "Malian army", "government", "Chad")]
     table = story_names(DOCS, claims)
     assert story_name(table, DOCS["a"], "the army") == "Chadian army"  # not the Malian army quoted once
+
+
+def _said(doc: str, mention: str, name: str, stype: str = "organization") -> dict:
+    claim = _claim(doc, name, stype)
+    claim["attribution"]["source"] = mention  # the figure's attribution is the same record
+    return claim
+
+
+def test_an_umbrella_s_member_named_by_its_field_is_the_body_of_that_field():
+    claims = [_said("a", "The Velin Water Organization", "Velin Water Organization"),
+              _said("a", "The UN water agency", "UN"), _said("b", "the U.N. water agency", "U.N."),
+              _said("b", "The UN", "UN")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "UN") == "Velin Water Organization"
+    assert story_name(table, DOCS["b"], "U.N.") == "UN"  # "The UN" itself is quoted there too

@@ -40,7 +40,11 @@ measured on the real-world test bed, docs/evaluation.md):
   government", "the army"), becomes its story's home country's ("French government"),
   the country most of the story's one-country documents name (:func:`_national`).
 
-Inside each document, after the story's names, a short name takes the document's one
+Inside each document, after the story's names, a source written as an umbrella's member
+by its field ("The UN health agency", which the attribution stage names "UN") takes the
+one body of the document, failing that of the story, whose name has that field ("World
+Health Organization"; :func:`_member_agency`; no such source in the corpora, scores
+unchanged), and a short name takes the document's one
 longer name of the same body or person (:func:`document_names`: "the ministry" →
 "Ministry of Health"). The ledger's source keys and the real-world source scores read
 the same table (:func:`story_name`), so the two never disagree on a record.
@@ -274,7 +278,44 @@ def story_names(documents: dict[str, dict[str, Any]], claims: Iterable[dict[str,
         for name in found:
             if named[name] in longer or named[name] != out.get((story, name_key(name)), name):
                 out[(story, d, name_key(name))] = longer.get(named[name], named[name])
+        for key, domain in seen.members[d].items():
+            if (agency := _member_agency(domain, found, names.get(story, Counter()))) is not None:
+                out[(story, d, key)] = out.get((story, name_key(agency)), agency)
     return out
+
+
+def _member_agency(domain: tuple[str, ...], own: Counter, story: Counter) -> str | None:
+    """The one body of the document (failing that, of the story) whose name has every
+    word of ``domain``, for a source named as an umbrella's member by its field ("the UN
+    health agency": ("health",) → "World Health Organization"); never an umbrella
+    itself (``umbrella_bodies``), and only a body's name (capitalised, a body noun
+    last)."""
+    umbrellas = lexicon().umbrella_bodies
+    for names in (own, story):
+        found = {name_key(n): n for n in names if n[:1].isupper() and _is_body(n, Counter())
+                 and name_key(n) not in umbrellas and set(domain) <= {_stem(w) for w in name_key(n).split()}}
+        if found:
+            return next(iter(found.values())) if len(found) == 1 else None
+    return None
+
+
+def _stem(word: str) -> str:
+    """A word without a plural's "s" ("refugees" = "refugee")."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _member_domain(att: dict[str, Any], name: str) -> tuple[str, ...] | None:
+    """The field words of a source written "<umbrella> <field words> <body noun>"
+    whose name is the umbrella alone ("The UN health agency", named "UN": ("health",);
+    ``umbrella_bodies`` of the attribution lexicon); None for other sources."""
+    key = name_key(name).split()
+    words = name_key(att.get("source") or "").split()
+    if " ".join(key) not in lexicon().umbrella_bodies or words[:len(key)] != key:
+        return None
+    rest = words[len(key):]
+    if len(rest) < 2 or rest[-1] not in _body_nouns():
+        return None
+    return tuple(_stem(w) for w in rest[:-1])
 
 
 @dataclass
@@ -287,10 +328,13 @@ class _Seen:
     countries: dict[Any, set[str]] = field(default_factory=lambda: defaultdict(set))
     types: dict[Any, dict[str, Counter]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(Counter)))
     roles: dict[Any, dict[str, Counter]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(Counter)))
+    #: per document, a name key every mention of which is an umbrella's member by its field
+    members: dict[Any, dict[str, tuple[str, ...]]] = field(default_factory=lambda: defaultdict(dict))
 
     @classmethod
     def collect(cls, documents: dict[str, dict[str, Any]], claims: Iterable[dict[str, Any]]) -> "_Seen":
         seen = cls()
+        fields: dict[Any, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
         for claim in claims:
             doc_id = claim.get("doc_id")
             story = seen.story_of.setdefault(doc_id, (documents.get(doc_id) or {}).get("story_id"))
@@ -304,6 +348,11 @@ class _Seen:
                     seen.types[story][name_key(name)][att.get("source_type") or ""] += 1
                     if story is not None and (role := _role(att, name)) is not None:
                         seen.roles[story][role][name] += 1
+                    fields[doc_id][name_key(name)][_member_domain(att, name)] += 1
+        for doc_id, by_key in fields.items():
+            for key, domains in by_key.items():
+                if len(domains) == 1 and None not in domains:  # every mention says the field
+                    seen.members[doc_id][key] = next(iter(domains))
         return seen
 
 
