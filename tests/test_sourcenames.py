@@ -180,3 +180,12 @@ def test_an_umbrella_s_member_named_by_its_field_is_the_body_of_that_field():
     table = story_names(DOCS, claims)
     assert story_name(table, DOCS["a"], "UN") == "Velin Water Organization"
     assert story_name(table, DOCS["b"], "U.N.") == "UN"  # "The UN" itself is quoted there too
+
+
+def test_a_body_s_owner_in_its_mention_lets_the_document_s_owner_and_head_find_it():
+    claims = [_said("a", "Tarnby's Harbour Police", "Harbour Police", "government"),
+              _said("a", "Tarnby police", "tarnby police", "government"),
+              _said("a", "Velin police", "velin police", "government")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "tarnby police") == "Harbour Police"
+    assert story_name(table, DOCS["a"], "velin police") == "velin police"  # another owner's police
