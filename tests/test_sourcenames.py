@@ -189,3 +189,12 @@ def test_a_body_s_owner_in_its_mention_lets_the_document_s_owner_and_head_find_i
     table = story_names(DOCS, claims)
     assert story_name(table, DOCS["a"], "tarnby police") == "Harbour Police"
     assert story_name(table, DOCS["a"], "velin police") == "velin police"  # another owner's police
+
+
+def test_a_government_s_unnamed_officials_are_the_government_the_document_names():
+    claims = [_claim("a", "Chadian government", "government"), _claim("a", "government officials", "anonymous"),
+              _claim("a", "government official", "anonymous"), _claim("b", "government officials", "anonymous")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "government officials") == "Chadian government"
+    assert story_name(table, DOCS["a"], "government official") == "government official"  # one person
+    assert story_name(table, DOCS["b"], "government officials") == "government officials"  # none named there
