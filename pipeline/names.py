@@ -163,6 +163,11 @@ def body_heads() -> frozenset[str]:
     return _data()["body_heads"]
 
 
+def outlet_heads() -> frozenset[str]:
+    """Nouns that name a news outlet by its kind alone ("paper", "broadcaster")."""
+    return _data()["outlet_heads"]
+
+
 def national_bodies() -> frozenset[str]:
     """Bodies a country has one of, named by their head alone ("government", "army")."""
     return _data()["national_bodies"]

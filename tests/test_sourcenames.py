@@ -198,3 +198,12 @@ def test_a_government_s_unnamed_officials_are_the_government_the_document_names(
     assert story_name(table, DOCS["a"], "government officials") == "Chadian government"
     assert story_name(table, DOCS["a"], "government official") == "government official"  # one person
     assert story_name(table, DOCS["b"], "government officials") == "government officials"  # none named there
+
+
+def test_an_outlet_named_by_its_kind_is_the_one_outlet_the_document_names():
+    claims = [_claim("a", "Velin Courier", "media"), _claim("a", "the paper", "anonymous"),
+              _claim("b", "Velin Courier", "media"), _claim("b", "Tarn Daily News", "media"),
+              _claim("b", "the paper", "anonymous")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "the paper") == "Velin Courier"
+    assert story_name(table, DOCS["b"], "the paper") == "the paper"  # two outlets: either
