@@ -163,6 +163,12 @@ def body_heads() -> frozenset[str]:
     return _data()["body_heads"]
 
 
+def deictic_owners() -> frozenset[str]:
+    """Nouns that, as a possessive owner, point at the country in question ("the
+    country's", "the nation's")."""
+    return _data()["deictic_owners"]
+
+
 def outlet_heads() -> frozenset[str]:
     """Nouns that name a news outlet by its kind alone ("paper", "broadcaster")."""
     return _data()["outlet_heads"]

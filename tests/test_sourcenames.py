@@ -207,3 +207,11 @@ def test_an_outlet_named_by_its_kind_is_the_one_outlet_the_document_names():
     table = story_names(DOCS, claims)
     assert story_name(table, DOCS["a"], "the paper") == "Velin Courier"
     assert story_name(table, DOCS["b"], "the paper") == "the paper"  # two outlets: either
+
+
+def test_the_country_s_body_is_the_body_of_the_one_country_the_document_names():
+    claims = [_placed("a", "the country's health ministry", "government", "Chad"),
+              _claim("b", "the country's health ministry", "government")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "the country's health ministry") == "Chadian health ministry"
+    assert story_name(table, DOCS["b"], "the country's health ministry") == "the country's health ministry"

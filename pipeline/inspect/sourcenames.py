@@ -52,7 +52,8 @@ longer name of the same body or person (:func:`document_names`: "the ministry" �
 unnamed "officials" are the government the document names with its country
 (:func:`_speaks_for_state`: "government officials" → "Guinean government"), and an
 outlet named by its kind the one outlet the document names (:func:`_outlet_named`: "the
-paper" → "Korea Herald"). The ledger's source keys and the real-world source scores read
+paper" → "Korea Herald"), and "the country's" body that of the document's country
+(:func:`_this_country`). The ledger's source keys and the real-world source scores read
 the same table (:func:`story_name`), so the two never disagree on a record.
 
 Names are compared by :func:`pipeline.names.name_key` (case, "the", dots, spelling).
@@ -70,7 +71,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..attribution.lexicon import lexicon
-from ..names import abbreviations, body_heads, country_of, demonym, outlet_heads, name_key, national_bodies, of_heads, strip_titles
+from ..names import abbreviations, body_heads, country_of, deictic_owners, demonym, outlet_heads, name_key, national_bodies, of_heads, strip_titles
 
 BODY_TYPES = frozenset({"government", "organization"})
 _OWNER = re.compile(r"^(?:the\s+)?(.+?)['’]s\s+(.+)$", re.IGNORECASE)
@@ -271,9 +272,10 @@ def story_names(documents: dict[str, dict[str, Any]], claims: Iterable[dict[str,
         if len(cs) == 1:
             homes[seen.story_of.get(d)].update(cs)
     out: dict[tuple, str] = {}
+    home_of: dict[Any, str | None] = {}
     for story, found in names.items():
         story_map = _story_map(found, seen.types[story], seen.roles[story])
-        home = _pick(homes.get(story, Counter()))
+        home = home_of[story] = _pick(homes.get(story, Counter()))
         # "the army" is the home country's before it is any longer name of the story's
         out.update({(story, key): _national(key if home and key in national_bodies() else name, home)
                     for key, name in story_map.items()})
@@ -288,8 +290,10 @@ def story_names(documents: dict[str, dict[str, Any]], claims: Iterable[dict[str,
                 target = longer.get(named[name], named[name])
                 out[(story, d, name_key(name))] = out.get((story, name_key(owned[target])), owned[target]) \
                     if target in owned else target
+        country = next(iter(seen.countries[d])) if len(seen.countries[d]) == 1 else (
+            home_of.get(story) if home_of.get(story) in seen.countries[d] else None)
         for name in found:
-            if (body := _speaks_for_state(name, named.values()) or
+            if (body := _this_country(name, country) or _speaks_for_state(name, named.values()) or
                     _outlet_named(name, named.values(), seen.types[story])) is not None:
                 out[(story, d, name_key(name))] = body
         for key, domain in seen.members[d].items():
@@ -329,6 +333,21 @@ def _speaks_for_state(name: str, named: Iterable[str]) -> str | None:
     found = {n for n in named if (k := name_key(n).split()) and k[-1] == words[0]
              and country_of(" ".join(k[:-1])) is not None}
     return found.pop() if len(found) == 1 else None
+
+
+def _this_country(name: str, country: str | None) -> str | None:
+    """"The country's health ministry" as the body of the document's country: the one
+    country it names, else its story's home country when it names that one ("Chadian
+    health ministry"; ``deictic_owners`` in models/names/names.json); None for other
+    names or without such a country. No such source in the corpora: scores unchanged."""
+    m = _deictic().match(name)
+    return f"{country} {m.group(1)}" if m and country else None
+
+
+@lru_cache(maxsize=1)
+def _deictic() -> re.Pattern[str]:
+    owners = "|".join(sorted(map(re.escape, deictic_owners())))
+    return re.compile(rf"^(?:the\s+)?(?:{owners})['’]s?\s+(.+)$", re.IGNORECASE)
 
 
 def _outlet_named(name: str, named: Iterable[str], types: dict[str, Counter]) -> str | None:
