@@ -169,6 +169,13 @@ def deictic_owners() -> frozenset[str]:
     return _data()["deictic_owners"]
 
 
+@lru_cache(maxsize=1)
+def role_titles() -> dict[str, frozenset[str]]:
+    """A role noun → the titles of people in that role ("officer": "commander", …)."""
+    raw = load_json("names", "names.json")["role_titles"]
+    return {role: frozenset(t.lower() for t in found) for role, found in raw.items()}
+
+
 def outlet_heads() -> frozenset[str]:
     """Nouns that name a news outlet by its kind alone ("paper", "broadcaster")."""
     return _data()["outlet_heads"]

@@ -215,3 +215,12 @@ def test_the_country_s_body_is_the_body_of_the_one_country_the_document_names():
     table = story_names(DOCS, claims)
     assert story_name(table, DOCS["a"], "the country's health ministry") == "Chadian health ministry"
     assert story_name(table, DOCS["b"], "the country's health ministry") == "the country's health ministry"
+
+
+def test_the_officer_is_the_one_person_the_document_gives_an_officer_s_title():
+    claims = [_said("a", "Harbour Police Inspector Dana Kell", "Dana Kell", "person"),
+              _said("a", "Mayor Ruth Ober", "Ruth Ober", "person"), _said("a", "the officer", "officer", "anonymous"),
+              _said("b", "Inspector Dana Kell", "Dana Kell", "person"), _said("b", "an officer", "officer", "anonymous")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "officer") == "Dana Kell"
+    assert story_name(table, DOCS["b"], "officer") == "officer"  # "an officer" is someone new

@@ -52,8 +52,9 @@ longer name of the same body or person (:func:`document_names`: "the ministry" �
 unnamed "officials" are the government the document names with its country
 (:func:`_speaks_for_state`: "government officials" → "Guinean government"), and an
 outlet named by its kind the one outlet the document names (:func:`_outlet_named`: "the
-paper" → "Korea Herald"), and "the country's" body that of the document's country
-(:func:`_this_country`). The ledger's source keys and the real-world source scores read
+paper" → "Korea Herald"), "the country's" body that of the document's country
+(:func:`_this_country`), and "the officer" the one person the document gives an
+officer's title (:func:`_titled_as`). The ledger's source keys and the real-world source scores read
 the same table (:func:`story_name`), so the two never disagree on a record.
 
 Names are compared by :func:`pipeline.names.name_key` (case, "the", dots, spelling).
@@ -71,9 +72,11 @@ from functools import lru_cache
 from typing import Any
 
 from ..attribution.lexicon import lexicon
-from ..names import abbreviations, body_heads, country_of, deictic_owners, demonym, outlet_heads, name_key, national_bodies, of_heads, strip_titles
+from ..names import (abbreviations, body_heads, country_of, deictic_owners, demonym, name_key, national_bodies,
+                     of_heads, outlet_heads, role_titles, strip_titles)
 
 BODY_TYPES = frozenset({"government", "organization"})
+_DEFINITE = re.compile(r"^the\s", re.IGNORECASE)
 _OWNER = re.compile(r"^(?:the\s+)?(.+?)['’]s\s+(.+)$", re.IGNORECASE)
 _NICKNAME = re.compile(r"[\"“”]([^\"“”\s]+)[\"“”]")
 #: the most used longer name wins over the others when used this many times as often
@@ -290,6 +293,9 @@ def story_names(documents: dict[str, dict[str, Any]], claims: Iterable[dict[str,
                 target = longer.get(named[name], named[name])
                 out[(story, d, name_key(name))] = out.get((story, name_key(owned[target])), owned[target]) \
                     if target in owned else target
+        for key in seen.roles_named.get(d, ()):
+            if (person := _titled_as(key, seen.titled[d])) is not None:
+                out[(story, d, key)] = out.get((story, d, name_key(person))) or out.get((story, name_key(person)), person)
         country = next(iter(seen.countries[d])) if len(seen.countries[d]) == 1 else (
             home_of.get(story) if home_of.get(story) in seen.countries[d] else None)
         for name in found:
@@ -333,6 +339,27 @@ def _speaks_for_state(name: str, named: Iterable[str]) -> str | None:
     found = {n for n in named if (k := name_key(n).split()) and k[-1] == words[0]
              and country_of(" ".join(k[:-1])) is not None}
     return found.pop() if len(found) == 1 else None
+
+
+def _titled_as(role: str, titled: dict[str, set[str]]) -> str | None:
+    """The document's one person whose mentions give a title of ``role`` ("the officer"
+    → "Stuart Cundy" after "Metropolitan Police Commander Stuart Cundy": ``role_titles``
+    in models/names/names.json); docs/annotation.md 6.4, an unnamed person named
+    elsewhere in the document is that name. Only for a definite "the officer", never "an
+    officer" (someone new). Heuristic: figure source dev 0.858 → 0.859, keys per gold body
+    dev 1.120 → 1.115, test unchanged."""
+    ranks = role_titles()[role]
+    found = {name for name, words in titled.items() if words & ranks}
+    return found.pop() if len(found) == 1 else None
+
+
+def _titles_before(source: str, name: str) -> set[str]:
+    """The lower-case words a person's mention sets before the name's first word
+    ("Metropolitan Police Commander Stuart Cundy" → {"metropolitan", "police",
+    "commander"})."""
+    first = name.split()[0] if name.split() else ""
+    at = source.find(first) if first else -1
+    return {w.lower().rstrip(".") for w in source[:at].split()} if at > 0 else set()
 
 
 def _this_country(name: str, country: str | None) -> str | None:
@@ -389,6 +416,10 @@ class _Seen:
     countries: dict[Any, set[str]] = field(default_factory=lambda: defaultdict(set))
     types: dict[Any, dict[str, Counter]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(Counter)))
     roles: dict[Any, dict[str, Counter]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(Counter)))
+    #: per document, a person's name → the title words its mentions give it ("commander")
+    titled: dict[Any, dict[str, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
+    #: per document, the role keys ("officer") every mention of which is definite ("the officer")
+    roles_named: dict[Any, set[str]] = field(default_factory=dict)
     #: per document, a body's name with its mention's owner → the name ("London's …")
     owned: dict[Any, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
     #: per document, a name key every mention of which is an umbrella's member by its field
@@ -398,6 +429,7 @@ class _Seen:
     def collect(cls, documents: dict[str, dict[str, Any]], claims: Iterable[dict[str, Any]]) -> "_Seen":
         seen = cls()
         fields: dict[Any, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
+        definite: dict[Any, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
         for claim in claims:
             doc_id = claim.get("doc_id")
             story = seen.story_of.setdefault(doc_id, (documents.get(doc_id) or {}).get("story_id"))
@@ -414,6 +446,12 @@ class _Seen:
                     fields[doc_id][name_key(name)][_member_domain(att, name)] += 1
                     if (owned := _owned(att, name)) is not None:
                         seen.owned[doc_id][owned] = name
+                    if att.get("source_type") == "person":
+                        seen.titled[doc_id][name] |= _titles_before(att.get("source") or "", name)
+                    if name_key(name) in role_titles():
+                        definite[doc_id][name_key(name)][_DEFINITE.match(att.get("source") or "") is not None] += 1
+        for doc_id, by_role in definite.items():  # "the officer" each time: someone the text named
+            seen.roles_named[doc_id] = {key for key, said in by_role.items() if set(said) == {True}}
         for doc_id, by_key in fields.items():
             for key, domains in by_key.items():
                 if len(domains) == 1 and None not in domains:  # every mention says the field
