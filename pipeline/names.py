@@ -170,6 +170,13 @@ def deictic_owners() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def member_bodies() -> dict[str, frozenset[str]]:
+    """Unnamed members, plural → the heads of the bodies they serve ("officers": police)."""
+    raw = load_json("names", "names.json")["member_bodies"]
+    return {members: frozenset(h.lower() for h in heads) for members, heads in raw.items()}
+
+
+@lru_cache(maxsize=1)
 def role_titles() -> dict[str, frozenset[str]]:
     """A role noun → the titles of people in that role ("officer": "commander", …)."""
     raw = load_json("names", "names.json")["role_titles"]

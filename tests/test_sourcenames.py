@@ -224,3 +224,12 @@ def test_the_officer_is_the_one_person_the_document_gives_an_officer_s_title():
     table = story_names(DOCS, claims)
     assert story_name(table, DOCS["a"], "officer") == "Dana Kell"
     assert story_name(table, DOCS["b"], "officer") == "officer"  # "an officer" is someone new
+
+
+def test_unnamed_officers_are_the_one_police_body_the_document_names():
+    claims = [_claim("a", "Harbour Police", "government"), _claim("a", "officers", "anonymous"),
+              _claim("b", "Harbour Police", "government"), _claim("b", "Tarn Police", "government"),
+              _claim("b", "officers", "anonymous")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "officers") == "Harbour Police"
+    assert story_name(table, DOCS["b"], "officers") == "officers"  # two police bodies: either
