@@ -407,13 +407,14 @@ def _stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
-def _member_domain(att: dict[str, Any], name: str) -> tuple[str, ...] | None:
+def _member_domain(source: str, umbrella: str) -> tuple[str, ...] | None:
     """The field words of a source written "<umbrella> <field words> <body noun>"
-    whose name is the umbrella alone ("The UN health agency", named "UN": ("health",);
-    ``umbrella_bodies`` of the attribution lexicon); None for other sources."""
-    key = name_key(name).split()
-    words = name_key(att.get("source") or "").split()
-    if " ".join(key) not in lexicon().umbrella_bodies or words[:len(key)] != key:
+    whose name is the umbrella alone (the key of one of ``umbrella_bodies`` of the
+    attribution lexicon): "The UN health agency", named "UN": ("health",); None for other
+    sources."""
+    key = umbrella.split()
+    words = name_key(source).split()
+    if words[:len(key)] != key:
         return None
     rest = words[len(key):]
     if len(rest) < 2 or rest[-1] not in _body_nouns():
@@ -440,6 +441,22 @@ class _Seen:
     #: per document, a name key every mention of which is an umbrella's member by its field
     members: dict[Any, dict[str, tuple[str, ...]]] = field(default_factory=lambda: defaultdict(dict))
 
+    def mention(self, doc_id: Any, att: dict[str, Any], name: str, key: str,
+                fields: dict[Any, dict[str, Counter]], definite: dict[Any, dict[str, Counter]]) -> None:
+        """What one mention tells the document rules: an umbrella's member by its field
+        (:func:`_member_domain`), a body's owner (:func:`_owned`), a person's titles
+        (:func:`_titles_before`), a definite role ("the officer"). Each test is cheap first:
+        most mentions are none of these."""
+        source = att.get("source") or ""
+        if key in lexicon().umbrella_bodies:
+            fields[doc_id][key][_member_domain(source, key)] += 1
+        if ("'s " in source or "’s " in source) and (owned := _owned(att, name)) is not None:
+            self.owned[doc_id][owned] = name
+        if att.get("source_type") == "person":
+            self.titled[doc_id][name] |= _titles_before(source, name)
+        if key in role_titles():
+            definite[doc_id][key][_DEFINITE.match(source) is not None] += 1
+
     @classmethod
     def collect(cls, documents: dict[str, dict[str, Any]], claims: Iterable[dict[str, Any]]) -> "_Seen":
         seen = cls()
@@ -454,17 +471,12 @@ class _Seen:
             for att in _attributions(claim):
                 name = _name(att)
                 if name:
+                    key = name_key(name)
                     seen.by_doc[doc_id][name] += 1
-                    seen.types[story][name_key(name)][att.get("source_type") or ""] += 1
+                    seen.types[story][key][att.get("source_type") or ""] += 1
                     if story is not None and (role := _role(att, name)) is not None:
                         seen.roles[story][role][name] += 1
-                    fields[doc_id][name_key(name)][_member_domain(att, name)] += 1
-                    if (owned := _owned(att, name)) is not None:
-                        seen.owned[doc_id][owned] = name
-                    if att.get("source_type") == "person":
-                        seen.titled[doc_id][name] |= _titles_before(att.get("source") or "", name)
-                    if name_key(name) in role_titles():
-                        definite[doc_id][name_key(name)][_DEFINITE.match(att.get("source") or "") is not None] += 1
+                    seen.mention(doc_id, att, name, key, fields, definite)
         for doc_id, by_role in definite.items():  # "the officer" each time: someone the text named
             seen.roles_named[doc_id] = {key for key, said in by_role.items() if set(said) == {True}}
         for doc_id, by_key in fields.items():
