@@ -163,6 +163,11 @@ def body_heads() -> frozenset[str]:
     return _data()["body_heads"]
 
 
+def body_possessives() -> frozenset[str]:
+    """Possessive pronouns that stand for a body ("its teams")."""
+    return _data()["body_possessives"]
+
+
 def deictic_owners() -> frozenset[str]:
     """Nouns that, as a possessive owner, point at the country in question ("the
     country's", "the nation's")."""

@@ -233,3 +233,19 @@ def test_unnamed_officers_are_the_one_police_body_the_document_names():
     table = story_names(DOCS, claims)
     assert story_name(table, DOCS["a"], "officers") == "Harbour Police"
     assert story_name(table, DOCS["b"], "officers") == "officers"  # two police bodies: either
+
+
+def _at(doc: str, mention: str, name: str, stype: str, start: int) -> dict:
+    claim = _said(doc, mention, name, stype)
+    claim["attribution"]["source_span"] = [start, start + len(mention)]
+    return claim
+
+
+def test_its_members_are_the_body_named_just_before_them():
+    claims = [_at("a", "The Velin Survey Institute", "Velin Survey Institute", "organization", 0),
+              _at("a", "Its teams", "its teams", "organization", 100),
+              _at("a", "The Tarn Harbour Board", "Tarn Harbour Board", "organization", 200),
+              _at("b", "Its teams", "its teams", "organization", 50)]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "its teams") == "Velin Survey Institute"  # not the board named after
+    assert story_name(table, DOCS["b"], "its teams") == "its teams"  # no body named before
