@@ -249,3 +249,12 @@ def test_its_members_are_the_body_named_just_before_them():
     table = story_names(DOCS, claims)
     assert story_name(table, DOCS["a"], "its teams") == "Velin Survey Institute"  # not the board named after
     assert story_name(table, DOCS["b"], "its teams") == "its teams"  # no body named before
+
+
+def test_an_unnamed_spokesperson_of_a_body_named_by_its_acronym_is_the_body():
+    claims = [_said("a", "a Tbr official", "tbr official", "anonymous"),
+              _said("a", "a Qx official", "qx official", "anonymous")]
+    claims[0]["entities"] = [{"text": "Tarn Border Regiment", "norm": "Tarn Border Regiment", "label": "ORG"}]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "tbr official") == "Tarn Border Regiment"
+    assert story_name(table, DOCS["a"], "qx official") == "qx official"  # no body of that name
