@@ -56,7 +56,9 @@ paper" → "Korea Herald"), "the country's" body that of the document's country
 (:func:`_this_country`), "the officer" the one person the document gives an officer's
 title (:func:`_titled_as`), unnamed "officers" the one police body it names
 (:func:`_members_of`), "its teams" the body it names as a source just before
-(:func:`_antecedents`), and "a Rab official" the body it names Rab (:func:`_spokesperson_of`). The ledger's source keys and the real-world source scores read
+(:func:`_antecedents`), and "a Rab official" the body it names Rab
+(:func:`_spokesperson_of`); all in :func:`_document_table`. The ledger's source keys and
+the real-world source scores read
 the same table (:func:`story_name`), so the two never disagree on a record.
 
 Names are compared by :func:`pipeline.names.name_key` (case, "the", dots, spelling).
@@ -75,8 +77,8 @@ from functools import lru_cache
 from typing import Any
 
 from ..attribution.lexicon import lexicon
-from ..names import (abbreviations, body_heads, country_of, deictic_owners, demonym, name_key, national_bodies,
-                     body_possessives, member_bodies, of_heads, outlet_heads, role_titles, strip_titles)
+from ..names import (abbreviations, body_heads, body_possessives, country_of, deictic_owners, demonym,
+                     member_bodies, name_key, national_bodies, of_heads, outlet_heads, role_titles, strip_titles)
 
 BODY_TYPES = frozenset({"government", "organization"})
 #: "<Body Name> <spokesperson noun>" at the end of a mention ("a senior Rab official")
@@ -193,7 +195,8 @@ def _one_person(spelled: dict[str, Counter], types: dict[str, Counter], keys: di
     Falih", "Choi Seong-beom" = "Choi Sung-beom"; the most used spelling wins), or a
     name cut short, whose words all come, in order and from the same first word, in the
     story's one longer name ("Stephen Lo" → "Stephen Lo Wai-chung", "Yoon Suk" → "Yoon
-    Suk-yeol"); a nickname in quotes is left out ('Joko "Jokowi" Widodo' = "Joko Widodo"). Persons only: "Red Cross" is no short "Red Crescent".
+    Suk-yeol"); a nickname in quotes is left out ('Joko "Jokowi" Widodo' = "Joko
+    Widodo"). Persons only: "Red Cross" is no short "Red Crescent".
 
     Heuristic: five dev person names join their story's spelling, all right (two in the
     test stories); real-world figure source (dev 0.852, test 0.732) and source keys per
@@ -287,36 +290,47 @@ def story_names(documents: dict[str, dict[str, Any]], claims: Iterable[dict[str,
         # "the army" is the home country's before it is any longer name of the story's
         out.update({(story, key): _national(key if home and key in national_bodies() else name, home)
                     for key, name in story_map.items()})
-    for d, found in seen.by_doc.items():
-        story = seen.story_of[d]
-        own = next(iter(seen.countries[d])) if story is None and len(seen.countries[d]) == 1 else None
-        named = {name: out.get((story, name_key(name))) or _national(name, own) for name in found}
-        owned = seen.owned[d]  # "London's Metropolitan Police": a longer name, read as its name
-        longer = document_names(set(named.values()) | set(owned), seen.types[story])
-        for name in found:
-            if named[name] in longer or named[name] != out.get((story, name_key(name)), name):
-                target = longer.get(named[name], named[name])
-                out[(story, d, name_key(name))] = out.get((story, name_key(owned[target])), owned[target]) \
-                    if target in owned else target
-        for key, said in seen.spoken_for.get(d, {}).items():
-            if (body := _spokesperson_of(said, seen.orgs[d] | set(named.values()))) is not None:
-                out[(story, d, key)] = out.get((story, d, name_key(body))) or out.get((story, name_key(body)), body)
-        for key, body in seen.owner_named.get(d, {}).items():
-            out[(story, d, key)] = out.get((story, d, name_key(body))) or out.get((story, name_key(body)), body)
-        for key in seen.roles_named.get(d, ()):
-            if (person := _titled_as(key, seen.titled[d])) is not None:
-                out[(story, d, key)] = out.get((story, d, name_key(person))) or out.get((story, name_key(person)), person)
-        country = next(iter(seen.countries[d])) if len(seen.countries[d]) == 1 else (
-            home_of.get(story) if home_of.get(story) in seen.countries[d] else None)
-        for name in found:
-            if (body := _this_country(name, country) or _speaks_for_state(name, named.values()) or
-                    _members_of(name, named.values(), seen.types[story]) or
-                    _outlet_named(name, named.values(), seen.types[story])) is not None:
-                out[(story, d, name_key(name))] = body
-        for key, domain in seen.members[d].items():
-            if (agency := _member_agency(domain, found, names.get(story, Counter()))) is not None:
-                out[(story, d, key)] = out.get((story, name_key(agency)), agency)
+    for d in seen.by_doc:
+        _document_table(out, seen, d, home_of, names.get(seen.story_of[d], Counter()))
     return out
+
+
+def _document_table(out: dict[tuple, str], seen: "_Seen", d: Any, home_of: dict[Any, str | None],
+                    story_names_seen: Counter) -> None:
+    """Adds one document's names to ``out`` (:func:`story_names`): its longer names
+    (:func:`document_names`, a body's name with its mention's owner among them), then the
+    document rules of the module docstring, each on the document's own evidence."""
+    story = seen.story_of[d]
+    found = seen.by_doc[d]
+    own = next(iter(seen.countries[d])) if story is None and len(seen.countries[d]) == 1 else None
+    named = {name: out.get((story, name_key(name))) or _national(name, own) for name in found}
+    owned = seen.owned[d]  # "London's Metropolitan Police": a longer name, read as its name
+    longer = document_names(set(named.values()) | set(owned), seen.types[story])
+    for name in found:
+        if named[name] in longer or named[name] != out.get((story, name_key(name)), name):
+            target = longer.get(named[name], named[name])
+            out[(story, d, name_key(name))] = _as_named(out, story, None, owned[target]) if target in owned else target
+    found_by: dict[str, str | None] = {}
+    for key, said in seen.spoken_for.get(d, {}).items():
+        found_by[key] = _spokesperson_of(said, seen.orgs[d] | set(named.values()))
+    found_by.update(seen.owner_named.get(d, {}))
+    for key in seen.roles_named.get(d, ()):
+        found_by[key] = _titled_as(key, seen.titled[d])
+    for key, domain in seen.members[d].items():
+        found_by[key] = _member_agency(domain, found, story_names_seen)
+    out.update({(story, d, key): _as_named(out, story, d, body) for key, body in found_by.items() if body})
+    country = next(iter(seen.countries[d])) if len(seen.countries[d]) == 1 else (
+        home_of.get(story) if home_of.get(story) in seen.countries[d] else None)
+    for name in found:
+        if (body := _this_country(name, country) or _speaks_for_state(name, named.values()) or
+                _members_of(name, named.values(), seen.types[story]) or
+                _outlet_named(name, named.values(), seen.types[story])) is not None:
+            out[(story, d, name_key(name))] = body
+
+
+def _as_named(out: dict[tuple, str], story: Any, d: Any, name: str) -> str:
+    """``name`` as the document ``d`` (None: any of the story) and its story call it."""
+    return out.get((story, d, name_key(name))) or out.get((story, name_key(name)), name)
 
 
 def _member_agency(domain: tuple[str, ...], own: Counter, story: Counter) -> str | None:
