@@ -338,7 +338,7 @@ def _member_agency(domain: tuple[str, ...], own: Counter, story: Counter) -> str
     word of ``domain``, for a source named as an umbrella's member by its field ("the UN
     health agency": ("health",) → "World Health Organization"); never an umbrella
     itself (``umbrella_bodies``), and only a body's name (capitalised, a body noun
-    last)."""
+    last). A heuristic for a case no corpus has: real-world and seed scores unchanged."""
     umbrellas = lexicon().umbrella_bodies
     for names in (own, story):
         found = {name_key(n): n for n in names if n[:1].isupper() and _is_body(n, Counter())
@@ -651,7 +651,9 @@ def _role(att: dict[str, Any], name: str) -> str | None:
 def _owned(att: dict[str, Any], name: str) -> str | None:
     """A body's name with the owner its mention gave it and its name dropped ("London's
     Metropolitan Police", named "Metropolitan Police": "London Metropolitan Police"), so
-    that the document's "London police" finds it; None for other sources."""
+    that the document's "London police" finds it; None for other sources. Heuristic:
+    figure source dev 0.855 → 0.856, keys per gold body dev 1.130 → 1.125, test
+    unchanged."""
     m = _OWNER.match(att.get("source") or "")
     if att.get("source_type") not in BODY_TYPES or not name[:1].isupper() or m is None \
             or not m.group(1)[:1].isupper() or name_key(m.group(2)) != name_key(name):
