@@ -258,3 +258,11 @@ def test_an_unnamed_spokesperson_of_a_body_named_by_its_acronym_is_the_body():
     table = story_names(DOCS, claims)
     assert story_name(table, DOCS["a"], "tbr official") == "Tarn Border Regiment"
     assert story_name(table, DOCS["a"], "qx official") == "qx official"  # no body of that name
+
+
+def test_a_person_s_spelling_is_the_one_most_of_the_story_s_documents_use():
+    docs = {d: {"doc_id": d, "story_id": "s1"} for d in "xyz"}
+    claims = [_claim("x", "Samir Haddad", "person")] * 4 + [_claim("y", "Sameer Haddad", "person"),
+                                                             _claim("z", "Sameer Haddad", "person")]
+    table = story_names(docs, claims)
+    assert story_name(table, docs["x"], "Samir Haddad") == "Sameer Haddad"  # two outlets against one
