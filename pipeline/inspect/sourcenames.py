@@ -462,6 +462,14 @@ def _stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
+@lru_cache(maxsize=1)
+def _mention_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """The lexicons :meth:`_Seen.mention` reads, looked up once: umbrella bodies,
+    spokesperson nouns, role nouns (``role_titles``), body possessives."""
+    lex = lexicon()
+    return lex.umbrella_bodies, lex.spokesperson_heads, frozenset(role_titles()), body_possessives()
+
+
 def _member_domain(source: str, umbrella: str) -> tuple[str, ...] | None:
     """The field words of a source written "<umbrella> <field words> <body noun>"
     whose name is the umbrella alone (the key of one of ``umbrella_bodies`` of the
@@ -512,21 +520,23 @@ class _Seen:
         (:func:`_titles_before`), a definite role ("the officer"). Each test is cheap first:
         most mentions are none of these."""
         source = att.get("source") or ""
-        if key in lexicon().umbrella_bodies:
+        umbrellas, spokespeople, roles, possessives = _mention_words()
+        if key in umbrellas:
             fields[doc_id][key][_member_domain(source, key)] += 1
         if ("'s " in source or "’s " in source) and (owned := _owned(att, name)) is not None:
             self.owned[doc_id][owned] = name
         if att.get("source_type") == "person":
             self.titled[doc_id][name] |= _titles_before(source, name)
-        if key in role_titles():
+        if key in roles:
             definite[doc_id][key][_DEFINITE.match(source) is not None] += 1
-        if not name[:1].isupper() and (m := _SPOKESPERSON.search(source)) \
-                and _stem(m.group(2).lower()) in lexicon().spokesperson_heads:
+        words = key.split()
+        if not name[:1].isupper() and words and _stem(words[-1]) in spokespeople \
+                and (m := _SPOKESPERSON.search(source)):
             self.spoken_for[doc_id][key] = m.group(1)  # "a Rab official": Rab's
         span = att.get("source_span")
         if span and att.get("source_type") in BODY_TYPES and name[:1].isupper():
             self.anchors[doc_id].append((span[0], name))
-        elif span and len(words := key.split()) > 1 and words[0] in body_possessives():
+        elif span and len(words) > 1 and words[0] in possessives:
             self.owned_by[doc_id][key].add(span[0])  # "its teams", left unresolved
 
     @classmethod
