@@ -39,8 +39,16 @@ def test_a_country_s_authorities_are_its_government_when_sources_are_compared():
     assert same_source(source_key("Chadian authorities"), source_key("the Chadian government"))
     assert same_source(source_key("Chad's authorities"), source_key("Chad's government"))
     assert not same_source(source_key("local authorities"), source_key("local government"))
-    assert not same_source(source_key("Chadian officials"), source_key("Chadian government"))
+    assert not same_source(source_key("Chadian police"), source_key("Chadian government"))
     assert source_key("Chadian authorities") == "chadian authorities"  # the key keeps its noun
+
+
+def test_a_country_s_unnamed_officials_speak_for_its_government_when_sources_are_compared():
+    from pipeline.inspect.ledger import same_source, source_key
+
+    assert same_source(source_key("Chadian officials"), source_key("the Chadian government"))
+    assert not same_source(source_key("health officials"), source_key("health government"))
+    assert source_key("Chadian officials") == "chadian officials"  # the key keeps its noun
 
 
 def test_an_acronym_defined_after_a_possessive_names_the_body_without_it():
@@ -48,6 +56,20 @@ def test_an_acronym_defined_after_a_possessive_names_the_body_without_it():
 
     assert acronyms("The Velin Water Authority’s (VWA) count rose.") == {"VWA": "Velin Water Authority"}
     assert acronyms("Tarn Relief Fund's (TRF) teams") == {"TRF": "Tarn Relief Fund"}
+
+
+def test_an_acronym_may_spell_a_short_word_in_capitals_whole():
+    from pipeline.names import acronyms
+
+    assert acronyms("A study funded by the UK Office for Tarn Relief (UKOTR) said so.") == \
+        {"UKOTR": "UK Office for Tarn Relief"}
+
+
+def test_an_acronym_that_does_not_spell_its_name_takes_only_the_name_before_it():
+    from pipeline.names import acronyms
+
+    assert acronyms("A survey done by Medics Beyond Rivers (MSR) said so.") == {"MSR": "Medics Beyond Rivers"}
+    assert acronyms("A survey done by Medicos (MSR) said so.") == {}  # one capitalised word is no name
 
 
 def test_police_and_military_ranks_are_titles_before_a_person_s_name():

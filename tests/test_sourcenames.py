@@ -136,3 +136,133 @@ def test_the_government_of_a_story_set_in_one_country_is_that_country_s():
     # two countries, one document each: no home country
     claims = [_placed("a", "the government", "government", "Chad"), _placed("b", "officials", "anonymous", "Mali")]
     assert story_name(story_names(DOCS, claims), DOCS["a"], "the government") == "the government"
+
+
+def test_one_person_written_two_ways_in_a_story_is_one_name():
+    claims = [_claim("a", "Rashid al-Omari", "person"), _claim("a", "Rashid al-Omari", "person"),
+              _claim("b", "Rashed Al Omari", "person"), _claim("b", "Tomas Vell", "person"),
+              _claim("a", "Tomas Vell Arrando", "person"), _claim("a", "Mina \"Mimi\" Sorell", "person"),
+              _claim("b", "Mina Sorell", "person"), _claim("b", "Mina Sorell", "person"),
+              _claim("a", "Mahmoud Kerr", "person"), _claim("b", "Mohammed Kerr", "person"),
+              _claim("b", "Mimi", "person")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["b"], "Rashed Al Omari") == "Rashid al-Omari"  # the most used spelling
+    assert story_name(table, DOCS["b"], "Tomas Vell") == "Tomas Vell Arrando"  # the name cut short
+    assert story_name(table, DOCS["a"], "Mina \"Mimi\" Sorell") == "Mina Sorell"  # a nickname is no part of it
+    assert story_name(table, DOCS["b"], "Mimi") == "Mina Sorell"  # the nickname alone names her
+    assert story_name(table, DOCS["b"], "Mohammed Kerr") == "Mohammed Kerr"  # other consonants: two people
+
+
+def test_a_short_name_headed_by_a_body_noun_of_the_names_lexicon_takes_the_longer_name():
+    claims = [_claim("a", "control room", "anonymous"), _claim("b", "navy control room", "anonymous"),
+              _claim("a", "rescue team", "anonymous"), _claim("b", "rescue workers", "anonymous")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "control room") == "navy control room"  # "room": body_heads
+    assert story_name(table, DOCS["a"], "rescue team") == "rescue team"  # no longer name of it
+
+
+def test_a_national_body_is_the_home_country_s_before_any_longer_name():
+    claims = [_placed("a", "the army", "government", "Chad"), _placed("b", "Malian army", "government", "Chad")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "the army") == "Chadian army"  # not the Malian army quoted once
+
+
+def _said(doc: str, mention: str, name: str, stype: str = "organization") -> dict:
+    claim = _claim(doc, name, stype)
+    claim["attribution"]["source"] = mention  # the figure's attribution is the same record
+    return claim
+
+
+def test_an_umbrella_s_member_named_by_its_field_is_the_body_of_that_field():
+    claims = [_said("a", "The Velin Water Organization", "Velin Water Organization"),
+              _said("a", "The UN water agency", "UN"), _said("b", "the U.N. water agency", "U.N."),
+              _said("b", "The UN", "UN")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "UN") == "Velin Water Organization"
+    assert story_name(table, DOCS["b"], "U.N.") == "UN"  # "The UN" itself is quoted there too
+
+
+def test_a_body_s_owner_in_its_mention_lets_the_document_s_owner_and_head_find_it():
+    claims = [_said("a", "Tarnby's Harbour Police", "Harbour Police", "government"),
+              _said("a", "Tarnby police", "tarnby police", "government"),
+              _said("a", "Velin police", "velin police", "government")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "tarnby police") == "Harbour Police"
+    assert story_name(table, DOCS["a"], "velin police") == "velin police"  # another owner's police
+
+
+def test_a_government_s_unnamed_officials_are_the_government_the_document_names():
+    claims = [_claim("a", "Chadian government", "government"), _claim("a", "government officials", "anonymous"),
+              _claim("a", "government official", "anonymous"), _claim("b", "government officials", "anonymous")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "government officials") == "Chadian government"
+    assert story_name(table, DOCS["a"], "government official") == "government official"  # one person
+    assert story_name(table, DOCS["b"], "government officials") == "government officials"  # none named there
+
+
+def test_an_outlet_named_by_its_kind_is_the_one_outlet_the_document_names():
+    claims = [_claim("a", "Velin Courier", "media"), _claim("a", "the paper", "anonymous"),
+              _claim("b", "Velin Courier", "media"), _claim("b", "Tarn Daily News", "media"),
+              _claim("b", "the paper", "anonymous")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "the paper") == "Velin Courier"
+    assert story_name(table, DOCS["b"], "the paper") == "the paper"  # two outlets: either
+
+
+def test_the_country_s_body_is_the_body_of_the_one_country_the_document_names():
+    claims = [_placed("a", "the country's health ministry", "government", "Chad"),
+              _claim("b", "the country's health ministry", "government")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "the country's health ministry") == "Chadian health ministry"
+    assert story_name(table, DOCS["b"], "the country's health ministry") == "the country's health ministry"
+
+
+def test_the_officer_is_the_one_person_the_document_gives_an_officer_s_title():
+    claims = [_said("a", "Harbour Police Inspector Dana Kell", "Dana Kell", "person"),
+              _said("a", "Mayor Ruth Ober", "Ruth Ober", "person"), _said("a", "the officer", "officer", "anonymous"),
+              _said("b", "Inspector Dana Kell", "Dana Kell", "person"), _said("b", "an officer", "officer", "anonymous")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "officer") == "Dana Kell"
+    assert story_name(table, DOCS["b"], "officer") == "officer"  # "an officer" is someone new
+
+
+def test_unnamed_officers_are_the_one_police_body_the_document_names():
+    claims = [_claim("a", "Harbour Police", "government"), _claim("a", "officers", "anonymous"),
+              _claim("b", "Harbour Police", "government"), _claim("b", "Tarn Police", "government"),
+              _claim("b", "officers", "anonymous")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "officers") == "Harbour Police"
+    assert story_name(table, DOCS["b"], "officers") == "officers"  # two police bodies: either
+
+
+def _at(doc: str, mention: str, name: str, stype: str, start: int) -> dict:
+    claim = _said(doc, mention, name, stype)
+    claim["attribution"]["source_span"] = [start, start + len(mention)]
+    return claim
+
+
+def test_its_members_are_the_body_named_just_before_them():
+    claims = [_at("a", "The Velin Survey Institute", "Velin Survey Institute", "organization", 0),
+              _at("a", "Its teams", "its teams", "organization", 100),
+              _at("a", "The Tarn Harbour Board", "Tarn Harbour Board", "organization", 200),
+              _at("b", "Its teams", "its teams", "organization", 50)]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "its teams") == "Velin Survey Institute"  # not the board named after
+    assert story_name(table, DOCS["b"], "its teams") == "its teams"  # no body named before
+
+
+def test_an_unnamed_spokesperson_of_a_body_named_by_its_acronym_is_the_body():
+    claims = [_said("a", "a Tbr official", "tbr official", "anonymous"),
+              _said("a", "a Qx official", "qx official", "anonymous")]
+    claims[0]["entities"] = [{"text": "Tarn Border Regiment", "norm": "Tarn Border Regiment", "label": "ORG"}]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "tbr official") == "Tarn Border Regiment"
+    assert story_name(table, DOCS["a"], "qx official") == "qx official"  # no body of that name
+
+
+def test_a_person_s_spelling_is_the_one_most_of_the_story_s_documents_use():
+    docs = {d: {"doc_id": d, "story_id": "s1"} for d in "xyz"}
+    claims = [_claim("x", "Samir Haddad", "person")] * 4 + [_claim("y", "Sameer Haddad", "person"),
+                                                             _claim("z", "Sameer Haddad", "person")]
+    table = story_names(docs, claims)
+    assert story_name(table, docs["x"], "Samir Haddad") == "Sameer Haddad"  # two outlets against one
