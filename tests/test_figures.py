@@ -372,6 +372,16 @@ def test_an_agency_of_a_named_place_is_not_the_organisation_quoted_before():
     assert _source(figs["12"]) != "Global Seismic Survey"
 
 
+@pytest.mark.parametrize("second, name", [
+    ("The Velin Press news agency said 12 more were missing.", "Velin Press"),
+    ("The state news agency said 12 more were missing.", "state news agency"),
+    ("The news agency said 12 more were missing.", "Reuters"),
+])
+def test_a_news_agency_with_a_name_or_an_owner_is_not_the_medium_quoted_most(second, name):
+    figs = _figures("Reuters reported that 40 people had died in Tarn. " + second)
+    assert _source(figs["12"]).startswith(name)
+
+
 def test_the_government_is_not_the_last_official_body_quoted():
     figs = _figures("The Mayor of Velin said the bridge would reopen.\n"
                     "The government said 300 families would get aid.")

@@ -36,6 +36,7 @@ class Lexicon:
     media_heads: frozenset[str]
     masthead_words: frozenset[str]    # capitalised, as printed
     media_head_needs_modifier: dict[str, frozenset[str]]
+    owned_media_modifiers: frozenset[str]
     document_heads: frozenset[str]
     government_heads: frozenset[str]
     government_name_words: tuple[str, ...]
@@ -91,6 +92,7 @@ def lexicon() -> Lexicon:
         media_heads=low(src["media_heads"]),
         masthead_words=frozenset(src["masthead_words"]),
         media_head_needs_modifier={k.lower(): low(v) for k, v in src["media_head_needs_modifier"].items()},
+        owned_media_modifiers=low(src["owned_media_modifiers"]),
         document_heads=low(src["document_heads"]),
         government_heads=low(src["government_heads"]),
         government_name_words=tuple(x.lower() for x in src["government_name_words"]),

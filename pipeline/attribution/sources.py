@@ -487,13 +487,16 @@ class DocIndex:
             return Source(text, span, earlier.norm, earlier.type, number, head)
         if (titled := self._titled_person(head)) is not None:
             return Source(text, span, titled, "person", "sing", head)
+        if (medium := self._named_medium(text, head)) is not None:
+            return Source(text, span, medium, "media", number, head)
         named = None if self._is_media(text, head) else (
             self._body_named_in(head) or self._named_body(head, span))
         if named:
             norm, label = named, "ORG"
         elif self._is_media(text, head) and self.media_seen and not self.lex.media_names & {text.lower()}:
-            if any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
-                norm = self.media_seen.most_common(1)[0][0]  # "the news agency" → Reuters
+            if any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children) and not any(
+                    c.lower_ in self.lex.owned_media_modifiers for c in head.lefts):
+                norm = self.media_seen.most_common(1)[0][0]  # "the news agency" → Reuters, not "the state news agency"
         elif lemma == "government" and self.country_adj and not any(
                 c.dep_ in ("amod", "compound", "poss") for c in head.children):
             norm = f"{self.country_adj} government"
@@ -514,6 +517,17 @@ class DocIndex:
         elif (body := self._body_quoted_before(head, span)) is not None:
             return Source(text, span, body.norm, body.type, number, head)
         return norm, label
+
+    def _named_medium(self, text: str, head: "Token") -> str | None:
+        """"The Yonhap news agency": a media noun whose compound before it is a proper name
+        is that name, not the medium quoted most in the document ("the news agency" alone
+        is); None for any other phrase."""
+        if not self._is_media(text, head):
+            return None
+        names = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper()]
+        if not names:
+            return None
+        return self._strip_name(self.doc[names[0].left_edge.i:names[-1].i + 1].text)
 
     def _function_word_name(self, span: tuple[int, int]) -> str | None:
         """"Doctors Without Borders", "Mothers Against Drunk Driving": a source phrase of
