@@ -72,13 +72,17 @@ def test_admin_table_is_what_build_admin_makes():
     assert gz_table(build_admin.rows()) == data_path("ledger", "admin.tsv.gz").read_bytes()
 
 
-def test_an_area_noun_or_several_cities_make_no_city_breakdown():
+def test_several_cities_make_no_city_breakdown_and_an_area_noun_no_city():
     pokhara = "geo:1282898"
-    for s, places in [("Floods killed 30 people in Kathmandu province.", [("Kathmandu", KATHMANDU)]),
-                      ("Floods killed 30 people in Kathmandu and Pokhara.",
-                       [("Kathmandu", KATHMANDU), ("Pokhara", pokhara)])]:
-        c = claim("d", s, [("30", 30)], places)
-        assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", None), s
+    s = "Floods killed 30 people in Kathmandu and Pokhara."
+    c = claim("d", s, [("30", 30)], [("Kathmandu", KATHMANDU), ("Pokhara", pokhara)])
+    assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", None)
+    # "Kathmandu province" is the province, which the gazetteer (cities) does not hold: its
+    # breakdown by the province rule, not the city's, and it keeps its area noun's reading
+    s = "Floods killed 30 people in Kathmandu province."
+    c = claim("d", s, [("30", 30)], [("Kathmandu", KATHMANDU)])
+    from pipeline.inspect.scope import _cities
+    assert _cities(c, tuple(c["quantities"][0]["span"]), [], {"Nepal"}) == []
     s = "Floods killed 30 people in Kathmandu city."
     c = claim("d", s, [("30", 30)], [("Kathmandu", KATHMANDU)])
     assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", "Kathmandu")
@@ -351,3 +355,25 @@ def test_they_refer_back_to_the_country_named_before_in_a_story_across_countries
     s = "Officials said 500 people were still missing."
     c = claim("d", s, [("500", 500)], [])
     assert scope_of(c, c["quantities"][0], None, set(), previous="Thailand") == (None, None)
+
+
+def test_a_named_admin_area_is_its_counts_breakdown():
+    # no gazetteer entity at all: the name and its area noun, appositive or bracketed count say it
+    for s, n, area in [("The ministry said 1,200 people died in Verlo province.", "1,200", "Verlo"),
+                       ("Most deaths, 800, were in Al-Verlo, the province nearest the epicentre.", "800",
+                        "Al Verlo"),
+                       ("Verlo province had the most deaths (900), followed by Sarn Dalu (450).", "450",
+                        "Sarn Dalu"),
+                       ("Verlo province had the most deaths (900), followed by Sarn Dalu (450).", "900",
+                        "Verlo")]:
+        c = claim("d", s, [(n, 1)] + [(o, 1) for o in ("900", "450") if o in s and o != n], [])
+        assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", area), s
+
+
+def test_an_admin_area_where_the_event_happened_or_of_another_count_is_no_breakdown():
+    # where the event happened, a demonym, or an area another number parts off
+    for s, n in [("At least 120 people were killed in a crush at a stadium in Verlo province.", "120"),
+                 ("The quake killed 2,000 people across the Nepalese province.", "2,000"),
+                 ("Another 10 died, including five in the Verlo state and five elsewhere.", "10")]:
+        c = claim("d", s, [(n, 1)] + ([("five", 5)] if "five" in s else []), [])
+        assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", None), s
