@@ -151,3 +151,18 @@ def test_an_event_the_story_is_not_about_is_context():
     assert time_scope(c, q, 2016, events=events) is None
     c, (q,) = _one("The toll reached 900, level with the great storm of the century.", ("900", 900))
     assert time_scope(c, q, 2016, events=events) is None
+
+
+def test_a_year_across_a_clause_break_is_its_own_clauses_and_a_when_clause_ends_with_the_counts_year():
+    s = ("About 90 people died in a fire at a theatre in Dorvik in 1952, and 40 people drowned when a "
+         "crowded ferry capsized on the river near the old harbour of Velm in 1967.")
+    c = claim("d", s, [quantity(s, "90", 90, counted="people", predicate="die"),
+                       quantity(s, "40", 40, counted="people", predicate="drown")])
+    first, second = c["quantities"]
+    assert time_scope(c, first, 2020) == "context 1952"
+    assert time_scope(c, second, 2020) == "context 1967"     # 18 words on, past the window
+    # a bare count after the break is elliptical, of the first clause's time
+    s = "A march in 1999 drew 130,000 people by the organisers' count, and 22,800 according to police."
+    c = claim("d", s, [quantity(s, "130,000", 130000, counted="people", predicate="draw"),
+                       quantity(s, "22,800", 22800, predicate="draw")])
+    assert time_scope(c, c["quantities"][1], 2020) == "context 1999"
