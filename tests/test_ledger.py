@@ -246,6 +246,15 @@ def test_a_count_narrowed_to_the_site_itself_is_a_part_of_the_toll():
     assert class_of(who_is_counted(claim("d", s, [q]), q)) == "all"
 
 
+def test_a_count_that_died_inside_the_site_is_a_part_of_the_toll_but_one_that_was_inside_is_not():
+    s = "Forty people had died inside the arena, and the rest on the way to hospital."
+    q = quantity(s, "Forty", 40, counted="people", predicate="die")
+    assert class_of(who_is_counted(claim("d", s, [q]), q)) == "on-site"
+    s = "Forty of the dead were inside the arena."
+    q = quantity(s, "Forty", 40, predicate="die")
+    assert class_of(who_is_counted(claim("d", s, [q]), q)) != "on-site"
+
+
 def test_a_number_after_by_is_a_difference_or_an_agent_not_a_count():
     s = "The ministry raised its count of the dead by 9,000, to 23,198."
     diff, level = quantity(s, "9,000", 9000, predicate="raise"), quantity(s, "23,198", 23198, predicate="raise")
