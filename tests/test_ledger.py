@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.inspect.fmt import bounds_label, interval, spread_label
-from pipeline.inspect.ledger import (_not_a_level, build_ledger, class_of, head_region,
+from pipeline.inspect.ledger import (_not_a_level, build_ledger, class_of, counted_class, head_region,
                                      lexicon, measure_of, same_source, source_key, who_is_counted)
 
 
@@ -225,6 +225,30 @@ def test_people_in_serious_condition_are_a_class_of_the_injured_apart():
     s = "Thousands of protesters critical of the plan marched."
     q = quantity(s, "Thousands", 2000, counted="protesters", predicate="march")
     assert class_of(who_is_counted(claim("d", s, [q]), q)) != "serious condition"
+
+
+def test_a_part_of_the_injured_critically_or_in_a_serious_condition_is_apart():
+    for s, part in [("The ministry said 672 people were injured, 205 of them critically.", "205"),
+                    ("The number of injured passed 2,000, about 1,400 of them in a serious condition.",
+                     "about 1,400"),
+                    ("The authority said two of those admitted were in serious condition.", "two")]:
+        q = quantity(s, part, 1)
+        assert class_of(who_is_counted(claim("d", s, [q]), q)) == "serious condition", s
+    s = "The ministry said 672 people were injured, 205 of them in the capital."
+    q = quantity(s, "205", 205)
+    assert class_of(who_is_counted(claim("d", s, [q]), q)) != "serious condition"
+
+
+def test_a_class_right_after_of_them_is_who_the_part_counts():
+    for s, part, expected in [("Officials said 1,400 people were killed, hundreds of them foreign tourists.",
+                               "hundreds", "foreigners"),
+                              ("In all 34 people died, two of them police officers, and the rest later.",
+                               "two", "security forces")]:
+        q = quantity(s, part, 1)
+        assert counted_class("deaths", who_is_counted(claim("d", s, [q]), q)) == expected, s
+    s = "Officials said 1,400 people were killed, hundreds of them at resorts."
+    q = quantity(s, "hundreds", 200)
+    assert counted_class("deaths", who_is_counted(claim("d", s, [q]), q)) not in ("foreigners", "security forces")
 
 
 def test_a_number_before_more_than_is_a_difference_apart_from_the_levels():
