@@ -387,3 +387,14 @@ def test_a_country_where_the_event_happened_is_not_the_counts_place():
     s = "The earthquake killed more than 9,000 people in Nepal."
     c = claim("d", s, [("9,000", 9000)], [("Nepal", NEPAL)])
     assert scope_of(c, c["quantities"][0], None, {"Nepal"}) == ("Nepal", None)
+
+
+def test_in_a_story_across_countries_a_place_after_the_count_in_another_clause_is_not_its():
+    s = "The outbreak has killed 4,000 people, and conditions in Nepal are getting worse."
+    c = claim("d", s, [("4,000", 4000)], [("Nepal", NEPAL)])
+    assert scope_of(c, c["quantities"][0], None, {"Nepal"}) == (None, None)
+    # with a main country it still ranks as the sentence's place; before the count it scopes it
+    assert scope_of(c, c["quantities"][0], "India", {"Nepal"}) == ("Nepal", None)
+    s = "In Nepal, 300 people died in the capital, and 4,000 were injured."
+    c = claim("d", s, [("300", 300), ("4,000", 4000)], [("Nepal", NEPAL)])
+    assert scope_of(c, c["quantities"][1], None, {"Nepal"}) == ("Nepal", None)
