@@ -716,3 +716,21 @@ def test_the_people_most_of_a_storys_articles_count_are_its_people_in_general():
     few = [claims[0], claims[3]] + [claim(d, "Officials said 61 people had died.", [quantity(
         "Officials said 61 people had died.", "61", 61, counted="people", predicate="die")]) for d in "b"]
     assert sorted(m.cls for m in build_ledger(few, docs)) == ["all", "hikers"]
+
+
+def test_a_number_inside_a_hyphenated_modifier_does_not_take_the_cue_from_the_count():
+    s = "The number of people killed in the collapse of the five-storey block has reached 40."
+    q = quantity(s, "40", 40, predicate="reach")
+    c = claim("d", s, [quantity(s, "five", 5), q])
+    assert measure_of(c, q) == "deaths"
+    s = "The number of people killed in the collapse of five blocks has reached 40."
+    q = quantity(s, "40", 40, predicate="reach")
+    assert measure_of(claim("d", s, [quantity(s, "five", 5, counted="blocks"), q]), q) is None
+
+
+def test_punctuation_does_not_count_in_the_cue_window():
+    # 22 words between "dead" and the number, and five commas: within the level window of 25
+    s = ("The number of people confirmed dead in the collapse of the plaza, the tall building, "
+         "which came down on Wednesday, went on rising, through Friday, and had reached 355.")
+    q = quantity(s, "355", 355, predicate="reach")
+    assert measure_of(claim("d", s, [q]), q) == "deaths"

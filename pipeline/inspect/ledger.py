@@ -421,7 +421,7 @@ def _cue_measure(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> str 
     # itself; not a bare alternative joined to this bare number ("thousands, and
     # possibly more than 100,000, had died": the cue is both numbers')
     others = [(sp[0] - base, sp[1] - base) for o in claim.get("quantities") or [] if o is not q
-              and not _alternative(text, base, q, o, lex)
+              and not _alternative(text, base, q, o, lex) and not _compound_modifier(text, base, o)
               for sp in (o.get("span"), o.get("counted_span")) if sp and sp[0] is not None]
     lower = _flat(text)
     # "the number of people killed in the crush ... has risen to 151": a level verb's
@@ -445,7 +445,8 @@ def _cue_measure(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> str 
                     gap, lo, hi = "", q_start, q_start
                 if any(lo <= s < hi or lo < e <= hi or s <= m.start() < e for s, e in others):
                     continue
-                dist = len(_words(gap))
+                # words only: commas and dashes do not push a level verb's subject out of reach
+                dist = len([w for w in _words(gap) if w[0].isalnum()])
                 window = before_window if m.end() <= q_start else lex.window
                 if dist > window:
                     continue
@@ -456,6 +457,20 @@ def _cue_measure(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> str 
                 if best is None or rank < best[0]:
                     best = (rank, name)
     return best[1] if best else None
+
+
+def _compound_modifier(text: str, base: int, o: dict[str, Any]) -> bool:
+    """The number is the first part of a hyphenated modifier ("the **eight**-storied
+    building", "a 24-storey block"): it counts no one, so it does not stand between a cue
+    and the count it names ("The number of people confirmed dead in the collapse of the
+    eight-storied building … had reached 355": 355 is deaths).
+
+    Heuristic (with the cue window counting words, not punctuation, in :func:`_cue_measure`):
+    real-world ledger pairs F1 dev 0.8577 → 0.8599, figure measure dev 0.8226 → 0.8257,
+    test 0.6365 and 0.7968 unchanged; the word count alone: dev 0.8567 (docs/ledger.md,
+    "Measure")."""
+    end = (o.get("span") or [None, None])[1]
+    return end is not None and bool(re.match(r"-[a-z]", text[end - base:end - base + 2]))
 
 
 def _graded(lower: str, start: int, lex: Lexicon) -> bool:
