@@ -723,6 +723,7 @@ def test_a_number_inside_a_hyphenated_modifier_does_not_take_the_cue_from_the_co
     q = quantity(s, "40", 40, predicate="reach")
     c = claim("d", s, [quantity(s, "five", 5), q])
     assert measure_of(c, q) == "deaths"
+    assert measure_of(c, c["quantities"][0]) is None      # "five" of "five-storey" counts nothing
     s = "The number of people killed in the collapse of five blocks has reached 40."
     q = quantity(s, "40", 40, predicate="reach")
     assert measure_of(claim("d", s, [quantity(s, "five", 5, counted="blocks"), q]), q) is None
