@@ -735,3 +735,13 @@ def test_punctuation_does_not_count_in_the_cue_window():
          "which came down on Wednesday, went on rising, through Friday, and had reached 355.")
     q = quantity(s, "355", 355, predicate="reach")
     assert measure_of(claim("d", s, [q]), q) == "deaths"
+
+
+def test_claimed_right_before_a_bare_number_is_a_verb_of_claiming_not_a_death_cue():
+    s = "Police counted 80,000 in the capital, while the union claimed more than 200,000."
+    a, b = quantity(s, "80,000", 80000), quantity(s, "more than 200,000", 200000, approx="more_than")
+    c = claim("d", s, [a, b])
+    assert measure_of(c, a) != "deaths" and measure_of(c, b) != "deaths"
+    s = "The storm claimed 300 lives along the coast."
+    q = quantity(s, "300", 300, counted="lives")
+    assert measure_of(claim("d", s, [q]), q) == "deaths"
