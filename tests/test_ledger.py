@@ -745,3 +745,14 @@ def test_claimed_right_before_a_bare_number_is_a_verb_of_claiming_not_a_death_cu
     s = "The storm claimed 300 lives along the coast."
     q = quantity(s, "300", 300, counted="lives")
     assert measure_of(claim("d", s, [q]), q) == "deaths"
+
+
+def test_a_bare_count_with_more_counts_the_people_of_the_count_before_it():
+    s = "Twelve miners were killed and five more are being treated in hospital."
+    q = quantity(s, "five", 5)
+    c = claim("d", s, [quantity(s, "Twelve", 12, counted="miners", predicate="kill"), q])
+    assert who_is_counted(c, q) == "miners"
+    s = "Twelve miners were killed and five are being treated in hospital."
+    q = quantity(s, "five", 5)
+    c = claim("d", s, [quantity(s, "Twelve", 12, counted="miners", predicate="kill"), q])
+    assert who_is_counted(c, q) is None
