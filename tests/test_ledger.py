@@ -756,3 +756,13 @@ def test_a_bare_count_with_more_counts_the_people_of_the_count_before_it():
     q = quantity(s, "five", 5)
     c = claim("d", s, [quantity(s, "Twelve", 12, counted="miners", predicate="kill"), q])
     assert who_is_counted(c, q) is None
+
+
+def test_a_bare_number_in_apposition_to_a_cue_counts_what_the_cue_names():
+    s = "Verlo has the most cases, 783, while Sarn has recorded the most deaths, 337."
+    cases, deaths = quantity(s, "783", 783), quantity(s, "337", 337, predicate="record")
+    c = claim("d", s, [cases, deaths])
+    assert measure_of(c, deaths) == "deaths" and measure_of(c, cases) == "cases"
+    s = "Of the 900 people who caught the virus, 400 have died."
+    whole, part = quantity(s, "900", 900, counted="people"), quantity(s, "400", 400, predicate="die")
+    assert measure_of(claim("d", s, [whole, part]), part) == "deaths"
