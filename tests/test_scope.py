@@ -398,3 +398,28 @@ def test_in_a_story_across_countries_a_place_after_the_count_in_another_clause_i
     s = "In Nepal, 300 people died in the capital, and 4,000 were injured."
     c = claim("d", s, [("300", 300), ("4,000", 4000)], [("Nepal", NEPAL)])
     assert scope_of(c, c["quantities"][1], None, {"Nepal"}) == ("Nepal", None)
+
+
+def test_the_capital_of_a_crowds_sentence_is_the_main_countrys_capital():
+    from pipeline.inspect.scope import capitals
+
+    assert capitals()["Nepal"] == "Kathmandu"
+    s = "Organisers said 400,000 marched in the capital alone."
+    c = claim("d", s, [("400,000", 400000)], [])
+    assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}, crowd=True) == ("Nepal", "Kathmandu")
+    assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", None)     # not a crowd
+    s = "Organisers said 400,000 marched in the capital of the province."
+    c = claim("d", s, [("400,000", 400000)], [])
+    assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}, crowd=True) == ("Nepal", None)
+
+
+def test_capitals_table_is_what_build_capitals_makes():
+    import importlib.util
+
+    from pipeline.resources import data_path, gz_table
+
+    path = data_path("ledger", "build_capitals.py")
+    spec = importlib.util.spec_from_file_location("build_capitals", path)
+    build_capitals = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build_capitals)
+    assert gz_table(build_capitals.rows()) == data_path("ledger", "capitals.tsv.gz").read_bytes()

@@ -1265,7 +1265,7 @@ def group_key(claim: dict[str, Any], q: dict[str, Any], ctx: KeyContext,
         return None
     story = (ctx.documents.get(doc_id) or {}).get("story_id")
     scope = scope_of(claim, q, ctx.main_country.get(story), ctx.named.get(doc_id, set()),
-                     ctx.previous.get((doc_id, claim.get("claim_id"))))
+                     ctx.previous.get((doc_id, claim.get("claim_id"))), bool(lex.measures[measure].get("per_day")))
     if scope[1] is not None and scope[1] in ctx.home_cities.get(story, set()) \
             and not lex.measures[measure].get("per_day"):
         scope = _home_city_scope(scope, ctx.main_country.get(story))
