@@ -423,3 +423,23 @@ def test_capitals_table_is_what_build_capitals_makes():
     build_capitals = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build_capitals)
     assert gz_table(build_capitals.rows()) == data_path("ledger", "capitals.tsv.gz").read_bytes()
+
+
+def test_there_refers_back_to_the_town_of_the_sentence_before():
+    docs = {"a": {"doc_id": "a", "story_id": "story:x", "source": "a"}}
+    town = claim("a", "In the village of Verlo, almost no house was left standing.", [], [])
+    town["entities"] = [{"text": "Verlo", "span": [18, 23], "label": "GPE", "norm": "Verlo", "entity_id": "ent:verlo"}]
+    town["sentence_index"] = 4
+    there = claim("a", "Relatives said 40 people had died there.", [("40", 40)], [])
+    there["sentence_index"] = 5
+    toll = claim("a", "Nepal said 2,000 people were killed.", [("2,000", 2000)], [("Nepal", NEPAL)])
+    toll["sentence_index"] = 6
+    tables = {(m.country, m.subplace): [r.quantity["value"] for r in m.rows]
+              for m in build_ledger([town, there, toll], docs)}
+    assert tables == {("Nepal", None): [2000], ("Nepal", "Verlo"): [40]}
+    # "there is" states existence and refers to no place
+    there["text"] = "Officials said there is no count, but 40 people had died."
+    there["span"] = [0, len(there["text"])]
+    there["quantities"][0]["span"] = [38, 40]
+    tables = {(m.country, m.subplace) for m in build_ledger([town, there, toll], docs)}
+    assert tables == {("Nepal", None)}

@@ -23,7 +23,8 @@ from ..resources import load_json
 from .sourcenames import story_name, story_names
 from .data import Output, figure_attribution, figure_flags, flag_list
 from .fmt import bounds_label, interval, quantity_label, spread_label
-from .scope import (countries_named, place_entities, places_once, previous_countries, scope_of, story_cities,
+from .scope import (countries_named, place_entities, places_once, previous_countries, previous_sites, scope_of,
+                    site_referred_to, story_cities,
                     story_countries)
 from .summary import Summary, summarize
 from .timeline import alternation, is_lowered, is_older, mark_timeline, occasion_day, order_key, stated_date
@@ -1002,6 +1003,7 @@ class KeyContext:
     events: dict[Any, frozenset[str]] = field(default_factory=dict)
     centred: set[Any] = field(default_factory=set)
     victims: dict[Any, str] = field(default_factory=dict)
+    sites: dict[tuple[str, Any], str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, claims: list[dict[str, Any]], documents: dict[str, dict[str, Any]],
@@ -1014,6 +1016,7 @@ class KeyContext:
                   story_events(documents, claims))
         centred = story_cities(documents, claims, share=2 / 3)
         ctx.victims = story_victims(documents, claims, lex)
+        ctx.sites = previous_sites(claims)
         multi = _multi_country_stories(claims, ctx, lex)
         # a story in one city and in one country: counts placed elsewhere are nationals abroad
         ctx.centred = {story for story, cities in centred.items() if cities and story not in multi}
@@ -1266,6 +1269,9 @@ def group_key(claim: dict[str, Any], q: dict[str, Any], ctx: KeyContext,
     story = (ctx.documents.get(doc_id) or {}).get("story_id")
     scope = scope_of(claim, q, ctx.main_country.get(story), ctx.named.get(doc_id, set()),
                      ctx.previous.get((doc_id, claim.get("claim_id"))), bool(lex.measures[measure].get("per_day")))
+    if scope == (ctx.main_country.get(story), None) and scope[0] \
+            and (site := site_referred_to(claim, ctx.sites.get((doc_id, claim.get("claim_id"))))):
+        scope = (scope[0], site)
     if scope[1] is not None and scope[1] in ctx.home_cities.get(story, set()) \
             and not lex.measures[measure].get("per_day"):
         scope = _home_city_scope(scope, ctx.main_country.get(story))
