@@ -766,3 +766,11 @@ def test_a_bare_number_in_apposition_to_a_cue_counts_what_the_cue_names():
     s = "Of the 900 people who caught the virus, 400 have died."
     whole, part = quantity(s, "900", 900, counted="people"), quantity(s, "400", 400, predicate="die")
     assert measure_of(claim("d", s, [whole, part]), part) == "deaths"
+
+
+def test_patients_count_the_injured_all_of_them():
+    s = "That is down from the 37 patients, 17 of them critical, that police mentioned."
+    q = quantity(s, "37", 37, counted="patients")
+    c = claim("d", s, [q])
+    assert measure_of(c, q) == "injured"
+    assert counted_class("injured", who_is_counted(c, q)) == "all"
