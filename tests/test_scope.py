@@ -365,7 +365,9 @@ def test_a_named_admin_area_is_its_counts_breakdown():
                        ("Verlo province had the most deaths (900), followed by Sarn Dalu (450).", "450",
                         "Sarn Dalu"),
                        ("Verlo province had the most deaths (900), followed by Sarn Dalu (450).", "900",
-                        "Verlo")]:
+                        "Verlo"),
+                       ("Officials said 3,000 of the dead were in the provincial capital, Sarn Dalu.", "3,000",
+                        "Sarn Dalu")]:
         c = claim("d", s, [(n, 1)] + [(o, 1) for o in ("900", "450") if o in s and o != n], [])
         assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", area), s
 

@@ -429,11 +429,18 @@ PROVINCE = "province"
 @lru_cache(maxsize=1)
 def _province_re() -> re.Pattern[str]:
     """A capitalised name (words may carry a joined particle: "Jemaa el-Fna") before a
-    lower-case area noun, an appositive "the (adjective) area noun", or a bracketed count."""
-    nouns = "|".join(map(re.escape, load_json("ledger", "scope.json")["area_nouns"]))
+    lower-case area noun, an appositive "the (adjective) area noun", or a bracketed count;
+    or after "the (adjective) <area or lead noun>" and a comma or "of" ("the provincial
+    capital, Banda Aceh", "the village of Tafeghaghte": ``province.lead_nouns``; dev ledger
+    pairs 0.8700 → 0.8703, test unchanged)."""
+    data = load_json("ledger", "scope.json")
+    nouns = "|".join(map(re.escape, data["area_nouns"]))
+    leads = "|".join(map(re.escape, data["area_nouns"] + data["province"]["lead_nouns"]))
     word = r"(?:[a-z]{1,3}-)?[A-Z][\w'’-]*"
-    return re.compile(rf"(?<![\w-])(?P<name>{word}(?:[ \t]+{word})*)"
-                      rf"(?:\s+(?:{nouns})\b|,\s+the\s+(?:[a-z]+\s+)?(?:{nouns})\b|\s+\((?=\d))")
+    name = rf"{word}(?:[ \t]+{word})*"
+    return re.compile(rf"(?<![\w-])(?P<name>{name})"
+                      rf"(?:\s+(?:{nouns})\b|,\s+the\s+(?:[a-z]+\s+)?(?:{nouns})\b|\s+\((?=\d))"
+                      rf"|\bthe\s+(?:[a-z]+\s+)?(?:{leads})(?:,\s+|\s+of\s+)(?P<led>{name})")
 
 
 @lru_cache(maxsize=1)
@@ -504,12 +511,13 @@ def _province_marks(claim: dict[str, Any], q_span: tuple[int, int],
     dates = [d["span"] for d in claim.get("dates") or [] if d.get("span")]
     out = []
     for m in _province_re().finditer(text):
-        found = _province_name(m.group("name"))
+        group = "name" if m.group("name") else "led"
+        found = _province_name(m.group(group))
         if found is None:
             continue
-        es = (m.start("name") + found[0] + base, m.start("name") + found[0] + len(found[1]) + base)
+        es = (m.start(group) + found[0] + base, m.start(group) + found[0] + len(found[1]) + base)
         if any(ds <= es[0] < de for ds, de in dates) or es[0] <= q_span[0] < es[1] \
-                or _event_site(text, base, m.start("name"), q_span):
+                or _event_site(text, base, m.start(group), q_span):
             continue
         dist = es[0] - q_span[1] if es[0] >= q_span[1] else q_span[0] - es[1]
         if _between(q_span, es, others):
