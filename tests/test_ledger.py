@@ -774,3 +774,15 @@ def test_patients_count_the_injured_all_of_them():
     c = claim("d", s, [q])
     assert measure_of(c, q) == "injured"
     assert counted_class("injured", who_is_counted(c, q)) == "all"
+
+
+def test_a_partitive_of_the_dead_is_a_part_unless_placed_or_classed():
+    s = "The bodies of 74 of the dead had been taken to hospitals."
+    q = quantity(s, "74", 74, counted="dead")
+    assert who_is_counted(claim("d", s, [q]), q) == "part"
+    s = "According to the doctors, 17 of the dead were inside the square."
+    q = quantity(s, "17", 17, counted="dead")
+    assert who_is_counted(claim("d", s, [q]), q) != "part"
+    s = "At least 17 of the dead were children."
+    q = quantity(s, "At least 17", 17, counted="dead")
+    assert class_of(who_is_counted(claim("d", s, [q]), q)) == "children"
