@@ -763,6 +763,9 @@ def test_a_bare_number_in_apposition_to_a_cue_counts_what_the_cue_names():
     cases, deaths = quantity(s, "783", 783), quantity(s, "337", 337, predicate="record")
     c = claim("d", s, [cases, deaths])
     assert measure_of(c, deaths) == "deaths" and measure_of(c, cases) == "cases"
+    s = "The ministry listed the deaths (394) in the north."
+    q = quantity(s, "394", 394, predicate="list")      # a blocking verb: no nearby cue is read
+    assert measure_of(claim("d", s, [q]), q) == "deaths"
     s = "Of the 900 people who caught the virus, 400 have died."
     whole, part = quantity(s, "900", 900, counted="people"), quantity(s, "400", 400, predicate="die")
     assert measure_of(claim("d", s, [whole, part]), part) == "deaths"
