@@ -789,3 +789,13 @@ def test_a_partitive_of_the_dead_is_a_part_unless_placed_or_classed():
     s = "At least 17 of the dead were children."
     q = quantity(s, "At least 17", 17, counted="dead")
     assert class_of(who_is_counted(claim("d", s, [q]), q)) == "children"
+
+
+def test_counts_of_classes_joined_by_and_share_the_cue_of_their_count():
+    s = "The hospital said those treated were 57 men and 24 women from the district."
+    men, women = quantity(s, "57", 57, counted="men"), quantity(s, "24", 24, counted="women")
+    c = claim("d", s, [men, women])
+    assert measure_of(c, women) == "injured"
+    s = "The hospital said those treated were 57 men and 24 buses from the district."
+    men, buses = quantity(s, "57", 57, counted="men"), quantity(s, "24", 24, counted="buses")
+    assert measure_of(claim("d", s, [men, buses]), buses) is None
