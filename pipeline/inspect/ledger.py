@@ -131,9 +131,19 @@ def head_region(counted: str, lex: Lexicon | None = None) -> str:
 
 def class_of(counted: str | None, lex: Lexicon | None = None) -> str:
     """The class of who is counted; ``all`` when nothing is named ("1,000 dead")."""
-    lex = lex or lexicon()
     if not counted or not counted.strip():
         return "all"
+    if lex is None or lex is lexicon():
+        return _default_class(counted)     # the rules ask about one phrase several times
+    return _class_of(counted, lex)
+
+
+@lru_cache(maxsize=8192)
+def _default_class(counted: str) -> str:
+    return _class_of(counted, lexicon())
+
+
+def _class_of(counted: str, lex: Lexicon) -> str:
     head = head_region(counted, lex)
     if not head:
         return "all"
@@ -282,6 +292,10 @@ def who_is_counted(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon | None
     return None
 
 
+_OF_THE = re.compile(r"\s+of\s+the\s+([\w-]+)\b(?!\s+(?:were|was|are|is)\s+(?:in|inside|at|on)\b)")
+_MORE = re.compile(r"\s+more\b")
+
+
 def _of_the_counted(after: str, lex: Lexicon) -> bool:
     """The count is a partitive of a measure's own people ("the bodies of **74 of the dead**
     had been taken to hospitals", "3,000 **of the dead** were in the provincial capital"):
@@ -292,7 +306,7 @@ def _of_the_counted(after: str, lex: Lexicon) -> bool:
 
     Heuristic: real-world ledger pairs F1 dev 0.8703 → 0.8725, test 0.6370 → 0.6430; with
     the parts placed by "were in" too: dev 0.8672 (docs/ledger.md, "Class")."""
-    m = re.match(r"\s+of\s+the\s+([\w-]+)\b(?!\s+(?:were|was|are|is)\s+(?:in|inside|at|on)\b)", after)
+    m = _OF_THE.match(after) if " of " in after[:5] else None
     return bool(m) and class_of(m.group(1), lex) == "all" \
         and any(m.group(1).lower() in spec.get("nouns", []) for spec in lex.measures.values())
 
@@ -304,7 +318,7 @@ def _more_of(claim: dict[str, Any], q: dict[str, Any], after: str) -> str | None
 
     Heuristic: real-world ledger pairs F1 dev 0.8607 → 0.8629, test 0.6365 unchanged
     (docs/ledger.md, "Class")."""
-    if not re.match(r"\s+more\b", after):
+    if not _MORE.match(after):
         return None
     start = q["span"][0]
     before = [o for o in claim.get("quantities") or [] if o is not q and (o.get("counted") or "").strip()
@@ -513,7 +527,8 @@ def _compound_modifier(text: str, base: int, o: dict[str, Any]) -> bool:
     test 0.6365 and 0.7968 unchanged; the word count alone: dev 0.8567. As no count: figure
     measure dev 0.8257 → 0.8267, pairs and test unchanged (docs/ledger.md, "Measure")."""
     end = (o.get("span") or [None, None])[1]
-    return end is not None and bool(re.match(r"-[a-z]", text[end - base:end - base + 2]))
+    nxt = text[end - base:end - base + 2] if end is not None else ""
+    return len(nxt) == 2 and nxt[0] == "-" and nxt[1].islower()
 
 
 def _graded(lower: str, start: int, lex: Lexicon) -> bool:
@@ -614,9 +629,13 @@ def _partition(text: str, base: int, q: dict[str, Any], o: dict[str, Any], lex: 
     parts = sorted((q, o), key=lambda x: (x.get("span") or [0])[0] or 0)
     spans = [p.get("counted_span") for p in parts]
     if any(not sp or sp[0] is None for sp in spans) \
-            or any(class_of(p.get("counted"), lex) not in set(lex.classes) - {"all"} for p in parts):
+            or not _AND_ONLY.fullmatch(text, spans[0][1] - base, parts[1]["span"][0] - base):
         return False
-    return bool(re.fullmatch(r"\s*(?:,\s*)?(?:and\s+)?", text[spans[0][1] - base:parts[1]["span"][0] - base]))
+    return all(class_of(p.get("counted"), lex) in lex.classes and class_of(p.get("counted"), lex) != "all"
+               for p in parts)
+
+
+_AND_ONLY = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
 
 
 def is_person_head(counted: str, lex: Lexicon | None = None) -> bool:
@@ -694,11 +713,30 @@ def _apposed_cue(text: str, start: int, q: dict[str, Any], lex: Lexicon) -> str 
         return None
     if (m := _OPENER.match(text)) and m.end() >= start - (len(before) - len(before.rstrip())):
         return None
+    head = before.rstrip()[:-1].rstrip()
+    for name, cue in _cues_by_last_word(lex).get(head.rsplit(" ", 1)[-1], ()):
+        if head.endswith(cue) and _cue_re(cue).search(before):
+            return name
+    return None
+
+
+#: id of a lexicon's measures → :func:`_cues_by_last_word` of it (a lexicon is not hashable)
+_CUE_INDEX: dict[int, tuple[Any, dict[str, tuple[tuple[str, str], ...]]]] = {}
+
+
+def _cues_by_last_word(lex: Lexicon) -> dict[str, tuple[tuple[str, str], ...]]:
+    """The last word of each measure cue → (measure, cue) pairs, in lexicon order: the cues
+    a text ending with that word may end with (built once per lexicon)."""
+    hit = _CUE_INDEX.get(id(lex.measures))
+    if hit is not None and hit[0] is lex.measures:
+        return hit[1]
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for name, spec in lex.measures.items():
         for cue in spec.get("cues", []):
-            if before.rstrip()[:-1].rstrip().endswith(cue) and _cue_re(cue).search(before):
-                return name
-    return None
+            out[cue.rsplit(" ", 1)[-1]].append((name, cue))
+    index = {w: tuple(v) for w, v in out.items()}
+    _CUE_INDEX[id(lex.measures)] = (lex.measures, index)
+    return index
 
 
 def _measure_named(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> str | None:

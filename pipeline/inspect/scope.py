@@ -487,8 +487,16 @@ def _event_site(text: str, base: int, start: int, q_span: tuple[int, int]) -> bo
     Heuristic: for provinces see :func:`_province_marks`; for a country (:func:`_cities`),
     real-world ledger pairs F1 dev 0.8508 → 0.8539, test 0.6365 unchanged (docs/ledger.md,
     "Place scope")."""
+    site = _event_site_start(text, start)
+    return site >= 0 and not (site + base <= q_span[0] and q_span[1] <= start + base)
+
+
+@lru_cache(maxsize=4096)
+def _event_site_start(text: str, start: int) -> int:
+    """Where the event noun that places an event at ``start`` begins, -1 for none (each
+    name is asked about once per count of its sentence: scanned once)."""
     m = _event_site_re().search(text, 0, start)
-    return bool(m) and not (m.start() + base <= q_span[0] and q_span[1] <= start + base)
+    return m.start() if m else -1
 
 
 def _bracketed(text: str, base: int, es: tuple[int, int], q_span: tuple[int, int]) -> bool:
@@ -510,14 +518,10 @@ def _province_marks(claim: dict[str, Any], q_span: tuple[int, int],
     text, base = str(claim.get("text") or ""), (claim.get("span") or [0, 0])[0]
     dates = [d["span"] for d in claim.get("dates") or [] if d.get("span")]
     out = []
-    for m in _province_re().finditer(text):
-        group = "name" if m.group("name") else "led"
-        found = _province_name(m.group(group))
-        if found is None:
-            continue
-        es = (m.start(group) + found[0] + base, m.start(group) + found[0] + len(found[1]) + base)
+    for raw, start, end, name in _province_names(text):
+        es = (start + base, end + base)
         if any(ds <= es[0] < de for ds, de in dates) or es[0] <= q_span[0] < es[1] \
-                or _event_site(text, base, m.start(group), q_span):
+                or _event_site(text, base, raw, q_span):
             continue
         dist = es[0] - q_span[1] if es[0] >= q_span[1] else q_span[0] - es[1]
         if _between(q_span, es, others):
@@ -528,8 +532,23 @@ def _province_marks(claim: dict[str, Any], q_span: tuple[int, int],
         elif dist > len(text) or any(_located_right_after(text, base, o, es) or _bracketed(text, base, es, o)
                                      for o in others):
             continue    # another count's ("followed by Taroudant (452)"; "five in the White Nile state")
-        out.append((dist, (PROVINCE, re.sub(r"[-\s]+", " ", found[1]))))
+        out.append((dist, (PROVINCE, name)))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _province_names(text: str) -> tuple[tuple[int, int, int, str], ...]:
+    """(start of the matched words, start, end, name) of each admin area a sentence names
+    (:func:`_province_re`; the name without its leading stop words, its spelling variants
+    one: "Al-Haouz" = "Al Haouz"): scanned once per sentence, not per count of it."""
+    out = []
+    for m in _province_re().finditer(text):
+        group = "name" if m.group("name") else "led"
+        found = _province_name(m.group(group))
+        if found is not None:
+            start = m.start(group) + found[0]
+            out.append((m.start(group), start, start + len(found[1]), re.sub(r"[-\s]+", " ", found[1])))
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)
