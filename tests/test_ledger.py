@@ -690,7 +690,7 @@ def test_a_bare_count_of_a_nationalitys_tally_counts_its_nationals():
 
 def test_counts_after_an_opening_whole_of_their_measure_are_parts():
     s1 = "At least 72 people were injured in the clashes."
-    s2 = "Of the total, 41 had been discharged and 10 were still being treated."
+    s2 = "Of the total, 41 had been discharged and 10 had been sent home."
     s3 = "Of the 1,975 people who have caught the virus, 1,069 have died."
     c1 = claim("d", s1, [quantity(s1, "At least 72", 72, approx="at_least", counted="people", predicate="injure")])
     c2 = claim("d", s2, [quantity(s2, "41", 41, predicate="injure"), quantity(s2, "10", 10, predicate="injure")])
@@ -799,3 +799,12 @@ def test_counts_of_classes_joined_by_and_share_the_cue_of_their_count():
     s = "The hospital said those treated were 57 men and 24 buses from the district."
     men, buses = quantity(s, "57", 57, counted="men"), quantity(s, "24", 24, counted="buses")
     assert measure_of(claim("d", s, [men, buses]), buses) is None
+
+
+def test_a_bare_count_still_in_care_is_a_part_of_the_injured_apart_from_their_total():
+    s = "Dozens more are still in hospital."
+    q = quantity(s, "Dozens", 24)
+    assert counted_class("injured", who_is_counted(claim("d", s, [q]), q)) == "still in hospital"
+    s = "Officials said 37 people were still being treated in hospital."
+    q = quantity(s, "37", 37, counted="people")
+    assert counted_class("injured", who_is_counted(claim("d", s, [q]), q)) == "all"
