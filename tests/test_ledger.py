@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.inspect.fmt import bounds_label, interval, spread_label
-from pipeline.inspect.ledger import (_not_a_level, build_ledger, class_of, head_region,
+from pipeline.inspect.ledger import (_not_a_level, build_ledger, class_of, counted_class, head_region,
                                      lexicon, measure_of, same_source, source_key, who_is_counted)
 
 
@@ -227,6 +227,30 @@ def test_people_in_serious_condition_are_a_class_of_the_injured_apart():
     assert class_of(who_is_counted(claim("d", s, [q]), q)) != "serious condition"
 
 
+def test_a_part_of_the_injured_critically_or_in_a_serious_condition_is_apart():
+    for s, part in [("The ministry said 672 people were injured, 205 of them critically.", "205"),
+                    ("The number of injured passed 2,000, about 1,400 of them in a serious condition.",
+                     "about 1,400"),
+                    ("The authority said two of those admitted were in serious condition.", "two")]:
+        q = quantity(s, part, 1)
+        assert class_of(who_is_counted(claim("d", s, [q]), q)) == "serious condition", s
+    s = "The ministry said 672 people were injured, 205 of them in the capital."
+    q = quantity(s, "205", 205)
+    assert class_of(who_is_counted(claim("d", s, [q]), q)) != "serious condition"
+
+
+def test_a_class_right_after_of_them_is_who_the_part_counts():
+    for s, part, expected in [("Officials said 1,400 people were killed, hundreds of them foreign tourists.",
+                               "hundreds", "foreigners"),
+                              ("In all 34 people died, two of them police officers, and the rest later.",
+                               "two", "security forces")]:
+        q = quantity(s, part, 1)
+        assert counted_class("deaths", who_is_counted(claim("d", s, [q]), q)) == expected, s
+    s = "Officials said 1,400 people were killed, hundreds of them at resorts."
+    q = quantity(s, "hundreds", 200)
+    assert counted_class("deaths", who_is_counted(claim("d", s, [q]), q)) not in ("foreigners", "security forces")
+
+
 def test_a_number_before_more_than_is_a_difference_apart_from_the_levels():
     s = "The latest figures showed 769 dead, 52 more than previously announced."
     level, diff = quantity(s, "769", 769, counted="dead"), quantity(s, "52", 52, predicate="more")
@@ -244,6 +268,15 @@ def test_a_count_narrowed_to_the_site_itself_is_a_part_of_the_toll():
     s = "Seventy people died in the fire, the police said of the tower itself."
     q = quantity(s, "Seventy", 70, counted="people", predicate="die")
     assert class_of(who_is_counted(claim("d", s, [q]), q)) == "all"
+
+
+def test_a_count_that_died_inside_the_site_is_a_part_of_the_toll_but_one_that_was_inside_is_not():
+    s = "Forty people had died inside the arena, and the rest on the way to hospital."
+    q = quantity(s, "Forty", 40, counted="people", predicate="die")
+    assert class_of(who_is_counted(claim("d", s, [q]), q)) == "on-site"
+    s = "Forty of the dead were inside the arena."
+    q = quantity(s, "Forty", 40, predicate="die")
+    assert class_of(who_is_counted(claim("d", s, [q]), q)) != "on-site"
 
 
 def test_a_number_after_by_is_a_difference_or_an_agent_not_a_count():
@@ -670,7 +703,7 @@ def test_a_bare_count_of_a_nationalitys_tally_counts_its_nationals():
 
 def test_counts_after_an_opening_whole_of_their_measure_are_parts():
     s1 = "At least 72 people were injured in the clashes."
-    s2 = "Of the total, 41 had been discharged and 10 were still being treated."
+    s2 = "Of the total, 41 had been discharged and 10 had been sent home."
     s3 = "Of the 1,975 people who have caught the virus, 1,069 have died."
     c1 = claim("d", s1, [quantity(s1, "At least 72", 72, approx="at_least", counted="people", predicate="injure")])
     c2 = claim("d", s2, [quantity(s2, "41", 41, predicate="injure"), quantity(s2, "10", 10, predicate="injure")])
@@ -680,3 +713,111 @@ def test_counts_after_an_opening_whole_of_their_measure_are_parts():
               for m in build_ledger([c1, c2, c3], {"d": {}})}
     assert tables == {("injured", "all"): [72], ("injured", "part"): [10, 41],
                       ("cases", "all"): [1975], ("deaths", "all"): [1069]}
+
+
+def test_the_people_most_of_a_storys_articles_count_are_its_people_in_general():
+    docs = {d: {"doc_id": d, "story_id": "story:x", "source": d} for d in "abc"}
+    claims = [claim(d, f"At least {n} hikers were killed in the avalanche.",
+                    [quantity(f"At least {n} hikers were killed in the avalanche.", str(n), n,
+                              counted="hikers", predicate="kill")]) for d, n in zip("abc", (40, 52, 60))]
+    claims.append(claim("c", "Officials said 61 people had died.",
+                        [quantity("Officials said 61 people had died.", "61", 61, counted="people",
+                                  predicate="die")]))
+    [table] = build_ledger(claims, docs)
+    assert table.cls == "all" and sorted(r.quantity["value"] for r in table.rows) == [40, 52, 60, 61]
+    # counted in one article of three only, the hikers stay a class of their own
+    few = [claims[0], claims[3]] + [claim(d, "Officials said 61 people had died.", [quantity(
+        "Officials said 61 people had died.", "61", 61, counted="people", predicate="die")]) for d in "b"]
+    assert sorted(m.cls for m in build_ledger(few, docs)) == ["all", "hikers"]
+
+
+def test_a_number_inside_a_hyphenated_modifier_does_not_take_the_cue_from_the_count():
+    s = "The number of people killed in the collapse of the five-storey block has reached 40."
+    q = quantity(s, "40", 40, predicate="reach")
+    c = claim("d", s, [quantity(s, "five", 5), q])
+    assert measure_of(c, q) == "deaths"
+    assert measure_of(c, c["quantities"][0]) is None      # "five" of "five-storey" counts nothing
+    s = "The number of people killed in the collapse of five blocks has reached 40."
+    q = quantity(s, "40", 40, predicate="reach")
+    assert measure_of(claim("d", s, [quantity(s, "five", 5, counted="blocks"), q]), q) is None
+
+
+def test_punctuation_does_not_count_in_the_cue_window():
+    # 22 words between "dead" and the number, and five commas: within the level window of 25
+    s = ("The number of people confirmed dead in the collapse of the plaza, the tall building, "
+         "which came down on Wednesday, went on rising, through Friday, and had reached 355.")
+    q = quantity(s, "355", 355, predicate="reach")
+    assert measure_of(claim("d", s, [q]), q) == "deaths"
+
+
+def test_claimed_right_before_a_bare_number_is_a_verb_of_claiming_not_a_death_cue():
+    s = "Police counted 80,000 in the capital, while the union claimed more than 200,000."
+    a, b = quantity(s, "80,000", 80000), quantity(s, "more than 200,000", 200000, approx="more_than")
+    c = claim("d", s, [a, b])
+    assert measure_of(c, a) != "deaths" and measure_of(c, b) != "deaths"
+    s = "The storm claimed 300 lives along the coast."
+    q = quantity(s, "300", 300, counted="lives")
+    assert measure_of(claim("d", s, [q]), q) == "deaths"
+
+
+def test_a_bare_count_with_more_counts_the_people_of_the_count_before_it():
+    s = "Twelve miners were killed and five more are being treated in hospital."
+    q = quantity(s, "five", 5)
+    c = claim("d", s, [quantity(s, "Twelve", 12, counted="miners", predicate="kill"), q])
+    assert who_is_counted(c, q) == "miners"
+    s = "Twelve miners were killed and five are being treated in hospital."
+    q = quantity(s, "five", 5)
+    c = claim("d", s, [quantity(s, "Twelve", 12, counted="miners", predicate="kill"), q])
+    assert who_is_counted(c, q) is None
+
+
+def test_a_bare_number_in_apposition_to_a_cue_counts_what_the_cue_names():
+    s = "Verlo has the most cases, 783, while Sarn has recorded the most deaths, 337."
+    cases, deaths = quantity(s, "783", 783), quantity(s, "337", 337, predicate="record")
+    c = claim("d", s, [cases, deaths])
+    assert measure_of(c, deaths) == "deaths" and measure_of(c, cases) == "cases"
+    s = "The ministry listed the deaths (394) in the north."
+    q = quantity(s, "394", 394, predicate="list")      # a blocking verb: no nearby cue is read
+    assert measure_of(claim("d", s, [q]), q) == "deaths"
+    s = "Of the 900 people who caught the virus, 400 have died."
+    whole, part = quantity(s, "900", 900, counted="people"), quantity(s, "400", 400, predicate="die")
+    assert measure_of(claim("d", s, [whole, part]), part) == "deaths"
+
+
+def test_patients_count_the_injured_all_of_them():
+    s = "That is down from the 37 patients, 17 of them critical, that police mentioned."
+    q = quantity(s, "37", 37, counted="patients")
+    c = claim("d", s, [q])
+    assert measure_of(c, q) == "injured"
+    assert counted_class("injured", who_is_counted(c, q)) == "all"
+
+
+def test_a_partitive_of_the_dead_is_a_part_unless_placed_or_classed():
+    s = "The bodies of 74 of the dead had been taken to hospitals."
+    q = quantity(s, "74", 74, counted="dead")
+    assert who_is_counted(claim("d", s, [q]), q) == "part"
+    s = "According to the doctors, 17 of the dead were inside the square."
+    q = quantity(s, "17", 17, counted="dead")
+    assert who_is_counted(claim("d", s, [q]), q) != "part"
+    s = "At least 17 of the dead were children."
+    q = quantity(s, "At least 17", 17, counted="dead")
+    assert class_of(who_is_counted(claim("d", s, [q]), q)) == "children"
+
+
+def test_counts_of_classes_joined_by_and_share_the_cue_of_their_count():
+    s = "The hospital said those treated were 57 men and 24 women from the district."
+    men, women = quantity(s, "57", 57, counted="men"), quantity(s, "24", 24, counted="women")
+    c = claim("d", s, [men, women])
+    assert measure_of(c, women) == "injured"
+    s = "The hospital said those treated were 57 men and 24 buses from the district."
+    men, buses = quantity(s, "57", 57, counted="men"), quantity(s, "24", 24, counted="buses")
+    assert measure_of(claim("d", s, [men, buses]), buses) is None
+
+
+def test_a_bare_count_still_in_care_is_a_part_of_the_injured_apart_from_their_total():
+    s = "Dozens more are still in hospital."
+    q = quantity(s, "Dozens", 24)
+    assert counted_class("injured", who_is_counted(claim("d", s, [q]), q)) == "still in hospital"
+    s = "Officials said 37 people were still being treated in hospital."
+    q = quantity(s, "37", 37, counted="people")
+    assert counted_class("injured", who_is_counted(claim("d", s, [q]), q)) == "all"

@@ -72,13 +72,17 @@ def test_admin_table_is_what_build_admin_makes():
     assert gz_table(build_admin.rows()) == data_path("ledger", "admin.tsv.gz").read_bytes()
 
 
-def test_an_area_noun_or_several_cities_make_no_city_breakdown():
+def test_several_cities_make_no_city_breakdown_and_an_area_noun_no_city():
     pokhara = "geo:1282898"
-    for s, places in [("Floods killed 30 people in Kathmandu province.", [("Kathmandu", KATHMANDU)]),
-                      ("Floods killed 30 people in Kathmandu and Pokhara.",
-                       [("Kathmandu", KATHMANDU), ("Pokhara", pokhara)])]:
-        c = claim("d", s, [("30", 30)], places)
-        assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", None), s
+    s = "Floods killed 30 people in Kathmandu and Pokhara."
+    c = claim("d", s, [("30", 30)], [("Kathmandu", KATHMANDU), ("Pokhara", pokhara)])
+    assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", None)
+    # "Kathmandu province" is the province, which the gazetteer (cities) does not hold: its
+    # breakdown by the province rule, not the city's, and it keeps its area noun's reading
+    s = "Floods killed 30 people in Kathmandu province."
+    c = claim("d", s, [("30", 30)], [("Kathmandu", KATHMANDU)])
+    from pipeline.inspect.scope import _cities
+    assert _cities(c, tuple(c["quantities"][0]["span"]), [], {"Nepal"}) == []
     s = "Floods killed 30 people in Kathmandu city."
     c = claim("d", s, [("30", 30)], [("Kathmandu", KATHMANDU)])
     assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", "Kathmandu")
@@ -351,3 +355,93 @@ def test_they_refer_back_to_the_country_named_before_in_a_story_across_countries
     s = "Officials said 500 people were still missing."
     c = claim("d", s, [("500", 500)], [])
     assert scope_of(c, c["quantities"][0], None, set(), previous="Thailand") == (None, None)
+
+
+def test_a_named_admin_area_is_its_counts_breakdown():
+    # no gazetteer entity at all: the name and its area noun, appositive or bracketed count say it
+    for s, n, area in [("The ministry said 1,200 people died in Verlo province.", "1,200", "Verlo"),
+                       ("Most deaths, 800, were in Al-Verlo, the province nearest the epicentre.", "800",
+                        "Al Verlo"),
+                       ("Verlo province had the most deaths (900), followed by Sarn Dalu (450).", "450",
+                        "Sarn Dalu"),
+                       ("Verlo province had the most deaths (900), followed by Sarn Dalu (450).", "900",
+                        "Verlo"),
+                       ("Officials said 3,000 of the dead were in the provincial capital, Sarn Dalu.", "3,000",
+                        "Sarn Dalu")]:
+        c = claim("d", s, [(n, 1)] + [(o, 1) for o in ("900", "450") if o in s and o != n], [])
+        assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", area), s
+
+
+def test_an_admin_area_where_the_event_happened_or_of_another_count_is_no_breakdown():
+    # where the event happened, a demonym, or an area another number parts off
+    for s, n in [("At least 120 people were killed in a crush at a stadium in Verlo province.", "120"),
+                 ("The quake killed 2,000 people across the Nepalese province.", "2,000"),
+                 ("Another 10 died, including five in the Verlo state and five elsewhere.", "10")]:
+        c = claim("d", s, [(n, 1)] + ([("five", 5)] if "five" in s else []), [])
+        assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", None), s
+
+
+def test_a_country_where_the_event_happened_is_not_the_counts_place():
+    s = "More than 9,000 people have died in the earthquake off Nepal and the floods it set off."
+    c = claim("d", s, [("9,000", 9000)], [("Nepal", NEPAL)])
+    # in a story across countries (no main country) the count is the whole story's
+    assert scope_of(c, c["quantities"][0], None, {"Nepal"}) == (None, None)
+    s = "The earthquake killed more than 9,000 people in Nepal."
+    c = claim("d", s, [("9,000", 9000)], [("Nepal", NEPAL)])
+    assert scope_of(c, c["quantities"][0], None, {"Nepal"}) == ("Nepal", None)
+
+
+def test_in_a_story_across_countries_a_place_after_the_count_in_another_clause_is_not_its():
+    s = "The outbreak has killed 4,000 people, and conditions in Nepal are getting worse."
+    c = claim("d", s, [("4,000", 4000)], [("Nepal", NEPAL)])
+    assert scope_of(c, c["quantities"][0], None, {"Nepal"}) == (None, None)
+    # with a main country it still ranks as the sentence's place; before the count it scopes it
+    assert scope_of(c, c["quantities"][0], "India", {"Nepal"}) == ("Nepal", None)
+    s = "In Nepal, 300 people died in the capital, and 4,000 were injured."
+    c = claim("d", s, [("300", 300), ("4,000", 4000)], [("Nepal", NEPAL)])
+    assert scope_of(c, c["quantities"][1], None, {"Nepal"}) == ("Nepal", None)
+
+
+def test_the_capital_of_a_crowds_sentence_is_the_main_countrys_capital():
+    from pipeline.inspect.scope import capitals
+
+    assert capitals()["Nepal"] == "Kathmandu"
+    s = "Organisers said 400,000 marched in the capital alone."
+    c = claim("d", s, [("400,000", 400000)], [])
+    assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}, crowd=True) == ("Nepal", "Kathmandu")
+    assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", None)     # not a crowd
+    s = "Organisers said 400,000 marched in the capital of the province."
+    c = claim("d", s, [("400,000", 400000)], [])
+    assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}, crowd=True) == ("Nepal", None)
+
+
+def test_capitals_table_is_what_build_capitals_makes():
+    import importlib.util
+
+    from pipeline.resources import data_path, gz_table
+
+    path = data_path("ledger", "build_capitals.py")
+    spec = importlib.util.spec_from_file_location("build_capitals", path)
+    build_capitals = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build_capitals)
+    assert gz_table(build_capitals.rows()) == data_path("ledger", "capitals.tsv.gz").read_bytes()
+
+
+def test_there_refers_back_to_the_town_of_the_sentence_before():
+    docs = {"a": {"doc_id": "a", "story_id": "story:x", "source": "a"}}
+    town = claim("a", "In the village of Verlo, almost no house was left standing.", [], [])
+    town["entities"] = [{"text": "Verlo", "span": [18, 23], "label": "GPE", "norm": "Verlo", "entity_id": "ent:verlo"}]
+    town["sentence_index"] = 4
+    there = claim("a", "Relatives said 40 people had died there.", [("40", 40)], [])
+    there["sentence_index"] = 5
+    toll = claim("a", "Nepal said 2,000 people were killed.", [("2,000", 2000)], [("Nepal", NEPAL)])
+    toll["sentence_index"] = 6
+    tables = {(m.country, m.subplace): [r.quantity["value"] for r in m.rows]
+              for m in build_ledger([town, there, toll], docs)}
+    assert tables == {("Nepal", None): [2000], ("Nepal", "Verlo"): [40]}
+    # "there is" states existence and refers to no place
+    there["text"] = "Officials said there is no count, but 40 people had died."
+    there["span"] = [0, len(there["text"])]
+    there["quantities"][0]["span"] = [38, 40]
+    tables = {(m.country, m.subplace) for m in build_ledger([town, there, toll], docs)}
+    assert tables == {("Nepal", None)}

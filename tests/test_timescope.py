@@ -151,3 +151,39 @@ def test_an_event_the_story_is_not_about_is_context():
     assert time_scope(c, q, 2016, events=events) is None
     c, (q,) = _one("The toll reached 900, level with the great storm of the century.", ("900", 900))
     assert time_scope(c, q, 2016, events=events) is None
+
+
+def test_a_year_across_a_clause_break_is_its_own_clauses_and_a_when_clause_ends_with_the_counts_year():
+    s = ("About 90 people died in a fire at a theatre in Dorvik in 1952, and 40 people drowned when a "
+         "crowded ferry capsized on the river near the old harbour of Velm in 1967.")
+    c = claim("d", s, [quantity(s, "90", 90, counted="people", predicate="die"),
+                       quantity(s, "40", 40, counted="people", predicate="drown")])
+    first, second = c["quantities"]
+    assert time_scope(c, first, 2020) == "context 1952"
+    assert time_scope(c, second, 2020) == "context 1967"     # 18 words on, past the window
+    # a bare count after the break is elliptical, of the first clause's time
+    s = "A march in 1999 drew 130,000 people by the organisers' count, and 22,800 according to police."
+    c = claim("d", s, [quantity(s, "130,000", 130000, counted="people", predicate="draw"),
+                       quantity(s, "22,800", 22800, predicate="draw")])
+    assert time_scope(c, c["quantities"][1], 2020) == "context 1999"
+
+
+def test_in_a_protest_story_the_injured_of_each_day_are_a_question_of_their_own():
+    def one(doc: str, sentence: str, text: str, value: float, **kw) -> dict:
+        return claim(doc, sentence, [quantity(sentence, text, value, **kw)])
+    crowd = {"counted": "demonstrators", "predicate": "march"}
+    hurt = {"counted": "officers", "predicate": "injure"}
+    claims = [one("a", "Some 80,000 demonstrators marched.", "80,000", 80000, **crowd),
+              one("a", "Police said 20 officers were injured.", "20", 20, **hurt),
+              one("b", "Some 95,000 demonstrators marched.", "95,000", 95000, **crowd),
+              one("b", "Police said 31 officers were injured.", "31", 31, **hurt),
+              one("b", "Unions said 300,000 demonstrators marched.", "300,000", 300000, **crowd)]
+    docs = {"a": {"doc_id": "a", "story_id": "s", "published": "2023-01-19"},
+            "b": {"doc_id": "b", "story_id": "s", "published": "2023-03-07"}}
+    injured = {m.time: [r.quantity["value"] for r in m.rows] for m in build_ledger(claims, docs)
+               if m.measure == "injured"}
+    assert injured == {"2023-01-19": [20], "2023-03-07": [31]}
+    # in a story that is not mostly crowds, the injured line up whatever their day
+    injured = {m.time: sorted(r.quantity["value"] for r in m.rows) for m in build_ledger(
+        [claims[0], claims[1], claims[3]], docs) if m.measure == "injured"}
+    assert injured == {None: [20, 31]}
