@@ -29,6 +29,13 @@ def test_past_period_phrase_is_context():
     assert time_scope(c, q, 2016) == "context"
 
 
+def test_a_count_said_of_every_year_is_context():
+    c, (q,) = _one("Hundreds of people die each year in ferry accidents on the river.", ("Hundreds", 300))
+    assert time_scope(c, q, 2016) == "context"
+    c, (q,) = _one("The ferry sank on Friday and 41 people died.", ("41", 41))
+    assert time_scope(c, q, 2016) is None
+
+
 def test_context_counts_are_listed_apart():
     c1, _ = _one("The quake killed 2,100 people.", ("2,100", 2100))
     c2, _ = _one("A quake in 1931 killed 7,400 people.", ("7,400", 7400))

@@ -29,7 +29,8 @@ def _settings() -> tuple[re.Pattern[str], int]:
     data = load_json("ledger", "time.json")
     # literal phrases ("last year") and patterns of a longer past period ("over the past
     # 28 years", "since the protests began")
-    alternatives = [re.escape(p) for p in data["past_phrases"]] + list(data.get("past_patterns", []))
+    alternatives = [re.escape(p) for p in data["past_phrases"]] + list(data.get("past_patterns", [])) \
+        + list(data.get("habitual_patterns", []))  # "… die each year": a norm, not the story's figure
     phrases = re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
     return phrases, int(data["window_words"])
 
