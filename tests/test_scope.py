@@ -29,6 +29,14 @@ def test_the_admin_table_knows_countries_and_their_cities():
     assert admin()[NEPAL] == ("Nepal", "country") and admin()[KATHMANDU] == ("Nepal", "city")
 
 
+def test_a_story_is_set_in_the_country_it_names_not_one_it_reaches_through_a_town():
+    mumbai = "geo:1275339"  # a city of India, a country that sorts before Nepal
+    docs = {"d": {"doc_id": "d", "story_id": "story:x"}}
+    claims = [claim("d", "The quake killed 40 people in Nepal.", [("40", 40)], [("Nepal", NEPAL)]),
+              claim("d", "Relatives waited for news in Mumbai.", [], [("Mumbai", mumbai)])]
+    assert story_countries(docs, claims) == {"story:x": "Nepal"}
+
+
 def test_each_count_takes_the_nearest_place_with_no_other_number_between():
     s = "The quake killed 1,000 people in Nepal; in Kathmandu alone, 600 died."
     c = claim("d", s, [("1,000", 1000), ("600", 600)], [("Nepal", NEPAL), ("Kathmandu", KATHMANDU)])

@@ -723,16 +723,26 @@ def scope_of(claim: dict[str, Any], q: dict[str, Any], default: str | None,
 
 
 def story_countries(documents: dict[str, dict[str, Any]], claims: Iterable[dict[str, Any]]) -> dict[Any, str]:
-    """story_id → the country the most of its documents name (ties: alphabetical)."""
+    """story_id → the country the most of its documents name; on a tie, the one the most of
+    them name by its own name rather than only through a town in it ("search for news in
+    Siwa", a town the gazetteer places in Egypt, tied an Indonesian ferry story's
+    "Indonesia" and won on the alphabet); then alphabetical."""
     named: dict[str, set[str]] = defaultdict(set)
+    direct: dict[str, set[str]] = defaultdict(set)
     for c in claims:
         for e in c.get("entities") or []:
             if (known := admin_of(e)) is not None:
                 named[str(c.get("doc_id"))].add(known[0])
+                if known[1] == "country":
+                    direct[str(c.get("doc_id"))].add(known[0])
     votes: dict[Any, Counter] = defaultdict(Counter)
+    by_name: dict[Any, Counter] = defaultdict(Counter)
     for doc_id, countries in named.items():
-        votes[(documents.get(doc_id) or {}).get("story_id")].update(countries)
-    return {story: min(v.items(), key=lambda kv: (-kv[1], kv[0]))[0] for story, v in votes.items()}
+        story = (documents.get(doc_id) or {}).get("story_id")
+        votes[story].update(countries)
+        by_name[story].update(direct[doc_id])
+    return {story: min(v.items(), key=lambda kv: (-kv[1], -by_name[story][kv[0]], kv[0]))[0]
+            for story, v in votes.items()}
 
 
 def story_cities(documents: dict[str, dict[str, Any]], claims: Iterable[dict[str, Any]],
