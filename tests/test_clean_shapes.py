@@ -335,6 +335,18 @@ def test_more_heads_of_appended_stories(head):
     assert reasons(c)[head] == "boilerplate:related" and other[1] not in kept(c)
 
 
+@pytest.mark.parametrize("head", ["More World stories", "More Business News", "Other Sports stories"])
+def test_heads_of_a_sections_story_list(head):
+    other = ["Port Ellis central bank holds rates steady", "The central bank kept its benchmark interest rate "
+             "unchanged at 6.5 percent on Thursday, saying consumer prices had cooled for a third month."]
+    c = clean("\n\n".join(ARTICLE + [head] + other))
+    check_invariants(c)
+    assert reasons(c)[head] == "boilerplate:related" and other[1] not in kept(c)
+    # a sentence that opens with the same words is prose
+    line = "More world leaders are expected to join the stories of support this week."
+    assert line in kept(clean("\n\n".join(ARTICLE[:2] + [line] + ARTICLE[2:])))
+
+
 @pytest.mark.parametrize("line", ["Mar 3, 10:15am", "Friday, March 3 at 10:15 a.m. ET", "10:15 - 3 March",
                                   "A few seconds ago", "Updated: 10:15"])
 def test_stamps_with_the_day_before_the_clock(line):
