@@ -307,8 +307,9 @@ _TEMPLATE = re.compile(r"(?:\{\{[^{}\n]{0,60}\}\}|\{%[^%\n]{0,60}%\}|\s)+")
 # Desk initials over the agencies of the copy, the sign-off of broadcasters' web desks:
 # "jr/ab (Reuters, AFP, dpa)", "mkg/hc (AP, dpa)".
 _INITIALS = re.compile(r"[a-z]{2,4}(?:/[a-z]{2,4}){1,3}\s*\(([^()]{2,80})\)")
-# Agencies and the initials of the editor who put the copy together: "dpa/est", "AFP/jr".
-_AGENCIES_INITIALS = re.compile(r"([^\s/]+(?:/[^\s/]+){0,3})/[a-z]{2,4}")
+# Agencies and the initials of the editor who put the copy together: "dpa/est", "AFP/jr",
+# or the initials in brackets: "dpa/AFP/Reuters (jr)".
+_AGENCIES_INITIALS = re.compile(r"([^\s/()]+(?:/[^\s/()]+){0,3})(?:/[a-z]{2,4}|\s*\([a-z]{2,4}(?:/[a-z]{2,4})?\))")
 
 
 def _template_line(line: _Line) -> bool:
@@ -321,7 +322,8 @@ def _desk_signoff(line: _Line) -> bool:
     """A sign-off of desk initials and the agencies the copy came from ("jr/ab (Reuters,
     AFP, dpa)"): lower-case initials joined by slashes, then a bracketed list of agencies
     of the lexicon only; or the agencies, a slash and the editor's lower-case initials
-    ("dpa/est", "AFP/Reuters/jr"). Heuristic (issue 19: the web desks of broadcasters
+    ("dpa/est", "AFP/Reuters/jr"), or the agencies and the initials in brackets
+    ("dpa/AFP/Reuters (jr)"). Heuristic (issue 19: the web desks of broadcasters
     and agencies' foreign services sign so)."""
     if "/" not in line.text:
         return False   # most lines: no slash, no initials
