@@ -193,6 +193,7 @@ KOLKATA = ["Kolkata doctors strike over an assault on a colleague",
 
 
 @pytest.mark.parametrize("closing,cut", [("Copyright 2024 Riverton Herald. All rights reserved.", True),
+                                         ("Read more: What the Khartoum budget means for schools", True),
                                          ("Council members at the Khartoum vote. (Wire Photo/Jane Roe)", False)])
 def test_story_head_about_another_country_after_closing_furniture(closing, cut):
     c = clean("\n\n".join(SUDAN + [closing] + KOLKATA))
@@ -200,6 +201,14 @@ def test_story_head_about_another_country_after_closing_furniture(closing, cut):
     assert all(x in kept(c) for x in SUDAN)
     # after a caption the line may be the article's next section: the overlap decides
     assert (KOLKATA[1] not in kept(c)) == cut
+
+
+def test_story_head_may_open_with_a_number():
+    head = "40 doctors strike in Kolkata over an assault on a colleague"
+    c = clean("\n\n".join(SUDAN + ["Copyright 2024 Riverton Herald.", head, KOLKATA[1]]))
+    check_invariants(c)
+    assert all(x in kept(c) for x in SUDAN)
+    assert head not in kept(c) and KOLKATA[1] not in kept(c)
 
 
 def test_story_head_about_a_country_the_article_names_is_read_by_overlap():
