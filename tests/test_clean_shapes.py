@@ -211,6 +211,14 @@ def test_story_head_may_open_with_a_number():
     assert head not in kept(c) and KOLKATA[1] not in kept(c)
 
 
+@pytest.mark.parametrize("rule", ["___", "* * *"])
+def test_story_head_read_over_a_rule_line(rule):
+    c = clean("\n\n".join(SUDAN + ["Copyright 2024 Riverton Herald.", rule] + KOLKATA))
+    check_invariants(c)
+    assert all(x in kept(c) for x in SUDAN)
+    assert KOLKATA[0] not in kept(c) and KOLKATA[1] not in kept(c)
+
+
 def test_story_head_about_a_country_the_article_names_is_read_by_overlap():
     c = clean("\n\n".join(SUDAN + ["Doctors in Kolkata went on strike last year.", "Copyright 2024 Riverton Herald."]
                           + KOLKATA))
