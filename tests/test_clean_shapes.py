@@ -219,6 +219,22 @@ def test_story_head_read_over_a_rule_line(rule):
     assert KOLKATA[0] not in kept(c) and KOLKATA[1] not in kept(c)
 
 
+def test_datelined_paragraph_after_the_article_starts_a_story():
+    story = ["PORT ELSEY, Norland (Wire) - The ferry from Kirkwall Sound will resume its crossings on "
+             "Friday, the operator said, ending a seven-week gap that left islanders on a supply flight.",
+             "Divers spent a month rebuilding the glacier pier, whose pilings a January gale tore loose, "
+             "and engineers signed off the repairs on Tuesday after a final load test."]
+    c = clean("\n\n".join(ARTICLE + story))
+    check_invariants(c)
+    assert all(x in kept(c) for x in ARTICLE) and not any(x in kept(c) for x in story)
+    # a dispatch of the same story from another place is the article going on
+    same = ["MILLBROOK (Wire) - Teachers in Millbrook said the Riverton council budget vote and its "
+            "40 new teachers would put pressure on their own school board, the mayor said.",
+            "The Riverton finance committee said it would review the budget and the two bridges."]
+    c = clean("\n\n".join(ARTICLE + same))
+    assert all(x in kept(c) for x in same)
+
+
 def test_story_head_about_a_country_the_article_names_is_read_by_overlap():
     c = clean("\n\n".join(SUDAN + ["Doctors in Kolkata went on strike last year.", "Copyright 2024 Riverton Herald."]
                           + KOLKATA))

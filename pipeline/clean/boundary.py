@@ -290,7 +290,8 @@ def _off_topic(doc: _Doc, lex: _Lexicon, settings: CleanSettings, html: bool = F
     * **Marker line** (cue classes with ``tail_marker``: related stories,
       comments, tags; relative time stamps like "2 hours ago" on a page that is no
       live page; and kept markers, read with the text after them: a second story's
-      head and a transcript's turn to another item, :mod:`.zones`) after some body:
+      head, a datelined paragraph after the article and a transcript's turn to another
+      item, :mod:`.zones`) after some body:
       a boundary unless the text after it (up to the next marker, at most
       ``marker_window_chars``) is the article going on: the char-weighted mean
       overlap of its substantial paragraphs with the article so far reaches
