@@ -440,6 +440,20 @@ def test_a_list_ending_the_article_is_kept_with_its_heading():
     assert "Budget dates" in kept(c) and "March 17 - final vote" in kept(c)
 
 
+def test_a_list_of_other_stories_headlines_is_trailing_chrome():
+    links = ["Port Ellis central bank holds rates steady as inflation eases",
+             "Storm knocks out power to 20,000 homes in the Kestrel valley",
+             "Hillside zoo welcomes twin snow leopard cubs"]
+    c = clean("\n\n".join(BODY) + "\n\n" + "\n".join(links))
+    check_invariants(c)
+    assert all(x in kept(c) for x in BODY) and not any(x in kept(c) for x in links)
+    # the article's own closing list (its words) stays
+    facts = ["Forty new teachers for Riverton schools", "Repairs to the two Riverton bridges",
+             "Council vote on the budget was 7 to 2"]
+    c = clean("\n\n".join(BODY) + "\n\n" + "\n".join(facts))
+    assert all(x in kept(c) for x in facts)
+
+
 def test_trailing_chrome_stops_at_a_fact_field():
     # only the run of chrome that ends the page goes: a "Field: value" line above it stays,
     # and so does what is above that
