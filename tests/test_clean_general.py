@@ -454,6 +454,16 @@ def test_a_list_of_other_stories_headlines_is_trailing_chrome():
     assert all(x in kept(c) for x in facts)
 
 
+def test_bulleted_story_links_and_stamps_between_them_are_trailing_chrome():
+    links = ["Port Ellis central bank holds rates steady as inflation eases",
+             "Storm knocks out power to 20,000 homes in the Kestrel valley",
+             "Hillside zoo welcomes twin snow leopard cubs"]
+    for tail in ("\n".join("• " + x for x in links), "\n".join(x + "\nMarch 3, 2024" for x in links)):
+        c = clean("\n\n".join(BODY) + "\n\n" + tail)
+        check_invariants(c)
+        assert all(x in kept(c) for x in BODY) and not any(x in kept(c) for x in links)
+
+
 def test_trailing_chrome_stops_at_a_fact_field():
     # only the run of chrome that ends the page goes: a "Field: value" line above it stays,
     # and so does what is above that
@@ -466,7 +476,8 @@ def test_trailing_chrome_stops_at_a_fact_field():
 @pytest.mark.parametrize("line,cls", [
     ("Related News: Riverton opens a new bridge", "boilerplate:link"), ("Like us on Facebook", "boilerplate:follow"),
     ("Support independent journalism", "boilerplate:promo"), ("Got a news tip? Send it to us", "boilerplate:promo"),
-    ("Privacy Policy", "boilerplate:navigation"), ("Read this story in Spanish", "boilerplate:link")])
+    ("Privacy Policy", "boilerplate:navigation"), ("Read this story in Spanish", "boilerplate:link"),
+    ("Share it", "boilerplate:share")])
 def test_promo_and_footer_lines_of_many_outlets(line, cls):
     assert reasons(_between(line))[line] == cls
 

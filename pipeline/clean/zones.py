@@ -993,10 +993,16 @@ def drop_trailing(s: _Scan) -> None:
     last = _last_sentence(doc)
     if last is None or last + 1 == len(doc.lines):
         return
-    listed = _listed_lines(doc.lines, last + 1, lambda block: _story_links(s, block, last))
+    linked: set[int] = set()
+    listed = _listed_lines(doc.lines, last + 1, lambda block: _story_links(s, block, last, linked))
     for k in range(len(doc.lines) - 1, last, -1):
         ln, pieces = doc.lines[k], doc.pieces[k]
         if not any(p.keep for p in pieces):
+            continue
+        if k in linked:   # a story link, bulleted or not
+            for p in pieces:
+                if p.keep:
+                    p.keep, p.label = False, "boilerplate:trailing"
             continue
         if k in listed or k + 1 in listed:
             return
@@ -1044,20 +1050,24 @@ _LINK_WORDS = (4, 20)
 _LINK_OVERLAP = 0.2
 
 
-def _story_links(s: _Scan, block: range, last: int) -> bool:
+def _story_links(s: _Scan, block: range, last: int, linked: set[int]) -> bool:
     """A block of headlines of other stories after the article's last sentence (line
     ``last``): every line headline-shaped (:data:`_LINK_WORDS` words, capitalised or
     opening with a number, no sentence end, no "Field: value"), and at least two thirds of
     them share less than :data:`_LINK_OVERLAP` of their weighted content words with the
     article (one may be the article's own headline): the story links a page lists under
     its article without a head, not the article's closing list of facts or names, nor a
-    dated listing (a line opening with a month: tour dates, a timeline).
+    dated listing (a line opening with a month: tour dates, a timeline). Only the block's
+    kept lines are read (at least :data:`_LIST_LINES`: a stamp or a share button between
+    links is removed already); a bullet before a line is read past. The block's lines are
+    added to ``linked``.
     Heuristic (issue 19)."""
-    lines = [s.doc.lines[k] for k in block]
-    if block.start <= last or not all(
-            _LINK_WORDS[0] <= ln.nw <= _LINK_WORDS[1] and (ln.text[0].isupper() or ln.text[0].isdigit())
-            and not ln.sentence_end and not _FIELD.match(ln.text)
-            and ln.words[0].lower().rstrip(".") not in s.lex.months for ln in lines):
+    lines = [s.doc.lines[k] for k in block if any(p.keep for p in s.doc.pieces[k])]
+    texts = [ln.text[m.end():] if (m := _BULLET.match(ln.text)) else ln.text for ln in lines]
+    if block.start <= last or len(lines) < _LIST_LINES or not all(
+            _LINK_WORDS[0] <= ln.nw <= _LINK_WORDS[1] and (t[0].isupper() or t[0].isdigit())
+            and not ln.sentence_end and not _FIELD.match(t)
+            and ln.words[0].lower().rstrip(".") not in s.lex.months for ln, t in zip(lines, texts)):
         return False   # a line opening with a month is a dated listing: tour dates, a timeline
     stop, settings = s.lex.stopwords, s.settings
     ref: dict[str, float] = {}
@@ -1065,8 +1075,11 @@ def _story_links(s: _Scan, block: range, last: int) -> bool:
         for p in pieces:
             if p.keep:
                 ref.update(_features(s.doc.text[p.start:p.end], stop, settings))
-    other = sum(_sim(_features(ln.text, stop, settings), ref.keys()) < _LINK_OVERLAP for ln in lines)
-    return 3 * other >= 2 * len(lines)
+    other = sum(_sim(_features(t, stop, settings), ref.keys()) < _LINK_OVERLAP for t in texts)
+    if 3 * other < 2 * len(lines):
+        return False
+    linked.update(block)
+    return True
 
 
 # A data field of a fact box: "Built: 1974", "Storeys: 24" (kept: the article's own data).
