@@ -464,6 +464,18 @@ def test_bulleted_story_links_and_stamps_between_them_are_trailing_chrome():
         assert all(x in kept(c) for x in BODY) and not any(x in kept(c) for x in links)
 
 
+def test_story_link_over_its_cut_off_teaser():
+    link = ["Storm knocks out power to 20,000 homes in the Kestrel valley",
+            "Crews in the hill villages worked through the night after the storm brought down at least…"]
+    c = clean("\n\n".join(BODY[:2] + ["\n".join(link)] + BODY[2:]))
+    check_invariants(c)
+    assert all(x in kept(c) for x in BODY)
+    assert reasons(c)[link[0]] == reasons(c)[link[1]] == "boilerplate:related"
+    # a paragraph that trails off in a quotation is the article's
+    line = 'Park said the vote "was only the beginning…"'
+    assert line in kept(clean("\n\n".join(BODY[:2] + ["Budget night\n" + line] + BODY[2:])))
+
+
 def test_trailing_chrome_stops_at_a_fact_field():
     # only the run of chrome that ends the page goes: a "Field: value" line above it stays,
     # and so does what is above that

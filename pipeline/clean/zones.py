@@ -1739,6 +1739,33 @@ def _dateline_story(s: _Scan, i: int) -> _Step:
     s.doc.pieces[i][-1].label = "body|marker"
     return step
 
+# A teaser cut off inside its sentence by the page: a word, then an ellipsis, ending the line.
+_CUT_OFF = re.compile(r"\w(?:…|\.{3})$")
+#: The longest teaser under a story link's headline (words).
+_TEASER_LINE_WORDS = 60
+
+
+def _headed_teaser(s: _Scan, i: int) -> _Step:
+    """A story link printed as its headline over its teaser, the teaser cut off inside a
+    sentence by an ellipsis ("Storm cuts power to 20,000 homes" / "Rescuers in the hill
+    villages dug through the rubble after the storm killed at least…"): a headline-shaped
+    line after a blank line (3-25 words, capitalised or opening with a number, no sentence
+    end) and, with no blank line between, a line of at most :data:`_TEASER_LINE_WORDS` words ending in a
+    word and an ellipsis -> both ``boilerplate:related``; after some body, plain-text
+    input only. Heuristic (issue 19: teasers of other stories that aggregator, forum and
+    tag pages print under or inside the article): real-world dev and test unchanged."""
+    lines = s.doc.lines
+    ln = lines[i]
+    if i + 1 >= len(lines) or not s.strip_furniture or not s.seen_body or not ln.blank_before \
+            or not 3 <= ln.nw <= 25 or ln.sentence_end or not (ln.text[0].isupper() or ln.text[0].isdigit()):
+        return None
+    nxt = lines[i + 1]
+    if nxt.blank_before or nxt.nw > _TEASER_LINE_WORDS or not _CUT_OFF.search(nxt.text):
+        return None
+    s.doc.drop(i, "boilerplate:related")
+    s.doc.drop(i + 1, "boilerplate:related")
+    return i + 2, True
+
 def _under_marker(s: _Scan, i: int) -> bool:
     """The last kept line before line ``i`` (over removed ones: its byline, its stamp) is a
     marker of the off-topic pass (a second story's head)."""
@@ -2086,12 +2113,13 @@ _TOP_RULES = (_top_cue, _timestamp_line, _clock_stamp, _note_line, _date_stamp_l
 #: Body, in order: cue lexicon, time stamp, clock stamp, bracketed note, open tag list,
 #: date line, duplicate headline, byline, caption or credit, embedded post, code line,
 #: entry clock stamp, leading dateline,
-#: trailing tag run, bullet item, a second story's head, a datelined paragraph after the article,
+#: trailing tag run, bullet item, a story link over its teaser, a second story's head, a datelined
+#: paragraph after the article,
 #: sub-heading, an author's note, a repeated paragraph, paragraph.
 _BODY_RULES = (_body_cue, _timestamp_line, _clock_stamp, _note_line, _open_tag_list, _date_stamp_line,
                _duplicate_headline, _byline_line, _caption_line, _media_title, _embed_block, _code_stamp, _entry_stamp,
                _byline_lead_start, _dateline_start, _live_credit,
-               _tag_run, _bullet_item, _story_head, _dateline_story, _kicker, _author_bio, _repeat_paragraph, _credit_suffix,
+               _tag_run, _bullet_item, _headed_teaser, _story_head, _dateline_story, _kicker, _author_bio, _repeat_paragraph, _credit_suffix,
                _segment_turn, _paragraph)
 
 
