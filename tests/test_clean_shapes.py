@@ -353,6 +353,29 @@ def test_prompt_to_the_reader(line):
     assert reasons(_between(line))[line] == "boilerplate:promo"
 
 
+@pytest.mark.parametrize("line", ["What do you think? Leave a comment below.",
+                                  "Got a story? Email news@riverton-herald.example",
+                                  "Send us your photos of the flood at photos@riverton-herald.example"])
+def test_prompt_after_a_question_or_to_an_address(line):
+    assert reasons(_between(line))[line] == "boilerplate:promo"
+
+
+def test_question_in_prose_before_an_imperative_is_kept():
+    line = "Why did the council wait? Read the minutes and the answer is plain enough, Park said."
+    assert line in kept(_between(line))
+
+
+@pytest.mark.parametrize("line", ["Related coverage: Teachers back the Riverton budget",
+                                  "Also on Riverton Herald | Bridge repairs to start in spring"])
+def test_story_link_under_a_list_head_label(line):
+    assert reasons(_between(line))[line] == "boilerplate:link"
+
+
+def test_one_word_list_head_label_opens_prose():
+    line = "Latest: the council will meet again on Friday to vote on the school budget."
+    assert line in kept(_between(line))
+
+
 def test_imperative_prose_without_a_pointer_is_kept():
     line = "Read the council minutes and the budget looks far less generous than the mayor claims."
     assert line in kept(_between(line))

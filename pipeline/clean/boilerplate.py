@@ -62,7 +62,34 @@ def _cue(line: _Line, lex: _Lexicon) -> str | None:
                 return next(c for c in classes if c not in ("date", "name"))
     if cls is None and len(line.text) <= 120:
         cls = _word_bar(line.text, lex) or _semicolon_tags(line.text)
+    if cls is None and len(line.text) <= lex.max_chars["link"]:
+        cls = _labelled_link(line.text, lex)
     return cls
+
+
+# A label before a colon or a bar that ends it: "Related coverage: …", "Most read | …".
+_LABEL_END = re.compile(r"\s*(?::|\s\|)\s+")
+#: Words of a list head used as a story link's label (one word is left out: "Latest: …"
+#: opens a live page's entry) and the fewest words of the headline after it.
+_LABEL_WORDS = (2, 5)
+_LABELLED_HEADLINE_WORDS = 3
+
+
+def _labelled_link(text: str, lex: _Lexicon) -> str | None:
+    """``"link"`` for a story link whose label is a list head of the lexicon (a whole-line
+    phrase of class ``related`` or ``link``: "Related coverage", "Also on Riverton
+    Herald", "Most read") before a colon or a bar and a headline of at least
+    :data:`_LABELLED_HEADLINE_WORDS` words: "Related coverage: Teachers back the
+    budget"; else None. Heuristic (issue 19: inline story links whose label the prefix
+    list does not hold): real-world dev and test unchanged."""
+    m = _LABEL_END.search(text, 0, 40)
+    if m is None:
+        return None
+    label, rest = text[:m.start()], text[m.end():]
+    if not _LABEL_WORDS[0] <= len(_WORD.findall(label)) <= _LABEL_WORDS[1] \
+            or len(_WORD.findall(rest)) < _LABELLED_HEADLINE_WORDS:
+        return None
+    return "link" if _cue_text(label, lex) in ("related", "link") else None
 
 
 def _semicolon_tags(text: str) -> str | None:

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..resources import load_json
 from .lexicon import _lexicon
-from .lines import _Line
+from .lines import _WORD, _Line
 
 # A person's name as a credit prints it: up to four capitalised words ("Hannah McKay").
 _NAME = r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}"
@@ -429,13 +429,19 @@ def _prompts() -> _Prompts:
     channels = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in raw["promo_channels"])
     return _Prompts(
         opening=re.compile(rf"^(?:for\s+more(?:\s+[^,]{{1,40}})?,\s*|you\s+can\s+)?(?:{verbs})\b", re.IGNORECASE),
-        pointer=re.compile(r"\b(?:here|below|above)\s*[.!]?$", re.IGNORECASE),
+        pointer=re.compile(r"\b(?:here|below|above)\s*[.!]?$|@[\w\-]+(?:\.[\w\-]+)+\.?$", re.IGNORECASE),
         channel=re.compile(rf"\b(?:our|the|us\s+on)\s+(?:\w+\s+){{0,2}}(?:{channels})\b", re.IGNORECASE),
         first_words=frozenset({"for", "you", *(v.split()[0] for v in raw["promo_verbs"])}))
 
 
 #: The longest reader prompt (words).
 _PROMPT_WORDS = 15
+
+
+# A short question to the reader opening a prompt: "Enjoyed this article? ", "What do you think? ".
+_PROMPT_QUESTION = re.compile(r"^[A-Z][^?.!]{2,60}\?\s+(?=[A-Z])")
+#: The most words of the question before a prompt.
+_PROMPT_QUESTION_WORDS = 6
 
 
 def _reader_prompt(line: _Line) -> bool:
@@ -446,13 +452,20 @@ def _reader_prompt(line: _Line) -> bool:
     on Telegram"): "Read the latest updates here.", "You can follow our live coverage
     here.", "For more on this story, watch the video above." Heuristic (issue 19: the
     sentence-shaped promos of many outlets); real-world dev: every line of the shape was
-    junk (cue lines already)."""
+    junk (cue lines already). A short question to the reader may come first ("Enjoyed
+    this article? Share it on our Facebook page.", "What do you think? Leave a comment
+    below."), and a line that ends in an e-mail address points too ("Send us your news
+    at tips@…"). Real-world dev and test unchanged."""
     t = line.text
     if line.nw > _PROMPT_WORDS or t[0] in "\"“‘«'" or not line.words:
         return False
     p = _prompts()
-    if line.words[0].lower() not in p.first_words:
-        return False   # a set look-up on the first word first
+    first = line.words[0].lower()
+    if first not in p.first_words:
+        q = _PROMPT_QUESTION.match(t) if t.find("?", 0, 62) > 0 else None
+        if q is None or len(_WORD.findall(q.group())) > _PROMPT_QUESTION_WORDS:
+            return False   # a set look-up on the first word first, then the question's end
+        t = t[q.end():]
     return p.opening.match(t) is not None and (p.pointer.search(t) is not None or p.channel.search(t) is not None)
 
 
