@@ -219,6 +219,24 @@ def test_story_head_read_over_a_rule_line(rule):
     assert KOLKATA[0] not in kept(c) and KOLKATA[1] not in kept(c)
 
 
+READER_POSTS = ["So glad the libraries stay open, my kids practically live in the Elm Street branch.",
+                "Park promised the same thing last year and the Riverton council still cut teachers."]
+
+
+@pytest.mark.parametrize("header", ["riverdad77\n2 hours ago", "Jane Roe says:\nMarch 3, 2024 at 10:15 am"])
+def test_readers_posts_under_a_comments_head_are_cut(header):
+    posts = "\n\n".join(f"{header}\n{p}" for p in READER_POSTS)
+    c = clean("\n\n".join(ARTICLE) + "\n\n3 Comments\n\n" + posts)
+    check_invariants(c)
+    assert all(x in kept(c) for x in ARTICLE) and not any(x in kept(c) for x in READER_POSTS)
+
+
+def test_comments_button_inside_the_article_is_no_end():
+    c = clean("\n\n".join(ARTICLE[:4] + ["Comments"] + ARTICLE[4:]))
+    check_invariants(c)
+    assert all(x in kept(c) for x in ARTICLE)
+
+
 def test_datelined_paragraph_after_the_article_starts_a_story():
     story = ["PORT ELSEY, Norland (Wire) - The ferry from Kirkwall Sound will resume its crossings on "
              "Friday, the operator said, ending a seven-week gap that left islanders on a supply flight.",

@@ -301,7 +301,9 @@ def _off_topic(doc: _Doc, lex: _Lexicon, settings: CleanSettings, html: bool = F
       substantial paragraph (≥ ``min_paragraph_chars``, ≥ 6 content tokens)
       reaches ``resume_threshold`` (scaled): the article goes on after a
       widget; a later marker ends it again. A story head about another country
-      (``|foreign``) opens the tail without the overlap check; when the article
+      (``|foreign``) opens the tail without the overlap check, and a comments head
+      over readers' posts (``|final``, :func:`.zones._comment_posts`) opens it for good
+      (no paragraph resumes the article after it); when the article
       resumes after a kept marker before any other marker, the units cut since it are
       given back (it headed a section of the article).
 
@@ -425,7 +427,7 @@ class _Article:
         headline, :func:`.zones._story_head`) that the article resumes after, before any
         other marker, was a section of the article: its units are given back."""
         units = self.units
-        tail = False
+        tail = final = False
         held: list[tuple[_Piece, str]] | None = None   # units cut since a kept marker
         for at in range(k, len(units)):
             p = units[at]
@@ -436,9 +438,11 @@ class _Article:
                     _to_tail(q)
                 return
             if p.label.endswith("|marker"):
-                # a second story's head about another country starts the tail unread
-                foreign = p.label.endswith("|foreign|marker")
-                p.label = p.label.removesuffix("|marker").removesuffix("|foreign")
+                # a second story's head about another country starts the tail unread; a
+                # comments head over readers' posts ends the article for good
+                foreign = p.label.endswith(("|foreign|marker", "|final|marker"))
+                final = final or p.label.endswith("|final|marker")
+                p.label = p.label.removesuffix("|marker").removesuffix("|foreign").removesuffix("|final")
                 held = None
                 if not tail and (foreign or not self.continues(at)):
                     tail = True
@@ -454,7 +458,7 @@ class _Article:
             if tail:
                 # A small reference matches less of any paragraph: scale the threshold.
                 scale = min(1.0, self.accepted / self.settings.mature_chars)
-                if s >= self.settings.resume_threshold * scale:
+                if not final and s >= self.settings.resume_threshold * scale:
                     tail = False
                     for q, label in held or ():
                         q.keep, q.label = True, label

@@ -945,7 +945,9 @@ def _body_cue(s: _Scan, i: int) -> _Step:
         _caption_above(s, i)   # "Image: Jane Roe/Reuters" under the caption it credits
     if cls in lex.tail_markers and s.seen_body:
         doc.pieces[i][-1].unit = True  # marker: the off-topic pass sees it
-        doc.pieces[i][-1].label = reason + "|marker"
+        # readers' posts under a comments head share the article's words: no overlap test
+        final = cls == "comments" and _comment_posts(s, i)
+        doc.pieces[i][-1].label = reason + ("|final|marker" if final else "|marker")
     if cls in _WRAPPED_CUES and _cue_goes_on(ln, doc.lines[i + 1] if i + 1 < len(doc.lines) else None):
         doc.drop(i + 1, reason)
         return i + 2, True
@@ -960,6 +962,31 @@ def _body_cue(s: _Scan, i: int) -> _Step:
             return end, True
     return _past_cue(doc, lex, i), True
 
+
+#: Lines after a comments head read for a reader's post header.
+_POST_HEAD_LINES = 4
+# A commenter's handle alone on its line: one token ("riverdad", "jane_r", "@jroe").
+_HANDLE_LINE = re.compile(r"@?[\w.\-]{3,30}")
+# A commenter's name and the verb of the post: "Jane Roe says:", "riverdad wrote:".
+_POSTER_SAYS = re.compile(r"^\S.{0,40}\s(?:says|said|wrote|writes|replied|replies)\s*:?$", re.IGNORECASE)
+
+
+def _comment_posts(s: _Scan, i: int) -> bool:
+    """Whether readers' posts follow the comments head at line ``i``: a post header among
+    the next :data:`_POST_HEAD_LINES` lines, before any sentence-like one: a handle (one
+    token with a digit or an underscore, all lower case, or after "@"), "Name says:", a
+    time stamp or date line, or "Reply". Then the head ends the article for good
+    (``|final|marker``: :mod:`.boundary` reads no overlap after it; readers' posts share
+    the article's words). Heuristic (issue 19: comment sections under the article): real-world
+    dev and test unchanged."""
+    for ln in s.doc.lines[i + 1:i + 1 + _POST_HEAD_LINES]:
+        t = ln.text
+        if _HANDLE_LINE.fullmatch(t) and (t.islower() or t[0] == "@" or any(c.isdigit() or c == "_" for c in t)) \
+                or _POSTER_SAYS.match(t) or t.lower() == "reply" or _timestamp(ln, s.lex) or _date_line(ln, s.lex):
+            return True
+        if _sentence_like(ln):
+            return False
+    return False
 
 def drop_links(s: _Scan) -> None:
     """Remove the story links found under a list head (:func:`_link_list_end`) with the
