@@ -394,6 +394,23 @@ def test_one_word_list_head_label_opens_prose():
     assert line in kept(_between(line))
 
 
+@pytest.mark.parametrize("line,reason", [
+    ("View original 185 more words", "boilerplate:link"), ("Originally posted on Riverton Herald:", "boilerplate:syndication"),
+    ("Reblog", "boilerplate:share"), ("Click to share on Facebook (Opens in new window)", "boilerplate:share"),
+    ("Add your comment", "boilerplate:comments"), ("Article Image", "boilerplate:caption")])
+def test_blog_widgets_of_reblogged_posts(line, reason):
+    assert reasons(_between(line))[line] == reason
+
+
+@pytest.mark.parametrize("line", ["[related_posts /]", "[/pullquote]", '[caption id="a12" width="300"]'])
+def test_blog_shortcode_line(line):
+    assert reasons(_between(line))[line] == "metadata:code"
+
+
+def test_bracketed_stage_direction_is_no_shortcode():
+    assert "[applause]" in kept(_between("[applause]"))
+
+
 def test_imperative_prose_without_a_pointer_is_kept():
     line = "Read the council minutes and the budget looks far less generous than the mayor claims."
     assert line in kept(_between(line))

@@ -302,8 +302,13 @@ def _update_clock(text: str) -> int:
     return m.end() if m else 0
 
 
-# A line of template markup a page printed unrendered: "{{#rendered}} {{/rendered}}", "{% ad %}".
+# A line of template markup a page printed unrendered: "{{#rendered}} {{/rendered}}", "{% ad %}",
+# or a blog's shortcode with a slash, an attribute or an underscore: "[related_posts /]",
+# "[/caption]", '[caption id="a12" width="300"]' (not "[applause]", a transcript's note).
 _TEMPLATE = re.compile(r"(?:\{\{[^{}\n]{0,60}\}\}|\{%[^%\n]{0,60}%\}|\s)+")
+_SHORTCODE = re.compile(r"\[(?:/[a-z][\w\-]{1,30}|[a-z][a-z\-]*_[\w\-]{1,30}(?:\s[^\]\n]{0,120})?"
+                        r"|[a-z][\w\-]{1,30}(?:\s+[\w\-]+=(?:\"[^\"\n]{0,80}\"|'[^'\n]{0,80}'|[^\s\]]{1,40}))+\s*"
+                        r"|[a-z][\w\-]{1,30}\s*/)\]")
 # Desk initials over the agencies of the copy, the sign-off of broadcasters' web desks:
 # "jr/ab (Reuters, AFP, dpa)", "mkg/hc (AP, dpa)".
 _INITIALS = re.compile(r"[a-z]{2,4}(?:/[a-z]{2,4}){1,3}\s*\(([^()]{2,80})\)")
@@ -313,9 +318,12 @@ _AGENCIES_INITIALS = re.compile(r"([^\s/()]+(?:/[^\s/()]+){0,3})(?:/[a-z]{2,4}|\
 
 
 def _template_line(line: _Line) -> bool:
-    """A line that is only template markup ("{{#rendered}} {{/rendered}}"): a page's code
-    printed unrendered, never article text. Heuristic (issue 19)."""
-    return line.text[0] == "{" and bool(_TEMPLATE.fullmatch(line.text))
+    """A line that is only template markup ("{{#rendered}} {{/rendered}}") or one blog
+    shortcode (:data:`_SHORTCODE`: "[related_posts /]", "[/caption]"): a page's code
+    printed unrendered, never article text. Heuristic (issue 19); real-world dev and test
+    unchanged."""
+    c = line.text[0]
+    return c == "{" and bool(_TEMPLATE.fullmatch(line.text)) or c == "[" and bool(_SHORTCODE.fullmatch(line.text))
 
 
 def _desk_signoff(line: _Line) -> bool:
