@@ -411,6 +411,13 @@ def test_bracketed_stage_direction_is_no_shortcode():
     assert "[applause]" in kept(_between("[applause]"))
 
 
+def test_share_bar_under_its_label():
+    line = "Share on: Facebook Twitter"
+    assert reasons(_between(line))[line] == "boilerplate:share"
+    prose = "Follow us: the council debate continues on Friday."
+    assert prose in kept(_between(prose))
+
+
 def test_imperative_prose_without_a_pointer_is_kept():
     line = "Read the council minutes and the budget looks far less generous than the mayor claims."
     assert line in kept(_between(line))

@@ -63,8 +63,24 @@ def _cue(line: _Line, lex: _Lexicon) -> str | None:
     if cls is None and len(line.text) <= 120:
         cls = _word_bar(line.text, lex) or _semicolon_tags(line.text)
     if cls is None and len(line.text) <= lex.max_chars["link"]:
-        cls = _labelled_link(line.text, lex)
+        cls = _labelled_link(line.text, lex) or _labelled_bar(line.text, lex)
     return cls
+
+
+def _labelled_bar(text: str, lex: _Lexicon) -> str | None:
+    """The class of a share or follow bar under its label: a cue line of that class, a
+    colon, and a bar of one-word items of it ("Share on: Facebook Twitter", "Follow us:
+    Facebook | Instagram"); else None. Heuristic (issue 19); real-world dev and test
+    unchanged."""
+    head, sep, rest = text.partition(":")
+    if not sep or len(head) > 30 or not rest.strip():
+        return None
+    cls = _cue_text(head, lex)
+    if cls not in ("share", "follow"):
+        return None
+    items = rest.strip()
+    return cls if (_word_bar(items, lex) or _cue(_Line(0, len(items), items, False, _WORD.findall(items)), lex)) == cls \
+        else None
 
 
 # A label before a colon or a bar that ends it: "Related coverage: …", "Most read | …".
