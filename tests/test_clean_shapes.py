@@ -253,6 +253,17 @@ def test_datelined_paragraph_after_the_article_starts_a_story():
     assert all(x in kept(c) for x in same)
 
 
+def test_story_head_after_a_sign_off_needs_no_credit_line():
+    head = "Junior doctors strike over an assault on a colleague"
+    c = clean("\n\n".join(SUDAN + ["Copyright 2024 Riverton Herald. All rights reserved.", head, KOLKATA[1]]))
+    check_invariants(c)
+    assert all(x in kept(c) for x in SUDAN)
+    assert head not in kept(c) and KOLKATA[1] not in kept(c)
+    # after the article's own paragraph the same lines are a sub-heading and its section
+    c = clean("\n\n".join(SUDAN + [head, KOLKATA[1]]))
+    assert head in kept(c) and KOLKATA[1] in kept(c)
+
+
 def test_story_head_about_a_country_the_article_names_is_read_by_overlap():
     c = clean("\n\n".join(SUDAN + ["Doctors in Kolkata went on strike last year.", "Copyright 2024 Riverton Herald."]
                           + KOLKATA))
