@@ -1711,8 +1711,8 @@ def _story_head(s: _Scan, i: int) -> _Step:
     :data:`_HEAD_CREDITS`) and a lead that opens with a dateline (:func:`_dateline`),
     or by credit lines and a sentence-like lead, or right after the sign-off that ends an
     article's text (:data:`_SIGN_OFF_REASONS`: a copyright line, a wire credit) over a
-    sentence-like lead (real-world dev and test unchanged; dev stress set head + body
-    removed 61 -> 62 of 63); only after :data:`_HEAD_AFTER_CHARS`
+    sentence-like lead when it names no country the article names (real-world dev and
+    test unchanged; dev stress set head + body removed 61 -> 62 of 63); only after :data:`_HEAD_AFTER_CHARS`
     chars and :data:`_HEAD_AFTER_PARAGRAPHS` paragraphs of body. The headline is kept
     (section ``heading``) and made a marker for the off-topic pass (:mod:`.boundary`):
     the text after it is the appended tail unless it is the article going on (an
@@ -1739,7 +1739,8 @@ def _story_head(s: _Scan, i: int) -> _Step:
     if j == len(lines) or not _sentence_like(lines[j]):
         return None
     foreign = _foreign_head(s, i)
-    if not (foreign or j > i + 1 or _dateline(lines[j].text) or _after(s, i, _SIGN_OFF_REASONS)):
+    if not (foreign or j > i + 1 or _dateline(lines[j].text) or _after(s, i, _SIGN_OFF_REASONS)
+            and not _countries(ln.text, lex) & _article_countries(s, i)):
         return None
     s.doc.keep(i, "heading", unit=True)
     s.doc.pieces[i][-1].label = "heading|foreign|marker" if foreign else "heading|marker"
