@@ -62,25 +62,9 @@ def _cue(line: _Line, lex: _Lexicon) -> str | None:
                 return next(c for c in classes if c not in ("date", "name"))
     if cls is None and len(line.text) <= 120:
         cls = _word_bar(line.text, lex) or _semicolon_tags(line.text)
-    if cls is None and len(line.text) <= lex.max_chars["link"]:
-        cls = _labelled_link(line.text, lex) or _labelled_bar(line.text, lex)
+    if cls is None and len(line.text) <= lex.max_chars["link"] and (":" in line.text[:40] or " |" in line.text[:40]):
+        cls = _labelled(line.text, lex)
     return cls
-
-
-def _labelled_bar(text: str, lex: _Lexicon) -> str | None:
-    """The class of a share or follow bar under its label: a cue line of that class, a
-    colon, and a bar of one-word items of it ("Share on: Facebook Twitter", "Follow us:
-    Facebook | Instagram"); else None. Heuristic (issue 19); real-world dev and test
-    unchanged."""
-    head, sep, rest = text.partition(":")
-    if not sep or len(head) > 30 or not rest.strip():
-        return None
-    cls = _cue_text(head, lex)
-    if cls not in ("share", "follow"):
-        return None
-    items = rest.strip()
-    return cls if (_word_bar(items, lex) or _cue(_Line(0, len(items), items, False, _WORD.findall(items)), lex)) == cls \
-        else None
 
 
 # A label before a colon or a bar that ends it: "Related coverage: …", "Most read | …".
@@ -91,21 +75,33 @@ _LABEL_WORDS = (2, 5)
 _LABELLED_HEADLINE_WORDS = 3
 
 
-def _labelled_link(text: str, lex: _Lexicon) -> str | None:
-    """``"link"`` for a story link whose label is a list head of the lexicon (a whole-line
-    phrase of class ``related`` or ``link``: "Related coverage", "Also on Riverton
-    Herald", "Most read") before a colon or a bar and a headline of at least
-    :data:`_LABELLED_HEADLINE_WORDS` words: "Related coverage: Teachers back the
-    budget"; else None. Heuristic (issue 19: inline story links whose label the prefix
+def _labelled(text: str, lex: _Lexicon) -> str | None:
+    """The class of a line that is a cue label, a colon or a bar, and its item.
+
+    * ``"link"`` for a story link whose label is a list head of the lexicon (a whole-line
+      phrase of class ``related`` or ``link`` of :data:`_LABEL_WORDS` words: "Related
+      coverage", "Also on Riverton Herald", "Most read") and a headline of at least
+      :data:`_LABELLED_HEADLINE_WORDS` words: "Related coverage: Teachers back the budget";
+    * ``share`` / ``follow`` for a bar of one-word items of the label's class ("Share on:
+      Facebook Twitter", "Follow us: Facebook | Instagram").
+
+    Else None. Heuristic (issue 19: inline story links and bars whose label the prefix
     list does not hold): real-world dev and test unchanged."""
     m = _LABEL_END.search(text, 0, 40)
     if m is None:
         return None
-    label, rest = text[:m.start()], text[m.end():]
-    if not _LABEL_WORDS[0] <= len(_WORD.findall(label)) <= _LABEL_WORDS[1] \
-            or len(_WORD.findall(rest)) < _LABELLED_HEADLINE_WORDS:
+    label, rest = text[:m.start()], text[m.end():].strip()
+    words = len(_WORD.findall(label))
+    if not 1 <= words <= _LABEL_WORDS[1] or not rest:
         return None
-    return "link" if _cue_text(label, lex) in ("related", "link") else None
+    cls = _cue_text(label, lex)
+    if cls in ("related", "link"):
+        ok = words >= _LABEL_WORDS[0] and len(_WORD.findall(rest)) >= _LABELLED_HEADLINE_WORDS
+        return "link" if ok else None
+    if cls in ("share", "follow"):
+        item = _word_bar(rest, lex) or _cue(_Line(0, len(rest), rest, False, _WORD.findall(rest)), lex)
+        return cls if item == cls else None
+    return None
 
 
 def _semicolon_tags(text: str) -> str | None:

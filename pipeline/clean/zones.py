@@ -1747,6 +1747,11 @@ def _story_head(s: _Scan, i: int) -> _Step:
     return i + 1, True
 
 
+# What ends a dateline (:data:`_DL_DASH`, an agency's bracket or slashes): one of these marks,
+# or a place in capitals before a full stop or a colon ("RIVERTON. The …").
+_DATELINE_MARKS = frozenset("-–—•/(")
+
+
 def _dateline_story(s: _Scan, i: int) -> _Step:
     """A paragraph after the article that opens with a dateline (:func:`_dateline`: "RIVERTON,
     Norland (Wire) - …"), after a blank line and a complete paragraph
@@ -1763,6 +1768,8 @@ def _dateline_story(s: _Scan, i: int) -> _Step:
     if not ln.text[0].isupper() or not ln.blank_before or s.seen_body < _HEAD_AFTER_PARAGRAPHS \
             or s.body_chars < _HEAD_AFTER_CHARS or not _article_ended(s, i) or _transcript(s):
         return None
+    if not (_DATELINE_MARKS.intersection(ln.text[:80]) or ln.text[:3].isupper()):
+        return None   # no dash, bracket or slash near the start, no capitals: no dateline
     cut = _dateline(ln.text)
     if not cut or ln.text[:cut].rstrip().endswith(":") or _under_marker(s, i):
         return None   # "CNN: …" labels a quoted outlet's item, as a speaker a turn
@@ -1895,10 +1902,6 @@ def _article_ended(s: _Scan, i: int) -> bool:
     return s.doc.lines[k].sentence_end or not any(p.keep for p in s.doc.pieces[k])
 
 
-# A rule line of symbols only ("___", "* * *", "-----"): no letter or digit.
-_RULE_LINE = re.compile(r"(?:[^\w]|_)+")
-
-
 def _line_before(s: _Scan, i: int) -> int:
     """The line before line ``i``, over rule lines of symbols only ("___", "* * *"), which
     part a page's stories as they part an article's sections: a story head is read
@@ -1906,7 +1909,7 @@ def _line_before(s: _Scan, i: int) -> int:
     dev stress set (another dev event's story after a rule line, 63 articles) removed
     56 -> 58."""
     k = i - 1
-    while k > 0 and _RULE_LINE.fullmatch(s.doc.lines[k].text):
+    while k > 0 and not s.doc.lines[k].words:   # no letter or digit: a rule line
         k -= 1
     return k
 
