@@ -429,6 +429,15 @@ def test_share_bar_under_its_label():
     assert prose in kept(_between(prose))
 
 
+@pytest.mark.parametrize("line,reason", [
+    ("Poll: Should Riverton keep both libraries open?", "boilerplate:promo"), ("View results", "boilerplate:promo"),
+    ("Table of contents", "boilerplate:navigation"), ("Report abuse", "boilerplate:comments"),
+    ("Copy article link", "boilerplate:share"), ("Show transcript", "boilerplate:link"),
+    ("Video duration 1 minute 24 seconds", "boilerplate:reading_time")])
+def test_poll_form_player_and_contents_widgets(line, reason):
+    assert reasons(_between(line))[line] == reason
+
+
 def test_imperative_prose_without_a_pointer_is_kept():
     line = "Read the council minutes and the budget looks far less generous than the mayor claims."
     assert line in kept(_between(line))
