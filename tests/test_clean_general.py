@@ -454,11 +454,12 @@ def test_a_list_of_other_stories_headlines_is_trailing_chrome():
     assert all(x in kept(c) for x in facts)
 
 
-def test_bulleted_story_links_and_stamps_between_them_are_trailing_chrome():
+def test_bulleted_or_ranked_story_links_and_stamps_between_them_are_trailing_chrome():
     links = ["Port Ellis central bank holds rates steady as inflation eases",
              "Storm knocks out power to 20,000 homes in the Kestrel valley",
              "Hillside zoo welcomes twin snow leopard cubs"]
-    for tail in ("\n".join("• " + x for x in links), "\n".join(x + "\nMarch 3, 2024" for x in links)):
+    for tail in ("\n".join("• " + x for x in links), "\n".join(x + "\nMarch 3, 2024" for x in links),
+                 "\n".join(f"{k}\n{x}" for k, x in enumerate(links, 1))):
         c = clean("\n\n".join(BODY) + "\n\n" + tail)
         check_invariants(c)
         assert all(x in kept(c) for x in BODY) and not any(x in kept(c) for x in links)

@@ -1086,10 +1086,12 @@ def _story_links(s: _Scan, block: range, last: int, linked: set[int]) -> bool:
     its article without a head, not the article's closing list of facts or names, nor a
     dated listing (a line opening with a month: tour dates, a timeline). Only the block's
     kept lines are read (at least :data:`_LIST_LINES`: a stamp or a share button between
-    links is removed already); a bullet before a line is read past. The block's lines are
+    links is removed already; a rank number alone on its line is left out); a bullet
+    before a line is read past. The block's lines are
     added to ``linked``.
     Heuristic (issue 19)."""
-    lines = [s.doc.lines[k] for k in block if any(p.keep for p in s.doc.pieces[k])]
+    lines = [s.doc.lines[k] for k in block if any(p.keep for p in s.doc.pieces[k])
+             and not s.doc.lines[k].text.rstrip(".").isdigit()]   # a rank number ("1") goes with its link
     texts = [ln.text[m.end():] if (m := _BULLET.match(ln.text)) else ln.text for ln in lines]
     if block.start <= last or len(lines) < _LIST_LINES or not all(
             _LINK_WORDS[0] <= ln.nw <= _LINK_WORDS[1] and (t[0].isupper() or t[0].isdigit())
