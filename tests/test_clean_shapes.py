@@ -535,6 +535,14 @@ def test_teaser_cut_short_with_its_link():
     assert line in kept(_between(line))
 
 
+def test_teaser_closed_by_a_bare_more_link():
+    line = "The city council of Riverton approved a new budget on Tuesday after weeks of deb... More »"
+    assert reasons(_between(line))[line] == "boilerplate:promo"
+    # a sentence whose last word after an ellipsis is "more" and goes on is prose
+    line = "They wanted more... more than the council could give, Park said."
+    assert line in kept(_between(line))
+
+
 def test_byline_label_apart_from_its_names():
     c = _between("By\n\nJane Roe, Riverton Herald")
     assert reasons(c)["By"] == reasons(c)["Jane Roe, Riverton Herald"] == "metadata:byline"

@@ -478,7 +478,7 @@ def _reader_prompt(line: _Line) -> bool:
 
 
 # A story's teaser cut short and closed by its link: "… four others were inj... Read More".
-_TEASER = re.compile(r"\w(?:\.{3}|…)\s*(?:read|continue reading|see)\s+more\W{0,3}$", re.IGNORECASE)
+_TEASER = re.compile(r"\w(?:\.{3}|…)\s*(?:(?:read|continue reading|see)\s+)?more\W{0,3}$", re.IGNORECASE)
 #: The longest teaser (words).
 _TEASER_WORDS = 80
 
@@ -486,7 +486,8 @@ _TEASER_WORDS = 80
 def _teaser(line: _Line) -> bool:
     """A teaser of a story: a line of at most :data:`_TEASER_WORDS` words cut off inside a
     word or a sentence and closed by its link ("… were inj... Read More", "… the council…
-    Continue reading"), a listing's or a page's promo of the full text. Heuristic (issue
+    Continue reading", "… brought down... More »"), a listing's or a page's promo of the
+    full text. Heuristic (issue
     19: teasers of aggregator and tag pages)."""
     # the line's end first (a string test), the pattern only on lines that end in "more"
     return line.nw <= _TEASER_WORDS and line.text.rstrip(" .…»›>!").lower().endswith("more") \
