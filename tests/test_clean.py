@@ -405,6 +405,15 @@ def test_appended_story_coheres_through_its_own_headline():
 
 
 
+def test_of_two_appended_stories_the_cut_is_at_the_first():
+    # the second story's headline makes its start score higher; the first story still goes
+    text = "\n\n".join(ARTICLE + SECOND[:3] + [HEADED_HEAD] + HEADED_STORY)
+    c = clean(text)
+    check_invariants(c)
+    assert all(p in kept(c) for p in ARTICLE)
+    assert not any(p in kept(c) for p in SECOND[:3] + [HEADED_HEAD] + HEADED_STORY)
+
+
 def test_one_paragraph_story_under_a_foreign_headline_is_cut():
     one = ("The ferry from Kirkwall Sound will resume its crossings to Port Elsey on Friday, the operator "
            "announced, after divers spent a month rebuilding the glacier pier whose pilings a January gale "

@@ -133,7 +133,8 @@ def _unmarked_boundary(lengths: list[int], feats: list[dict[str, float] | None],
     the scores of all the document's candidates (a document-relative cutoff, as
     TextTiling's: in a list-like article every transition scores high), and leaving at least ``boundary_min_tail_chars``
     characters after it opens a group;
-    the best-scoring candidate within ``boundary_group_chars`` after it is the
+    the best-scoring candidate within ``boundary_group_chars`` after it (among those
+    reaching the cutoff, by the score without the after side's head, below) is the
     cut (an article's own closing disclaimer or credit line scores just below
     the real start of the next story). No candidate reaching the threshold
     means no cut. A single late background paragraph cannot be cut: with one
@@ -143,7 +144,10 @@ def _unmarked_boundary(lengths: list[int], feats: list[dict[str, float] | None],
     their own headline, one or two paragraphs long): real-world test kept-char P
     0.976 -> 0.980 (appended 6 -> 7 of 9), dev unchanged; appended set unchanged;
     ScrapingHub bodies with a headline and 1-3 paragraphs of another appended P 0.965
-    -> 0.970, bare bodies unchanged.
+    -> 0.970, bare bodies unchanged. The head decides whether a story starts, not which
+    of two stories in a row: in a group the score without it chooses (else a second
+    story's headline moved the cut past the first story: dev stress set, another pairing,
+    base-article P 0.9931 -> 0.9973 where a dev page's own link list came first).
 
     ``trace``, when given, receives ``(unit index, chars before, s_b, x_b, s_a,
     x_a, score)`` for every scored candidate (for inspection and tests).
@@ -211,17 +215,17 @@ def _overlaps(blocks: list[list], weight: list[float], side: list[int],
 
 
 def _score_boundaries(blocks: list[list], head: set[str], settings: CleanSettings,
-                      trace: list | None) -> list[tuple[int, int, float]]:
-    """``(chars before, unit index, score)`` of every candidate boundary (see
-    :func:`_unmarked_boundary`)."""
+                      trace: list | None) -> list[tuple[int, int, float, float]]:
+    """``(chars before, unit index, score, score without the after side's head)`` of every
+    candidate boundary (see :func:`_unmarked_boundary`)."""
     total = sum(b[1] for b in blocks)
     sub = [k for k, b in enumerate(blocks) if _substantial(b[1], b[2], settings)]
     weight = [sum(b[2].values()) for b in blocks]
-    e, w, win = settings.boundary_smoothing, settings.boundary_before_weight, settings.boundary_window_chars
+    win = settings.boundary_window_chars
     # Token -> number of blocks before the candidate that contain it.
     pre_count: dict[str, int] = {}
     pos = 0
-    scored: list[tuple[int, int, float]] = []   # (chars before, unit index, score)
+    scored: list[tuple[int, int, float, float]] = []
     for k, b in enumerate(blocks):
         if k:
             for t in blocks[k - 1][2]:
@@ -254,27 +258,39 @@ def _score_boundaries(blocks: list[list], head: set[str], settings: CleanSetting
         if not den_a or not den_b:
             continue
         s_b, x_b, s_a, x_a = num_sb / den_b, num_xb / den_b, num_sa / den_a, num_xa / den_a
-        score = ((s_b + e) / (x_b + e)) ** w * ((s_a + e) / (x_a + e)) ** (1.0 - w)
-        if s_a < settings.boundary_min_cohesion:
-            score = min(score, 1.0)   # not a story of its own: no evidence
+        score = _score(s_b, x_b, s_a, x_a, settings)
+        # the score without the head chooses among the candidates that pass (the head
+        # decides whether a story starts, not which of two stories in a row)
+        plain = score if not a_head else _score(s_b, x_b, _overlaps(
+            blocks, weight, after, lambda t: a_count[t] > 1, lambda t: False)[0] / den_a, x_a, settings)
         if trace is not None:
             trace.append((b[0], pos, s_b, x_b, s_a, x_a, score))
-        scored.append((pos, b[0], score))
+        scored.append((pos, b[0], score, plain))
     return scored
 
 
-def _pick_boundary(scored: list[tuple[int, int, float]], settings: CleanSettings) -> int | None:
-    """The cut among the scored candidates (the decision of :func:`_unmarked_boundary`)."""
+def _score(s_b: float, x_b: float, s_a: float, x_a: float, settings: CleanSettings) -> float:
+    """The boundary score of :func:`_unmarked_boundary` from the two sides' overlaps."""
+    e, w = settings.boundary_smoothing, settings.boundary_before_weight
+    score = ((s_b + e) / (x_b + e)) ** w * ((s_a + e) / (x_a + e)) ** (1.0 - w)
+    if s_a < settings.boundary_min_cohesion:
+        score = min(score, 1.0)   # not a story of its own: no evidence
+    return score
+
+
+def _pick_boundary(scored: list[tuple[int, int, float, float]], settings: CleanSettings) -> int | None:
+    """The cut among the scored candidates (the decision of :func:`_unmarked_boundary`): in
+    the group, the passing candidate with the best score without the head."""
     if not scored:
         return None
-    scores = sorted(sc for _, _, sc in scored)
+    scores = sorted(c[2] for c in scored)
     typical = scores[int(settings.boundary_relative_quantile * (len(scores) - 1))]
     need = max(settings.boundary_threshold, settings.boundary_relative * typical)
-    first = next((pos for pos, _, sc in scored if sc >= need), None)
+    first = next((c[0] for c in scored if c[2] >= need), None)
     if first is None:
         return None
-    best = max((c for c in scored if first <= c[0] <= first + settings.boundary_group_chars),
-               key=lambda c: (c[2], -c[0]))
+    best = max((c for c in scored if first <= c[0] <= first + settings.boundary_group_chars and c[2] >= need),
+               key=lambda c: (c[3], -c[0]))
     return best[1]
 
 
