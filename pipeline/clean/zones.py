@@ -1010,7 +1010,8 @@ def drop_trailing(s: _Scan) -> None:
     ``boilerplate:trailing``. The run stops at a list (a block of 3 or more lines without
     a blank line between them: tour dates, a cast) or the heading right above one, unless
     the list is other stories' headlines (:func:`_story_links`; real-world dev and test
-    unchanged, appended set unchanged), and at the first line that is none of these. Plain-text input only (``strip_furniture``).
+    unchanged, appended set unchanged), and at the first line that is none of these.
+    Plain-text input only (``strip_furniture``).
     Heuristic (issue 19: what follows the article on many outlets' pages): real-world junk
     recall dev 0.974 -> 0.976, test 0.829 -> 0.844, kept-char recall unchanged; the stops
     measured on the appended-stories set, whose article bodies end in lists and boxes."""
@@ -1087,9 +1088,9 @@ def _story_links(s: _Scan, block: range, last: int, linked: set[int]) -> bool:
     dated listing (a line opening with a month: tour dates, a timeline). Only the block's
     kept lines are read (at least :data:`_LIST_LINES`: a stamp or a share button between
     links is removed already; a rank number alone on its line is left out); a bullet
-    before a line is read past. The block's lines are
-    added to ``linked``.
-    Heuristic (issue 19)."""
+    before a line is read past. The block's lines are added to ``linked``. Heuristic
+    (issue 19: story links a page lists under its article): real-world dev and test
+    unchanged, appended set unchanged."""
     lines = [s.doc.lines[k] for k in block if any(p.keep for p in s.doc.pieces[k])
              and not s.doc.lines[k].text.rstrip(".").isdigit()]   # a rank number ("1") goes with its link
     texts = [ln.text[m.end():] if (m := _BULLET.match(ln.text)) else ln.text for ln in lines]
@@ -1707,15 +1708,16 @@ _HEAD_CREDITS = 2
 
 def _story_head(s: _Scan, i: int) -> _Step:
     """The head of a second story after the article: a headline-shaped line (3-25
-    words, capitalised or opening with a number: "120 killed in …", no sentence end, no bullet, after a blank line and a complete
-    paragraph, :func:`_article_ended`) followed by its credit lines (a "By" byline,
+    words, capitalised or opening with a number: "120 killed in …", no sentence end, no
+    bullet, after a blank line and a complete paragraph, :func:`_article_ended`)
+    followed by its credit lines (a "By" byline,
     :func:`_signed_byline`, a date line or stamp, a name over a stamp; at most
     :data:`_HEAD_CREDITS`) and a lead that opens with a dateline (:func:`_dateline`),
     or by credit lines and a sentence-like lead, or right after the sign-off that ends an
     article's text (:data:`_SIGN_OFF_REASONS`: a copyright line, a wire credit) over a
     sentence-like lead when it names no country the article names (real-world dev and
-    test unchanged; dev stress set head + body removed 61 -> 62 of 63); only after :data:`_HEAD_AFTER_CHARS`
-    chars and :data:`_HEAD_AFTER_PARAGRAPHS` paragraphs of body. The headline is kept
+    test unchanged; dev stress set head + body removed 61 -> 62 of 63); only after
+    :data:`_HEAD_AFTER_CHARS` chars and :data:`_HEAD_AFTER_PARAGRAPHS` paragraphs of body. The headline is kept
     (section ``heading``) and made a marker for the off-topic pass (:mod:`.boundary`):
     the text after it is the appended tail unless it is the article going on (an
     on-topic section with its own byline stays). A sub-heading over a plain paragraph
@@ -1730,8 +1732,8 @@ def _story_head(s: _Scan, i: int) -> _Step:
     lines, lex = s.doc.lines, s.lex
     ln = lines[i]
     if s.seen_body < _HEAD_AFTER_PARAGRAPHS or s.body_chars < _HEAD_AFTER_CHARS or not 3 <= ln.nw <= 25 \
-            or ln.sentence_end or not (ln.text[0].isupper() or ln.text[0].isdigit()) or _BULLET.match(ln.text) or i + 1 >= len(lines) \
-            or not ln.blank_before or not _article_ended(s, i):
+            or ln.sentence_end or not (ln.text[0].isupper() or ln.text[0].isdigit()) or _BULLET.match(ln.text) \
+            or i + 1 >= len(lines) or not ln.blank_before or not _article_ended(s, i):
         return None
     j = i + 1
     while j < len(lines) and j - i <= _HEAD_CREDITS and (
@@ -1762,9 +1764,10 @@ def _dateline_story(s: _Scan, i: int) -> _Step:
     ``body`` and made a marker of the off-topic pass (:mod:`.boundary`): the text from it
     is another story unless it reads as this one (a dispatch of the same story from
     another place stays). A dateline closed by a colon ("CNN: …") labels a quoted outlet's
-    item, not a story; the lead of a story head (:func:`_story_head`) is read with it. Heuristic (issue 19: a page's next story, printed without its
-    headline): real-world dev and test unchanged; dev stress set (another dev event's
-    story appended under a dateline, 63 articles) removed 56 -> 61; appended plain
+    item, not a story; the lead of a story head (:func:`_story_head`) is read with it.
+    Heuristic (issue 19: a page's next story, printed without its headline): real-world
+    dev and test unchanged; dev stress set (another dev event's story appended under a
+    dateline, 63 articles) removed 56 -> 61; appended plain
     0.975 -> 0.977 (P 0.977 -> 0.979), ScrapingHub bodies alone unchanged."""
     ln = s.doc.lines[i]
     if not ln.text[0].isupper() or not ln.blank_before or s.seen_body < _HEAD_AFTER_PARAGRAPHS \
@@ -1779,6 +1782,7 @@ def _dateline_story(s: _Scan, i: int) -> _Step:
     s.doc.pieces[i][-1].label = "body|marker"
     return step
 
+
 # A teaser cut off inside its sentence by the page: a word, then an ellipsis, ending the line.
 _CUT_OFF = re.compile(r"\w(?:…|\.{3})$")
 #: The longest teaser under a story link's headline (words).
@@ -1790,8 +1794,8 @@ def _headed_teaser(s: _Scan, i: int) -> _Step:
     sentence by an ellipsis ("Storm cuts power to 20,000 homes" / "Rescuers in the hill
     villages dug through the rubble after the storm killed at least…"): a headline-shaped
     line after a blank line (3-25 words, capitalised or opening with a number, no sentence
-    end) and, with no blank line between, a line of at most :data:`_TEASER_LINE_WORDS` words ending in a
-    word and an ellipsis -> both ``boilerplate:related``; after some body, plain-text
+    end) and, with no blank line between, a line of at most :data:`_TEASER_LINE_WORDS`
+    words ending in a word and an ellipsis -> both ``boilerplate:related``; after some body, plain-text
     input only. Heuristic (issue 19: teasers of other stories that aggregator, forum and
     tag pages print under or inside the article): real-world dev and test unchanged."""
     lines = s.doc.lines
@@ -1806,6 +1810,7 @@ def _headed_teaser(s: _Scan, i: int) -> _Step:
     s.doc.drop(i + 1, "boilerplate:related")
     return i + 2, True
 
+
 def _under_marker(s: _Scan, i: int) -> bool:
     """The last kept line before line ``i`` (over removed ones: its byline, its stamp) is a
     marker of the off-topic pass (a second story's head)."""
@@ -1814,6 +1819,7 @@ def _under_marker(s: _Scan, i: int) -> bool:
         if kept:
             return kept[-1].label.endswith("|marker")
     return False
+
 
 # A place name as a headline or a paragraph prints it: 1-3 capitalised words.
 _PLACE_SPAN = re.compile(r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}")
@@ -2168,8 +2174,8 @@ _TOP_RULES = (_top_cue, _timestamp_line, _clock_stamp, _note_line, _date_stamp_l
 _BODY_RULES = (_body_cue, _timestamp_line, _clock_stamp, _note_line, _open_tag_list, _date_stamp_line,
                _duplicate_headline, _byline_line, _caption_line, _media_title, _embed_block, _code_stamp, _entry_stamp,
                _byline_lead_start, _dateline_start, _live_credit,
-               _tag_run, _bullet_item, _headed_teaser, _story_head, _dateline_story, _kicker, _author_bio, _repeat_paragraph, _credit_suffix,
-               _segment_turn, _paragraph)
+               _tag_run, _bullet_item, _headed_teaser, _story_head, _dateline_story, _kicker, _author_bio,
+               _repeat_paragraph, _credit_suffix, _segment_turn, _paragraph)
 
 
 def _read_zone(s: _Scan, rules: tuple, i: int) -> int:
