@@ -264,6 +264,18 @@ def test_story_head_after_a_sign_off_needs_no_credit_line():
     assert head in kept(c) and KOLKATA[1] in kept(c)
 
 
+def test_story_head_after_a_rule_line():
+    head = "Junior doctors strike over an assault on a colleague"
+    c = clean("\n\n".join(SUDAN + ["* * *", head, KOLKATA[1]]))
+    check_invariants(c)
+    assert all(x in kept(c) for x in SUDAN) and KOLKATA[1] not in kept(c)
+    # the article's own section after a rule line reads as the article going on
+    section = ["Next steps for the budget", "The Khartoum council budget goes to a second vote of the "
+               "finance committee next month, and the mayor said the Khartoum schools would get their teachers."]
+    c = clean("\n\n".join(SUDAN + ["* * *"] + section))
+    assert all(x in kept(c) for x in section)
+
+
 def test_story_head_about_a_country_the_article_names_is_read_by_overlap():
     c = clean("\n\n".join(SUDAN + ["Doctors in Kolkata went on strike last year.", "Copyright 2024 Riverton Herald."]
                           + KOLKATA))

@@ -1714,9 +1714,10 @@ def _story_head(s: _Scan, i: int) -> _Step:
     :func:`_signed_byline`, a date line or stamp, a name over a stamp; at most
     :data:`_HEAD_CREDITS`) and a lead that opens with a dateline (:func:`_dateline`),
     or by credit lines and a sentence-like lead, or right after the sign-off that ends an
-    article's text (:data:`_SIGN_OFF_REASONS`: a copyright line, a wire credit) over a
-    sentence-like lead when it names no country the article names (real-world dev and
-    test unchanged; dev stress set head + body removed 61 -> 62 of 63); only after
+    article's text (:data:`_SIGN_OFF_REASONS`: a copyright line, a wire credit) or a rule
+    line ("* * *", :func:`_line_before`) over a sentence-like lead when it names no
+    country the article names (real-world dev and test unchanged; dev stress set head +
+    body removed 61 -> 62 of 63, rule line + head + body 58 -> 61); only after
     :data:`_HEAD_AFTER_CHARS` chars and :data:`_HEAD_AFTER_PARAGRAPHS` paragraphs of body. The headline is kept
     (section ``heading``) and made a marker for the off-topic pass (:mod:`.boundary`):
     the text after it is the appended tail unless it is the article going on (an
@@ -1743,7 +1744,8 @@ def _story_head(s: _Scan, i: int) -> _Step:
     if j == len(lines) or not _sentence_like(lines[j]):
         return None
     foreign = _foreign_head(s, i)
-    if not (foreign or j > i + 1 or _dateline(lines[j].text) or _after(s, i, _SIGN_OFF_REASONS)
+    if not (foreign or j > i + 1 or _dateline(lines[j].text)
+            or (_after(s, i, _SIGN_OFF_REASONS) or _line_before(s, i) < i - 1)
             and not _countries(ln.text, lex) & _article_countries(s, i)):
         return None
     s.doc.keep(i, "heading", unit=True)
