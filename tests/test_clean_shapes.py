@@ -231,6 +231,14 @@ def test_readers_posts_under_a_comments_head_are_cut(header):
     assert all(x in kept(c) for x in ARTICLE) and not any(x in kept(c) for x in READER_POSTS)
 
 
+def test_comments_button_on_a_live_page_is_no_end():
+    entries = ["Riverton council passes a budget", ARTICLE[0], "1 hr ago", ARTICLE[1], "2 hr ago", ARTICLE[2],
+               "3 hr ago", ARTICLE[3], "Comments", "4 hr ago", ARTICLE[4]]
+    c = clean("\n\n".join(entries))
+    check_invariants(c)
+    assert ARTICLE[4] in kept(c)
+
+
 def test_comments_button_inside_the_article_is_no_end():
     c = clean("\n\n".join(ARTICLE[:4] + ["Comments"] + ARTICLE[4:]))
     check_invariants(c)

@@ -978,7 +978,10 @@ def _comment_posts(s: _Scan, i: int) -> bool:
     time stamp or date line, or "Reply". Then the head ends the article for good
     (``|final|marker``: :mod:`.boundary` reads no overlap after it; readers' posts share
     the article's words). Heuristic (issue 19: comment sections under the article): real-world
-    dev and test unchanged."""
+    dev and test unchanged. Not on a live page (:data:`_LIVE_STAMPS` stamp lines before the
+    head: its entries go on after a comments button)."""
+    if sum(1 for ln in s.doc.lines[:i] if _timestamp(ln, s.lex) or _clock_line(ln)) >= _LIVE_STAMPS:
+        return False
     for ln in s.doc.lines[i + 1:i + 1 + _POST_HEAD_LINES]:
         t = ln.text
         if _HANDLE_LINE.fullmatch(t) and (t.islower() or t[0] == "@" or any(c.isdigit() or c == "_" for c in t)) \
