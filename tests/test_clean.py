@@ -381,6 +381,54 @@ def test_boundary_scores_high_only_at_the_story_start():
                               CleanSettings(boundary_threshold=1e9)) is None
 
 
+# An appended story whose two paragraphs share few words with each other, each sharing some
+# with the story's own headline.
+HEADED_HEAD = "Port Elsey ferry sails again after glacier pier repairs"
+HEADED_STORY = [
+    "The ferry from Kirkwall Sound will resume its crossings to Port Elsey on Friday, the operator "
+    "announced, ending a seven-week gap that left islanders dependent on a weekly supply flight.",
+    "Divers spent a month rebuilding the glacier pier, whose pilings were torn loose by a January "
+    "gale, and harbour engineers signed off the repairs on Tuesday after a final load test.",
+]
+
+
+def test_appended_story_coheres_through_its_own_headline():
+    text = "\n\n".join(ARTICLE + [HEADED_HEAD] + HEADED_STORY)
+    c = clean(text)
+    check_invariants(c)
+    assert all(p in kept(c) for p in ARTICLE)
+    assert not any(p in kept(c) for p in [HEADED_HEAD] + HEADED_STORY)
+    # Without its headline the two paragraphs are no story of their own (even with no
+    # minimum tail length): nothing is cut.
+    bare = clean("\n\n".join(ARTICLE + HEADED_STORY), settings=CleanSettings(boundary_min_tail_chars=0))
+    assert all(p in kept(bare) for p in ARTICLE + HEADED_STORY)
+
+
+
+def test_of_two_appended_stories_the_cut_is_at_the_first():
+    # the second story's headline makes its start score higher; the first story still goes
+    text = "\n\n".join(ARTICLE + SECOND[:3] + [HEADED_HEAD] + HEADED_STORY)
+    c = clean(text)
+    check_invariants(c)
+    assert all(p in kept(c) for p in ARTICLE)
+    assert not any(p in kept(c) for p in SECOND[:3] + [HEADED_HEAD] + HEADED_STORY)
+
+
+def test_one_paragraph_story_under_a_foreign_headline_is_cut():
+    one = ("The ferry from Kirkwall Sound will resume its crossings to Port Elsey on Friday, the operator "
+           "announced, after divers spent a month rebuilding the glacier pier whose pilings a January gale "
+           "tore loose; islanders have relied on a weekly supply flight since, and the harbour master expects "
+           "four crossings a day by March, when the spring tides ease and the second vessel returns from its "
+           "refit in the dry dock at Kirkwall.")
+    c = clean("\n\n".join(ARTICLE + [HEADED_HEAD, one]))
+    check_invariants(c)
+    assert all(p in kept(c) for p in ARTICLE)
+    assert HEADED_HEAD not in kept(c) and one not in kept(c)
+    # under a headline that is mostly the article's words it is no story of its own
+    c = clean("\n\n".join(ARTICLE + ["Riverton budget vote ends library standoff", one]))
+    assert one in kept(c)
+
+
 LATE_BACKGROUND = (
     "Riverton grew up around a textile mill founded in 1821 on the banks of the Ashby river; the mill "
     "closed in 1974, and its brick weaving sheds now house apartments, a brewery and a museum of "
@@ -403,6 +451,16 @@ def test_long_article_with_late_background_paragraph_kept():
         check_invariants(c)
         assert all(p in kept(c) for p in ARTICLE + more + [LATE_BACKGROUND])
         assert "off_topic" not in {r.reason for r in c.removed}
+
+
+
+def test_late_background_paragraph_under_a_sub_heading_kept():
+    # the sub-heading names the article's things ("mill"): the paragraph does not cohere
+    # through it, though it never names Riverton
+    background = LATE_BACKGROUND.replace("Riverton grew", "The town grew")
+    c = clean("\n\n".join(ARTICLE + ["A mill town on the Ashby", background]))
+    check_invariants(c)
+    assert background in kept(c) and "off_topic" not in {r.reason for r in c.removed}
 
 
 def test_rarity_weights_shared_common_words_count_little():

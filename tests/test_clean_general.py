@@ -440,6 +440,43 @@ def test_a_list_ending_the_article_is_kept_with_its_heading():
     assert "Budget dates" in kept(c) and "March 17 - final vote" in kept(c)
 
 
+def test_a_list_of_other_stories_headlines_is_trailing_chrome():
+    links = ["Port Ellis central bank holds rates steady as inflation eases",
+             "Storm knocks out power to 20,000 homes in the Kestrel valley",
+             "Hillside zoo welcomes twin snow leopard cubs"]
+    c = clean("\n\n".join(BODY) + "\n\n" + "\n".join(links))
+    check_invariants(c)
+    assert all(x in kept(c) for x in BODY) and not any(x in kept(c) for x in links)
+    # the article's own closing list (its words) stays
+    facts = ["Forty new teachers for Riverton schools", "Repairs to the two Riverton bridges",
+             "Council vote on the budget was 7 to 2"]
+    c = clean("\n\n".join(BODY) + "\n\n" + "\n".join(facts))
+    assert all(x in kept(c) for x in facts)
+
+
+def test_bulleted_or_ranked_story_links_and_stamps_between_them_are_trailing_chrome():
+    links = ["Port Ellis central bank holds rates steady as inflation eases",
+             "Storm knocks out power to 20,000 homes in the Kestrel valley",
+             "Hillside zoo welcomes twin snow leopard cubs"]
+    for tail in ("\n".join("• " + x for x in links), "\n".join(x + "\nMarch 3, 2024" for x in links),
+                 "\n".join(f"{k}\n{x}" for k, x in enumerate(links, 1))):
+        c = clean("\n\n".join(BODY) + "\n\n" + tail)
+        check_invariants(c)
+        assert all(x in kept(c) for x in BODY) and not any(x in kept(c) for x in links)
+
+
+def test_story_link_over_its_cut_off_teaser():
+    link = ["Storm knocks out power to 20,000 homes in the Kestrel valley",
+            "Crews in the hill villages worked through the night after the storm brought down at least…"]
+    c = clean("\n\n".join(BODY[:2] + ["\n".join(link)] + BODY[2:]))
+    check_invariants(c)
+    assert all(x in kept(c) for x in BODY)
+    assert reasons(c)[link[0]] == reasons(c)[link[1]] == "boilerplate:related"
+    # a paragraph that trails off in a quotation is the article's
+    line = 'Park said the vote "was only the beginning…"'
+    assert line in kept(clean("\n\n".join(BODY[:2] + ["Budget night\n" + line] + BODY[2:])))
+
+
 def test_trailing_chrome_stops_at_a_fact_field():
     # only the run of chrome that ends the page goes: a "Field: value" line above it stays,
     # and so does what is above that
@@ -452,7 +489,8 @@ def test_trailing_chrome_stops_at_a_fact_field():
 @pytest.mark.parametrize("line,cls", [
     ("Related News: Riverton opens a new bridge", "boilerplate:link"), ("Like us on Facebook", "boilerplate:follow"),
     ("Support independent journalism", "boilerplate:promo"), ("Got a news tip? Send it to us", "boilerplate:promo"),
-    ("Privacy Policy", "boilerplate:navigation"), ("Read this story in Spanish", "boilerplate:link")])
+    ("Privacy Policy", "boilerplate:navigation"), ("Read this story in Spanish", "boilerplate:link"),
+    ("Share it", "boilerplate:share")])
 def test_promo_and_footer_lines_of_many_outlets(line, cls):
     assert reasons(_between(line))[line] == cls
 

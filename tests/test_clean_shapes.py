@@ -193,6 +193,7 @@ KOLKATA = ["Kolkata doctors strike over an assault on a colleague",
 
 
 @pytest.mark.parametrize("closing,cut", [("Copyright 2024 Riverton Herald. All rights reserved.", True),
+                                         ("Read more: What the Khartoum budget means for schools", True),
                                          ("Council members at the Khartoum vote. (Wire Photo/Jane Roe)", False)])
 def test_story_head_about_another_country_after_closing_furniture(closing, cut):
     c = clean("\n\n".join(SUDAN + [closing] + KOLKATA))
@@ -200,6 +201,87 @@ def test_story_head_about_another_country_after_closing_furniture(closing, cut):
     assert all(x in kept(c) for x in SUDAN)
     # after a caption the line may be the article's next section: the overlap decides
     assert (KOLKATA[1] not in kept(c)) == cut
+
+
+def test_story_head_may_open_with_a_number():
+    head = "40 doctors strike in Kolkata over an assault on a colleague"
+    c = clean("\n\n".join(SUDAN + ["Copyright 2024 Riverton Herald.", head, KOLKATA[1]]))
+    check_invariants(c)
+    assert all(x in kept(c) for x in SUDAN)
+    assert head not in kept(c) and KOLKATA[1] not in kept(c)
+
+
+@pytest.mark.parametrize("rule", ["___", "* * *"])
+def test_story_head_read_over_a_rule_line(rule):
+    c = clean("\n\n".join(SUDAN + ["Copyright 2024 Riverton Herald.", rule] + KOLKATA))
+    check_invariants(c)
+    assert all(x in kept(c) for x in SUDAN)
+    assert KOLKATA[0] not in kept(c) and KOLKATA[1] not in kept(c)
+
+
+READER_POSTS = ["So glad the libraries stay open, my kids practically live in the Elm Street branch.",
+                "Park promised the same thing last year and the Riverton council still cut teachers."]
+
+
+@pytest.mark.parametrize("header", ["riverdad77\n2 hours ago", "Jane Roe says:\nMarch 3, 2024 at 10:15 am"])
+def test_readers_posts_under_a_comments_head_are_cut(header):
+    posts = "\n\n".join(f"{header}\n{p}" for p in READER_POSTS)
+    c = clean("\n\n".join(ARTICLE) + "\n\n3 Comments\n\n" + posts)
+    check_invariants(c)
+    assert all(x in kept(c) for x in ARTICLE) and not any(x in kept(c) for x in READER_POSTS)
+
+
+def test_comments_button_on_a_live_page_is_no_end():
+    entries = ["Riverton council passes a budget", ARTICLE[0], "1 hr ago", ARTICLE[1], "2 hr ago", ARTICLE[2],
+               "3 hr ago", ARTICLE[3], "Comments", "4 hr ago", ARTICLE[4]]
+    c = clean("\n\n".join(entries))
+    check_invariants(c)
+    assert ARTICLE[4] in kept(c)
+
+
+def test_comments_button_inside_the_article_is_no_end():
+    c = clean("\n\n".join(ARTICLE[:4] + ["Comments"] + ARTICLE[4:]))
+    check_invariants(c)
+    assert all(x in kept(c) for x in ARTICLE)
+
+
+def test_datelined_paragraph_after_the_article_starts_a_story():
+    story = ["PORT ELSEY, Norland (Wire) - The ferry from Kirkwall Sound will resume its crossings on "
+             "Friday, the operator said, ending a seven-week gap that left islanders on a supply flight.",
+             "Divers spent a month rebuilding the glacier pier, whose pilings a January gale tore loose, "
+             "and engineers signed off the repairs on Tuesday after a final load test."]
+    c = clean("\n\n".join(ARTICLE + story))
+    check_invariants(c)
+    assert all(x in kept(c) for x in ARTICLE) and not any(x in kept(c) for x in story)
+    # a dispatch of the same story from another place is the article going on
+    same = ["MILLBROOK (Wire) - Teachers in Millbrook said the Riverton council budget vote and its "
+            "40 new teachers would put pressure on their own school board, the mayor said.",
+            "The Riverton finance committee said it would review the budget and the two bridges."]
+    c = clean("\n\n".join(ARTICLE + same))
+    assert all(x in kept(c) for x in same)
+
+
+def test_story_head_after_a_sign_off_needs_no_credit_line():
+    head = "Junior doctors strike over an assault on a colleague"
+    c = clean("\n\n".join(SUDAN + ["Copyright 2024 Riverton Herald. All rights reserved.", head, KOLKATA[1]]))
+    check_invariants(c)
+    assert all(x in kept(c) for x in SUDAN)
+    assert head not in kept(c) and KOLKATA[1] not in kept(c)
+    # after the article's own paragraph the same lines are a sub-heading and its section
+    c = clean("\n\n".join(SUDAN + [head, KOLKATA[1]]))
+    assert head in kept(c) and KOLKATA[1] in kept(c)
+
+
+def test_story_head_after_a_rule_line():
+    head = "Junior doctors strike over an assault on a colleague"
+    c = clean("\n\n".join(SUDAN + ["* * *", head, KOLKATA[1]]))
+    check_invariants(c)
+    assert all(x in kept(c) for x in SUDAN) and KOLKATA[1] not in kept(c)
+    # the article's own section after a rule line reads as the article going on
+    section = ["Next steps for the budget", "The Khartoum council budget goes to a second vote of the "
+               "finance committee next month, and the mayor said the Khartoum schools would get their teachers."]
+    c = clean("\n\n".join(SUDAN + ["* * *"] + section))
+    assert all(x in kept(c) for x in section)
 
 
 def test_story_head_about_a_country_the_article_names_is_read_by_overlap():
@@ -320,6 +402,62 @@ def test_prompt_to_the_reader(line):
     assert reasons(_between(line))[line] == "boilerplate:promo"
 
 
+@pytest.mark.parametrize("line", ["What do you think? Leave a comment below.",
+                                  "Got a story? Email news@riverton-herald.example",
+                                  "Send us your photos of the flood at photos@riverton-herald.example"])
+def test_prompt_after_a_question_or_to_an_address(line):
+    assert reasons(_between(line))[line] == "boilerplate:promo"
+
+
+def test_question_in_prose_before_an_imperative_is_kept():
+    line = "Why did the council wait? Read the minutes and the answer is plain enough, Park said."
+    assert line in kept(_between(line))
+
+
+@pytest.mark.parametrize("line", ["Related coverage: Teachers back the Riverton budget",
+                                  "Also on Riverton Herald | Bridge repairs to start in spring"])
+def test_story_link_under_a_list_head_label(line):
+    assert reasons(_between(line))[line] == "boilerplate:link"
+
+
+def test_one_word_list_head_label_opens_prose():
+    line = "Latest: the council will meet again on Friday to vote on the school budget."
+    assert line in kept(_between(line))
+
+
+@pytest.mark.parametrize("line,reason", [
+    ("View original 185 more words", "boilerplate:link"), ("Originally posted on Riverton Herald:", "boilerplate:syndication"),
+    ("Reblog", "boilerplate:share"), ("Click to share on Facebook (Opens in new window)", "boilerplate:share"),
+    ("Add your comment", "boilerplate:comments"), ("Article Image", "boilerplate:caption")])
+def test_blog_widgets_of_reblogged_posts(line, reason):
+    assert reasons(_between(line))[line] == reason
+
+
+@pytest.mark.parametrize("line", ["[related_posts /]", "[/pullquote]", '[caption id="a12" width="300"]'])
+def test_blog_shortcode_line(line):
+    assert reasons(_between(line))[line] == "metadata:code"
+
+
+def test_bracketed_stage_direction_is_no_shortcode():
+    assert "[applause]" in kept(_between("[applause]"))
+
+
+def test_share_bar_under_its_label():
+    line = "Share on: Facebook Twitter"
+    assert reasons(_between(line))[line] == "boilerplate:share"
+    prose = "Follow us: the council debate continues on Friday."
+    assert prose in kept(_between(prose))
+
+
+@pytest.mark.parametrize("line,reason", [
+    ("Poll: Should Riverton keep both libraries open?", "boilerplate:promo"), ("View results", "boilerplate:promo"),
+    ("Table of contents", "boilerplate:navigation"), ("Report abuse", "boilerplate:comments"),
+    ("Copy article link", "boilerplate:share"), ("Show transcript", "boilerplate:link"),
+    ("Video duration 1 minute 24 seconds", "boilerplate:reading_time")])
+def test_poll_form_player_and_contents_widgets(line, reason):
+    assert reasons(_between(line))[line] == reason
+
+
 def test_imperative_prose_without_a_pointer_is_kept():
     line = "Read the council minutes and the budget looks far less generous than the mayor claims."
     assert line in kept(_between(line))
@@ -333,6 +471,18 @@ def test_more_heads_of_appended_stories(head):
     c = clean("\n\n".join(ARTICLE + [head] + other))
     check_invariants(c)
     assert reasons(c)[head] == "boilerplate:related" and other[1] not in kept(c)
+
+
+@pytest.mark.parametrize("head", ["More World stories", "More Business News", "Other Sports stories"])
+def test_heads_of_a_sections_story_list(head):
+    other = ["Port Ellis central bank holds rates steady", "The central bank kept its benchmark interest rate "
+             "unchanged at 6.5 percent on Thursday, saying consumer prices had cooled for a third month."]
+    c = clean("\n\n".join(ARTICLE + [head] + other))
+    check_invariants(c)
+    assert reasons(c)[head] == "boilerplate:related" and other[1] not in kept(c)
+    # a sentence that opens with the same words is prose
+    line = "More world leaders are expected to join the stories of support this week."
+    assert line in kept(clean("\n\n".join(ARTICLE[:2] + [line] + ARTICLE[2:])))
 
 
 @pytest.mark.parametrize("line", ["Mar 3, 10:15am", "Friday, March 3 at 10:15 a.m. ET", "10:15 - 3 March",
@@ -402,6 +552,14 @@ def test_teaser_cut_short_with_its_link():
     assert reasons(_between(line))[line] == "boilerplate:promo"
     # a sentence that ends in an ellipsis and the words "read more" as prose stays
     line = "He paused... Read more slowly, the teacher told the class."
+    assert line in kept(_between(line))
+
+
+def test_teaser_closed_by_a_bare_more_link():
+    line = "The city council of Riverton approved a new budget on Tuesday after weeks of deb... More »"
+    assert reasons(_between(line))[line] == "boilerplate:promo"
+    # a sentence whose last word after an ellipsis is "more" and goes on is prose
+    line = "They wanted more... more than the council could give, Park said."
     assert line in kept(_between(line))
 
 

@@ -81,6 +81,14 @@ def test_desk_initials_over_agencies():
     assert other in kept(_between(other))
 
 
+def test_agencies_over_bracketed_desk_initials():
+    line = "dpa/AFP/Reuters (jr)"
+    assert reasons(clean("\n\n".join(BODY + [line])))[line] == "metadata:byline"
+    # a slashed pair of words over a bracket is no sign-off
+    other = "input/output (io)"
+    assert other in kept(_between(other))
+
+
 def test_template_markup_line():
     line = "{{#rendered}} {{/rendered}}"
     assert reasons(_between(line))[line] == "metadata:code"

@@ -18,7 +18,8 @@ Four passes, each with its rules stated in its module:
    paragraphs, bullets, sub-headings, trailing tag runs, the dateline in the lead
    (also returned as ``Cleaned.dateline``).
 3. **Off-topic tail** (:mod:`.boundary`): appended unrelated stories, after a
-   marker line (a cue line, a second story's head, a transcript's turn to another item)
+   marker line (a cue line, a second story's head, a datelined paragraph after the
+   article, a transcript's turn to another item)
    or at the one unmarked boundary a global search finds. Story links
    under a "Related" head are removed after it (:func:`.zones.drop_links`), so the
    boundary search reads the page as before, and so is the run of short non-sentence

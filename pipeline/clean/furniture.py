@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..resources import load_json
 from .lexicon import _lexicon
-from .lines import _Line
+from .lines import _WORD, _Line
 
 # A person's name as a credit prints it: up to four capitalised words ("Hannah McKay").
 _NAME = r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}"
@@ -302,26 +302,36 @@ def _update_clock(text: str) -> int:
     return m.end() if m else 0
 
 
-# A line of template markup a page printed unrendered: "{{#rendered}} {{/rendered}}", "{% ad %}".
+# A line of template markup a page printed unrendered: "{{#rendered}} {{/rendered}}", "{% ad %}",
+# or a blog's shortcode with a slash, an attribute or an underscore: "[related_posts /]",
+# "[/caption]", '[caption id="a12" width="300"]' (not "[applause]", a transcript's note).
 _TEMPLATE = re.compile(r"(?:\{\{[^{}\n]{0,60}\}\}|\{%[^%\n]{0,60}%\}|\s)+")
+_SHORTCODE = re.compile(r"\[(?:/[a-z][\w\-]{1,30}|[a-z][a-z\-]*_[\w\-]{1,30}(?:\s[^\]\n]{0,120})?"
+                        r"|[a-z][\w\-]{1,30}(?:\s+[\w\-]+=(?:\"[^\"\n]{0,80}\"|'[^'\n]{0,80}'|[^\s\]]{1,40}))+\s*"
+                        r"|[a-z][\w\-]{1,30}\s*/)\]")
 # Desk initials over the agencies of the copy, the sign-off of broadcasters' web desks:
 # "jr/ab (Reuters, AFP, dpa)", "mkg/hc (AP, dpa)".
 _INITIALS = re.compile(r"[a-z]{2,4}(?:/[a-z]{2,4}){1,3}\s*\(([^()]{2,80})\)")
-# Agencies and the initials of the editor who put the copy together: "dpa/est", "AFP/jr".
-_AGENCIES_INITIALS = re.compile(r"([^\s/]+(?:/[^\s/]+){0,3})/[a-z]{2,4}")
+# Agencies and the initials of the editor who put the copy together: "dpa/est", "AFP/jr",
+# or the initials in brackets: "dpa/AFP/Reuters (jr)".
+_AGENCIES_INITIALS = re.compile(r"([^\s/()]+(?:/[^\s/()]+){0,3})(?:/[a-z]{2,4}|\s*\([a-z]{2,4}(?:/[a-z]{2,4})?\))")
 
 
 def _template_line(line: _Line) -> bool:
-    """A line that is only template markup ("{{#rendered}} {{/rendered}}"): a page's code
-    printed unrendered, never article text. Heuristic (issue 19)."""
-    return line.text[0] == "{" and bool(_TEMPLATE.fullmatch(line.text))
+    """A line that is only template markup ("{{#rendered}} {{/rendered}}") or one blog
+    shortcode (:data:`_SHORTCODE`: "[related_posts /]", "[/caption]"): a page's code
+    printed unrendered, never article text. Heuristic (issue 19); real-world dev and test
+    unchanged."""
+    c = line.text[0]
+    return c == "{" and bool(_TEMPLATE.fullmatch(line.text)) or c == "[" and bool(_SHORTCODE.fullmatch(line.text))
 
 
 def _desk_signoff(line: _Line) -> bool:
     """A sign-off of desk initials and the agencies the copy came from ("jr/ab (Reuters,
     AFP, dpa)"): lower-case initials joined by slashes, then a bracketed list of agencies
     of the lexicon only; or the agencies, a slash and the editor's lower-case initials
-    ("dpa/est", "AFP/Reuters/jr"). Heuristic (issue 19: the web desks of broadcasters
+    ("dpa/est", "AFP/Reuters/jr"), or the agencies and the initials in brackets
+    ("dpa/AFP/Reuters (jr)"). Heuristic (issue 19: the web desks of broadcasters
     and agencies' foreign services sign so)."""
     if "/" not in line.text:
         return False   # most lines: no slash, no initials
@@ -427,13 +437,19 @@ def _prompts() -> _Prompts:
     channels = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in raw["promo_channels"])
     return _Prompts(
         opening=re.compile(rf"^(?:for\s+more(?:\s+[^,]{{1,40}})?,\s*|you\s+can\s+)?(?:{verbs})\b", re.IGNORECASE),
-        pointer=re.compile(r"\b(?:here|below|above)\s*[.!]?$", re.IGNORECASE),
+        pointer=re.compile(r"\b(?:here|below|above)\s*[.!]?$|@[\w\-]+(?:\.[\w\-]+)+\.?$", re.IGNORECASE),
         channel=re.compile(rf"\b(?:our|the|us\s+on)\s+(?:\w+\s+){{0,2}}(?:{channels})\b", re.IGNORECASE),
         first_words=frozenset({"for", "you", *(v.split()[0] for v in raw["promo_verbs"])}))
 
 
 #: The longest reader prompt (words).
 _PROMPT_WORDS = 15
+
+
+# A short question to the reader opening a prompt: "Enjoyed this article? ", "What do you think? ".
+_PROMPT_QUESTION = re.compile(r"^[A-Z][^?.!]{2,60}\?\s+(?=[A-Z])")
+#: The most words of the question before a prompt.
+_PROMPT_QUESTION_WORDS = 6
 
 
 def _reader_prompt(line: _Line) -> bool:
@@ -444,18 +460,25 @@ def _reader_prompt(line: _Line) -> bool:
     on Telegram"): "Read the latest updates here.", "You can follow our live coverage
     here.", "For more on this story, watch the video above." Heuristic (issue 19: the
     sentence-shaped promos of many outlets); real-world dev: every line of the shape was
-    junk (cue lines already)."""
+    junk (cue lines already). A short question to the reader may come first ("Enjoyed
+    this article? Share it on our Facebook page.", "What do you think? Leave a comment
+    below."), and a line that ends in an e-mail address points too ("Send us your news
+    at tips@…"). Real-world dev and test unchanged."""
     t = line.text
     if line.nw > _PROMPT_WORDS or t[0] in "\"“‘«'" or not line.words:
         return False
     p = _prompts()
-    if line.words[0].lower() not in p.first_words:
-        return False   # a set look-up on the first word first
+    first = line.words[0].lower()
+    if first not in p.first_words:
+        q = _PROMPT_QUESTION.match(t) if t.find("?", 0, 62) > 0 else None
+        if q is None or len(_WORD.findall(q.group())) > _PROMPT_QUESTION_WORDS:
+            return False   # a set look-up on the first word first, then the question's end
+        t = t[q.end():]
     return p.opening.match(t) is not None and (p.pointer.search(t) is not None or p.channel.search(t) is not None)
 
 
 # A story's teaser cut short and closed by its link: "… four others were inj... Read More".
-_TEASER = re.compile(r"\w(?:\.{3}|…)\s*(?:read|continue reading|see)\s+more\W{0,3}$", re.IGNORECASE)
+_TEASER = re.compile(r"\w(?:\.{3}|…)\s*(?:(?:read|continue reading|see)\s+)?more\W{0,3}$", re.IGNORECASE)
 #: The longest teaser (words).
 _TEASER_WORDS = 80
 
@@ -463,7 +486,8 @@ _TEASER_WORDS = 80
 def _teaser(line: _Line) -> bool:
     """A teaser of a story: a line of at most :data:`_TEASER_WORDS` words cut off inside a
     word or a sentence and closed by its link ("… were inj... Read More", "… the council…
-    Continue reading"), a listing's or a page's promo of the full text. Heuristic (issue
+    Continue reading", "… brought down... More »"), a listing's or a page's promo of the
+    full text. Heuristic (issue
     19: teasers of aggregator and tag pages)."""
     # the line's end first (a string test), the pattern only on lines that end in "more"
     return line.nw <= _TEASER_WORDS and line.text.rstrip(" .…»›>!").lower().endswith("more") \

@@ -28,6 +28,10 @@ class CleanSettings:
     #: its paragraphs with each other (``s_a`` below) at least this; varied
     #: paragraphs that share nothing (an interview's asides) are not.
     boundary_min_cohesion: float = 0.1
+    #: An after side of one paragraph coheres with its head (a headline over it) only
+    #: when at most this weighted share of the head's tokens is the article's: an
+    #: appended story's headline names other things, an article's sub-heading its own.
+    boundary_head_shared_max: float = 0.2
     #: Weight of the before-side ratio in the score (the after side gets 1 - this).
     boundary_before_weight: float = 0.6
     #: Additive smoothing of the cohesion ratios (overlaps are shares in [0, 1]).
