@@ -799,3 +799,19 @@ def test_a_scene_setting_description_before_the_speaker_is_the_outlets():
     figs = _figures("In Velin, a hamlet near the dam about 30 km (19 miles) north of Tarn, "
                     "farmers said they had lost every herd to the water.")
     assert figs["about 30 km"]["attribution"] is None
+
+
+def test_an_event_noun_is_never_the_giver_of_a_tally():
+    figs = _figures("Toll From Velin Tsunami Rises to 3,000")
+    assert figs["3,000"]["attribution"] is None
+
+
+def test_an_event_noun_subject_of_a_figure_verb_gives_nothing():
+    figs = _figures("The flood claimed 40 lives in Velin.")
+    assert figs["40"]["attribution"] is None
+
+
+def test_a_gapped_giver_phrase_ends_before_its_number():
+    figs = _figures("Velonia reported seven deaths, Tarnland five, Norvia four.")
+    assert figs["five"]["attribution"]["source"] == "Tarnland"
+

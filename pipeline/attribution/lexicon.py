@@ -32,6 +32,7 @@ class Lexicon:
     back_determiners: frozenset[str]
     tag_comma_verbs: frozenset[str]
     object_complement_preps: frozenset[str]
+    event_nouns: frozenset[str]
     media_names: frozenset[str]
     media_heads: frozenset[str]
     masthead_words: frozenset[str]    # capitalised, as printed
@@ -87,6 +88,7 @@ def lexicon() -> Lexicon:
         back_determiners=low(cues["back_determiners"]),
         tag_comma_verbs=low(cues["tag_comma_verbs"]),
         object_complement_preps=low(cues["object_complement_preps"]),
+        event_nouns=low(cues["event_nouns"]),
         media_names=low(src["media_names"]),
         media_heads=low(src["media_heads"]),
         masthead_words=frozenset(src["masthead_words"]),

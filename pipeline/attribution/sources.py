@@ -660,8 +660,10 @@ class DocIndex:
 
     def _agentive(self, tok: "Token | None") -> "Token | None":
         """``tok`` when it can give figures: a person, body or place by name, or a noun for
-        people, bodies or media ("the toll from the stampede" names a cause, not a giver)."""
-        if tok is None:
+        people, bodies or media ("the toll from the stampede" names a cause, not a giver,
+        and so does "Toll From Tsunami", an event noun the tagger reads as a name in a
+        headline's capitals: ``event_nouns``)."""
+        if tok is None or tok.lower_ in self.lex.event_nouns:
             return None
         words = self.lex.people_and_bodies | self.lex.bodies
         if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.lower_ in words or tok.lemma_.lower() in words \
