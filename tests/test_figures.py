@@ -815,3 +815,13 @@ def test_a_gapped_giver_phrase_ends_before_its_number():
     figs = _figures("Velonia reported seven deaths, Tarnland five, Norvia four.")
     assert figs["five"]["attribution"]["source"] == "Tarnland"
 
+
+def test_a_clause_the_outlet_adds_after_the_reported_one_is_not_reported():
+    figs = _figures("The mayor said the bridge would reopen soon, and aid groups began to send teams "
+                    "to Velin, where about 40 percent of the 9,000 people live below the poverty line.")
+    assert figs["about 40 percent"]["attribution"] is None
+
+
+def test_a_figure_in_a_second_reported_clause_stays_reported():
+    figs = _figures("The mayor said the bridge had collapsed, and that 300 people were trapped in Velin.")
+    assert _source(figs["300"]) == "mayor"
