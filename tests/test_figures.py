@@ -825,3 +825,14 @@ def test_a_clause_the_outlet_adds_after_the_reported_one_is_not_reported():
 def test_a_figure_in_a_second_reported_clause_stays_reported():
     figs = _figures("The mayor said the bridge had collapsed, and that 300 people were trapped in Velin.")
     assert _source(figs["300"]) == "mayor"
+
+
+def test_the_last_of_a_chain_of_labels_is_the_giver():
+    figs = _figures("Velin Daily: Health ministry: flood toll rises to 310")
+    assert _source(figs["310"]) == "health ministry"
+
+
+def test_a_body_line_without_a_full_stop_takes_its_label_as_a_headline_does():
+    figs = _figures("Flood in Velin\n\nThe weekly digest of coverage follows.\n\n"
+                    "Velin Daily: Health ministry: flood toll in Velin rises to 310\n\nRescuers kept digging on Sunday.")
+    assert _source(figs["310"]) == "health ministry"
