@@ -836,3 +836,10 @@ def test_a_body_line_without_a_full_stop_takes_its_label_as_a_headline_does():
     figs = _figures("Flood in Velin\n\nThe weekly digest of coverage follows.\n\n"
                     "Velin Daily: Health ministry: flood toll in Velin rises to 310\n\nRescuers kept digging on Sunday.")
     assert _source(figs["310"]) == "health ministry"
+
+
+def test_a_verb_left_without_its_object_takes_the_first_conjunct_of_the_next_subject():
+    figs = _figures("Their aim is to beat March 9, when police counted 1.5 million participants and the "
+                    "inter-union alliance claimed more than 3 million on the streets of Velin.")
+    assert _source(figs["1.5 million"]) == "police"
+    assert _source(figs["more than 3 million"]) == "inter-union alliance"

@@ -69,7 +69,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..analyze import figure_number, span_tokens
-from .cues import is_citation, is_tag
+from .cues import is_citation, is_tag, stolen_object
 from .lexicon import Lexicon
 from .sources import DocIndex, doc_text, source_phrase
 
@@ -343,7 +343,9 @@ def _object_path(num: "Token", limit: int = 4) -> "Token | None":
     when the parser hangs the phrase from a participle of the object ("put the number
     rescued at about 2,000": dev 0.747 -> 0.749, test 0.689 -> 0.690), or a number the
     parser coordinates with the verb itself ("counted 160,000 …, and 300,000 passing …":
-    dev and test unchanged, its one dev figure now has its giver under another name)."""
+    dev and test unchanged, its one dev figure now has its giver under another name), or
+    the first conjunct of a subject the parser joined to the verb's object ("police counted
+    1.27 million people and the unions claimed …", :func:`stolen_object`)."""
     tok = num
     for _ in range(limit):
         if (tok.dep_ in ("dobj", "attr", "oprd") or tok.pos_ == "ADJ" and tok.dep_ in ("advcl", "acomp", "xcomp")) \
@@ -351,6 +353,8 @@ def _object_path(num: "Token", limit: int = 4) -> "Token | None":
             return tok.head  # "reported more than 2,000 dead": the parser hangs "dead" as a clause
         if tok.dep_ == "conj" and tok.like_num and tok.head.pos_ == "VERB":
             return tok.head  # "counted 160,000 people …, and 300,000 passing …": a gapped object
+        if tok.dep_ == "nsubj" and (stolen := stolen_object(tok)) is not None and num.i < stolen[1].left_edge.i:
+            return stolen[0]  # "police counted 1.27 million people and the unions claimed …"
         if tok.dep_ == "nsubj" and tok.like_num and tok.head.dep_ == "conj" and tok.head.tag_ == "VBN" \
                 and tok.head.head.pos_ == "VERB" and not any(c.dep_ in ("aux", "auxpass") for c in tok.head.children):
             return tok.head.head  # "put the figure at 127 dead and 180 injured": the list read as a clause
