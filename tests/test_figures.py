@@ -843,3 +843,10 @@ def test_a_verb_left_without_its_object_takes_the_first_conjunct_of_the_next_sub
                     "inter-union alliance claimed more than 3 million on the streets of Velin.")
     assert _source(figs["1.5 million"]) == "police"
     assert _source(figs["more than 3 million"]) == "inter-union alliance"
+
+
+def test_a_body_s_people_named_by_a_possessive_speak_for_the_body():
+    figs = _figures("Police said 40,000 people marched in Velin. The Velin Survey Institute, which opened "
+                    "last year, offered a third set of numbers. Its teams counted between 16,000 and 20,000 "
+                    "people crossing the bridge.")
+    assert _source(figs["between 16,000 and 20,000"]) == "Velin Survey Institute"

@@ -49,6 +49,7 @@ class Lexicon:
     pronouns: dict[str, str]
     possessives: frozenset[str]
     non_source_heads: frozenset[str]
+    staff_heads: frozenset[str]
     gender_words: dict[str, str]      # word -> "m" / "f"
     pronoun_gender: dict[str, str]
 
@@ -105,6 +106,7 @@ def lexicon() -> Lexicon:
         pronouns={k.lower(): v for k, v in src["pronouns"].items()},
         possessives=low(src["possessives"]),
         non_source_heads=low(src["non_source_heads"]),
+        staff_heads=low(src["staff_heads"]),
         gender_words={w.lower(): g for g, words in src["gender_words"].items() for w in words},
         pronoun_gender={k.lower(): v for k, v in src["pronoun_gender"].items()},
     )

@@ -397,7 +397,7 @@ class DocIndex:
             # "residents, who said": the relative pronoun as written, the antecedent as norm
             ante = self.resolve(*source_phrase(head.head.head))
             return Source(text, span, ante.norm, ante.type, ante.number, head)
-        if (member := self._member_agency(head, span)) is not None:
+        if (member := self._member_agency(head, span) or self._own_people(head)) is not None:
             return Source(text, span, member.norm, member.type, number, head)
         ent = _entity_of(head)
         label = doc[ent[0]].ent_type_ if ent else None
@@ -746,6 +746,31 @@ class DocIndex:
         return next((s for s in reversed(self.recent(span[0], 6)) if s.type == "organization"
                      and s.norm[:1].isupper() and s.norm.replace(".", "").lower() not in self.lex.umbrella_bodies),
                     None)
+
+    def _own_people(self, head: "Token") -> "Source | None":
+        """"Its teams counted …", "their researchers found …": the people of a body named
+        by a possessive pronoun (``staff_heads``) speak for the body the pronoun stands
+        for, when it stands for a body. A heuristic: real-world figure source dev 0.860 ->
+        0.862, test unchanged."""
+        poss = next((c for c in head.children if c.dep_ == "poss" and self.lex.pronouns.get(c.lower_) in (
+            "thing", "plur")), None)
+        if poss is None or head.lemma_.lower() not in self.lex.staff_heads:
+            return None
+        opens = poss.i == poss.sent.start  # a pronoun that opens its sentence
+        owner = opens and self._previous_subject(head) or self._pronoun(
+            poss, poss.text, (poss.idx, poss.idx + len(poss)))
+        return owner if owner.type in ("organization", "government", "media") and owner.norm != poss.text else None
+
+    def _previous_subject(self, tok: "Token") -> "Source | None":
+        """The body by name that is the subject of the sentence before ``tok``'s, the
+        nearest antecedent of a pronoun that opens a sentence ("The Research Institute …
+        offered a third set of numbers. Its teams counted …")."""
+        if tok.sent.start == 0:
+            return None
+        root = self.doc[tok.sent.start - 1].sent.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"), None)
+        found = self.resolve(*source_phrase(subj)) if subj is not None else None
+        return found if found is not None and found.norm[:1].isupper() else None
 
     def _subject_before(self, pron: "Token") -> Source | None:
         """"The Interior Ministry counts 1.28 million, slightly more than on January 31,
