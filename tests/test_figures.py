@@ -850,3 +850,10 @@ def test_a_body_s_people_named_by_a_possessive_speak_for_the_body():
                     "last year, offered a third set of numbers. Its teams counted between 16,000 and 20,000 "
                     "people crossing the bridge.")
     assert _source(figs["between 16,000 and 20,000"]) == "Velin Survey Institute"
+
+
+def test_a_draft_is_a_document_never_the_he_of_a_later_quotation():
+    figs = _figures("The leaked draft concludes that between 4,000 and 6,000 people were killed in Velin. "
+                    "Its lead author, the geographer Marek Brel, has declined to discuss it. "
+                    "\"At about 5,000 dead, that is still a tragedy,\" he told one interviewer.")
+    assert _source(figs["about 5,000"]) == "Marek Brel"
