@@ -857,3 +857,10 @@ def test_a_draft_is_a_document_never_the_he_of_a_later_quotation():
                     "Its lead author, the geographer Marek Brel, has declined to discuss it. "
                     "\"At about 5,000 dead, that is still a tragedy,\" he told one interviewer.")
     assert _source(figs["about 5,000"]) == "Marek Brel"
+
+
+def test_a_pronoun_opening_a_sentence_stands_for_the_body_subject_before_it():
+    figs = _figures("The Velin Police Agency said 40 people were killed in the crush. The government has "
+                    "designated the district as a disaster zone. It has also said it will pay up to "
+                    "15 million won per victim.")
+    assert _source(figs["up to 15 million"]) == "government"
