@@ -864,3 +864,10 @@ def test_a_pronoun_opening_a_sentence_stands_for_the_body_subject_before_it():
                     "designated the district as a disaster zone. It has also said it will pay up to "
                     "15 million won per victim.")
     assert _source(figs["up to 15 million"]) == "government"
+
+
+def test_a_sentence_the_page_broke_at_a_line_keeps_its_speaker():
+    figs = _figures("Rescue in Velin\n\nThe civil defence says it has sent around 400 rescuers and more than "
+                    "20 ambulances\n\nto the valley, and the injured are being taken to four hospitals nearby."
+                    "\n\nThe river kept rising.")
+    assert _source(figs["four"]) == "civil defence"
