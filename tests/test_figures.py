@@ -834,7 +834,8 @@ def test_the_last_of_a_chain_of_labels_is_the_giver():
 
 def test_a_body_line_without_a_full_stop_takes_its_label_as_a_headline_does():
     figs = _figures("Flood in Velin\n\nThe weekly digest of coverage follows.\n\n"
-                    "Velin Daily: Health ministry: flood toll in Velin rises to 310\n\nRescuers kept digging on Sunday.")
+                    "Velin Daily: Health ministry: flood toll in Velin rises to 310\n\n"
+                    "Rescuers kept digging on Sunday.")
     assert _source(figs["310"]) == "health ministry"
 
 
@@ -871,3 +872,10 @@ def test_a_sentence_the_page_broke_at_a_line_keeps_its_speaker():
                     "20 ambulances\n\nto the valley, and the injured are being taken to four hospitals nearby."
                     "\n\nThe river kept rising.")
     assert _source(figs["four"]) == "civil defence"
+
+
+def test_what_happened_after_the_report_is_told_by_the_outlet():
+    figs = _figures("The police reported 80 deaths in a first statement, before the number was raised to 95 "
+                    "by officials and then brought down to 78.")
+    assert _source(figs["80"]) == "police" and _source(figs["95"]) == "officials"
+    assert figs["78"]["attribution"] is None

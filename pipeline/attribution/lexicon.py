@@ -33,6 +33,7 @@ class Lexicon:
     tag_comma_verbs: frozenset[str]
     object_complement_preps: frozenset[str]
     event_nouns: frozenset[str]
+    sequel_marks: frozenset[str]
     media_names: frozenset[str]
     media_heads: frozenset[str]
     masthead_words: frozenset[str]    # capitalised, as printed
@@ -90,6 +91,7 @@ def lexicon() -> Lexicon:
         tag_comma_verbs=low(cues["tag_comma_verbs"]),
         object_complement_preps=low(cues["object_complement_preps"]),
         event_nouns=low(cues["event_nouns"]),
+        sequel_marks=low(cues["sequel_marks"]),
         media_names=low(src["media_names"]),
         media_heads=low(src["media_heads"]),
         masthead_words=frozenset(src["masthead_words"]),
