@@ -879,3 +879,10 @@ def test_what_happened_after_the_report_is_told_by_the_outlet():
                     "by officials and then brought down to 78.")
     assert _source(figs["80"]) == "police" and _source(figs["95"]) == "officials"
     assert figs["78"]["attribution"] is None
+
+
+def test_people_who_saw_a_crowd_give_its_size_a_town_that_saw_one_does_not():
+    figs = _figures("A Velin Herald correspondent saw hundreds of people streaming into the square. "
+                    "Tarn saw around 12,000 marchers on Sunday.")
+    assert _source(figs["hundreds"]) == "Velin Herald"
+    assert figs["around 12,000"]["attribution"] is None

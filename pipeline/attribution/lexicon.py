@@ -34,6 +34,7 @@ class Lexicon:
     object_complement_preps: frozenset[str]
     event_nouns: frozenset[str]
     sequel_marks: frozenset[str]
+    perception_verbs: frozenset[str]
     media_names: frozenset[str]
     media_heads: frozenset[str]
     masthead_words: frozenset[str]    # capitalised, as printed
@@ -92,6 +93,7 @@ def lexicon() -> Lexicon:
         object_complement_preps=low(cues["object_complement_preps"]),
         event_nouns=low(cues["event_nouns"]),
         sequel_marks=low(cues["sequel_marks"]),
+        perception_verbs=low(cues["perception_verbs"]),
         media_names=low(src["media_names"]),
         media_heads=low(src["media_heads"]),
         masthead_words=frozenset(src["masthead_words"]),
