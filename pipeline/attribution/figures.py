@@ -664,11 +664,16 @@ def _title_line(doc: "Doc", sent: "Span") -> bool:
     0.856 -> 0.858, test unchanged."""
     text = doc_text(doc)
     start, end = sent.start_char, sent.end_char
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    return not text[line_start:start].strip() and not text[end:line_end].strip() \
-        and text[start:end].rstrip()[-1:].isalnum()
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if not text[end - 1:end].isalnum():
+        return False
+    # only blanks up to the line breaks on either side (a scan over blanks, not the text)
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    while end < len(text) and text[end] in " \t\r":
+        end += 1
+    return (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
 
 
 def parenthetical(doc: "Doc", sent: "Span", rels: list[Record]) -> Record | None:
@@ -701,7 +706,7 @@ def figure_attributions(doc: "Doc", sent: "Span", quantities: list[Record], own:
     reports = [r for r in others if reporting(doc, r, lex) and not _bare_tally(doc, r, index, lex)]
     found = citations(sent, lex, index) if sent is not None else []
     rels = ([own] if own else []) + reports
-    label = headline_label(doc, sent, index, lex) if own is None and sent is not None and (
+    label = headline_label(doc, sent, index, lex) if quantities and own is None and sent is not None and (
         headline or _title_line(doc, sent)) else None
     aside = parenthetical(doc, sent, rels) if sent is not None else None
     out = []
