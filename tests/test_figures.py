@@ -886,3 +886,9 @@ def test_people_who_saw_a_crowd_give_its_size_a_town_that_saw_one_does_not():
                     "Tarn saw around 12,000 marchers on Sunday.")
     assert _source(figs["hundreds"]) == "Velin Herald"
     assert figs["around 12,000"]["attribution"] is None
+
+
+def test_a_name_the_tagger_reads_as_an_adverb_is_the_speaker():
+    figs = _figures("Dr Mark Hartly treated the first patient in Velin. Hartly said people should not worry "
+                    "because they live 100 miles from the hospital.")
+    assert _source(figs["100 miles"]) == "Mark Hartly"

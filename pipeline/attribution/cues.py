@@ -17,7 +17,8 @@ Matched (``find_cues``):
   :func:`_stranded_subject`; a verb after "after X" read as a preposition takes X,
   :func:`_object_of_subordinator`; a coordinated subject right after a verb left
   without its object is that verb's object and then the real subject, "police counted
-  1.27 million people and the unions claimed …", :func:`stolen_object`), or — for verbs marked
+  1.27 million people and the unions claimed …", :func:`stolen_object`; a name in "-ly"
+  read as the verb's adverb, :func:`_name_read_as_adverb`), or — for verbs marked
   ``object`` — the direct object ("documented 740 deaths");
 * ``according to``: the ``pobj`` of ``to`` is the source, anywhere in the sentence;
 * passives: raising ("X is reported to …"), ``it``-extraposition, ``by``-agents
@@ -187,6 +188,19 @@ def stolen_object(subj: "Token") -> "tuple[Token, Token] | None":
     return verb, conj[-1]
 
 
+def _name_read_as_adverb(t: "Token") -> "Token | None":
+    """"Brantly said people should …": a name ending in "-ly" that the tagger reads as an
+    adverb of the verb, right before a verb with no subject, is its subject when the
+    document names that person elsewhere (a person entity with that word). A heuristic
+    on the tagger's errors: real-world figure source dev 0.865 -> 0.866, test unchanged."""
+    if t.i == 0:
+        return None
+    word = t.doc[t.i - 1]
+    if word.pos_ != "ADV" or word.dep_ != "advmod" or word.head.i != t.i or not word.text[:1].isupper():
+        return None
+    return word if any(e.label_ == "PERSON" and word.text in e.text.split() for e in t.doc.ents) else None
+
+
 def _object_of_subordinator(t: "Token") -> "Token | None":
     """"…, after an earlier announcement wrongly said that 174 people had died": the
     parser reads the conjunction as a preposition whose object is the verb's subject. A
@@ -272,7 +286,7 @@ def verb_cue(t: "Token", lex: Lexicon, has_quote: bool) -> Cue | None:
                 return None
             rank = 2 if t.head.dep_ == "ROOT" else 5
     if subj is None:
-        subj = _stranded_subject(t)
+        subj = _stranded_subject(t) or _name_read_as_adverb(t)
     if subj is None:
         return None
     clauses = [c for c in t.children if c.dep_ in CLAUSE_DEPS

@@ -437,7 +437,8 @@ class DocIndex:
             if label == "NORP":
                 label = None
                 norm = self._unnamed_norm(head, span)
-        elif head.pos_ == "PROPN":
+        elif head.pos_ == "PROPN" or head.text[:1].isupper() and head.lower_ in self.full_names:
+            # a name, also one the tagger misread ("Brantly" as an adverb)
             label = None
             name = self._strip_name(doc[head.left_edge.i:head.i + 1].text
                                     if head.left_edge.idx >= span[0] else head.text)
