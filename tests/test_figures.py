@@ -860,3 +860,96 @@ def test_a_denial_phrase_that_refers_back_disputes_no_later_figure():
     assert "disputed" not in _flags(figs["46"])
     figs = _figures("Officials in Velin questioned claims that 90 people were killed.")
     assert "disputed" in _flags(figs["90"])
+
+
+def test_an_event_noun_is_never_the_giver_of_a_tally():
+    figs = _figures("Toll From Velin Tsunami Rises to 3,000")
+    assert figs["3,000"]["attribution"] is None
+
+
+def test_an_event_noun_subject_of_a_figure_verb_gives_nothing():
+    figs = _figures("The flood claimed 40 lives in Velin.")
+    assert figs["40"]["attribution"] is None
+
+
+def test_a_gapped_giver_phrase_ends_before_its_number():
+    figs = _figures("Velonia reported seven deaths, Tarnland five, Norvia four.")
+    assert figs["five"]["attribution"]["source"] == "Tarnland"
+
+
+def test_a_clause_the_outlet_adds_after_the_reported_one_is_not_reported():
+    figs = _figures("The mayor said the bridge would reopen soon, and aid groups began to send teams "
+                    "to Velin, where about 40 percent of the 9,000 people live below the poverty line.")
+    assert figs["about 40 percent"]["attribution"] is None
+
+
+def test_a_figure_in_a_second_reported_clause_stays_reported():
+    figs = _figures("The mayor said the bridge had collapsed, and that 300 people were trapped in Velin.")
+    assert _source(figs["300"]) == "mayor"
+
+
+def test_the_last_of_a_chain_of_labels_is_the_giver():
+    figs = _figures("Velin Daily: Health ministry: flood toll rises to 310")
+    assert _source(figs["310"]) == "health ministry"
+
+
+def test_a_body_line_without_a_full_stop_takes_its_label_as_a_headline_does():
+    figs = _figures("Flood in Velin\n\nThe weekly digest of coverage follows.\n\n"
+                    "Velin Daily: Health ministry: flood toll in Velin rises to 310\n\n"
+                    "Rescuers kept digging on Sunday.")
+    assert _source(figs["310"]) == "health ministry"
+
+
+def test_a_verb_left_without_its_object_takes_the_first_conjunct_of_the_next_subject():
+    figs = _figures("Their aim is to beat March 9, when police counted 1.5 million participants and the "
+                    "inter-union alliance claimed more than 3 million on the streets of Velin.")
+    assert _source(figs["1.5 million"]) == "police"
+    assert _source(figs["more than 3 million"]) == "inter-union alliance"
+
+
+def test_a_body_s_people_named_by_a_possessive_speak_for_the_body():
+    figs = _figures("Police said 40,000 people marched in Velin. The Velin Survey Institute, which opened "
+                    "last year, offered a third set of numbers. Its teams counted between 16,000 and 20,000 "
+                    "people crossing the bridge.")
+    assert _source(figs["between 16,000 and 20,000"]) == "Velin Survey Institute"
+
+
+def test_a_draft_is_a_document_never_the_he_of_a_later_quotation():
+    figs = _figures("The leaked draft concludes that between 4,000 and 6,000 people were killed in Velin. "
+                    "Its lead author, the geographer Marek Brel, has declined to discuss it. "
+                    "\"At about 5,000 dead, that is still a tragedy,\" he told one interviewer.")
+    assert _source(figs["about 5,000"]) == "Marek Brel"
+
+
+def test_a_pronoun_opening_a_sentence_stands_for_the_body_subject_before_it():
+    figs = _figures("The Velin Police Agency said 40 people were killed in the crush. The government has "
+                    "designated the district as a disaster zone. It has also said it will pay up to "
+                    "15 million won per victim.")
+    assert _source(figs["up to 15 million"]) == "government"
+
+
+def test_a_sentence_the_page_broke_at_a_line_keeps_its_speaker():
+    figs = _figures("Rescue in Velin\n\nThe civil defence says it has sent around 400 rescuers and more than "
+                    "20 ambulances\n\nto the valley, and the injured are being taken to four hospitals nearby."
+                    "\n\nThe river kept rising.")
+    assert _source(figs["four"]) == "civil defence"
+
+
+def test_what_happened_after_the_report_is_told_by_the_outlet():
+    figs = _figures("The police reported 80 deaths in a first statement, before the number was raised to 95 "
+                    "by officials and then brought down to 78.")
+    assert _source(figs["80"]) == "police" and _source(figs["95"]) == "officials"
+    assert figs["78"]["attribution"] is None
+
+
+def test_people_who_saw_a_crowd_give_its_size_a_town_that_saw_one_does_not():
+    figs = _figures("A Velin Herald correspondent saw hundreds of people streaming into the square. "
+                    "Tarn saw around 12,000 marchers on Sunday.")
+    assert _source(figs["hundreds"]) == "Velin Herald"
+    assert figs["around 12,000"]["attribution"] is None
+
+
+def test_a_name_the_tagger_reads_as_an_adverb_is_the_speaker():
+    figs = _figures("Dr Mark Hartly treated the first patient in Velin. Hartly said people should not worry "
+                    "because they live 100 miles from the hospital.")
+    assert _source(figs["100 miles"]) == "Mark Hartly"

@@ -32,6 +32,9 @@ class Lexicon:
     back_determiners: frozenset[str]
     tag_comma_verbs: frozenset[str]
     object_complement_preps: frozenset[str]
+    event_nouns: frozenset[str]
+    sequel_marks: frozenset[str]
+    perception_verbs: frozenset[str]
     media_names: frozenset[str]
     media_heads: frozenset[str]
     masthead_words: frozenset[str]    # capitalised, as printed
@@ -49,6 +52,7 @@ class Lexicon:
     pronouns: dict[str, str]
     possessives: frozenset[str]
     non_source_heads: frozenset[str]
+    staff_heads: frozenset[str]
     gender_words: dict[str, str]      # word -> "m" / "f"
     pronoun_gender: dict[str, str]
 
@@ -88,6 +92,9 @@ def lexicon() -> Lexicon:
         back_determiners=low(cues["back_determiners"]),
         tag_comma_verbs=low(cues["tag_comma_verbs"]),
         object_complement_preps=low(cues["object_complement_preps"]),
+        event_nouns=low(cues["event_nouns"]),
+        sequel_marks=low(cues["sequel_marks"]),
+        perception_verbs=low(cues["perception_verbs"]),
         media_names=low(src["media_names"]),
         media_heads=low(src["media_heads"]),
         masthead_words=frozenset(src["masthead_words"]),
@@ -105,6 +112,7 @@ def lexicon() -> Lexicon:
         pronouns={k.lower(): v for k, v in src["pronouns"].items()},
         possessives=low(src["possessives"]),
         non_source_heads=low(src["non_source_heads"]),
+        staff_heads=low(src["staff_heads"]),
         gender_words={w.lower(): g for g, words in src["gender_words"].items() for w in words},
         pronoun_gender={k.lower(): v for k, v in src["pronoun_gender"].items()},
     )
