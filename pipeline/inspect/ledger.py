@@ -1392,8 +1392,8 @@ def _crowd_lexicon() -> Lexicon:
 
 def crowd_measure(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon, crowd_story: bool) -> str | None:
     """In a crowd story (:func:`crowd_stories`), a count near a word of taking part in or
-    counting a crowd (``crowd_cues``: "550,000 people **took part**", "the crowd **peaked**
-    at about 240,000", "police **counted** 480,000") is the crowd's size, when it counts
+    counting a crowd (``crowd_cues``: "550,000 people **took part**", "the march **peaked**
+    at about 240,000", "hundreds of thousands **join** the march") is the crowd's size, when it counts
     people in general (class ``all``) or names nothing: "5,000 riot officers", "7.48
     million residents" are no crowd.
 
