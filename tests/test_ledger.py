@@ -464,6 +464,28 @@ def test_a_march_is_a_cue_of_the_crowd_but_not_the_month():
     assert measure_of(c, q) is None
 
 
+def test_a_word_of_taking_part_names_a_crowd_in_a_crowd_story_only():
+    from pipeline.inspect.ledger import KeyContext, crowd_measure, group_key
+    s = "Organisers said 90,000 people had taken part, while the count peaked at about 40,000."
+    a = quantity(s, "90,000", 90000, counted="people", predicate="say")
+    b = quantity(s, "about 40,000", 40000, approx="about")
+    c = claim("d", s, [a, b])
+    lex = lexicon()
+    assert measure_of(c, a) is None and measure_of(c, b) is None
+    assert crowd_measure(c, a, lex, True) == "protesters" and crowd_measure(c, b, lex, True) == "protesters"
+    assert crowd_measure(c, a, lex, False) is None
+    s2 = "Some 3,000 riot officers took part in the operation."
+    o = quantity(s2, "3,000", 3000, counted="riot officers", predicate="take")
+    assert crowd_measure(claim("d", s2, [o]), o, lex, True) is None
+    t = "Some 50,000 demonstrators marched through the city."
+    m = quantity(t, "50,000", 50000, counted="demonstrators", predicate="march")
+    crowd = claim("e", t, [m])
+    docs = {"d": {"doc_id": "d", "published": "2024-05-09", "story_id": 1},
+            "e": {"doc_id": "e", "published": "2024-05-09", "story_id": 1}}
+    ctx = KeyContext.of([c, crowd], docs)
+    assert group_key(c, a, ctx)[1] == "protesters"
+
+
 def test_a_manner_of_dying_is_a_death():
     s = "The crush left hundreds suffocated near the gate, the governor said."
     c, q = one(s, "hundreds", 200, approx="vague", low=200, high=999, predicate="leave")

@@ -453,3 +453,11 @@ def test_there_refers_back_to_the_town_of_the_sentence_before():
     there["quantities"][0]["span"] = [38, 40]
     tables = {(m.country, m.subplace) for m in build_ledger([town, there, toll], docs)}
     assert tables == {("Nepal", None)}
+
+
+def test_the_city_refers_back_to_the_town_of_the_sentence_before():
+    from pipeline.inspect.scope import site_referred_to
+    back = {"text": "The unions said 90,000 had marched in the city.", "entities": []}
+    assert site_referred_to(back, "Lille") == "Lille"
+    assert site_referred_to({"text": "The unions said 90,000 had marched.", "entities": []}, "Lille") is None
+    assert site_referred_to(back, None) is None

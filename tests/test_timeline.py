@@ -115,6 +115,18 @@ def test_crowds_of_different_days_are_different_questions():
     assert tables == {"2023-01-19": [70000, 80000], "2023-03-07": [95000]}
 
 
+def test_a_day_a_crowd_is_compared_with_is_not_its_own_day():
+    from pipeline.inspect.timeline import occasion_day
+    s = "Some 420,000 marched in the capital, a little more than on 9 May."
+    q = quantity(s, "420,000", 420000, predicate="march")
+    c = claim("d", s, [q], dates=(("9 May", "2024-05-09"),))
+    assert occasion_day(c, q, "2024-05-16T10:00:00") == "2024-05-16"
+    s = "Some 420,000 marched in the capital on 9 May."
+    q = quantity(s, "420,000", 420000, predicate="march")
+    c = claim("d", s, [q], dates=(("9 May", "2024-05-09"),))
+    assert occasion_day(c, q, "2024-05-16T10:00:00") == "2024-05-09"
+
+
 def test_a_ceiling_disputes_the_higher_figure_of_its_sentence():
     s = "Medics counted 90 killed, but officials say only 30 died."
     c = _deaths(s, ("90", 90), ("30", 30))

@@ -665,9 +665,20 @@ def site_referred_to(claim: dict[str, Any], site: str | None) -> str | None:
 
     Heuristic: real-world ledger pairs F1 dev 0.8655 → 0.8681, test 0.6365 → 0.6370
     (docs/ledger.md, "Place scope")."""
-    if site is None or place_entities(claim) or not _THERE.search(str(claim.get("text") or "")):
+    text = str(claim.get("text") or "")
+    if site is None or place_entities(claim) or not (_THERE.search(text) or _site_anaphora().search(text)):
         return None
     return site
+
+
+@lru_cache(maxsize=1)
+def _site_anaphora() -> re.Pattern[str]:
+    """``site_anaphora`` of scope.json ("245,000 marched in **the city**"): refers back to
+    the town of the sentence before as "there" does (:func:`site_referred_to`).
+
+    Heuristic: real-world ledger pairs F1 dev 0.8771 → 0.8780 (precision 0.9229 → 0.9244),
+    test 0.6435 unchanged (docs/ledger.md, "Place scope")."""
+    return alternation(load_json("ledger", "scope.json")["site_anaphora"])
 
 
 def countries_named(claims: Iterable[dict[str, Any]]) -> dict[str, set[str]]:
