@@ -1,4 +1,5 @@
-"""Locate the project's data files (lexicons, patterns, schemas).
+"""Locate the project's data files (lexicons, patterns, schemas), and read a word list
+as a pattern (:func:`word_alternation`).
 
 In a source checkout or an editable install the data lives in ``<repo>/models``;
 in a wheel install it is the data package ``pipeline.models``.
@@ -6,12 +7,19 @@ in a wheel install it is the data package ``pipeline.models``.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 _REPO_MODELS = Path(__file__).resolve().parent.parent / "models"
+
+
+def word_alternation(words: "Iterable[str]") -> str:
+    """A regular expression for any of ``words`` as a whole word or phrase, the longest
+    first ("the country's" before "the country"); uncompiled, to join into larger ones."""
+    return r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w-])"
 
 
 def data_path(*parts: str) -> Path:

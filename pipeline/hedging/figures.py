@@ -61,10 +61,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from ..analyze import figure_number, span_tokens
 from ..records import Claim, Hedge
+from ..resources import word_alternation
 from .lexicon import lexicon
 from .scope import misparsed_content
 
@@ -207,20 +208,15 @@ def _contrasted(doc: "Doc", q: dict[str, Any]) -> Hedge | None:
                  scope="sentence", from_sentence=None)
 
 
-def _words_alternation(words: "Iterable[str]") -> str:
-    """Any of ``words`` as a whole word or phrase, the longest first."""
-    return r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w-])"
-
-
 @lru_cache(maxsize=1)
 def _judgement_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The denial phrases before a figure (not when what follows them refers back: "the
     figure", "this,") and the verdicts after one (models/hedging/cues.json ``dispute``)."""
     lex = lexicon()
-    back = (r"\s+(?:(?:the|that|this|these|those)\s+" + _words_alternation(lex.dispute_objects) + r"s?"
-            + r"|" + _words_alternation(lex.dispute_pointers) + r"(?=\s*[,.;:!?)\"”’]))")
-    return (re.compile(_words_alternation(lex.dispute_before) + f"(?!{back})", re.IGNORECASE),
-            re.compile(_words_alternation(lex.dispute_after), re.IGNORECASE))
+    back = (r"\s+(?:(?:the|that|this|these|those)\s+" + word_alternation(lex.dispute_objects) + r"s?"
+            + r"|" + word_alternation(lex.dispute_pointers) + r"(?=\s*[,.;:!?)\"”’]))")
+    return (re.compile(word_alternation(lex.dispute_before) + f"(?!{back})", re.IGNORECASE),
+            re.compile(word_alternation(lex.dispute_after), re.IGNORECASE))
 
 
 def _judged(sent: "Span", claim: Claim, q: dict[str, Any]) -> Hedge | None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol, Sequence
 
-from ..resources import load_json
+from ..resources import load_json, word_alternation
 from .data import figure_flags
 from .timescope import compared_date
 
@@ -58,8 +58,7 @@ class Cues:
 def alternation(words: Sequence[str]) -> re.Pattern[str]:
     """Any of ``words`` as a whole word or phrase, case-insensitive, the longest first
     ("the country's" before "the country")."""
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-                      + r")(?![\w-])", re.IGNORECASE)
+    return re.compile(word_alternation(words), re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
