@@ -354,6 +354,12 @@ def _member_agency(domain: tuple[str, ...], own: Counter, story: Counter) -> str
     return None
 
 
+def _the_one(found: set[str]) -> str | None:
+    """The one candidate a rule found, or None when it found none or several: a name is
+    merged into another only when the document (or story) leaves one choice."""
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def _speaks_for_state(name: str, named: Iterable[str]) -> str | None:
     """The document's one body a country has one of, named with its country ("Guinean
     government"), for that body's unnamed spokespeople in the plural, who speak for it
@@ -369,7 +375,7 @@ def _speaks_for_state(name: str, named: Iterable[str]) -> str | None:
         return None
     found = {n for n in named if (k := name_key(n).split()) and k[-1] == words[0]
              and country_of(" ".join(k[:-1])) is not None}
-    return found.pop() if len(found) == 1 else None
+    return _the_one(found)
 
 
 def _spokesperson_of(said: str, bodies: Iterable[str]) -> str | None:
@@ -381,7 +387,7 @@ def _spokesperson_of(said: str, bodies: Iterable[str]) -> str | None:
     0.863 → 0.864, test unchanged."""
     key, letters = name_key(said), said.replace(".", "").upper()
     found = {b for b in bodies if b[:1].isupper() and (name_key(b) == key or letters in abbreviations(b))}
-    return found.pop() if len(found) == 1 else None
+    return _the_one(found)
 
 
 def _antecedents(starts: dict[str, set[int]], anchors: list[tuple[int, str]]) -> dict[str, str]:
@@ -407,7 +413,7 @@ def _titled_as(role: str, titled: dict[str, set[str]]) -> str | None:
     dev 1.120 → 1.115, test unchanged."""
     ranks = role_titles()[role]
     found = {name for name, words in titled.items() if words & ranks}
-    return found.pop() if len(found) == 1 else None
+    return _the_one(found)
 
 
 def _titles_before(source: str, name: str) -> set[str]:
@@ -444,7 +450,7 @@ def _members_of(name: str, named: Iterable[str], types: dict[str, Counter]) -> s
         return None
     found = {n for n in named if n[:1].isupper() and name_key(n).split()[-1] in heads
              and _is_body(n, types.get(name_key(n), Counter()))}
-    return found.pop() if len(found) == 1 else None
+    return _the_one(found)
 
 
 def _outlet_named(name: str, named: Iterable[str], types: dict[str, Counter]) -> str | None:
@@ -454,7 +460,7 @@ def _outlet_named(name: str, named: Iterable[str], types: dict[str, Counter]) ->
     if name_key(name) not in outlet_heads():
         return None
     found = {n for n in named if n[:1].isupper() and types.get(name_key(n), Counter()).get("media")}
-    return found.pop() if len(found) == 1 else None
+    return _the_one(found)
 
 
 def _stem(word: str) -> str:
