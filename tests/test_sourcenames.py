@@ -167,6 +167,15 @@ def test_a_national_body_is_the_home_country_s_before_any_longer_name():
     assert story_name(table, DOCS["a"], "the army") == "Chadian army"  # not the Malian army quoted once
 
 
+def test_a_body_named_as_the_nation_s_is_the_home_country_s():
+    claims = [_placed("a", "National Police", "government", "Chad"), _placed("b", "police", "government", "Chad"),
+              _placed("b", "National Police", "government", "Chad"), _placed("a", "Water Police", "government", "Chad")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "National Police") == "Chadian National Police"
+    assert story_name(table, DOCS["b"], "police") == "Chadian National Police"  # its longer name, then the nation's
+    assert story_name(table, DOCS["a"], "Water Police") == "Water Police"  # no national body by its name
+
+
 def _said(doc: str, mention: str, name: str, stype: str = "organization") -> dict:
     claim = _claim(doc, name, stype)
     claim["attribution"]["source"] = mention  # the figure's attribution is the same record
