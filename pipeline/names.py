@@ -187,6 +187,11 @@ def body_heads() -> frozenset[str]:
     return _data()["body_heads"]
 
 
+def capital_heads() -> frozenset[str]:
+    """Head nouns of a state's own bodies ("ministry", "office"), which a capital places."""
+    return _data()["capital_heads"]
+
+
 def body_possessives() -> frozenset[str]:
     """Possessive pronouns that stand for a body ("its teams")."""
     return _data()["body_possessives"]

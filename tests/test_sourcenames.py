@@ -176,6 +176,27 @@ def test_a_body_named_as_the_nation_s_is_the_home_country_s():
     assert story_name(table, DOCS["a"], "Water Police") == "Water Police"  # no national body by its name
 
 
+def _sentence(doc: str, text: str, mention: str, name: str, stype: str = "organization") -> dict:
+    claim = _claim(doc, name, stype)
+    claim.update(text=text, span=[50, 50 + len(text)])
+    claim["attribution"]["source_span"] = [50 + text.index(mention), 50 + text.index(mention) + len(mention)]
+    return claim
+
+
+def test_a_state_body_placed_in_a_capital_is_that_country_s():
+    claims = [_sentence("a", "The Foreign Office in Berlin said 12 tourists died.", "The Foreign Office",
+                        "Foreign Office"),
+              _sentence("a", "The Foreign Office later said 14 had died.", "The Foreign Office", "Foreign Office"),
+              _sentence("b", "The Foreign Office said 9 died.", "The Foreign Office", "Foreign Office"),
+              _sentence("a", "The police in Berlin said 3 died.", "The police", "police", "government"),
+              _sentence("a", "The UN office in Berlin said 5 died.", "The UN office", "UN office")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "Foreign Office") == "German Foreign Office"
+    assert story_name(table, DOCS["b"], "Foreign Office") == "Foreign Office"  # that document does not place it
+    assert story_name(table, DOCS["a"], "police") == "police"  # a city has police too
+    assert story_name(table, DOCS["a"], "UN office") == "UN office"  # an umbrella's office is no state's
+
+
 def _said(doc: str, mention: str, name: str, stype: str = "organization") -> dict:
     claim = _claim(doc, name, stype)
     claim["attribution"]["source"] = mention  # the figure's attribution is the same record
