@@ -192,6 +192,11 @@ def capital_heads() -> frozenset[str]:
     return _data()["capital_heads"]
 
 
+def official_words() -> frozenset[str]:
+    """Words that make a document source the authorities' figures ("official figures")."""
+    return _data()["official_words"]
+
+
 def body_possessives() -> frozenset[str]:
     """Possessive pronouns that stand for a body ("its teams")."""
     return _data()["body_possessives"]

@@ -197,6 +197,18 @@ def test_a_state_body_placed_in_a_capital_is_that_country_s():
     assert story_name(table, DOCS["a"], "UN office") == "UN office"  # an umbrella's office is no state's
 
 
+def test_official_figures_are_the_government_body_the_document_quotes_most():
+    claims = [_claim("a", "official figures", "document"), _claim("a", "Interior Ministry", "government"),
+              _claim("a", "Interior Ministry", "government"), _claim("a", "Tarn Defence Ministry", "government"),
+              _claim("a", "figures", "document"),
+              _claim("b", "official figures", "document"), _claim("b", "Interior Ministry", "government"),
+              _claim("b", "Tarn Defence Ministry", "government")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "official figures") == "Interior Ministry"
+    assert story_name(table, DOCS["a"], "figures") == "figures"  # not said to be official
+    assert story_name(table, DOCS["b"], "official figures") == "official figures"  # no body quoted most
+
+
 def _said(doc: str, mention: str, name: str, stype: str = "organization") -> dict:
     claim = _claim(doc, name, stype)
     claim["attribution"]["source"] = mention  # the figure's attribution is the same record

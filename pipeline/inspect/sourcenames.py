@@ -53,7 +53,8 @@ unnamed "officials" are the government the document names with its country
 (:func:`_speaks_for_state`: "government officials" → "Guinean government"), and an
 outlet named by its kind the one outlet the document names (:func:`_outlet_named`: "the
 paper" → "Korea Herald"), "the country's" body that of the document's country
-(:func:`_this_country`), a ministry or office the document places in a capital that
+(:func:`_this_country`), "official figures" the government body it quotes most
+(:func:`_official_figures`), a ministry or office the document places in a capital that
 capital's country's ("The Foreign Office in Berlin said": :func:`_capital_s`), "the
 officer" the one person the document gives an officer's
 title (:func:`_titled_as`), unnamed "officers" the one police body it names
@@ -80,7 +81,8 @@ from typing import Any
 
 from ..attribution.lexicon import lexicon
 from ..names import (abbreviations, body_heads, body_possessives, capital_heads, country_of, deictic_owners, demonym,
-                     member_bodies, name_key, national_bodies, of_heads, outlet_heads, role_titles, strip_titles)
+                     member_bodies, name_key, national_bodies, of_heads, official_words, outlet_heads, role_titles,
+                     strip_titles)
 
 BODY_TYPES = frozenset({"government", "organization"})
 #: "<Body Name> <spokesperson noun>" at the end of a mention ("a senior Rab official")
@@ -331,6 +333,7 @@ def _document_table(out: dict[tuple, str], seen: "_Seen", d: Any, home_of: dict[
         home_of.get(story) if home_of.get(story) in seen.countries[d] else None)
     for name in found:
         if (body := _this_country(name, country) or _capital_s(named[name], seen.placed[d].get(name_key(name))) or
+                _official_figures(name, seen.quoted[d], named, seen.types[story]) or
                 _speaks_for_state(name, named.values()) or
                 _members_of(name, named.values(), seen.types[story]) or
                 _outlet_named(name, named.values(), seen.types[story])) is not None:
@@ -477,6 +480,25 @@ def _capital_s(name: str, countries: set[str] | None) -> str | None:
     return f"{next(iter(countries))} {name}"
 
 
+def _official_figures(name: str, quoted: Counter, named: dict[str, str], types: dict[str, Counter]) -> str | None:
+    """A document source that says it is the authorities' ("official figures", "a new
+    official count": ``official_words`` in models/names/names.json) as the government
+    body the document quotes in the most sentences (``quoted``), when one clearly is
+    (:func:`_pick`), under its story name: "Official figures put the toll at …" in an
+    article quoting the Interior Ministry throughout and Spain's ministry once. A
+    heuristic: real-world figure source dev 0.893 → 0.898, test 0.735 unchanged; keys
+    per gold body dev 1.104 → 1.094, test 1.375 unchanged. Counted by sentence, not by
+    figure: one sentence of three figures from Spain's ministry is one quote."""
+    key = name_key(name)
+    if not types.get(key, Counter()).get("document") or not set(key.split()) & official_words():
+        return None
+    bodies: Counter = Counter()
+    for other, n in quoted.items():
+        if other[:1].isupper() and types.get(name_key(other), Counter()).get("government"):
+            bodies[named[other]] += n
+    return _pick(bodies)
+
+
 def _this_country(name: str, country: str | None) -> str | None:
     """"The country's health ministry" as the body of the document's country: the one
     country it names, else its story's home country when it names that one ("Chadian
@@ -570,6 +592,8 @@ class _Seen:
     owned_by: dict[Any, dict[str, set[int]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
     #: per document, a name key every mention of which is an umbrella's member by its field
     members: dict[Any, dict[str, tuple[str, ...]]] = field(default_factory=lambda: defaultdict(dict))
+    #: per document, each source name → the number of its claims (sentences) that quote it
+    quoted: dict[Any, Counter] = field(default_factory=lambda: defaultdict(Counter))
     #: per document, a body's key → the countries whose capital its mentions place it in
     placed: dict[Any, dict[str, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
 
@@ -612,6 +636,7 @@ class _Seen:
                     seen.countries[doc_id].add(adj)
                 elif e.get("label") == "ORG" and e.get("norm"):
                     seen.orgs[doc_id].add(e["norm"])
+            seen.quoted[doc_id].update({_name(att) for att in _attributions(claim)} - {None})
             for att in _attributions(claim):
                 name = _name(att)
                 if name:
