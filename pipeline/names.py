@@ -25,6 +25,10 @@ attribution ``source_norm`` share, with one title list and one acronym rule (dat
   report commissioned by the US Agency …" is no part of it); one dev definition is right
   now, the real-world scores are unchanged.
 
+* :func:`defined_name`: the name a mention "<Name> (ACR)" gives when the text defines ACR
+  as that name ("Doctors Without Borders (MSF" → "Doctors Without Borders"), so the
+  attribution stage reads it as one name, not a common noun.
+
 * :func:`abbreviations`: the acronyms that may stand for a name ("Ministry of Health":
   MOH, MH), for a story's acronyms (:mod:`pipeline.inspect.sourcenames`);
   :func:`head_first` puts a key's final body noun back in front for acronym checks.
@@ -195,6 +199,26 @@ def capital_heads() -> frozenset[str]:
 def official_words() -> frozenset[str]:
     """Words that make a document source the authorities' figures ("official figures")."""
     return _data()["official_words"]
+
+
+def organization_name_heads() -> frozenset[str]:
+    """Last words of an organisation's proper name that no person's name ends with
+    ("Human Rights **Watch**", "Direct **Relief**")."""
+    return _data()["organization_name_heads"]
+
+
+_DEFINED = re.compile(r"^(?:the\s+)?(.+?)\s*\(\s*([A-Z][A-Za-z.&-]{1,11})\s*\)?$", re.IGNORECASE)
+
+
+def defined_name(mention: str, defined: dict[str, str]) -> str | None:
+    """The name a mention written "<Name> (ACR)" gives, when the text defines ACR as that
+    name (``defined``: :func:`acronyms`): "Doctors Without Borders (MSF" → "Doctors
+    Without Borders", a name with its acronym, not a common noun "doctors"; None for
+    other mentions."""
+    if "(" not in mention or (m := _DEFINED.match(mention.strip())) is None:
+        return None
+    long = defined.get(m.group(2).replace(".", ""))
+    return long if long and name_key(long) == name_key(m.group(1)) else None
 
 
 def body_possessives() -> frozenset[str]:
