@@ -221,6 +221,11 @@ def defined_name(mention: str, defined: dict[str, str]) -> str | None:
     return long if long and name_key(long) == name_key(m.group(1)) else None
 
 
+def city_heads() -> frozenset[str]:
+    """Names of a city's own bodies, as a key ends ("city hall", "police headquarters")."""
+    return _data()["city_heads"]
+
+
 def body_possessives() -> frozenset[str]:
     """Possessive pronouns that stand for a body ("its teams")."""
     return _data()["body_possessives"]

@@ -197,6 +197,19 @@ def test_a_state_body_placed_in_a_capital_is_that_country_s():
     assert story_name(table, DOCS["a"], "UN office") == "UN office"  # an umbrella's office is no state's
 
 
+def test_a_city_body_its_sentence_places_in_a_city_is_that_city_s():
+    paris = [{"text": "Paris", "label": "GPE", "entity_id": "geo:2988507"}]
+    placed = _sentence("a", "In Paris, 9,000 marched, according to the police headquarters.",
+                       "the police headquarters", "police headquarters", "anonymous")
+    placed["entities"] = paris
+    unplaced = _sentence("b", "In Paris, 9,000 marched, the prefecture said.", "the prefecture", "prefecture",
+                         "government")
+    unplaced["entities"] = paris
+    table = story_names(DOCS, [placed, unplaced])
+    assert story_name(table, DOCS["a"], "police headquarters") == "Paris police headquarters"
+    assert story_name(table, DOCS["b"], "prefecture") == "prefecture"  # a department's body, not the city's
+
+
 def test_official_figures_are_the_government_body_the_document_quotes_most():
     claims = [_claim("a", "official figures", "document"), _claim("a", "Interior Ministry", "government"),
               _claim("a", "Interior Ministry", "government"), _claim("a", "Tarn Defence Ministry", "government"),
