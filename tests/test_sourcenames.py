@@ -210,6 +210,17 @@ def test_a_city_body_its_sentence_places_in_a_city_is_that_city_s():
     assert story_name(table, DOCS["b"], "prefecture") == "prefecture"  # a department's body, not the city's
 
 
+def test_bare_officials_are_the_body_the_document_s_other_officials_speak_for():
+    claims = [_said("a", "officials", "officials", "anonymous"),
+              _said("a", "officials at the Velin Flood Office", "Velin Flood Office", "government"),
+              _said("b", "officials", "officials", "anonymous"),
+              _said("b", "officials at the Velin Flood Office", "Velin Flood Office", "government"),
+              _said("b", "city officials", "city officials", "anonymous")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "officials") == "Velin Flood Office"
+    assert story_name(table, DOCS["b"], "officials") == "officials"  # may be the city's
+
+
 def test_official_figures_are_the_government_body_the_document_quotes_most():
     claims = [_claim("a", "official figures", "document"), _claim("a", "Interior Ministry", "government"),
               _claim("a", "Interior Ministry", "government"), _claim("a", "Tarn Defence Ministry", "government"),
