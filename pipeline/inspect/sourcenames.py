@@ -489,14 +489,24 @@ _IN_OPENING = re.compile(r"In\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s
 
 
 @lru_cache(maxsize=1)
-def _city_end() -> re.Pattern[str]:
+def _city_end() -> tuple[frozenset[str], re.Pattern[str]]:
+    """The last words of ``city_heads``, and the pattern of a key that ends with one."""
     heads = "|".join(sorted(map(re.escape, city_heads()), key=len, reverse=True))
-    return re.compile(rf"(?:^|\s)(?:{heads})$")
+    return frozenset(h.rpartition(" ")[2] for h in city_heads()), re.compile(rf"(?:^|\s)(?:{heads})$")
+
+
+@lru_cache(maxsize=1)
+def _place_heads() -> frozenset[str]:
+    """The last words of the bodies a capital or a city places (``capital_heads``,
+    ``city_heads``)."""
+    return capital_heads() | _city_end()[0]
 
 
 def _city_body(key: str) -> bool:
-    """Is ``key`` the name of a city's own body ("police headquarters"; ``city_heads``)?"""
-    return _city_end().search(key) is not None
+    """Is ``key`` the name of a city's own body ("police headquarters"; ``city_heads``)?
+    The last word first: most keys are none."""
+    lasts, pattern = _city_end()
+    return key.rpartition(" ")[2] in lasts and pattern.search(key) is not None
 
 
 def _placed_in_city(claim: dict[str, Any], att: dict[str, Any]) -> str | None:
@@ -557,7 +567,7 @@ def _official_figures(name: str, quoted: Counter, named: dict[str, str], types: 
     per gold body dev 1.104 → 1.094, test 1.375 unchanged. Counted by sentence, not by
     figure: one sentence of three figures from Spain's ministry is one quote."""
     key = name_key(name)
-    if not types.get(key, Counter()).get("document") or not set(key.split()) & official_words():
+    if not set(key.split()) & official_words() or not types.get(key, Counter()).get("document"):
         return None
     bodies: Counter = Counter()
     for other, n in quoted.items():
@@ -688,15 +698,24 @@ class _Seen:
         if not name[:1].isupper() and words and _stem(words[-1]) in spokespeople \
                 and (m := _SPOKESPERSON.search(source)):
             self.spoken_for[doc_id][key] = m.group(1)  # "a Rab official": Rab's
-        lead = name_key(source).split()[:1]
-        if lead and lead[0] != key and _stem(lead[0]) != lead[0] and _stem(lead[0]) in spokespeople \
-                and name[:1].isupper() and att.get("source_type") in BODY_TYPES:
+        if name[:1].isupper() and att.get("source_type") in BODY_TYPES and \
+                (lead := name_key(source).split()[:1]) and lead[0] != key and _stem(lead[0]) != lead[0] \
+                and _stem(lead[0]) in spokespeople:
             self.speak_for[doc_id][lead[0]].add(name)  # "officials at the Disaster Headquarters"
         span = att.get("source_span")
         if span and att.get("source_type") in BODY_TYPES and name[:1].isupper():
             self.anchors[doc_id].append((span[0], name))
         elif span and len(words) > 1 and words[0] in possessives:
             self.owned_by[doc_id][key].add(span[0])  # "its teams", left unresolved
+
+    def place(self, doc_id: Any, claim: dict[str, Any], att: dict[str, Any], key: str) -> None:
+        """Where one mention of a state's or a city's body places it: a capital's country
+        (:func:`_placed_in_capital`), a city (:func:`_placed_in_city`)."""
+        if key.rpartition(" ")[2] in capital_heads() and att.get("source_type") in BODY_TYPES \
+                and (adj := _placed_in_capital(claim, att)):
+            self.placed[doc_id][key].add(adj)
+        elif _city_body(key) and (city := _placed_in_city(claim, att)):
+            self.placed_city[doc_id][key].add(city)
 
     @classmethod
     def collect(cls, documents: dict[str, dict[str, Any]], claims: Iterable[dict[str, Any]]) -> "_Seen":
@@ -711,9 +730,12 @@ class _Seen:
                     seen.countries[doc_id].add(adj)
                 elif e.get("label") == "ORG" and e.get("norm"):
                     seen.orgs[doc_id].add(e["norm"])
-            seen.quoted[doc_id].update({_name(att) for att in _attributions(claim)} - {None})
+            said: set[str] = set()  # the claim's sources, each counted once for the sentence
             for att in _attributions(claim):
                 name = _name(att)
+                if name and name not in said:
+                    said.add(name)
+                    seen.quoted[doc_id][name] += 1
                 if name:
                     key = name_key(name)
                     seen.by_doc[doc_id][name] += 1
@@ -721,10 +743,8 @@ class _Seen:
                     if story is not None and (role := _role(att, name)) is not None:
                         seen.roles[story][role][name] += 1
                     seen.mention(doc_id, att, name, key, fields, definite)
-                    if att.get("source_type") in BODY_TYPES and (adj := _placed_in_capital(claim, att)):
-                        seen.placed[doc_id][key].add(adj)
-                    elif _city_body(key) and (city := _placed_in_city(claim, att)):
-                        seen.placed_city[doc_id][key].add(city)
+                    if key.rpartition(" ")[2] in _place_heads():  # most keys are no placed body's
+                        seen.place(doc_id, claim, att, key)
         for doc_id, by_key in seen.owned_by.items():
             seen.owner_named[doc_id] = _antecedents(by_key, sorted(seen.anchors[doc_id]))
         for doc_id, by_role in definite.items():  # "the officer" each time: someone the text named
