@@ -189,12 +189,16 @@ def test_a_state_body_placed_in_a_capital_is_that_country_s():
               _sentence("a", "The Foreign Office later said 14 had died.", "The Foreign Office", "Foreign Office"),
               _sentence("b", "The Foreign Office said 9 died.", "The Foreign Office", "Foreign Office"),
               _sentence("a", "The police in Berlin said 3 died.", "The police", "police", "government"),
-              _sentence("a", "The UN office in Berlin said 5 died.", "The UN office", "UN office")]
+              _sentence("a", "The UN office in Berlin said 5 died.", "The UN office", "UN office"),
+              _sentence("a", "The WFO office in Berlin said 5 died.", "The WFO office", "WFO office"),
+              _sentence("a", "Its regional office in Berlin said 2 died.", "Its regional office", "regional office")]
     table = story_names(DOCS, claims)
     assert story_name(table, DOCS["a"], "Foreign Office") == "German Foreign Office"
     assert story_name(table, DOCS["b"], "Foreign Office") == "Foreign Office"  # that document does not place it
     assert story_name(table, DOCS["a"], "police") == "police"  # a city has police too
     assert story_name(table, DOCS["a"], "UN office") == "UN office"  # an umbrella's office is no state's
+    assert story_name(table, DOCS["a"], "WFO office") == "WFO office"  # nor, maybe, an acronym's
+    assert story_name(table, DOCS["a"], "regional office") == "regional office"  # an organisation's
 
 
 def test_a_city_body_its_sentence_places_in_a_city_is_that_city_s():

@@ -451,6 +451,7 @@ def _titles_before(source: str, name: str) -> set[str]:
     return {w.lower().rstrip(".") for w in source[:at].split()} if at > 0 else set()
 
 
+_ACRONYM_WORD = re.compile(r"\b[A-Z]{2,}\b")
 #: a capitalised place right after a body's mention: "The Foreign Office **in Berlin** said"
 _IN_PLACE = re.compile(r"\s+in\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
 
@@ -546,14 +547,15 @@ def _capital_s(name: str, countries: set[str] | None) -> str | None:
     ("The Foreign Office in Berlin said" → "German Foreign Office"), unless its name
     already gives a country; only a state's own bodies (``capital_heads`` in
     models/names/names.json: ministries, offices), never an umbrella's ("the UN office
-    in Geneva"). A heuristic: real-world figure source dev 0.891 → 0.893, test 0.735
-    unchanged; keys per gold body unchanged."""
+    in Geneva", nor a body named by an acronym, nor an organisation's unnamed "regional
+    office in Nairobi". A heuristic: real-world figure source dev 0.891 → 0.893, test
+    0.735 unchanged; keys per gold body unchanged."""
     if not countries or len(countries) != 1:
         return None
     words = name_key(name).split()
     if not words or words[-1] not in capital_heads() or any(country_of(" ".join(words[:n])) for n in (1, 2, 3)) \
-            or set(words) & lexicon().umbrella_bodies:
-        return None
+            or set(words) & lexicon().umbrella_bodies or _ACRONYM_WORD.search(name):
+        return None  # "the WHO office in Geneva": an acronym's body may be no state's
     return f"{next(iter(countries))} {name}"
 
 
@@ -711,8 +713,11 @@ class _Seen:
     def place(self, doc_id: Any, claim: dict[str, Any], att: dict[str, Any], key: str) -> None:
         """Where one mention of a state's or a city's body places it: a capital's country
         (:func:`_placed_in_capital`), a city (:func:`_placed_in_city`)."""
-        if key.rpartition(" ")[2] in capital_heads() and att.get("source_type") in BODY_TYPES \
-                and (adj := _placed_in_capital(claim, att)):
+        stype = att.get("source_type")
+        # a state's body: a government source, or a body's proper name ("Foreign Office"), not
+        # an organisation's "regional office"
+        if key.rpartition(" ")[2] in capital_heads() and (stype == "government" or stype in BODY_TYPES and (
+                _name(att) or "")[:1].isupper()) and (adj := _placed_in_capital(claim, att)):
             self.placed[doc_id][key].add(adj)
         elif _city_body(key) and (city := _placed_in_city(claim, att)):
             self.placed_city[doc_id][key].add(city)
