@@ -37,8 +37,10 @@ measured on the real-world test bed, docs/evaluation.md):
   "Sudanese Ministry of Health", via "Ministry of Health").
 
 * **national body**: a body a country has one of, named by its head alone ("the
-  government", "the army"), becomes its story's home country's ("French government"),
-  the country most of the story's one-country documents name (:func:`_national`).
+  government", "the army"), or whose own name says it is the nation's ("National
+  Police"), becomes its story's home country's ("French government", "Indonesian
+  National Police"), the country most of the story's one-country documents name
+  (:func:`_national`).
 
 Inside each document, after the story's names, a source written as an umbrella's member
 by its field ("The UN health agency", which the attribution stage names "UN") takes the
@@ -67,7 +69,10 @@ named after (:func:`_officials_of`), and "a Rab official" the body it names Rab
 the real-world source scores read
 the same table (:func:`story_name`), so the two never disagree on a record.
 
-Names are compared by :func:`pipeline.names.name_key` (case, "the", dots, spelling).
+Names are compared by :func:`pipeline.names.name_key` (case, "the", dots, spelling),
+and two sources by :func:`pipeline.inspect.ledger.same_source` (two names of one kind of
+body, "Ministry of External Affairs" and "foreign ministry", are one:
+:func:`pipeline.names.state_key`).
 Linear in the number of attributions: one pass to count names per story, one to map;
 a story's longer names, full names and acronyms come from indexes built in one pass
 over its distinct names, never a scan of them per name.
