@@ -436,3 +436,17 @@ def test_a_media_noun_with_a_name_set_beside_it_is_that_outlet(nlp):
               lemmas=["Tarn", "'s", "state", "news", "agency", "VNA", "say", "."],
               ents=["B-GPE", "O", "O", "O", "O", "B-ORG", "O", "O"])
     assert DocIndex(doc, lexicon()).resolve(*source_phrase(doc[4])).norm == "VNA"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Nurses Across Rivers (NAR) said on Monday that 40 people had been killed.", "Nurses Across Rivers (NAR)"),
+    ("Feed the Rivers (FTR) said 200 children had died in the floods.", "Feed the Rivers (FTR)"),  # "Feed" a verb
+])
+def test_a_name_with_the_acronym_the_text_defines_for_it_is_one_organisation_name(nlp, text, source):
+    a = _att(nlp, text)
+    assert (a["source"], a["source_norm"], a["source_type"]) == (source, source.split(" (")[0], "organization")
+
+
+def test_a_proper_name_ending_in_a_word_no_person_s_name_ends_with_is_an_organisation(nlp):
+    assert _att(nlp, "Open Relief said it had shipped 500 tonnes of medicine.")["source_type"] == "organization"
+    assert _att(nlp, "Marta Velin said 12 people were killed.")["source_type"] == "person"

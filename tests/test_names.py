@@ -51,6 +51,16 @@ def test_a_country_s_unnamed_officials_speak_for_its_government_when_sources_are
     assert source_key("Chadian officials") == "chadian officials"  # the key keeps its noun
 
 
+def test_two_names_of_one_kind_of_body_are_one_source_when_sources_are_compared():
+    from pipeline.inspect.ledger import same_source, source_key
+
+    assert same_source(source_key("Chadian Ministry of External Affairs"), source_key("Chad's foreign ministry"))
+    assert same_source(source_key("Tarn Metropolitan Government"), source_key("the Tarn city government"))
+    assert not same_source(source_key("Velinese foreign ministry"), source_key("Velinese interior ministry"))
+    assert not same_source(source_key("Tarn Metropolitan Police"), source_key("Tarn city police"))
+    assert same_source(source_key("MEA"), source_key("Ministry of External Affairs"))  # still its acronym
+
+
 def test_an_acronym_defined_after_a_possessive_names_the_body_without_it():
     from pipeline.names import acronyms
 

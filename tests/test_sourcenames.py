@@ -167,6 +167,76 @@ def test_a_national_body_is_the_home_country_s_before_any_longer_name():
     assert story_name(table, DOCS["a"], "the army") == "Chadian army"  # not the Malian army quoted once
 
 
+def test_a_body_named_as_the_nation_s_is_the_home_country_s():
+    claims = [_placed("a", "National Police", "government", "Chad"), _placed("b", "police", "government", "Chad"),
+              _placed("b", "National Police", "government", "Chad"), _placed("a", "Water Police", "government", "Chad")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "National Police") == "Chadian National Police"
+    assert story_name(table, DOCS["b"], "police") == "Chadian National Police"  # its longer name, then the nation's
+    assert story_name(table, DOCS["a"], "Water Police") == "Water Police"  # no national body by its name
+
+
+def _sentence(doc: str, text: str, mention: str, name: str, stype: str = "organization") -> dict:
+    claim = _claim(doc, name, stype)
+    claim.update(text=text, span=[50, 50 + len(text)])
+    claim["attribution"]["source_span"] = [50 + text.index(mention), 50 + text.index(mention) + len(mention)]
+    return claim
+
+
+def test_a_state_body_placed_in_a_capital_is_that_country_s():
+    claims = [_sentence("a", "The Foreign Office in Berlin said 12 tourists died.", "The Foreign Office",
+                        "Foreign Office"),
+              _sentence("a", "The Foreign Office later said 14 had died.", "The Foreign Office", "Foreign Office"),
+              _sentence("b", "The Foreign Office said 9 died.", "The Foreign Office", "Foreign Office"),
+              _sentence("a", "The police in Berlin said 3 died.", "The police", "police", "government"),
+              _sentence("a", "The UN office in Berlin said 5 died.", "The UN office", "UN office"),
+              _sentence("a", "The WFO office in Berlin said 5 died.", "The WFO office", "WFO office"),
+              _sentence("a", "Its regional office in Berlin said 2 died.", "Its regional office", "regional office")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "Foreign Office") == "German Foreign Office"
+    assert story_name(table, DOCS["b"], "Foreign Office") == "Foreign Office"  # that document does not place it
+    assert story_name(table, DOCS["a"], "police") == "police"  # a city has police too
+    assert story_name(table, DOCS["a"], "UN office") == "UN office"  # an umbrella's office is no state's
+    assert story_name(table, DOCS["a"], "WFO office") == "WFO office"  # nor, maybe, an acronym's
+    assert story_name(table, DOCS["a"], "regional office") == "regional office"  # an organisation's
+
+
+def test_a_city_body_its_sentence_places_in_a_city_is_that_city_s():
+    paris = [{"text": "Paris", "label": "GPE", "entity_id": "geo:2988507"}]
+    placed = _sentence("a", "In Paris, 9,000 marched, according to the police headquarters.",
+                       "the police headquarters", "police headquarters", "anonymous")
+    placed["entities"] = paris
+    unplaced = _sentence("b", "In Paris, 9,000 marched, the prefecture said.", "the prefecture", "prefecture",
+                         "government")
+    unplaced["entities"] = paris
+    table = story_names(DOCS, [placed, unplaced])
+    assert story_name(table, DOCS["a"], "police headquarters") == "Paris police headquarters"
+    assert story_name(table, DOCS["b"], "prefecture") == "prefecture"  # a department's body, not the city's
+
+
+def test_bare_officials_are_the_body_the_document_s_other_officials_speak_for():
+    claims = [_said("a", "officials", "officials", "anonymous"),
+              _said("a", "officials at the Velin Flood Office", "Velin Flood Office", "government"),
+              _said("b", "officials", "officials", "anonymous"),
+              _said("b", "officials at the Velin Flood Office", "Velin Flood Office", "government"),
+              _said("b", "city officials", "city officials", "anonymous")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "officials") == "Velin Flood Office"
+    assert story_name(table, DOCS["b"], "officials") == "officials"  # may be the city's
+
+
+def test_official_figures_are_the_government_body_the_document_quotes_most():
+    claims = [_claim("a", "official figures", "document"), _claim("a", "Interior Ministry", "government"),
+              _claim("a", "Interior Ministry", "government"), _claim("a", "Tarn Defence Ministry", "government"),
+              _claim("a", "figures", "document"),
+              _claim("b", "official figures", "document"), _claim("b", "Interior Ministry", "government"),
+              _claim("b", "Tarn Defence Ministry", "government")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "official figures") == "Interior Ministry"
+    assert story_name(table, DOCS["a"], "figures") == "figures"  # not said to be official
+    assert story_name(table, DOCS["b"], "official figures") == "official figures"  # no body quoted most
+
+
 def _said(doc: str, mention: str, name: str, stype: str = "organization") -> dict:
     claim = _claim(doc, name, stype)
     claim["attribution"]["source"] = mention  # the figure's attribution is the same record
