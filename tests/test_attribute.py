@@ -340,6 +340,23 @@ def test_a_name_with_a_capitalised_function_word_is_one_organisation(nlp, text, 
     assert (a["source_type"] == "organization") is (name != "officials")
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Help the Orphans said on Monday that 40 children had been killed in Velin.", "Help the Orphans"),
+    ("Engineers for Safe Bridges has said 12 bridges were closed in Tarn.", "Engineers for Safe Bridges"),
+    ("Lawyers for the Family said 3 men were held in Tarn.", "lawyers"),
+    ("Police for the first time said 40 people had died in Velin.", "police"),
+])
+def test_a_name_joined_by_lower_case_function_words_is_one_organisation(nlp, text, name):
+    """"Save the Children", "Physicians for Human Rights": the parser cuts the name at
+    "the"/"for" or reads its first word as a verb (sources._name_tail, name_joiners)."""
+    assert _att(nlp, text)["source_norm"] == name
+
+
+def test_a_watchdog_named_beside_its_noun_is_that_name(nlp):
+    a = _att(nlp, "According to the local watchdog Save Our Rivers, 78 people have died in floods in Tarn.")
+    assert a["source_norm"] == "Save Our Rivers"  # "watchdog" is a descriptor head (models/attribution)
+
+
 def test_document_source(nlp):
     a = _att(nlp, "A video posted on Telegram showed soldiers entering the town.")
     assert a["source_type"] == "document" and a["cue"] == "showed" and a["source_norm"] == "video"
