@@ -357,6 +357,14 @@ def test_a_watchdog_named_beside_its_noun_is_that_name(nlp):
     assert a["source_norm"] == "Save Our Rivers"  # "watchdog" is a descriptor head (models/attribution)
 
 
+def test_a_tag_after_a_quote_takes_the_name_apposed_to_its_subject(nlp):
+    """The parser hangs "the ministry's undersecretary, Arno Velik-Barre," on the quoted
+    verb; the name between the last two commas is the tag's subject (cues._stranded_subject)."""
+    a = _att(nlp, '"The number did not exceed 46," the ministry\'s undersecretary, Arno Velik-Barre, '
+                  'said in a statement.')
+    assert a["source_norm"] == "Arno Velik-Barre" and a["cue"] == "said"
+
+
 def test_document_source(nlp):
     a = _att(nlp, "A video posted on Telegram showed soldiers entering the town.")
     assert a["source_type"] == "document" and a["cue"] == "showed" and a["source_norm"] == "video"
