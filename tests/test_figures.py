@@ -156,6 +156,12 @@ def test_a_match_score_inside_a_report_is_the_outlets_account():
     assert _source(figs["3-4"]) == "officials"  # a range is one figure, and reported
 
 
+def test_a_count_spliced_on_after_a_report_is_its_own_subjects():
+    figs = _figures("Police first said 60 people had died, the Tarn Red Crescent raised that to 85 "
+                    "on Sunday morning.")
+    assert _source(figs["60"]) == "police" and _source(figs["85"]) == "Tarn Red Crescent"
+
+
 def test_a_passive_counting_verb_names_its_agent_as_giver():
     figs = _figures("Police in Velin had said that 60 people were killed, before the number was raised "
                     "to 85 by provincial officials.")
