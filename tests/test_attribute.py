@@ -352,6 +352,11 @@ def test_a_name_joined_by_lower_case_function_words_is_one_organisation(nlp, tex
     assert _att(nlp, text)["source_norm"] == name
 
 
+def test_an_acronym_in_brackets_after_a_name_is_not_part_of_the_source(nlp):
+    a = _att(nlp, "Engineers Without Limits (EWL) said on Monday that 30 bridges were shut in Velin.")
+    assert a["source"] == "Engineers Without Limits" and a["source_norm"] == "Engineers Without Limits"
+
+
 def test_a_watchdog_named_beside_its_noun_is_that_name(nlp):
     a = _att(nlp, "According to the local watchdog Save Our Rivers, 78 people have died in floods in Tarn.")
     assert a["source_norm"] == "Save Our Rivers"  # "watchdog" is a descriptor head (models/attribution)

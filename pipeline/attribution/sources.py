@@ -196,6 +196,11 @@ def source_phrase(head: "Token") -> tuple["Token", tuple[int, int]]:
         j += 1
     hi = _name_tail(head, lo, j)
     lo = _name_start(doc, lo, hi)
+    # "Doctors Without Borders (MSF) said": the acronym in brackets that closes the phrase
+    # is the same name (resolved through the document's acronyms), not part of it
+    bracket = next((k for k in range(lo + 1, hi + 1) if doc[k].text == "("), None)
+    if bracket is not None and not any(doc[k].text == ")" for k in range(bracket, hi)):
+        hi = bracket - 1
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
     while hi > lo and (doc[hi].is_punct or doc[hi].is_space) and doc[hi].text not in (".",):
