@@ -5,9 +5,12 @@ Heuristics, all in-document and parse-based:
 * **phrase** (:func:`source_phrase`): the subject NP from its first word to its
   head, plus coordinated NPs and a directly following ``of``-phrase, grown to
   cover the named entity the head is part of ("The UK-based Syrian Observatory
-  for Human Rights"); relative clauses, comma-set appositions and other PPs are
-  left out. A common-noun head with a person-name apposition gives the name
-  ("One man, Ayman Fares, told" → "Ayman Fares").
+  for Human Rights"), and through lower-case words that join a name up to its verb
+  ("Save the Children said", "Physicians for Human Rights said": :func:`_name_tail`,
+  :func:`_name_start`); relative clauses, comma-set appositions, other PPs and a closing
+  acronym in brackets ("Doctors Without Borders (MSF) said") are left out. A
+  common-noun head with a person-name apposition gives the name ("One man, Ayman
+  Fares, told" → "Ayman Fares").
 * **norm** (:meth:`DocIndex.resolve`): two proper names joined by "and" before a body
   noun are one name ("Kensington and Chelsea Council"); persons → the fullest name with the same
   surname in the document ("Mr Fares" → "Ayman Fares"), or with the same other part
