@@ -340,6 +340,31 @@ def test_a_name_with_a_capitalised_function_word_is_one_organisation(nlp, text, 
     assert (a["source_type"] == "organization") is (name != "officials")
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Help the Orphans said on Monday that 40 children had been killed in Velin.", "Help the Orphans"),
+    ("Engineers for Safe Bridges has said 12 bridges were closed in Tarn.", "Engineers for Safe Bridges"),
+    ("Lawyers for the Family said 3 men were held in Tarn.", "lawyers"),
+    ("Police for the first time said 40 people had died in Velin.", "police"),
+])
+def test_a_name_joined_by_lower_case_function_words_is_one_organisation(nlp, text, name):
+    """"Save the Children", "Physicians for Human Rights": the parser cuts the name at
+    "the"/"for" or reads its first word as a verb (sources._name_tail, name_joiners)."""
+    assert _att(nlp, text)["source_norm"] == name
+
+
+def test_a_watchdog_named_beside_its_noun_is_that_name(nlp):
+    a = _att(nlp, "According to the local watchdog Save Our Rivers, 78 people have died in floods in Tarn.")
+    assert a["source_norm"] == "Save Our Rivers"  # "watchdog" is a descriptor head (models/attribution)
+
+
+def test_a_tag_after_a_quote_takes_the_name_apposed_to_its_subject(nlp):
+    """The parser hangs "the ministry's undersecretary, Arno Velik-Barre," on the quoted
+    verb; the name between the last two commas is the tag's subject (cues._stranded_subject)."""
+    a = _att(nlp, '"The number did not exceed 46," the ministry\'s undersecretary, Arno Velik-Barre, '
+                  'said in a statement.')
+    assert a["source_norm"] == "Arno Velik-Barre" and a["cue"] == "said"
+
+
 def test_document_source(nlp):
     a = _att(nlp, "A video posted on Telegram showed soldiers entering the town.")
     assert a["source_type"] == "document" and a["cue"] == "showed" and a["source_norm"] == "video"
@@ -441,6 +466,8 @@ def test_a_media_noun_with_a_name_set_beside_it_is_that_outlet(nlp):
 @pytest.mark.parametrize("text, source", [
     ("Nurses Across Rivers (NAR) said on Monday that 40 people had been killed.", "Nurses Across Rivers (NAR)"),
     ("Feed the Rivers (FTR) said 200 children had died in the floods.", "Feed the Rivers (FTR)"),  # "Feed" a verb
+    ("Engineers Without Limits (EWL) said on Monday that 30 bridges were shut in Velin.",
+     "Engineers Without Limits (EWL)"),  # the phrase stops at the bracket, the name runs to its close
 ])
 def test_a_name_with_the_acronym_the_text_defines_for_it_is_one_organisation_name(nlp, text, source):
     a = _att(nlp, text)

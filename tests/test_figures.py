@@ -141,6 +141,27 @@ def test_money_handed_over_is_the_outlets_account_not_a_report():
     assert _source(figs["up to 8 million euros"]) == "aid agency"
 
 
+def test_a_verb_that_sets_a_tally_to_the_figure_names_its_giver():
+    figs = _figures("Tarn authorities on Sunday cut the number of people killed in the crush to 95, "
+                    "saying some victims had been counted twice.")
+    assert _source(figs["95"]) == "tarn authorities"
+    figs = _figures("The flood raised the toll to 40 on Monday.")
+    assert figs["40"]["attribution"] is None  # an event sets no tally: no giver
+
+
+def test_a_match_score_inside_a_report_is_the_outlets_account():
+    figs = _figures("Fans said the crush began after the home side lost 3-2 to Velin United on Saturday.")
+    assert [q["attribution"] for t, q in figs.items() if t in ("3", "2")] == [None, None]
+    figs = _figures("Officials said 3-4 people died in Tarn.")
+    assert _source(figs["3-4"]) == "officials"  # a range is one figure, and reported
+
+
+def test_a_count_spliced_on_after_a_report_is_its_own_subjects():
+    figs = _figures("Police first said 60 people had died, the Tarn Red Crescent raised that to 85 "
+                    "on Sunday morning.")
+    assert _source(figs["60"]) == "police" and _source(figs["85"]) == "Tarn Red Crescent"
+
+
 def test_a_passive_counting_verb_names_its_agent_as_giver():
     figs = _figures("Police in Velin had said that 60 people were killed, before the number was raised "
                     "to 85 by provincial officials.")

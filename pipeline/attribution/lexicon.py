@@ -51,6 +51,7 @@ class Lexicon:
     drop_leading: frozenset[str]
     pronouns: dict[str, str]
     possessives: frozenset[str]
+    name_joiners: frozenset[str]     # lower-case words inside a name: "Save the Children"
     non_source_heads: frozenset[str]
     staff_heads: frozenset[str]
     gender_words: dict[str, str]      # word -> "m" / "f"
@@ -111,6 +112,7 @@ def lexicon() -> Lexicon:
         drop_leading=low(src["drop_leading"]),
         pronouns={k.lower(): v for k, v in src["pronouns"].items()},
         possessives=low(src["possessives"]),
+        name_joiners=low(src["name_joiners"]),
         non_source_heads=low(src["non_source_heads"]),
         staff_heads=low(src["staff_heads"]),
         gender_words={w.lower(): g for g, words in src["gender_words"].items() for w in words},

@@ -5,9 +5,13 @@ Heuristics, all in-document and parse-based:
 * **phrase** (:func:`source_phrase`): the subject NP from its first word to its
   head, plus coordinated NPs and a directly following ``of``-phrase, grown to
   cover the named entity the head is part of ("The UK-based Syrian Observatory
-  for Human Rights"); relative clauses, comma-set appositions and other PPs are
-  left out. A common-noun head with a person-name apposition gives the name
-  ("One man, Ayman Fares, told" → "Ayman Fares").
+  for Human Rights"), and through lower-case words that join a name up to its verb
+  ("Save the Children said", "Physicians for Human Rights said": :func:`_name_tail`,
+  :func:`_name_start`); relative clauses, comma-set appositions and other PPs are left
+  out, and the phrase stops before a closing acronym in brackets ("Doctors Without
+  Borders (MSF) said"), which the resolver adds back as one name (below). A
+  common-noun head with a person-name apposition gives the name ("One man, Ayman
+  Fares, told" → "Ayman Fares").
 * **norm** (:meth:`DocIndex.resolve`): two proper names joined by "and" before a body
   noun are one name ("Kensington and Chelsea Council"); persons → the fullest name with the same
   surname in the document ("Mr Fares" → "Ayman Fares"), or with the same other part
@@ -65,7 +69,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..names import acronyms, bare_name, defined_name, demonym, organization_name_heads, person_names, titles
-from .lexicon import Lexicon
+from .lexicon import Lexicon, lexicon
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -200,7 +204,13 @@ def source_phrase(head: "Token") -> tuple["Token", tuple[int, int]]:
     j = head.i
     while j + 1 <= hi and (j + 1) in keep:
         j += 1
-    hi = j
+    hi = _name_tail(head, lo, j)
+    lo = _name_start(doc, lo, hi)
+    # "Doctors Without Borders (MSF) said": the parse ends the phrase inside the bracket
+    # ("... (MSF"); cut before it, DocIndex._defined then runs the name to its close
+    bracket = next((k for k in range(lo + 1, hi + 1) if doc[k].text == "("), None)
+    if bracket is not None and not any(doc[k].text == ")" for k in range(bracket, hi)):
+        hi = bracket - 1
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
     while hi > lo and (doc[hi].is_punct or doc[hi].is_space) and doc[hi].text not in (".",):
@@ -208,6 +218,58 @@ def source_phrase(head: "Token") -> tuple["Token", tuple[int, int]]:
     if doc[hi].is_punct and hi > lo:
         hi -= 1
     return head, (doc[lo].idx, doc[hi].idx + len(doc[hi]))
+
+
+def _name_tail(head: "Token", lo: int, hi: int) -> int:
+    """"Save the Children said", "Physicians for Human Rights said": a source phrase of
+    capitalised words that runs on, through lower-case words that join a name
+    (``name_joiners``: "the", "for", …) and more capitalised words, right up to the verb
+    it is the subject of (or a comma, a bracket, the sentence's end) is one
+    organisation's name; the parser cuts it at the function word, or reads its first
+    word as a verb. The index of the name's last token (``hi`` when no such tail
+    follows). Not a noun for people ("Lawyers for the Family said": ``anonymous_heads``)
+    and not a run that stops on a lower-case word ("Police for the first time said").
+    A heuristic on word shapes: real-world figure source dev and test unchanged (issue 18's
+    user reports, on invented text in tests/test_attribute.py)."""
+    doc, lex = head.doc, lexicon()
+    words = [t for t in doc[lo:hi + 1] if t.is_alpha and t.lower_ != "the"]
+    if not words or not all(t.text[:1].isupper() for t in words) \
+            or head.lemma_.lower() in lex.anonymous_heads or head.lower_ in lex.anonymous_heads:
+        return hi
+    j, last, joined = hi + 1, hi, False
+    while j < head.sent.end:
+        t = doc[j]
+        if t.is_lower and t.lower_ in lex.name_joiners:
+            joined = True
+        elif t.is_alpha and t.text[:1].isupper() and not t.is_sent_start:
+            last = j
+        else:
+            break
+        j += 1
+    if not joined or last == hi or j != last + 1:
+        return hi
+    verb = head.head
+    stop = doc[j] if j < head.sent.end else None
+    if stop is None or stop.text in (",", "(", ".") or stop.i == verb.i \
+            or stop.head.i == verb.i and stop.dep_ in ("aux", "neg"):
+        return last
+    return hi
+
+
+def _name_start(doc: "Doc", lo: int, hi: int) -> int:
+    """"Help the Orphans said": a capitalised base-form verb that opens the clause right
+    before a source phrase of capitalised words (and ``name_joiners``) is the first word
+    of the organisation's name, which the parser reads as an imperative. The index of the
+    name's first token (``lo`` when there is none). A heuristic on word shapes:
+    real-world figure source dev and test unchanged."""
+    if lo == 0:
+        return lo
+    verb, joiners = doc[lo - 1], lexicon().name_joiners
+    words = doc[lo:hi + 1]
+    if verb.tag_ != "VB" or not verb.text[:1].isupper() or not any(t.text[:1].isupper() for t in words) \
+            or not all(t.text[:1].isupper() or t.is_lower and t.lower_ in joiners for t in words):
+        return lo
+    return lo - 1 if verb.is_sent_start or doc[lo - 2].is_punct else lo
 
 
 def _shouted(t: "Token") -> bool:
@@ -562,12 +624,20 @@ class DocIndex:
         capitalised words with a capitalised function word inside (:func:`_capitalised_inside`)
         is an organisation's name, which the tagger reads as common nouns ("doctors", an
         anonymous source). The phrase without its article; None for any other phrase."""
-        toks = [t for t in self.doc.char_span(*span, alignment_mode="expand") or [] if t.lower_ != "the"]
-        if len(toks) < 3 or not all(t.text[:1].isupper() for t in toks):
+        toks = list(self.doc.char_span(*span, alignment_mode="expand") or [])
+        toks = toks[1:] if toks and toks[0].lower_ == "the" else toks  # the name without its article
+        if len(toks) < 3 or not all(t.text[:1].isupper() or self._joiner(t) for t in toks):
             return None
-        if not any(t.is_stop and _capitalised_inside(t) for t in toks[1:-1]):
+        if not any(t.is_stop and _capitalised_inside(t) or self._joiner(t) for t in toks[1:-1]):
             return None
+        if self._joiner(toks[0]) or self._joiner(toks[-1]) or any(self._joiner(t) for t in toks) and (
+                toks[0].lower_ in self.lex.anonymous_heads or toks[0].lemma_.lower() in self.lex.anonymous_heads):
+            return None  # "Lawyers for Velin Council": people, not a name
         return self.doc[toks[0].i:toks[-1].i + 1].text
+
+    def _joiner(self, t: "Token") -> bool:
+        """A lower-case word that joins a name ("Save **the** Children": ``name_joiners``)."""
+        return t.is_lower and t.lower_ in self.lex.name_joiners
 
     def _titled_person(self, head: "Token") -> str | None:
         """"the minister said", "…: minister" in a headline: a bare singular title
