@@ -737,22 +737,6 @@ def test_counts_after_an_opening_whole_of_their_measure_are_parts():
                       ("cases", "all"): [1975], ("deaths", "all"): [1069]}
 
 
-def test_the_people_most_of_a_storys_articles_count_are_its_people_in_general():
-    docs = {d: {"doc_id": d, "story_id": "story:x", "source": d} for d in "abc"}
-    claims = [claim(d, f"At least {n} hikers were killed in the avalanche.",
-                    [quantity(f"At least {n} hikers were killed in the avalanche.", str(n), n,
-                              counted="hikers", predicate="kill")]) for d, n in zip("abc", (40, 52, 60))]
-    claims.append(claim("c", "Officials said 61 people had died.",
-                        [quantity("Officials said 61 people had died.", "61", 61, counted="people",
-                                  predicate="die")]))
-    [table] = build_ledger(claims, docs)
-    assert table.cls == "all" and sorted(r.quantity["value"] for r in table.rows) == [40, 52, 60, 61]
-    # counted in one article of three only, the hikers stay a class of their own
-    few = [claims[0], claims[3]] + [claim(d, "Officials said 61 people had died.", [quantity(
-        "Officials said 61 people had died.", "61", 61, counted="people", predicate="die")]) for d in "b"]
-    assert sorted(m.cls for m in build_ledger(few, docs)) == ["all", "hikers"]
-
-
 def test_a_number_inside_a_hyphenated_modifier_does_not_take_the_cue_from_the_count():
     s = "The number of people killed in the collapse of the five-storey block has reached 40."
     q = quantity(s, "40", 40, predicate="reach")

@@ -1097,7 +1097,6 @@ class KeyContext:
     measures: dict[tuple[int, int], tuple[Any, Any, str | None]] = field(default_factory=dict)
     events: dict[Any, frozenset[str]] = field(default_factory=dict)
     centred: set[Any] = field(default_factory=set)
-    victims: dict[Any, str] = field(default_factory=dict)
     sites: dict[tuple[str, Any], str] = field(default_factory=dict)
     crowds: set[Any] = field(default_factory=set)
 
@@ -1112,7 +1111,6 @@ class KeyContext:
                   document_measures(claims, lex, memo, votes), previous_countries(claims), memo,
                   story_events(documents, claims))
         centred = story_cities(documents, claims, share=2 / 3)
-        ctx.victims = story_victims(documents, claims, lex)
         ctx.sites = previous_sites(claims)
         ctx.crowds = crowd_stories(documents, votes, lex)
         multi = _multi_country_stories(claims, ctx, lex)
@@ -1146,39 +1144,6 @@ def _multi_country_stories(claims: list[dict[str, Any]], ctx: "KeyContext", lex:
                 docs_of[(story, country)].add(doc_id)
     per_story: Counter = Counter(story for (story, _), docs in docs_of.items() if len(docs) >= 2)
     return {story for story, n in per_story.items() if n >= 2}
-
-
-def story_victims(documents: dict[str, dict[str, Any]], claims: Iterable[dict[str, Any]],
-                  lex: Lexicon) -> dict[Any, str]:
-    """story_id → the people the story is about: the counted person head in no class (not a
-    nationality nor foreigners) that the counts of at least ``story_victims.share`` of its
-    documents (and ``min_documents``) use, the most used one ("pilgrims" in a story about a
-    hajj crush): counted as people in general, class ``all`` ("769 pilgrims" = "769
-    people").
-
-    Heuristic: real-world ledger pairs F1 dev 0.8394 → 0.8439, test 0.6342 unchanged, with
-    a share of two thirds; half gave the same on dev but test 0.6336 (docs/ledger.md, "Class")."""
-    spec = load_json("ledger", "classes.json")["story_victims"]
-    docs_of: dict[Any, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for claim in claims:
-        doc_id = str(claim.get("doc_id"))
-        story = (documents.get(doc_id) or {}).get("story_id")
-        for q in claim.get("quantities") or []:
-            counted = (q.get("counted") or "").strip()
-            if not counted or not countable(q):
-                continue
-            cls = class_of(counted, lex)
-            if cls in lex.classes:
-                continue    # most counts: people, a class of their own
-            if not _foreign(counted, lex) and not _nationality(counted, lex) and is_person_head(counted, lex):
-                docs_of[story][cls].add(doc_id)
-    n_docs: Counter = Counter(d.get("story_id") for d in documents.values())
-    out = {}
-    for story, heads in docs_of.items():
-        n, head = max((len(ds), h) for h, ds in heads.items())
-        if n >= max(spec["min_documents"], spec["share"] * n_docs.get(story, 0)):
-            out[story] = head
-    return out
 
 
 def crowd_stories(documents: dict[str, dict[str, Any]], votes: dict[str, Counter], lex: Lexicon) -> set[Any]:
@@ -1451,8 +1416,6 @@ def group_key(claim: dict[str, Any], q: dict[str, Any], ctx: KeyContext,
         published = (ctx.documents.get(doc_id) or {}).get("published")
         when = occasion_day(claim, q, published)
     cls = counted_class(measure, who_is_counted(claim, q, lex), lex)
-    if cls == ctx.victims.get(story):
-        cls = "all"     # "769 pilgrims" in a story about a hajj crush: its people in general
     if cls == "part" and _placed_part(scope, ctx.main_country.get(story)):
         cls = "all"
     elif cls == "all" and _of_the_whole(claim, q, measure, lex, ctx.measures):
