@@ -410,31 +410,6 @@ def test_in_a_story_across_countries_a_place_after_the_count_in_another_clause_i
     assert scope_of(c, c["quantities"][1], None, {"Nepal"}) == ("Nepal", None)
 
 
-def test_the_capital_of_a_crowds_sentence_is_the_main_countrys_capital():
-    from pipeline.inspect.scope import capitals
-
-    assert capitals()["Nepal"] == "Kathmandu"
-    s = "Organisers said 400,000 marched in the capital alone."
-    c = claim("d", s, [("400,000", 400000)], [])
-    assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}, crowd=True) == ("Nepal", "Kathmandu")
-    assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", None)     # not a crowd
-    s = "Organisers said 400,000 marched in the capital of the province."
-    c = claim("d", s, [("400,000", 400000)], [])
-    assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}, crowd=True) == ("Nepal", None)
-
-
-def test_capitals_table_is_what_build_capitals_makes():
-    import importlib.util
-
-    from pipeline.resources import data_path, gz_table
-
-    path = data_path("ledger", "build_capitals.py")
-    spec = importlib.util.spec_from_file_location("build_capitals", path)
-    build_capitals = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(build_capitals)
-    assert gz_table(build_capitals.rows()) == data_path("ledger", "capitals.tsv.gz").read_bytes()
-
-
 def test_there_refers_back_to_the_town_of_the_sentence_before():
     docs = {"a": {"doc_id": "a", "story_id": "story:x", "source": "a"}}
     town = claim("a", "In the village of Verlo, almost no house was left standing.", [], [])

@@ -1402,7 +1402,7 @@ def group_key(claim: dict[str, Any], q: dict[str, Any], ctx: KeyContext,
     if measure is None:
         return None
     scope = scope_of(claim, q, ctx.main_country.get(story), ctx.named.get(doc_id, set()),
-                     ctx.previous.get((doc_id, claim.get("claim_id"))), bool(lex.measures[measure].get("per_day")))
+                     ctx.previous.get((doc_id, claim.get("claim_id"))))
     if scope == (ctx.main_country.get(story), None) and scope[0] \
             and (site := site_referred_to(claim, ctx.sites.get((doc_id, claim.get("claim_id"))))):
         scope = (scope[0], site)

@@ -372,55 +372,6 @@ def _rest_marks(claim: dict[str, Any], q_span: tuple[int, int],
     return out
 
 
-@lru_cache(maxsize=1)
-def capitals() -> dict[str, str]:
-    """Country name (as ``admin.tsv.gz`` writes it) → its capital's name."""
-    out = {}
-    with gzip.open(data_path("ledger", "capitals.tsv.gz"), "rt", encoding="utf-8") as fh:
-        for line in fh:
-            country, capital = line.rstrip("\n").split("\t")
-            out[country] = capital
-    return out
-
-
-@lru_cache(maxsize=1)
-def _capital_re() -> re.Pattern[str]:
-    phrases = sorted(load_json("ledger", "scope.json")["capital"], key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b(?!\s+of\b)")
-
-
-def _capital_marks(claim: dict[str, Any], q_span: tuple[int, int], others: list[tuple[int, int]],
-                   country: str | None) -> list[tuple[int, tuple[str, str | None]]]:
-    """(distance, (country, its capital)) of each phrase naming the capital of the story's
-    main ``country`` without its name ("The CGT says 400,000 marched **in the capital**
-    alone", "including 500,000 in the capital"), measured as :func:`_cities` measures a
-    city: the count nearest to it is the capital's breakdown, as if the city were named.
-    Only for a crowd (:func:`scope_of`'s ``crowd``: a ``per_day`` measure, whose capital
-    figure is a breakdown of the day's national crowd even where the story happens there).
-
-    Heuristic: real-world ledger pairs F1 dev 0.8642 → 0.8655, test 0.6365 unchanged (it
-    has no protest story); for every measure test fell to 0.6353, so the rule stays with
-    crowds (docs/ledger.md, "Place scope")."""
-    capital = capitals().get(country or "")
-    text = str(claim.get("text") or "")
-    if not capital or "capital" not in text:
-        return []
-    base = (claim.get("span") or [0, 0])[0]
-    out = []
-    for m in _capital_re().finditer(text):
-        es = (m.start() + base, m.end() + base)
-        dist = es[0] - q_span[1] if es[0] >= q_span[1] else q_span[0] - es[1]
-        if _between(q_span, es, others):
-            dist += len(text) + 1
-        dist += _other_clause_penalty(text, base, q_span, es)
-        if _located_right_after(text, base, q_span, es):
-            dist = -1
-        elif dist > len(text) or any(_located_right_after(text, base, o, es) for o in others):
-            continue    # another count's ("3.5 million people had taken part, 800,000 of them in the capital")
-        out.append((dist, (country, capital)))
-    return out
-
-
 #: the first item of what a mark of :func:`_province_marks` stands for: an admin area the
 #: gazetteer does not hold, under the story's country (the second item is its name)
 PROVINCE = "province"
@@ -694,21 +645,19 @@ def countries_named(claims: Iterable[dict[str, Any]]) -> dict[str, set[str]]:
 
 def scope_of(claim: dict[str, Any], q: dict[str, Any], default: str | None,
              named: set[str] | frozenset[str] = frozenset(),
-             previous: str | None = None, crowd: bool = False) -> tuple[str | None, str | None]:
+             previous: str | None = None) -> tuple[str | None, str | None]:
     """(country, subplace) of the count ``q`` of ``claim``; ``default`` is the story's
     country, ``named`` the countries the claim's document names (:func:`countries_named`),
     ``previous`` the last country its document named before the claim
     (:func:`previous_countries`): in a story across countries (no ``default``), a count
     with no place of its own whose sentence refers back to a country ("the death toll
-    there") is that country's. ``crowd``: the count is a crowd's (a ``per_day`` measure),
-    for which "the capital" names the main country's capital (:func:`_capital_marks`)."""
+    there") is that country's."""
     qs = q.get("span") or [None, None]
     if qs[0] is None:
         return default, None
     others = [tuple(o["span"]) for o in claim.get("quantities") or [] if o is not q and o.get("span")]
     places = _cities(claim, tuple(qs), others, named, default is None) + _region_marks(claim, tuple(qs), others) \
-        + _rest_marks(claim, tuple(qs), others) + _province_marks(claim, tuple(qs), others) \
-        + (_capital_marks(claim, tuple(qs), others, default) if crowd else [])
+        + _rest_marks(claim, tuple(qs), others) + _province_marks(claim, tuple(qs), others)
     places.sort(key=lambda p: p[0])
     if (not places or places[0][0] >= 0) and (name := _unknown_place_after(claim, q)):
         return default, name
