@@ -389,16 +389,6 @@ def test_an_admin_area_where_the_event_happened_or_of_another_count_is_no_breakd
         assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", None), s
 
 
-def test_a_country_where_the_event_happened_is_not_the_counts_place():
-    s = "More than 9,000 people have died in the earthquake off Nepal and the floods it set off."
-    c = claim("d", s, [("9,000", 9000)], [("Nepal", NEPAL)])
-    # in a story across countries (no main country) the count is the whole story's
-    assert scope_of(c, c["quantities"][0], None, {"Nepal"}) == (None, None)
-    s = "The earthquake killed more than 9,000 people in Nepal."
-    c = claim("d", s, [("9,000", 9000)], [("Nepal", NEPAL)])
-    assert scope_of(c, c["quantities"][0], None, {"Nepal"}) == ("Nepal", None)
-
-
 def test_in_a_story_across_countries_a_place_after_the_count_in_another_clause_is_not_its():
     s = "The outbreak has killed 4,000 people, and conditions in Nepal are getting worse."
     c = claim("d", s, [("4,000", 4000)], [("Nepal", NEPAL)])

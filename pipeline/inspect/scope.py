@@ -163,10 +163,6 @@ def _cities(claim: dict[str, Any], q_span: tuple[int, int], others: list[tuple[i
         # "Latakia province" is the province, which the gazetteer (cities) does not hold
         if city and (known[0] not in named or _area_after().match(text, es[1] - base)):
             continue
-        # "died in the earthquake off Indonesia": where the event happened, not the count's
-        # place (for cities too, dev 0.8508 → 0.8542 but test 0.6365 → 0.6355: left out)
-        if not city and _event_site(text, base, es[0] - base, q_span):
-            continue
         dist = es[0] - q_span[1] if es[0] >= q_span[1] else q_span[0] - es[1]
         # a place across another number is that number's first, but still the sentence's:
         # "In Sri Lanka, one ministry says 38,195 were killed, another puts it at 30,920"
@@ -435,9 +431,7 @@ def _event_site(text: str, base: int, start: int, q_span: tuple[int, int]) -> bo
     Indonesia"), unless the count stands between the event noun and the name ("Floods
     killed 30 people in Kathmandu province": the 30's place).
 
-    Heuristic: for provinces see :func:`_province_marks`; for a country (:func:`_cities`),
-    real-world ledger pairs F1 dev 0.8508 → 0.8539, test 0.6365 unchanged (docs/ledger.md,
-    "Place scope")."""
+    Heuristic: see :func:`_province_marks` (docs/ledger.md, "Place scope")."""
     site = _event_site_start(text, start)
     return site >= 0 and not (site + base <= q_span[0] and q_span[1] <= start + base)
 
