@@ -389,17 +389,6 @@ def test_an_admin_area_where_the_event_happened_or_of_another_count_is_no_breakd
         assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", None), s
 
 
-def test_in_a_story_across_countries_a_place_after_the_count_in_another_clause_is_not_its():
-    s = "The outbreak has killed 4,000 people, and conditions in Nepal are getting worse."
-    c = claim("d", s, [("4,000", 4000)], [("Nepal", NEPAL)])
-    assert scope_of(c, c["quantities"][0], None, {"Nepal"}) == (None, None)
-    # with a main country it still ranks as the sentence's place; before the count it scopes it
-    assert scope_of(c, c["quantities"][0], "India", {"Nepal"}) == ("Nepal", None)
-    s = "In Nepal, 300 people died in the capital, and 4,000 were injured."
-    c = claim("d", s, [("300", 300), ("4,000", 4000)], [("Nepal", NEPAL)])
-    assert scope_of(c, c["quantities"][1], None, {"Nepal"}) == ("Nepal", None)
-
-
 def test_there_refers_back_to_the_town_of_the_sentence_before():
     docs = {"a": {"doc_id": "a", "story_id": "story:x", "source": "a"}}
     town = claim("a", "In the village of Verlo, almost no house was left standing.", [], [])
