@@ -827,3 +827,15 @@ def test_a_bare_count_still_in_care_is_a_part_of_the_injured_apart_from_their_to
     s = "Officials said 37 people were still being treated in hospital."
     q = quantity(s, "37", 37, counted="people")
     assert counted_class("injured", who_is_counted(claim("d", s, [q]), q)) == "all"
+
+
+def test_a_bare_number_continuing_a_list_of_places_counts_what_the_first_item_counts():
+    s = "Nepal reported 40 deaths, Bhutan 12, Upper Tarn three and Velin two."
+    qs = [quantity(s, "40", 40, counted="deaths"), quantity(s, "12", 12), quantity(s, "three", 3),
+          quantity(s, "two", 2)]
+    tables = build_ledger([claim("d", s, qs)], {"d": {}})
+    assert sorted(r.quantity["value"] for m in tables if m.measure == "deaths" for r in m.rows) == [2, 3, 12, 40]
+    # a clause of its own between them is no list: the bare number stays unmeasured
+    s = "Nepal reported 40 deaths, and officials said 12 were expected."
+    qs = [quantity(s, "40", 40, counted="deaths"), quantity(s, "12", 12)]
+    assert [r.quantity["value"] for m in build_ledger([claim("d", s, qs)], {"d": {}}) for r in m.rows] == [40]

@@ -415,3 +415,11 @@ def test_the_city_refers_back_to_the_town_of_the_sentence_before():
     assert site_referred_to(back, "Lille") == "Lille"
     assert site_referred_to({"text": "The unions said 90,000 had marched.", "entities": []}, "Lille") is None
     assert site_referred_to(back, None) is None
+
+
+def test_a_place_right_before_a_listed_count_is_its_own():
+    # "India with 12" after "Nepal with 40": India stands nearer to 40, but is 12's
+    s = "Officials counted deaths in two countries: Nepal with 40, India with 12."
+    c = claim("d", s, [("40", 40), ("12", 12)], [("Nepal", NEPAL), ("India", INDIA)])
+    assert scope_of(c, c["quantities"][0], None, {"Nepal", "India"}) == ("Nepal", None)
+    assert scope_of(c, c["quantities"][1], None, {"Nepal", "India"}) == ("India", None)
