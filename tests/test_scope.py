@@ -423,3 +423,14 @@ def test_a_place_right_before_a_listed_count_is_its_own():
     c = claim("d", s, [("40", 40), ("12", 12)], [("Nepal", NEPAL), ("India", INDIA)])
     assert scope_of(c, c["quantities"][0], None, {"Nepal", "India"}) == ("Nepal", None)
     assert scope_of(c, c["quantities"][1], None, {"Nepal", "India"}) == ("India", None)
+
+
+def test_a_city_is_a_place_only_after_a_preposition_or_a_determiner():
+    # a city as an actor ("accused Kathmandu of …") is no place of the count
+    s = "Rivals accused Kathmandu of hiding the toll, claiming that 400 people died."
+    c = claim("d", s, [("400", 400)], [("Kathmandu", KATHMANDU)])
+    assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", None)
+    for s in ("Officials said 400 people died in Kathmandu.", "The Kathmandu march drew 400 people.",
+              "Officials said 400 people died in the capital, Kathmandu."):
+        c = claim("d", s, [("400", 400)], [("Kathmandu", KATHMANDU)])
+        assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", "Kathmandu"), s
