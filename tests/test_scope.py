@@ -434,3 +434,19 @@ def test_a_city_is_a_place_only_after_a_preposition_or_a_determiner():
               "Officials said 400 people died in the capital, Kathmandu."):
         c = claim("d", s, [("400", 400)], [("Kathmandu", KATHMANDU)])
         assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", "Kathmandu"), s
+
+
+def test_in_a_story_across_countries_a_much_named_city_stays_a_breakdown():
+    docs = {d: {"doc_id": d, "story_id": "story:x", "source": d} for d in "abcd"}
+    claims = [claim("c", "The quake killed 2,050 people in Nepal.", [("2,050", 2050)], [("Nepal", NEPAL)]),
+              claim("d", "In India 55 people were killed.", [("55", 55)], [("India", INDIA)]),
+              claim("a", "The quake killed 2,000 people in Nepal.", [("2,000", 2000)], [("Nepal", NEPAL)]),
+              claim("a", "In India 50 people were killed.", [("50", 50)], [("India", INDIA)]),
+              claim("a", "Officials said 300 people were killed in Kathmandu.", [("300", 300)],
+                    [("Kathmandu", KATHMANDU)]),
+              claim("b", "Nepal counted 2,100 people killed.", [("2,100", 2100)], [("Nepal", NEPAL)]),
+              claim("b", "India counted 60 people killed.", [("60", 60)], [("India", INDIA)]),
+              claim("b", "Rescuers were still digging in Kathmandu.", [], [("Kathmandu", KATHMANDU)])]
+    tables = {(m.country, m.subplace): sorted(r.quantity["value"] for r in m.rows) for m in build_ledger(claims, docs)}
+    # half the documents name Kathmandu, but a story across countries happens in no one city
+    assert tables[("Nepal", "Kathmandu")] == [300]
