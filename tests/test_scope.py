@@ -450,3 +450,13 @@ def test_in_a_story_across_countries_a_much_named_city_stays_a_breakdown():
     tables = {(m.country, m.subplace): sorted(r.quantity["value"] for r in m.rows) for m in build_ledger(claims, docs)}
     # half the documents name Kathmandu, but a story across countries happens in no one city
     assert tables[("Nepal", "Kathmandu")] == [300]
+
+
+def test_a_countrys_nationals_placed_in_that_country_go_to_the_main_countrys_tables():
+    docs = {d: {"doc_id": d, "story_id": "story:x", "source": d} for d in "ab"}
+    claims = [claim("a", "The crush killed 700 people in Nepal.", [("700", 700)], [("Nepal", NEPAL)]),
+              claim("b", "Nepal counted 710 people killed.", [("710", 710)], [("Nepal", NEPAL)]),
+              claim("b", "India's foreign ministry put the Indian toll at 45.", [("45", 45)], [("India", INDIA)])]
+    claims[-1]["quantities"][0].update(counted=None, predicate="put")
+    tables = {(m.cls, m.country): sorted(r.quantity["value"] for r in m.rows) for m in build_ledger(claims, docs)}
+    assert tables == {("all", "Nepal"): [700, 710], ("nationals of India", "Nepal"): [45]}
