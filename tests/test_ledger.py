@@ -839,3 +839,14 @@ def test_a_bare_number_continuing_a_list_of_places_counts_what_the_first_item_co
     s = "Nepal reported 40 deaths, and officials said 12 were expected."
     qs = [quantity(s, "40", 40, counted="deaths"), quantity(s, "12", 12)]
     assert [r.quantity["value"] for m in build_ledger([claim("d", s, qs)], {"d": {}}) for r in m.rows] == [40]
+
+
+def test_a_count_of_them_right_after_a_count_and_a_comma_counts_what_that_count_counts():
+    s = "Doctors were caring for 40 patients, 12 of them critical."
+    qs = [quantity(s, "40", 40, counted="patients"), quantity(s, "12", 12, counted="them")]
+    tables = {(m.measure, m.cls): [r.quantity["value"] for r in m.rows] for m in build_ledger([claim("d", s, qs)], {"d": {}})}
+    assert tables[("injured", "serious condition")] == [12]
+    # not right after the count: "them" refers to whatever, and the count stays out
+    s = "Doctors were caring for 40 patients on Monday and said 12 of them were fine."
+    qs = [quantity(s, "40", 40, counted="patients"), quantity(s, "12", 12, counted="them")]
+    assert [r.quantity["value"] for m in build_ledger([claim("d", s, qs)], {"d": {}}) for r in m.rows] == [40]
