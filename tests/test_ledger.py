@@ -850,3 +850,14 @@ def test_a_count_of_them_right_after_a_count_and_a_comma_counts_what_that_count_
     s = "Doctors were caring for 40 patients on Monday and said 12 of them were fine."
     qs = [quantity(s, "40", 40, counted="patients"), quantity(s, "12", 12, counted="them")]
     assert [r.quantity["value"] for m in build_ledger([claim("d", s, qs)], {"d": {}}) for r in m.rows] == [40]
+
+
+def test_numbers_in_an_apposition_do_not_stand_between_a_count_and_its_cue():
+    s = "The agency said 54 people, 30 men and 24 women, were taken to hospital."
+    q = quantity(s, "54", 54, counted="people")
+    parts = [quantity(s, "30", 30, counted="men"), quantity(s, "24", 24, counted="women")]
+    assert measure_of(claim("d", s, [q, *parts]), q) == "injured"
+    # a number outside the commas still claims the cue for itself
+    s = "The agency said 54 people died and 30 more were taken to hospital."
+    q = quantity(s, "54", 54, counted="people", predicate="die")
+    assert measure_of(claim("d", s, [q, quantity(s, "30", 30)]), q) == "deaths"
