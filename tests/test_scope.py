@@ -389,6 +389,20 @@ def test_an_admin_area_where_the_event_happened_or_of_another_count_is_no_breakd
         assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", None), s
 
 
+def test_capitals_table_is_what_build_capitals_makes():
+    import importlib.util
+
+    from pipeline.inspect.scope import capitals
+    from pipeline.resources import data_path, gz_table
+
+    assert capitals()["Nepal"] == "Kathmandu"
+    path = data_path("ledger", "build_capitals.py")
+    spec = importlib.util.spec_from_file_location("build_capitals", path)
+    build_capitals = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build_capitals)
+    assert gz_table(build_capitals.rows()) == data_path("ledger", "capitals.tsv.gz").read_bytes()
+
+
 def test_there_refers_back_to_the_town_of_the_sentence_before():
     docs = {"a": {"doc_id": "a", "story_id": "story:x", "source": "a"}}
     town = claim("a", "In the village of Verlo, almost no house was left standing.", [], [])

@@ -394,6 +394,18 @@ def _rest_marks(claim: dict[str, Any], q_span: tuple[int, int],
     return out
 
 
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """Country name (as ``admin.tsv.gz`` writes it) → its capital's name
+    (``models/ledger/capitals.tsv.gz``, for rules that read a capital, as source naming does)."""
+    out = {}
+    with gzip.open(data_path("ledger", "capitals.tsv.gz"), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            country, capital = line.rstrip("\n").split("\t")
+            out[country] = capital
+    return out
+
+
 #: the first item of what a mark of :func:`_province_marks` stands for: an admin area the
 #: gazetteer does not hold, under the story's country (the second item is its name)
 PROVINCE = "province"
