@@ -737,22 +737,6 @@ def test_counts_after_an_opening_whole_of_their_measure_are_parts():
                       ("cases", "all"): [1975], ("deaths", "all"): [1069]}
 
 
-def test_the_people_most_of_a_storys_articles_count_are_its_people_in_general():
-    docs = {d: {"doc_id": d, "story_id": "story:x", "source": d} for d in "abc"}
-    claims = [claim(d, f"At least {n} hikers were killed in the avalanche.",
-                    [quantity(f"At least {n} hikers were killed in the avalanche.", str(n), n,
-                              counted="hikers", predicate="kill")]) for d, n in zip("abc", (40, 52, 60))]
-    claims.append(claim("c", "Officials said 61 people had died.",
-                        [quantity("Officials said 61 people had died.", "61", 61, counted="people",
-                                  predicate="die")]))
-    [table] = build_ledger(claims, docs)
-    assert table.cls == "all" and sorted(r.quantity["value"] for r in table.rows) == [40, 52, 60, 61]
-    # counted in one article of three only, the hikers stay a class of their own
-    few = [claims[0], claims[3]] + [claim(d, "Officials said 61 people had died.", [quantity(
-        "Officials said 61 people had died.", "61", 61, counted="people", predicate="die")]) for d in "b"]
-    assert sorted(m.cls for m in build_ledger(few, docs)) == ["all", "hikers"]
-
-
 def test_a_number_inside_a_hyphenated_modifier_does_not_take_the_cue_from_the_count():
     s = "The number of people killed in the collapse of the five-storey block has reached 40."
     q = quantity(s, "40", 40, predicate="reach")
@@ -843,3 +827,37 @@ def test_a_bare_count_still_in_care_is_a_part_of_the_injured_apart_from_their_to
     s = "Officials said 37 people were still being treated in hospital."
     q = quantity(s, "37", 37, counted="people")
     assert counted_class("injured", who_is_counted(claim("d", s, [q]), q)) == "all"
+
+
+def test_a_bare_number_continuing_a_list_of_places_counts_what_the_first_item_counts():
+    s = "Nepal reported 40 deaths, Bhutan 12, Upper Tarn three and Velin two."
+    qs = [quantity(s, "40", 40, counted="deaths"), quantity(s, "12", 12), quantity(s, "three", 3),
+          quantity(s, "two", 2)]
+    tables = build_ledger([claim("d", s, qs)], {"d": {}})
+    assert sorted(r.quantity["value"] for m in tables if m.measure == "deaths" for r in m.rows) == [2, 3, 12, 40]
+    # a clause of its own between them is no list: the bare number stays unmeasured
+    s = "Nepal reported 40 deaths, and officials said 12 were expected."
+    qs = [quantity(s, "40", 40, counted="deaths"), quantity(s, "12", 12)]
+    assert [r.quantity["value"] for m in build_ledger([claim("d", s, qs)], {"d": {}}) for r in m.rows] == [40]
+
+
+def test_a_count_of_them_right_after_a_count_and_a_comma_counts_what_that_count_counts():
+    s = "Doctors were caring for 40 patients, 12 of them critical."
+    qs = [quantity(s, "40", 40, counted="patients"), quantity(s, "12", 12, counted="them")]
+    tables = {(m.measure, m.cls): [r.quantity["value"] for r in m.rows] for m in build_ledger([claim("d", s, qs)], {"d": {}})}
+    assert tables[("injured", "serious condition")] == [12]
+    # not right after the count: "them" refers to whatever, and the count stays out
+    s = "Doctors were caring for 40 patients on Monday and said 12 of them were fine."
+    qs = [quantity(s, "40", 40, counted="patients"), quantity(s, "12", 12, counted="them")]
+    assert [r.quantity["value"] for m in build_ledger([claim("d", s, qs)], {"d": {}}) for r in m.rows] == [40]
+
+
+def test_numbers_in_an_apposition_do_not_stand_between_a_count_and_its_cue():
+    s = "The agency said 54 people, 30 men and 24 women, were taken to hospital."
+    q = quantity(s, "54", 54, counted="people")
+    parts = [quantity(s, "30", 30, counted="men"), quantity(s, "24", 24, counted="women")]
+    assert measure_of(claim("d", s, [q, *parts]), q) == "injured"
+    # a number outside the commas still claims the cue for itself
+    s = "The agency said 54 people died and 30 more were taken to hospital."
+    q = quantity(s, "54", 54, counted="people", predicate="die")
+    assert measure_of(claim("d", s, [q, quantity(s, "30", 30)]), q) == "deaths"

