@@ -64,7 +64,37 @@ def _cue(line: _Line, lex: _Lexicon) -> str | None:
         cls = _word_bar(line.text, lex) or _semicolon_tags(line.text)
     if cls is None and len(line.text) <= lex.max_chars["link"] and (":" in line.text[:40] or " |" in line.text[:40]):
         cls = _labelled(line.text, lex)
+    if cls is None and _GLUE.search(line.text):
+        cls = _glued_cue(line.text, lex)
     return cls
+
+
+# Where a scraper joined two page elements without a space: a lower-case letter, a digit
+# or a closing bracket right before a capital ("Image captionRescuers …", "…(3 March)Image copyrightAFP",
+# "Skip to main contentSkip to navigation").
+_GLUE = re.compile(r"(?<=[a-z\d)\]])(?=[A-Z])")
+#: The cue classes a glued piece may bring, and the fewest words of that piece: a widget's
+#: label of two words or more ("Image caption", "Skip to main content") is no part of a
+#: word ("McDonald", "iPhone" split into pieces no cue matches).
+_GLUED_CLASSES = frozenset({"caption", "navigation"})
+_GLUED_CUE_WORDS = 2
+
+
+def _glued_cue(text: str, lex: _Lexicon) -> str | None:
+    """``caption`` / ``navigation`` for a line in which a caption or navigation cue of
+    :data:`_GLUED_CUE_WORDS` words or more stands between glue points (:data:`_GLUE`) or
+    at the line's start: "Image captionRescuers search the rubble", "Flooded
+    streets (3 March)Image copyrightAFP", "Skip to main contentSkip to navigation"; a page's
+    caption widget or skip links whose pieces the scraper printed without spaces. Else
+    None. Heuristic (issue 19: glued caption labels and skip links of stored public pages
+    of many outlets)."""
+    for piece in _GLUE.split(text):
+        if len(_WORD.findall(piece)) < _GLUED_CUE_WORDS:
+            continue
+        cls = _cue_text(piece, lex)
+        if cls in _GLUED_CLASSES:
+            return cls
+    return None
 
 
 # A label before a colon or a bar that ends it: "Related coverage: …", "Most read | …".

@@ -26,8 +26,12 @@ _IN_THIS = re.compile(r"\bin this (?:file |handout |undated |aerial )?(?:photo(?
 # A wire caption's closing date after a comma: "…, in Riverton, Aug. 10, 2014."
 _CAPTION_DATE = re.compile(r",\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.$")
 # A tweet's sign-off: "— Jane Roe (@janeroe) March 3, 2024".
-_SIGNOFF = re.compile(r"^[—–-]{1,2}\s*\S.{0,80}\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
-                      r"|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4})?\s*$")
+_SIGNOFF_BODY = (r"\S.{0,80}\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
+                 r"|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4})?\s*$")
+_SIGNOFF = re.compile(r"^[—–-]{1,2}\s*" + _SIGNOFF_BODY)
+# The same sign-off closing the post's text on its line: "Roads are closed. — Jane Roe
+# (@janeroe) March 3, 2024" (a scraper joined the post's lines).
+_SIGNOFF_TAIL = re.compile(r"\s[—–-]{1,2}\s*" + _SIGNOFF_BODY)
 # A line that introduces an embedded post: "Jane Roe @janeroe", "City Council (@council) tweeted:".
 _HANDLE_HEAD = re.compile(r"^[^\n@]{1,60}?\(?@\w{1,30}\)?(?:\s+(?:tweeted|posted|wrote|shared)\b[^\n]{0,30})?:?$")
 _PIC_LINK = re.compile(r"\bpic\.twitter\.com/\w")
@@ -236,8 +240,13 @@ def _embed_end(lines: list[_Line], i: int) -> int | None:
     "pic.twitter.com/…" link or a sign-off ("— Jane Roe (@janeroe) March 3, 2024");
     the post ends at its sign-off, else at the next blank line. Not a sentence that
     mentions a handle ("Follow @rvpolice for updates." has no handle line shape).
+    A post whose text and sign-off a scraper joined on one line ("Roads are closed. —
+    Jane Roe (@janeroe) March 3, 2024", :data:`_SIGNOFF_TAIL`) is that line (issue 19).
     """
-    head = bool(_HANDLE_HEAD.match(lines[i].text))
+    t = lines[i].text
+    if "(@" in t and len(t) <= _EMBED_CHARS and _SIGNOFF_TAIL.search(t):
+        return i + 1
+    head = bool(_HANDLE_HEAD.match(t))
     chars, end = 0, None
     for j in range(i, len(lines)):
         if j > i and lines[j].blank_before:
@@ -428,6 +437,7 @@ class _Prompts:
     pointer: re.Pattern   # "… here.", "… below", "… above"
     channel: re.Pattern   # "our app", "the newsletter", "us on Telegram"
     first_words: frozenset  # a prompt's possible first words
+    closing: re.Pattern   # a last sentence that is a promo verb and "now"/"today": "Download now."
 
 
 @lru_cache(maxsize=1)
@@ -439,7 +449,9 @@ def _prompts() -> _Prompts:
         opening=re.compile(rf"^(?:for\s+more(?:\s+[^,]{{1,40}})?,\s*|you\s+can\s+)?(?:{verbs})\b", re.IGNORECASE),
         pointer=re.compile(r"\b(?:here|below|above)\s*[.!]?$|@[\w\-]+(?:\.[\w\-]+)+\.?$", re.IGNORECASE),
         channel=re.compile(rf"\b(?:our|the|us\s+on)\s+(?:\w+\s+){{0,2}}(?:{channels})\b", re.IGNORECASE),
-        first_words=frozenset({"for", "you", *(v.split()[0] for v in raw["promo_verbs"])}))
+        first_words=frozenset({"for", "you", *(v.split()[0] for v in raw["promo_verbs"])}),
+        closing=re.compile(rf"(?:^|[.!?]\s+)(?:{verbs}|donate|register|install|upgrade)\s+(?:now|today)\s*[.!]?"
+                           r"(?:\s+thanks?(?:\s+you)?(?:\s+for\s+(?:\w+\s+){0,2}\w+)?\s*[.!]?)?$", re.IGNORECASE))
 
 
 #: The longest reader prompt (words).
@@ -475,6 +487,25 @@ def _reader_prompt(line: _Line) -> bool:
             return False   # a set look-up on the first word first, then the question's end
         t = t[q.end():]
     return p.opening.match(t) is not None and (p.pointer.search(t) is not None or p.channel.search(t) is not None)
+
+
+#: The longest line (words) whose last sentence can be a call to act now.
+_CLOSING_CALL_WORDS = 40
+
+
+def _closing_call(line: _Line) -> bool:
+    """A promo whose last sentence is only a call to act now: a line of at most
+    :data:`_CLOSING_CALL_WORDS` words, not a quotation, ending in a ``promo_verbs`` verb
+    (or "donate", "register", "install", "upgrade") and "now" or "today" ("Stay up to date
+    with the Riverton Herald app. Download now", "Keep local news strong with your gift.
+    Donate now. Thank you."), a thanks allowed after it. Prose never closes a paragraph on
+    a bare imperative; a quoted appeal ends in its quote mark. Heuristic (issue 19: app,
+    donation and sign-up prompts of stored public pages of many outlets)."""
+    t = line.text
+    tail = t[-40:].lower()
+    if line.nw > _CLOSING_CALL_WORDS or t[0] in "\"“‘«'" or "now" not in tail and "today" not in tail:
+        return False   # the line's end first (a string test), the pattern only on the few that fit
+    return _prompts().closing.search(t) is not None
 
 
 # A story's teaser cut short and closed by its link: "… four others were inj... Read More".

@@ -46,7 +46,7 @@ from functools import lru_cache
 
 from .boilerplate import _cue, _cue_text, _tag_like, _tag_run_end, _timestamp
 from .furniture import (_TWO_SENTENCES, _caption, _clock_line, _code_line, _credit_only, _desk_signoff, _editor_note,
-                        _embed_end, _entry_clock, _entry_clocks, _reader_prompt, _self_note, _teaser,
+                        _closing_call, _embed_end, _entry_clock, _entry_clocks, _reader_prompt, _self_note, _teaser,
                         _template_line, _update_clock, _url_line)
 from ..extraction.entities import place_id
 from ..inspect.scope import admin
@@ -1478,13 +1478,43 @@ def _media_title(s: _Scan, i: int) -> _Step:
     no sentence of two, right above the player's duration and source line ("Rescuers
     reach the flooded villages" / "01:32 - Source: Riverton TV", :data:`_MEDIA_SOURCE`)
     -> ``boilerplate:link``. Only when ``strip_furniture``. Heuristic (issue 19: the video
-    blocks of live pages): real-world caption recall dev 0.966 -> 0.983, test unchanged."""
+    blocks of live pages): real-world caption recall dev 0.966 -> 0.983, test unchanged.
+    Also a video's title with the player's duration after it on its own line ("Rescuers
+    reach the flooded villages 02:12", :func:`_duration_title`)."""
     lines = s.doc.lines
-    if not s.strip_furniture or i + 1 >= len(lines) or not _MEDIA_SOURCE.match(lines[i + 1].text) \
-            or lines[i].nw > _MEDIA_TITLE_WORDS or _TWO_SENTENCES.search(lines[i].text):
+    if not s.strip_furniture or lines[i].nw > _MEDIA_TITLE_WORDS or _TWO_SENTENCES.search(lines[i].text) \
+            or s.in_top and s.meta["headline"] is None:
+        return None
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if nxt is not None and not nxt.blank_before and nxt.text.startswith(lines[i].text) and _duration_title(nxt):
+        # the title printed twice, the second time with its duration (alt text and player)
+        s.doc.drop(i, "boilerplate:link")
+        s.doc.drop(i + 1, "boilerplate:link")
+        return i + 2, True
+    if not _duration_title(lines[i]) and (nxt is None or not _MEDIA_SOURCE.match(nxt.text)):
         return None
     s.doc.drop(i, "boilerplate:link")
     return i + 1, True
+
+
+# A player's duration closing a title, after a word: "… flooded villages 02:12", "… 1:02:45".
+_DURATION_TAIL = re.compile(r"[^\W\d]['’\"”)]?\s+(?:\d{1,2}:)?\d{1,2}:[0-5]\d$")
+# A clock after a preposition is a time of day ("Doors open at 10:30"), not a duration.
+_CLOCK_AFTER_WORD = re.compile(r"\b(?:at|by|until|till|from|to|before|after|since|around|about|and|or|between)\s+\S+$",
+                               re.IGNORECASE)
+#: The fewest words of a video's title before its duration.
+_DURATION_TITLE_WORDS = 3
+
+
+def _duration_title(ln: _Line) -> bool:
+    """A video's title and its duration on one line ("Rescuers reach the flooded villages
+    02:12"): at least :data:`_DURATION_TITLE_WORDS` words, no sentence end, a duration
+    (m:ss or h:mm:ss) right after a word, not after a preposition (a time of day: "Polls
+    close at 8:00"). Heuristic (issue 19: the video lists of broadcasters' stored public
+    pages)."""
+    t = ln.text
+    return t[-1:].isdigit() and ln.nw >= _DURATION_TITLE_WORDS and not ln.sentence_end \
+        and _DURATION_TAIL.search(t) is not None and _CLOCK_AFTER_WORD.search(t) is None
 
 
 def _embed_block(s: _Scan, i: int) -> _Step:
@@ -1517,14 +1547,15 @@ def _note_line(s: _Scan, i: int) -> _Step:
     "This story has not been edited by …", "Correction: …", "… will continue to update
     this story.") -> ``metadata:note`` (issue 19: the notes of many outlets' pages), and a
     prompt to the reader (:func:`.furniture._reader_prompt`: "Read the latest updates
-    here.") or a story's teaser (:func:`.furniture._teaser`: "… were inj... Read More") ->
+    here.") or a story's teaser (:func:`.furniture._teaser`: "… were inj... Read More") or a
+    line closed by a call to act now (:func:`.furniture._closing_call`: "… Download now") ->
     ``boilerplate:promo``."""
     ln = s.doc.lines[i]
     if not s.strip_furniture:
         return None
     if _editor_note(ln) or _self_note(ln):
         s.doc.drop(i, "metadata:note")
-    elif _reader_prompt(ln) or _teaser(ln):
+    elif _reader_prompt(ln) or _teaser(ln) or _closing_call(ln):
         s.doc.drop(i, "boilerplate:promo")
     else:
         return None
@@ -2164,11 +2195,11 @@ def _paragraph(s: _Scan, i: int, start: int | None = None, end: int | None = Non
 
 #: Top zone (lines before the first sentence-like paragraph), in order: cue lexicon,
 #: time stamp, clock stamp, bracketed note, date line, date prefix glued to the first sentence, byline,
-#: caption or credit, embedded post, code line (a feed id, a web address, a desk sign-off), the given title, duplicate of the headline, end of
+#: caption or credit, a video's title (after the headline), embedded post, code line (a feed id, a web address, a desk sign-off), the given title, duplicate of the headline, end of
 #: the top zone (a sentence-like line), headline (first title-like line), label (a line before the headline),
 #: a dateline line (ends the zone), tag run, kicker; a line no rule takes (a sentence-less standfirst) starts the body.
 _TOP_RULES = (_top_cue, _timestamp_line, _clock_stamp, _note_line, _date_stamp_line, _date_prefix_line,
-              _byline_line, _caption_line, _embed_block, _code_stamp, _given_title, _duplicate_headline, _sentence_ends_top, _shape_headline,
+              _byline_line, _caption_line, _media_title, _embed_block, _code_stamp, _given_title, _duplicate_headline, _sentence_ends_top, _shape_headline,
               _before_headline, _top_dateline, _tag_run, _masthead, _kicker)
 #: Body, in order: cue lexicon, time stamp, clock stamp, bracketed note, open tag list,
 #: date line, duplicate headline, byline, caption or credit, embedded post, code line,

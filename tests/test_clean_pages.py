@@ -1,0 +1,63 @@
+"""Clean stage: furniture shapes read on stored public pages of events outside the
+real-world test bed (issue 19, point 2), one test per rule on invented lines: caption
+labels and skip links glued to their neighbours, a video's title with its duration, a
+promo closed by a call to act now, an embedded post joined to its sign-off."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.clean import clean
+from .test_clean import BODY, check_invariants, kept, reasons
+
+
+def _between(line: str):
+    c = clean("\n\n".join(BODY[:2] + [line] + BODY[2:]))
+    check_invariants(c)
+    return c
+
+
+@pytest.mark.parametrize("line,reason", [
+    ("Image captionRescuers search the rubble of the old market", "boilerplate:caption"),
+    ("Flooded streets in Riverton (3 March)Image copyrightAFP", "boilerplate:caption"),
+    ("Flooded streets in Riverton, 3 Mar 24Image sourceRiverton Herald", "boilerplate:caption"),
+    ("Media captionJane Roe: \"The water came in minutes\"", "boilerplate:caption"),
+    ("Skip to main contentSkip to navigation", "boilerplate:navigation")])
+def test_glued_caption_label_or_skip_link_is_furniture(line, reason):
+    c = _between(line)
+    assert reasons(c).get(line) == reason
+    assert all(b in kept(c) for b in BODY)
+
+
+def test_glued_words_without_a_cue_stay_article_text():
+    line = "McAllister said the YouTube videos of the flood drew 3,000 viewers on Monday."
+    assert line in kept(_between(line))
+
+
+def test_video_title_with_its_duration_is_a_link():
+    c = _between("Rescuers reach the flooded hill villages 02:12")
+    assert reasons(c).get("Rescuers reach the flooded hill villages 02:12") == "boilerplate:link"
+    # the title printed twice, the second time with its player's duration
+    c = _between("Riverton floods: a week on\nRiverton floods: a week on 1:04:30")
+    assert set(reasons(c).values()) == {"boilerplate:link"} and len(c.removed) == 2
+    # a time of day after a preposition is no duration
+    assert "Polling stations in the valley close at 8:00" in kept(_between("Polling stations in the valley close at 8:00"))
+
+
+@pytest.mark.parametrize("line", [
+    "Stay up to date on all the latest Riverton news with the Herald's mobile app. Download now",
+    "Riverton Radio relies on its listeners. Please keep us on the air with your gift today. Donate now. Thank you.",
+    "Get every update on the floods in your inbox. Subscribe today!"])
+def test_promo_closed_by_a_call_to_act_now(line):
+    assert reasons(_between(line)).get(line) == "boilerplate:promo"
+
+
+@pytest.mark.parametrize("line", [
+    "The mayor urged residents to register now for the relief fund.",
+    "\"We need blankets and water. Donate now.\""])
+def test_sentences_that_ask_to_act_now_stay(line):
+    assert line in kept(_between(line))
+
+
+def test_post_text_and_signoff_joined_on_one_line_is_an_embed():
+    line = "Roads into the valley are closed until further notice. — Riverton Police (@rvpolice) March 3, 2024"
+    assert reasons(_between(line)).get(line) == "boilerplate:embed"
