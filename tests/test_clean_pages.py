@@ -61,3 +61,28 @@ def test_sentences_that_ask_to_act_now_stay(line):
 def test_post_text_and_signoff_joined_on_one_line_is_an_embed():
     line = "Roads into the valley are closed until further notice. — Riverton Police (@rvpolice) March 3, 2024"
     assert reasons(_between(line)).get(line) == "boilerplate:embed"
+
+
+def test_section_label_over_the_headline_is_no_story_list():
+    text = "Latest News\n\nStorm leaves 29 dead in the Riverton hills\n\n" + "\n\n".join(BODY)
+    c = clean(text)
+    check_invariants(c)
+    assert reasons(c).get("Latest News") == "boilerplate:related"
+    assert "Storm leaves 29 dead in the Riverton hills" in kept(c)
+    # two story links under the head are a list
+    c = clean("Latest News\n\nStorm leaves 29 dead in the hills\nBridge reopens after repairs\n\n" + "\n\n".join(BODY))
+    assert reasons(c).get("Bridge reopens after repairs") == "boilerplate:related"
+
+
+@pytest.mark.parametrize("line", [
+    "(Jane Roe / Riverton Times )",
+    "Jane Roe/Riverton Post",
+    "Volunteers stack sandbags along the river on Monday. (Jane Roe/Riverton News Group)",
+    "The fire chief briefs reporters on Sunday.  Jane Roe/AFP photo"])
+def test_a_papers_own_photo_credit_is_a_caption(line):
+    assert reasons(_between(line)).get(line) == "boilerplate:caption"
+
+
+def test_a_slash_between_names_in_prose_stays():
+    line = "The Riverton/Eastfield line reopened on Monday, the rail operator said."
+    assert line in kept(_between(line))

@@ -96,7 +96,7 @@ def _credits() -> _Credits:
         # before the credit: a sentence end and a space or a bar, a sentence end and a
         # dash ("….—Reuters"), or a spaced dash before a photo word ("… -- Photo: AFP")
         tail=re.compile(rf"(?:^|[.!?\"”’]\s+(?:\|\s*)?|[.!?\"”’]\s*(?:--|[—–])\s*|\s(?:--|[—–])\s+(?={ph})|©\s*)(?:{ph}(?:\s+{ph})?\s*(?:by\b|[:/,])\s*[^.!?]{{1,80}}"
-                        rf"|(?:Source:\s*)?{credit}\.?|©\s*[^.!?]{{1,80}})\s*$"),
+                        rf"|(?:Source:\s*)?{credit}(?:\s+{ph})?\.?|©\s*[^.!?]{{1,80}})\s*$"),
         bracket=re.compile(r"[(\[]([^()\[\]]{1,90})[)\]]\.?\s*$"),
         inside=re.compile(rf"\s*(?:{credit}|(?:{ph}\s*(?:by|:)?\s*)?{_NAME})\s*"),
         # a credit alone: "Photo: Jane Roe/AFP", "AFP PHOTO", "/ JANE ROE / AFP", "Al Jazeera :",
@@ -120,9 +120,28 @@ def _credit_tail(text: str) -> bool:
     c = _credits()
     m = c.bracket.search(text)
     if m and (c.photo.search(m.group(1)) or c.inside.fullmatch(m.group(1))
-              and re.search(_lexicon().agencies, m.group(1))):
+              and re.search(_lexicon().agencies, m.group(1)) or _name_slash_outlet(m.group(1))):
         return True
     return bool(c.tail.search(text)) or _outlet_credit(text) or bool(_STOCK_TAIL.search(text))
+
+
+# A photographer and the paper or group that employs them: "Jane Roe / Riverton Times",
+# "Jane Roe/Riverton News Group".
+_NAME_SLASH_ORG_ONLY = re.compile(rf"\s*{_NAME}\s*/\s*({_ORG})\s*")
+
+
+def _name_slash_outlet(text: str) -> bool:
+    """``text`` is only a "Name / Paper" credit whose paper holds an outlet word of
+    ``byline_outlets`` ("Jane Roe / Riverton Times", "Jane Roe/Riverton News Group"), the
+    house credit of a paper's own photographers (in brackets closing a caption, or alone on
+    a line: :func:`_credit_only`). Heuristic (issue 19: credits of stored public pages of
+    many papers)."""
+    m = _NAME_SLASH_ORG_ONLY.fullmatch(text)
+    if m is None:
+        return False
+    words = m.group(1).split()
+    outlets = _lexicon().byline_outlets
+    return any(outlets.search(" ".join(words[:k])) for k in range(len(words), 0, -1))
 
 
 # A stock label closing a caption after its one short sentence: "Flooded streets in
@@ -217,7 +236,8 @@ def _dated_caption(text: str) -> bool:
 
 def _credit_only(line: _Line) -> str | None:
     """What a line that is nothing but a credit credits: ``"caption"`` for a photo credit
-    ("Jane Roe / Reuters", "EPA Copyright: EPA", "Photo: AFP"), ``"byline"`` for an
+    ("Jane Roe / Reuters", "EPA Copyright: EPA", "Photo: AFP", a paper's own "(Jane Roe /
+    Riverton Times)", :func:`_name_slash_outlet`), ``"byline"`` for an
     agency sign-off ("Associated Press", "-- AFP", "AP | Riverton |"); else None.
     A heading that names an agency among other words ("Reuters poll shows gains") is none.
     """
@@ -226,7 +246,8 @@ def _credit_only(line: _Line) -> str | None:
     c = _credits()
     # a credit in capitals is read as the agency's own spelling too ("ASSOCIATED PRESS")
     if not c.alone.fullmatch(line.text) and not (line.text.isupper() and c.alone.fullmatch(line.text.title())):
-        return None
+        # a paper's own credit, bracketed or not: "(Jane Roe / Riverton Times)"
+        return "caption" if "/" in line.text and _name_slash_outlet(line.text.strip("()[] .")) else None
     return "caption" if c.photo.search(line.text) or "/" in line.text else "byline"
 
 

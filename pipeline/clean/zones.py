@@ -911,12 +911,28 @@ def _top_cue(s: _Scan, i: int) -> _Step:
         return None
     s.doc.drop(i, f"boilerplate:{cls}")
     if s.strip_furniture and _list_head(s.doc.lines[i], cls):
-        end = _link_list_end(s.doc.lines, i + 1)
+        end = _top_list_end(s, i)
         for k in range(i + 1, end):
             s.doc.drop(k, f"boilerplate:{cls}")
         if end > i + 1:
             return end, True
     return _past_cue(s.doc, s.lex, i), True
+
+
+def _top_list_end(s: _Scan, i: int) -> int:
+    """End of the story links under a list head before the article (line ``i``,
+    :func:`_link_list_end`), short of the headline: the list stops at the given title's
+    line, and before the headline is known one headline-shaped line under the head is the
+    headline under its section label ("Latest News" / "Storm leaves 29 dead …" / the lead),
+    no list. Heuristic (issue 19: a section label over the headline took the headline
+    as a story link on a stored public page; no real headline is removed so)."""
+    lines = s.doc.lines
+    end = _link_list_end(lines, i + 1)
+    if s.title:
+        end = next((k for k in range(i + 1, end) if _same_text(lines[k].text, s.title)), end)
+    if end == i + 2 and s.meta["headline"] is None and not s.title_found:
+        return i + 1
+    return end
 
 
 def _list_head(ln: _Line, cls: str) -> bool:
