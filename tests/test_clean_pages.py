@@ -86,3 +86,42 @@ def test_a_papers_own_photo_credit_is_a_caption(line):
 def test_a_slash_between_names_in_prose_stays():
     line = "The Riverton/Eastfield line reopened on Monday, the rail operator said."
     assert line in kept(_between(line))
+
+
+def test_one_text_printed_twice_on_a_line_is_a_caption():
+    line = "Volunteers stack sandbags by the river.Volunteers stack sandbags by the river."
+    assert reasons(_between(line)).get(line) == "boilerplate:caption"
+    # a paragraph that repeats a few words is prose
+    prose = "The council met on Monday. The council met again on Tuesday to vote on the budget."
+    assert prose in kept(_between(prose))
+
+
+def test_gallery_thumbnail_cut_off_over_its_caption():
+    thumb = "• Volunteers stack sandbags along the river in..."
+    full = "Volunteers stack sandbags along the river in Riverton on Monday. (Jane Roe/Riverton Times)"
+    c = _between(thumb + "\n\n" + full)
+    assert reasons(c).get(thumb) == "boilerplate:caption" and reasons(c).get(full) == "boilerplate:caption"
+
+
+@pytest.mark.parametrize("line", ["RIVERTON-FLOODS(01 of145)", "(02 of 145)"])
+def test_gallery_counter_is_a_caption(line):
+    assert reasons(_between(line)).get(line) == "boilerplate:caption"
+
+
+def test_headline_closed_by_a_link_arrow_is_a_link():
+    line = "LIVE UPDATES: The latest on the Riverton floods »"
+    assert reasons(_between(line)).get(line) == "boilerplate:link"
+    # a prompt with a sentence before the arrow, and a quotation in guillemets, are not read so
+    for other in ["Need a plumber? Our free tool finds one near you »",
+                  "Le maire a dit : « Nous reconstruirons le pont »"]:
+        assert other in kept(_between(other))
+
+
+@pytest.mark.parametrize("line,reason", [
+    ("IE 11 is not supported. For an optimal experience visit our site on another browser.", "boilerplate:promo"),
+    ("Image via Riverton Police", "boilerplate:caption"),
+    ("Open Image Modal", "boilerplate:caption"),
+    ("STORY CONTINUES BELOW SLIDESHOW", "boilerplate:promo"),
+    ("Watch Riverton News", "boilerplate:promo")])
+def test_widget_cue_entries_of_stored_pages(line, reason):
+    assert reasons(_between(line)).get(line) == reason

@@ -168,12 +168,44 @@ def _caption(line: _Line) -> bool:
     (:func:`_credit_tail`), e.g. "Rescuers search the rubble in Riverton on Monday.
     (AP Photo/Jane Roe)", opens with one ("Jane Roe—AFP Rescuers search …"), or says
     what it shows with the wire formula ("…, in this photo taken on Monday",
-    :data:`_IN_THIS`; one sentence closed by ", Aug. 10, 2014.", :func:`_dated_caption`). Not a quotation that opens with a quote mark, nor a long
+    :data:`_IN_THIS`; one sentence closed by ", Aug. 10, 2014.", :func:`_dated_caption`),
+    or is one text printed twice (:func:`_doubled`), or is a gallery's counter
+    (:func:`_gallery_counter`). Not a quotation that opens with a quote mark, nor a long
     paragraph that happens to end in a bracket."""
     if line.nw > 70 or line.text[0] in "\"“‘«":
         return False
     return _credit_tail(line.text) or bool(_credits().lead.match(line.text)) \
-        or bool(_IN_THIS.search(line.text)) or _dated_caption(line.text) or _photo_description(line)
+        or bool(_IN_THIS.search(line.text)) or _dated_caption(line.text) or _photo_description(line) \
+        or _doubled(line.text) or _gallery_counter(line)
+
+
+# A gallery's counter, a wire slug glued before it allowed: "(01 of 145)", "RIVERTON-FLOODS(01 of145)".
+_GALLERY_COUNTER = re.compile(r"(?:[A-Z][A-Z\-]{2,60})?\(\d{1,3}\s*of\s*\d{1,4}\)")
+
+
+def _gallery_counter(line: _Line) -> bool:
+    """A photo gallery's counter in brackets, alone or after the photo's wire slug ("(01
+    of 145)", "RIVERTON-FLOODS(01 of145)"), the digits glued as a scraper prints them (the
+    cue lexicon's "# of #" needs spaces). Heuristic (issue 19: galleries of stored public
+    pages)."""
+    return line.text[-1] == ")" and line.nw <= 4 and _GALLERY_COUNTER.fullmatch(line.text) is not None
+
+
+#: The shortest text (characters) whose second copy on the same line makes it a caption.
+_DOUBLED_CHARS = 20
+
+
+def _doubled(text: str) -> bool:
+    """The line is one text printed twice, glued or after spaces ("Rescuers search the
+    rubble.Rescuers search the rubble."): a page's image alt text and its caption that
+    a scraper joined, never prose (a paragraph does not repeat itself). Heuristic (issue
+    19: captions of stored public pages of many outlets)."""
+    n = len(text)
+    if n < 2 * _DOUBLED_CHARS or text.find(text[:_DOUBLED_CHARS], _DOUBLED_CHARS) < 0:
+        return False   # a string search: most lines never repeat their opening
+    half = text[:(n + 1) // 2].rstrip()
+    rest = text[len(half):].lstrip()
+    return half == rest
 
 
 # What prose has and a photo description lacks: a quotation, a reporting verb, an auxiliary.
@@ -386,6 +418,24 @@ def _url_line(line: _Line) -> bool:
     """A line that is only a web address (a story link or a source link a page printed
     bare), never a sentence. Heuristic (issue 19)."""
     return line.text[:1] in "hw" and bool(_URL.fullmatch(line.text))
+
+
+# A link's arrow closing a headline: "Live updates: the latest on the floods »", "More on the storm →".
+_ARROW_END = re.compile(r"[^\W_][\"”’)?]?\s+[»›→]$")
+# A sentence's end inside a line: a prompt's question or sentence before the arrow.
+_SENTENCE_GAP = re.compile(r"[.!?]\s")
+#: The longest headline (words) closed by a link arrow.
+_ARROW_WORDS = 20
+
+
+def _arrow_link(line: _Line) -> bool:
+    """A story link: a headline of at most :data:`_ARROW_WORDS` words closed by a link
+    arrow ("Live updates: the latest on the floods »", "More on the storm →"), no sentence end
+    before it and no opening guillemet (a quotation « … » closes so). Heuristic (issue 19:
+    inline story links of stored public pages)."""
+    t = line.text
+    return t[-1] in "»›→" and line.nw <= _ARROW_WORDS and "«" not in t and "‹" not in t \
+        and _ARROW_END.search(t) is not None and _SENTENCE_GAP.search(t) is None
 
 
 def _code_line(line: _Line) -> bool:

@@ -46,7 +46,7 @@ from functools import lru_cache
 
 from .boilerplate import _cue, _cue_text, _tag_like, _tag_run_end, _timestamp
 from .furniture import (_TWO_SENTENCES, _caption, _clock_line, _code_line, _credit_only, _desk_signoff, _editor_note,
-                        _closing_call, _embed_end, _entry_clock, _entry_clocks, _reader_prompt, _self_note, _teaser,
+                        _arrow_link, _closing_call, _embed_end, _entry_clock, _entry_clocks, _reader_prompt, _self_note, _teaser,
                         _template_line, _update_clock, _url_line)
 from ..extraction.entities import place_id
 from ..inspect.scope import admin
@@ -1437,9 +1437,17 @@ def _twin_caption(s: _Scan, i: int) -> _Step:
     page's image text and its caption -> both ``boilerplate:caption``. Not the headline
     or the given title (their repeat is a duplicate headline), not a quotation.
     Heuristic (issue 19: photo captions printed twice, as alt text and as caption); with
-    :func:`_caption_below`, real-world caption recall dev 0.931 -> 0.966, test 0.808 -> 0.923."""
+    :func:`_caption_below`, real-world caption recall dev 0.931 -> 0.966, test 0.808 -> 0.923.
+    A gallery's cut-off copy of the next line is a caption too (:func:`_cut_copy`), and so is
+    that line when it is one (:func:`.furniture._caption`)."""
     lines = s.doc.lines
     ln = lines[i]
+    if i + 1 < len(lines) and _cut_copy(ln, lines[i + 1]):
+        s.doc.drop(i, "boilerplate:caption")
+        if _caption(lines[i + 1]):
+            s.doc.drop(i + 1, "boilerplate:caption")
+            return i + 2, True
+        return i + 1, True
     if i + 1 >= len(lines) or not lines[i + 1].text.startswith(ln.text) or not 3 <= ln.nw <= _CAPTION_WORDS \
             or ln.text[0] in _OPEN_QUOTE or s.in_top and s.meta["headline"] is None:
         return None
@@ -1451,6 +1459,24 @@ def _twin_caption(s: _Scan, i: int) -> _Step:
     s.doc.drop(i, "boilerplate:caption")
     s.doc.drop(i + 1, "boilerplate:caption")
     return i + 2, True
+
+
+def _cut_copy(ln: _Line, nxt: _Line) -> bool:
+    """``ln`` is the next line's opening cut off by an ellipsis, a bullet allowed before it
+    ("• Rescuers search the rubble of the…" / "Rescuers search the rubble of the old market on
+    Monday. (Jane Roe/Riverton Times)"): a gallery's thumbnail text over its full caption.
+    At least 4 words before the ellipsis. Heuristic (issue 19: photo galleries of stored
+    public pages)."""
+    t = ln.text
+    if not _CUT_OFF.search(t) or ln.nw < 4:
+        return False   # a string test first: most lines end otherwise
+    m = _BULLET.match(t)
+    stem = t[m.end() if m else 0:].rstrip(".…").rstrip()
+    return len(stem) >= _CUT_STEM_CHARS and nxt.text.startswith(stem) and len(nxt.text) > len(stem) + 1
+
+
+#: The shortest cut-off text (characters) read as a copy of the next line.
+_CUT_STEM_CHARS = 20
 
 
 def _caption_below(s: _Scan, i: int) -> bool:
@@ -1581,13 +1607,14 @@ def _note_line(s: _Scan, i: int) -> _Step:
 def _code_stamp(s: _Scan, i: int) -> _Step:
     """A line that is one code token (:func:`.furniture._code_line`: a feed id, a wire
     slug) or only template markup (:func:`.furniture._template_line`) ->
-    ``metadata:code``; a bare web address (:func:`.furniture._url_line`, plain-text input
+    ``metadata:code``; a bare web address (:func:`.furniture._url_line`) or a headline
+    closed by a link arrow (:func:`.furniture._arrow_link`; both plain-text input
     only) -> ``boilerplate:link``; a desk's initials over its agencies
     (:func:`.furniture._desk_signoff`) -> ``metadata:byline``."""
     ln = s.doc.lines[i]
     if _code_line(ln) or _template_line(ln):
         s.doc.drop(i, "metadata:code")
-    elif s.strip_furniture and _url_line(ln):
+    elif s.strip_furniture and (_url_line(ln) or _arrow_link(ln)):
         s.doc.drop(i, "boilerplate:link")
     elif _desk_signoff(ln):
         s.doc.drop(i, "metadata:byline")
