@@ -125,3 +125,21 @@ def test_headline_closed_by_a_link_arrow_is_a_link():
     ("Watch Riverton News", "boilerplate:promo")])
 def test_widget_cue_entries_of_stored_pages(line, reason):
     assert reasons(_between(line)).get(line) == reason
+
+
+def test_unmarked_cut_moves_on_to_the_appended_storys_headline():
+    from pipeline.clean import CleanSettings
+    from .test_clean import ARTICLE, HEADED_HEAD, HEADED_STORY
+    # the article's last paragraph shares a few words with the story appended under its
+    # headline: the cut is at the headline, not at that paragraph
+    closing = ("Volunteers will take the ferry across the sound to the islands on Friday, the harbour "
+               "master said, weather permitting.")
+    more = ["The ferry company said another vessel would join the route in spring, and that tickets for the "
+            "summer season go on sale next week at the harbour office and online."]
+    text = "\n\n".join(ARTICLE + [closing, HEADED_HEAD] + HEADED_STORY + more)
+    c = clean(text)
+    check_invariants(c)
+    assert all(p in kept(c) for p in ARTICLE + [closing])
+    assert not any(p in kept(c) for p in [HEADED_HEAD] + HEADED_STORY + more)
+    # without the move the cut takes the article's last paragraph
+    assert closing not in kept(clean(text, settings=CleanSettings(boundary_snap_chars=0)))
