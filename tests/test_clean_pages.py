@@ -143,3 +143,20 @@ def test_unmarked_cut_moves_on_to_the_appended_storys_headline():
     assert not any(p in kept(c) for p in [HEADED_HEAD] + HEADED_STORY + more)
     # without the move the cut takes the article's last paragraph
     assert closing not in kept(clean(text, settings=CleanSettings(boundary_snap_chars=0)))
+
+
+def test_capitals_dateline_with_region_and_colon():
+    lead = "The death toll from the floods rose to 83 on Sunday, officials said."
+    body = "\n\n".join(BODY)
+    c = clean("Floods kill 83 in the valley\n\nRIVERTON, Ruritania: " + lead + "\n\n" + body)
+    check_invariants(c)
+    assert c.dateline["place"].startswith("RIVERTON") and lead in kept(c)
+    # a Title Case place and a region before a colon is no dateline
+    assert clean("Floods kill 83 in the valley\n\nRiverton, Ruritania: " + lead + "\n\n" + body).dateline is None
+
+
+def test_caption_repeated_with_a_glued_photo_credit():
+    cap = "A man paints a message on a wall in the flooded old town"
+    c = _between(cap + "\n" + cap + " Photograph: Jane Roe/AFP")
+    assert reasons(c).get(cap) == "boilerplate:caption"
+    assert reasons(c).get(cap + " Photograph: Jane Roe/AFP") == "boilerplate:caption"

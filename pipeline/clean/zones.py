@@ -45,7 +45,7 @@ from datetime import date
 from functools import lru_cache
 
 from .boilerplate import _cue, _cue_text, _tag_like, _tag_run_end, _timestamp
-from .furniture import (_TWO_SENTENCES, _caption, _clock_line, _code_line, _credit_only, _desk_signoff, _editor_note,
+from .furniture import (_TWO_SENTENCES, _caption, _clock_line, _credits, _code_line, _credit_only, _desk_signoff, _editor_note,
                         _arrow_link, _closing_call, _embed_end, _entry_clock, _entry_clocks, _reader_prompt, _self_note, _teaser,
                         _template_line, _update_clock, _url_line)
 from ..extraction.entities import place_id
@@ -87,11 +87,14 @@ _DL_MONTH = rf"(?:{_DL_MONTH_DAY}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
 _DL_YEAR = r"(?:,?\s*\d{4})?"
 _DL_DATE = rf"(?:,?\s+{_DL_MONTH}{_DL_YEAR})?"
 # The dash after the dateline; also a bullet ("NAIROBI • "), a colon
-# after a date's day ("Riverton, March 3: "), nothing after a bracketed agency glued to the
+# after a date's day ("Riverton, March 3: ") or a capitals place's region ("PALU, Indonesia: "), nothing after a bracketed agency glued to the
 # lead ("(CNN)Floods …", checked in _dateline) and a space after a slashed agency
 # ("MOSCOW, March 3. /TASS/. ").
 _DL_DASH = (r"(?:\s+-{1,2}\s+|\s*(?:--|[–—]|//)\s*|\s+•\s*|(?<=\))-\s*|(?<=[A-Z]{3})-(?:\s+|(?=[\"“‘'«]))"
-            r"|(?<=\)):\s+|(?<=[A-Z]{3})[.:]\s+|(?<=\d):\s+|(?<=\))\s+|(?<=/)\.?\s+|(?<=\))(?=[A-Z]))")
+            r"|(?<=\)):\s+|(?<=[A-Z]{3})[.:]\s+|(?<=\d):\s+|(?<=\))\s+|(?<=/)\.?\s+|(?<=\))(?=[A-Z])"
+            # a colon after a capitals place's region ("PALU, Indonesia: "; :func:`_dateline`
+            # takes it only after a place in capitals)
+            r"|(?<=[a-z.]):\s+)")
 
 
 @lru_cache(maxsize=1)
@@ -126,7 +129,13 @@ def _dateline(text: str, wrapped: bool = False) -> int:
     head = text[:m.end()].rstrip()
     if head.endswith(")") and not re.search(rf"\((?:{_lexicon().agencies})\)$", head):
         return 0   # a bracket and a space end a dateline only when the bracket is an agency
+    if head.endswith(":") and head[-2:-1].isalpha() and head[-2].islower() and not _CAPS_PLACE.match(head):
+        return 0   # a colon after a region only when the place is in capitals ("PALU, Indonesia:")
     return m.end()
+
+
+# A place in capitals opening a dateline: "PALU, …".
+_CAPS_PLACE = re.compile(r"[A-Z][A-Z.'’]{2,}(?:[\s/\-][A-Z][A-Z.'’]+){0,3},")
 
 
 # A Title Case place alone before the lead's first word: "Riverton. ", "Riverton: ",
@@ -1439,7 +1448,9 @@ def _twin_caption(s: _Scan, i: int) -> _Step:
     Heuristic (issue 19: photo captions printed twice, as alt text and as caption); with
     :func:`_caption_below`, real-world caption recall dev 0.931 -> 0.966, test 0.808 -> 0.923.
     A gallery's cut-off copy of the next line is a caption too (:func:`_cut_copy`), and so is
-    that line when it is one (:func:`.furniture._caption`)."""
+    that line when it is one (:func:`.furniture._caption`). The repeat's addition may be a
+    credit that opens with a photo word and no sentence end before it ("… in Riverton
+    Photograph: Jane Roe/AFP"), as a page glues its credit to the caption (issue 19)."""
     lines = s.doc.lines
     ln = lines[i]
     if i + 1 < len(lines) and _cut_copy(ln, lines[i + 1]):
@@ -1454,7 +1465,7 @@ def _twin_caption(s: _Scan, i: int) -> _Step:
     if any(_same_text(ln.text, t) for t in (s.meta["headline"], s.title) if t):
         return None
     nxt = lines[i + 1].text
-    if not (nxt == ln.text or _caption(lines[i + 1])):
+    if not (nxt == ln.text or _caption(lines[i + 1]) or _credits().photo.match(nxt[len(ln.text):].lstrip())):
         return None
     s.doc.drop(i, "boilerplate:caption")
     s.doc.drop(i + 1, "boilerplate:caption")
