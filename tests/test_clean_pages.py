@@ -160,3 +160,18 @@ def test_caption_repeated_with_a_glued_photo_credit():
     c = _between(cap + "\n" + cap + " Photograph: Jane Roe/AFP")
     assert reasons(c).get(cap) == "boilerplate:caption"
     assert reasons(c).get(cap + " Photograph: Jane Roe/AFP") == "boilerplate:caption"
+
+
+def test_caption_after_a_bar_and_its_bulleted_thumbnail():
+    thumb = "• Residents stand next to a building the quake brought down"
+    full = "Residents stand next to a building the quake brought down in Riverton, March 3, 2024 | Photo: Jane Roe"
+    c = _between(thumb + "\n\n" + full)
+    assert reasons(c).get(thumb) == "boilerplate:caption" and reasons(c).get(full) == "boilerplate:caption"
+
+
+def test_breadcrumb_of_navigation_and_section_words():
+    c = clean("Home News World\n\nStorm leaves 29 dead in the Riverton hills\n\n" + "\n\n".join(BODY))
+    check_invariants(c)
+    assert reasons(c).get("Home News World") == "boilerplate:navigation"
+    # section labels alone, without a navigation item first, are no trail
+    assert reasons(clean("World Business\n\n" + "\n\n".join(BODY))).get("World Business") != "boilerplate:navigation"

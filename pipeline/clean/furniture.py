@@ -94,8 +94,9 @@ def _credits() -> _Credits:
     credit = rf"(?:{_NAME}\s*(?:/|\s[-–—]\s)\s*)?{ag}(?:\s*(?:/|\s[-–—]\s|\svia\s)\s*(?:{ag}|{_ORG}))*"
     return _Credits(
         # before the credit: a sentence end and a space or a bar, a sentence end and a
-        # dash ("….—Reuters"), or a spaced dash before a photo word ("… -- Photo: AFP")
-        tail=re.compile(rf"(?:^|[.!?\"”’]\s+(?:\|\s*)?|[.!?\"”’]\s*(?:--|[—–])\s*|\s(?:--|[—–])\s+(?={ph})|©\s*)(?:{ph}(?:\s+{ph})?\s*(?:by\b|[:/,])\s*[^.!?]{{1,80}}"
+        # dash ("….—Reuters"), or a spaced dash or bar before a photo word ("… -- Photo: AFP",
+        # "…, April 16, 2016 | Photo: Reuters")
+        tail=re.compile(rf"(?:^|[.!?\"”’]\s+(?:\|\s*)?|[.!?\"”’]\s*(?:--|[—–])\s*|\s(?:--|[—–|])\s+(?={ph})|©\s*)(?:{ph}(?:\s+{ph})?\s*(?:by\b|[:/,])\s*[^.!?]{{1,80}}"
                         rf"|(?:Source:\s*)?{credit}(?:\s+{ph})?\.?|©\s*[^.!?]{{1,80}})\s*$"),
         bracket=re.compile(r"[(\[]([^()\[\]]{1,90})[)\]]\.?\s*$"),
         inside=re.compile(rf"\s*(?:{credit}|(?:{ph}\s*(?:by|:)?\s*)?{_NAME})\s*"),

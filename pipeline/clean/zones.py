@@ -1450,7 +1450,8 @@ def _twin_caption(s: _Scan, i: int) -> _Step:
     A gallery's cut-off copy of the next line is a caption too (:func:`_cut_copy`), and so is
     that line when it is one (:func:`.furniture._caption`). The repeat's addition may be a
     credit that opens with a photo word and no sentence end before it ("… in Riverton
-    Photograph: Jane Roe/AFP"), as a page glues its credit to the caption (issue 19)."""
+    Photograph: Jane Roe/AFP"), as a page glues its credit to the caption, and the first
+    line may be a bulleted thumbnail text ("• Rescuers search the rubble") (issue 19)."""
     lines = s.doc.lines
     ln = lines[i]
     if i + 1 < len(lines) and _cut_copy(ln, lines[i + 1]):
@@ -1459,13 +1460,15 @@ def _twin_caption(s: _Scan, i: int) -> _Step:
             s.doc.drop(i + 1, "boilerplate:caption")
             return i + 2, True
         return i + 1, True
-    if i + 1 >= len(lines) or not lines[i + 1].text.startswith(ln.text) or not 3 <= ln.nw <= _CAPTION_WORDS \
-            or ln.text[0] in _OPEN_QUOTE or s.in_top and s.meta["headline"] is None:
+    bullet = _BULLET.match(ln.text)
+    text = ln.text[bullet.end():] if bullet else ln.text   # a gallery's bulleted thumbnail text
+    if i + 1 >= len(lines) or not lines[i + 1].text.startswith(text) or not 3 <= ln.nw <= _CAPTION_WORDS \
+            or text[0] in _OPEN_QUOTE or s.in_top and s.meta["headline"] is None:
         return None
-    if any(_same_text(ln.text, t) for t in (s.meta["headline"], s.title) if t):
+    if any(_same_text(text, t) for t in (s.meta["headline"], s.title) if t):
         return None
     nxt = lines[i + 1].text
-    if not (nxt == ln.text or _caption(lines[i + 1]) or _credits().photo.match(nxt[len(ln.text):].lstrip())):
+    if not (nxt == text or _caption(lines[i + 1]) or _credits().photo.match(nxt[len(text):].lstrip())):
         return None
     s.doc.drop(i, "boilerplate:caption")
     s.doc.drop(i + 1, "boilerplate:caption")
