@@ -175,3 +175,19 @@ def test_breadcrumb_of_navigation_and_section_words():
     assert reasons(c).get("Home News World") == "boilerplate:navigation"
     # section labels alone, without a navigation item first, are no trail
     assert reasons(clean("World Business\n\n" + "\n\n".join(BODY))).get("World Business") != "boilerplate:navigation"
+
+
+@pytest.mark.parametrize("rule", ["___", "* * *", "|", "•"])
+def test_a_line_of_symbols_only_is_a_rule(rule):
+    c = _between(rule)
+    assert reasons(c).get(rule) == "boilerplate:rule"
+    assert all(b in kept(c) for b in BODY)
+    # HTML-derived text keeps its rules (the page's own separators)
+    c = clean("\n\n".join(BODY[:2] + [rule] + BODY[2:]), source_format="html")
+    assert "boilerplate:rule" not in {r.reason for r in c.removed}
+
+
+@pytest.mark.parametrize("line,reason", [("How informative is this news?", "boilerplate:promo"),
+                                         ("AI summarized text", "boilerplate:label")])
+def test_aggregator_feedback_and_summary_labels(line, reason):
+    assert reasons(_between(line)).get(line) == reason
