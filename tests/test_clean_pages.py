@@ -191,3 +191,11 @@ def test_a_line_of_symbols_only_is_a_rule(rule):
                                          ("AI summarized text", "boilerplate:label")])
 def test_aggregator_feedback_and_summary_labels(line, reason):
     assert reasons(_between(line)).get(line) == reason
+
+
+def test_source_headline_closed_by_an_agency_is_a_link():
+    line = "Floods: at least 26 killed as rescuers step up efforts – BBC"
+    assert reasons(_between(line)).get(line) == "boilerplate:link"
+    # a sentence that names its agency after a dash stays
+    prose = "At least 26 people were killed in the floods, officials said – Reuters reported."
+    assert prose in kept(_between(prose))

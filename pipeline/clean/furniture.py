@@ -439,6 +439,28 @@ def _arrow_link(line: _Line) -> bool:
         and _ARROW_END.search(t) is not None and _SENTENCE_GAP.search(t) is None
 
 
+#: The fewest words of a source's headline before its agency.
+_SOURCE_TITLE_WORDS = 4
+
+
+def _source_title(line: _Line) -> bool:
+    """A link to the story's source as an aggregator prints it: a headline of at most
+    :data:`_ARROW_WORDS` words, no sentence end, then a dash and an agency or broadcaster
+    of the lexicon ("Floods: at least 26 killed as rescuers step up efforts – BBC").
+    Heuristic (issue 19: aggregator pages); body only (the page's own headline may end so)."""
+    t = line.text
+    if line.nw > _ARROW_WORDS or line.sentence_end or " " not in t[-40:]:
+        return False
+    m = _source_dash().search(t)
+    return m is not None and len(_WORD.findall(t[:m.start()])) >= _SOURCE_TITLE_WORDS
+
+
+@lru_cache(maxsize=1)
+def _source_dash() -> re.Pattern:
+    """A dash and an agency of the lexicon closing a line: " – BBC", " - Reuters"."""
+    return re.compile(rf"\s[-–—]\s+(?:{_lexicon().agencies})$")
+
+
 def _code_line(line: _Line) -> bool:
     """A line that is a single code token, not words: a feed's item id (16+ characters
     of letters and digits, "RTN20240303000123ID99") or a wire slug of desk initials and

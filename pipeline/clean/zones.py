@@ -46,7 +46,7 @@ from functools import lru_cache
 
 from .boilerplate import _cue, _cue_text, _tag_like, _tag_run_end, _timestamp
 from .furniture import (_TWO_SENTENCES, _caption, _clock_line, _credits, _code_line, _credit_only, _desk_signoff, _editor_note,
-                        _arrow_link, _closing_call, _embed_end, _entry_clock, _entry_clocks, _reader_prompt, _self_note, _teaser,
+                        _arrow_link, _closing_call, _embed_end, _source_title, _entry_clock, _entry_clocks, _reader_prompt, _self_note, _teaser,
                         _template_line, _update_clock, _url_line)
 from ..extraction.entities import place_id
 from ..inspect.scope import admin
@@ -1642,14 +1642,15 @@ def _note_line(s: _Scan, i: int) -> _Step:
 def _code_stamp(s: _Scan, i: int) -> _Step:
     """A line that is one code token (:func:`.furniture._code_line`: a feed id, a wire
     slug) or only template markup (:func:`.furniture._template_line`) ->
-    ``metadata:code``; a bare web address (:func:`.furniture._url_line`) or a headline
-    closed by a link arrow (:func:`.furniture._arrow_link`; both plain-text input
-    only) -> ``boilerplate:link``; a desk's initials over its agencies
+    ``metadata:code``; a bare web address (:func:`.furniture._url_line`), a headline
+    closed by a link arrow (:func:`.furniture._arrow_link`) or, after some body, by a dash
+    and an agency (:func:`.furniture._source_title`; all plain-text input only) ->
+    ``boilerplate:link``; a desk's initials over its agencies
     (:func:`.furniture._desk_signoff`) -> ``metadata:byline``."""
     ln = s.doc.lines[i]
     if _code_line(ln) or _template_line(ln):
         s.doc.drop(i, "metadata:code")
-    elif s.strip_furniture and (_url_line(ln) or _arrow_link(ln)):
+    elif s.strip_furniture and (_url_line(ln) or _arrow_link(ln) or s.seen_body and _source_title(ln)):
         s.doc.drop(i, "boilerplate:link")
     elif _desk_signoff(ln):
         s.doc.drop(i, "metadata:byline")
