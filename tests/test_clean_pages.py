@@ -199,3 +199,13 @@ def test_source_headline_closed_by_an_agency_is_a_link():
     # a sentence that names its agency after a dash stays
     prose = "At least 26 people were killed in the floods, officials said – Reuters reported."
     assert prose in kept(_between(prose))
+
+
+def test_image_title_right_above_its_caption():
+    title = "Riverton flood shelter"
+    cap = "Families wait at the shelter on Monday. (Jane Roe/AP)"
+    c = _between(title + "\n" + cap)
+    assert reasons(c).get(title) == "boilerplate:caption" and reasons(c).get(cap) == "boilerplate:caption"
+    # a sub-heading with a blank line before the caption stays
+    c = _between(title + "\n\n" + cap)
+    assert title in kept(c)

@@ -1433,7 +1433,28 @@ def _caption_line(s: _Scan, i: int) -> _Step:
         if _caption_below(s, i):
             s.doc.drop(i + 1, "boilerplate:caption")
             return i + 2, True
+    else:
+        _alt_above(s, i)
     return i + 1, True
+
+
+#: The longest image title (words) read above its caption.
+_ALT_WORDS = 6
+
+
+def _alt_above(s: _Scan, i: int) -> None:
+    """A short title directly above a caption (line ``i``, removed; no blank line between):
+    at most :data:`_ALT_WORDS` words, no sentence end, kept as body or heading and not the
+    headline ("Riverton flood shelter" / "Families wait at the shelter on Monday. (Jane
+    Roe/AP)"): the image's title or alt text a page prints over its caption ->
+    ``boilerplate:caption``. Heuristic (issue 19: stored public pages of many outlets)."""
+    if i == 0 or s.doc.lines[i].blank_before:
+        return
+    prev, pieces = s.doc.lines[i - 1], s.doc.pieces[i - 1]
+    if len(pieces) != 1 or not pieces[0].keep or pieces[0].label not in ("body", "heading") \
+            or prev.nw > _ALT_WORDS or prev.sentence_end or prev.text[0] in _OPEN_QUOTE:
+        return
+    pieces[0].keep, pieces[0].label = False, "boilerplate:caption"
 
 
 #: The longest caption (words) the twin and credit-above rules read.
