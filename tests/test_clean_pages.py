@@ -209,3 +209,13 @@ def test_image_title_right_above_its_caption():
     # a sub-heading with a blank line before the caption stays
     c = _between(title + "\n\n" + cap)
     assert title in kept(c)
+
+
+def test_author_name_right_above_a_reading_time():
+    text = ("Floods cut off the valley\n\nJane Roe\n·6-min read\n\n" + "\n\n".join(BODY))
+    c = clean(text)
+    check_invariants(c)
+    assert c.byline == "Jane Roe" and reasons(c).get("Jane Roe") == "metadata:byline"
+    # a blank line between a sub-heading and a reading time parts them
+    c = clean("Floods cut off the valley\n\n" + BODY[0] + "\n\nRescue Operations\n\n4 min read\n\n" + "\n\n".join(BODY[1:]))
+    assert "Rescue Operations" in kept(c)

@@ -521,7 +521,8 @@ _TITLE_PLACE = re.compile(r"[A-Z][A-Za-z'’.\-]+(?: [A-Z][A-Za-z'’.\-]+){0,2}
 def _name_by_stamp(s: "_Scan", i: int) -> bool:
     """A bare name or list of names right above a date line ("Jane Roe" / "Thursday 3 Mar
     2024 3:02 pm", "Jane Roe and John Doe" / "March 3, 2024"), a relative stamp, an e-mail
-    address or a handle ("Jane Roe" / "@janeroe"; a blank line between them when the names
+    address, a handle ("Jane Roe" / "@janeroe") or, with no blank line between, a reading
+    time ("Jane Roe" / "·6-min read", issue 19; a blank line between them when the names
     are proper names of the text, :func:`_proper_names`), or right under a live page's clock
     stamp ("10.55am BST" / "Jane Roe"): an author's credit (:func:`_names_line`)."""
     lines = s.doc.lines
@@ -532,7 +533,8 @@ def _name_by_stamp(s: "_Scan", i: int) -> bool:
     # a blank line may part them when the names are proper names of this text
     if nxt is not None and (not nxt.blank_before or _proper_names(s, ln)) and (
             _date_line(nxt, s.lex) or _clock_line(nxt) or _timestamp(nxt, s.lex)
-            or _EMAIL.fullmatch(nxt.text) or _HANDLE.fullmatch(nxt.text)):
+            or _EMAIL.fullmatch(nxt.text) or _HANDLE.fullmatch(nxt.text)
+            or not nxt.blank_before and _cue(nxt, s.lex) == "reading_time"):
         return True
     return i > 0 and not ln.blank_before and _clock_line(lines[i - 1])
 
