@@ -88,13 +88,26 @@ def _glued_cue(text: str, lex: _Lexicon) -> str | None:
     caption widget or skip links whose pieces the scraper printed without spaces. Else
     None. Heuristic (issue 19: glued caption labels and skip links of stored public pages
     of many outlets)."""
+    res = _glued_res(lex)
     for piece in _GLUE.split(text):
-        if len(_WORD.findall(piece)) < _GLUED_CUE_WORDS:
+        if piece.count(" ") + 1 < _GLUED_CUE_WORDS:
             continue
-        cls = _cue_text(piece, lex)
-        if cls in _GLUED_CLASSES:
-            return cls
+        n = _norm(piece)
+        for rx, cls in res:
+            if len(piece) <= lex.max_chars[cls] and rx.match(n):
+                return cls
     return None
+
+
+_GLUED_RES: list = []
+
+
+def _glued_res(lex: _Lexicon) -> list:
+    """The whole-line and prefix patterns of the :data:`_GLUED_CLASSES` (read once): a
+    glued piece is matched against those few, not the whole lexicon."""
+    if not _GLUED_RES:
+        _GLUED_RES.append([(rx, cls) for rx, cls in lex.line_res + lex.prefix_res if cls in _GLUED_CLASSES])
+    return _GLUED_RES[0]
 
 
 # A label before a colon or a bar that ends it: "Related coverage: …", "Most read | …".

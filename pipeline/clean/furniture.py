@@ -449,8 +449,9 @@ def _source_title(line: _Line) -> bool:
     of the lexicon ("Floods: at least 26 killed as rescuers step up efforts – BBC").
     Heuristic (issue 19: aggregator pages); body only (the page's own headline may end so)."""
     t = line.text
-    if line.nw > _ARROW_WORDS or line.sentence_end or " " not in t[-40:]:
-        return False
+    tail = t[-40:]
+    if line.nw > _ARROW_WORDS or line.sentence_end or not ("- " in tail or "– " in tail or "— " in tail):
+        return False   # string tests first: most lines have no dash near their end
     m = _source_dash().search(t)
     return m is not None and len(_WORD.findall(t[:m.start()])) >= _SOURCE_TITLE_WORDS
 
@@ -596,9 +597,11 @@ def _closing_call(line: _Line) -> bool:
     a bare imperative; a quoted appeal ends in its quote mark. Heuristic (issue 19: app,
     donation and sign-up prompts of stored public pages of many outlets)."""
     t = line.text
-    tail = t[-40:].lower()
-    if line.nw > _CLOSING_CALL_WORDS or t[0] in "\"“‘«'" or "now" not in tail and "today" not in tail:
-        return False   # the line's end first (a string test), the pattern only on the few that fit
+    tail = t[-40:]
+    if "ow" not in tail and "OW" not in tail and "day" not in tail and "DAY" not in tail:
+        return False   # the line's end first (string tests), the pattern only on the few that fit
+    if line.nw > _CLOSING_CALL_WORDS or t[0] in "\"“‘«'":
+        return False
     return _prompts().closing.search(t) is not None
 
 

@@ -1505,7 +1505,7 @@ def _cut_copy(ln: _Line, nxt: _Line) -> bool:
     At least 4 words before the ellipsis. Heuristic (issue 19: photo galleries of stored
     public pages)."""
     t = ln.text
-    if not _CUT_OFF.search(t) or ln.nw < 4:
+    if not t.endswith(("...", "…")) or not _CUT_OFF.search(t) or ln.nw < 4:
         return False   # a string test first: most lines end otherwise
     m = _BULLET.match(t)
     stem = t[m.end() if m else 0:].rstrip(".…").rstrip()
@@ -1561,10 +1561,12 @@ def _media_title(s: _Scan, i: int) -> _Step:
     Also a video's title with the player's duration after it on its own line ("Rescuers
     reach the flooded villages 02:12", :func:`_duration_title`)."""
     lines = s.doc.lines
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if not (lines[i].text[-1].isdigit() or nxt is not None and (nxt.text[-1].isdigit() or nxt.text[0].isdigit())):
+        return None   # no duration on this line or the next (string tests: most lines)
     if not s.strip_furniture or lines[i].nw > _MEDIA_TITLE_WORDS or _TWO_SENTENCES.search(lines[i].text) \
             or s.in_top and s.meta["headline"] is None:
         return None
-    nxt = lines[i + 1] if i + 1 < len(lines) else None
     if nxt is not None and not nxt.blank_before and nxt.text.startswith(lines[i].text) and _duration_title(nxt):
         # the title printed twice, the second time with its duration (alt text and player)
         s.doc.drop(i, "boilerplate:link")
