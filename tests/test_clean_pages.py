@@ -219,3 +219,13 @@ def test_author_name_right_above_a_reading_time():
     # a blank line between a sub-heading and a reading time parts them
     c = clean("Floods cut off the valley\n\n" + BODY[0] + "\n\nRescue Operations\n\n4 min read\n\n" + "\n\n".join(BODY[1:]))
     assert "Rescue Operations" in kept(c)
+
+
+def test_author_note_under_a_first_name_closes_the_page():
+    note = "Jane is a technical writer who follows the region's weather for the site."
+    c = clean("\n\n".join(BODY + [note]))
+    check_invariants(c)
+    assert reasons(c).get(note) == "metadata:byline"
+    # the same shape inside the article is a sentence about someone
+    c = clean("\n\n".join(BODY[:2] + [note] + BODY[2:]))
+    assert note in kept(c)

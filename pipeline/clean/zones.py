@@ -2210,8 +2210,10 @@ def _top_dateline(s: _Scan, i: int) -> _Step:
 # An author's note: a name (2-4 capitalised words), then "is a|an|the|our …" or "covers|
 # writes|reports …" ("Jane Roe is the Riverton correspondent of …", "Jane Roe covers
 # courts for …").
-_BIO = re.compile(r"^[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){1,3}\s+"
+_BIO = re.compile(r"^[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}\s+"
                   r"(?:(?:is|was)\s+(?:a|an|the|our)\s|(?:covers|writes|reports)\s)")
+# An author's note under a first name alone: "Jane is a …", "Jane writes …".
+_ONE_NAME_BIO = re.compile(r"^[A-Z][\w'’.\-]*\s+(?:is|was|covers|writes|reports)\s")
 # A note of where authors filed from, one sentence each: "Jane Roe reported from Nairobi.",
 # "Jane Roe and John Doe reported from Nairobi." (names joined by "and" or commas).
 _FILED_FROM = re.compile(r"[A-Z][\w'’.\-]*(?:(?:\s+|,\s+|\s+and\s+)[A-Z][\w'’.\-]*){1,7}\s+(?:reported|contributed(?:\s+reporting)?)"
@@ -2224,7 +2226,8 @@ def _author_bio(s: _Scan, i: int) -> _Step:
     """An author's note near the end of the article -> ``metadata:byline``: a line of at
     most 60 words, not a quotation, that opens with a name and "is a/an/the …" and names a
     role of ``byline_roles`` in its first sentence ("Jane Roe is the Riverton correspondent
-    of the Daily Star."), or opens with a name and "covers", "writes" or "reports", or is
+    of the Daily Star."; a first name alone only as the page's last line, issue 19: "Jane is
+    a technical writer …"), or opens with a name and "covers", "writes" or "reports", or is
     only notes of where authors filed from ("Jane Roe reported from Nairobi. John Doe
     contributed from London.", :data:`_FILED_FROM`); after
     some body, with at most :data:`_BIO_AFTER` sentence-like lines after it. Heuristic
@@ -2241,6 +2244,8 @@ def _author_bio(s: _Scan, i: int) -> _Step:
     if not filed and not m.group().rstrip().endswith(("covers", "writes", "reports")) \
             and not s.lex.byline_roles.search(first):
         return None
+    if not filed and i + 1 < len(lines) and _ONE_NAME_BIO.match(ln.text):
+        return None   # a first name alone ("Jane is a writer …") only on the page's last line
     if sum(_sentence_like(x) for x in lines[i + 1:i + 2 + _BIO_AFTER]) > _BIO_AFTER:
         return None
     s.doc.drop(i, "metadata:byline")
