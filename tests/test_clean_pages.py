@@ -229,3 +229,13 @@ def test_author_note_under_a_first_name_closes_the_page():
     # the same shape inside the article is a sentence about someone
     c = clean("\n\n".join(BODY[:2] + [note] + BODY[2:]))
     assert note in kept(c)
+
+
+def test_long_paragraph_credited_to_its_agency_is_no_caption():
+    para = ("The magnitude 7.5 quake off the coast of Norland generated a tsunami as high as 1.5 metres "
+            "that slammed into Riverton, a port city of 350,000 people, late on Friday evening. AFP")
+    assert para in kept(_between(para))
+    # a caption with its photo verb stays a caption however long
+    cap = ("Rescue workers search for survivors in a collapsed house in the old quarter of Riverton, in the hills "
+           "above the port, on the second day after the quake on 9 September 2023. AFP")
+    assert reasons(_between(cap)).get(cap) == "boilerplate:caption"

@@ -123,7 +123,32 @@ def _credit_tail(text: str) -> bool:
     if m and (c.photo.search(m.group(1)) or c.inside.fullmatch(m.group(1))
               and re.search(_lexicon().agencies, m.group(1)) or _name_slash_outlet(m.group(1))):
         return True
-    return bool(c.tail.search(text)) or _outlet_credit(text) or bool(_STOCK_TAIL.search(text))
+    tail = c.tail.search(text)
+    if tail and _bare_agency_paragraph(text, tail.group()):
+        return False
+    return bool(tail) or _outlet_credit(text) or bool(_STOCK_TAIL.search(text))
+
+
+#: The most words of a line closed by a bare agency name that is read as a caption without
+#: a photo-description verb.
+_BARE_CREDIT_WORDS = 25
+
+
+def _bare_agency_paragraph(text: str, tail: str) -> bool:
+    """A paragraph credited to its agency, not a caption: the credit after its last sentence
+    is an agency's name alone (". AFP", no photographer, slash or photo word) and the line
+    has more than :data:`_BARE_CREDIT_WORDS` words with no photo-description verb after its
+    subject ("The quake generated a tsunami that slammed into the city of 350,000 people.
+    AFP"; a caption says "Rescuers search …"). Heuristic (issue 19: a syndicated paragraph
+    of a stored public page was removed as a caption)."""
+    credit = tail.lstrip(" .!?\"”’|-–—").strip()
+    if "/" in credit or _credits().photo.search(credit) or not _agency_any_case().fullmatch(credit.rstrip(".")):
+        return False
+    toks = text.split()
+    if len(toks) <= _BARE_CREDIT_WORDS:
+        return False
+    lex = _lexicon()
+    return not any(_subject_verb(a, b, lex) for a, b in zip(toks[:_CAPTION_VERB_BY], toks[1:_CAPTION_VERB_BY]))
 
 
 # A photographer and the paper or group that employs them: "Jane Roe / Riverton Times",
