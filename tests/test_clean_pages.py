@@ -239,3 +239,27 @@ def test_long_paragraph_credited_to_its_agency_is_no_caption():
     cap = ("Rescue workers search for survivors in a collapsed house in the old quarter of Riverton, in the hills "
            "above the port, on the second day after the quake on 9 September 2023. AFP")
     assert reasons(_between(cap)).get(cap) == "boilerplate:caption"
+
+
+def test_caption_printed_a_third_time_with_a_capitals_credit():
+    cap = "Rescue workers carry a survivor from the rubble of the collapsed tower."
+    c = _between(cap + "\n" + cap + "\n\n" + cap + " (JANE ROE/)")
+    check_invariants(c)
+    assert not any(cap in k for k in kept(c))
+    assert all(b in kept(c) for b in BODY)
+
+
+def test_breadcrumb_with_a_trailing_separator():
+    c = clean("Riverton Blog > News >\n\nStorm leaves 29 dead in the Riverton hills\n\n" + "\n\n".join(BODY))
+    assert reasons(c).get("Riverton Blog > News >") == "boilerplate:navigation"
+
+
+def test_image_title_over_a_caption_label_line():
+    title = "Flooded street in Riverton"
+    cap = "IMAGE COPYRIGHT / AFP/ The water rose within minutes on Monday night"
+    c = _between(title + "\n" + cap)
+    assert reasons(c).get(title) == "boilerplate:caption" and reasons(c).get(cap) == "boilerplate:caption"
+
+
+def test_empty_field_label_line():
+    assert reasons(_between("Date:")).get("Date:") == "boilerplate:label"

@@ -27,8 +27,8 @@ _TAG_NOT = re.compile(r"[:\d]|\w\.\w")
 _BAR_SEP = re.compile(r"\s+[|/•·]\s+|\s*[»›]\s*")
 _BAR_CHARS = frozenset("|/•·»›>")
 # A breadcrumb trail: 2-4 short items joined by "»", "›" or ">" ("Home » World", "News › UK",
-# "Home > World > Asia").
-_BREADCRUMB = re.compile(r"^[^\W\d][\w&'’ -]{0,24}(?:\s*[»›>]\s*[^\W\d][\w&'’ -]{0,24}){1,3}$")
+# "Home > World > Asia"), a separator after the last allowed ("Blog > News >", issue 19).
+_BREADCRUMB = re.compile(r"^[^\W\d][\w&'’ -]{0,24}(?:\s*[»›>]\s*[^\W\d][\w&'’ -]{0,24}){1,3}(?:\s*[»›>])?$")
 # A trail joined by " / " or " | " is a breadcrumb when it opens with a navigation cue
 # ("Home / World / Asia"): 2-4 items of 1-3 capitalised words.
 _SLASH_TRAIL = re.compile(r"^[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,2}(?:\s+[/|]\s+[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,2}){1,3}$")

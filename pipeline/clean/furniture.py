@@ -121,7 +121,8 @@ def _credit_tail(text: str) -> bool:
     c = _credits()
     m = c.bracket.search(text)
     if m and (c.photo.search(m.group(1)) or c.inside.fullmatch(m.group(1))
-              and re.search(_lexicon().agencies, m.group(1)) or _name_slash_outlet(m.group(1))):
+              and re.search(_lexicon().agencies, m.group(1)) or _name_slash_outlet(m.group(1))
+              or _CAPS_NAME_SLASH.fullmatch(m.group(1))):
         return True
     tail = c.tail.search(text)
     if tail and _bare_agency_paragraph(text, tail.group()):
@@ -151,6 +152,9 @@ def _bare_agency_paragraph(text: str, tail: str) -> bool:
     return not any(_subject_verb(a, b, lex) for a, b in zip(toks[:_CAPTION_VERB_BY], toks[1:_CAPTION_VERB_BY]))
 
 
+# A photographer's name in capitals and a slash, the agency left out by the page: "(JANE ROE/)",
+# "(JANE ROE / )".
+_CAPS_NAME_SLASH = re.compile(r"\s*[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){1,3}\s*/\s*")
 # A photographer and the paper or group that employs them: "Jane Roe / Riverton Times",
 # "Jane Roe/Riverton News Group".
 _NAME_SLASH_ORG_ONLY = re.compile(rf"\s*{_NAME}\s*/\s*({_ORG})\s*")

@@ -968,8 +968,10 @@ def _body_cue(s: _Scan, i: int) -> _Step:
         s.meta["tags"].extend(t.strip() for t in re.split(r"[,;|]", ln.text.split(":", 1)[1]) if t.strip())
         reason = "metadata:tags"
     doc.drop(i, reason)
-    if cls == "caption" and ln.nw <= 8:
-        _caption_above(s, i)   # "Image: Jane Roe/Reuters" under the caption it credits
+    if cls == "caption":
+        if ln.nw <= 8:
+            _caption_above(s, i)   # "Image: Jane Roe/Reuters" under the caption it credits
+        _alt_above(s, i)   # "Flooded street" over "Image copyright AFP Rescuers wade …"
     if cls in lex.tail_markers and s.seen_body:
         doc.pieces[i][-1].unit = True  # marker: the off-topic pass sees it
         # readers' posts under a comments head share the article's words: no overlap test
@@ -1428,15 +1430,14 @@ def _caption_line(s: _Scan, i: int) -> _Step:
         s.meta["byline"] = s.meta["byline"] or ln.text.strip(" -–—|()")
         return i + 1, True
     if kind is None and not _caption(ln):
-        return _twin_caption(s, i)
+        return _twin_caption(s, i) or _caption_again(s, i)
     s.doc.drop(i, "boilerplate:caption")
     if kind == "caption":
         _caption_above(s, i)
         if _caption_below(s, i):
             s.doc.drop(i + 1, "boilerplate:caption")
             return i + 2, True
-    else:
-        _alt_above(s, i)
+    _alt_above(s, i)
     return i + 1, True
 
 
@@ -1496,6 +1497,27 @@ def _twin_caption(s: _Scan, i: int) -> _Step:
     s.doc.drop(i, "boilerplate:caption")
     s.doc.drop(i + 1, "boilerplate:caption")
     return i + 2, True
+
+
+#: The most characters a caption printed again may add after the caption's text (its credit).
+_AGAIN_EXTRA = 60
+
+
+def _caption_again(s: _Scan, i: int) -> _Step:
+    """A line that repeats the caption removed right above it (a blank line between
+    allowed), a credit of at most :data:`_AGAIN_EXTRA` characters after it allowed ("Rescuers
+    search the rubble." / "Rescuers search the rubble." / blank / "Rescuers search the rubble.
+    (JANE ROE/)"): the same caption printed a third time -> ``boilerplate:caption``.
+    Heuristic (issue 19: galleries of stored public pages)."""
+    if i == 0:
+        return None
+    prev, pieces = s.doc.lines[i - 1], s.doc.pieces[i - 1]
+    t = s.doc.lines[i].text
+    if not pieces or any(p.keep or p.label != "boilerplate:caption" for p in pieces) or prev.nw < 3 \
+            or not t.startswith(prev.text) or len(t) - len(prev.text) > _AGAIN_EXTRA:
+        return None
+    s.doc.drop(i, "boilerplate:caption")
+    return i + 1, True
 
 
 def _cut_copy(ln: _Line, nxt: _Line) -> bool:
