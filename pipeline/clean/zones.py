@@ -14,7 +14,8 @@ bylines, tags), decided line by line by ordered rule tables.
    (``boilerplate:<class>``), relative timestamps (``boilerplate:timestamp``; see
    :mod:`.boilerplate`), clock stamps (``metadata:time``), date lines, duplicate
    headline, photo captions and credits (``boilerplate:caption``; also a caption printed
-   twice and one under a credit line), bylines anywhere (``metadata:byline``: agency
+   twice or again, one under a credit line, a gallery's cut-off copy and an image's title
+   over its caption), rule lines of symbols only (``boilerplate:rule``), bylines anywhere (``metadata:byline``: agency
    sign-offs, name and role, a dash and a credit, a names line over an outlet line, an
    author's name alone after the standfirst, an author's note near the end), embedded posts (``boilerplate:embed``; :mod:`.furniture`),
    bracketed notes to editors and viewers (``metadata:note``), the clock stamps that
@@ -22,7 +23,9 @@ bylines, tags), decided line by line by ordered rule tables.
    markup (``metadata:code``), desk initials over agencies, story links under a "Related" head,
    bullet markers, trailing tag runs, notes about the page itself (``metadata:note``), a
    byline glued to the lead or a credit glued to the last paragraph (``metadata:byline``),
-   a video's title over its player line (``boilerplate:link``). A second story's head
+   a video's title over its player line or with its duration (``boilerplate:link``), a
+   headline closed by a link arrow or by a dash and an agency (``boilerplate:link``),
+   a promo closed by a call to act now (``boilerplate:promo``). A second story's head
    after the article (its headline over a byline or a datelined lead, or naming only
    another country's places right after closing furniture) and a transcript's turn to
    another item are kept as markers of the off-topic pass (:mod:`.boundary`). Sub-headings (short lines without sentence punctuation, or short
