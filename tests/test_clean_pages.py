@@ -121,6 +121,7 @@ def test_headline_closed_by_a_link_arrow_is_a_link():
     ("IE 11 is not supported. For an optimal experience visit our site on another browser.", "boilerplate:promo"),
     ("Image via Riverton Police", "boilerplate:caption"),
     ("Open Image Modal", "boilerplate:caption"),
+    ("Descriptive text is not available for this image", "boilerplate:caption"),
     ("STORY CONTINUES BELOW SLIDESHOW", "boilerplate:promo"),
     ("Watch Riverton News", "boilerplate:promo")])
 def test_widget_cue_entries_of_stored_pages(line, reason):
