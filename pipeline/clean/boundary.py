@@ -132,9 +132,7 @@ def _unmarked_boundary(lengths: list[int], feats: list[dict[str, float] | None],
     boundary_relative x q)``, q the ``boundary_relative_quantile`` quantile of
     the scores of all the document's candidates (a document-relative cutoff, as
     TextTiling's: in a list-like article every transition scores high), and leaving at least ``boundary_min_tail_chars``
-    characters after it (or ``boundary_min_headed_tail_chars`` when the tail opens with a
-    head foreign to the article: a short story under its own headline, issue 19; such
-    candidates stay out of the quantile) opens a group;
+    characters after it opens a group;
     the best-scoring candidate within ``boundary_group_chars`` after it (among those
     reaching the cutoff, by the score without the after side's head, below) is the
     cut (an article's own closing disclaimer or credit line scores just below
