@@ -264,19 +264,3 @@ def test_image_title_over_a_caption_label_line():
 
 def test_empty_field_label_line():
     assert reasons(_between("Date:")).get("Date:") == "boilerplate:label"
-
-
-def test_short_story_under_a_foreign_headline_is_cut():
-    from pipeline.clean import CleanSettings
-    from .test_clean import ARTICLE, HEADED_HEAD, HEADED_STORY
-    story = HEADED_STORY[0]
-    assert len(HEADED_HEAD) + len(story) < CleanSettings().boundary_min_tail_chars
-    c = clean("\n\n".join(ARTICLE + [HEADED_HEAD, story]))
-    check_invariants(c)
-    assert all(p in kept(c) for p in ARTICLE)
-    assert HEADED_HEAD not in kept(c) and story not in kept(c)
-    # under a sub-heading of the article's own words the short last section stays
-    own = ("Park said the Riverton council would publish the full budget and the library plan "
-           "on the city website next week.")
-    c = clean("\n\n".join(ARTICLE + ["Riverton budget and libraries", own]))
-    assert own in kept(c)

@@ -215,10 +215,9 @@ def _overlaps(blocks: list[list], weight: list[float], side: list[int],
 
 
 def _score_boundaries(blocks: list[list], head: set[str], settings: CleanSettings,
-                      trace: list | None) -> list[tuple[int, int, float, float, bool, bool]]:
+                      trace: list | None) -> list[tuple[int, int, float, float, bool]]:
     """``(chars before, unit index, score, score without the after side's head, whether
-    the after side opens with a head of its own, whether the tail is shorter than
-    ``boundary_min_tail_chars``)`` of every candidate boundary (see
+    the after side opens with a head of its own)`` of every candidate boundary (see
     :func:`_unmarked_boundary`)."""
     total = sum(b[1] for b in blocks)
     sub = [k for k, b in enumerate(blocks) if _substantial(b[1], b[2], settings)]
@@ -227,15 +226,13 @@ def _score_boundaries(blocks: list[list], head: set[str], settings: CleanSetting
     # Token -> number of blocks before the candidate that contain it.
     pre_count: dict[str, int] = {}
     pos = 0
-    scored: list[tuple[int, int, float, float, bool, bool]] = []
+    scored: list[tuple[int, int, float, float, bool]] = []
     for k, b in enumerate(blocks):
         if k:
             for t in blocks[k - 1][2]:
                 pre_count[t] = pre_count.get(t, 0) + 1
             pos += blocks[k - 1][1]
-        short_tail = total - pos < settings.boundary_min_tail_chars
-        if pos < settings.boundary_lead_chars or short_tail and (
-                total - pos < settings.boundary_min_headed_tail_chars or k in sub):
+        if pos < settings.boundary_lead_chars or total - pos < settings.boundary_min_tail_chars:
             continue
         after = _window((j for j in sub if j >= k), blocks, win)
         before = _window((j for j in reversed(sub) if j < k), blocks, win)
@@ -254,8 +251,6 @@ def _score_boundaries(blocks: list[list], head: set[str], settings: CleanSetting
             _merge_max(a_head, blocks[j][2])
         if len(after) == 1 and _sim(a_head, pre_count.keys() | head) > settings.boundary_head_shared_max:
             a_head = {}
-        if short_tail and not a_head:
-            continue   # a short tail is a story only under a head of its own
         # with one block after the boundary no token is shared within A: s_a is 0
         num_sa, num_xa, den_a = _overlaps(blocks, weight, after, lambda t: a_count[t] > 1 or t in a_head,
                                           lambda t: t in pre_count or t in head)
@@ -271,7 +266,7 @@ def _score_boundaries(blocks: list[list], head: set[str], settings: CleanSetting
             blocks, weight, after, lambda t: a_count[t] > 1, lambda t: False)[0] / den_a, x_a, settings)
         if trace is not None:
             trace.append((b[0], pos, s_b, x_b, s_a, x_a, score))
-        scored.append((pos, b[0], score, plain, bool(a_head), short_tail))
+        scored.append((pos, b[0], score, plain, bool(a_head)))
     return scored
 
 
@@ -284,7 +279,7 @@ def _score(s_b: float, x_b: float, s_a: float, x_a: float, settings: CleanSettin
     return score
 
 
-def _pick_boundary(scored: list[tuple[int, int, float, float, bool, bool]], settings: CleanSettings) -> int | None:
+def _pick_boundary(scored: list[tuple[int, int, float, float, bool]], settings: CleanSettings) -> int | None:
     """The cut among the scored candidates (the decision of :func:`_unmarked_boundary`): in
     the group, the passing candidate with the best score without the head; moved on to the
     first passing candidate that opens with a head of its own (an appended story's
@@ -301,9 +296,7 @@ def _pick_boundary(scored: list[tuple[int, int, float, float, bool, bool]], sett
     out.)"""
     if not scored:
         return None
-    # the document's typical score over the candidates that leave a full tail (a short
-    # headed tail's candidate is an extra one, not one of the document's transitions)
-    scores = sorted(c[2] for c in scored if not c[5]) or sorted(c[2] for c in scored)
+    scores = sorted(c[2] for c in scored)
     typical = scores[int(settings.boundary_relative_quantile * (len(scores) - 1))]
     need = max(settings.boundary_threshold, settings.boundary_relative * typical)
     first = next((c[0] for c in scored if c[2] >= need), None)

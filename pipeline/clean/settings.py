@@ -24,9 +24,6 @@ class CleanSettings:
     #: A cut leaves at least this many characters after the boundary (a single
     #: late background paragraph is not an appended story).
     boundary_min_tail_chars: int = 400
-    #: ... unless the tail opens with a head of its own that is foreign to the article (an
-    #: appended story's headline over its first paragraph): then this many characters.
-    boundary_min_headed_tail_chars: int = 200
     #: The text after a boundary must be a story of its own: the mean overlap of
     #: its paragraphs with each other (``s_a`` below) at least this; varied
     #: paragraphs that share nothing (an interview's asides) are not.
