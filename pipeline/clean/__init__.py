@@ -15,7 +15,7 @@ Four passes, each with its rules stated in its module:
 2. **Line shape** in the body (:mod:`.zones`, :mod:`.boilerplate`, :mod:`.furniture`):
    cue-lexicon lines, time stamps, clock stamps, date lines, bylines, photo captions
    and credits, embedded social-media posts, bracketed notes to editors, repeated
-   paragraphs, bullets, sub-headings, trailing tag runs, the dateline in the lead
+   paragraphs, rule lines, bullets, sub-headings, trailing tag runs, the dateline in the lead
    (also returned as ``Cleaned.dateline``).
 3. **Off-topic tail** (:mod:`.boundary`): appended unrelated stories, after a
    marker line (a cue line, a second story's head, a datelined paragraph after the

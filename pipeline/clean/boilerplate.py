@@ -27,8 +27,8 @@ _TAG_NOT = re.compile(r"[:\d]|\w\.\w")
 _BAR_SEP = re.compile(r"\s+[|/•·]\s+|\s*[»›]\s*")
 _BAR_CHARS = frozenset("|/•·»›>")
 # A breadcrumb trail: 2-4 short items joined by "»", "›" or ">" ("Home » World", "News › UK",
-# "Home > World > Asia").
-_BREADCRUMB = re.compile(r"^[^\W\d][\w&'’ -]{0,24}(?:\s*[»›>]\s*[^\W\d][\w&'’ -]{0,24}){1,3}$")
+# "Home > World > Asia"), a separator after the last allowed ("Blog > News >", issue 19).
+_BREADCRUMB = re.compile(r"^[^\W\d][\w&'’ -]{0,24}(?:\s*[»›>]\s*[^\W\d][\w&'’ -]{0,24}){1,3}(?:\s*[»›>])?$")
 # A trail joined by " / " or " | " is a breadcrumb when it opens with a navigation cue
 # ("Home / World / Asia"): 2-4 items of 1-3 capitalised words.
 _SLASH_TRAIL = re.compile(r"^[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,2}(?:\s+[/|]\s+[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,2}){1,3}$")
@@ -64,7 +64,50 @@ def _cue(line: _Line, lex: _Lexicon) -> str | None:
         cls = _word_bar(line.text, lex) or _semicolon_tags(line.text)
     if cls is None and len(line.text) <= lex.max_chars["link"] and (":" in line.text[:40] or " |" in line.text[:40]):
         cls = _labelled(line.text, lex)
+    if cls is None and _GLUE.search(line.text):
+        cls = _glued_cue(line.text, lex)
     return cls
+
+
+# Where a scraper joined two page elements without a space: a lower-case letter, a digit
+# or a closing bracket right before a capital ("Image captionRescuers …", "…(3 March)Image copyrightAFP",
+# "Skip to main contentSkip to navigation").
+_GLUE = re.compile(r"(?<=[a-z\d)\]])(?=[A-Z])")
+#: The cue classes a glued piece may bring, and the fewest words of that piece: a widget's
+#: label of two words or more ("Image caption", "Skip to main content") is no part of a
+#: word ("McDonald", "iPhone" split into pieces no cue matches).
+_GLUED_CLASSES = frozenset({"caption", "navigation"})
+_GLUED_CUE_WORDS = 2
+
+
+def _glued_cue(text: str, lex: _Lexicon) -> str | None:
+    """``caption`` / ``navigation`` for a line in which a caption or navigation cue of
+    :data:`_GLUED_CUE_WORDS` words or more stands between glue points (:data:`_GLUE`) or
+    at the line's start: "Image captionRescuers search the rubble", "Flooded
+    streets (3 March)Image copyrightAFP", "Skip to main contentSkip to navigation"; a page's
+    caption widget or skip links whose pieces the scraper printed without spaces. Else
+    None. Heuristic (issue 19: glued caption labels and skip links of stored public pages
+    of many outlets)."""
+    res = _glued_res(lex)
+    for piece in _GLUE.split(text):
+        if piece.count(" ") + 1 < _GLUED_CUE_WORDS:
+            continue
+        n = _norm(piece)
+        for rx, cls in res:
+            if len(piece) <= lex.max_chars[cls] and rx.match(n):
+                return cls
+    return None
+
+
+_GLUED_RES: list = []
+
+
+def _glued_res(lex: _Lexicon) -> list:
+    """The whole-line and prefix patterns of the :data:`_GLUED_CLASSES` (read once): a
+    glued piece is matched against those few, not the whole lexicon."""
+    if not _GLUED_RES:
+        _GLUED_RES.append([(rx, cls) for rx, cls in lex.line_res + lex.prefix_res if cls in _GLUED_CLASSES])
+    return _GLUED_RES[0]
 
 
 # A label before a colon or a bar that ends it: "Related coverage: …", "Most read | …".
@@ -121,7 +164,8 @@ _WORD_BAR_ITEMS = 8
 
 def _word_bar(text: str, lex: _Lexicon) -> str | None:
     """Class of a bar of one-word cue items joined by spaces ("Facebook Twitter LinkedIn
-    Email": 2-8 items, all of one class), or ``"tags"`` for a line of hashtags only
+    Email": 2-8 items, all of one class; after a navigation item, section labels may
+    follow: "Home News World", a breadcrumb trail without separators, issue 19), or ``"tags"`` for a line of hashtags only
     ("#floods #Riverton"); else None. Heuristic (issue 19: share bars and hashtag lines
     whose separators the scraper dropped; with the chrome cue entries of the same change,
     real-world meta recall dev 0.972 -> 0.986, test 0.830 -> 0.854)."""
@@ -135,7 +179,10 @@ def _word_bar(text: str, lex: _Lexicon) -> str | None:
     if cls is None:
         return None   # the first word is no cue item: no bar (most lines end here)
     words = text.split()
-    if len(words) > _WORD_BAR_ITEMS or any(one.get(w.lower().strip(_EDGE)) != cls for w in words[1:]):
+    # a breadcrumb trail printed without its separators: "Home News World" (a navigation
+    # item first, then navigation items or section labels)
+    ok = {cls, "label"} if cls == "navigation" else {cls}
+    if len(words) > _WORD_BAR_ITEMS or any(one.get(w.lower().strip(_EDGE)) not in ok for w in words[1:]):
         return None
     return cls
 

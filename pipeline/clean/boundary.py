@@ -215,9 +215,10 @@ def _overlaps(blocks: list[list], weight: list[float], side: list[int],
 
 
 def _score_boundaries(blocks: list[list], head: set[str], settings: CleanSettings,
-                      trace: list | None) -> list[tuple[int, int, float, float]]:
-    """``(chars before, unit index, score, score without the after side's head)`` of every
-    candidate boundary (see :func:`_unmarked_boundary`)."""
+                      trace: list | None) -> list[tuple[int, int, float, float, bool]]:
+    """``(chars before, unit index, score, score without the after side's head, whether
+    the after side opens with a head of its own)`` of every candidate boundary (see
+    :func:`_unmarked_boundary`)."""
     total = sum(b[1] for b in blocks)
     sub = [k for k, b in enumerate(blocks) if _substantial(b[1], b[2], settings)]
     weight = [sum(b[2].values()) for b in blocks]
@@ -225,7 +226,7 @@ def _score_boundaries(blocks: list[list], head: set[str], settings: CleanSetting
     # Token -> number of blocks before the candidate that contain it.
     pre_count: dict[str, int] = {}
     pos = 0
-    scored: list[tuple[int, int, float, float]] = []
+    scored: list[tuple[int, int, float, float, bool]] = []
     for k, b in enumerate(blocks):
         if k:
             for t in blocks[k - 1][2]:
@@ -265,7 +266,7 @@ def _score_boundaries(blocks: list[list], head: set[str], settings: CleanSetting
             blocks, weight, after, lambda t: a_count[t] > 1, lambda t: False)[0] / den_a, x_a, settings)
         if trace is not None:
             trace.append((b[0], pos, s_b, x_b, s_a, x_a, score))
-        scored.append((pos, b[0], score, plain))
+        scored.append((pos, b[0], score, plain, bool(a_head)))
     return scored
 
 
@@ -278,9 +279,21 @@ def _score(s_b: float, x_b: float, s_a: float, x_a: float, settings: CleanSettin
     return score
 
 
-def _pick_boundary(scored: list[tuple[int, int, float, float]], settings: CleanSettings) -> int | None:
+def _pick_boundary(scored: list[tuple[int, int, float, float, bool]], settings: CleanSettings) -> int | None:
     """The cut among the scored candidates (the decision of :func:`_unmarked_boundary`): in
-    the group, the passing candidate with the best score without the head."""
+    the group, the passing candidate with the best score without the head; moved on to the
+    first passing candidate that opens with a head of its own (an appended story's
+    headline) at most ``boundary_snap_chars`` after it, when the best opens with none: the
+    article's last short paragraph (a quote, a closing remark) shares few of its words and
+    scores as a story start, but the story starts at its headline. Heuristic (issue 19):
+    36 stored public pages of 8 events outside the test bed, each followed by a page of
+    another event (144 pairs), kept article chars 0.980 -> 0.984 with the appended pages
+    kept as before; appended set plain recall 0.9740 -> 0.9744, precision 0.9794 ->
+    0.9790 (F1 unchanged), chrome recall 0.9680 -> 0.9681; real-world dev and test
+    unchanged. (Splitting a run of short units at a headline after a short sentence, so
+    that the headline starts a candidate, kept more article on those pairs, 0.988, but
+    moved the document-relative cutoff and kept 1.5 % more of the appended pages: left
+    out.)"""
     if not scored:
         return None
     scores = sorted(c[2] for c in scored)
@@ -291,6 +304,11 @@ def _pick_boundary(scored: list[tuple[int, int, float, float]], settings: CleanS
         return None
     best = max((c for c in scored if first <= c[0] <= first + settings.boundary_group_chars and c[2] >= need),
                key=lambda c: (c[3], -c[0]))
+    if not best[4]:
+        headed = next((c for c in scored if best[0] < c[0] <= best[0] + settings.boundary_snap_chars
+                       and c[4] and c[2] >= need), None)
+        if headed is not None:
+            return headed[1]
     return best[1]
 
 

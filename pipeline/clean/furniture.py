@@ -26,8 +26,12 @@ _IN_THIS = re.compile(r"\bin this (?:file |handout |undated |aerial )?(?:photo(?
 # A wire caption's closing date after a comma: "…, in Riverton, Aug. 10, 2014."
 _CAPTION_DATE = re.compile(r",\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.$")
 # A tweet's sign-off: "— Jane Roe (@janeroe) March 3, 2024".
-_SIGNOFF = re.compile(r"^[—–-]{1,2}\s*\S.{0,80}\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
-                      r"|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4})?\s*$")
+_SIGNOFF_BODY = (r"\S.{0,80}\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
+                 r"|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4})?\s*$")
+_SIGNOFF = re.compile(r"^[—–-]{1,2}\s*" + _SIGNOFF_BODY)
+# The same sign-off closing the post's text on its line: "Roads are closed. — Jane Roe
+# (@janeroe) March 3, 2024" (a scraper joined the post's lines).
+_SIGNOFF_TAIL = re.compile(r"\s[—–-]{1,2}\s*" + _SIGNOFF_BODY)
 # A line that introduces an embedded post: "Jane Roe @janeroe", "City Council (@council) tweeted:".
 _HANDLE_HEAD = re.compile(r"^[^\n@]{1,60}?\(?@\w{1,30}\)?(?:\s+(?:tweeted|posted|wrote|shared)\b[^\n]{0,30})?:?$")
 _PIC_LINK = re.compile(r"\bpic\.twitter\.com/\w")
@@ -90,9 +94,10 @@ def _credits() -> _Credits:
     credit = rf"(?:{_NAME}\s*(?:/|\s[-–—]\s)\s*)?{ag}(?:\s*(?:/|\s[-–—]\s|\svia\s)\s*(?:{ag}|{_ORG}))*"
     return _Credits(
         # before the credit: a sentence end and a space or a bar, a sentence end and a
-        # dash ("….—Reuters"), or a spaced dash before a photo word ("… -- Photo: AFP")
-        tail=re.compile(rf"(?:^|[.!?\"”’]\s+(?:\|\s*)?|[.!?\"”’]\s*(?:--|[—–])\s*|\s(?:--|[—–])\s+(?={ph})|©\s*)(?:{ph}(?:\s+{ph})?\s*(?:by\b|[:/,])\s*[^.!?]{{1,80}}"
-                        rf"|(?:Source:\s*)?{credit}\.?|©\s*[^.!?]{{1,80}})\s*$"),
+        # dash ("….—Reuters"), or a spaced dash or bar before a photo word ("… -- Photo: AFP",
+        # "…, April 16, 2016 | Photo: Reuters")
+        tail=re.compile(rf"(?:^|[.!?\"”’]\s+(?:\|\s*)?|[.!?\"”’]\s*(?:--|[—–])\s*|\s(?:--|[—–|])\s+(?={ph})|©\s*)(?:{ph}(?:\s+{ph})?\s*(?:by\b|[:/,])\s*[^.!?]{{1,80}}"
+                        rf"|(?:Source:\s*)?{credit}(?:\s+{ph})?\.?|©\s*[^.!?]{{1,80}})\s*$"),
         bracket=re.compile(r"[(\[]([^()\[\]]{1,90})[)\]]\.?\s*$"),
         inside=re.compile(rf"\s*(?:{credit}|(?:{ph}\s*(?:by|:)?\s*)?{_NAME})\s*"),
         # a credit alone: "Photo: Jane Roe/AFP", "AFP PHOTO", "/ JANE ROE / AFP", "Al Jazeera :",
@@ -116,9 +121,57 @@ def _credit_tail(text: str) -> bool:
     c = _credits()
     m = c.bracket.search(text)
     if m and (c.photo.search(m.group(1)) or c.inside.fullmatch(m.group(1))
-              and re.search(_lexicon().agencies, m.group(1))):
+              and re.search(_lexicon().agencies, m.group(1)) or _name_slash_outlet(m.group(1))
+              or _CAPS_NAME_SLASH.fullmatch(m.group(1))):
         return True
-    return bool(c.tail.search(text)) or _outlet_credit(text) or bool(_STOCK_TAIL.search(text))
+    tail = c.tail.search(text)
+    if tail and _bare_agency_paragraph(text, tail.group()):
+        return False
+    return bool(tail) or _outlet_credit(text) or bool(_STOCK_TAIL.search(text))
+
+
+#: The most words of a line closed by a bare agency name that is read as a caption without
+#: a photo-description verb.
+_BARE_CREDIT_WORDS = 25
+
+
+def _bare_agency_paragraph(text: str, tail: str) -> bool:
+    """A paragraph credited to its agency, not a caption: the credit after its last sentence
+    is an agency's name alone (". AFP", no photographer, slash or photo word) and the line
+    has more than :data:`_BARE_CREDIT_WORDS` words with no photo-description verb after its
+    subject ("The quake generated a tsunami that slammed into the city of 350,000 people.
+    AFP"; a caption says "Rescuers search …"). Heuristic (issue 19: a syndicated paragraph
+    of a stored public page was removed as a caption)."""
+    credit = tail.lstrip(" .!?\"”’|-–—").strip()
+    if "/" in credit or _credits().photo.search(credit) or not _agency_any_case().fullmatch(credit.rstrip(".")):
+        return False
+    toks = text.split()
+    if len(toks) <= _BARE_CREDIT_WORDS:
+        return False
+    lex = _lexicon()
+    return not any(_subject_verb(a, b, lex) for a, b in zip(toks[:_CAPTION_VERB_BY], toks[1:_CAPTION_VERB_BY]))
+
+
+# A photographer's name in capitals and a slash, the agency left out by the page: "(JANE ROE/)",
+# "(JANE ROE / )".
+_CAPS_NAME_SLASH = re.compile(r"\s*[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){1,3}\s*/\s*")
+# A photographer and the paper or group that employs them: "Jane Roe / Riverton Times",
+# "Jane Roe/Riverton News Group".
+_NAME_SLASH_ORG_ONLY = re.compile(rf"\s*{_NAME}\s*/\s*({_ORG})\s*")
+
+
+def _name_slash_outlet(text: str) -> bool:
+    """``text`` is only a "Name / Paper" credit whose paper holds an outlet word of
+    ``byline_outlets`` ("Jane Roe / Riverton Times", "Jane Roe/Riverton News Group"), the
+    house credit of a paper's own photographers (in brackets closing a caption, or alone on
+    a line: :func:`_credit_only`). Heuristic (issue 19: credits of stored public pages of
+    many papers)."""
+    m = _NAME_SLASH_ORG_ONLY.fullmatch(text)
+    if m is None:
+        return False
+    words = m.group(1).split()
+    outlets = _lexicon().byline_outlets
+    return any(outlets.search(" ".join(words[:k])) for k in range(len(words), 0, -1))
 
 
 # A stock label closing a caption after its one short sentence: "Flooded streets in
@@ -145,12 +198,44 @@ def _caption(line: _Line) -> bool:
     (:func:`_credit_tail`), e.g. "Rescuers search the rubble in Riverton on Monday.
     (AP Photo/Jane Roe)", opens with one ("Jane Roe—AFP Rescuers search …"), or says
     what it shows with the wire formula ("…, in this photo taken on Monday",
-    :data:`_IN_THIS`; one sentence closed by ", Aug. 10, 2014.", :func:`_dated_caption`). Not a quotation that opens with a quote mark, nor a long
+    :data:`_IN_THIS`; one sentence closed by ", Aug. 10, 2014.", :func:`_dated_caption`),
+    or is one text printed twice (:func:`_doubled`), or is a gallery's counter
+    (:func:`_gallery_counter`). Not a quotation that opens with a quote mark, nor a long
     paragraph that happens to end in a bracket."""
     if line.nw > 70 or line.text[0] in "\"“‘«":
         return False
     return _credit_tail(line.text) or bool(_credits().lead.match(line.text)) \
-        or bool(_IN_THIS.search(line.text)) or _dated_caption(line.text) or _photo_description(line)
+        or bool(_IN_THIS.search(line.text)) or _dated_caption(line.text) or _photo_description(line) \
+        or _doubled(line.text) or _gallery_counter(line)
+
+
+# A gallery's counter, a wire slug glued before it allowed: "(01 of 145)", "RIVERTON-FLOODS(01 of145)".
+_GALLERY_COUNTER = re.compile(r"(?:[A-Z][A-Z\-]{2,60})?\(\d{1,3}\s*of\s*\d{1,4}\)")
+
+
+def _gallery_counter(line: _Line) -> bool:
+    """A photo gallery's counter in brackets, alone or after the photo's wire slug ("(01
+    of 145)", "RIVERTON-FLOODS(01 of145)"), the digits glued as a scraper prints them (the
+    cue lexicon's "# of #" needs spaces). Heuristic (issue 19: galleries of stored public
+    pages)."""
+    return line.text[-1] == ")" and line.nw <= 4 and _GALLERY_COUNTER.fullmatch(line.text) is not None
+
+
+#: The shortest text (characters) whose second copy on the same line makes it a caption.
+_DOUBLED_CHARS = 20
+
+
+def _doubled(text: str) -> bool:
+    """The line is one text printed twice, glued or after spaces ("Rescuers search the
+    rubble.Rescuers search the rubble."): a page's image alt text and its caption that
+    a scraper joined, never prose (a paragraph does not repeat itself). Heuristic (issue
+    19: captions of stored public pages of many outlets)."""
+    n = len(text)
+    if n < 2 * _DOUBLED_CHARS or text.find(text[:_DOUBLED_CHARS], _DOUBLED_CHARS) < 0:
+        return False   # a string search: most lines never repeat their opening
+    half = text[:(n + 1) // 2].rstrip()
+    rest = text[len(half):].lstrip()
+    return half == rest
 
 
 # What prose has and a photo description lacks: a quotation, a reporting verb, an auxiliary.
@@ -213,7 +298,8 @@ def _dated_caption(text: str) -> bool:
 
 def _credit_only(line: _Line) -> str | None:
     """What a line that is nothing but a credit credits: ``"caption"`` for a photo credit
-    ("Jane Roe / Reuters", "EPA Copyright: EPA", "Photo: AFP"), ``"byline"`` for an
+    ("Jane Roe / Reuters", "EPA Copyright: EPA", "Photo: AFP", a paper's own "(Jane Roe /
+    Riverton Times)", :func:`_name_slash_outlet`), ``"byline"`` for an
     agency sign-off ("Associated Press", "-- AFP", "AP | Riverton |"); else None.
     A heading that names an agency among other words ("Reuters poll shows gains") is none.
     """
@@ -222,7 +308,8 @@ def _credit_only(line: _Line) -> str | None:
     c = _credits()
     # a credit in capitals is read as the agency's own spelling too ("ASSOCIATED PRESS")
     if not c.alone.fullmatch(line.text) and not (line.text.isupper() and c.alone.fullmatch(line.text.title())):
-        return None
+        # a paper's own credit, bracketed or not: "(Jane Roe / Riverton Times)"
+        return "caption" if "/" in line.text and _name_slash_outlet(line.text.strip("()[] .")) else None
     return "caption" if c.photo.search(line.text) or "/" in line.text else "byline"
 
 
@@ -236,8 +323,13 @@ def _embed_end(lines: list[_Line], i: int) -> int | None:
     "pic.twitter.com/…" link or a sign-off ("— Jane Roe (@janeroe) March 3, 2024");
     the post ends at its sign-off, else at the next blank line. Not a sentence that
     mentions a handle ("Follow @rvpolice for updates." has no handle line shape).
+    A post whose text and sign-off a scraper joined on one line ("Roads are closed. —
+    Jane Roe (@janeroe) March 3, 2024", :data:`_SIGNOFF_TAIL`) is that line (issue 19).
     """
-    head = bool(_HANDLE_HEAD.match(lines[i].text))
+    t = lines[i].text
+    if "(@" in t and len(t) <= _EMBED_CHARS and _SIGNOFF_TAIL.search(t):
+        return i + 1
+    head = bool(_HANDLE_HEAD.match(t))
     chars, end = 0, None
     for j in range(i, len(lines)):
         if j > i and lines[j].blank_before:
@@ -358,6 +450,47 @@ def _url_line(line: _Line) -> bool:
     return line.text[:1] in "hw" and bool(_URL.fullmatch(line.text))
 
 
+# A link's arrow closing a headline: "Live updates: the latest on the floods »", "More on the storm →".
+_ARROW_END = re.compile(r"[^\W_][\"”’)?]?\s+[»›→]$")
+# A sentence's end inside a line: a prompt's question or sentence before the arrow.
+_SENTENCE_GAP = re.compile(r"[.!?]\s")
+#: The longest headline (words) closed by a link arrow.
+_ARROW_WORDS = 20
+
+
+def _arrow_link(line: _Line) -> bool:
+    """A story link: a headline of at most :data:`_ARROW_WORDS` words closed by a link
+    arrow ("Live updates: the latest on the floods »", "More on the storm →"), no sentence end
+    before it and no opening guillemet (a quotation « … » closes so). Heuristic (issue 19:
+    inline story links of stored public pages)."""
+    t = line.text
+    return t[-1] in "»›→" and line.nw <= _ARROW_WORDS and "«" not in t and "‹" not in t \
+        and _ARROW_END.search(t) is not None and _SENTENCE_GAP.search(t) is None
+
+
+#: The fewest words of a source's headline before its agency.
+_SOURCE_TITLE_WORDS = 4
+
+
+def _source_title(line: _Line) -> bool:
+    """A link to the story's source as an aggregator prints it: a headline of at most
+    :data:`_ARROW_WORDS` words, no sentence end, then a dash and an agency or broadcaster
+    of the lexicon ("Floods: at least 26 killed as rescuers step up efforts – BBC").
+    Heuristic (issue 19: aggregator pages); body only (the page's own headline may end so)."""
+    t = line.text
+    tail = t[-40:]
+    if line.nw > _ARROW_WORDS or line.sentence_end or not ("- " in tail or "– " in tail or "— " in tail):
+        return False   # string tests first: most lines have no dash near their end
+    m = _source_dash().search(t)
+    return m is not None and len(_WORD.findall(t[:m.start()])) >= _SOURCE_TITLE_WORDS
+
+
+@lru_cache(maxsize=1)
+def _source_dash() -> re.Pattern:
+    """A dash and an agency of the lexicon closing a line: " – BBC", " - Reuters"."""
+    return re.compile(rf"\s[-–—]\s+(?:{_lexicon().agencies})$")
+
+
 def _code_line(line: _Line) -> bool:
     """A line that is a single code token, not words: a feed's item id (16+ characters
     of letters and digits, "RTN20240303000123ID99") or a wire slug of desk initials and
@@ -428,6 +561,7 @@ class _Prompts:
     pointer: re.Pattern   # "… here.", "… below", "… above"
     channel: re.Pattern   # "our app", "the newsletter", "us on Telegram"
     first_words: frozenset  # a prompt's possible first words
+    closing: re.Pattern   # a last sentence that is a promo verb and "now"/"today": "Download now."
 
 
 @lru_cache(maxsize=1)
@@ -439,7 +573,9 @@ def _prompts() -> _Prompts:
         opening=re.compile(rf"^(?:for\s+more(?:\s+[^,]{{1,40}})?,\s*|you\s+can\s+)?(?:{verbs})\b", re.IGNORECASE),
         pointer=re.compile(r"\b(?:here|below|above)\s*[.!]?$|@[\w\-]+(?:\.[\w\-]+)+\.?$", re.IGNORECASE),
         channel=re.compile(rf"\b(?:our|the|us\s+on)\s+(?:\w+\s+){{0,2}}(?:{channels})\b", re.IGNORECASE),
-        first_words=frozenset({"for", "you", *(v.split()[0] for v in raw["promo_verbs"])}))
+        first_words=frozenset({"for", "you", *(v.split()[0] for v in raw["promo_verbs"])}),
+        closing=re.compile(rf"(?:^|[.!?]\s+)(?:{verbs}|donate|register|install|upgrade)\s+(?:now|today)\s*[.!]?"
+                           r"(?:\s+thanks?(?:\s+you)?(?:\s+for\s+(?:\w+\s+){0,2}\w+)?\s*[.!]?)?$", re.IGNORECASE))
 
 
 #: The longest reader prompt (words).
@@ -475,6 +611,27 @@ def _reader_prompt(line: _Line) -> bool:
             return False   # a set look-up on the first word first, then the question's end
         t = t[q.end():]
     return p.opening.match(t) is not None and (p.pointer.search(t) is not None or p.channel.search(t) is not None)
+
+
+#: The longest line (words) whose last sentence can be a call to act now.
+_CLOSING_CALL_WORDS = 40
+
+
+def _closing_call(line: _Line) -> bool:
+    """A promo whose last sentence is only a call to act now: a line of at most
+    :data:`_CLOSING_CALL_WORDS` words, not a quotation, ending in a ``promo_verbs`` verb
+    (or "donate", "register", "install", "upgrade") and "now" or "today" ("Stay up to date
+    with the Riverton Herald app. Download now", "Keep local news strong with your gift.
+    Donate now. Thank you."), a thanks allowed after it. Prose never closes a paragraph on
+    a bare imperative; a quoted appeal ends in its quote mark. Heuristic (issue 19: app,
+    donation and sign-up prompts of stored public pages of many outlets)."""
+    t = line.text
+    tail = t[-40:]
+    if "ow" not in tail and "OW" not in tail and "day" not in tail and "DAY" not in tail:
+        return False   # the line's end first (string tests), the pattern only on the few that fit
+    if line.nw > _CLOSING_CALL_WORDS or t[0] in "\"“‘«'":
+        return False
+    return _prompts().closing.search(t) is not None
 
 
 # A story's teaser cut short and closed by its link: "… four others were inj... Read More".

@@ -40,6 +40,10 @@ class CleanSettings:
     #: within this many characters is taken (an article's last odd paragraph,
     #: e.g. a disclaimer, scores just below the real start of the next story).
     boundary_group_chars: int = 1200
+    #: The cut moves on to a candidate that opens with a head of its own (an appended
+    #: story's headline) at most this many characters after it (the article's last short
+    #: paragraph is no story start): :func:`.boundary._pick_boundary`.
+    boundary_snap_chars: int = 400
     #: Document-relative cutoff (as TextTiling's): a boundary must also score at
     #: least ``boundary_relative`` x the ``boundary_relative_quantile`` quantile of
     #: all the document's candidate scores, so that a list-like article whose

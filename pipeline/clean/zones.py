@@ -14,7 +14,8 @@ bylines, tags), decided line by line by ordered rule tables.
    (``boilerplate:<class>``), relative timestamps (``boilerplate:timestamp``; see
    :mod:`.boilerplate`), clock stamps (``metadata:time``), date lines, duplicate
    headline, photo captions and credits (``boilerplate:caption``; also a caption printed
-   twice and one under a credit line), bylines anywhere (``metadata:byline``: agency
+   twice or again, one under a credit line, a gallery's cut-off copy and an image's title
+   over its caption), rule lines of symbols only (``boilerplate:rule``), bylines anywhere (``metadata:byline``: agency
    sign-offs, name and role, a dash and a credit, a names line over an outlet line, an
    author's name alone after the standfirst, an author's note near the end), embedded posts (``boilerplate:embed``; :mod:`.furniture`),
    bracketed notes to editors and viewers (``metadata:note``), the clock stamps that
@@ -22,7 +23,9 @@ bylines, tags), decided line by line by ordered rule tables.
    markup (``metadata:code``), desk initials over agencies, story links under a "Related" head,
    bullet markers, trailing tag runs, notes about the page itself (``metadata:note``), a
    byline glued to the lead or a credit glued to the last paragraph (``metadata:byline``),
-   a video's title over its player line (``boilerplate:link``). A second story's head
+   a video's title over its player line or with its duration (``boilerplate:link``), a
+   headline closed by a link arrow or by a dash and an agency (``boilerplate:link``),
+   a promo closed by a call to act now (``boilerplate:promo``). A second story's head
    after the article (its headline over a byline or a datelined lead, or naming only
    another country's places right after closing furniture) and a transcript's turn to
    another item are kept as markers of the off-topic pass (:mod:`.boundary`). Sub-headings (short lines without sentence punctuation, or short
@@ -45,8 +48,8 @@ from datetime import date
 from functools import lru_cache
 
 from .boilerplate import _cue, _cue_text, _tag_like, _tag_run_end, _timestamp
-from .furniture import (_TWO_SENTENCES, _caption, _clock_line, _code_line, _credit_only, _desk_signoff, _editor_note,
-                        _embed_end, _entry_clock, _entry_clocks, _reader_prompt, _self_note, _teaser,
+from .furniture import (_TWO_SENTENCES, _caption, _clock_line, _credits, _code_line, _credit_only, _desk_signoff, _editor_note,
+                        _arrow_link, _closing_call, _embed_end, _source_title, _entry_clock, _entry_clocks, _reader_prompt, _self_note, _teaser,
                         _template_line, _update_clock, _url_line)
 from ..extraction.entities import place_id
 from ..inspect.scope import admin
@@ -87,11 +90,14 @@ _DL_MONTH = rf"(?:{_DL_MONTH_DAY}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
 _DL_YEAR = r"(?:,?\s*\d{4})?"
 _DL_DATE = rf"(?:,?\s+{_DL_MONTH}{_DL_YEAR})?"
 # The dash after the dateline; also a bullet ("NAIROBI • "), a colon
-# after a date's day ("Riverton, March 3: "), nothing after a bracketed agency glued to the
+# after a date's day ("Riverton, March 3: ") or a capitals place's region ("PALU, Indonesia: "), nothing after a bracketed agency glued to the
 # lead ("(CNN)Floods …", checked in _dateline) and a space after a slashed agency
 # ("MOSCOW, March 3. /TASS/. ").
 _DL_DASH = (r"(?:\s+-{1,2}\s+|\s*(?:--|[–—]|//)\s*|\s+•\s*|(?<=\))-\s*|(?<=[A-Z]{3})-(?:\s+|(?=[\"“‘'«]))"
-            r"|(?<=\)):\s+|(?<=[A-Z]{3})[.:]\s+|(?<=\d):\s+|(?<=\))\s+|(?<=/)\.?\s+|(?<=\))(?=[A-Z]))")
+            r"|(?<=\)):\s+|(?<=[A-Z]{3})[.:]\s+|(?<=\d):\s+|(?<=\))\s+|(?<=/)\.?\s+|(?<=\))(?=[A-Z])"
+            # a colon after a capitals place's region ("PALU, Indonesia: "; :func:`_dateline`
+            # takes it only after a place in capitals)
+            r"|(?<=[a-z.]):\s+)")
 
 
 @lru_cache(maxsize=1)
@@ -126,7 +132,13 @@ def _dateline(text: str, wrapped: bool = False) -> int:
     head = text[:m.end()].rstrip()
     if head.endswith(")") and not re.search(rf"\((?:{_lexicon().agencies})\)$", head):
         return 0   # a bracket and a space end a dateline only when the bracket is an agency
+    if head.endswith(":") and head[-2:-1].isalpha() and head[-2].islower() and not _CAPS_PLACE.match(head):
+        return 0   # a colon after a region only when the place is in capitals ("PALU, Indonesia:")
     return m.end()
+
+
+# A place in capitals opening a dateline: "PALU, …".
+_CAPS_PLACE = re.compile(r"[A-Z][A-Z.'’]{2,}(?:[\s/\-][A-Z][A-Z.'’]+){0,3},")
 
 
 # A Title Case place alone before the lead's first word: "Riverton. ", "Riverton: ",
@@ -512,7 +524,8 @@ _TITLE_PLACE = re.compile(r"[A-Z][A-Za-z'’.\-]+(?: [A-Z][A-Za-z'’.\-]+){0,2}
 def _name_by_stamp(s: "_Scan", i: int) -> bool:
     """A bare name or list of names right above a date line ("Jane Roe" / "Thursday 3 Mar
     2024 3:02 pm", "Jane Roe and John Doe" / "March 3, 2024"), a relative stamp, an e-mail
-    address or a handle ("Jane Roe" / "@janeroe"; a blank line between them when the names
+    address, a handle ("Jane Roe" / "@janeroe") or, with no blank line between, a reading
+    time ("Jane Roe" / "·6-min read", issue 19; a blank line between them when the names
     are proper names of the text, :func:`_proper_names`), or right under a live page's clock
     stamp ("10.55am BST" / "Jane Roe"): an author's credit (:func:`_names_line`)."""
     lines = s.doc.lines
@@ -523,7 +536,8 @@ def _name_by_stamp(s: "_Scan", i: int) -> bool:
     # a blank line may part them when the names are proper names of this text
     if nxt is not None and (not nxt.blank_before or _proper_names(s, ln)) and (
             _date_line(nxt, s.lex) or _clock_line(nxt) or _timestamp(nxt, s.lex)
-            or _EMAIL.fullmatch(nxt.text) or _HANDLE.fullmatch(nxt.text)):
+            or _EMAIL.fullmatch(nxt.text) or _HANDLE.fullmatch(nxt.text)
+            or not nxt.blank_before and _cue(nxt, s.lex) == "reading_time"):
         return True
     return i > 0 and not ln.blank_before and _clock_line(lines[i - 1])
 
@@ -911,12 +925,28 @@ def _top_cue(s: _Scan, i: int) -> _Step:
         return None
     s.doc.drop(i, f"boilerplate:{cls}")
     if s.strip_furniture and _list_head(s.doc.lines[i], cls):
-        end = _link_list_end(s.doc.lines, i + 1)
+        end = _top_list_end(s, i)
         for k in range(i + 1, end):
             s.doc.drop(k, f"boilerplate:{cls}")
         if end > i + 1:
             return end, True
     return _past_cue(s.doc, s.lex, i), True
+
+
+def _top_list_end(s: _Scan, i: int) -> int:
+    """End of the story links under a list head before the article (line ``i``,
+    :func:`_link_list_end`), short of the headline: the list stops at the given title's
+    line, and before the headline is known one headline-shaped line under the head is the
+    headline under its section label ("Latest News" / "Storm leaves 29 dead …" / the lead),
+    no list. Heuristic (issue 19: a section label over the headline took the headline
+    as a story link on a stored public page; no real headline is removed so)."""
+    lines = s.doc.lines
+    end = _link_list_end(lines, i + 1)
+    if s.title:
+        end = next((k for k in range(i + 1, end) if _same_text(lines[k].text, s.title)), end)
+    if end == i + 2 and s.meta["headline"] is None and not s.title_found:
+        return i + 1
+    return end
 
 
 def _list_head(ln: _Line, cls: str) -> bool:
@@ -941,8 +971,10 @@ def _body_cue(s: _Scan, i: int) -> _Step:
         s.meta["tags"].extend(t.strip() for t in re.split(r"[,;|]", ln.text.split(":", 1)[1]) if t.strip())
         reason = "metadata:tags"
     doc.drop(i, reason)
-    if cls == "caption" and ln.nw <= 8:
-        _caption_above(s, i)   # "Image: Jane Roe/Reuters" under the caption it credits
+    if cls == "caption":
+        if ln.nw <= 8:
+            _caption_above(s, i)   # "Image: Jane Roe/Reuters" under the caption it credits
+        _alt_above(s, i)   # "Flooded street" over "Image copyright AFP Rescuers wade …"
     if cls in lex.tail_markers and s.seen_body:
         doc.pieces[i][-1].unit = True  # marker: the off-topic pass sees it
         # readers' posts under a comments head share the article's words: no overlap test
@@ -1401,14 +1433,34 @@ def _caption_line(s: _Scan, i: int) -> _Step:
         s.meta["byline"] = s.meta["byline"] or ln.text.strip(" -–—|()")
         return i + 1, True
     if kind is None and not _caption(ln):
-        return _twin_caption(s, i)
+        return _twin_caption(s, i) or _caption_again(s, i)
     s.doc.drop(i, "boilerplate:caption")
     if kind == "caption":
         _caption_above(s, i)
         if _caption_below(s, i):
             s.doc.drop(i + 1, "boilerplate:caption")
             return i + 2, True
+    _alt_above(s, i)
     return i + 1, True
+
+
+#: The longest image title (words) read above its caption.
+_ALT_WORDS = 6
+
+
+def _alt_above(s: _Scan, i: int) -> None:
+    """A short title directly above a caption (line ``i``, removed; no blank line between):
+    at most :data:`_ALT_WORDS` words, no sentence end, kept as body or heading and not the
+    headline ("Riverton flood shelter" / "Families wait at the shelter on Monday. (Jane
+    Roe/AP)"): the image's title or alt text a page prints over its caption ->
+    ``boilerplate:caption``. Heuristic (issue 19: stored public pages of many outlets)."""
+    if i == 0 or s.doc.lines[i].blank_before:
+        return
+    prev, pieces = s.doc.lines[i - 1], s.doc.pieces[i - 1]
+    if len(pieces) != 1 or not pieces[0].keep or pieces[0].label not in ("body", "heading") \
+            or prev.nw > _ALT_WORDS or prev.sentence_end or prev.text[0] in _OPEN_QUOTE:
+        return
+    pieces[0].keep, pieces[0].label = False, "boilerplate:caption"
 
 
 #: The longest caption (words) the twin and credit-above rules read.
@@ -1421,20 +1473,72 @@ def _twin_caption(s: _Scan, i: int) -> _Step:
     page's image text and its caption -> both ``boilerplate:caption``. Not the headline
     or the given title (their repeat is a duplicate headline), not a quotation.
     Heuristic (issue 19: photo captions printed twice, as alt text and as caption); with
-    :func:`_caption_below`, real-world caption recall dev 0.931 -> 0.966, test 0.808 -> 0.923."""
+    :func:`_caption_below`, real-world caption recall dev 0.931 -> 0.966, test 0.808 -> 0.923.
+    A gallery's cut-off copy of the next line is a caption too (:func:`_cut_copy`), and so is
+    that line when it is one (:func:`.furniture._caption`). The repeat's addition may be a
+    credit that opens with a photo word and no sentence end before it ("… in Riverton
+    Photograph: Jane Roe/AFP"), as a page glues its credit to the caption, and the first
+    line may be a bulleted thumbnail text ("• Rescuers search the rubble") (issue 19)."""
     lines = s.doc.lines
     ln = lines[i]
-    if i + 1 >= len(lines) or not lines[i + 1].text.startswith(ln.text) or not 3 <= ln.nw <= _CAPTION_WORDS \
-            or ln.text[0] in _OPEN_QUOTE or s.in_top and s.meta["headline"] is None:
+    if i + 1 < len(lines) and _cut_copy(ln, lines[i + 1]):
+        s.doc.drop(i, "boilerplate:caption")
+        if _caption(lines[i + 1]):
+            s.doc.drop(i + 1, "boilerplate:caption")
+            return i + 2, True
+        return i + 1, True
+    bullet = _BULLET.match(ln.text)
+    text = ln.text[bullet.end():] if bullet else ln.text   # a gallery's bulleted thumbnail text
+    if i + 1 >= len(lines) or not lines[i + 1].text.startswith(text) or not 3 <= ln.nw <= _CAPTION_WORDS \
+            or text[0] in _OPEN_QUOTE or s.in_top and s.meta["headline"] is None:
         return None
-    if any(_same_text(ln.text, t) for t in (s.meta["headline"], s.title) if t):
+    if any(_same_text(text, t) for t in (s.meta["headline"], s.title) if t):
         return None
     nxt = lines[i + 1].text
-    if not (nxt == ln.text or _caption(lines[i + 1])):
+    if not (nxt == text or _caption(lines[i + 1]) or _credits().photo.match(nxt[len(text):].lstrip())):
         return None
     s.doc.drop(i, "boilerplate:caption")
     s.doc.drop(i + 1, "boilerplate:caption")
     return i + 2, True
+
+
+#: The most characters a caption printed again may add after the caption's text (its credit).
+_AGAIN_EXTRA = 60
+
+
+def _caption_again(s: _Scan, i: int) -> _Step:
+    """A line that repeats the caption removed right above it (a blank line between
+    allowed), a credit of at most :data:`_AGAIN_EXTRA` characters after it allowed ("Rescuers
+    search the rubble." / "Rescuers search the rubble." / blank / "Rescuers search the rubble.
+    (JANE ROE/)"): the same caption printed a third time -> ``boilerplate:caption``.
+    Heuristic (issue 19: galleries of stored public pages)."""
+    if i == 0:
+        return None
+    prev, pieces = s.doc.lines[i - 1], s.doc.pieces[i - 1]
+    t = s.doc.lines[i].text
+    if not pieces or any(p.keep or p.label != "boilerplate:caption" for p in pieces) or prev.nw < 3 \
+            or not t.startswith(prev.text) or len(t) - len(prev.text) > _AGAIN_EXTRA:
+        return None
+    s.doc.drop(i, "boilerplate:caption")
+    return i + 1, True
+
+
+def _cut_copy(ln: _Line, nxt: _Line) -> bool:
+    """``ln`` is the next line's opening cut off by an ellipsis, a bullet allowed before it
+    ("• Rescuers search the rubble of the…" / "Rescuers search the rubble of the old market on
+    Monday. (Jane Roe/Riverton Times)"): a gallery's thumbnail text over its full caption.
+    At least 4 words before the ellipsis. Heuristic (issue 19: photo galleries of stored
+    public pages)."""
+    t = ln.text
+    if not t.endswith(("...", "…")) or not _CUT_OFF.search(t) or ln.nw < 4:
+        return False   # a string test first: most lines end otherwise
+    m = _BULLET.match(t)
+    stem = t[m.end() if m else 0:].rstrip(".…").rstrip()
+    return len(stem) >= _CUT_STEM_CHARS and nxt.text.startswith(stem) and len(nxt.text) > len(stem) + 1
+
+
+#: The shortest cut-off text (characters) read as a copy of the next line.
+_CUT_STEM_CHARS = 20
 
 
 def _caption_below(s: _Scan, i: int) -> bool:
@@ -1478,13 +1582,45 @@ def _media_title(s: _Scan, i: int) -> _Step:
     no sentence of two, right above the player's duration and source line ("Rescuers
     reach the flooded villages" / "01:32 - Source: Riverton TV", :data:`_MEDIA_SOURCE`)
     -> ``boilerplate:link``. Only when ``strip_furniture``. Heuristic (issue 19: the video
-    blocks of live pages): real-world caption recall dev 0.966 -> 0.983, test unchanged."""
+    blocks of live pages): real-world caption recall dev 0.966 -> 0.983, test unchanged.
+    Also a video's title with the player's duration after it on its own line ("Rescuers
+    reach the flooded villages 02:12", :func:`_duration_title`)."""
     lines = s.doc.lines
-    if not s.strip_furniture or i + 1 >= len(lines) or not _MEDIA_SOURCE.match(lines[i + 1].text) \
-            or lines[i].nw > _MEDIA_TITLE_WORDS or _TWO_SENTENCES.search(lines[i].text):
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if not (lines[i].text[-1].isdigit() or nxt is not None and (nxt.text[-1].isdigit() or nxt.text[0].isdigit())):
+        return None   # no duration on this line or the next (string tests: most lines)
+    if not s.strip_furniture or lines[i].nw > _MEDIA_TITLE_WORDS or _TWO_SENTENCES.search(lines[i].text) \
+            or s.in_top and s.meta["headline"] is None:
+        return None
+    if nxt is not None and not nxt.blank_before and nxt.text.startswith(lines[i].text) and _duration_title(nxt):
+        # the title printed twice, the second time with its duration (alt text and player)
+        s.doc.drop(i, "boilerplate:link")
+        s.doc.drop(i + 1, "boilerplate:link")
+        return i + 2, True
+    if not _duration_title(lines[i]) and (nxt is None or not _MEDIA_SOURCE.match(nxt.text)):
         return None
     s.doc.drop(i, "boilerplate:link")
     return i + 1, True
+
+
+# A player's duration closing a title, after a word: "… flooded villages 02:12", "… 1:02:45".
+_DURATION_TAIL = re.compile(r"[^\W\d]['’\"”)]?\s+(?:\d{1,2}:)?\d{1,2}:[0-5]\d$")
+# A clock after a preposition is a time of day ("Doors open at 10:30"), not a duration.
+_CLOCK_AFTER_WORD = re.compile(r"\b(?:at|by|until|till|from|to|before|after|since|around|about|and|or|between)\s+\S+$",
+                               re.IGNORECASE)
+#: The fewest words of a video's title before its duration.
+_DURATION_TITLE_WORDS = 3
+
+
+def _duration_title(ln: _Line) -> bool:
+    """A video's title and its duration on one line ("Rescuers reach the flooded villages
+    02:12"): at least :data:`_DURATION_TITLE_WORDS` words, no sentence end, a duration
+    (m:ss or h:mm:ss) right after a word, not after a preposition (a time of day: "Polls
+    close at 8:00"). Heuristic (issue 19: the video lists of broadcasters' stored public
+    pages)."""
+    t = ln.text
+    return t[-1:].isdigit() and ln.nw >= _DURATION_TITLE_WORDS and not ln.sentence_end \
+        and _DURATION_TAIL.search(t) is not None and _CLOCK_AFTER_WORD.search(t) is None
 
 
 def _embed_block(s: _Scan, i: int) -> _Step:
@@ -1496,6 +1632,27 @@ def _embed_block(s: _Scan, i: int) -> _Step:
     for k in range(i, end):
         s.doc.drop(k, "boilerplate:embed")
     return end, True
+
+
+#: The longest rule line (characters).
+_RULE_CHARS = 80
+
+
+def _rule_line(s: _Scan, i: int) -> _Step:
+    """A line of symbols only, no letter or digit ("___", "* * *", "|", "•", "***"): a
+    page's rule, section break or stray separator, never text -> ``boilerplate:rule``
+    (the story-head rules read over it as before, :func:`_line_before`). Plain-text input
+    only (``strip_furniture``: the ScrapingHub gold keeps an HTML page's rules as article
+    text), and not a line of characters that print nothing (zero-width spaces). Heuristic
+    (issue 19: the rules and stray bars of stored public pages; the real-world gold counts
+    them as junk): real-world dev junk recall 0.989 -> 0.990 ("other" 12 -> 13 of 15), test
+    and kept chars unchanged; the appended set's AP bodies keep their "___" rules as text
+    (recall plain 0.9744 -> 0.9743, chrome 0.9681 -> 0.9680; F1 0.977 / 0.984 unchanged)."""
+    ln = s.doc.lines[i]
+    if ln.words or len(ln.text) > _RULE_CHARS or not s.strip_furniture or not ln.text.strip(_INVISIBLE):
+        return None
+    s.doc.drop(i, "boilerplate:rule")
+    return i + 1, True
 
 
 def _clock_stamp(s: _Scan, i: int) -> _Step:
@@ -1517,14 +1674,15 @@ def _note_line(s: _Scan, i: int) -> _Step:
     "This story has not been edited by …", "Correction: …", "… will continue to update
     this story.") -> ``metadata:note`` (issue 19: the notes of many outlets' pages), and a
     prompt to the reader (:func:`.furniture._reader_prompt`: "Read the latest updates
-    here.") or a story's teaser (:func:`.furniture._teaser`: "… were inj... Read More") ->
+    here.") or a story's teaser (:func:`.furniture._teaser`: "… were inj... Read More") or a
+    line closed by a call to act now (:func:`.furniture._closing_call`: "… Download now") ->
     ``boilerplate:promo``."""
     ln = s.doc.lines[i]
     if not s.strip_furniture:
         return None
     if _editor_note(ln) or _self_note(ln):
         s.doc.drop(i, "metadata:note")
-    elif _reader_prompt(ln) or _teaser(ln):
+    elif _reader_prompt(ln) or _teaser(ln) or _closing_call(ln):
         s.doc.drop(i, "boilerplate:promo")
     else:
         return None
@@ -1534,13 +1692,15 @@ def _note_line(s: _Scan, i: int) -> _Step:
 def _code_stamp(s: _Scan, i: int) -> _Step:
     """A line that is one code token (:func:`.furniture._code_line`: a feed id, a wire
     slug) or only template markup (:func:`.furniture._template_line`) ->
-    ``metadata:code``; a bare web address (:func:`.furniture._url_line`, plain-text input
-    only) -> ``boilerplate:link``; a desk's initials over its agencies
+    ``metadata:code``; a bare web address (:func:`.furniture._url_line`), a headline
+    closed by a link arrow (:func:`.furniture._arrow_link`) or, after some body, by a dash
+    and an agency (:func:`.furniture._source_title`; all plain-text input only) ->
+    ``boilerplate:link``; a desk's initials over its agencies
     (:func:`.furniture._desk_signoff`) -> ``metadata:byline``."""
     ln = s.doc.lines[i]
     if _code_line(ln) or _template_line(ln):
         s.doc.drop(i, "metadata:code")
-    elif s.strip_furniture and _url_line(ln):
+    elif s.strip_furniture and (_url_line(ln) or _arrow_link(ln) or s.seen_body and _source_title(ln)):
         s.doc.drop(i, "boilerplate:link")
     elif _desk_signoff(ln):
         s.doc.drop(i, "metadata:byline")
@@ -2075,8 +2235,10 @@ def _top_dateline(s: _Scan, i: int) -> _Step:
 # An author's note: a name (2-4 capitalised words), then "is a|an|the|our …" or "covers|
 # writes|reports …" ("Jane Roe is the Riverton correspondent of …", "Jane Roe covers
 # courts for …").
-_BIO = re.compile(r"^[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){1,3}\s+"
+_BIO = re.compile(r"^[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}\s+"
                   r"(?:(?:is|was)\s+(?:a|an|the|our)\s|(?:covers|writes|reports)\s)")
+# An author's note under a first name alone: "Jane is a …", "Jane writes …".
+_ONE_NAME_BIO = re.compile(r"^[A-Z][\w'’.\-]*\s+(?:is|was|covers|writes|reports)\s")
 # A note of where authors filed from, one sentence each: "Jane Roe reported from Nairobi.",
 # "Jane Roe and John Doe reported from Nairobi." (names joined by "and" or commas).
 _FILED_FROM = re.compile(r"[A-Z][\w'’.\-]*(?:(?:\s+|,\s+|\s+and\s+)[A-Z][\w'’.\-]*){1,7}\s+(?:reported|contributed(?:\s+reporting)?)"
@@ -2089,7 +2251,8 @@ def _author_bio(s: _Scan, i: int) -> _Step:
     """An author's note near the end of the article -> ``metadata:byline``: a line of at
     most 60 words, not a quotation, that opens with a name and "is a/an/the …" and names a
     role of ``byline_roles`` in its first sentence ("Jane Roe is the Riverton correspondent
-    of the Daily Star."), or opens with a name and "covers", "writes" or "reports", or is
+    of the Daily Star."; a first name alone only as the page's last line, issue 19: "Jane is
+    a technical writer …"), or opens with a name and "covers", "writes" or "reports", or is
     only notes of where authors filed from ("Jane Roe reported from Nairobi. John Doe
     contributed from London.", :data:`_FILED_FROM`); after
     some body, with at most :data:`_BIO_AFTER` sentence-like lines after it. Heuristic
@@ -2106,6 +2269,8 @@ def _author_bio(s: _Scan, i: int) -> _Step:
     if not filed and not m.group().rstrip().endswith(("covers", "writes", "reports")) \
             and not s.lex.byline_roles.search(first):
         return None
+    if not filed and i + 1 < len(lines) and _ONE_NAME_BIO.match(ln.text):
+        return None   # a first name alone ("Jane is a writer …") only on the page's last line
     if sum(_sentence_like(x) for x in lines[i + 1:i + 2 + _BIO_AFTER]) > _BIO_AFTER:
         return None
     s.doc.drop(i, "metadata:byline")
@@ -2163,20 +2328,20 @@ def _paragraph(s: _Scan, i: int, start: int | None = None, end: int | None = Non
 
 
 #: Top zone (lines before the first sentence-like paragraph), in order: cue lexicon,
-#: time stamp, clock stamp, bracketed note, date line, date prefix glued to the first sentence, byline,
-#: caption or credit, embedded post, code line (a feed id, a web address, a desk sign-off), the given title, duplicate of the headline, end of
+#: rule line, time stamp, clock stamp, bracketed note, date line, date prefix glued to the first sentence, byline,
+#: caption or credit, a video's title (after the headline), embedded post, code line (a feed id, a web address, a desk sign-off), the given title, duplicate of the headline, end of
 #: the top zone (a sentence-like line), headline (first title-like line), label (a line before the headline),
 #: a dateline line (ends the zone), tag run, kicker; a line no rule takes (a sentence-less standfirst) starts the body.
-_TOP_RULES = (_top_cue, _timestamp_line, _clock_stamp, _note_line, _date_stamp_line, _date_prefix_line,
-              _byline_line, _caption_line, _embed_block, _code_stamp, _given_title, _duplicate_headline, _sentence_ends_top, _shape_headline,
+_TOP_RULES = (_top_cue, _rule_line, _timestamp_line, _clock_stamp, _note_line, _date_stamp_line, _date_prefix_line,
+              _byline_line, _caption_line, _media_title, _embed_block, _code_stamp, _given_title, _duplicate_headline, _sentence_ends_top, _shape_headline,
               _before_headline, _top_dateline, _tag_run, _masthead, _kicker)
-#: Body, in order: cue lexicon, time stamp, clock stamp, bracketed note, open tag list,
+#: Body, in order: cue lexicon, rule line, time stamp, clock stamp, bracketed note, open tag list,
 #: date line, duplicate headline, byline, caption or credit, embedded post, code line,
 #: entry clock stamp, leading dateline,
 #: trailing tag run, bullet item, a story link over its teaser, a second story's head, a datelined
 #: paragraph after the article,
 #: sub-heading, an author's note, a repeated paragraph, paragraph.
-_BODY_RULES = (_body_cue, _timestamp_line, _clock_stamp, _note_line, _open_tag_list, _date_stamp_line,
+_BODY_RULES = (_body_cue, _rule_line, _timestamp_line, _clock_stamp, _note_line, _open_tag_list, _date_stamp_line,
                _duplicate_headline, _byline_line, _caption_line, _media_title, _embed_block, _code_stamp, _entry_stamp,
                _byline_lead_start, _dateline_start, _live_credit,
                _tag_run, _bullet_item, _headed_teaser, _story_head, _dateline_story, _kicker, _author_bio,
