@@ -149,6 +149,14 @@ def test_a_verb_that_sets_a_tally_to_the_figure_names_its_giver():
     assert figs["40"]["attribution"] is None  # an event sets no tally: no giver
 
 
+def test_a_giver_without_a_reporting_verb_keeps_the_source_it_cites():
+    """A tallying verb's subject is the only relation of its sentence; the citation
+    participle after it is that giver's (this once stopped the document: ``cites_of``
+    compared the participle with no relation at all)."""
+    figs = _figures("Authorities in Velin cut the number of people killed to 125, citing hospital records.")
+    assert _source(figs["125"]) == "authorities" and figs["125"]["cites"] == ["hospital records"]
+
+
 def test_a_match_score_inside_a_report_is_the_outlets_account():
     figs = _figures("Fans said the crush began after the home side lost 3-2 to Velin United on Saturday.")
     assert [q["attribution"] for t, q in figs.items() if t in ("3", "2")] == [None, None]

@@ -321,9 +321,13 @@ def cites_of(rel: Record | None, rels: list[Record], found: list[tuple["Token", 
     relation of the sentence."""
     if rel is None or not found:
         return []
+    # a giver found without a reporting relation (a tallying verb's subject, a belief,
+    # a label) is a candidate too: "Authorities cut the toll to 125, citing hospital
+    # records" has no other relation to compare the participle with
+    pool = rels if any(r is rel for r in rels) else [*rels, rel]
     out = []
     for part, name in found:
-        best = min(rels, key=lambda r: _distance(part, r, doc))
+        best = min(pool, key=lambda r: _distance(part, r, doc))
         if best is rel and name not in out:
             out.append(name)
     return out
