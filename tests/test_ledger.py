@@ -861,3 +861,23 @@ def test_numbers_in_an_apposition_do_not_stand_between_a_count_and_its_cue():
     s = "The agency said 54 people died and 30 more were taken to hospital."
     q = quantity(s, "54", 54, counted="people", predicate="die")
     assert measure_of(claim("d", s, [q, quantity(s, "30", 30)]), q) == "deaths"
+
+
+def test_story_victims_head_counts_everyone():
+    # invented: a crush at a festival whose documents all count "pilgrims"
+    docs = {d: {"doc_id": d, "story_id": "s"} for d in ("a", "b", "c")}
+    ca = claim("a", "At least 90 pilgrims died in the crush at Velmora.",
+               [quantity("At least 90 pilgrims died in the crush at Velmora.", "90", 90,
+                         counted="pilgrims", predicate="die")])
+    cb = claim("b", "Officials said 112 pilgrims were killed near the shrine.",
+               [quantity("Officials said 112 pilgrims were killed near the shrine.", "112", 112,
+                         counted="pilgrims", predicate="kill")])
+    cc = claim("c", "The ministry put the toll at 130 people dead.",
+               [quantity("The ministry put the toll at 130 people dead.", "130", 130,
+                         counted="people", predicate="put")])
+    groups = {(m.measure, m.cls): sorted(r.quantity["value"] for r in m.rows)
+              for m in build_ledger([ca, cb, cc], docs)}
+    assert groups == {("deaths", "all"): [90, 112, 130]}
+    # a head only one document uses stays a class of its own
+    groups = {(m.measure, m.cls) for m in build_ledger([ca, cc], {"a": docs["a"], "c": docs["c"]})}
+    assert groups == {("deaths", "pilgrims"), ("deaths", "all")}
