@@ -881,3 +881,14 @@ def test_story_victims_head_counts_everyone():
     # a head only one document uses stays a class of its own
     groups = {(m.measure, m.cls) for m in build_ledger([ca, cc], {"a": docs["a"], "c": docs["c"]})}
     assert groups == {("deaths", "pilgrims"), ("deaths", "all")}
+
+
+def test_pronoun_count_of_another_measure_takes_its_antecedents_class():
+    s = "Health officials say 900 people in Tarn were sickened by the fever and 310 of them have died."
+    c = claim("d", s, [quantity(s, "900", 900, counted="people", predicate="sicken"),
+                       quantity(s, "310", 310, counted="them", predicate="die")])
+    s2 = "The ministry said 295 people had died of the fever in Tarn."
+    c2 = claim("d", s2, [quantity(s2, "295", 295, counted="people", predicate="die")])
+    groups = {(m.measure, m.cls): sorted(r.quantity["value"] for r in m.rows)
+              for m in build_ledger([c, c2], {"d": {}})}
+    assert groups[("deaths", "all")] == [295, 310]
