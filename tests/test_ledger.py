@@ -892,3 +892,12 @@ def test_pronoun_count_of_another_measure_takes_its_antecedents_class():
     groups = {(m.measure, m.cls): sorted(r.quantity["value"] for r in m.rows)
               for m in build_ledger([c, c2], {"d": {}})}
     assert groups[("deaths", "all")] == [295, 310]
+
+
+def test_a_noun_before_the_tally_noun_names_its_measure():
+    s1 = "The landslide killed at least 40 people, officials said."
+    s2 = "The rescue figure, first given as 210, was later cut to 120."
+    c1 = claim("d", s1, [quantity(s1, "at least 40", 40, approx="at_least", counted="people", predicate="kill")])
+    c2 = claim("d", s2, [quantity(s2, "210", 210, predicate="give"), quantity(s2, "120", 120, predicate="cut")])
+    tables = {m.measure: sorted(r.quantity["value"] for r in m.rows) for m in build_ledger([c1, c2], {"d": {}})}
+    assert tables == {"deaths": [40], "rescued": [120, 210]}
