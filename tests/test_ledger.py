@@ -901,3 +901,11 @@ def test_a_noun_before_the_tally_noun_names_its_measure():
     c2 = claim("d", s2, [quantity(s2, "210", 210, predicate="give"), quantity(s2, "120", 120, predicate="cut")])
     tables = {m.measure: sorted(r.quantity["value"] for r in m.rows) for m in build_ledger([c1, c2], {"d": {}})}
     assert tables == {"deaths": [40], "rescued": [120, 210]}
+
+
+def test_a_cue_after_several_linking_words_names_the_measure():
+    s = "The storm left more than 30 villagers dead in Tarn and hundreds more with injuries."
+    c = claim("d", s, [quantity(s, "more than 30", 30, approx="more_than", counted="villagers", predicate="die"),
+                       quantity(s, "hundreds", 300, predicate="die")])
+    tables = {m.measure: sorted(r.quantity["value"] for r in m.rows) for m in build_ledger([c], {"d": {}})}
+    assert tables == {"deaths": [30], "injured": [300]}

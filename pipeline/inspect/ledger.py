@@ -467,8 +467,10 @@ def _cue_re(cue: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=None)
 def _adjacent_re(links: tuple[str, ...], cue: str) -> re.Pattern[str]:
-    """A cue right after the number, one of ``links`` allowed between (compiled once)."""
-    return re.compile(r"(?:\s+(?:" + "|".join(map(re.escape, links)) + r"))?\s+" + re.escape(cue) + r"(?![\w-])")
+    """A cue right after the number, up to three of ``links`` allowed between ("hundreds
+    more with injuries"; one only before: real-world ledger pairs F1 dev 0.6506 → 0.6536,
+    test 0.5103 unchanged), compiled once."""
+    return re.compile(r"(?:\s+(?:" + "|".join(map(re.escape, links)) + r")){0,3}\s+" + re.escape(cue) + r"(?![\w-])")
 
 
 def _cue_measure(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> str | None:
