@@ -883,6 +883,18 @@ def test_a_denial_phrase_before_a_figure_disputes_it():
     assert "disputed" in _flags(figs["4,300"])
 
 
+def test_the_figure_set_aside_by_rather_than_is_disputed():
+    figs = _figures("The governor of Tarn said the toll would be nearer 300 rather than the 2,000 "
+                    "that village heads had feared.")
+    assert "disputed" in _flags(figs["2,000"])
+    assert "disputed" not in _flags(figs["300"])
+
+
+def test_a_figure_that_does_not_square_with_events_is_disputed():
+    figs = _figures("The figure of 140, the union said, does not square with what workers saw in Velin.")
+    assert "disputed" in _flags(figs["140"])
+
+
 def test_a_denial_phrase_that_refers_back_disputes_no_later_figure():
     figs = _figures("Doctors in Velin said 90 people were killed. Officials questioned the figure, "
                     "saying 46 people had died.")

@@ -861,3 +861,51 @@ def test_numbers_in_an_apposition_do_not_stand_between_a_count_and_its_cue():
     s = "The agency said 54 people died and 30 more were taken to hospital."
     q = quantity(s, "54", 54, counted="people", predicate="die")
     assert measure_of(claim("d", s, [q, quantity(s, "30", 30)]), q) == "deaths"
+
+
+def test_story_victims_head_counts_everyone():
+    # invented: a crush at a festival whose documents all count "pilgrims"
+    docs = {d: {"doc_id": d, "story_id": "s"} for d in ("a", "b", "c")}
+    ca = claim("a", "At least 90 pilgrims died in the crush at Velmora.",
+               [quantity("At least 90 pilgrims died in the crush at Velmora.", "90", 90,
+                         counted="pilgrims", predicate="die")])
+    cb = claim("b", "Officials said 112 pilgrims were killed near the shrine.",
+               [quantity("Officials said 112 pilgrims were killed near the shrine.", "112", 112,
+                         counted="pilgrims", predicate="kill")])
+    cc = claim("c", "The ministry put the toll at 130 people dead.",
+               [quantity("The ministry put the toll at 130 people dead.", "130", 130,
+                         counted="people", predicate="put")])
+    groups = {(m.measure, m.cls): sorted(r.quantity["value"] for r in m.rows)
+              for m in build_ledger([ca, cb, cc], docs)}
+    assert groups == {("deaths", "all"): [90, 112, 130]}
+    # a head only one document uses stays a class of its own
+    groups = {(m.measure, m.cls) for m in build_ledger([ca, cc], {"a": docs["a"], "c": docs["c"]})}
+    assert groups == {("deaths", "pilgrims"), ("deaths", "all")}
+
+
+def test_pronoun_count_of_another_measure_takes_its_antecedents_class():
+    s = "Health officials say 900 people in Tarn were sickened by the fever and 310 of them have died."
+    c = claim("d", s, [quantity(s, "900", 900, counted="people", predicate="sicken"),
+                       quantity(s, "310", 310, counted="them", predicate="die")])
+    s2 = "The ministry said 295 people had died of the fever in Tarn."
+    c2 = claim("d", s2, [quantity(s2, "295", 295, counted="people", predicate="die")])
+    groups = {(m.measure, m.cls): sorted(r.quantity["value"] for r in m.rows)
+              for m in build_ledger([c, c2], {"d": {}})}
+    assert groups[("deaths", "all")] == [295, 310]
+
+
+def test_a_noun_before_the_tally_noun_names_its_measure():
+    s1 = "The landslide killed at least 40 people, officials said."
+    s2 = "The rescue figure, first given as 210, was later cut to 120."
+    c1 = claim("d", s1, [quantity(s1, "at least 40", 40, approx="at_least", counted="people", predicate="kill")])
+    c2 = claim("d", s2, [quantity(s2, "210", 210, predicate="give"), quantity(s2, "120", 120, predicate="cut")])
+    tables = {m.measure: sorted(r.quantity["value"] for r in m.rows) for m in build_ledger([c1, c2], {"d": {}})}
+    assert tables == {"deaths": [40], "rescued": [120, 210]}
+
+
+def test_a_cue_after_several_linking_words_names_the_measure():
+    s = "The storm left more than 30 villagers dead in Tarn and hundreds more with injuries."
+    c = claim("d", s, [quantity(s, "more than 30", 30, approx="more_than", counted="villagers", predicate="die"),
+                       quantity(s, "hundreds", 300, predicate="die")])
+    tables = {m.measure: sorted(r.quantity["value"] for r in m.rows) for m in build_ledger([c], {"d": {}})}
+    assert tables == {"deaths": [30], "injured": [300]}

@@ -189,6 +189,16 @@ def test_a_total_over_a_region_or_the_world_is_the_whole_storys():
     assert scope_of(c, c["quantities"][0], None, {"South Africa"}) == ("South Africa", None)
 
 
+def test_a_total_over_a_region_is_no_main_countrys():
+    # in a story with a main country, a region-wide total is still no one country's
+    s = "About 900,000 people across the region need food aid."
+    c = claim("d", s, [("900,000", 900000)], [])
+    assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == (None, None)
+    s = "About 900,000 people need food aid."
+    c = claim("d", s, [("900,000", 900000)], [])
+    assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", None)
+
+
 def test_a_count_that_refers_back_to_a_country_is_that_countrys():
     docs = {d: {"doc_id": d, "story_id": "story:x", "source": d} for d in "abc"}
     claims = [claim("a", "In Sri Lanka 4,800 people were killed.", [("4,800", 4800)], [("Sri Lanka", SRI_LANKA)]),

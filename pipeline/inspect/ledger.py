@@ -467,8 +467,10 @@ def _cue_re(cue: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=None)
 def _adjacent_re(links: tuple[str, ...], cue: str) -> re.Pattern[str]:
-    """A cue right after the number, one of ``links`` allowed between (compiled once)."""
-    return re.compile(r"(?:\s+(?:" + "|".join(map(re.escape, links)) + r"))?\s+" + re.escape(cue) + r"(?![\w-])")
+    """A cue right after the number, up to three of ``links`` allowed between ("hundreds
+    more with injuries"; one only before: real-world ledger pairs F1 dev 0.6506 → 0.6536,
+    test 0.5103 unchanged), compiled once."""
+    return re.compile(r"(?:\s+(?:" + "|".join(map(re.escape, links)) + r")){0,3}\s+" + re.escape(cue) + r"(?![\w-])")
 
 
 def _cue_measure(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> str | None:
@@ -1113,6 +1115,7 @@ class KeyContext:
     centred: set[Any] = field(default_factory=set)
     sites: dict[tuple[str, Any], str] = field(default_factory=dict)
     crowds: set[Any] = field(default_factory=set)
+    victims: dict[Any, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, claims: list[dict[str, Any]], documents: dict[str, dict[str, Any]],
@@ -1127,6 +1130,7 @@ class KeyContext:
         centred = story_cities(documents, claims, share=2 / 3)
         ctx.sites = previous_sites(claims)
         ctx.crowds = crowd_stories(documents, votes, lex)
+        ctx.victims = story_victims(claims, documents, lex)
         multi = _multi_country_stories(claims, ctx, lex)
         # a story in one city and in one country: counts placed elsewhere are nationals abroad
         ctx.centred = {story for story, cities in centred.items() if cities and story not in multi}
@@ -1158,6 +1162,35 @@ def _multi_country_stories(claims: list[dict[str, Any]], ctx: "KeyContext", lex:
                 docs_of[(story, country)].add(doc_id)
     per_story: Counter = Counter(story for (story, _), docs in docs_of.items() if len(docs) >= 2)
     return {story for story, n in per_story.items() if n >= 2}
+
+
+def story_victims(claims: Iterable[dict[str, Any]], documents: dict[str, dict[str, Any]],
+                  lex: Lexicon) -> dict[Any, frozenset[str]]:
+    """story_id → the counted heads in no class that name the story's victims in general:
+    used by counts of people in at least ``story_victims.share`` of the story's documents
+    (and ``min_docs`` of them, classes.json): "pilgrims" in a crush at a pilgrimage is
+    everyone the story counts, not a narrower class beside "people".
+
+    Heuristic: real-world ledger pairs F1 dev 0.6345 → 0.6399, test 0.5093 → 0.5094 on the
+    rebuilt test bed; on the old one it lowered test (0.6435 → 0.6428) and was removed
+    (docs/ledger.md, "Class")."""
+    conf = load_json("ledger", "classes.json")["story_victims"]
+    docs_of: dict[tuple[Any, str], set[str]] = defaultdict(set)
+    for claim in claims:
+        doc_id = str(claim.get("doc_id"))
+        for q in claim.get("quantities") or []:
+            counted = q.get("counted")
+            if not counted or not countable(q):
+                continue
+            cls = class_of(counted, lex)
+            if cls != "all" and cls not in lex.classes and is_person_head(counted, lex):
+                docs_of[((documents.get(doc_id) or {}).get("story_id"), cls)].add(doc_id)
+    n_docs: Counter = Counter(d.get("story_id") for d in documents.values())
+    out: dict[Any, set[str]] = defaultdict(set)
+    for (story, cls), docs in docs_of.items():
+        if len(docs) >= max(int(conf["min_docs"]), float(conf["share"]) * n_docs.get(story, 0)):
+            out[story].add(cls)
+    return {story: frozenset(v) for story, v in out.items()}
 
 
 def crowd_stories(documents: dict[str, dict[str, Any]], votes: dict[str, Counter], lex: Lexicon) -> set[Any]:
@@ -1223,11 +1256,25 @@ def tally_measure(claim: dict[str, Any], q: dict[str, Any], doc_measure: str | N
     if not near:
         return doc_measure if _pronoun_tally(q, before, lex) else None
     # "the number of injured rose to 934 from 863": the tally names its measure
-    tail = before[max(m.end() for m in near):]
-    named = _cue_at_start(tail, lex)
+    last = max(near, key=lambda m: m.end())
+    tail = before[last.end():]
+    named = _cue_at_start(tail, lex) or _tally_modifier(before[:last.start()], lex)
     if named is None and _qualified_by_participle(tail, q):
         return None
     return named or doc_measure
+
+
+def _tally_modifier(before_noun: str, lex: Lexicon) -> str | None:
+    """The measure a noun right before the tally noun names ("the **rescue** figure, first
+    given as 368", "the regional **case** count now stands at 8,300"): one of a measure's
+    ``nouns`` or a ``predicates`` lemma, as the word itself.
+
+    Heuristic: real-world ledger pairs F1 dev 0.6469 → 0.6506, test 0.5103 unchanged
+    (docs/ledger.md, "Measure")."""
+    words = _words(before_noun.lower())[-1:]
+    if not words:
+        return None
+    return _measure_by_word(words[0], "nouns", lex) or _measure_by_word(words[0], "predicates", lex)
 
 
 def _qualified_by_participle(tail: str, q: dict[str, Any]) -> bool:
@@ -1428,6 +1475,10 @@ def group_key(claim: dict[str, Any], q: dict[str, Any], ctx: KeyContext,
         published = (ctx.documents.get(doc_id) or {}).get("published")
         when = occasion_day(claim, q, published)
     cls = counted_class(measure, who_is_counted(claim, q, lex), lex)
+    if cls == "unresolved":
+        cls = _other_measure_antecedent(claim, q, measure, ctx, lex, story) or cls
+    if cls in ctx.victims.get(story, ()):
+        cls = "all"
     if cls == "part" and _placed_part(scope, ctx.main_country.get(story)):
         cls = "all"
     elif cls == "all" and _of_the_whole(claim, q, measure, lex, ctx.measures):
@@ -1520,6 +1571,27 @@ def partitive_measure(claim: dict[str, Any], q: dict[str, Any], ctx: KeyContext,
     if end > start or not _COMMA.fullmatch(text, end - base, start - base):
         return None
     return _figure_measure(claim, prev, ctx, lex, story)
+
+
+def _other_measure_antecedent(claim: dict[str, Any], q: dict[str, Any], measure: str, ctx: KeyContext,
+                              lex: Lexicon, story: Any) -> str | None:
+    """The class of a pronoun count ("of them") whose antecedent, the count right before it
+    in its sentence, counts another measure ("1,975 people have caught the virus and 1,069
+    **of them** have died"): the dead among everyone who caught it are the whole toll, so
+    the antecedent's class (people: ``all``), not an unresolved part.
+
+    Heuristic: real-world ledger pairs F1 dev 0.6399 → 0.6415, gold revisions marked dev
+    0.455 → 0.463; test unchanged (0.5094, 0.500) (docs/ledger.md, "Class")."""
+    start = (q.get("span") or [None])[0]
+    before = [o for o in claim.get("quantities") or [] if o is not q and countable(o)
+              and (o.get("span") or [None])[0] is not None and start is not None and o["span"][1] <= start]
+    if not before:
+        return None
+    prev = max(before, key=lambda o: o["span"][1])
+    other = _figure_measure(claim, prev, ctx, lex, story)
+    if other is None or other == measure:
+        return None
+    return counted_class(other, who_is_counted(claim, prev, lex), lex)
 
 
 _OPENER = re.compile(r"\s*Of\s+(?:the|those|these|all)\b(?:[^,;]|,(?=\d))*,")
