@@ -539,6 +539,13 @@ def test_entry_clock_with_a_colon_on_a_live_page():
     assert reasons(c)["1:15am EDT:"] == "metadata:time" and BODY[1] in kept(c)
 
 
+def test_entry_clock_with_capital_pm_and_zone_on_a_live_page():
+    entries = [f"{h}:15 PM KST: {b}" for h, b in zip((1, 2, 3), BODY[1:])]
+    c = clean("\n\n".join(["Riverton council passes a budget", BODY[0], *entries]))
+    check_invariants(c)
+    assert reasons(c)["1:15 PM KST:"] == "metadata:time" and BODY[1] in kept(c)
+
+
 def test_long_list_of_names_after_by_anywhere():
     line = "By Jane Roe, Tom Ash, Lea Park, Ken Moor, Ann Lee and Bob Fay, Riverton Herald"
     assert reasons(_between(line))[line] == "metadata:byline"
