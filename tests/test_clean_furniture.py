@@ -22,6 +22,8 @@ def _between(line: str) -> object:
     "Image caption: Residents queue for water outside the town hall",
     "Flooded fields around Riverton on Monday, in a photo released by the relief group. (RRC via AP)",
     "A crowd in white packs a Riverton street as they march to the hall — Jane Roe/Getty Images",
+    "Jane Roe/AFP/Getty Images: Volunteers fill sandbags near the river bank on Monday.",
+    "A medic tends to a hurt runner in Riverton. Handout photo from the city's fire service, via Reuters",
 ])
 def test_caption_ending_in_credit_is_removed(line):
     assert reasons(_between(line))[line] == "boilerplate:caption"
@@ -33,6 +35,7 @@ def test_caption_ending_in_credit_is_removed(line):
     "The vote followed a long debate (see the council minutes).",
     "The mayor won the vote — a rare win for Riverton.",
     "Aid went out by truck (Riverton via Lowtown) on Monday.",
+    "The council said it would publish a handout photo of the new bridge. It has not done so.",
 ])
 def test_sentence_with_bracket_or_agency_is_kept(line):
     assert line in kept(_between(line))
@@ -56,6 +59,15 @@ def test_embedded_post_with_signoff_is_removed():
     check_invariants(c)
     r = reasons(c)
     assert all(r[p] == "boilerplate:embed" for p in post)
+    assert BODY[2] in kept(c)
+
+
+def test_embedded_post_with_a_cut_short_picture_link_is_removed():
+    post = ["Posted by the fire service, 9.40am:",
+            "\"Crews are still at the mill on Riverton Road #riverton pic.twitter.com/...\""]
+    c = clean("\n\n".join(BODY[:2] + ["\n".join(post)] + BODY[2:]))
+    check_invariants(c)
+    assert all(reasons(c)[p] == "boilerplate:embed" for p in post)
     assert BODY[2] in kept(c)
 
 
