@@ -409,6 +409,17 @@ def test_prompt_after_a_question_or_to_an_address(line):
     assert reasons(_between(line))[line] == "boilerplate:promo"
 
 
+@pytest.mark.parametrize("line", ["Follow the Riverton Herald on Google News for the latest updates.",
+                                  "Stay with Riverton Radio for the latest news on the flood.",
+                                  "Visit our flood page for more stories and video.",
+                                  "Get the Riverton Herald in your inbox"])
+def test_prompt_pointing_at_the_latest_updates(line):
+    assert reasons(_between(line))[line] == "boilerplate:promo"
+    # a reported instruction that names the latest updates is a sentence of the article
+    other = "Stay indoors and listen to the radio for the latest updates, the mayor said."
+    assert other in kept(_between(other))
+
+
 def test_question_in_prose_before_an_imperative_is_kept():
     line = "Why did the council wait? Read the minutes and the answer is plain enough, Park said."
     assert line in kept(_between(line))
