@@ -420,6 +420,12 @@ def test_prompt_pointing_at_the_latest_updates(line):
     assert other in kept(_between(other))
 
 
+@pytest.mark.parametrize("line", ["Log in or sign up to join this discussion.",
+                                  "Sign in, or create a free account, to post a comment."])
+def test_sign_in_prompt_is_promo(line):
+    assert reasons(_between(line))[line] == "boilerplate:promo"
+
+
 def test_question_in_prose_before_an_imperative_is_kept():
     line = "Why did the council wait? Read the minutes and the answer is plain enough, Park said."
     assert line in kept(_between(line))
