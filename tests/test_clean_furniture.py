@@ -20,6 +20,10 @@ def _between(line: str) -> object:
     "Council members leave the chamber after the vote [Jane Roe - Getty Images]",
     "The old bridge over the Riverton canal. (File photo)",
     "Image caption: Residents queue for water outside the town hall",
+    "Flooded fields around Riverton on Monday, in a photo released by the relief group. (RRC via AP)",
+    "A crowd in white packs a Riverton street as they march to the hall — Jane Roe/Getty Images",
+    "Jane Roe/AFP/Getty Images: Volunteers fill sandbags near the river bank on Monday.",
+    "A medic tends to a hurt runner in Riverton. Handout photo from the city's fire service, via Reuters",
 ])
 def test_caption_ending_in_credit_is_removed(line):
     assert reasons(_between(line))[line] == "boilerplate:caption"
@@ -29,6 +33,9 @@ def test_caption_ending_in_credit_is_removed(line):
     "Opponents said the plan would cost more (about $3 million) than the mayor claimed.",
     "The council's forecast was wrong, Reuters reported on Tuesday, citing two officials.",
     "The vote followed a long debate (see the council minutes).",
+    "The mayor won the vote — a rare win for Riverton.",
+    "Aid went out by truck (Riverton via Lowtown) on Monday.",
+    "The council said it would publish a handout photo of the new bridge. It has not done so.",
 ])
 def test_sentence_with_bracket_or_agency_is_kept(line):
     assert line in kept(_between(line))
@@ -52,6 +59,15 @@ def test_embedded_post_with_signoff_is_removed():
     check_invariants(c)
     r = reasons(c)
     assert all(r[p] == "boilerplate:embed" for p in post)
+    assert BODY[2] in kept(c)
+
+
+def test_embedded_post_with_a_cut_short_picture_link_is_removed():
+    post = ["Posted by the fire service, 9.40am:",
+            "\"Crews are still at the mill on Riverton Road #riverton pic.twitter.com/...\""]
+    c = clean("\n\n".join(BODY[:2] + ["\n".join(post)] + BODY[2:]))
+    check_invariants(c)
+    assert all(reasons(c)[p] == "boilerplate:embed" for p in post)
     assert BODY[2] in kept(c)
 
 
@@ -259,6 +275,15 @@ def test_line_above_a_credit_is_its_caption():
 def test_disclaimer_line_is_removed():
     line = ("The information is supplied by the agency named above, and the site makes no warranty "
             "as to its accuracy or completeness.")
+    assert reasons(_between(line))[line] == "boilerplate:disclaimer"
+
+
+def test_news_sentence_about_an_unverified_video_is_kept():
+    # a reporter's note inside a paragraph is article text, not a site's disclaimer
+    par = ("One clip shows a crane falling onto the market in Riverton. Two people were hurt. "
+           "The clip has not been independently verified by the Riverton Daily.")
+    assert par in kept(_between(par))
+    line = "This content has not been independently verified by the Riverton Daily."
     assert reasons(_between(line))[line] == "boilerplate:disclaimer"
 
 

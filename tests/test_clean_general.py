@@ -401,6 +401,13 @@ def test_share_bar_without_separators():
     assert other in kept(_between(other))
 
 
+@pytest.mark.parametrize("line", ["Like | Tweet | Share | Print", "Share: Facebook | Twitter | Email | Link"])
+def test_share_bar_with_separators(line):
+    assert reasons(_between(line))[line] == "boilerplate:share"
+    other = "Riverton | Budget | Schools | Council"
+    assert other in kept(_between(other))
+
+
 def test_hashtag_line_is_tags():
     line = "#Riverton #budget #schools"
     assert reasons(_between(line))[line] == "boilerplate:tags"

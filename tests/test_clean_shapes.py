@@ -409,6 +409,23 @@ def test_prompt_after_a_question_or_to_an_address(line):
     assert reasons(_between(line))[line] == "boilerplate:promo"
 
 
+@pytest.mark.parametrize("line", ["Follow the Riverton Herald on Google News for the latest updates.",
+                                  "Stay with Riverton Radio for the latest news on the flood.",
+                                  "Visit our flood page for more stories and video.",
+                                  "Get the Riverton Herald in your inbox"])
+def test_prompt_pointing_at_the_latest_updates(line):
+    assert reasons(_between(line))[line] == "boilerplate:promo"
+    # a reported instruction that names the latest updates is a sentence of the article
+    other = "Stay indoors and listen to the radio for the latest updates, the mayor said."
+    assert other in kept(_between(other))
+
+
+@pytest.mark.parametrize("line", ["Log in or sign up to join this discussion.",
+                                  "Sign in, or create a free account, to post a comment."])
+def test_sign_in_prompt_is_promo(line):
+    assert reasons(_between(line))[line] == "boilerplate:promo"
+
+
 def test_question_in_prose_before_an_imperative_is_kept():
     line = "Why did the council wait? Read the minutes and the answer is plain enough, Park said."
     assert line in kept(_between(line))
@@ -537,6 +554,13 @@ def test_entry_clock_with_a_colon_on_a_live_page():
     c = clean("\n\n".join(["Riverton council passes a budget", BODY[0], *entries]))
     check_invariants(c)
     assert reasons(c)["1:15am EDT:"] == "metadata:time" and BODY[1] in kept(c)
+
+
+def test_entry_clock_with_capital_pm_and_zone_on_a_live_page():
+    entries = [f"{h}:15 PM KST: {b}" for h, b in zip((1, 2, 3), BODY[1:])]
+    c = clean("\n\n".join(["Riverton council passes a budget", BODY[0], *entries]))
+    check_invariants(c)
+    assert reasons(c)["1:15 PM KST:"] == "metadata:time" and BODY[1] in kept(c)
 
 
 def test_long_list_of_names_after_by_anywhere():

@@ -424,3 +424,22 @@ def test_newsroom_numbers(nlp, rule, text, expected):
         assert doc.text[q["span"][0]:q["span"][1]] == q["text"]
     got = [(q["text"], q["kind"], q["unit"], q["value"], q["low"], q["high"], q["approx"]) for q in qs]
     assert got == expected
+
+
+@pytest.mark.parametrize("text,num", [
+    ("The oldest of the dead was a woman of 84.", "84"),
+    ("Among the injured is a boy of five, the hospital said.", "five"),
+    ("The captain, who is 69, was arrested on Tuesday.", "69"),
+    ("Among the dead is Tom Ash, who was seven.", "seven"),
+])
+def test_age_in_a_phrase_of_its_own(nlp, text, num):
+    doc = nlp(text)
+    qs = [q for s in doc.sents for q in find_quantities(s, [])]
+    q = by_text(qs, num)
+    assert q["kind"] == "age" and q["unit"] == "year"
+
+
+def test_of_before_a_count_of_people_stays_a_count(nlp):
+    doc = nlp("Police arrested a group of 12 at the scene, and a family of five children lost their home.")
+    qs = [q for s in doc.sents for q in find_quantities(s, [])]
+    assert by_text(qs, "12")["kind"] == "count" and by_text(qs, "five")["kind"] == "count"

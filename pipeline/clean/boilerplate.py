@@ -164,7 +164,8 @@ _WORD_BAR_ITEMS = 8
 
 def _word_bar(text: str, lex: _Lexicon) -> str | None:
     """Class of a bar of one-word cue items joined by spaces ("Facebook Twitter LinkedIn
-    Email": 2-8 items, all of one class; after a navigation item, section labels may
+    Email": 2-8 items, all of one class; separator marks between them are skipped: "Like |
+    Tweet | Print"); after a navigation item, section labels may
     follow: "Home News World", a breadcrumb trail without separators, issue 19), or ``"tags"`` for a line of hashtags only
     ("#floods #Riverton"); else None. Heuristic (issue 19: share bars and hashtag lines
     whose separators the scraper dropped; with the chrome cue entries of the same change,
@@ -178,7 +179,8 @@ def _word_bar(text: str, lex: _Lexicon) -> str | None:
     cls = one.get(text[:sp].lower().strip(_EDGE)) if sp > 0 else None
     if cls is None:
         return None   # the first word is no cue item: no bar (most lines end here)
-    words = text.split()
+    # separators between the items ("Like | Tweet | Print", "Share · Email") are no items
+    words = [w for w in text.split() if w.strip(_BAR_SEPARATORS)]
     # a breadcrumb trail printed without its separators: "Home News World" (a navigation
     # item first, then navigation items or section labels)
     ok = {cls, "label"} if cls == "navigation" else {cls}
@@ -188,6 +190,8 @@ def _word_bar(text: str, lex: _Lexicon) -> str | None:
 
 
 _ONE_WORD: list = []
+# Marks that only separate a bar's items.
+_BAR_SEPARATORS = "|·•"
 _EDGE = ".,:;!?|()[]'\"“”‘’"
 
 

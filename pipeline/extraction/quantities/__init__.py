@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from ...records import Quantity
 from .bounds import _approx_low_high, _bounds, _merge_ranges
-from .candidates import _candidates, _in_name, _is_person_age, _kept, _one_is_determiner
+from .candidates import _age_phrase, _candidates, _in_name, _is_person_age, _kept, _one_is_determiner
 from .counted import _counted, _counted_phrase, _predicate
 from .reading import _units, sent_slice, vague_magnitude
 
@@ -66,7 +66,7 @@ def find_quantities(sent: "Span", exclude: Sequence[tuple[int, int]] = ()) -> li
         e_char = c.end_char if c.end_char is not None and c.span_end == c.end else last.idx + len(last)
         if _in_name(doc, c, sent) or _one_is_determiner(doc, c, sent):
             continue
-        if c.kind == "count" and _is_person_age(doc, c, sent):
+        if c.kind == "count" and (_is_person_age(doc, c, sent) or _age_phrase(doc, c, sent)):
             c.kind, c.unit = "age", "year"
         noun, root = _counted(doc, c, sent)
         counted, counted_span = (None, None) if noun is None else _counted_phrase(doc, c, sent, noun)

@@ -734,3 +734,25 @@ def _is_person_age(doc: "Doc", c: Cand, sent: "Span") -> bool:
     closes = nxt.text in (",", ")") or (nxt.text == "." and c.end + 1 == sent.end)
     return prev.text == "," and closes and name.pos_ == "PROPN" and \
         (name.ent_type_ in ("PERSON", "") or name.ent_type_ == "GPE")
+
+
+# What may follow an age that closes its phrase: a mark, or the sentence's end.
+_AGE_CLOSE = frozenset({",", ".", ")", ";", ":", "!", "?"})
+
+
+def _age_phrase(doc: "Doc", c: Cand, sent: "Span") -> bool:
+    """A person's age in a phrase of its own, not a count: a person noun of
+    ``age_of_nouns`` and "of" before a whole number under 120 ("a boy of 14", "a woman of
+    84"), or "who is/was" before it ("Lee, who is 69, …", "…, who was seven."); the
+    number closes the phrase (a mark or the sentence's end after it: "a family of five
+    children" is no age, "a man of 30 years" is read by the time unit). Heuristic (issue
+    19: ages the real-world dev articles give in these shapes were read as counts):
+    real-world dev figure precision 0.955 -> 0.957 (F1 0.963 -> 0.964), test unchanged."""
+    if c.start - 2 < sent.start or c.approx != "exact" or not (0 < c.value < 120 and float(c.value).is_integer()):
+        return False
+    if c.end < sent.end and doc[c.end].text not in _AGE_CLOSE:
+        return False
+    prev, before = doc[c.start - 1].lower_, doc[c.start - 2]
+    if prev == "of":
+        return before.lower_ in lex().age_of_nouns or before.lemma_.lower() in lex().age_of_nouns
+    return prev in ("is", "was") and before.lower_ == "who"

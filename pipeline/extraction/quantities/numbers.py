@@ -41,6 +41,7 @@ class Lex:
     time_units: dict
     age_after: frozenset
     age_before: frozenset
+    age_of_nouns: frozenset
     cur_prefix: dict
     glued_only_prefix: frozenset
     glued_letter_units: frozenset
@@ -81,7 +82,7 @@ def lex() -> Lex:
         rank_verbs=frozenset(num["ordinal_ranks"]["verbs"]),
         vague=vague["words"], bounds_before=before, bounds_after=after,
         to_change=bounds["to_change"], percent=percent, time_units=units["time_units"],
-        age_after=frozenset(units["age_after"]), age_before=frozenset(units["age_before"]),
+        age_after=frozenset(units["age_after"]), age_before=frozenset(units["age_before"]), age_of_nouns=frozenset(units["age_of_nouns"]),
         cur_prefix=units["currency_prefix"], glued_only_prefix=frozenset(units["glued_only_prefix"]),
         glued_letter_units=frozenset(units["glued_letter_units"]),
         cur_suffix=cur_suffix,
