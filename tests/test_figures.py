@@ -209,6 +209,59 @@ def test_a_checking_noun_that_was_not_possible_is_a_negative_note(note, flagged)
     assert ("unverified" in _flags(figs["40"])) is flagged
 
 
+@pytest.mark.parametrize("note, flagged", [
+    ("There was no independent confirmation of the figures.", True),
+    ("There was independent confirmation of the figures on Tuesday.", False),
+])
+def test_there_was_no_confirmation_is_a_negative_note(note, flagged):
+    figs = _figures("Rebels in Tarn said 40 fighters died on Sunday. " + note)
+    assert ("unverified" in _flags(figs["40"])) is flagged
+
+
+@pytest.mark.parametrize("note, flagged", [
+    ("Neither side's figures could be independently checked.", True),
+    ("Neither the rebels' count nor the army figure could be checked.", True),
+    ("Both sides' figures were checked against hospital lists.", False),
+])
+def test_neither_in_the_checked_noun_phrase_makes_a_negative_note(note, flagged):
+    figs = _figures("Rebels in Tarn said 40 fighters died on Sunday, and the army said 12 did. " + note)
+    assert ("unverified" in _flags(figs["40"])) is flagged
+    assert ("unverified" in _flags(figs["12"])) is flagged
+
+
+@pytest.mark.parametrize("note, flagged", [
+    ("The figures could not be independently verified: phone lines to Tarn are down.", True),
+    ("The figures could not be independently verified; phone lines to Tarn are down.", True),
+])
+def test_a_note_before_a_colon_is_the_outlets_own_not_reported_content(note, flagged):
+    figs = _figures("Rebels in Tarn said 40 fighters died on Sunday. " + note)
+    assert ("unverified" in _flags(figs["40"])) is flagged
+
+
+@pytest.mark.parametrize("note, flagged", [
+    ("How it compiled its tallies was not explained, and none of them could be confirmed.", True),
+    ("How it compiled its tallies was explained, and all of them could be confirmed.", False),
+])
+def test_none_of_them_is_a_negative_note_about_the_nouns_it_points_to(note, flagged):
+    figs = _figures("Rebels in Tarn said 40 fighters died on Sunday. " + note)
+    assert ("unverified" in _flags(figs["40"])) is flagged
+
+
+@pytest.mark.parametrize("note, flagged", [
+    ("Police and unions disagree, and the Herald could not verify either set of numbers.", True),
+    ("Police and unions disagree, and the Herald could not verify either set of rules.", False),
+])
+def test_a_set_of_numbers_is_about_the_numbers(note, flagged):
+    figs = _figures("Police in Tarn said 2,000 people marched on Sunday. " + note)
+    assert ("unverified" in _flags(figs["2,000"])) is flagged
+
+
+def test_a_confirmation_a_source_reports_is_no_note():
+    figs = _figures("Rebels in Tarn said 40 fighters died on Sunday. "
+                    "The figures were confirmed, the governor of Tarn said.")
+    assert not {"unverified", "verified"} & _flags(figs["40"])
+
+
 @pytest.mark.parametrize("verdict, disputed", [
     ("Protest leaders say the real number is far higher.", True),
     ("Residents believe the true toll could be much lower.", True),

@@ -91,6 +91,7 @@ class Lexicon:
     report_source_preps: frozenset[str] = frozenset()
     note_wide_words: frozenset[str] = frozenset()
     note_dual_words: frozenset[str] = frozenset()
+    note_containers: frozenset[str] = frozenset()
     note_pronouns: frozenset[str] = frozenset()
     unsourced: dict = field(default_factory=dict)
     dispute_nouns: frozenset[str] = frozenset()
@@ -200,6 +201,7 @@ def lexicon() -> Lexicon:
         report_source_preps=frozenset(cues["report_nouns"]["source_preps"]),
         note_wide_words=frozenset(tgt.get("note_wide_words", ())),
         note_dual_words=frozenset(tgt.get("note_dual_words", ())),
+        note_containers=frozenset(tgt.get("note_containers", ())),
         note_pronouns=frozenset(tgt.get("note_pronouns", ())),
         unsourced={k: v if isinstance(v, str) else frozenset(v)
                    for k, v in disc.get("unsourced", {}).items() if not k.startswith("_")},
