@@ -101,6 +101,14 @@ def test_by_a_givers_count_frames_the_figure_before_it():
     assert _source(figs["9,000"]) == "organisers" and _source(figs["4,000"]) == "police"
 
 
+def test_a_tally_framing_a_figure_names_its_giver_by_of_or_modifier():
+    figs = _figures("About 6,000 families in Velin have been moved to shelters, by the estimate of the "
+                    "Red Cross. A vigil drew 3,500 people on the police count. By the ministry's "
+                    "reckoning, 800 homes were lost. The toll rose to 20 by the count of Tuesday.")
+    assert _source(figs["About 6,000"]) == "Red Cross" and _source(figs["3,500"]) == "police"
+    assert _source(figs["800"]) == "ministry" and _source(figs["20"]) is None
+
+
 def test_a_tally_noun_the_figure_completes_names_its_giver():
     figs = _figures("The doctors' count is higher than the health ministry's previous figure of 38.")
     assert _source(figs["38"]) == "health ministry"

@@ -20,6 +20,7 @@ class Lexicon:
     outlet_only: frozenset[str]
     figure_verbs: frozenset[str]
     figure_nouns: frozenset[str]
+    count_frames: frozenset[str]
     belief_verbs: frozenset[str]
     transfer_verbs: frozenset[str]
     unsaid_verbs: frozenset[str]
@@ -81,6 +82,7 @@ def lexicon() -> Lexicon:
         outlet_only=low(cues["outlet_only"]),
         figure_verbs=low(cues["figure_verbs"]),
         figure_nouns=low(cues["figure_nouns"]),
+        count_frames=low(cues["count_frames"]),
         belief_verbs=low(cues["belief_verbs"]),
         transfer_verbs=low(cues["transfer_verbs"]),
         unsaid_verbs=low(cues["unsaid_verbs"]),
