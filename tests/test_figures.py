@@ -109,6 +109,15 @@ def test_a_tally_framing_a_figure_names_its_giver_by_of_or_modifier():
     assert _source(figs["800"]) == "ministry" and _source(figs["20"]) is None
 
 
+def test_the_countrys_body_takes_the_country_named_before_it():
+    figs = _figures("Floods in Norway have killed 31 people, the country's interior ministry says. "
+                    "Sweden is counting too: its interior ministry says 12 died. "
+                    "In Sweden, the Red Cross said its ministry had counted 19.")
+    assert _source(figs["31"]) == "Norwegian interior ministry"
+    assert _source(figs["12"]) == "Swedish interior ministry"
+    assert not (_source(figs["19"]) or "").startswith("Swedish")  # the Red Cross is named between
+
+
 def test_a_tally_noun_the_figure_completes_names_its_giver():
     figs = _figures("The doctors' count is higher than the health ministry's previous figure of 38.")
     assert _source(figs["38"]) == "health ministry"

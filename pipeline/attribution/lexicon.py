@@ -52,6 +52,7 @@ class Lexicon:
     drop_leading: frozenset[str]
     pronouns: dict[str, str]
     possessives: frozenset[str]
+    country_anaphors: frozenset[str]
     name_joiners: frozenset[str]     # lower-case words inside a name: "Save the Children"
     non_source_heads: frozenset[str]
     staff_heads: frozenset[str]
@@ -114,6 +115,7 @@ def lexicon() -> Lexicon:
         drop_leading=low(src["drop_leading"]),
         pronouns={k.lower(): v for k, v in src["pronouns"].items()},
         possessives=low(src["possessives"]),
+        country_anaphors=low(src["country_anaphors"]),
         name_joiners=low(src["name_joiners"]),
         non_source_heads=low(src["non_source_heads"]),
         staff_heads=low(src["staff_heads"]),
