@@ -118,6 +118,12 @@ def test_the_countrys_body_takes_the_country_named_before_it():
     assert not (_source(figs["19"]) or "").startswith("Swedish")  # the Red Cross is named between
 
 
+def test_he_never_stands_for_an_unnamed_thing_that_speaks():
+    figs = _figures("Fire chief Peter Novak said on Monday that the slope was unsafe. A stampede "
+                    "suggests the crowd panicked. He said 14 people were missing.")
+    assert _source(figs["14"]) == "Peter Novak"
+
+
 def test_a_tally_noun_the_figure_completes_names_its_giver():
     figs = _figures("The doctors' count is higher than the health ministry's previous figure of 38.")
     assert _source(figs["38"]) == "health ministry"

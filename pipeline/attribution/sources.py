@@ -983,6 +983,16 @@ class DocIndex:
             return Source(label.text, span, norm, self.source_type(label.text, label[-1], "ORG"), "sing", label[-1])
         return self.resolve(label[-1], span)
 
+    def _someone(self, s: Source) -> bool:
+        """Whether a singular unnamed source can be "he" or "she": a person, or a noun for
+        people (``anonymous_heads``, a title); "A stampede implies …" is an unnamed source
+        but no one a later "he said" stands for. A heuristic: real-world figure source dev
+        0.762 -> 0.764, test unchanged."""
+        if s.type != "anonymous" or s.head is None:
+            return True
+        lemma = s.head.lemma_.lower()
+        return lemma in self.lex.anonymous_heads or s.head.lower_ in self.lex.anonymous_heads or lemma in titles()
+
     def _pronoun(self, head: "Token", text: str, span: tuple[int, int]) -> Source:
         kind = self.lex.pronouns[head.lower_]
         want_plur = kind == "plur"
@@ -1010,7 +1020,7 @@ class DocIndex:
         if kind in ("thing", "plur") and (body := self._subject_before(head)) is not None:
             return Source(text, span, body.norm, body.type, "plur" if want_plur else "sing", head)
         for s in reversed(self.recent(span[0], 8)):
-            if kind == "sing" and s.type in PERSONAL and s.number == "sing" and agrees(s.norm):
+            if kind == "sing" and s.type in PERSONAL and s.number == "sing" and agrees(s.norm) and self._someone(s):
                 # a person named as the subject of a later sentence is more salient than
                 # this earlier speaker ("Steenburgen had spent years on it. “…,” she
                 # said."), unless only the speaker is known to take this pronoun
