@@ -124,6 +124,13 @@ def test_he_never_stands_for_an_unnamed_thing_that_speaks():
     assert _source(figs["14"]) == "Peter Novak"
 
 
+def test_a_name_runs_on_through_of_but_a_persons_name_does_not():
+    figs = _figures("The Velin Office for the Relief of Flood Victims said 40 people died. "
+                    "Commander John Smith of the Velin Police confirmed 12 arrests.")
+    assert _source(figs["40"]) == "Velin Office for the Relief of Flood Victims"
+    assert _source(figs["12"]) == "John Smith"
+
+
 def test_a_tally_noun_the_figure_completes_names_its_giver():
     figs = _figures("The doctors' count is higher than the health ministry's previous figure of 38.")
     assert _source(figs["38"]) == "health ministry"
