@@ -101,6 +101,36 @@ def test_by_a_givers_count_frames_the_figure_before_it():
     assert _source(figs["9,000"]) == "organisers" and _source(figs["4,000"]) == "police"
 
 
+def test_a_tally_framing_a_figure_names_its_giver_by_of_or_modifier():
+    figs = _figures("About 6,000 families in Velin have been moved to shelters, by the estimate of the "
+                    "Red Cross. A vigil drew 3,500 people on the police count. By the ministry's "
+                    "reckoning, 800 homes were lost. The toll rose to 20 by the count of Tuesday.")
+    assert _source(figs["About 6,000"]) == "Red Cross" and _source(figs["3,500"]) == "police"
+    assert _source(figs["800"]) == "ministry" and _source(figs["20"]) is None
+
+
+def test_the_countrys_body_takes_the_country_named_before_it():
+    figs = _figures("Floods in Norway have killed 31 people, the country's interior ministry says. "
+                    "Sweden is counting too: its interior ministry says 12 died. "
+                    "In Sweden, the Red Cross said its ministry had counted 19.")
+    assert _source(figs["31"]) == "Norwegian interior ministry"
+    assert _source(figs["12"]) == "Swedish interior ministry"
+    assert not (_source(figs["19"]) or "").startswith("Swedish")  # the Red Cross is named between
+
+
+def test_he_never_stands_for_an_unnamed_thing_that_speaks():
+    figs = _figures("Fire chief Peter Novak said on Monday that the slope was unsafe. A stampede "
+                    "suggests the crowd panicked. He said 14 people were missing.")
+    assert _source(figs["14"]) == "Peter Novak"
+
+
+def test_a_name_runs_on_through_of_but_a_persons_name_does_not():
+    figs = _figures("The Velin Office for the Relief of Flood Victims said 40 people died. "
+                    "Commander John Smith of the Velin Police confirmed 12 arrests.")
+    assert _source(figs["40"]) == "Velin Office for the Relief of Flood Victims"
+    assert _source(figs["12"]) == "John Smith"
+
+
 def test_a_tally_noun_the_figure_completes_names_its_giver():
     figs = _figures("The doctors' count is higher than the health ministry's previous figure of 38.")
     assert _source(figs["38"]) == "health ministry"

@@ -336,3 +336,10 @@ def test_a_person_s_spelling_is_the_one_most_of_the_story_s_documents_use():
                                                              _claim("z", "Sameer Haddad", "person")]
     table = story_names(docs, claims)
     assert story_name(table, docs["x"], "Samir Haddad") == "Sameer Haddad"  # two outlets against one
+
+
+def test_a_capital_named_as_a_source_is_its_country_s_government():
+    claims = [_claim("a", "Berlin", "government"), _claim("a", "Velin", "government")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "Berlin") == "German government"
+    assert story_name(table, DOCS["a"], "Velin") == "Velin"  # no capital

@@ -627,16 +627,17 @@ def by_count(doc: "Doc", q: Record, quantities: list[Record], index: DocIndex) -
     frames: after the figure with no other figure between ("drew 9,000 people by the
     organisers' count, and 4,000 according to police"), or before the clause's verb
     ("By the unions' count, 50,000 people marched"). A heuristic on the parse: real-world
-    figure source dev 0.784 -> 0.785, test unchanged."""
+    figure source dev 0.784 -> 0.785, test unchanged. The preposition may also be "on"
+    ("on the police count") and the giver an "of" object or noun modifier
+    (:meth:`DocIndex.count_giver`, ``count_frames``)."""
     num = figure_number(doc, q["span"])
     tok = num
     for _ in range(5):
         if tok is None or tok.head.i == tok.i:
             return None
         tok = tok.head
-        for by in (c for c in tok.children if c.lower_ == "by" and c.dep_ in ("prep", "agent")):
-            tally_noun = next((c for c in by.children if c.dep_ == "pobj"), None)
-            giver = index.giver(tally_noun) if tally_noun is not None else None
+        for by in (c for c in tok.children if c.lower_ in index.lex.count_frames and c.dep_ in ("prep", "agent")):
+            giver = index.count_giver(next((c for c in by.children if c.dep_ == "pobj"), None))
             if giver is None:
                 continue
             if by.i > num.i:

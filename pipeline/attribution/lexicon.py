@@ -20,6 +20,7 @@ class Lexicon:
     outlet_only: frozenset[str]
     figure_verbs: frozenset[str]
     figure_nouns: frozenset[str]
+    count_frames: frozenset[str]
     belief_verbs: frozenset[str]
     transfer_verbs: frozenset[str]
     unsaid_verbs: frozenset[str]
@@ -51,6 +52,7 @@ class Lexicon:
     drop_leading: frozenset[str]
     pronouns: dict[str, str]
     possessives: frozenset[str]
+    country_anaphors: frozenset[str]
     name_joiners: frozenset[str]     # lower-case words inside a name: "Save the Children"
     non_source_heads: frozenset[str]
     staff_heads: frozenset[str]
@@ -81,6 +83,7 @@ def lexicon() -> Lexicon:
         outlet_only=low(cues["outlet_only"]),
         figure_verbs=low(cues["figure_verbs"]),
         figure_nouns=low(cues["figure_nouns"]),
+        count_frames=low(cues["count_frames"]),
         belief_verbs=low(cues["belief_verbs"]),
         transfer_verbs=low(cues["transfer_verbs"]),
         unsaid_verbs=low(cues["unsaid_verbs"]),
@@ -112,6 +115,7 @@ def lexicon() -> Lexicon:
         drop_leading=low(src["drop_leading"]),
         pronouns={k.lower(): v for k, v in src["pronouns"].items()},
         possessives=low(src["possessives"]),
+        country_anaphors=low(src["country_anaphors"]),
         name_joiners=low(src["name_joiners"]),
         non_source_heads=low(src["non_source_heads"]),
         staff_heads=low(src["staff_heads"]),
