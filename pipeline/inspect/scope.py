@@ -163,12 +163,9 @@ def _cities(claim: dict[str, Any], q_span: tuple[int, int], others: list[tuple[i
         if city and (known[0] not in named or _area_after().match(text, es[1] - base)
                      or not _city_is_a_place(text[max(0, es[0] - base - 40):es[0] - base])):
             continue
-        dist = es[0] - q_span[1] if es[0] >= q_span[1] else q_span[0] - es[1]
         # a place across another number is that number's first, but still the sentence's:
         # "In Sri Lanka, one ministry says 38,195 were killed, another puts it at 30,920"
-        if _between(q_span, es, others):
-            dist += len(text) + 1
-        dist += _other_clause_penalty(text, base, q_span, es)
+        dist = _distance(text, q_span, es, others) + _other_clause_penalty(text, base, q_span, es)
         if _located_right_after(text, base, q_span, es) or _located_right_before(text, base, q_span, es):
             dist = -1
         elif any(_located_right_after(text, base, o, es) or _located_right_before(text, base, o, es) for o in others):
@@ -339,6 +336,15 @@ def _between(a: tuple[int, int], b: tuple[int, int], spans: list[tuple[int, int]
     return any(lo <= s < hi for s, _ in spans)
 
 
+def _distance(text: str, q_span: tuple[int, int], es: tuple[int, int],
+              others: list[tuple[int, int]]) -> int:
+    """Characters between the count at ``q_span`` and the place mark at ``es``; a mark
+    across another number is that number's first, so it ranks behind every mark on the
+    count's side (+ the claim's length)."""
+    dist = es[0] - q_span[1] if es[0] >= q_span[1] else q_span[0] - es[1]
+    return dist + len(text) + 1 if _between(q_span, es, others) else dist
+
+
 def _region_marks(claim: dict[str, Any], q_span: tuple[int, int],
                   others: list[tuple[int, int]]) -> list[tuple[float, tuple[str, str | None]]]:
     """(distance, :data:`REGION`) of each mark of a total over a region or the world in
@@ -358,11 +364,8 @@ def _region_marks(claim: dict[str, Any], q_span: tuple[int, int],
             continue    # the count itself ("seven countries"), or a country ("South Africa")
         if _locates(text, base, countries, s):
             continue
-        dist = es[0] - q_span[1] if es[0] >= q_span[1] else q_span[0] - es[1]
-        if _between(q_span, es, others):
-            dist += len(text) + 1
         # a tie with a place inside the mark ("Asia", also a city of the gazetteer) goes to the mark
-        out.append((dist - 0.5, REGION))
+        out.append((_distance(text, q_span, es, others) - 0.5, REGION))
     return out
 
 
@@ -387,10 +390,7 @@ def _rest_marks(claim: dict[str, Any], q_span: tuple[int, int],
     out = []
     for m in _rest_pattern().finditer(text):
         es = (m.start() + base, m.end() + base)
-        dist = es[0] - q_span[1] if es[0] >= q_span[1] else q_span[0] - es[1]
-        if _between(q_span, es, others):
-            dist += len(text) + 1
-        out.append((dist - 0.5, REST))
+        out.append((_distance(text, q_span, es, others) - 0.5, REST))
     return out
 
 
@@ -506,10 +506,7 @@ def _province_marks(claim: dict[str, Any], q_span: tuple[int, int],
         if any(ds <= es[0] < de for ds, de in dates) or es[0] <= q_span[0] < es[1] \
                 or _event_site(text, base, raw, q_span):
             continue
-        dist = es[0] - q_span[1] if es[0] >= q_span[1] else q_span[0] - es[1]
-        if _between(q_span, es, others):
-            dist += len(text) + 1
-        dist += _other_clause_penalty(text, base, q_span, es)
+        dist = _distance(text, q_span, es, others) + _other_clause_penalty(text, base, q_span, es)
         if _located_right_after(text, base, q_span, es) or _bracketed(text, base, es, q_span):
             dist = -1
         elif dist > len(text) or any(_located_right_after(text, base, o, es) or _bracketed(text, base, es, o)
