@@ -188,12 +188,16 @@ def test_jsonl_shards_in_a_directory_are_read_and_metadata_is_not(tmp_path):
     assert count_documents([str(tmp_path)]) == len(docs)
 
 
-def test_the_repository_corpus_still_gives_its_131_documents():
+def test_the_repository_corpus_gives_every_seed_article_and_every_manifest_entry():
     from pathlib import Path
 
     corpus = Path(__file__).resolve().parent.parent / "corpus"
-    assert count_documents([str(corpus)]) == 131
-    assert sum(1 for d in read_documents([str(corpus)]) if d.error is None) == 131
+    seeds = len(list(corpus.glob("*.txt")))
+    manifest = (corpus / "realworld" / "manifest.jsonl").read_text(encoding="utf-8")
+    expected = seeds + sum(1 for line in manifest.splitlines() if line.strip())
+    assert seeds == 5 and expected > 100
+    assert count_documents([str(corpus)]) == expected
+    assert sum(1 for d in read_documents([str(corpus)]) if d.error is None) == expected
 
 
 def test_a_huge_record_is_refused_unread_and_its_neighbours_go_on(tmp_path):
