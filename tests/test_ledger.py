@@ -909,3 +909,23 @@ def test_a_cue_after_several_linking_words_names_the_measure():
                        quantity(s, "hundreds", 300, predicate="die")])
     tables = {m.measure: sorted(r.quantity["value"] for r in m.rows) for m in build_ledger([c], {"d": {}})}
     assert tables == {"deaths": [30], "injured": [300]}
+
+
+def test_a_part_of_them_after_the_rest_of_its_counts_clause_counts_what_the_whole_counts():
+    from pipeline.inspect.ledger import KeyContext, partitive_measure
+    lex = lexicon()
+    docs = {"d": {"doc_id": "d", "published": "2024-05-09", "story_id": 1}}
+    for s, whole, wv, counted, part in [
+            ("Officials had confirmed 412 deaths so far, 310 of them on Varno Island.", "412", 412, "deaths", "310"),
+            ("The ministry gave a total of 1.3 million marchers, with 90,000 of them in Kessel.", "1.3 million",
+             1300000, "marchers", "90,000")]:
+        w = quantity(s, whole, wv, counted=counted)
+        p = quantity(s, part, 1, counted="them")
+        c = claim("d", s, [w, p])
+        ctx = KeyContext.of([c], docs)
+        assert partitive_measure(c, p, ctx, lex, 1) == measure_of(c, w) is not None, s
+    # a clause with a number of its own between the count and the part: not its part
+    s = "Officials had confirmed 412 deaths by day 3 of the search, 310 of them on Varno Island."
+    w, p = quantity(s, "412", 412, counted="deaths"), quantity(s, "310", 310, counted="them")
+    c = claim("d", s, [w, p])
+    assert partitive_measure(c, p, KeyContext.of([c], docs), lex, 1) is None
