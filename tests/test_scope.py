@@ -484,3 +484,25 @@ def test_a_countrys_nationals_placed_in_that_country_go_to_the_main_countrys_tab
     claims[-1]["quantities"][0].update(counted=None, predicate="put")
     tables = {(m.cls, m.country): sorted(r.quantity["value"] for r in m.rows) for m in build_ledger(claims, docs)}
     assert tables == {("all", "Nepal"): [700, 710], ("nationals of India", "Nepal"): [45]}
+
+
+def test_a_name_before_a_town_in_apposition_is_the_counts_town():
+    s = "In Varnholm, a town in the hills, a wall fell and killed 40 people."
+    c = claim("d", s, [("40", 40)], [])
+    assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", "Varnholm")
+    s = "In Varnholm a wall fell and killed 40 people, a toll for the whole town."
+    c = claim("d", s, [("40", 40)], [])
+    assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", None)
+
+
+def test_a_distance_owns_no_place_and_its_landmark_is_no_counts_place():
+    s = "A wall fell in Varnholm, a town 17 km from Kathmandu, killing 40 people."
+    c = claim("d", s, [("40", 40)], [("Kathmandu", KATHMANDU)])
+    km = {"text": "17 km", "span": [s.index("17 km"), s.index("17 km") + 5], "value": 17, "kind": "measure",
+          "unit": "km", "counted": None, "predicate": None}
+    c["quantities"].append(km)
+    assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", "Varnholm")
+    # the same city as the count's own place: a breakdown
+    s = "A wall fell in a town of Kathmandu, killing 40 people."
+    c = claim("d", s, [("40", 40)], [("Kathmandu", KATHMANDU)])
+    assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", "Kathmandu")
