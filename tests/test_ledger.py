@@ -929,3 +929,15 @@ def test_a_part_of_them_after_the_rest_of_its_counts_clause_counts_what_the_whol
     w, p = quantity(s, "412", 412, counted="deaths"), quantity(s, "310", 310, counted="them")
     c = claim("d", s, [w, p])
     assert partitive_measure(c, p, KeyContext.of([c], docs), lex, 1) is None
+
+
+def test_confirmed_says_how_sure_a_count_is_not_who_it_counts():
+    s = "The number of confirmed dead in Varno climbed past 150 on Wednesday."
+    q = quantity(s, "150", 150, predicate="climb")
+    assert class_of(who_is_counted(claim("d", s, [q]), q)) == "all"
+    s = "The number of people confirmed killed by the storm has gone up to 2,100."
+    q = quantity(s, "2,100", 2100, predicate="go")
+    assert class_of(who_is_counted(claim("d", s, [q]), q)) == "all"
+    s = "The number of children killed by the storm has gone up to 210."
+    q = quantity(s, "210", 210, predicate="go")
+    assert class_of(who_is_counted(claim("d", s, [q]), q)) == "children"
