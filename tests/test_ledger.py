@@ -941,3 +941,12 @@ def test_confirmed_says_how_sure_a_count_is_not_who_it_counts():
     s = "The number of children killed by the storm has gone up to 210."
     q = quantity(s, "210", 210, predicate="go")
     assert class_of(who_is_counted(claim("d", s, [q]), q)) == "children"
+
+
+def test_lives_lost_within_the_site_are_a_part_of_the_toll():
+    s = "The police chief said 34 people lost their lives within the arena, the rest in hospital."
+    q = quantity(s, "34", 34, counted="people", predicate="lose")
+    assert class_of(who_is_counted(claim("d", s, [q]), q)) == "on-site"
+    s = "The police chief said 34 people lost their lives, most of them within the first hour."
+    q = quantity(s, "34", 34, counted="people", predicate="lose")
+    assert class_of(who_is_counted(claim("d", s, [q]), q)) == "all"
