@@ -506,3 +506,17 @@ def test_a_distance_owns_no_place_and_its_landmark_is_no_counts_place():
     s = "A wall fell in a town of Kathmandu, killing 40 people."
     c = claim("d", s, [("40", 40)], [("Kathmandu", KATHMANDU)])
     assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", "Kathmandu")
+
+
+def test_a_tie_of_documents_goes_to_the_country_named_more_times():
+    docs = {d: {"doc_id": d, "story_id": "story:x"} for d in "ab"}
+    claims = []
+    for d in "ab":
+        s = "Marchers filled Nepal's capital; India said it was watching, and Nepal's police counted 300 people."
+        claims.append(claim(d, s, [("300", 300)], [("Nepal", NEPAL), ("India", INDIA)]))
+        s2 = "Police in Nepal said the march was peaceful."
+        claims.append(claim(d, s2, [], [("Nepal", NEPAL)]))
+    # India and Nepal are each named by both documents: Nepal, named more often, is the story's
+    assert story_countries(docs, claims) == {"story:x": "Nepal"}
+    claims = [c for c in claims if "India" in c["text"]]
+    assert story_countries(docs, claims) == {"story:x": "India"}    # a true tie: the alphabet

@@ -751,23 +751,41 @@ def story_countries(documents: dict[str, dict[str, Any]], claims: Iterable[dict[
     """story_id → the country the most of its documents name; on a tie, the one the most of
     them name by its own name rather than only through a town in it ("search for news in
     Siwa", a town the gazetteer places in Egypt, tied an Indonesian ferry story's
-    "Indonesia" and won on the alphabet); then alphabetical."""
+    "Indonesia" and won on the alphabet); then the one named the most times in all
+    (:func:`_mentions`); then alphabetical."""
     named: dict[str, set[str]] = defaultdict(set)
     direct: dict[str, set[str]] = defaultdict(set)
+    times: dict[str, Counter] = defaultdict(Counter)
     for c in claims:
         for e in c.get("entities") or []:
             if (known := admin_of(e)) is not None:
                 named[str(c.get("doc_id"))].add(known[0])
+                times[str(c.get("doc_id"))][known[0]] += 1
                 if known[1] == "country":
                     direct[str(c.get("doc_id"))].add(known[0])
     votes: dict[Any, Counter] = defaultdict(Counter)
     by_name: dict[Any, Counter] = defaultdict(Counter)
+    mentions: dict[Any, Counter] = defaultdict(Counter)
     for doc_id, countries in named.items():
         story = (documents.get(doc_id) or {}).get("story_id")
         votes[story].update(countries)
         by_name[story].update(direct[doc_id])
-    return {story: min(v.items(), key=lambda kv: (-kv[1], -by_name[story][kv[0]], kv[0]))[0]
+        mentions[story].update(times[doc_id])
+    return {story: min(v.items(), key=lambda kv: _mentions(kv, by_name[story], mentions[story]))[0]
             for story, v in votes.items()}
+
+
+def _mentions(vote: tuple[str, int], by_name: Counter, mentions: Counter) -> tuple[int, int, int, str]:
+    """The order of a story's candidate countries: the most documents, the most naming it by
+    its own name, then the most mentions in all ("Hong Kong" 19 times against "China" and
+    "Beijing" 13, every article of a Hong Kong protest naming both: the territory, not the
+    alphabet's first), then alphabetical.
+
+    Heuristic: the mentions: real-world ledger pairs F1 dev 0.6689 → 0.6699, test 0.5109 →
+    0.5124 on the rebuilt test bed (on the old one: dev unchanged, test 0.6293 → 0.6238)
+    (docs/ledger.md, "Place scope")."""
+    country, docs = vote
+    return (-docs, -by_name[country], -mentions[country], country)
 
 
 def story_cities(documents: dict[str, dict[str, Any]], claims: Iterable[dict[str, Any]],
