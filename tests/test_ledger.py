@@ -909,3 +909,44 @@ def test_a_cue_after_several_linking_words_names_the_measure():
                        quantity(s, "hundreds", 300, predicate="die")])
     tables = {m.measure: sorted(r.quantity["value"] for r in m.rows) for m in build_ledger([c], {"d": {}})}
     assert tables == {"deaths": [30], "injured": [300]}
+
+
+def test_a_part_of_them_after_the_rest_of_its_counts_clause_counts_what_the_whole_counts():
+    from pipeline.inspect.ledger import KeyContext, partitive_measure
+    lex = lexicon()
+    docs = {"d": {"doc_id": "d", "published": "2024-05-09", "story_id": 1}}
+    for s, whole, wv, counted, part in [
+            ("Officials had confirmed 412 deaths so far, 310 of them on Varno Island.", "412", 412, "deaths", "310"),
+            ("The ministry gave a total of 1.3 million marchers, with 90,000 of them in Kessel.", "1.3 million",
+             1300000, "marchers", "90,000")]:
+        w = quantity(s, whole, wv, counted=counted)
+        p = quantity(s, part, 1, counted="them")
+        c = claim("d", s, [w, p])
+        ctx = KeyContext.of([c], docs)
+        assert partitive_measure(c, p, ctx, lex, 1) == measure_of(c, w) is not None, s
+    # a clause with a number of its own between the count and the part: not its part
+    s = "Officials had confirmed 412 deaths by day 3 of the search, 310 of them on Varno Island."
+    w, p = quantity(s, "412", 412, counted="deaths"), quantity(s, "310", 310, counted="them")
+    c = claim("d", s, [w, p])
+    assert partitive_measure(c, p, KeyContext.of([c], docs), lex, 1) is None
+
+
+def test_confirmed_says_how_sure_a_count_is_not_who_it_counts():
+    s = "The number of confirmed dead in Varno climbed past 150 on Wednesday."
+    q = quantity(s, "150", 150, predicate="climb")
+    assert class_of(who_is_counted(claim("d", s, [q]), q)) == "all"
+    s = "The number of people confirmed killed by the storm has gone up to 2,100."
+    q = quantity(s, "2,100", 2100, predicate="go")
+    assert class_of(who_is_counted(claim("d", s, [q]), q)) == "all"
+    s = "The number of children killed by the storm has gone up to 210."
+    q = quantity(s, "210", 210, predicate="go")
+    assert class_of(who_is_counted(claim("d", s, [q]), q)) == "children"
+
+
+def test_lives_lost_within_the_site_are_a_part_of_the_toll():
+    s = "The police chief said 34 people lost their lives within the arena, the rest in hospital."
+    q = quantity(s, "34", 34, counted="people", predicate="lose")
+    assert class_of(who_is_counted(claim("d", s, [q]), q)) == "on-site"
+    s = "The police chief said 34 people lost their lives, most of them within the first hour."
+    q = quantity(s, "34", 34, counted="people", predicate="lose")
+    assert class_of(who_is_counted(claim("d", s, [q]), q)) == "all"

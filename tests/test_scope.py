@@ -484,3 +484,39 @@ def test_a_countrys_nationals_placed_in_that_country_go_to_the_main_countrys_tab
     claims[-1]["quantities"][0].update(counted=None, predicate="put")
     tables = {(m.cls, m.country): sorted(r.quantity["value"] for r in m.rows) for m in build_ledger(claims, docs)}
     assert tables == {("all", "Nepal"): [700, 710], ("nationals of India", "Nepal"): [45]}
+
+
+def test_a_name_before_a_town_in_apposition_is_the_counts_town():
+    s = "In Varnholm, a town in the hills, a wall fell and killed 40 people."
+    c = claim("d", s, [("40", 40)], [])
+    assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", "Varnholm")
+    s = "In Varnholm a wall fell and killed 40 people, a toll for the whole town."
+    c = claim("d", s, [("40", 40)], [])
+    assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", None)
+
+
+def test_a_distance_owns_no_place_and_its_landmark_is_no_counts_place():
+    s = "A wall fell in Varnholm, a town 17 km from Kathmandu, killing 40 people."
+    c = claim("d", s, [("40", 40)], [("Kathmandu", KATHMANDU)])
+    km = {"text": "17 km", "span": [s.index("17 km"), s.index("17 km") + 5], "value": 17, "kind": "measure",
+          "unit": "km", "counted": None, "predicate": None}
+    c["quantities"].append(km)
+    assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", "Varnholm")
+    # the same city as the count's own place: a breakdown
+    s = "A wall fell in a town of Kathmandu, killing 40 people."
+    c = claim("d", s, [("40", 40)], [("Kathmandu", KATHMANDU)])
+    assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", "Kathmandu")
+
+
+def test_a_tie_of_documents_goes_to_the_country_named_more_times():
+    docs = {d: {"doc_id": d, "story_id": "story:x"} for d in "ab"}
+    claims = []
+    for d in "ab":
+        s = "Marchers filled Nepal's capital; India said it was watching, and Nepal's police counted 300 people."
+        claims.append(claim(d, s, [("300", 300)], [("Nepal", NEPAL), ("India", INDIA)]))
+        s2 = "Police in Nepal said the march was peaceful."
+        claims.append(claim(d, s2, [], [("Nepal", NEPAL)]))
+    # India and Nepal are each named by both documents: Nepal, named more often, is the story's
+    assert story_countries(docs, claims) == {"story:x": "Nepal"}
+    claims = [c for c in claims if "India" in c["text"]]
+    assert story_countries(docs, claims) == {"story:x": "India"}    # a true tie: the alphabet

@@ -203,3 +203,22 @@ def test_tfidf_is_the_vectorizers_matrix_bit_for_bit():
     assert terms == list(vec.get_feature_names_out())
     assert np.array_equal(X.indptr, want.indptr) and np.array_equal(X.indices, want.indices)
     assert X.data.tobytes() == want.data.tobytes()
+
+
+def test_a_document_that_names_other_countries_once_each_has_no_main_country_to_part_it(monkeypatch):
+    # a live page on the Norland ferry names three countries once each (their donations):
+    # no one of them is its main country, so it still links to the Norland articles
+    docs, claims = {}, []
+    for i, extra in enumerate(["The vessel was overloaded.", "Relatives waited at the port."]):
+        d = f"ferry-{i}"
+        docs[d] = doc(d, FERRY.format(place="Norland", extra=extra), "2031-05-02")
+        claims.append(ent_claim(d, ("Norland", "GPE"), ("Norland", "GPE")))
+    docs["live"] = doc("live", FERRY.format(place="the coast", extra="Ostmark, Sudria and Vell sent divers."),
+                       "2031-05-03")
+    claims.append(ent_claim("live", ("Ostmark", "GPE"), ("Sudria", "GPE"), ("Vell", "GPE")))
+    gazetteer = {n: (n, "country") for n in ("Norland", "Ostmark", "Sudria", "Vell")}
+    monkeypatch.setattr("pipeline.inspect.stories.admin_of", lambda e: gazetteer.get(e["text"]))
+    assert len(find_stories(docs, claims)) == 1
+    # named twice, Ostmark is its main country, another country's: apart
+    claims[-1] = ent_claim("live", ("Ostmark", "GPE"), ("Ostmark", "GPE"), ("Sudria", "GPE"))
+    assert len(find_stories(docs, claims)) == 2
