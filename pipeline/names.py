@@ -300,6 +300,12 @@ def person_names(names: Iterable[str]) -> dict[str, str]:
     return full
 
 
+def small_words() -> frozenset[str]:
+    """Small words of a name ("of", "and", "the": ``acronym_skip``), which neither an
+    acronym spells nor a title is told by."""
+    return _data()["acronym_skip"]
+
+
 def titles() -> frozenset[str]:
     """Lower-case titles and honorifics, without a final period ("col", "president")."""
     return _data()["titles"]

@@ -343,3 +343,18 @@ def test_a_capital_named_as_a_source_is_its_country_s_government():
     table = story_names(DOCS, claims)
     assert story_name(table, DOCS["a"], "Berlin") == "German government"
     assert story_name(table, DOCS["a"], "Velin") == "Velin"  # no capital
+
+
+def test_a_title_alone_is_the_one_person_the_document_gives_that_title():
+    docs = {d: {"doc_id": d, "story_id": d} for d in "abc"}  # one story each
+    claims = [_said("a", "Transport Minister Ilse Varn", "Ilse Varn", "person"),
+              _said("a", "Chad's minister", "Chad's minister", "government"),
+              _said("b", "Transport Minister Ilse Varn", "Ilse Varn", "person"),
+              _said("b", "Trade Minister Oto Brel", "Oto Brel", "person"),
+              _said("b", "the minister", "minister", "government"),
+              _said("c", "Transport Minister Ilse Varn", "Ilse Varn", "person"),
+              _said("c", "the Health Minister", "Health Minister", "government")]
+    table = story_names(docs, claims)
+    assert story_name(table, docs["a"], "Chad's minister") == "Ilse Varn"
+    assert story_name(table, docs["b"], "minister") == "minister"  # two ministers: either
+    assert story_name(table, docs["c"], "Health Minister") == "Health Minister"  # no one holds it
