@@ -358,3 +358,13 @@ def test_a_title_alone_is_the_one_person_the_document_gives_that_title():
     assert story_name(table, docs["a"], "Chad's minister") == "Ilse Varn"
     assert story_name(table, docs["b"], "minister") == "minister"  # two ministers: either
     assert story_name(table, docs["c"], "Health Minister") == "Health Minister"  # no one holds it
+
+
+def test_a_surname_takes_the_given_name_a_mention_writes_after_a_title():
+    claims = [_said("a", "Chief Superintendent Arno Tessel", "Tessel", "person"),
+              _said("b", "Tessel", "Tessel", "person"),
+              _said("b", "the Harbour Police Pim", "Pim", "person")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["b"], "Tessel") == "Arno Tessel"
+    assert story_name(table, DOCS["a"], "Tessel") == "Arno Tessel"
+    assert story_name(table, DOCS["b"], "Pim") == "Pim"  # no title before "Police"
