@@ -368,3 +368,9 @@ def test_a_surname_takes_the_given_name_a_mention_writes_after_a_title():
     assert story_name(table, DOCS["b"], "Tessel") == "Arno Tessel"
     assert story_name(table, DOCS["a"], "Tessel") == "Arno Tessel"
     assert story_name(table, DOCS["b"], "Pim") == "Pim"  # no title before "Police"
+
+
+def test_a_task_force_takes_the_story_s_longer_name_of_that_force():
+    claims = [_claim("a", "task force", "anonymous"), _claim("b", "government's flood task force", "anonymous")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "task force") == "government's flood task force"
