@@ -374,3 +374,11 @@ def test_a_task_force_takes_the_story_s_longer_name_of_that_force():
     claims = [_claim("a", "task force", "anonymous"), _claim("b", "government's flood task force", "anonymous")]
     table = story_names(DOCS, claims)
     assert story_name(table, DOCS["a"], "task force") == "government's flood task force"
+
+
+def test_an_umbrella_body_is_not_its_own_office():
+    claims = [_claim("a", "UN", "organization"), _claim("b", "UN Office", "organization"),
+              _claim("a", "Harbour", "organization"), _claim("b", "Harbour Office", "organization")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "UN") == "UN"
+    assert story_name(table, DOCS["a"], "Harbour") == "Harbour Office"  # no umbrella: its office

@@ -135,11 +135,15 @@ def _ends(key: str, forms: Counter) -> set[str]:
     its words ("hong kong police" for "kong police", "police"), and each tail once its
     final body noun is dropped, when it is written with that noun last ("Saudi Civil
     Defence Directorate" for "civil defense"; not "International Committee of the Red
-    Cross" for "Red Cross", whose key only puts the noun last)."""
+    Cross" for "Red Cross", whose key only puts the noun last). Never an umbrella body
+    for its own office or agency ("UN Office" is no longer name of "UN": the UN's office
+    is one of its members; ``umbrella_bodies`` of the attribution lexicon; real-world
+    figure source dev 0.778 → 0.779, keys per gold body dev 1.209 → 1.205, test
+    unchanged)."""
     words = key.split()
     ends = {" ".join(words[i:]) for i in range(1, len(words))}
     if len(words) > 1 and words[-1] in _body_nouns() and any(f.split()[-1].lower() == words[-1] for f in forms):
-        ends |= {" ".join(words[i:-1]) for i in range(len(words) - 1)}
+        ends |= {" ".join(words[i:-1]) for i in range(len(words) - 1)} - lexicon().umbrella_bodies
     return ends
 
 
