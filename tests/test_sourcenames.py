@@ -382,3 +382,11 @@ def test_an_umbrella_body_is_not_its_own_office():
     table = story_names(DOCS, claims)
     assert story_name(table, DOCS["a"], "UN") == "UN"
     assert story_name(table, DOCS["a"], "Harbour") == "Harbour Office"  # no umbrella: its office
+
+
+def test_a_spokesperson_opening_a_sentence_is_the_body_a_body_noun_names():
+    claims = [_said("a", "A Tbb official", "tbb official", "anonymous")]
+    claims[0]["entities"] = [{"text": "Tarn Border Battalion", "norm": "Tarn Border Battalion", "label": "ORG"},
+                             {"text": "Tom Bel Bay", "norm": "Tom Bel Bay", "label": "ORG"}]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "tbb official") == "Tarn Border Battalion"
