@@ -390,3 +390,15 @@ def test_a_spokesperson_opening_a_sentence_is_the_body_a_body_noun_names():
                              {"text": "Tom Bel Bay", "norm": "Tom Bel Bay", "label": "ORG"}]
     table = story_names(DOCS, claims)
     assert story_name(table, DOCS["a"], "tbb official") == "Tarn Border Battalion"
+
+
+def test_a_person_named_after_an_owner_or_a_title_is_that_person():
+    claims = [_said("a", "the Harbour Agency's Pak Min-soo", "harbour agency's pak min-soo", "anonymous"),
+              _said("a", "Deputy Transport Minister Ilse Varn", "Deputy Transport Minister Ilse Varn", "person"),
+              _said("a", "the force's Director General", "force's Director General", "anonymous"),
+              _said("a", "Velin's Civil Marchers Front", "Velin's Civil Marchers Front", "anonymous")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "harbour agency's pak min-soo") == "Pak Min-soo"
+    assert story_name(table, DOCS["a"], "Deputy Transport Minister Ilse Varn") == "Ilse Varn"
+    assert story_name(table, DOCS["a"], "force's Director General") == "force's Director General"  # a title
+    assert story_name(table, DOCS["a"], "Velin's Civil Marchers Front") == "Velin's Civil Marchers Front"

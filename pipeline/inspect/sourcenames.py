@@ -63,7 +63,9 @@ city's own body its sentence places in a city that city's ("In Paris, … accord
 the police headquarters": :func:`_city_s`), "the
 officer" the one person the document gives an officer's
 title (:func:`_titled_as`), a title alone ("the minister", "Mozambique's
-president") the one person it gives that title (:func:`_title_holder`), unnamed
+president") the one person it gives that title (:func:`_title_holder`), a person
+named after a body that owns them or a title that person ("the National Fire Agency's
+Choi Cheon-sik": :func:`_person_in`), unnamed
 "officers" the one police body it names
 (:func:`_members_of`), "its teams" the body it names as a source just before
 (:func:`_antecedents`), bare "officials" the one body its other "officials" were
@@ -93,7 +95,8 @@ from typing import Any
 
 from ..attribution.lexicon import lexicon
 from ..names import (abbreviations, bare_name, body_heads, body_possessives, capital_heads, city_heads, country_of, deictic_owners, demonym,
-                     member_bodies, name_key, national_bodies, of_heads, official_words, outlet_heads, role_titles,
+                     member_bodies, name_key, national_bodies, of_heads, official_words, organization_name_heads, outlet_heads,
+                     role_titles,
                      small_words, strip_titles, titles)
 
 BODY_TYPES = frozenset({"government", "organization"})
@@ -344,6 +347,7 @@ def _document_table(out: dict[tuple, str], seen: "_Seen", d: Any, home_of: dict[
         found_by[key] = _titled_as(key, seen.titled[d])
     for key in seen.title_named.get(d, ()):
         found_by[key] = _title_holder(key, seen.titled[d])
+    found_by.update(seen.person_named.get(d, {}))
     for key, domain in seen.members[d].items():
         found_by[key] = _member_agency(domain, found, story_names_seen)
     for key, bodies in seen.speak_for[d].items():  # "officials said" … "officials at the X Headquarters"
@@ -491,6 +495,28 @@ def _given_name(att: dict[str, Any], name: str) -> str | None:
             or words[-2].lower() in titles() or words[-3].lower().rstrip(".") not in titles():
         return None
     return f"{words[-2]} {name}"
+
+
+def _person_in(att: dict[str, Any], name: str) -> str | None:
+    """The person's name a source's name writes after a body that owns it or after a
+    title ("the National Fire Agency's Choi Cheon-sik" → "Choi Cheon-sik", "Deputy
+    Information Minister Energy Mutodi" → "Energy Mutodi"): two or three capitalised
+    words, none a title ("the force's Director General" is no name), the last no body
+    noun nor an organisation's head (``organization_name_heads``); None for other sources, and for a body's own name ("Hong Kong's Civil Human Rights
+    Front"). docs/annotation.md 6.4: a named person is the source, not the title or the
+    body. Heuristic: real-world figure source dev 0.780 → 0.782, test unchanged."""
+    m = _OWNER.match(att.get("source") or "")
+    if m is not None and att.get("source_type") not in BODY_TYPES:
+        tail = strip_titles(m.group(2)).split()
+    elif att.get("source_type") == "person" and (at := [i for i, w in enumerate(name.split()[:-2])
+                                                         if w.lower().rstrip(".") in titles()]):
+        tail = name.split()[at[-1] + 1:]
+    else:
+        return None
+    if not 2 <= len(tail) <= 3 or not all(w[:1].isupper() and w.lower().rstrip(".") not in titles() for w in tail) \
+            or tail[-1].lower() in _body_nouns() | organization_name_heads():
+        return None
+    return " ".join(tail)
 
 
 def _titles_before(source: str, name: str) -> set[str]:
@@ -721,6 +747,8 @@ class _Seen:
     titled: dict[Any, dict[str, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
     #: per document, the role keys ("officer") every mention of which is definite ("the officer")
     roles_named: dict[Any, set[str]] = field(default_factory=dict)
+    #: per document, a source's key → the person's name its mention writes after an owner or title
+    person_named: dict[Any, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
     #: per document, the keys of unnamed sources written as a person's title ("the minister")
     title_named: dict[Any, set[str]] = field(default_factory=lambda: defaultdict(set))
     #: per document, a body's name with its mention's owner → the name ("London's …")
@@ -762,6 +790,8 @@ class _Seen:
         words = key.split()
         if words and words[-1] in titles() and att.get("source_type") != "person":
             self.title_named[doc_id].add(key)  # "the minister", "Mozambique's president"
+        if (person := _person_in(att, name)) is not None:
+            self.person_named[doc_id][key] = person  # "the Fire Agency's Choi Cheon-sik"
         if not name[:1].isupper() and words and _stem(words[-1]) in spokespeople \
                 and (m := _SPOKESPERSON.search(source)):
             # "a Rab official": Rab's; "A Rab official" opening a sentence too (no article)
