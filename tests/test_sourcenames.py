@@ -402,3 +402,12 @@ def test_a_person_named_after_an_owner_or_a_title_is_that_person():
     assert story_name(table, DOCS["a"], "Deputy Transport Minister Ilse Varn") == "Ilse Varn"
     assert story_name(table, DOCS["a"], "force's Director General") == "force's Director General"  # a title
     assert story_name(table, DOCS["a"], "Velin's Civil Marchers Front") == "Velin's Civil Marchers Front"
+
+
+def test_a_country_named_as_a_source_is_its_government_unless_it_may_be_a_person():
+    claims = [_claim("a", "Cameroon", "organization"), _claim("a", "Chad", "person")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "Cameroon") == "Cameroonian government"
+    assert story_name(table, DOCS["a"], "Chad") == "Chad"  # a person's name, no place named
+    claims[1]["entities"] = [{"text": "Chad", "norm": "Chad", "label": "GPE"}]
+    assert story_name(story_names(DOCS, claims), DOCS["a"], "Chad") == "Chadian government"
