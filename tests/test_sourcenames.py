@@ -411,3 +411,11 @@ def test_a_country_named_as_a_source_is_its_government_unless_it_may_be_a_person
     assert story_name(table, DOCS["a"], "Chad") == "Chad"  # a person's name, no place named
     claims[1]["entities"] = [{"text": "Chad", "norm": "Chad", "label": "GPE"}]
     assert story_name(story_names(DOCS, claims), DOCS["a"], "Chad") == "Chadian government"
+
+
+def test_the_national_government_of_a_one_country_story_is_that_country_s_government():
+    claims = [_placed("a", "the national government", "government", "Chad"),
+              _placed("b", "government", "government", "Chad")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "the national government") == "Chadian government"
+    assert story_name(table, DOCS["c"], "national government") == "national government"  # no story here
