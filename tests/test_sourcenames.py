@@ -419,3 +419,8 @@ def test_the_national_government_of_a_one_country_story_is_that_country_s_govern
     table = story_names(DOCS, claims)
     assert story_name(table, DOCS["a"], "the national government") == "Chadian government"
     assert story_name(table, DOCS["c"], "national government") == "national government"  # no story here
+
+
+def test_the_coast_guard_of_a_one_country_story_is_that_country_s():
+    claims = [_placed("a", "Coast Guard", "organization", "Chad"), _placed("b", "officials", "anonymous", "Chad")]
+    assert story_name(story_names(DOCS, claims), DOCS["a"], "Coast Guard") == "Chadian Coast Guard"
