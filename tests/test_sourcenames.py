@@ -424,3 +424,17 @@ def test_the_national_government_of_a_one_country_story_is_that_country_s_govern
 def test_the_coast_guard_of_a_one_country_story_is_that_country_s():
     claims = [_placed("a", "Coast Guard", "organization", "Chad"), _placed("b", "officials", "anonymous", "Chad")]
     assert story_name(story_names(DOCS, claims), DOCS["a"], "Coast Guard") == "Chadian Coast Guard"
+
+
+def test_a_relative_clause_gives_a_body_the_role_its_verb_names():
+    text = "According to the Velin Marchers League (VML), which organised the rally, 9,000 came."
+    body = _said("b", "the Velin Marchers League", "Velin Marchers League", "organization")
+    body.update(text=text, span=[100, 100 + len(text)])
+    body["attribution"]["source_span"] = [113, 113 + len("the Velin Marchers League")]
+    other = _said("b", "the Tarn Guild", "Tarn Guild", "organization")
+    other.update(text="The Tarn Guild, which said so, counted 40.", span=[0, 42])
+    other["attribution"]["source_span"] = [0, 14]
+    claims = [_claim("a", "organizers", "anonymous"), _claim("a", "sayers", "anonymous"), body, other]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "organizers") == "Velin Marchers League"
+    assert story_name(table, DOCS["a"], "sayers") == "sayers"  # "which said": no doer of that stem
