@@ -438,3 +438,12 @@ def test_a_relative_clause_gives_a_body_the_role_its_verb_names():
     table = story_names(DOCS, claims)
     assert story_name(table, DOCS["a"], "organizers") == "Velin Marchers League"
     assert story_name(table, DOCS["a"], "sayers") == "sayers"  # "which said": no doer of that stem
+
+
+def test_a_role_with_words_before_it_names_the_body_the_story_gives_that_role():
+    role = {**_claim("b", "Velin Marchers League", "organization")}
+    role["attribution"] = {**role["attribution"], "source": "Organizer Velin Marchers League"}
+    claims = [_claim("a", "the march's organiser", "anonymous"), role, _claim("a", "local witnesses", "anonymous")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "the march's organiser") == "Velin Marchers League"
+    assert story_name(table, DOCS["a"], "local witnesses") == "local witnesses"
