@@ -447,3 +447,13 @@ def test_a_role_with_words_before_it_names_the_body_the_story_gives_that_role():
     table = story_names(DOCS, claims)
     assert story_name(table, DOCS["a"], "the march's organiser") == "Velin Marchers League"
     assert story_name(table, DOCS["a"], "local witnesses") == "local witnesses"
+
+
+def test_a_lower_case_body_its_mention_gives_a_country_owner_is_that_country_s():
+    claims = [_said("a", "Chad's health ministry", "health ministry", "government"),
+              _said("a", "the health ministry", "health ministry", "government"),
+              _said("b", "Chad's health ministry", "health ministry", "government"),
+              _said("b", "Mali's health ministry", "health ministry", "government")]
+    table = story_names({d: {"doc_id": d, "story_id": d} for d in "ab"}, claims)
+    assert story_name(table, {"doc_id": "a", "story_id": "a"}, "health ministry") == "Chadian health ministry"
+    assert story_name(table, {"doc_id": "b", "story_id": "b"}, "health ministry") == "health ministry"  # two
