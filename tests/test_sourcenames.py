@@ -457,3 +457,12 @@ def test_a_lower_case_body_its_mention_gives_a_country_owner_is_that_country_s()
     table = story_names({d: {"doc_id": d, "story_id": d} for d in "ab"}, claims)
     assert story_name(table, {"doc_id": "a", "story_id": "a"}, "health ministry") == "Chadian health ministry"
     assert story_name(table, {"doc_id": "b", "story_id": "b"}, "health ministry") == "health ministry"  # two
+
+
+def test_an_unnamed_source_owned_by_a_body_s_kind_is_the_one_body_of_that_kind():
+    claims = [_said("a", "the school's own website", "school's own website", "anonymous"),
+              _said("a", "the Velin Harbour School", "Velin Harbour School", "organization"),
+              _said("a", "the port's notice board", "port's notice board", "anonymous")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "school's own website") == "Velin Harbour School"
+    assert story_name(table, DOCS["a"], "port's notice board") == "port's notice board"  # no port named
