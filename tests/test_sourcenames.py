@@ -466,3 +466,11 @@ def test_an_unnamed_source_owned_by_a_body_s_kind_is_the_one_body_of_that_kind()
     table = story_names(DOCS, claims)
     assert story_name(table, DOCS["a"], "school's own website") == "Velin Harbour School"
     assert story_name(table, DOCS["a"], "port's notice board") == "port's notice board"  # no port named
+
+
+def test_a_headline_s_source_with_its_reporting_verb_is_the_source_without_it():
+    claims = [_claim("a", "Marchers Say", "anonymous"), _claim("b", "marchers", "anonymous"),
+              _claim("a", "Harbour Figures", "anonymous")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "Marchers Say") == "marchers"
+    assert story_name(table, DOCS["a"], "Harbour Figures") == "Harbour Figures"  # no verb, no "harbour"

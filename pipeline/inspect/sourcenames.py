@@ -36,7 +36,9 @@ measured on the real-world test bed, docs/evaluation.md):
   Rights Front, which organised the march", :func:`_role_by_clause`) becomes that body;
 * **acronym**: a name in capitals becomes the story's name for the one body (or the
   clearly dominant one) whose name it spells, small words counted or not ("MOH" →
-  "Sudanese Ministry of Health", via "Ministry of Health").
+  "Sudanese Ministry of Health", via "Ministry of Health");
+* **headline**: a source a headline wrote with its reporting verb ("Organisers Say")
+  is the story's name without it (:func:`_said_by`).
 
 * **national body**: a body a country has one of, named by its head alone ("the
   government", "the army"), or whose own name says it is the nation's ("National
@@ -213,7 +215,21 @@ def _story_map(names: Counter, types: dict[str, Counter],
             target = _role_body(key.rpartition(" ")[2], roles)
         out[key] = spelled[target].most_common(1)[0][0] if target else best
     _acronyms(spelled, keys, out)
+    for key in out:
+        if (said := _said_by(key)) in out:  # a headline's "Organisers Say": the organisers
+            out[key] = out[said]
     return out
+
+
+def _said_by(key: str) -> str | None:
+    """The key without a final reporting verb a headline's source keeps ("organizers
+    say" → "organizers": the attribution lexicon's verbs, bare or with "-s"); None when it
+    ends otherwise. Read only when the story has that shorter name too ("local media
+    reports" is "local media"). Heuristic: real-world figure source dev 0.792 → 0.794,
+    test 0.719 → 0.722; keys per gold body dev 1.191 → 1.187, test 1.459 → 1.450."""
+    rest, _, last = key.rpartition(" ")
+    verbs = lexicon().verbs
+    return rest if rest and (last in verbs or last.endswith("s") and last[:-1] in verbs) else None
 
 
 def _one_person(spelled: dict[str, Counter], types: dict[str, Counter], keys: dict[str, int],
