@@ -475,3 +475,11 @@ def test_a_headline_s_source_with_its_reporting_verb_is_the_source_without_it():
     assert story_name(table, DOCS["a"], "Marchers Say") == "marchers"
     assert story_name(table, DOCS["a"], "Marchers Dismiss Police Count") == "marchers"
     assert story_name(table, DOCS["a"], "Harbour Figures") == "Harbour Figures"  # no verb, no "harbour"
+
+
+def test_two_sources_joined_by_and_are_the_first_when_the_story_names_it_alone():
+    claims = [_claim("a", "Velin Guild and Tarn Relief", "organization"), _claim("b", "Velin Guild", "organization"),
+              _claim("a", "Ministry of Ports and Roads", "government")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "Velin Guild and Tarn Relief") == "Velin Guild"
+    assert story_name(table, DOCS["a"], "Ministry of Ports and Roads") == "Ministry of Ports and Roads"
