@@ -483,3 +483,13 @@ def test_two_sources_joined_by_and_are_the_first_when_the_story_names_it_alone()
     table = story_names(DOCS, claims)
     assert story_name(table, DOCS["a"], "Velin Guild and Tarn Relief") == "Velin Guild"
     assert story_name(table, DOCS["a"], "Ministry of Ports and Roads") == "Ministry of Ports and Roads"
+
+
+def test_a_definite_role_after_other_words_is_the_one_person_given_its_title():
+    claims = [_said("a", "Harbour Police Inspector Dana Kell", "Dana Kell", "person"),
+              _said("a", "the senior officer", "senior officer", "anonymous"),
+              _said("b", "Inspector Dana Kell", "Dana Kell", "person"),
+              _said("b", "a senior officer", "senior officer", "anonymous")]
+    table = story_names({d: {"doc_id": d, "story_id": d} for d in "ab"}, claims)
+    assert story_name(table, {"doc_id": "a", "story_id": "a"}, "senior officer") == "Dana Kell"
+    assert story_name(table, {"doc_id": "b", "story_id": "b"}, "senior officer") == "senior officer"  # someone new
