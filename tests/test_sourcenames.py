@@ -493,3 +493,11 @@ def test_a_definite_role_after_other_words_is_the_one_person_given_its_title():
     table = story_names({d: {"doc_id": d, "story_id": d} for d in "ab"}, claims)
     assert story_name(table, {"doc_id": "a", "story_id": "a"}, "senior officer") == "Dana Kell"
     assert story_name(table, {"doc_id": "b", "story_id": "b"}, "senior officer") == "senior officer"  # someone new
+
+
+def test_a_source_written_as_a_body_s_figures_is_that_body():
+    claims = [_claim("a", "initial harbour board estimate", "anonymous"), _claim("b", "harbour board", "government"),
+              _claim("a", "tide estimate", "anonymous")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "initial harbour board estimate") == "harbour board"
+    assert story_name(table, DOCS["a"], "tide estimate") == "tide estimate"  # no source named "tide"
