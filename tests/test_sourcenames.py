@@ -501,3 +501,12 @@ def test_a_source_written_as_a_body_s_figures_is_that_body():
     table = story_names(DOCS, claims)
     assert story_name(table, DOCS["a"], "initial harbour board estimate") == "harbour board"
     assert story_name(table, DOCS["a"], "tide estimate") == "tide estimate"  # no source named "tide"
+
+
+def test_a_country_s_unnamed_group_is_no_longer_name_of_that_group():
+    names = ["unions", "French eight main unions", "police", "French Harbour Police"]
+    found = document_names(names, {"unions": Counter({"organization": 1}),
+                                   "french eight main unions": Counter({"organization": 1}),
+                                   "french harbour police": Counter({"government": 1})})
+    assert "unions" not in found  # "eight main unions" is no name
+    assert found["police"] == "French Harbour Police"

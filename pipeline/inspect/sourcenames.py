@@ -983,12 +983,23 @@ def document_names(names: Iterable[str], types: dict[str, Counter] | None = None
         if " " not in key and (kind.get("person") or _looks_named(name)) and not _is_body(name, kind):
             longer = [x for x in distinct if _longer_in(key, x, person=True) and types.get(x, Counter()).get("person")]
         else:  # a body, or people a named body is named after
-            longer = [x for x in distinct if _longer_in(key, x) and strip_titles(spelled[x], person=False)[:1].isupper()
+            longer = [x for x in distinct if _longer_in(key, x) and _is_named(spelled[x])
                       and _is_body(x, types.get(x, Counter()))]
         longest = max(longer, key=len) if longer else None
         if longest and all(_words_in_order(y.split(), longest.split()) for y in longer):
             out[name] = spelled[longest]
     return out
+
+
+def _is_named(name: str) -> bool:
+    """Is ``name`` a body's name, capitalised after "the" and a country's adjective
+    ("Hong Kong Police", "French Interior Ministry"; not "French eight main unions", a
+    country's unnamed unions)? Heuristic: real-world figure source dev 0.797 → 0.799,
+    keys per gold body dev 1.169 → 1.165, test unchanged."""
+    words = strip_titles(name, person=False).split()
+    if len(words) > 1 and country_of(words[0]) is not None:
+        words = words[1:]
+    return bool(words) and words[0][:1].isupper()
 
 
 def _longer_in(short: str, long: str, person: bool = False) -> bool:
