@@ -510,3 +510,16 @@ def test_a_country_s_unnamed_group_is_no_longer_name_of_that_group():
                                    "french harbour police": Counter({"government": 1})})
     assert "unions" not in found  # "eight main unions" is no name
     assert found["police"] == "French Harbour Police"
+
+
+def test_an_unresolved_it_is_the_body_named_just_before_it_and_no_body_itself():
+    claims = [_at("a", "The Velin Survey Institute", "Velin Survey Institute", "organization", 0),
+              _at("a", "It", "It", "organization", 100),
+              _at("a", "Its teams", "its teams", "organization", 150),
+              _at("b", "It", "It", "organization", 10), _at("b", "The Tarn Harbour Board", "Tarn Harbour Board",
+                                                           "organization", 90),
+              _at("b", "Its teams", "its teams", "organization", 150)]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "It") == "Velin Survey Institute"
+    assert story_name(table, DOCS["a"], "its teams") == "Velin Survey Institute"  # "It" is no body before it
+    assert story_name(table, DOCS["b"], "It") == "It"  # no body named before
