@@ -560,14 +560,17 @@ def _person_in(att: dict[str, Any], name: str) -> str | None:
     title ("the National Fire Agency's Choi Cheon-sik" → "Choi Cheon-sik", "Deputy
     Information Minister Energy Mutodi" → "Energy Mutodi"): two or three capitalised
     words, none a title ("the force's Director General" is no name), the last no body
-    noun nor an organisation's head (``organization_name_heads``); None for other sources, and for a body's own name ("Hong Kong's Civil Human Rights
-    Front"). docs/annotation.md 6.4: a named person is the source, not the title or the
-    body. Heuristic: real-world figure source dev 0.780 → 0.782, test unchanged."""
-    m = _OWNER.match(att.get("source") or "")
-    if m is not None and att.get("source_type") not in BODY_TYPES:
+    noun nor an organisation's head (``organization_name_heads``); None for other
+    sources, and for a body's own name ("Hong Kong's Civil Human Rights Front").
+    docs/annotation.md 6.4: a named person is the source, not the title or the body.
+    Heuristic: real-world figure source dev 0.780 → 0.782, test unchanged."""
+    source, stype = att.get("source") or "", att.get("source_type")
+    # the cheap tests first: most mentions have no possessive and few words
+    m = _OWNER.match(source) if stype not in BODY_TYPES and ("'s " in source or "’s " in source) else None
+    if m is not None:
         tail = strip_titles(m.group(2)).split()
-    elif att.get("source_type") == "person" and (at := [i for i, w in enumerate(name.split()[:-2])
-                                                         if w.lower().rstrip(".") in titles()]):
+    elif stype == "person" and name.count(" ") >= 2 and (at := [i for i, w in enumerate(name.split()[:-2])
+                                                                 if w.lower().rstrip(".") in titles()]):
         tail = name.split()[at[-1] + 1:]
     else:
         return None
@@ -773,11 +776,13 @@ def _stem(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _mention_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+def _mention_words() -> tuple[frozenset[str], ...]:
     """The lexicons :meth:`_Seen.mention` reads, looked up once: umbrella bodies,
-    spokesperson nouns, role nouns (``role_titles``), body possessives."""
+    spokesperson nouns, role nouns (``role_titles``), body possessives, titles, the
+    pronouns that stand for a thing ("it")."""
     lex = lexicon()
-    return lex.umbrella_bodies, lex.spokesperson_heads, frozenset(role_titles()), body_possessives()
+    things = frozenset(p for p, kind in lex.pronouns.items() if kind == "thing")
+    return lex.umbrella_bodies, lex.spokesperson_heads, frozenset(role_titles()), body_possessives(), titles(), things
 
 
 def _member_domain(source: str, umbrella: str) -> tuple[str, ...] | None:
@@ -846,21 +851,17 @@ class _Seen:
         (:func:`_titles_before`), a definite role ("the officer"). Each test is cheap first:
         most mentions are none of these."""
         source = att.get("source") or ""
-        umbrellas, spokespeople, roles, possessives = _mention_words()
+        umbrellas, spokespeople, roles, possessives, title_words, things = _mention_words()
         if key in umbrellas:
             fields[doc_id][key][_member_domain(source, key)] += 1
-        if ("'s " in source or "’s " in source) and (owned := _owned(att, name)) is not None:
-            self.owned[doc_id][owned] = name
-        if not name[:1].isupper() and (m := _OWNER.match(source)) and re.fullmatch(r"[a-z]+", m.group(1)):
-            self.owned_by_kind[doc_id][key] = m.group(1)  # "the school's own website": the school's
-        if not name[:1].isupper() and ("'s " in source or "’s " in source) and (adj := _country_owner(att, key)):
-            self.country_owned[doc_id][key].add(adj)  # "Mozambique's health ministry", named "health ministry"
+        if "'s " in source or "’s " in source:
+            self.owner(doc_id, att, name, key)
         if att.get("source_type") == "person":
             self.titled[doc_id][name] |= _titles_before(source, name)
         if key.rpartition(" ")[2] in roles:  # "the officer", "the senior officer"
             definite[doc_id][key][_DEFINITE.match(source) is not None] += 1
         words = key.split()
-        if words and words[-1] in titles() and att.get("source_type") != "person":
+        if words and words[-1] in title_words and att.get("source_type") != "person":
             self.title_named[doc_id].add(key)  # "the minister", "Mozambique's president"
         if (person := _person_in(att, name)) is not None:
             self.person_named[doc_id][key] = person  # "the Fire Agency's Choi Cheon-sik"
@@ -872,11 +873,24 @@ class _Seen:
                 (lead := name_key(source).split()[:1]) and lead[0] != key and _stem(lead[0]) != lead[0] \
                 and _stem(lead[0]) in spokespeople:
             self.speak_for[doc_id][lead[0]].add(name)  # "officials at the Disaster Headquarters"
-        span, it = att.get("source_span"), lexicon().pronouns.get(key) == "thing"
+        span, it = att.get("source_span"), key in things
         if span and att.get("source_type") in BODY_TYPES and name[:1].isupper() and not it:
             self.anchors[doc_id].append((span[0], name))
         elif span and (len(words) > 1 and words[0] in possessives or it):
             self.owned_by[doc_id][key].add(span[0])  # "its teams", a bare "It": left unresolved
+
+    def owner(self, doc_id: Any, att: dict[str, Any], name: str, key: str) -> None:
+        """What a mention with a possessive tells: a body's owner (:func:`_owned`), a kind
+        of body as owner ("the school's own website"), a country as owner of a body in lower
+        case ("Mozambique's health ministry", :func:`_country_owner`)."""
+        if (owned := _owned(att, name)) is not None:
+            self.owned[doc_id][owned] = name
+        if name[:1].isupper():
+            return
+        if (m := _OWNER.match(att.get("source") or "")) and re.fullmatch(r"[a-z]+", m.group(1)):
+            self.owned_by_kind[doc_id][key] = m.group(1)  # "the school's own website": the school's
+        if adj := _country_owner(att, key):
+            self.country_owned[doc_id][key].add(adj)  # "Mozambique's health ministry", named "health ministry"
 
     def place(self, doc_id: Any, claim: dict[str, Any], att: dict[str, Any], key: str) -> None:
         """Where one mention of a state's or a city's body places it: a capital's country
@@ -1055,10 +1069,12 @@ def _role_by_clause(claim: dict[str, Any], att: dict[str, Any], name: str) -> st
     Civil Human Rights Front, which organised the march" → the stem of "organizers"), as
     :func:`_doer_stem` gives it; None for other sources. Heuristic: real-world figure
     source dev 0.786 → 0.790, keys per gold body dev 1.201 → 1.194, test unchanged."""
-    span, sent = att.get("source_span"), (claim.get("span") or [None])[0]
-    if att.get("source_type") not in BODY_TYPES or not name[:1].isupper() or not span or sent is None:
+    if not name[:1].isupper() or att.get("source_type") not in BODY_TYPES:
         return None
-    m = _WHICH.match(str(claim.get("text") or ""), span[1] - sent)
+    span, sent, text = att.get("source_span"), (claim.get("span") or [None])[0], claim.get("text") or ""
+    if not span or sent is None or not text.startswith((",", " (", "("), span[1] - sent):
+        return None  # the cheap test first: most mentions are followed by no comma
+    m = _WHICH.match(text, span[1] - sent)
     return _doer_stem(m.group(1)) if m else None
 
 
