@@ -47,7 +47,8 @@ attribution ``source_norm`` share, with one title list and one acronym rule (dat
 
 * :func:`state_key`: a key with a country's "authorities" read as its "government", and
   two names of one kind of body as one ("Ministry of External Affairs" = "foreign
-  ministry"), for comparing two sources ("Saudi authorities" = "Saudi government").
+  ministry"), and an outlet's name with or without its kind ("Yonhap news agency" =
+  "Yonhap"), for comparing two sources ("Saudi authorities" = "Saudi government").
 
 A heuristic, measured: on the seed corpus and the public sets it changes no output
 but the cases where the two stages used to disagree.
@@ -137,7 +138,17 @@ def state_key(key: str) -> str:
     if len(words) > 1 and words[-1] in _data()["country_government"] and \
             " ".join(words[:-1]) in _countries_by_adjective():
         return " ".join([*words[:-1], "government"])
-    return key
+    return _outlet_named(key)
+
+
+def _outlet_named(key: str) -> str:
+    """An outlet's one-word name without the words after it that only say what kind of
+    outlet it is (``outlet_kinds`` in names.json): "yonhap news agency" = "yonhap",
+    "arirang tv" = "arirang"; a longer name keeps them ("korean central news agency").
+    Heuristic: real-world figure source dev 0.776 → 0.778, keys per gold body dev 1.212 →
+    1.209, test unchanged."""
+    first, _, rest = key.partition(" ")
+    return first if rest in _data()["outlet_kinds"] else key
 
 
 @lru_cache(maxsize=65536)
@@ -298,6 +309,12 @@ def person_names(names: Iterable[str]) -> dict[str, str]:
         if len(full.get(part, "").split()) < 2 and all(n in longest for n in found):
             full[part] = longest
     return full
+
+
+def small_words() -> frozenset[str]:
+    """Small words of a name ("of", "and", "the": ``acronym_skip``), which neither an
+    acronym spells nor a title is told by."""
+    return _data()["acronym_skip"]
 
 
 def titles() -> frozenset[str]:

@@ -89,3 +89,10 @@ def test_police_and_military_ranks_are_titles_before_a_person_s_name():
     assert strip_titles("Inspector General Tomas Veld") == "Tomas Veld"
     assert strip_titles("Detective Superintendent Ana Roe") == "Ana Roe"
     assert strip_titles("Commissioner") == "Commissioner"  # never stripped to nothing
+
+
+def test_an_outlet_s_one_word_name_is_itself_with_the_kind_of_outlet_after_it():
+    from pipeline.names import name_key, state_key
+    assert state_key(name_key("Velinpress news agency")) == state_key(name_key("Velinpress"))
+    assert state_key(name_key("Velin TV")) == state_key(name_key("Velin"))
+    assert state_key(name_key("Velin Central News Agency")) != state_key(name_key("Velin Central TV"))

@@ -343,3 +343,183 @@ def test_a_capital_named_as_a_source_is_its_country_s_government():
     table = story_names(DOCS, claims)
     assert story_name(table, DOCS["a"], "Berlin") == "German government"
     assert story_name(table, DOCS["a"], "Velin") == "Velin"  # no capital
+
+
+def test_a_title_alone_is_the_one_person_the_document_gives_that_title():
+    docs = {d: {"doc_id": d, "story_id": d} for d in "abc"}  # one story each
+    claims = [_said("a", "Transport Minister Ilse Varn", "Ilse Varn", "person"),
+              _said("a", "Chad's minister", "Chad's minister", "government"),
+              _said("b", "Transport Minister Ilse Varn", "Ilse Varn", "person"),
+              _said("b", "Trade Minister Oto Brel", "Oto Brel", "person"),
+              _said("b", "the minister", "minister", "government"),
+              _said("c", "Transport Minister Ilse Varn", "Ilse Varn", "person"),
+              _said("c", "the Health Minister", "Health Minister", "government")]
+    table = story_names(docs, claims)
+    assert story_name(table, docs["a"], "Chad's minister") == "Ilse Varn"
+    assert story_name(table, docs["b"], "minister") == "minister"  # two ministers: either
+    assert story_name(table, docs["c"], "Health Minister") == "Health Minister"  # no one holds it
+
+
+def test_a_surname_takes_the_given_name_a_mention_writes_after_a_title():
+    claims = [_said("a", "Chief Superintendent Arno Tessel", "Tessel", "person"),
+              _said("b", "Tessel", "Tessel", "person"),
+              _said("b", "the Harbour Police Pim", "Pim", "person")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["b"], "Tessel") == "Arno Tessel"
+    assert story_name(table, DOCS["a"], "Tessel") == "Arno Tessel"
+    assert story_name(table, DOCS["b"], "Pim") == "Pim"  # no title before "Police"
+
+
+def test_a_task_force_takes_the_story_s_longer_name_of_that_force():
+    claims = [_claim("a", "task force", "anonymous"), _claim("b", "government's flood task force", "anonymous")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "task force") == "government's flood task force"
+
+
+def test_an_umbrella_body_is_not_its_own_office():
+    claims = [_claim("a", "UN", "organization"), _claim("b", "UN Office", "organization"),
+              _claim("a", "Harbour", "organization"), _claim("b", "Harbour Office", "organization")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "UN") == "UN"
+    assert story_name(table, DOCS["a"], "Harbour") == "Harbour Office"  # no umbrella: its office
+
+
+def test_a_spokesperson_opening_a_sentence_is_the_body_a_body_noun_names():
+    claims = [_said("a", "A Tbb official", "tbb official", "anonymous")]
+    claims[0]["entities"] = [{"text": "Tarn Border Battalion", "norm": "Tarn Border Battalion", "label": "ORG"},
+                             {"text": "Tom Bel Bay", "norm": "Tom Bel Bay", "label": "ORG"}]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "tbb official") == "Tarn Border Battalion"
+
+
+def test_a_person_named_after_an_owner_or_a_title_is_that_person():
+    claims = [_said("a", "the Harbour Agency's Pak Min-soo", "harbour agency's pak min-soo", "anonymous"),
+              _said("a", "Deputy Transport Minister Ilse Varn", "Deputy Transport Minister Ilse Varn", "person"),
+              _said("a", "the force's Director General", "force's Director General", "anonymous"),
+              _said("a", "Velin's Civil Marchers Front", "Velin's Civil Marchers Front", "anonymous")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "harbour agency's pak min-soo") == "Pak Min-soo"
+    assert story_name(table, DOCS["a"], "Deputy Transport Minister Ilse Varn") == "Ilse Varn"
+    assert story_name(table, DOCS["a"], "force's Director General") == "force's Director General"  # a title
+    assert story_name(table, DOCS["a"], "Velin's Civil Marchers Front") == "Velin's Civil Marchers Front"
+
+
+def test_a_country_named_as_a_source_is_its_government_unless_it_may_be_a_person():
+    claims = [_claim("a", "Cameroon", "organization"), _claim("a", "Chad", "person")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "Cameroon") == "Cameroonian government"
+    assert story_name(table, DOCS["a"], "Chad") == "Chad"  # a person's name, no place named
+    claims[1]["entities"] = [{"text": "Chad", "norm": "Chad", "label": "GPE"}]
+    assert story_name(story_names(DOCS, claims), DOCS["a"], "Chad") == "Chadian government"
+
+
+def test_the_national_government_of_a_one_country_story_is_that_country_s_government():
+    claims = [_placed("a", "the national government", "government", "Chad"),
+              _placed("b", "government", "government", "Chad")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "the national government") == "Chadian government"
+    assert story_name(table, DOCS["c"], "national government") == "national government"  # no story here
+
+
+def test_the_coast_guard_of_a_one_country_story_is_that_country_s():
+    claims = [_placed("a", "Coast Guard", "organization", "Chad"), _placed("b", "officials", "anonymous", "Chad")]
+    assert story_name(story_names(DOCS, claims), DOCS["a"], "Coast Guard") == "Chadian Coast Guard"
+
+
+def test_a_relative_clause_gives_a_body_the_role_its_verb_names():
+    text = "According to the Velin Marchers League (VML), which organised the rally, 9,000 came."
+    body = _said("b", "the Velin Marchers League", "Velin Marchers League", "organization")
+    body.update(text=text, span=[100, 100 + len(text)])
+    body["attribution"]["source_span"] = [113, 113 + len("the Velin Marchers League")]
+    other = _said("b", "the Tarn Guild", "Tarn Guild", "organization")
+    other.update(text="The Tarn Guild, which said so, counted 40.", span=[0, 42])
+    other["attribution"]["source_span"] = [0, 14]
+    claims = [_claim("a", "organizers", "anonymous"), _claim("a", "sayers", "anonymous"), body, other]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "organizers") == "Velin Marchers League"
+    assert story_name(table, DOCS["a"], "sayers") == "sayers"  # "which said": no doer of that stem
+
+
+def test_a_role_with_words_before_it_names_the_body_the_story_gives_that_role():
+    role = {**_claim("b", "Velin Marchers League", "organization")}
+    role["attribution"] = {**role["attribution"], "source": "Organizer Velin Marchers League"}
+    claims = [_claim("a", "the march's organiser", "anonymous"), role, _claim("a", "local witnesses", "anonymous")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "the march's organiser") == "Velin Marchers League"
+    assert story_name(table, DOCS["a"], "local witnesses") == "local witnesses"
+
+
+def test_a_lower_case_body_its_mention_gives_a_country_owner_is_that_country_s():
+    claims = [_said("a", "Chad's health ministry", "health ministry", "government"),
+              _said("a", "the health ministry", "health ministry", "government"),
+              _said("b", "Chad's health ministry", "health ministry", "government"),
+              _said("b", "Mali's health ministry", "health ministry", "government")]
+    table = story_names({d: {"doc_id": d, "story_id": d} for d in "ab"}, claims)
+    assert story_name(table, {"doc_id": "a", "story_id": "a"}, "health ministry") == "Chadian health ministry"
+    assert story_name(table, {"doc_id": "b", "story_id": "b"}, "health ministry") == "health ministry"  # two
+
+
+def test_an_unnamed_source_owned_by_a_body_s_kind_is_the_one_body_of_that_kind():
+    claims = [_said("a", "the school's own website", "school's own website", "anonymous"),
+              _said("a", "the Velin Harbour School", "Velin Harbour School", "organization"),
+              _said("a", "the port's notice board", "port's notice board", "anonymous")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "school's own website") == "Velin Harbour School"
+    assert story_name(table, DOCS["a"], "port's notice board") == "port's notice board"  # no port named
+
+
+def test_a_headline_s_source_with_its_reporting_verb_is_the_source_without_it():
+    claims = [_claim("a", "Marchers Say", "anonymous"), _claim("b", "marchers", "anonymous"),
+              _claim("a", "Harbour Figures", "anonymous"), _claim("a", "Marchers Dismiss Police Count", "anonymous")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "Marchers Say") == "marchers"
+    assert story_name(table, DOCS["a"], "Marchers Dismiss Police Count") == "marchers"
+    assert story_name(table, DOCS["a"], "Harbour Figures") == "Harbour Figures"  # no verb, no "harbour"
+
+
+def test_two_sources_joined_by_and_are_the_first_when_the_story_names_it_alone():
+    claims = [_claim("a", "Velin Guild and Tarn Relief", "organization"), _claim("b", "Velin Guild", "organization"),
+              _claim("a", "Ministry of Ports and Roads", "government")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "Velin Guild and Tarn Relief") == "Velin Guild"
+    assert story_name(table, DOCS["a"], "Ministry of Ports and Roads") == "Ministry of Ports and Roads"
+
+
+def test_a_definite_role_after_other_words_is_the_one_person_given_its_title():
+    claims = [_said("a", "Harbour Police Inspector Dana Kell", "Dana Kell", "person"),
+              _said("a", "the senior officer", "senior officer", "anonymous"),
+              _said("b", "Inspector Dana Kell", "Dana Kell", "person"),
+              _said("b", "a senior officer", "senior officer", "anonymous")]
+    table = story_names({d: {"doc_id": d, "story_id": d} for d in "ab"}, claims)
+    assert story_name(table, {"doc_id": "a", "story_id": "a"}, "senior officer") == "Dana Kell"
+    assert story_name(table, {"doc_id": "b", "story_id": "b"}, "senior officer") == "senior officer"  # someone new
+
+
+def test_a_source_written_as_a_body_s_figures_is_that_body():
+    claims = [_claim("a", "initial harbour board estimate", "anonymous"), _claim("b", "harbour board", "government"),
+              _claim("a", "tide estimate", "anonymous")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "initial harbour board estimate") == "harbour board"
+    assert story_name(table, DOCS["a"], "tide estimate") == "tide estimate"  # no source named "tide"
+
+
+def test_a_country_s_unnamed_group_is_no_longer_name_of_that_group():
+    names = ["unions", "French eight main unions", "police", "French Harbour Police"]
+    found = document_names(names, {"unions": Counter({"organization": 1}),
+                                   "french eight main unions": Counter({"organization": 1}),
+                                   "french harbour police": Counter({"government": 1})})
+    assert "unions" not in found  # "eight main unions" is no name
+    assert found["police"] == "French Harbour Police"
+
+
+def test_an_unresolved_it_is_the_body_named_just_before_it_and_no_body_itself():
+    claims = [_at("a", "The Velin Survey Institute", "Velin Survey Institute", "organization", 0),
+              _at("a", "It", "It", "organization", 100),
+              _at("a", "Its teams", "its teams", "organization", 150),
+              _at("b", "It", "It", "organization", 10), _at("b", "The Tarn Harbour Board", "Tarn Harbour Board",
+                                                           "organization", 90),
+              _at("b", "Its teams", "its teams", "organization", 150)]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "It") == "Velin Survey Institute"
+    assert story_name(table, DOCS["a"], "its teams") == "Velin Survey Institute"  # "It" is no body before it
+    assert story_name(table, DOCS["b"], "It") == "It"  # no body named before
