@@ -1059,3 +1059,26 @@ def test_a_name_the_tagger_reads_as_an_adverb_is_the_speaker():
     figs = _figures("Dr Mark Hartly treated the first patient in Velin. Hartly said people should not worry "
                     "because they live 100 miles from the hospital.")
     assert _source(figs["100 miles"]) == "Mark Hartly"
+
+
+def test_a_count_frame_hanging_from_the_gapped_number_gives_it():
+    figs = _figures("Tarn broke its record, with 22,000 marchers on the police count and 31,000 by the "
+                    "unions' reckoning, beating the old mark.")
+    assert _source(figs["31,000"]) == "unions"
+
+
+def test_an_opening_count_frame_gives_every_clause_of_the_sentence():
+    figs = _figures("By the clinic's account, 41 of them had gone home, 19 were stable and another 10 "
+                    "remained under treatment.")
+    assert _source(figs["19"]) == "clinic" and _source(figs["10"]) == "clinic"
+
+
+def test_that_of_a_giver_under_a_count_frame_is_its_tally():
+    figs = _figures("In Tarn the gap was widest: 7,000 marchers by the prefecture's count, 160,000 by "
+                    "that of the unions.")
+    assert _source(figs["160,000"]) == "unions"
+
+
+def test_a_tally_set_at_a_figure_hung_on_a_relative_clause_keeps_its_setter():
+    figs = _figures("Elsewhere, Velin's foreign ministry has put the number of Velinese who died at 45.")
+    assert _source(figs["45"]) == "foreign ministry"
