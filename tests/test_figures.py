@@ -1082,3 +1082,15 @@ def test_that_of_a_giver_under_a_count_frame_is_its_tally():
 def test_a_tally_set_at_a_figure_hung_on_a_relative_clause_keeps_its_setter():
     figs = _figures("Elsewhere, Velin's foreign ministry has put the number of Velinese who died at 45.")
     assert _source(figs["45"]) == "foreign ministry"
+
+
+def test_an_agentless_passive_inside_a_sourced_report_is_that_sources():
+    figs = _figures("According to the Tarn unit, 30 people have been reported missing in the valley and 40 in "
+                    "Kolp, with one more missing from a school outside the town.")
+    assert _source(figs["40"]) == "tarn unit"
+
+
+def test_an_agentless_passive_note_yields_to_the_speech_tag_governing_the_figure():
+    figs = _figures("Up to 4,000 people may have died on the islands, officials there said, but with many "
+                    "islands cut off, that estimate could not be confirmed.")
+    assert _source(figs["Up to 4,000"]) == "officials"
