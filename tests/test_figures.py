@@ -1085,9 +1085,9 @@ def test_a_tally_set_at_a_figure_hung_on_a_relative_clause_keeps_its_setter():
 
 
 def test_an_agentless_passive_inside_a_sourced_report_is_that_sources():
-    figs = _figures("According to the Tarn unit, 30 people have been reported missing in the valley and 40 in "
-                    "Kolp, with one more missing from a school outside the town.")
-    assert _source(figs["40"]) == "tarn unit"
+    figs = _figures("According to the geological survey, Velin had not seen a deadlier quake since 1960, when "
+                    "an earthquake was estimated to have left at least 12,000 people dead.")
+    assert _source(figs["at least 12,000"]) == "geological survey"
 
 
 def test_an_agentless_passive_note_yields_to_the_speech_tag_governing_the_figure():
