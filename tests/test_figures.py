@@ -1094,3 +1094,21 @@ def test_an_agentless_passive_note_yields_to_the_speech_tag_governing_the_figure
     figs = _figures("Up to 4,000 people may have died on the islands, officials there said, but with many "
                     "islands cut off, that estimate could not be confirmed.")
     assert _source(figs["Up to 4,000"]) == "officials"
+
+
+def test_a_report_before_a_colon_gives_the_figures_after_it():
+    figs = _figures("Tarn's head of peacekeeping, Alain Rey, gives a grim update: 16 peacekeepers have now been "
+                    "recovered dead, while about 150 members of staff are unaccounted for.")
+    assert _source(figs["16"]) == "Alain Rey" and _source(figs["about 150"]) == "Alain Rey"
+
+
+def test_a_trailing_tag_the_parser_misreads_still_gives_the_figure():
+    figs = _figures("Upward of a million people joined Sunday's protest against the bill in Tarn, organizers "
+                    "of the march say, a turnout that would make it the largest in years.")
+    assert _source(figs["Upward of a million"]) == "organizers of the march"
+
+
+def test_a_clause_of_its_own_after_a_comma_is_no_trailing_tag():
+    figs = _figures("Hospitals took in 81 people that day as officers fired rubber bullets, and the police "
+                    "reported 22 injuries in their own ranks.")
+    assert figs["81"]["attribution"] is None
