@@ -1112,3 +1112,14 @@ def test_a_clause_of_its_own_after_a_comma_is_no_trailing_tag():
     figs = _figures("Hospitals took in 81 people that day as officers fired rubber bullets, and the police "
                     "reported 22 injuries in their own ranks.")
     assert figs["81"]["attribution"] is None
+
+
+def test_a_report_with_its_own_clause_after_a_semicolon_does_not_reach_back():
+    figs = _figures("The carrier USS Velin left Tarn carrying roughly 5,000 sailors and over 80 aircraft; the "
+                    "Pentagon said it should arrive within two to three days.")
+    assert figs["roughly 5,000"]["attribution"] is None and figs["over 80"]["attribution"] is None
+
+
+def test_a_bare_tag_after_a_semicolon_list_still_covers_it():
+    figs = _figures("40 people died in Tarn; 30 were hurt, police said.")
+    assert _source(figs["40"]) == "police"
