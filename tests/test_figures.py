@@ -1123,3 +1123,14 @@ def test_a_report_with_its_own_clause_after_a_semicolon_does_not_reach_back():
 def test_a_bare_tag_after_a_semicolon_list_still_covers_it():
     figs = _figures("40 people died in Tarn; 30 were hurt, police said.")
     assert _source(figs["40"]) == "police"
+
+
+def test_a_participle_listing_the_figure_in_a_givers_report_names_it():
+    figs = _figures("The toll was well above the 180 injured listed in the Tarn Police's initial report.")
+    assert _source(figs["180"]) == "Tarn Police"
+
+
+def test_a_part_opened_by_including_takes_the_giver_of_its_whole():
+    figs = _figures("The first numbers came from Tarn Police chief Karl Obi, who told reporters before dawn "
+                    "that 127 people were dead, including two police officers.")
+    assert _source(figs["two"]) == "Karl Obi"
