@@ -1134,3 +1134,10 @@ def test_a_part_opened_by_including_takes_the_giver_of_its_whole():
     figs = _figures("The first numbers came from Tarn Police chief Karl Obi, who told reporters before dawn "
                     "that 127 people were dead, including two police officers.")
     assert _source(figs["two"]) == "Karl Obi"
+
+
+def test_a_passive_counting_verb_whose_subject_holds_the_figure_names_its_agent():
+    figs = _figures("A reading of 7 on the Richter scale was measured by Velin's seismic network. "
+                    "Hundreds of people were seen by a Tarn Herald correspondent heading to the square.")
+    assert "seismic network" in (_source(figs["7"]) or "")
+    assert _source(figs["Hundreds"]) == "Tarn Herald"
