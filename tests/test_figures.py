@@ -1141,3 +1141,8 @@ def test_a_passive_counting_verb_whose_subject_holds_the_figure_names_its_agent(
                     "Hundreds of people were seen by a Tarn Herald correspondent heading to the square.")
     assert "seismic network" in (_source(figs["7"]) or "")
     assert _source(figs["Hundreds"]) == "Tarn Herald"
+
+
+def test_a_gapped_number_after_a_givers_tally_as_attribute_is_the_givers():
+    figs = _figures("The Interior Ministry's tally was 1.089 million across Velin and 119,000 for Tarn.")
+    assert _source(figs["119,000"]) == "Interior Ministry"
