@@ -1059,3 +1059,90 @@ def test_a_name_the_tagger_reads_as_an_adverb_is_the_speaker():
     figs = _figures("Dr Mark Hartly treated the first patient in Velin. Hartly said people should not worry "
                     "because they live 100 miles from the hospital.")
     assert _source(figs["100 miles"]) == "Mark Hartly"
+
+
+def test_a_count_frame_hanging_from_the_gapped_number_gives_it():
+    figs = _figures("Tarn broke its record, with 22,000 marchers on the police count and 31,000 by the "
+                    "unions' reckoning, beating the old mark.")
+    assert _source(figs["31,000"]) == "unions"
+
+
+def test_an_opening_count_frame_gives_every_clause_of_the_sentence():
+    figs = _figures("By the clinic's account, 41 of them had gone home, 19 were stable and another 10 "
+                    "remained under treatment.")
+    assert _source(figs["19"]) == "clinic" and _source(figs["10"]) == "clinic"
+
+
+def test_that_of_a_giver_under_a_count_frame_is_its_tally():
+    figs = _figures("In Tarn the gap was widest: 7,000 marchers by the prefecture's count, 160,000 by "
+                    "that of the unions.")
+    assert _source(figs["160,000"]) == "unions"
+
+
+def test_a_tally_set_at_a_figure_hung_on_a_relative_clause_keeps_its_setter():
+    figs = _figures("Elsewhere, Velin's foreign ministry has put the number of Velinese who died at 45.")
+    assert _source(figs["45"]) == "foreign ministry"
+
+
+def test_an_agentless_passive_inside_a_sourced_report_is_that_sources():
+    figs = _figures("According to the geological survey, Velin had not seen a deadlier quake since 1960, when "
+                    "an earthquake was estimated to have left at least 12,000 people dead.")
+    assert _source(figs["at least 12,000"]) == "geological survey"
+
+
+def test_an_agentless_passive_note_yields_to_the_speech_tag_governing_the_figure():
+    figs = _figures("Up to 4,000 people may have died on the islands, officials there said, but with many "
+                    "islands cut off, that estimate could not be confirmed.")
+    assert _source(figs["Up to 4,000"]) == "officials"
+
+
+def test_a_report_before_a_colon_gives_the_figures_after_it():
+    figs = _figures("Tarn's head of peacekeeping, Alain Rey, gives a grim update: 16 peacekeepers have now been "
+                    "recovered dead, while about 150 members of staff are unaccounted for.")
+    assert _source(figs["16"]) == "Alain Rey" and _source(figs["about 150"]) == "Alain Rey"
+
+
+def test_a_trailing_tag_the_parser_misreads_still_gives_the_figure():
+    figs = _figures("Upward of a million people joined Sunday's protest against the bill in Tarn, organizers "
+                    "of the march say, a turnout that would make it the largest in years.")
+    assert _source(figs["Upward of a million"]) == "organizers of the march"
+
+
+def test_a_clause_of_its_own_after_a_comma_is_no_trailing_tag():
+    figs = _figures("Hospitals took in 81 people that day as officers fired rubber bullets, and the police "
+                    "reported 22 injuries in their own ranks.")
+    assert figs["81"]["attribution"] is None
+
+
+def test_a_report_with_its_own_clause_after_a_semicolon_does_not_reach_back():
+    figs = _figures("The carrier USS Velin left Tarn carrying roughly 5,000 sailors and over 80 aircraft; the "
+                    "Pentagon said it should arrive within two to three days.")
+    assert figs["roughly 5,000"]["attribution"] is None and figs["over 80"]["attribution"] is None
+
+
+def test_a_bare_tag_after_a_semicolon_list_still_covers_it():
+    figs = _figures("40 people died in Tarn; 30 were hurt, police said.")
+    assert _source(figs["40"]) == "police"
+
+
+def test_a_participle_listing_the_figure_in_a_givers_report_names_it():
+    figs = _figures("The toll was well above the 180 injured listed in the Tarn Police's initial report.")
+    assert _source(figs["180"]) == "Tarn Police"
+
+
+def test_a_part_opened_by_including_takes_the_giver_of_its_whole():
+    figs = _figures("The first numbers came from Tarn Police chief Karl Obi, who told reporters before dawn "
+                    "that 127 people were dead, including two police officers.")
+    assert _source(figs["two"]) == "Karl Obi"
+
+
+def test_a_passive_counting_verb_whose_subject_holds_the_figure_names_its_agent():
+    figs = _figures("A reading of 7 on the Richter scale was measured by Velin's seismic network. "
+                    "Hundreds of people were seen by a Tarn Herald correspondent heading to the square.")
+    assert "seismic network" in (_source(figs["7"]) or "")
+    assert _source(figs["Hundreds"]) == "Tarn Herald"
+
+
+def test_a_gapped_number_after_a_givers_tally_as_attribute_is_the_givers():
+    figs = _figures("The Interior Ministry's tally was 1.089 million across Velin and 119,000 for Tarn.")
+    assert _source(figs["119,000"]) == "Interior Ministry"

@@ -31,6 +31,7 @@ class Lexicon:
     continuation_markers: tuple[str, ...]
     back_pronouns: frozenset[str]
     back_determiners: frozenset[str]
+    inclusion_marks: frozenset[str]
     tag_comma_verbs: frozenset[str]
     object_complement_preps: frozenset[str]
     event_nouns: frozenset[str]
@@ -94,6 +95,7 @@ def lexicon() -> Lexicon:
         continuation_markers=tuple(x.lower() for x in cues["continuation_markers"]),
         back_pronouns=low(cues["back_pronouns"]),
         back_determiners=low(cues["back_determiners"]),
+        inclusion_marks=low(cues["inclusion_marks"]),
         tag_comma_verbs=low(cues["tag_comma_verbs"]),
         object_complement_preps=low(cues["object_complement_preps"]),
         event_nouns=low(cues["event_nouns"]),
