@@ -1059,3 +1059,36 @@ def test_a_name_the_tagger_reads_as_an_adverb_is_the_speaker():
     figs = _figures("Dr Mark Hartly treated the first patient in Velin. Hartly said people should not worry "
                     "because they live 100 miles from the hospital.")
     assert _source(figs["100 miles"]) == "Mark Hartly"
+
+
+def test_another_sources_failed_check_of_a_figure_flags_that_figure():
+    figs = _figures("At least 153 people have died, according to the Velin rights commission.\n\n"
+                    "The commission did not explain how it reached 153 deaths, and other officials "
+                    "could not confirm that number.")
+    assert "unverified" in _flags(figs["At least 153"])
+
+
+def test_another_sources_failed_check_of_reports_is_no_note():
+    figs = _figures("Residents said 30 shops were looted in Tarn. Police could not confirm the reports.")
+    assert "unverified" not in _flags(figs["30"])
+
+
+def test_an_unchecked_adjective_binds_the_number_it_names():
+    figs = _figures("Provincial officials in Velin estimate some 10,000 people were killed.\n\n"
+                    "Rescuers found 40 bodies near the river.\n\n"
+                    "The police chief said the 10,000 figure remained unconfirmed.")
+    assert "unverified" in _flags(figs["some 10,000"])
+    assert "unverified" not in _flags(figs["40"])
+
+
+def test_a_rejection_of_claims_with_their_content_reaches_back_to_nothing():
+    figs = _figures("The governor said 300 people died in Tarn. The spokeswoman rejected claims that "
+                    "the government was hiding the toll.")
+    assert "disputed" not in _flags(figs["300"])
+
+
+def test_a_figure_a_source_rejects_is_disputed_wherever_it_is_stated():
+    text = ("The doctors' committee was reporting 108 deaths in Velin by Monday.\n\n"
+            "The committee says the real toll is 108, a figure the ministry rejects.")
+    quantities = [q for c in pipeline.extract(text) for q in c["quantities"]]
+    assert len(quantities) == 2 and all("disputed" in _flags(q) for q in quantities)

@@ -54,6 +54,7 @@ class Lexicon:
     nominal_nouns: frozenset[str]
     nominal_predicates: frozenset[str]
     verdict_adjectives: frozenset[str]
+    unchecked_adjectives: frozenset[str]
     verdict_comparatives: frozenset[str]
     outlet_labels: frozenset[str]
     outlet_nouns: frozenset[str]
@@ -113,6 +114,7 @@ def _disclaimer_fields(disc: dict) -> dict:
         nominal_nouns=frozenset(disc["nominal"]["nouns"]),
         nominal_predicates=frozenset(disc["nominal"]["predicates"]),
         verdict_adjectives=frozenset(disc["verdict"]["adjectives"]),
+        unchecked_adjectives=frozenset(disc.get("unchecked", {}).get("adjectives", ())),
         verdict_comparatives=frozenset(disc["verdict"]["comparatives"]),
         outlet_labels=frozenset(disc["outlet_subject"]["entity_labels"]),
         outlet_nouns=frozenset(disc["outlet_subject"]["nouns"]),
