@@ -1092,3 +1092,11 @@ def test_a_figure_a_source_rejects_is_disputed_wherever_it_is_stated():
             "The committee says the real toll is 108, a figure the ministry rejects.")
     quantities = [q for c in pipeline.extract(text) for q in c["quantities"]]
     assert len(quantities) == 2 and all("disputed" in _flags(q) for q in quantities)
+
+
+def test_by_an_estimate_frames_the_figures_of_what_it_modifies():
+    figs = _figures("More than 1 million people have ended up in camps in Velin, by the estimate of the "
+                    "migration agency. Rescuers in Tarn found 40 bodies by the river.")
+    assert "estimated" in _flags(figs["More than 1 million"])
+    assert "estimated" not in _flags(figs["40"])
+

@@ -64,6 +64,7 @@ class Lexicon:
     dispute_reach_back: bool
     dispute_pointers: frozenset[str]
     background_marks: frozenset[str]
+    noun_frame_preps: frozenset[str]
     # targets.json
     object_class: dict[str, str]
     class_lemmas: dict[str, frozenset[str]]
@@ -175,6 +176,7 @@ def lexicon() -> Lexicon:
         verify_needs_agent=frozenset(ver["needs_agent_or_negation"]),
         whether_heads=frozenset(cues["conditional"]["whether_heads"]),
         background_marks=frozenset(cues["background_marks"]),
+        noun_frame_preps=frozenset(cues.get("noun_frame_preps", ())),
         object_class=_table(tgt["objects"]),
         class_lemmas={name: frozenset(spec.get("lemmas", ()) or spec.get("reporting_lemmas", ())
                                       or spec.get("kinds", ()))
