@@ -1100,3 +1100,35 @@ def test_by_an_estimate_frames_the_figures_of_what_it_modifies():
     assert "estimated" in _flags(figs["More than 1 million"])
     assert "estimated" not in _flags(figs["40"])
 
+
+def test_a_confirmed_count_states_a_figure_and_vouches_for_no_other():
+    figs = _figures("More than 750 people have been confirmed dead in Velin. Roughly 225,000 people "
+                    "have been displaced.")
+    assert "verified" not in _flags(figs["Roughly 225,000"])
+
+
+def test_a_question_of_sourcing_binds_the_number_it_names():
+    figs = _figures("Velin Cannot Say How It Counted 230,000 Dead\n\n"
+                    "The government of Velin now puts the toll at 230,000. Rescuers found 40 bodies on Monday.")
+    assert {q["text"] for q in figs.values() if "unverified" in _flags(q)} == {"230,000"}
+
+
+def test_a_note_naming_the_giver_after_its_noun_covers_that_givers_figures():
+    figs = _figures("A fever has killed at least 59 people in Guinea, officials say.\n\nThe disease spreads "
+                    "fast.\n\nIn 1976 an outbreak killed about 280 people in Zaire.\n\n"
+                    "There was no independent confirmation of the figures from Guinea.")
+    assert "unverified" in _flags(figs["at least 59"]) and "unverified" not in _flags(figs["about 280"])
+
+
+def test_a_correction_disputes_the_number_it_sets_aside_where_it_was_stated():
+    text = ("The school put 325 students and 15 teachers on the ferry in Velin.\n\n"
+            "The school website lists 14 teachers on the trip, not 15.")
+    first = pipeline.extract(text)[0]["quantities"]  # the sentence that first states the 15
+    assert [q["text"] for q in first if "disputed" in _flags(q)] == ["15"]
+
+
+def test_a_note_naming_a_number_leaves_the_other_figures_of_a_claim_alone():
+    figs = _figures("Soria said the storm in Velin wiped out 70 to 80 percent of the houses, and that the "
+                    "10,000 figure came from the governor. The police chief said the 10,000 figure "
+                    "remained unconfirmed.")
+    assert "unverified" in _flags(figs["10,000"]) and "unverified" not in _flags(figs["70 to 80 percent"])

@@ -152,6 +152,24 @@ def _framing_noun(cue: "Token | None") -> "Token | None":
     return prep.head if prep.dep_ == "prep" and prep.lower_ in lexicon().noun_frame_preps else None
 
 
+def _numbers(doc: "Doc", span: list[int]) -> set[str]:
+    return {t.text for t in span_tokens(doc, span) if t.like_num}
+
+
+def _same_number(doc: "Doc", hedge: Hedge, q: dict[str, Any], claim: Claim) -> bool:
+    """A note from another sentence that names a number ("the 10,000 figure remained
+    unconfirmed", "…, not 15") covers, of the claims it reaches, the figures stating that
+    number only, when the claim has one ("…, and that the 10,000 figure came from the
+    governor" leaves the 70 to 80 percent of that sentence alone). Heuristic: measured
+    with :func:`pipeline.hedging.reach.find_correction`."""
+    if hedge["scope"] not in ("previous", "following") or not hedge.get("from_sentence"):
+        return True
+    named = _numbers(doc, hedge["from_sentence"])
+    if not named or not any(_numbers(doc, o["span"]) & named for o in claim.quantities):
+        return True
+    return bool(_numbers(doc, q["span"]) & named)
+
+
 def _qualifies_count(clause: "Token", num: "Token") -> bool:
     """Is the cue's clause a relative clause on the very noun the figure counts? Then it
     says which things are counted: "five deaths **that may be linked** to the virus"
@@ -210,7 +228,7 @@ def _background(tok: "Token") -> bool:
                                        for c in tok.children)
 
 
-def _contrasted(doc: "Doc", q: dict[str, Any]) -> Hedge | None:
+def contrasted(doc: "Doc", q: dict[str, Any]) -> Hedge | None:
     """``disputed`` for a figure negated as the rejected alternative: "…, not 108" (the
     parser hangs "not" on the number or on the verb before it; the comma and the
     adjacency say which figure it sets aside)."""
@@ -273,10 +291,10 @@ def figure_hedges(doc: "Doc", claim: Claim) -> list[list[Hedge]]:
         # a cue of an embedded clause hedges the figures of that clause: for them it is
         # an in-sentence cue ("…, when a quake **is estimated** to have killed 12,000")
         hedges = [Hedge(**dict(h, scope="sentence" if h["scope"] == "clause" else h["scope"]))
-                  for h in claim.hedges if _covers(doc, h, q)]
+                  for h in claim.hedges if _covers(doc, h, q) and _same_number(doc, h, q, claim)]
         # one ``disputed`` hedge a figure: the parse's first, then the words' ("…, not 108")
         own = [] if any(h["type"] == "disputed" for h in hedges) else \
-            [h for h in (_contrasted(doc, q), _judged(sent, claim, q) if sent is not None else None)
+            [h for h in (contrasted(doc, q), _judged(sent, claim, q) if sent is not None else None)
              if h is not None][:1]
         out.append(hedges + own)
     return out
