@@ -1132,3 +1132,8 @@ def test_a_note_naming_a_number_leaves_the_other_figures_of_a_claim_alone():
                     "10,000 figure came from the governor. The police chief said the 10,000 figure "
                     "remained unconfirmed.")
     assert "unverified" in _flags(figs["10,000"]) and "unverified" not in _flags(figs["70 to 80 percent"])
+
+
+def test_a_rejection_naming_its_content_is_no_uncertainty_cue_of_its_own_sentence():
+    claims = pipeline.extract("The Velin mayor rejected reports that his deputy had resigned.", keep_all=True)
+    assert not [h for c in claims for h in c["hedges"] if h["type"] == "disputed"]
