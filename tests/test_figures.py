@@ -1146,3 +1146,81 @@ def test_a_passive_counting_verb_whose_subject_holds_the_figure_names_its_agent(
 def test_a_gapped_number_after_a_givers_tally_as_attribute_is_the_givers():
     figs = _figures("The Interior Ministry's tally was 1.089 million across Velin and 119,000 for Tarn.")
     assert _source(figs["119,000"]) == "Interior Ministry"
+
+
+def test_another_sources_failed_check_of_a_figure_flags_that_figure():
+    figs = _figures("At least 153 people have died, according to the Velin rights commission.\n\n"
+                    "The commission did not explain how it reached 153 deaths, and other officials "
+                    "could not confirm that number.")
+    assert "unverified" in _flags(figs["At least 153"])
+
+
+def test_another_sources_failed_check_of_reports_is_no_note():
+    figs = _figures("Residents said 30 shops were looted in Tarn. Police could not confirm the reports.")
+    assert "unverified" not in _flags(figs["30"])
+
+
+def test_an_unchecked_adjective_binds_the_number_it_names():
+    figs = _figures("Provincial officials in Velin estimate some 10,000 people were killed.\n\n"
+                    "Rescuers found 40 bodies near the river.\n\n"
+                    "The police chief said the 10,000 figure remained unconfirmed.")
+    assert "unverified" in _flags(figs["some 10,000"])
+    assert "unverified" not in _flags(figs["40"])
+
+
+def test_a_rejection_of_claims_with_their_content_reaches_back_to_nothing():
+    figs = _figures("The governor said 300 people died in Tarn. The spokeswoman rejected claims that "
+                    "the government was hiding the toll.")
+    assert "disputed" not in _flags(figs["300"])
+
+
+def test_a_figure_a_source_rejects_is_disputed_wherever_it_is_stated():
+    text = ("The doctors' committee was reporting 108 deaths in Velin by Monday.\n\n"
+            "The committee says the real toll is 108, a figure the ministry rejects.")
+    quantities = [q for c in pipeline.extract(text) for q in c["quantities"]]
+    assert len(quantities) == 2 and all("disputed" in _flags(q) for q in quantities)
+
+
+def test_by_an_estimate_frames_the_figures_of_what_it_modifies():
+    figs = _figures("More than 1 million people have ended up in camps in Velin, by the estimate of the "
+                    "migration agency. Rescuers in Tarn found 40 bodies by the river.")
+    assert "estimated" in _flags(figs["More than 1 million"])
+    assert "estimated" not in _flags(figs["40"])
+
+
+def test_a_confirmed_count_states_a_figure_and_vouches_for_no_other():
+    figs = _figures("More than 750 people have been confirmed dead in Velin. Roughly 225,000 people "
+                    "have been displaced.")
+    assert "verified" not in _flags(figs["Roughly 225,000"])
+
+
+def test_a_question_of_sourcing_binds_the_number_it_names():
+    figs = _figures("Velin Cannot Say How It Counted 230,000 Dead\n\n"
+                    "The government of Velin now puts the toll at 230,000. Rescuers found 40 bodies on Monday.")
+    assert {q["text"] for q in figs.values() if "unverified" in _flags(q)} == {"230,000"}
+
+
+def test_a_note_naming_the_giver_after_its_noun_covers_that_givers_figures():
+    figs = _figures("A fever has killed at least 59 people in Guinea, officials say.\n\nThe disease spreads "
+                    "fast.\n\nIn 1976 an outbreak killed about 280 people in Zaire.\n\n"
+                    "There was no independent confirmation of the figures from Guinea.")
+    assert "unverified" in _flags(figs["at least 59"]) and "unverified" not in _flags(figs["about 280"])
+
+
+def test_a_correction_disputes_the_number_it_sets_aside_where_it_was_stated():
+    text = ("The school put 325 students and 15 teachers on the ferry in Velin.\n\n"
+            "The school website lists 14 teachers on the trip, not 15.")
+    first = pipeline.extract(text)[0]["quantities"]  # the sentence that first states the 15
+    assert [q["text"] for q in first if "disputed" in _flags(q)] == ["15"]
+
+
+def test_a_note_naming_a_number_leaves_the_other_figures_of_a_claim_alone():
+    figs = _figures("Soria said the storm in Velin wiped out 70 to 80 percent of the houses, and that the "
+                    "10,000 figure came from the governor. The police chief said the 10,000 figure "
+                    "remained unconfirmed.")
+    assert "unverified" in _flags(figs["10,000"]) and "unverified" not in _flags(figs["70 to 80 percent"])
+
+
+def test_a_rejection_naming_its_content_is_no_uncertainty_cue_of_its_own_sentence():
+    claims = pipeline.extract("The Velin mayor rejected reports that his deputy had resigned.", keep_all=True)
+    assert not [h for c in claims for h in c["hedges"] if h["type"] == "disputed"]

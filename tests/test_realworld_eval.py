@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from pipeline.eval.realworld import _bcubed, _pairs, evaluate_realworld, source_correct
+from pipeline.eval.realworld import _bcubed, _is_note, _pairs, evaluate_realworld, source_correct
 
 ARTICLE = ("Dam breach floods Riverton valley\n"
            "RIVERTON (Wire) - At least 40 people were killed when the dam broke, the "
@@ -171,3 +171,9 @@ def test_mixed_tables_count_two_countries_and_another_events_figure():
     out = _mixed_tables([["a:f1", "a:f2"], ["a:f1", "a:f3"], ["a:f3", "a:f4"], ["a:f1"]], golds)
     assert out["ledger tables mixing countries"] == (1, 3)
     assert out["ledger tables with another event's figures"] == (1, 3)
+
+
+def test_a_note_in_a_relative_clause_on_a_speaker_is_no_note_sentence():
+    # the sentence is the union's report; the note only describes the union
+    assert not _is_note("The Velin union, which did not give an overall turnout, said the march was smaller.")
+    assert _is_note("The union did not give a source for its count.")

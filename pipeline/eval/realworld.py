@@ -52,9 +52,18 @@ NOTE = re.compile(r"\b(?:independently\s+(?:verify|confirm|check)|(?:verify|conf
                   r"|without saying (?:where|how)"
                   r"|(?:not possible|no way|unable|not been able|not able) to (?:independently )?(?:verify|confirm|check))",
                   re.I)
+#: a note in a non-restrictive relative clause ("The SNCF, which did not give an overall
+#: strike rate, said …") describes the subject of a report; the sentence is that report
+RELATIVE_NOTE = re.compile(r",\s+(?:which|who)\b[^,]*$", re.I)
 #: the outlet's own check ("CNN was unable to verify …") is its statement: attributed to it
 CHECK_CUE = re.compile(r"verif|confirm|check|determin", re.I)
 EXAMPLES = 5
+
+
+def _is_note(text: str) -> bool:
+    """Is the sentence a note about checking or sourcing figures (``NOTE``)? Not when every
+    such note in it sits in a relative clause on the subject of another statement."""
+    return any(not RELATIVE_NOTE.search(text[:m.start()]) for m in NOTE.finditer(text))
 
 
 def system_output(root: Path, workers: int = 1) -> tuple[dict[str, dict], dict[str, list[dict]]]:
@@ -352,7 +361,7 @@ def _metrics(t: _Tally, docs: dict, claims: dict, golds: dict, matched: dict,
     for kind in sorted(t.junk_n):
         out[f"junk removed: {kind}"] = {"accuracy": M.accuracy(t.junk[kind], t.junk_n[kind]),
                                         "n": t.junk_n[kind]}
-    notes = [c for d in golds for c in claims.get(d, []) if NOTE.search(c["text"]) and not _figures([c])]
+    notes = [c for d in golds for c in claims.get(d, []) if _is_note(c["text"]) and not _figures([c])]
     sourced = [c for c in notes if c.get("attribution") and not CHECK_CUE.search(c["attribution"].get("cue") or "")]
     out["note-only sentences with a source of their own"] = {"value": len(sourced), "n": len(notes)}
     story = {d: str(docs[d].get("story_id") or "one story") for d in golds}

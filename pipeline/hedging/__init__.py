@@ -28,7 +28,8 @@ __all__ = ["figure_hedges", "hedge_claims", "revised_figures"]
 from .cues import cue_tokens, in_sentence
 from .figures import FIGURE_TARGETS, figure_hedges
 from .lexicon import lexicon
-from .reach import Disclaimer, attach, find_disclaimer, find_nominal_note, find_unsourced, find_verdict
+from .reach import (Disclaimer, attach, find_correction, find_disclaimer, find_nominal_note, find_rejected_figure,
+                    find_unchecked, find_unsourced, find_verdict)
 from .revised import revised_figures
 from .scope import spine
 
@@ -44,8 +45,10 @@ def _about_this_sentence(d: Disclaimer, sent: "Span", claim: Claim) -> bool:
     disclaimer coordinated with a clause that states figures is about that clause, not
     about the sentence before, when it points with a pronoun or names figures ("…, but
     the figure could not be confirmed"; measured in the module docstring)."""
-    if d.dual or d.wide or (d.noun or "") in lexicon().note_dual_words:
-        return False  # "…, and Reuters could not verify either": the two accounts before
+    if d.dual or d.wide or d.number is not None or (d.noun or "") in lexicon().note_dual_words:
+        # "…, and Reuters could not verify either": the two accounts before; a note naming
+        # a number reaches every claim stating it, its own sentence's included
+        return False
     return d.target in ABOUT_OWN_FIGURES and bool(claim.quantities) and sent.root.i not in d.tokens
 
 
@@ -77,7 +80,8 @@ def hedge_claims(doc: "Doc", claims: list[Claim]) -> list[list[Hedge]]:
         # a denial and a note on sourcing can share a sentence ("X offered no evidence,
         # and Y has rejected it"): each is its own note
         disclaimer = (find_disclaimer(i, sent, claim, sp, lex) or find_nominal_note(i, sent, sp, lex)
-                      or find_verdict(i, sent, sp, lex))
+                      or find_unchecked(i, sent, sp, lex) or find_verdict(i, sent, sp, lex)
+                      or find_rejected_figure(i, sent, claim, lex) or find_correction(i, doc, claim))
         notes = _notes(disclaimer, find_unsourced(i, sent, sp, lex))
         skip: set[int] = set().union(*(d.tokens for d in notes))
         own = [d for d in notes if _about_this_sentence(d, sent, claim)]

@@ -54,6 +54,7 @@ class Lexicon:
     nominal_nouns: frozenset[str]
     nominal_predicates: frozenset[str]
     verdict_adjectives: frozenset[str]
+    unchecked_adjectives: frozenset[str]
     verdict_comparatives: frozenset[str]
     outlet_labels: frozenset[str]
     outlet_nouns: frozenset[str]
@@ -63,6 +64,7 @@ class Lexicon:
     dispute_reach_back: bool
     dispute_pointers: frozenset[str]
     background_marks: frozenset[str]
+    noun_frame_preps: frozenset[str]
     # targets.json
     object_class: dict[str, str]
     class_lemmas: dict[str, frozenset[str]]
@@ -113,6 +115,7 @@ def _disclaimer_fields(disc: dict) -> dict:
         nominal_nouns=frozenset(disc["nominal"]["nouns"]),
         nominal_predicates=frozenset(disc["nominal"]["predicates"]),
         verdict_adjectives=frozenset(disc["verdict"]["adjectives"]),
+        unchecked_adjectives=frozenset(disc.get("unchecked", {}).get("adjectives", ())),
         verdict_comparatives=frozenset(disc["verdict"]["comparatives"]),
         outlet_labels=frozenset(disc["outlet_subject"]["entity_labels"]),
         outlet_nouns=frozenset(disc["outlet_subject"]["nouns"]),
@@ -173,6 +176,7 @@ def lexicon() -> Lexicon:
         verify_needs_agent=frozenset(ver["needs_agent_or_negation"]),
         whether_heads=frozenset(cues["conditional"]["whether_heads"]),
         background_marks=frozenset(cues["background_marks"]),
+        noun_frame_preps=frozenset(cues.get("noun_frame_preps", ())),
         object_class=_table(tgt["objects"]),
         class_lemmas={name: frozenset(spec.get("lemmas", ()) or spec.get("reporting_lemmas", ())
                                       or spec.get("kinds", ()))
