@@ -26,7 +26,9 @@ _IN_THIS = re.compile(r"\bin this (?:file |handout |undated |aerial )?(?:photo(?
 # A wire caption's closing date after a comma: "…, in Riverton, Aug. 10, 2014."
 _CAPTION_DATE = re.compile(r",\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.$")
 # A tweet's sign-off: "— Jane Roe (@janeroe) March 3, 2024".
-_SIGNOFF_BODY = (r"\S.{0,80}\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
+# (a clock may come before the date: "… (@janeroe) 9:41 AM, March 3, 2024"; issue 19, a
+# tweet and its sign-off on the real-world dev split, 177 junk chars)
+_SIGNOFF_BODY = (r"\S.{0,80}\(@\w{1,30}\)\s*(?:\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*[,·-]?\s*)?(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
                  r"|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4})?\s*$")
 _SIGNOFF = re.compile(r"^[—–-]{1,2}\s*" + _SIGNOFF_BODY)
 # The same sign-off closing the post's text on its line: "Roads are closed. — Jane Roe

@@ -975,6 +975,11 @@ def _body_cue(s: _Scan, i: int) -> _Step:
         if ln.nw <= 8:
             _caption_above(s, i)   # "Image: Jane Roe/Reuters" under the caption it credits
         _alt_above(s, i)   # "Flooded street" over "Image copyright AFP Rescuers wade …"
+        end = _caption_list_end(doc.lines, i)
+        for k in range(i + 1, end):
+            doc.drop(k, reason)
+        if end > i + 1:
+            return end, True
     if cls in lex.tail_markers and s.seen_body:
         doc.pieces[i][-1].unit = True  # marker: the off-topic pass sees it
         # readers' posts under a comments head share the article's words: no overlap test
@@ -1209,14 +1214,39 @@ def _link_list_end(lines: list[_Line], j: int) -> int:
     return j
 
 
+#: The most caption lines read under a caption head ("Gallery captions (12 photos):").
+_MAX_CAPTIONS = 40
+
+
+def _caption_list_end(lines: list[_Line], i: int) -> int:
+    """End of the captions under a caption head that ends in a colon (line ``i``, ≤ 6
+    words: "Photo captions:", "Gallery captions (12 photos):"): the lines after it with
+    no blank line between, at most :data:`_MAX_CAPTIONS`. Heuristic (issue 19: a
+    gallery's captions printed as a block under their head on the real-world dev split,
+    242 junk chars no longer kept)."""
+    ln, j = lines[i], i + 1
+    if ln.nw > 6 or not ln.text.rstrip().endswith(":"):
+        return j
+    while j < len(lines) and not lines[j].blank_before and j - i <= _MAX_CAPTIONS:
+        j += 1
+    return j
+
+
 def _cue_goes_on(ln: _Line, nxt: _Line | None) -> bool:
     """A cue line hard-wrapped onto the next line: "(Reporting by Jane Roe; Editing by" /
     "John Doe)", "Associated Press writers contributed to this report from" / "Riverton."
     The cue line leaves a bracket open, or is a sentence of 6+ words without its end;
-    the next line (no blank line between, ≤ 30 words) ends the sentence or the bracket."""
-    if nxt is None or nxt.blank_before or nxt.nw > 30:
+    the next line (no blank line between, ≤ 30 words) ends the sentence or the bracket.
+    A cue label of ≤ 4 words ending in a colon ("Legal Disclaimer:") has its text on the
+    next line, however long (issue 19: a syndication disclaimer under its label on the
+    real-world dev split, 205 junk chars no longer kept)."""
+    if nxt is None or nxt.blank_before:
         return False
     t = ln.text
+    if ln.nw <= 4 and t.endswith(":"):
+        return True
+    if nxt.nw > 30:
+        return False
     if t.count("(") > t.count(")"):
         return nxt.text.count(")") > nxt.text.count("(")
     return ln.nw >= 6 and not ln.sentence_end and not t.endswith(")") and nxt.sentence_end
