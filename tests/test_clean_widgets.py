@@ -3,7 +3,7 @@ precision), one test per rule on invented lines: cue-lexicon entries (list heads
 transcript and syndication disclaimers, donation, tip and extension prompts, forum
 furniture, contributor lines), a tag bar joined by bars, a markup element line, a
 tweet's sign-off with a clock, a block of gallery captions under its head, a
-disclaimer's text under its label."""
+disclaimer's text under its label and a link list closed inside the article."""
 from __future__ import annotations
 
 import pytest
@@ -85,3 +85,46 @@ def test_disclaimer_text_under_its_label():
     check_invariants(c)
     assert reasons(c)[text] == "boilerplate:disclaimer"
     assert BODY[-1] in kept(c)
+
+
+ARTICLE = [
+    "Floodwater cut off four villages in the Riverton valley on Tuesday after the river burst its banks, "
+    "the county council said.",
+    "The council said 40 homes were evacuated in Lakeside and Hillcrest and that rescue crews were still "
+    "searching the flooded farms north of the valley.",
+    "Mayor Ellen Park said the dam above Riverton had held, but that more rain was forecast for the valley "
+    "on Wednesday.",
+]
+LINKS = "Also read\n\nBakery in Oldtown wins a national prize\nMuseum in Eastport reopens its west wing"
+
+
+def test_article_goes_on_after_a_closed_link_list():
+    # the paragraph after the list takes up the article; the ones after it turn to
+    # other matters of the same day (read alone, they share few words with the lead)
+    after = ["Rescue crews in Riverton said the flooded valley farms north of Lakeside would be searched "
+             "again on Wednesday.",
+             "Schools across the district stay shut until the end of the week, and the annual spring fair, "
+             "which draws traders from three counties and fills every guesthouse along the coast road, has "
+             "been postponed to June, its organisers announced in a short statement on their website.",
+             "A spokesman for the power company said engineers hoped to reconnect about 2,000 customers by "
+             "Friday evening, weather allowing, and asked households with generators to keep them outdoors, "
+             "away from windows and doors, after two people were treated for fumes last winter.",
+             "Bus services between the two market towns were suspended, and a relief coach will run twice a "
+             "day from the old station until the bridge on the coast road has been inspected by engineers "
+             "from the regional transport office, which expects to report by the weekend.",
+             "Insurers said claims could be lodged by telephone, and a hotline set up by the chamber of "
+             "commerce will advise shop owners whose stock was damaged on what documents they will need."]
+    c = clean("\n\n".join(ARTICLE + [LINKS] + after))
+    check_invariants(c)
+    assert reasons(c)["Bakery in Oldtown wins a national prize"] == "boilerplate:related"
+    assert all(p in kept(c) for p in after)
+
+
+def test_appended_story_after_a_closed_link_list_is_cut():
+    other = ["Eastport harbour reopened to cargo ships on Monday after a strike by dock workers ended, the "
+             "port authority announced.",
+             "Container traffic at the harbour had halted for nine days, and shipping lines diverted vessels to "
+             "two southern ports meanwhile."]
+    c = clean("\n\n".join(ARTICLE + [LINKS] + other))
+    check_invariants(c)
+    assert all(p not in kept(c) for p in other)
