@@ -128,3 +128,16 @@ def test_appended_story_after_a_closed_link_list_is_cut():
     c = clean("\n\n".join(ARTICLE + [LINKS] + other))
     check_invariants(c)
     assert all(p not in kept(c) for p in other)
+
+
+@pytest.mark.parametrize("line", [
+    "Story first posted on Monday, 03/03/2024; latest revision Tuesday, 04/03/2024 at 10:15",
+    "Mon, Mar 3, 2024 · 10:15 GMT, last revised",
+    "3 Mar 2024 · 10:15 GMT · last update 5 min ago"])
+def test_date_line_with_revision_cues(line):
+    assert reasons(_between(line))[line] == "metadata:date"
+
+
+@pytest.mark.parametrize("line", ["Latest update: March 3, 10:15 AM EST", "Updated Monday, Mar 3 at 10:15 AM"])
+def test_update_stamp_without_a_year(line):
+    assert reasons(_between(line))[line] == "boilerplate:timestamp"
