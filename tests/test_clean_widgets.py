@@ -141,3 +141,18 @@ def test_date_line_with_revision_cues(line):
 @pytest.mark.parametrize("line", ["Latest update: March 3, 10:15 AM EST", "Updated Monday, Mar 3 at 10:15 AM"])
 def test_update_stamp_without_a_year(line):
     assert reasons(_between(line))[line] == "boilerplate:timestamp"
+
+
+def test_forum_reply_header_ends_the_article():
+    replies = "Reply #2 · Mar 3, 2024\nriverdad\nThe whole valley is under water, stay safe everyone."
+    other = ("Eastport harbour reopened to cargo ships on Monday after a strike by dock workers ended, the "
+             "port authority announced in a statement.")
+    c = clean("\n\n".join(ARTICLE) + "\n\n" + replies + "\n\n" + other)
+    check_invariants(c)
+    assert reasons(c)["Reply #2 · Mar 3, 2024"] == "boilerplate:comments"
+    assert other not in kept(c) and all(p in kept(c) for p in ARTICLE)
+
+
+def test_doi_line_is_a_link():
+    line = "doi: https://doi.org/10.1234/riverton-2024-001"
+    assert reasons(_between(line))[line] == "boilerplate:link"
