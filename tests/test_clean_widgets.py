@@ -156,3 +156,16 @@ def test_forum_reply_header_ends_the_article():
 def test_doi_line_is_a_link():
     line = "doi: https://doi.org/10.1234/riverton-2024-001"
     assert reasons(_between(line))[line] == "boilerplate:link"
+
+
+@pytest.mark.parametrize("line", ["Deadliest floods in the valley since 1950 (chart)", "Rescue at the Riverton dam [video]"])
+def test_title_closed_by_a_bracketed_media_label(line):
+    assert reasons(_between(line))[line] == "boilerplate:caption"
+    # a sentence that points at a chart is prose
+    prose = "The river rose faster than in any flood since 1950, the agency said (see chart)."
+    assert prose in kept(_between(prose))
+
+
+def test_video_title_with_its_duration_in_brackets():
+    line = "[Video] Drone footage shows the flooded Riverton market (2:14)"
+    assert reasons(_between(line))[line] == "boilerplate:link"

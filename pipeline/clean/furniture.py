@@ -485,6 +485,26 @@ def _arrow_link(line: _Line) -> bool:
         and _ARROW_END.search(t) is not None and _SENTENCE_GAP.search(t) is None
 
 
+#: The longest title (words) closed by a bracketed media label.
+_MEDIA_LABEL_WORDS = 25
+
+
+@lru_cache(maxsize=1)
+def _media_label_end() -> re.Pattern:
+    words = "|".join(re.escape(w) for w in load_json("clean", "boilerplate_cues.json").get("media_labels", []))
+    return re.compile(rf"[^\W_][\"”’?]?\s+[(\[](?:{words})[)\]]$", re.IGNORECASE)
+
+
+def _media_label(line: _Line) -> bool:
+    """A title of a chart, map or video, closed by its bracketed media label (a word of
+    ``media_labels``: "Deadliest storms since 1970 (chart)", "Rescue at the dam [video]"):
+    at most :data:`_MEDIA_LABEL_WORDS` words, no sentence end before the label.
+    Heuristic (issue 19: a chart's title on the real-world dev split, 99 junk chars)."""
+    t = line.text
+    return t[-1:] in ")]" and line.nw <= _MEDIA_LABEL_WORDS and _SENTENCE_GAP.search(t) is None \
+        and _media_label_end().search(t) is not None
+
+
 #: The fewest words of a source's headline before its agency.
 _SOURCE_TITLE_WORDS = 4
 

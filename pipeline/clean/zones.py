@@ -49,7 +49,7 @@ from functools import lru_cache
 
 from .boilerplate import _cue, _cue_text, _tag_like, _tag_run_end, _timestamp
 from .furniture import (_TWO_SENTENCES, _caption, _clock_line, _credits, _code_line, _credit_only, _desk_signoff, _editor_note,
-                        _arrow_link, _closing_call, _embed_end, _source_title, _entry_clock, _entry_clocks, _reader_prompt, _self_note, _teaser,
+                        _arrow_link, _closing_call, _embed_end, _media_label, _source_title, _entry_clock, _entry_clocks, _reader_prompt, _self_note, _teaser,
                         _template_line, _update_clock, _url_line)
 from ..extraction.entities import place_id
 from ..inspect.scope import admin
@@ -1634,7 +1634,7 @@ def _media_title(s: _Scan, i: int) -> _Step:
     reach the flooded villages 02:12", :func:`_duration_title`)."""
     lines = s.doc.lines
     nxt = lines[i + 1] if i + 1 < len(lines) else None
-    if not (lines[i].text[-1].isdigit() or nxt is not None and (nxt.text[-1].isdigit() or nxt.text[0].isdigit())):
+    if not (_ends_in_digit(lines[i].text) or nxt is not None and (nxt.text[-1].isdigit() or nxt.text[0].isdigit())):
         return None   # no duration on this line or the next (string tests: most lines)
     if not s.strip_furniture or lines[i].nw > _MEDIA_TITLE_WORDS or _TWO_SENTENCES.search(lines[i].text) \
             or s.in_top and s.meta["headline"] is None:
@@ -1650,8 +1650,15 @@ def _media_title(s: _Scan, i: int) -> _Step:
     return i + 1, True
 
 
-# A player's duration closing a title, after a word: "… flooded villages 02:12", "… 1:02:45".
-_DURATION_TAIL = re.compile(r"[^\W\d]['’\"”)]?\s+(?:\d{1,2}:)?\d{1,2}:[0-5]\d$")
+# A player's duration closing a title, after a word: "… flooded villages 02:12", "… 1:02:45",
+# also in round brackets: "… flooded villages (2:12)" (issue 19, a video link on the
+# real-world dev split).
+_DURATION_TAIL = re.compile(r"[^\W\d]['’\"”)]?\s+(?:(?:\d{1,2}:)?\d{1,2}:[0-5]\d|\((?:\d{1,2}:)?\d{1,2}:[0-5]\d\))$")
+
+
+def _ends_in_digit(t: str) -> bool:
+    """The line's last character is a digit, or a digit and a closing bracket."""
+    return t[-1:].isdigit() or t[-1:] == ")" and t[-2:-1].isdigit()
 # A clock after a preposition is a time of day ("Doors open at 10:30"), not a duration.
 _CLOCK_AFTER_WORD = re.compile(r"\b(?:at|by|until|till|from|to|before|after|since|around|about|and|or|between)\s+\S+$",
                                re.IGNORECASE)
@@ -1661,12 +1668,12 @@ _DURATION_TITLE_WORDS = 3
 
 def _duration_title(ln: _Line) -> bool:
     """A video's title and its duration on one line ("Rescuers reach the flooded villages
-    02:12"): at least :data:`_DURATION_TITLE_WORDS` words, no sentence end, a duration
+    02:12", "… villages (2:12)"): at least :data:`_DURATION_TITLE_WORDS` words, no sentence end, a duration
     (m:ss or h:mm:ss) right after a word, not after a preposition (a time of day: "Polls
     close at 8:00"). Heuristic (issue 19: the video lists of broadcasters' stored public
     pages)."""
     t = ln.text
-    return t[-1:].isdigit() and ln.nw >= _DURATION_TITLE_WORDS and not ln.sentence_end \
+    return _ends_in_digit(t) and ln.nw >= _DURATION_TITLE_WORDS and not ln.sentence_end \
         and _DURATION_TAIL.search(t) is not None and _CLOCK_AFTER_WORD.search(t) is None
 
 
@@ -1742,13 +1749,16 @@ def _code_stamp(s: _Scan, i: int) -> _Step:
     ``metadata:code``; a bare web address (:func:`.furniture._url_line`), a headline
     closed by a link arrow (:func:`.furniture._arrow_link`) or, after some body, by a dash
     and an agency (:func:`.furniture._source_title`; all plain-text input only) ->
-    ``boilerplate:link``; a desk's initials over its agencies
+    ``boilerplate:link``; after some body, a title closed by a bracketed media label
+    (:func:`.furniture._media_label`, plain-text input only) -> ``boilerplate:caption``; a desk's initials over its agencies
     (:func:`.furniture._desk_signoff`) -> ``metadata:byline``."""
     ln = s.doc.lines[i]
     if _code_line(ln) or _template_line(ln):
         s.doc.drop(i, "metadata:code")
     elif s.strip_furniture and (_url_line(ln) or _arrow_link(ln) or s.seen_body and _source_title(ln)):
         s.doc.drop(i, "boilerplate:link")
+    elif s.strip_furniture and s.seen_body and _media_label(ln):
+        s.doc.drop(i, "boilerplate:caption")
     elif _desk_signoff(ln):
         s.doc.drop(i, "metadata:byline")
     else:
