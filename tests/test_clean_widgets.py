@@ -169,3 +169,14 @@ def test_title_closed_by_a_bracketed_media_label(line):
 def test_video_title_with_its_duration_in_brackets():
     line = "[Video] Drone footage shows the flooded Riverton market (2:14)"
     assert reasons(_between(line))[line] == "boilerplate:link"
+
+
+def test_video_blurb_closed_by_its_duration():
+    line = ("Water rose a metre in an hour in the Riverton market on Tuesday. Traders moved stock to the "
+            "upper floors. Report by Jane Roe. (02:41)")
+    assert reasons(_between(line))[line] == "boilerplate:link"
+
+
+def test_prompt_after_a_longer_question():
+    line = "Want to help families hit by the Riverton flood? Find ways to give here."
+    assert reasons(_between(line))[line] == "boilerplate:promo"

@@ -1631,11 +1631,17 @@ def _media_title(s: _Scan, i: int) -> _Step:
     -> ``boilerplate:link``. Only when ``strip_furniture``. Heuristic (issue 19: the video
     blocks of live pages): real-world caption recall dev 0.966 -> 0.983, test unchanged.
     Also a video's title with the player's duration after it on its own line ("Rescuers
-    reach the flooded villages 02:12", :func:`_duration_title`)."""
+    reach the flooded villages 02:12", :func:`_duration_title`), and, after some body, a
+    video's blurb whose last sentence its bracketed duration closes ("… Report by Jane
+    Roe. (02:41)", :data:`_BLURB_DURATION`; issue 19, a video blurb on the real-world dev
+    split, 225 junk chars)."""
     lines = s.doc.lines
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     if not (_ends_in_digit(lines[i].text) or nxt is not None and (nxt.text[-1].isdigit() or nxt.text[0].isdigit())):
         return None   # no duration on this line or the next (string tests: most lines)
+    if s.strip_furniture and s.seen_body and _BLURB_DURATION.search(lines[i].text):
+        s.doc.drop(i, "boilerplate:link")   # a video's blurb closed by its duration
+        return i + 1, True
     if not s.strip_furniture or lines[i].nw > _MEDIA_TITLE_WORDS or _TWO_SENTENCES.search(lines[i].text) \
             or s.in_top and s.meta["headline"] is None:
         return None
@@ -1654,6 +1660,9 @@ def _media_title(s: _Scan, i: int) -> _Step:
 # also in round brackets: "… flooded villages (2:12)" (issue 19, a video link on the
 # real-world dev split).
 _DURATION_TAIL = re.compile(r"[^\W\d]['’\"”)]?\s+(?:(?:\d{1,2}:)?\d{1,2}:[0-5]\d|\((?:\d{1,2}:)?\d{1,2}:[0-5]\d\))$")
+
+# A bracketed duration after a sentence's end: a video's blurb ("… Report by Jane Roe. (02:41)").
+_BLURB_DURATION = re.compile(r"[.!?][\"”’]?\s+\((?:\d{1,2}:)?\d{1,2}:[0-5]\d\)$")
 
 
 def _ends_in_digit(t: str) -> bool:
