@@ -180,3 +180,8 @@ def test_video_blurb_closed_by_its_duration():
 def test_prompt_after_a_longer_question():
     line = "Want to help families hit by the Riverton flood? Find ways to give here."
     assert reasons(_between(line))[line] == "boilerplate:promo"
+
+
+def test_stamp_line_with_a_by_credit_before_other_fields():
+    line = "Posted on March 3, 2024 by admin | Source: Riverton News | 0 Comments"
+    assert reasons(_between(line))[line] == "metadata:date"
