@@ -185,3 +185,8 @@ def test_prompt_after_a_longer_question():
 def test_stamp_line_with_a_by_credit_before_other_fields():
     line = "Posted on March 3, 2024 by admin | Source: Riverton News | 0 Comments"
     assert reasons(_between(line))[line] == "metadata:date"
+
+
+def test_journal_author_search_bar():
+    line = "Jane Roe | Search for this author in: PubMed | Google Scholar"
+    assert reasons(_between(line))[line] == "boilerplate:link"
