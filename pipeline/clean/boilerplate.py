@@ -34,6 +34,13 @@ _BREADCRUMB = re.compile(r"^[^\W\d][\w&'’ -]{0,24}(?:\s*[»›>]\s*[^\W\d][\w&
 _SLASH_TRAIL = re.compile(r"^[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,2}(?:\s+[/|]\s+[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,2}){1,3}$")
 
 
+# A markup element a scraper left as its own line, its text in an attribute: "<PHOTO
+# caption='Rescuers …'/>", "<embed src='…'>" (a caption when an attribute names one).
+# Heuristic (issue 19: a wire's photo element on the real-world dev split, 162 junk chars).
+_MARKUP = re.compile(r"^<[A-Za-z][\w:-]*\s+[^<>]*=[^<>]*/?>$")
+_MARKUP_CAPTION = re.compile(r"\b(?:caption|alt|title)\s*=", re.IGNORECASE)
+
+
 def _cue(line: _Line, lex: _Lexicon) -> str | None:
     """Cue class of a line from the lexicon, or None.
 
@@ -48,6 +55,8 @@ def _cue(line: _Line, lex: _Lexicon) -> str | None:
     """
     if len(line.text) > 400:   # the longest class (disclaimer) matches up to 400
         return None
+    if line.text.startswith("<") and _MARKUP.match(line.text):
+        return "caption" if _MARKUP_CAPTION.search(line.text) else "embed"
     cls = _cue_text(line.text, lex)
     if cls is None and len(line.text) <= 120 and _BAR_CHARS.intersection(line.text):
         if _BREADCRUMB.match(line.text) or _SLASH_TRAIL.match(line.text) \
@@ -147,14 +156,23 @@ def _labelled(text: str, lex: _Lexicon) -> str | None:
     return None
 
 
+#: The fewest items of a tag line joined by semicolons / by bars (a bar of three section
+#: names is as often a menu). A bar's items must be in capitals: a bar of words in title
+#: case ("Riverton | Budget | Schools") may be a menu or a title, and stays.
+_TAG_ITEMS = {";": 3, " | ": 4}
+
+
 def _semicolon_tags(text: str) -> str | None:
     """``"tags"`` for a line of 3 or more tag-like items joined by semicolons ("Riverton;
-    floods; rescue": :func:`_tag_like` items, no digits or colons), a tag list whose
-    page printed it so; else None. Heuristic (issue 19)."""
-    if ";" not in text:
+    floods; rescue": :func:`_tag_like` items, no digits or colons), or of 4 or more joined
+    by bars in capitals ("RIVERTON FLOODS | DAM | DEATH TOLL | RESCUE"), a tag list whose
+    page printed it so; else None. Heuristic (issue 19; the bar form: a tag bar over an appended story
+    on the real-world dev split, which it now cuts: 574 junk chars no longer kept)."""
+    sep = next((c for c in _TAG_ITEMS if c in text), None)
+    if sep is None or sep == " | " and not text.isupper():
         return None
-    items = [t.strip() for t in text.split(";")]
-    return "tags" if len(items) >= 3 and all(
+    items = [t.strip() for t in text.split(sep)]
+    return "tags" if len(items) >= _TAG_ITEMS[sep] and all(
         _tag_like(_Line(0, len(t), t, False, _WORD.findall(t))) for t in items) else None
 
 

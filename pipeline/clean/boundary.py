@@ -339,7 +339,9 @@ def _off_topic(doc: _Doc, lex: _Lexicon, settings: CleanSettings, html: bool = F
       over readers' posts (``|final``, :func:`.zones._comment_posts`) opens it for good
       (no paragraph resumes the article after it); when the article
       resumes after a kept marker before any other marker, the units cut since it are
-      given back (it headed a section of the article).
+      given back (it headed a section of the article). After the head of a story-link
+      list closed inside the article (``|closed``, :func:`.zones._closed_list`) the
+      first substantial paragraph alone may show that the article goes on.
 
     *Overlap* is the weighted share of a paragraph's distinct content tokens
     (stopwords of ``models/clean/stopwords.txt`` excluded) found in the
@@ -428,13 +430,17 @@ class _Article:
         self.accepted = lead
         return k
 
-    def continues(self, at: int) -> bool:
+    def continues(self, at: int, closed: bool = False) -> bool:
         """Whether the text after the marker ``units[at]`` (to the next marker) is
         the article again: its substantial paragraphs overlap the article at least
         ``marker_resume`` x the article paragraphs' own mean overlap. A kept marker (a
-        transcript's turn, a story head) is read with the text after it."""
+        transcript's turn, a story head) is read with the text after it. After the head
+        of a closed link list (``closed``, :func:`.zones._closed_list`) the first
+        substantial paragraph alone may also pass the test: the article's next paragraph
+        follows the widget, and the paragraphs further on need not echo its lead."""
         settings = self.settings
         num = den = 0.0
+        one = None
         first = at if self.units[at].keep else at + 1
         for k, q in enumerate(self.units[first:], first):
             if k > at and q.label.endswith("|marker"):
@@ -442,11 +448,12 @@ class _Article:
             if self.substantial(q):
                 num += (q.end - q.start) * _sim(self.feats[id(q)], self.ref)
                 den += q.end - q.start
+                one = num / den if one is None else one
                 if den >= settings.marker_window_chars:
                     break
         resume = settings.html_marker_resume if self.html else settings.marker_resume
         level = max(settings.off_topic_threshold, self.lvl[0] / self.lvl[1] if self.lvl[1] else 0.0)
-        return den > 0 and num / den >= resume * level
+        return den > 0 and (num / den >= resume * level or closed and one >= resume * level)
 
     def accept(self, p: _Piece, s: float | None) -> None:
         self.ref.update(self.feats[id(p)])
@@ -468,7 +475,7 @@ class _Article:
             if at == cut:
                 # The unmarked boundary: everything from here on is the appended tail.
                 for q in units[at:]:
-                    q.label = q.label.removesuffix("|marker")
+                    q.label = q.label.removesuffix("|marker").removesuffix("|closed")
                     _to_tail(q)
                 return
             if p.label.endswith("|marker"):
@@ -476,9 +483,11 @@ class _Article:
                 # comments head over readers' posts ends the article for good
                 foreign = p.label.endswith(("|foreign|marker", "|final|marker"))
                 final = final or p.label.endswith("|final|marker")
-                p.label = p.label.removesuffix("|marker").removesuffix("|foreign").removesuffix("|final")
+                closed = p.label.endswith("|closed|marker")
+                p.label = p.label.removesuffix("|marker").removesuffix("|foreign").removesuffix("|final") \
+                    .removesuffix("|closed")
                 held = None
-                if not tail and (foreign or not self.continues(at)):
+                if not tail and (foreign or not self.continues(at, closed)):
                     tail = True
                     held = [] if p.keep else None
                 if tail:
