@@ -203,3 +203,20 @@ def test_tfidf_is_the_vectorizers_matrix_bit_for_bit():
     assert terms == list(vec.get_feature_names_out())
     assert np.array_equal(X.indptr, want.indptr) and np.array_equal(X.indices, want.indices)
     assert X.data.tobytes() == want.data.tobytes()
+
+
+def test_pair_cosines_do_not_depend_on_the_chunk_size(monkeypatch):
+    import numpy as np
+
+    from pipeline.inspect import stories
+    from pipeline.inspect.stories import _cosines, tfidf
+
+    texts = [FLOOD.format(extra=x) for x in FLOOD_EXTRA] + [STRIKE.format(extra=x) for x in STRIKE_EXTRA]
+    X, _ = tfidf(iter(texts))
+    pairs = np.array([(i, j) for i in range(len(texts)) for j in range(i + 1, len(texts))], dtype=np.int64)
+    whole = _cosines(X, pairs)
+    monkeypatch.setattr(stories, "PAIR_CHUNK", 2)   # eight chunks of two pairs and one of one
+    chunked = _cosines(X, pairs)
+    assert chunked.tobytes() == whole.tobytes()
+    want = (X @ X.T).toarray()[pairs[:, 0], pairs[:, 1]]
+    assert np.allclose(whole, want) and whole[0] > 0.5 > whole[len(FLOOD_EXTRA)]   # flood-flood high, flood-strike low
