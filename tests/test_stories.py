@@ -222,3 +222,20 @@ def test_a_document_that_names_other_countries_once_each_has_no_main_country_to_
     # named twice, Ostmark is its main country, another country's: apart
     claims[-1] = ent_claim("live", ("Ostmark", "GPE"), ("Ostmark", "GPE"), ("Sudria", "GPE"))
     assert len(find_stories(docs, claims)) == 2
+
+
+def test_pair_cosines_do_not_depend_on_the_chunk_size(monkeypatch):
+    import numpy as np
+
+    from pipeline.inspect import stories
+    from pipeline.inspect.stories import _cosines, tfidf
+
+    texts = [FLOOD.format(extra=x) for x in FLOOD_EXTRA] + [STRIKE.format(extra=x) for x in STRIKE_EXTRA]
+    X, _ = tfidf(iter(texts))
+    pairs = np.array([(i, j) for i in range(len(texts)) for j in range(i + 1, len(texts))], dtype=np.int64)
+    whole = _cosines(X, pairs)
+    monkeypatch.setattr(stories, "PAIR_CHUNK", 2)   # eight chunks of two pairs and one of one
+    chunked = _cosines(X, pairs)
+    assert chunked.tobytes() == whole.tobytes()
+    want = (X @ X.T).toarray()[pairs[:, 0], pairs[:, 1]]
+    assert np.allclose(whole, want) and whole[0] > 0.5 > whole[len(FLOOD_EXTRA)]   # flood-flood high, flood-strike low

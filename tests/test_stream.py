@@ -152,6 +152,16 @@ def test_a_pool_signs_the_documents_as_the_story_step_would(tmp_path, monkeypatc
     assert pooled.offsets == alone.offsets and pooled.doc_ids == alone.doc_ids
 
 
+def test_the_scan_hands_its_signatures_over_and_keeps_none(tmp_path, monkeypatch):
+    monkeypatch.setattr("pipeline.inspect.stream.SIGNATURE_DOCS", 2)
+    _corpus(tmp_path)
+    pooled, alone = Scan.of(tmp_path, workers=2), Scan.of(tmp_path)
+    kept = list(pooled.signatures)
+    taken = pooled.take_signatures()
+    assert pooled.signatures is None and alone.take_signatures() is None
+    assert [None if s is None else s.tolist() for s in taken] == [None if s is None else s.tolist() for s in kept]
+
+
 def test_a_line_is_read_as_json_reads_it_and_refused_with_json_s_error(tmp_path):
     import math
 
