@@ -950,3 +950,15 @@ def test_lives_lost_within_the_site_are_a_part_of_the_toll():
     s = "The police chief said 34 people lost their lives, most of them within the first hour."
     q = quantity(s, "34", 34, counted="people", predicate="lose")
     assert class_of(who_is_counted(claim("d", s, [q]), q)) == "all"
+
+
+def test_a_number_modifying_a_singular_tally_noun_is_the_documents_tally():
+    s1 = "The mudslide killed at least 40 people in the valley, officials said."
+    s2 = "A governor said the 55 figure came from village heads."
+    s3 = "Reporters noted that two counts had circulated."
+    c1 = claim("d", s1, [quantity(s1, "at least 40", 40, approx="at_least", counted="people", predicate="kill")])
+    c2 = claim("d", s2, [quantity(s2, "55", 55, counted="figure", predicate="come")])
+    c3 = claim("d", s3, [quantity(s3, "two", 2, counted="counts", predicate="circulate")])
+    tables = {(m.measure, m.cls): sorted(r.quantity["value"] for r in m.rows)
+              for m in build_ledger([c1, c2, c3], {"d": {}})}
+    assert tables == {("deaths", "all"): [40, 55]}
