@@ -962,3 +962,14 @@ def test_a_number_modifying_a_singular_tally_noun_is_the_documents_tally():
     tables = {(m.measure, m.cls): sorted(r.quantity["value"] for r in m.rows)
               for m in build_ledger([c1, c2, c3], {"d": {}})}
     assert tables == {("deaths", "all"): [40, 55]}
+
+
+def test_a_count_added_to_a_tally_is_an_increment():
+    s1 = "The flood has killed 300 people, the agency said."
+    s2 = "A later update added 40 deaths to the earlier count of 260."
+    c1 = claim("d", s1, [quantity(s1, "300", 300, counted="people", predicate="kill")])
+    c2 = claim("d", s2, [quantity(s2, "40", 40, counted="deaths", predicate="add"),
+                         quantity(s2, "260", 260, predicate="die")])
+    tables = {(m.measure, m.cls): sorted(r.quantity["value"] for r in m.rows) for m in build_ledger([c1, c2], {"d": {}})}
+    assert tables[("deaths", "new")] == [40]
+    assert 40 not in tables[("deaths", "all")]
