@@ -973,3 +973,14 @@ def test_a_count_added_to_a_tally_is_an_increment():
     tables = {(m.measure, m.cls): sorted(r.quantity["value"] for r in m.rows) for m in build_ledger([c1, c2], {"d": {}})}
     assert tables[("deaths", "new")] == [40]
     assert 40 not in tables[("deaths", "all")]
+
+
+def test_a_places_population_is_not_a_count_of_the_event():
+    s1 = "The quake killed at least 90 people, officials said."
+    s2 = "In Vellmar, a city of 95,000, most of the dead were found."
+    s3 = "Vellmar, where most of those killed lived, has almost 80,000 inhabitants."
+    c1 = claim("d", s1, [quantity(s1, "at least 90", 90, approx="at_least", counted="people", predicate="kill")])
+    c2 = claim("d", s2, [quantity(s2, "95,000", 95000, predicate="find")])
+    c3 = claim("d", s3, [quantity(s3, "almost 80,000", 80000, approx="approximate", counted="inhabitants")])
+    tables = {m.measure: sorted(r.quantity["value"] for r in m.rows) for m in build_ledger([c1, c2, c3], {"d": {}})}
+    assert tables == {"deaths": [90]}
