@@ -984,3 +984,12 @@ def test_a_places_population_is_not_a_count_of_the_event():
     c3 = claim("d", s3, [quantity(s3, "almost 80,000", 80000, approx="approximate", counted="inhabitants")])
     tables = {m.measure: sorted(r.quantity["value"] for r in m.rows) for m in build_ledger([c1, c2, c3], {"d": {}})}
     assert tables == {"deaths": [90]}
+
+
+def test_a_measure_noun_after_the_tally_noun_names_its_measure():
+    s1 = "The quake killed at least 40 people, officials said."
+    s2 = "The agency's tally of houses flattened stands at 2,300."
+    c1 = claim("d", s1, [quantity(s1, "at least 40", 40, approx="at_least", counted="people", predicate="kill")])
+    c2 = claim("d", s2, [quantity(s2, "2,300", 2300, predicate="stand")])
+    tables = {m.measure: sorted(r.quantity["value"] for r in m.rows) for m in build_ledger([c1, c2], {"d": {}})}
+    assert tables == {"deaths": [40], "buildings": [2300]}
