@@ -950,3 +950,46 @@ def test_lives_lost_within_the_site_are_a_part_of_the_toll():
     s = "The police chief said 34 people lost their lives, most of them within the first hour."
     q = quantity(s, "34", 34, counted="people", predicate="lose")
     assert class_of(who_is_counted(claim("d", s, [q]), q)) == "all"
+
+
+def test_a_number_modifying_a_singular_tally_noun_is_the_documents_tally():
+    s1 = "The mudslide killed at least 40 people in the valley, officials said."
+    s2 = "A governor said the 55 figure came from village heads."
+    s3 = "Reporters noted that two counts had circulated."
+    c1 = claim("d", s1, [quantity(s1, "at least 40", 40, approx="at_least", counted="people", predicate="kill")])
+    c2 = claim("d", s2, [quantity(s2, "55", 55, counted="figure", predicate="come")])
+    c3 = claim("d", s3, [quantity(s3, "two", 2, counted="counts", predicate="circulate")])
+    tables = {(m.measure, m.cls): sorted(r.quantity["value"] for r in m.rows)
+              for m in build_ledger([c1, c2, c3], {"d": {}})}
+    assert tables == {("deaths", "all"): [40, 55]}
+
+
+def test_a_count_added_to_a_tally_is_an_increment():
+    s1 = "The flood has killed 300 people, the agency said."
+    s2 = "A later update added 40 deaths to the earlier count of 260."
+    c1 = claim("d", s1, [quantity(s1, "300", 300, counted="people", predicate="kill")])
+    c2 = claim("d", s2, [quantity(s2, "40", 40, counted="deaths", predicate="add"),
+                         quantity(s2, "260", 260, predicate="die")])
+    tables = {(m.measure, m.cls): sorted(r.quantity["value"] for r in m.rows) for m in build_ledger([c1, c2], {"d": {}})}
+    assert tables[("deaths", "new")] == [40]
+    assert 40 not in tables[("deaths", "all")]
+
+
+def test_a_places_population_is_not_a_count_of_the_event():
+    s1 = "The quake killed at least 90 people, officials said."
+    s2 = "In Vellmar, a city of 95,000, most of the dead were found."
+    s3 = "Vellmar, where most of those killed lived, has almost 80,000 inhabitants."
+    c1 = claim("d", s1, [quantity(s1, "at least 90", 90, approx="at_least", counted="people", predicate="kill")])
+    c2 = claim("d", s2, [quantity(s2, "95,000", 95000, predicate="find")])
+    c3 = claim("d", s3, [quantity(s3, "almost 80,000", 80000, approx="approximate", counted="inhabitants")])
+    tables = {m.measure: sorted(r.quantity["value"] for r in m.rows) for m in build_ledger([c1, c2, c3], {"d": {}})}
+    assert tables == {"deaths": [90]}
+
+
+def test_a_measure_noun_after_the_tally_noun_names_its_measure():
+    s1 = "The quake killed at least 40 people, officials said."
+    s2 = "The agency's tally of houses flattened stands at 2,300."
+    c1 = claim("d", s1, [quantity(s1, "at least 40", 40, approx="at_least", counted="people", predicate="kill")])
+    c2 = claim("d", s2, [quantity(s2, "2,300", 2300, predicate="stand")])
+    tables = {m.measure: sorted(r.quantity["value"] for r in m.rows) for m in build_ledger([c1, c2], {"d": {}})}
+    assert tables == {"deaths": [40], "buildings": [2300]}
