@@ -261,22 +261,22 @@ def test_a_number_before_more_than_is_a_difference_apart_from_the_levels():
     assert class_of(who_is_counted(claim("d", s, [q]), q)) == "all"
 
 
-def test_a_count_narrowed_to_the_site_itself_is_a_part_of_the_toll():
-    s = "Seventy people died in the tower itself, the police said."
-    q = quantity(s, "Seventy", 70, counted="people", predicate="die")
-    assert class_of(who_is_counted(claim("d", s, [q]), q)) == "on-site"
-    s = "Seventy people died in the fire, the police said of the tower itself."
-    q = quantity(s, "Seventy", 70, counted="people", predicate="die")
-    assert class_of(who_is_counted(claim("d", s, [q]), q)) == "all"
-
-
-def test_a_count_that_died_inside_the_site_is_a_part_of_the_toll_but_one_that_was_inside_is_not():
-    s = "Forty people had died inside the arena, and the rest on the way to hospital."
-    q = quantity(s, "Forty", 40, counted="people", predicate="die")
-    assert class_of(who_is_counted(claim("d", s, [q]), q)) == "on-site"
-    s = "Forty of the dead were inside the arena."
-    q = quantity(s, "Forty", 40, predicate="die")
-    assert class_of(who_is_counted(claim("d", s, [q]), q)) != "on-site"
+@pytest.mark.parametrize("sentence, text, value, counted, predicate, on_site", [
+    # the site itself, or dying inside / within it, narrows the toll to a part of it
+    ("Seventy people died in the tower itself, the police said.", "Seventy", 70, "people", "die", True),
+    ("Forty people had died inside the arena, and the rest on the way to hospital.",
+     "Forty", 40, "people", "die", True),
+    ("The police chief said 34 people lost their lives within the arena, the rest in hospital.",
+     "34", 34, "people", "lose", True),
+    # the site elsewhere in the sentence, being inside it, or "within" a time: the whole toll
+    ("Seventy people died in the fire, the police said of the tower itself.", "Seventy", 70, "people", "die", False),
+    ("Forty of the dead were inside the arena.", "Forty", 40, None, "die", False),
+    ("The police chief said 34 people lost their lives, most of them within the first hour.",
+     "34", 34, "people", "lose", False),
+])
+def test_a_count_narrowed_to_the_site_is_a_part_of_the_toll(sentence, text, value, counted, predicate, on_site):
+    q = quantity(sentence, text, value, counted=counted, predicate=predicate)
+    assert (class_of(who_is_counted(claim("d", sentence, [q]), q)) == "on-site") is on_site
 
 
 def test_a_number_after_by_is_a_difference_or_an_agent_not_a_count():
@@ -941,15 +941,6 @@ def test_confirmed_says_how_sure_a_count_is_not_who_it_counts():
     s = "The number of children killed by the storm has gone up to 210."
     q = quantity(s, "210", 210, predicate="go")
     assert class_of(who_is_counted(claim("d", s, [q]), q)) == "children"
-
-
-def test_lives_lost_within_the_site_are_a_part_of_the_toll():
-    s = "The police chief said 34 people lost their lives within the arena, the rest in hospital."
-    q = quantity(s, "34", 34, counted="people", predicate="lose")
-    assert class_of(who_is_counted(claim("d", s, [q]), q)) == "on-site"
-    s = "The police chief said 34 people lost their lives, most of them within the first hour."
-    q = quantity(s, "34", 34, counted="people", predicate="lose")
-    assert class_of(who_is_counted(claim("d", s, [q]), q)) == "all"
 
 
 def test_a_number_modifying_a_singular_tally_noun_is_the_documents_tally():
