@@ -40,14 +40,36 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
 @lru_cache(maxsize=1)
-def admin() -> dict[str, tuple[str, str]]:
-    """``geo:<id>`` → (country name, ``country`` | ``city``)."""
-    out = {}
+def _admin_rows() -> tuple[tuple[str, str, str, str], ...]:
+    """The rows of ``admin.tsv.gz``: (id, country, kind, name), read once, on first use."""
     with gzip.open(data_path("ledger", "admin.tsv.gz"), "rt", encoding="utf-8") as fh:
-        for line in fh:
-            geoid, country, kind = line.rstrip("\n").split("\t")
-            out[f"geo:{geoid}"] = (country, kind)
-    return out
+        return tuple(tuple(line.rstrip("\n").split("\t")) for line in fh)  # type: ignore[misc]
+
+
+@lru_cache(maxsize=1)
+def admin() -> dict[str, tuple[str, str]]:
+    """``geo:<id>`` → (country name, ``country`` | ``city``): the GeoNames rows."""
+    return {f"geo:{geoid}": (country, kind) for geoid, country, kind, name in _admin_rows() if not name}
+
+
+@lru_cache(maxsize=4096)
+def _name_key(name: str) -> str:
+    """A subdivision's name folded for lookup: case, diacritics, hyphens and spacing do
+    not count ("Al-Haouz" = "Al Haouz")."""
+    from ..extraction.entities import fold
+
+    return " ".join(re.split(r"[\s-]+", fold(name))).strip()
+
+
+@lru_cache(maxsize=1)
+def subdivisions() -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """A subdivision's folded name (:func:`_name_key`) → (country, kind, name) of each ISO
+    3166-2 subdivision of that name (the rows of ``admin.tsv.gz`` with a name)."""
+    out: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for _, country, kind, name in _admin_rows():
+        if name:
+            out[_name_key(name)].append((country, kind, name))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=1)
@@ -156,6 +178,9 @@ def _cities(claim: dict[str, Any], q_span: tuple[int, int], others: list[tuple[i
     for e in place_entities(claim):
         known = admin_of(e)
         es = tuple(e["span"])
+        if (known is None or known[1] == "city" and known[0] not in named) \
+                and (sub := subdivision_of(e, named)) is not None:
+            known, e = (sub[0], "city"), {**e, "norm": sub[1]}   # a province is placed as a city is
         if known is None:
             continue
         city = known[1] == "city"
@@ -173,6 +198,44 @@ def _cities(claim: dict[str, Any], q_span: tuple[int, int], others: list[tuple[i
             continue    # "1.12 million, including 80,000 in Paris": Paris is 80,000's alone
         out.append((dist, (known[0], str(e.get("norm") or e.get("text")) if city else None)))
     return out
+
+
+@lru_cache(maxsize=1)
+def _kind_words() -> re.Pattern[str]:
+    """The area nouns of scope.json around a name, any case: "Manicaland **Province**",
+    "the **province of** Leyte"."""
+    nouns = "|".join(map(re.escape, load_json("ledger", "scope.json")["area_nouns"]))
+    return re.compile(rf"^(?:the\s+)?(?:(?:{nouns})\s+of\s+(?:the\s+)?)?(?P<name>.+?)(?:\s+(?:{nouns}))?$",
+                      re.IGNORECASE)
+
+
+def subdivision_of(e: dict[str, Any], named: set[str] | frozenset[str]) -> tuple[str, str] | None:
+    """(country, name) of the ISO 3166-2 subdivision (province, region, state, district…:
+    :func:`subdivisions`) a place entity names, its kind word dropped ("Manicaland
+    Province", "the province of Leyte"): a breakdown under its country, as a city is.
+
+    Guard against a subdivision's name that is also a common word, a person's name or a
+    namesake abroad: the entity is tagged GPE or LOC, starts with a capital, and exactly
+    one country among those its document names (``named``) has a subdivision of that name.
+
+    Heuristic: real-world ledger pairs, docs/ledger.md ("Place scope")."""
+    if e.get("label") not in ("GPE", "LOC"):
+        return None
+    text = str(e.get("norm") or e.get("text") or "").strip()
+    m = _kind_words().match(text)
+    if m is None or not m.group("name")[:1].isupper():
+        return None
+    # the whole name first: the kind word may be part of it ("Eastern Province")
+    return subdivision_named(text, named) or subdivision_named(m.group("name"), named)
+
+
+def subdivision_named(name: str, named: set[str] | frozenset[str]) -> tuple[str, str] | None:
+    """(country, name as the gazetteer writes it) of the one subdivision called ``name``
+    in the countries a document names (``named``); None when there is none, or when two of
+    them have one ("Punjab" in a story naming India and Pakistan)."""
+    found = sorted((country, full) for country, _, full in subdivisions().get(_name_key(name), ())
+                   if country in named)
+    return found[0] if found and len({c for c, _ in found}) == 1 else None
 
 
 #: between a distance and the place it is measured from: "17 km **from** Tacloban", "40 miles
@@ -723,7 +786,7 @@ def scope_of(claim: dict[str, Any], q: dict[str, Any], default: str | None,
         + _rest_marks(claim, tuple(qs), others) + _province_marks(claim, tuple(qs), others)
     places.sort(key=lambda p: p[0])
     if (not places or places[0][0] >= 0) and (name := _unknown_place_after(claim, q)):
-        return default, name
+        return subdivision_named(name, named) or (default, name)
     if not places:
         if default is None and (_anaphora().search(str(claim.get("text") or "")) or _national_source(claim)):
             return _source_country(claim) or previous, None
@@ -735,7 +798,8 @@ def scope_of(claim: dict[str, Any], q: dict[str, Any], default: str | None,
         # people across the region"): dev ledger pairs F1 0.6415 → 0.6469, test 0.5094 → 0.5103
         return None, None
     if places[0][1][0] == PROVINCE:
-        return default or previous, places[0][1][1]
+        # a province of the gazetteer is its own country's, whatever the story's main one
+        return subdivision_named(places[0][1][1], named) or (default or previous, places[0][1][1])
     country, city = places[0][1]
     # a count over several cities of the country ("in Latakia, Jableh and Banias"), or whose
     # cities all stand across other numbers ("10, including three in Omdurman and two in
