@@ -176,7 +176,7 @@ def _cities(claim: dict[str, Any], q_span: tuple[int, int], others: list[tuple[i
     text, base = str(claim.get("text") or ""), (claim.get("span") or [0, 0])[0]
     out = []
     for e in place_entities(claim):
-        known = admin_of(e)
+        known, sub = admin_of(e), None
         es = tuple(e["span"])
         if (known is None or known[1] == "city" and known[0] not in named) \
                 and (sub := subdivision_of(e, named)) is not None:
@@ -185,7 +185,7 @@ def _cities(claim: dict[str, Any], q_span: tuple[int, int], others: list[tuple[i
             continue
         city = known[1] == "city"
         # "Latakia province" is the province, which the gazetteer (cities) does not hold
-        if city and (known[0] not in named or _area_after().match(text, es[1] - base)
+        if city and (known[0] not in named and sub is None or _area_after().match(text, es[1] - base)
                      or not _city_is_a_place(text[max(0, es[0] - base - 40):es[0] - base])
                      or _reference_point(claim, es)):
             continue
@@ -233,8 +233,9 @@ def subdivision_named(name: str, named: set[str] | frozenset[str]) -> tuple[str,
     """(country, name as the gazetteer writes it) of the one subdivision called ``name``
     in the countries a document names (``named``); None when there is none, or when two of
     them have one ("Punjab" in a story naming India and Pakistan)."""
+    mentioned = getattr(named, "mentioned", ())
     found = sorted((country, full) for country, _, full in subdivisions().get(_name_key(name), ())
-                   if country in named)
+                   if country in named or country in mentioned)
     return found[0] if found and len({c for c, _ in found}) == 1 else None
 
 
@@ -745,15 +746,44 @@ def _site_anaphora() -> re.Pattern[str]:
     return alternation(load_json("ledger", "scope.json")["site_anaphora"])
 
 
+class NamedCountries(set):
+    """The countries a document names as places (a set of names); ``mentioned`` adds those
+    it names only inside another name or by their adjective ("the Air Force of Zimbabwe",
+    "the Zimbabwean government"): evidence enough for a province of the country
+    (:func:`subdivision_named`), not for a city, whose name is more often another word."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.mentioned: set[str] = set()
+
+
 def countries_named(claims: Iterable[dict[str, Any]]) -> dict[str, set[str]]:
-    """doc_id → the countries its claims name as countries (not through a city)."""
-    out: dict[str, set[str]] = defaultdict(set)
+    """doc_id → the countries its claims name as countries (not through a city), a
+    :class:`NamedCountries`."""
+    from ..names import country_of
+
+    out: dict[str, NamedCountries] = defaultdict(NamedCountries)
     for c in claims:
         for e in c.get("entities") or []:
             known = admin_of(e)
             if known is not None and known[1] == "country":
                 out[str(c.get("doc_id"))].add(known[0])
-    return out
+            elif (adj := country_of(str(e.get("text") or ""))) is not None:
+                out[str(c.get("doc_id"))].mentioned.add(adj)
+            else:
+                out[str(c.get("doc_id"))].mentioned.update(_countries_inside(str(e.get("text") or "")))
+    return out  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> re.Pattern[str]:
+    names = sorted(_country_names(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
+
+
+def _countries_inside(name: str) -> set[str]:
+    """The countries whose names stand inside a longer name ("Air Force of **Zimbabwe**")."""
+    return {m.group() for m in _country_words().finditer(name)} if name.strip() not in _country_names() else set()
 
 
 def _other_counts(claim: dict[str, Any], q: dict[str, Any]) -> list[tuple[int, int]]:
