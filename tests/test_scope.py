@@ -586,3 +586,20 @@ def test_an_admin_area_of_the_gazetteer_takes_its_own_country_not_the_storys():
     q["counted_span"] = [s.index("people"), s.index("people") + len("people")]
     # a name right after the count and "in" that no entity covers
     assert scope_of(c, q, "Mozambique", {"Mozambique", "Zimbabwe"}) == ("Zimbabwe", "Matabeleland North")
+
+
+def test_a_country_named_inside_another_name_vouches_for_its_provinces_not_its_cities():
+    gweru = "geo:890422"   # a city of Zimbabwe, no province's name
+    s1 = "Helicopters of the Air Force of Zimbabwe flew over the valley."
+    c1 = claim("d", s1, [], [])
+    c1["entities"] = [{"text": "Air Force of Zimbabwe", "span": [s1.index("Air"), s1.index("Air") + 21], "label": "ORG",
+                       "norm": "Air Force of Zimbabwe", "entity_id": "ent:af"}]
+    s2 = "Floods killed 30 people in Matabeleland North on Friday."
+    c2 = claim("d", s2, [("30", 30)], [])
+    c2["entities"] = [province(s2, "Matabeleland North")]
+    named = countries_named([c1, c2])["d"]
+    assert "Zimbabwe" not in named and "Zimbabwe" in named.mentioned
+    assert scope_of(c2, c2["quantities"][0], "Mozambique", named) == ("Zimbabwe", "Matabeleland North")
+    s3 = "Floods killed 30 people in Gweru on Friday."
+    c3 = claim("d", s3, [("30", 30)], [("Gweru", gweru)])
+    assert scope_of(c3, c3["quantities"][0], "Mozambique", named) == ("Mozambique", None)
