@@ -603,3 +603,15 @@ def test_a_country_named_inside_another_name_vouches_for_its_provinces_not_its_c
     s3 = "Floods killed 30 people in Gweru on Friday."
     c3 = claim("d", s3, [("30", 30)], [("Gweru", gweru)])
     assert scope_of(c3, c3["quantities"][0], "Mozambique", named) == ("Mozambique", None)
+
+
+def test_a_province_needs_no_place_preposition_before_it():
+    s = "Matabeleland North, where the storm broke, recorded 30 of those deaths."
+    c = claim("d", s, [("30", 30)], [])
+    c["entities"] = [province(s, "Matabeleland North")]
+    assert scope_of(c, c["quantities"][0], "Zimbabwe", {"Zimbabwe"}) == ("Zimbabwe", "Matabeleland North")
+    # a city in that position is an actor or a title, no place
+    gweru = "geo:890422"
+    s = "Gweru, where the storm broke, recorded 30 of those deaths."
+    c = claim("d", s, [("30", 30)], [("Gweru", gweru)])
+    assert scope_of(c, c["quantities"][0], "Zimbabwe", {"Zimbabwe"}) == ("Zimbabwe", None)
