@@ -520,3 +520,98 @@ def test_a_tie_of_documents_goes_to_the_country_named_more_times():
     assert story_countries(docs, claims) == {"story:x": "Nepal"}
     claims = [c for c in claims if "India" in c["text"]]
     assert story_countries(docs, claims) == {"story:x": "India"}    # a true tie: the alphabet
+
+
+def province(sentence: str, name: str, label: str = "GPE") -> dict:
+    """A place entity the entity gazetteer does not hold (no GeoNames id)."""
+    s = sentence.index(name)
+    return {"text": name, "span": [s, s + len(name)], "label": label, "norm": name, "entity_id": f"ent:{name.lower()}"}
+
+
+def test_the_admin_table_knows_iso_subdivisions_with_their_country_and_kind():
+    from pipeline.inspect.scope import subdivisions
+
+    assert ("Zimbabwe", "province", "Matabeleland North") in subdivisions()["matabeleland north"]
+    assert ("Philippines", "province", "Bohol") in subdivisions()["bohol"]
+
+
+def test_a_province_of_the_gazetteer_is_a_breakdown_under_its_country():
+    s = "Floods killed 40 people in Matabeleland North, officials said."
+    c = claim("d", s, [("40", 40)], [])
+    c["entities"] = [province(s, "Matabeleland North")]
+    assert scope_of(c, c["quantities"][0], "Zimbabwe", {"Zimbabwe"}) == ("Zimbabwe", "Matabeleland North")
+    # a rival country is never what a province's count is for
+    assert scope_of(c, c["quantities"][0], "Mozambique", {"Zimbabwe", "Mozambique"}) == ("Zimbabwe", "Matabeleland North")
+
+
+def test_a_province_named_with_its_kind_word_is_the_province():
+    s = "At least 12 people drowned in Bohol Province on Sunday."
+    c = claim("d", s, [("12", 12)], [])
+    c["entities"] = [province(s, "Bohol Province")]
+    assert scope_of(c, c["quantities"][0], "Philippines", {"Philippines"}) == ("Philippines", "Bohol")
+    s = "At least 12 people drowned in the province of Bohol on Sunday."
+    c = claim("d", s, [("12", 12)], [])
+    c["entities"] = [province(s, "the province of Bohol")]
+    assert scope_of(c, c["quantities"][0], "Philippines", {"Philippines"}) == ("Philippines", "Bohol")
+
+
+def test_a_province_needs_its_country_named_and_a_place_label():
+    s = "Floods killed 40 people in Matabeleland North, officials said."
+    c = claim("d", s, [("40", 40)], [])
+    c["entities"] = [province(s, "Matabeleland North")]
+    # the document never names Zimbabwe: no reading of the name as its province
+    assert scope_of(c, c["quantities"][0], "Kenya", {"Kenya"}) == ("Kenya", None)
+    c["entities"] = [province(s, "Matabeleland North", label="PERSON")]
+    assert scope_of(c, c["quantities"][0], "Zimbabwe", {"Zimbabwe"}) == ("Zimbabwe", None)
+
+
+def test_a_province_name_two_named_countries_share_is_no_ones_breakdown():
+    s = "Floods killed 40 people in Punjab, officials said."
+    c = claim("d", s, [("40", 40)], [])
+    c["entities"] = [province(s, "Punjab")]
+    assert scope_of(c, c["quantities"][0], "India", {"India"}) == ("India", "Punjab")
+    # India and Pakistan each have a Punjab: with both named, the name decides nothing
+    assert scope_of(c, c["quantities"][0], "India", {"India", "Pakistan"}) == ("India", None)
+
+
+def test_an_admin_area_of_the_gazetteer_takes_its_own_country_not_the_storys():
+    s = "Floods killed 30 people in Bohol province, officials said."
+    c = claim("d", s, [("30", 30)], [])
+    # the name read by the admin-area rule ("X province"), not as a place entity
+    assert scope_of(c, c["quantities"][0], "Vietnam", {"Vietnam", "Philippines"}) == ("Philippines", "Bohol")
+    assert scope_of(c, c["quantities"][0], "Vietnam", {"Vietnam"}) == ("Vietnam", "Bohol")
+    s = "Floods killed 30 people in Matabeleland North on Friday."
+    c = claim("d", s, [("30", 30)], [])
+    q = c["quantities"][0]
+    q["counted_span"] = [s.index("people"), s.index("people") + len("people")]
+    # a name right after the count and "in" that no entity covers
+    assert scope_of(c, q, "Mozambique", {"Mozambique", "Zimbabwe"}) == ("Zimbabwe", "Matabeleland North")
+
+
+def test_a_country_named_inside_another_name_vouches_for_its_provinces_not_its_cities():
+    gweru = "geo:890422"   # a city of Zimbabwe, no province's name
+    s1 = "Helicopters of the Air Force of Zimbabwe flew over the valley."
+    c1 = claim("d", s1, [], [])
+    c1["entities"] = [{"text": "Air Force of Zimbabwe", "span": [s1.index("Air"), s1.index("Air") + 21], "label": "ORG",
+                       "norm": "Air Force of Zimbabwe", "entity_id": "ent:af"}]
+    s2 = "Floods killed 30 people in Matabeleland North on Friday."
+    c2 = claim("d", s2, [("30", 30)], [])
+    c2["entities"] = [province(s2, "Matabeleland North")]
+    named = countries_named([c1, c2])["d"]
+    assert "Zimbabwe" not in named and "Zimbabwe" in named.mentioned
+    assert scope_of(c2, c2["quantities"][0], "Mozambique", named) == ("Zimbabwe", "Matabeleland North")
+    s3 = "Floods killed 30 people in Gweru on Friday."
+    c3 = claim("d", s3, [("30", 30)], [("Gweru", gweru)])
+    assert scope_of(c3, c3["quantities"][0], "Mozambique", named) == ("Mozambique", None)
+
+
+def test_a_province_needs_no_place_preposition_before_it():
+    s = "Matabeleland North, where the storm broke, recorded 30 of those deaths."
+    c = claim("d", s, [("30", 30)], [])
+    c["entities"] = [province(s, "Matabeleland North")]
+    assert scope_of(c, c["quantities"][0], "Zimbabwe", {"Zimbabwe"}) == ("Zimbabwe", "Matabeleland North")
+    # a city in that position is an actor or a title, no place
+    gweru = "geo:890422"
+    s = "Gweru, where the storm broke, recorded 30 of those deaths."
+    c = claim("d", s, [("30", 30)], [("Gweru", gweru)])
+    assert scope_of(c, c["quantities"][0], "Zimbabwe", {"Zimbabwe"}) == ("Zimbabwe", None)
