@@ -239,3 +239,16 @@ def test_pair_cosines_do_not_depend_on_the_chunk_size(monkeypatch):
     assert chunked.tobytes() == whole.tobytes()
     want = (X @ X.T).toarray()[pairs[:, 0], pairs[:, 1]]
     assert np.allclose(whole, want) and whole[0] > 0.5 > whole[len(FLOOD_EXTRA)]   # flood-flood high, flood-strike low
+
+
+def test_candidate_pairs_are_the_same_however_often_the_codes_are_folded(monkeypatch):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    # many blocks repeat the same pairs: folding after every block must drop exactly the repeats
+    texts = ["vellmar dam burst", "vellmar dam burst flood", "vellmar dam", "caldera dock strike", "caldera dock"]
+    vec = TfidfVectorizer()
+    X, vocab, days = vec.fit_transform(texts), list(vec.get_feature_names_out()), [100, 101, 102, 103, 104]
+    s = dataclasses.replace(settings(), window_days=30)
+    once = _candidate_pairs(X, vocab, days, s).tolist()
+    monkeypatch.setattr("pipeline.inspect.stories.FOLD_PAIRS", 0)
+    assert _candidate_pairs(X, vocab, days, s).tolist() == once == [[0, 1], [0, 2], [1, 2], [3, 4]]

@@ -89,8 +89,12 @@ def _entity_token(e: dict[str, Any]) -> str:
 
 
 def _day(doc: dict[str, Any]) -> int | None:
+    return _ordinal(doc.get("published"))
+
+
+def _ordinal(published: Any) -> int | None:
     try:
-        return dt.date.fromisoformat(str(doc.get("published"))[:10]).toordinal()
+        return dt.date.fromisoformat(str(published)[:10]).toordinal()
     except ValueError:
         return None
 
@@ -216,6 +220,12 @@ def _block_pairs(members: Any, heft: Any, days: Any, s: StorySettings) -> Any:
     return np.stack([np.minimum(a, b), np.maximum(a, b)], axis=1)
 
 
+#: pair codes gathered from the blocks before they are folded (duplicates dropped).
+#: Heuristic (memory): 4 million until the seventh session; see docs/scaling.md, "The story
+#: step's peak"
+FOLD_PAIRS = 1_000_000
+
+
 def _candidate_pairs(X: Any, vocab: list[str], days: list[int | None], s: StorySettings) -> Any:
     """Pairs that share a blocking key and fall in the time window (see the module doc),
     as sorted ``(i, j)`` rows with ``i < j``: arrays, not a set of tuples (some 2 million
@@ -235,10 +245,15 @@ def _candidate_pairs(X: Any, vocab: list[str], days: list[int | None], s: StoryS
         p = _block_pairs(docs[a:b].astype(np.int64), heft[a:b], day, s)
         codes.append(p[:, 0] * n + p[:, 1])
         found += len(p)
-        if found > 4_000_000:   # the same pair comes from many blocks: fold as we go
+        if found > FOLD_PAIRS:   # the same pair comes from many blocks: fold as we go
             codes, found = [np.unique(np.concatenate(codes))], 0
     unique = np.unique(np.concatenate(codes)) if codes else np.zeros(0, dtype=np.int64)
-    return np.stack([unique // n, unique % n], axis=1) if n else unique.reshape(0, 2)
+    del codes
+    out = np.empty((len(unique), 2), dtype=np.int64)
+    if n:   # written into one buffer: ``np.stack`` of the two halves held them twice
+        np.floor_divide(unique, n, out=out[:, 0])
+        np.remainder(unique, n, out=out[:, 1])
+    return out
 
 
 def _top(counter: Counter, n: int) -> list[str]:
@@ -326,7 +341,9 @@ class _Seen:
         self.s, self.perms = s, _permutations(s)
         self.ids: list[str] = []
         self.days: list[int | None] = []
-        self.meta: dict[str, dict[str, Any]] = {}
+        #: ``(published, title)`` of each document: a tuple, not a dict (some 150 bytes
+        #: less a document)
+        self.meta: dict[str, tuple[Any, Any]] = {}
         self.signatures: list[Any] = []
 
     def features(self, docs: Iterable[tuple[str, dict[str, Any]]], ents: EntityIndex,
@@ -342,7 +359,7 @@ class _Seen:
                 continue
             self.ids.append(d)
             self.days.append(_day(doc))
-            self.meta[d] = {"published": doc.get("published"), "title": doc.get("title")}
+            self.meta[d] = (doc.get("published"), doc.get("title"))
             self.signatures.append(sig if sig is not None else signature(text, self.s, self.perms))
             yield text + " " + ents.features(d)
 
@@ -387,8 +404,10 @@ def tfidf(features: Iterable[str]) -> tuple[Any, list[str]]:
     renumber = np.empty(len(terms), dtype=np.int32)
     for new, term in enumerate(terms):
         renumber[vocabulary[term]] = new
-    X.indices = renumber.take(X.indices)
-    del indices
+    # in place, a chunk at a time: ``take`` over all of them made a second copy of the
+    # column ids (4 bytes a term of a document, some 90 MB at 100,000 documents)
+    for k in range(0, X.nnz, 1 << 20):
+        renumber.take(X.indices[k:k + (1 << 20)], out=X.indices[k:k + (1 << 20)])
     return _weigh(X), terms
 
 
@@ -512,7 +531,7 @@ def _join_links(links: Iterable[tuple[int, int, float]], days: list[int | None],
             union.join(i, j)
 
 
-def _stories(ids: list[str], documents: dict[str, dict[str, Any]], ents: EntityIndex,
+def _stories(ids: list[str], meta: dict[str, tuple[Any, Any]], ents: EntityIndex,
              union: _Union, copies: list[int], s: StorySettings) -> list[Story]:
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(ids)):
@@ -520,7 +539,7 @@ def _stories(ids: list[str], documents: dict[str, dict[str, Any]], ents: EntityI
     out = []
     for group in members.values():
         docs = sorted(ids[i] for i in group)
-        dates = sorted(str(documents[d]["published"])[:10] for d in docs if _day(documents[d]) is not None)
+        dates = sorted(str(meta[d][0])[:10] for d in docs if _ordinal(meta[d][0]) is not None)
         by_copy: dict[int, list[str]] = defaultdict(list)
         for i in group:
             by_copy[copies[i]].append(ids[i])
@@ -530,10 +549,10 @@ def _stories(ids: list[str], documents: dict[str, dict[str, Any]], ents: EntityI
             for e in ents.names(d):
                 (places if e[0] in PLACE_LABELS else names)[e[1]] += 1
         # the title is the earliest dated titled document's (the first report names the event)
-        first_doc = min(docs, key=lambda d: (not documents[d].get("title"), _day(documents[d]) is None,
-                                             _day(documents[d]) or 0, d))
+        first_doc = min(docs, key=lambda d: (not meta[d][1], _ordinal(meta[d][0]) is None,
+                                             _ordinal(meta[d][0]) or 0, d))
         story_id = "story:" + hashlib.sha1("\n".join(docs).encode("utf-8")).hexdigest()[:12]
-        out.append(Story(story_id, documents[first_doc].get("title"), docs,
+        out.append(Story(story_id, meta[first_doc][1], docs,
                          sorted(sorted(c) for c in by_copy.values() if len(c) > 1),
                          dates[0] if dates else None, dates[-1] if dates else None,
                          _top(places, s.top_names), _top(names, s.top_names)))
