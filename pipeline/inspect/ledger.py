@@ -512,10 +512,7 @@ def _cue_measure(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> str 
     qs = q.get("span") or [None, None]
     if qs[0] is None:
         return None
-    q_start, q_end = qs[0] - base, qs[1] - base
-    cs = q.get("counted_span")
-    if cs and cs[0] is not None and cs[1] - base > q_end:
-        q_end = cs[1] - base
+    q_start, q_end = qs[0] - base, _phrase_end(q) - base
     # another number, or its counted phrase, between cue and number claims the cue for
     # itself; not a bare alternative joined to this bare number ("thousands, and
     # possibly more than 100,000, had died": the cue is both numbers')
@@ -749,10 +746,10 @@ def _adjacent_cue(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> str
     Heuristic: real-world dev ledger pairs, docs/ledger.md ("Measure")."""
     text = str(claim.get("text") or "")
     base = (claim.get("span") or [0, 0])[0]
-    qs, cs = q.get("span") or [None, None], q.get("counted_span")
+    qs = q.get("span") or [None, None]
     if qs[0] is None:
         return None
-    end = max(qs[1], cs[1] if cs and cs[0] is not None else qs[1]) - base
+    end = _phrase_end(q) - base
     after = _flat(text[end:])
     links = tuple(lex.adjacent_links)
     for name, spec in lex.measures.items():
@@ -1441,7 +1438,7 @@ def included_measure(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon,
     if not before:
         return None
     prev = max(before, key=lambda o: o["span"][1])
-    end = max(prev["span"][1], (prev.get("counted_span") or [0, 0])[1] or 0)
+    end = _phrase_end(prev)
     if end > start or not _inclusion_re().fullmatch(text[end - base:start - base]):
         return None
     return _memo_measure(claim, prev, lex, memo)
@@ -1612,7 +1609,7 @@ def listed_measure(claim: dict[str, Any], q: dict[str, Any], ctx: KeyContext, le
     at = next((i for i, o in enumerate(items) if o is q), None)
     while at:
         prev, cur = items[at - 1], items[at]
-        end = max(prev["span"][1], (prev.get("counted_span") or [0, 0])[1] or 0)
+        end = _phrase_end(prev)
         gap = _LIST_GAP.fullmatch(text, end - base, cur["span"][0] - base) if end <= cur["span"][0] else None
         if gap is None or not (gap.group("a") or gap.group("b")) or not countable(prev):
             return None
@@ -1653,7 +1650,7 @@ def partitive_measure(claim: dict[str, Any], q: dict[str, Any], ctx: KeyContext,
     if start is None or not before:
         return None
     prev = max(before, key=lambda o: o["span"][1])
-    end = max(prev["span"][1], (prev.get("counted_span") or [0, 0])[1] or 0)
+    end = _phrase_end(prev)
     if end > start or not (_COMMA.fullmatch(text, end - base, start - base) or _part_gap(text[end - base:start - base])):
         return None
     return _figure_measure(claim, prev, ctx, lex, story)
