@@ -279,6 +279,11 @@ def home_bodies() -> dict[str, str]:
     return {k.lower(): v.lower() for k, v in load_json("names", "names.json")["home_bodies"].items()}
 
 
+def spokesperson_titles() -> frozenset[str]:
+    """A body's speaker nouns that, after the body, stand for one named person ("spokesman")."""
+    return _data()["spokesperson_titles"]
+
+
 def person_possessives() -> frozenset[str]:
     """Possessive pronouns that stand for a person ("his", "her")."""
     return _data()["person_possessives"]

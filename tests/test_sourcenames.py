@@ -588,3 +588,12 @@ def test_a_descriptive_name_is_read_as_the_story_names_it_and_never_takes_a_shor
     # a headline's "Flood agency" is the story's "national flood agency", and so the named agency
     assert story_name(table, DOCS["a"], "Flood agency") == "Velin Agency for Flood Relief"
     assert story_name(table, DOCS["a"], "Velinese health ministry") == "Velinese health ministry"
+
+
+def test_a_body_s_spokesman_is_the_one_person_the_document_titles_so():
+    titled = _claim("a", "Tomas Arn", "person")
+    titled["attribution"]["source"] = "agency spokesman Tomas Arn"
+    claims = [titled, _claim("a", "the agency's spokesman", "person"), _claim("b", "the agency's spokesman", "person")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "the agency's spokesman") == "Tomas Arn"
+    assert story_name(table, DOCS["b"], "the agency's spokesman") == "the agency's spokesman"  # nobody titled so
