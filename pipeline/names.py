@@ -272,6 +272,39 @@ def national_bodies() -> frozenset[str]:
     return _data()["national_bodies"]
 
 
+@lru_cache(maxsize=1)
+def home_bodies() -> dict[str, str]:
+    """A generic name of a country's own body → the body it names in a story about one
+    country ("police": "police", "authorities": "government")."""
+    return {k.lower(): v.lower() for k, v in load_json("names", "names.json")["home_bodies"].items()}
+
+
+def spokesperson_titles() -> frozenset[str]:
+    """A body's speaker nouns that, after the body, stand for one named person ("spokesman")."""
+    return _data()["spokesperson_titles"]
+
+
+def person_possessives() -> frozenset[str]:
+    """Possessive pronouns that stand for a person ("his", "her")."""
+    return _data()["person_possessives"]
+
+
+def described_heads() -> frozenset[str]:
+    """Heads of a body's descriptive name ("the agency", "the charity")."""
+    return _data()["described_heads"]
+
+
+def described_generic() -> frozenset[str]:
+    """Modifiers of a descriptive name that tell nothing of which body ("national")."""
+    return _data()["described_generic"]
+
+
+@lru_cache(maxsize=1)
+def described_kinds() -> dict[str, tuple[str, ...]]:
+    """A kind of body → words of the names of bodies of that kind ("charity": "red cross")."""
+    return {k: tuple(w.lower() for w in v) for k, v in load_json("names", "names.json")["described_kinds"].items()}
+
+
 def head_first(key: str) -> str:
     """A :func:`name_key` with a final body noun of ``of_heads`` put back in front
     ("homeland security department" → "department homeland security"), the order an
@@ -424,6 +457,26 @@ def acronyms(text: str) -> dict[str, str]:
             if long is not None:
                 found.setdefault(acr, long)
     return found
+
+
+#: "ACR (Name Of Body)": an acronym, then the name it stands for in brackets
+_REVERSE = re.compile(r"\b([A-Z][A-Z&]{1,9})\s*\(\s*([A-Z][\w'’.&-]*(?:\s+[\w'’.&-]+){1,9}?)\s*\)")
+_SPACE = re.compile(r"\s+")
+
+
+def bracketed(text: str) -> dict[str, str]:
+    """The acronyms ``text`` binds to a name by a bracket, either way round: "Name
+    (ACR)" (:func:`acronyms`, lines folded: a name may cross a line break) and "ACR
+    (Name)", a name of two words or more, the last capitalised ("BNPB (National Agency for
+    Disaster Management)"); the bracket binds them whether or not the letters spell the
+    name (an acronym of another language). A name its mention gives an owner is the
+    name after the owner ("Ruritania's Agency for Floods (RAF)": "Agency for Floods")."""
+    text = _SPACE.sub(" ", text)
+    found = acronyms(text)
+    for m in _REVERSE.finditer(text):
+        if m.group(2).split()[-1][:1].isupper():
+            found.setdefault(m.group(1), m.group(2))
+    return {acr: re.split(r"[’']s\s+", name)[-1] for acr, name in found.items()}
 
 
 @lru_cache(maxsize=1)

@@ -96,3 +96,14 @@ def test_an_outlet_s_one_word_name_is_itself_with_the_kind_of_outlet_after_it():
     assert state_key(name_key("Velinpress news agency")) == state_key(name_key("Velinpress"))
     assert state_key(name_key("Velin TV")) == state_key(name_key("Velin"))
     assert state_key(name_key("Velin Central News Agency")) != state_key(name_key("Velin Central TV"))
+
+
+def test_a_bracket_binds_an_acronym_to_a_name_either_way_round_across_a_line_break():
+    from pipeline.names import bracketed
+
+    found = bracketed("said a spokesman for the Velin Agency for\nFlood Relief (BPKX) on Monday.")
+    assert found == {"BPKX": "Velin Agency for Flood Relief"}  # the letters spell no English name
+    assert bracketed("TRW (Tarn Roads and Waterways) put the count at 40.") == {"TRW": "Tarn Roads and Waterways"}
+    assert bracketed("The VWA (water) said so, at TST (Wednesday).") == {}  # one word in brackets is no name
+    # a name its mention gives an owner is the name after the owner
+    assert bracketed("Ruritania’s Board of Dams (BOD) said so.") == {"BOD": "Board of Dams"}

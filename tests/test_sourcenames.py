@@ -523,3 +523,77 @@ def test_an_unresolved_it_is_the_body_named_just_before_it_and_no_body_itself():
     assert story_name(table, DOCS["a"], "It") == "Velin Survey Institute"
     assert story_name(table, DOCS["a"], "its teams") == "Velin Survey Institute"  # "It" is no body before it
     assert story_name(table, DOCS["b"], "It") == "It"  # no body named before
+
+
+def test_generic_police_and_authorities_of_a_one_country_story_are_that_country_s():
+    claims = [_placed("a", "police", "government", "Chad"), _placed("b", "authorities", "government", "Chad"),
+              _placed("b", "government officials", "government", "Chad"), _placed("a", "officials", "anonymous", "Chad"),
+              _placed("a", "local officials", "anonymous", "Chad")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "police") == "Chadian police"
+    assert story_name(table, DOCS["b"], "authorities") == "Chadian government"
+    assert story_name(table, DOCS["b"], "government officials") == "Chadian government"
+    assert story_name(table, DOCS["a"], "officials") == "officials"  # bare officials stay themselves
+    assert story_name(table, DOCS["a"], "local officials") == "local officials"
+    # the story's own longer name of its police comes first
+    claims = [_placed("a", "police", "government", "Chad"), _placed("b", "Velin Harbour Police", "government", "Chad")]
+    assert story_name(story_names(DOCS, claims), DOCS["a"], "police") == "Velin Harbour Police"
+    # two countries, one document each: no home country, "police" stays
+    claims = [_placed("a", "police", "government", "Chad"), _placed("b", "officials", "anonymous", "Mali")]
+    assert story_name(story_names(DOCS, claims), DOCS["a"], "police") == "police"
+
+
+def test_an_acronym_a_bracket_binds_in_one_document_is_that_name_in_the_whole_story():
+    define = _claim("a", "Velin Agency for Flood Relief", "government")
+    define["text"] = "Tomas Arn, who speaks for the Velin Agency for Flood Relief (BPKX), said 40 died."
+    claims = [define, _claim("b", "BPKX", "organization"), _claim("c", "BPKX", "organization")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["b"], "BPKX") == "Velin Agency for Flood Relief"
+    assert story_name(table, DOCS["c"], "BPKX") == "BPKX"  # another story: no bracket binds it there
+
+
+def test_a_descriptive_name_is_the_one_named_body_with_its_head():
+    claims = [_claim("a", "the agency", "government"), _claim("a", "BPKX", "government"),
+              _claim("b", "the national flood agency", "government"), _claim("b", "the health agency", "government"),
+              _claim("b", "the charity", "organization"), _claim("b", "Tarn Rose Cross", "organization")]
+    claims[1]["text"] = "The Velin Agency for Flood Relief (BPKX) said 40 died."
+    claims[4]["entities"] = [{"text": "the Blue Foundation", "norm": "Blue Foundation", "label": "ORG"}]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "the agency") == "Velin Agency for Flood Relief"  # known by its bracket
+    assert story_name(table, DOCS["b"], "the national flood agency") == "Velin Agency for Flood Relief"  # the story's
+    assert story_name(table, DOCS["b"], "the health agency") == "the health agency"  # "health" is not in its name
+    assert story_name(table, DOCS["b"], "the charity") == "Blue Foundation"  # a charity's kind of name
+    # two named agencies in the document: "the agency" stays itself
+    claims += [_claim("a", "Tarn Agency for Roads", "government")]
+    assert story_name(story_names(DOCS, claims), DOCS["a"], "the agency") == "the agency"
+
+
+def test_a_person_s_possessive_body_is_the_office_of_the_person_the_sentence_names_before_it():
+    text = "Mayor Tomas Arn cut short his visit to Tarn, his office said."
+    claim = _sentence("a", text, "his office", "his office")
+    claim["entities"] = [{"label": "PERSON", "text": "Tomas Arn", "norm": "Tomas Arn",
+                          "span": [50 + text.index("Tomas"), 50 + text.index("Tomas") + 9]}]
+    after = _sentence("b", "His office said so, Tomas Arn added.", "His office", "his office")
+    after["entities"] = [{"label": "PERSON", "text": "Tomas Arn", "norm": "Tomas Arn", "span": [70, 79]}]
+    table = story_names(DOCS, [claim, after])
+    assert story_name(table, DOCS["a"], "his office") == "Tomas Arn's office"
+    assert story_name(table, DOCS["b"], "his office") == "his office"  # the person comes after: no owner
+
+
+def test_a_descriptive_name_is_read_as_the_story_names_it_and_never_takes_a_shorter_name():
+    claims = [_claim("a", "Flood agency", "government"), _claim("b", "the national flood agency", "government"),
+              _claim("a", "Velin Agency for Flood Relief", "government"),
+              _claim("a", "Velinese health ministry", "government"), _claim("a", "Health Ministry", "government")]
+    table = story_names(DOCS, claims)
+    # a headline's "Flood agency" is the story's "national flood agency", and so the named agency
+    assert story_name(table, DOCS["a"], "Flood agency") == "Velin Agency for Flood Relief"
+    assert story_name(table, DOCS["a"], "Velinese health ministry") == "Velinese health ministry"
+
+
+def test_a_body_s_spokesman_is_the_one_person_the_document_titles_so():
+    titled = _claim("a", "Tomas Arn", "person")
+    titled["attribution"]["source"] = "agency spokesman Tomas Arn"
+    claims = [titled, _claim("a", "the agency's spokesman", "person"), _claim("b", "the agency's spokesman", "person")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "the agency's spokesman") == "Tomas Arn"
+    assert story_name(table, DOCS["b"], "the agency's spokesman") == "the agency's spokesman"  # nobody titled so
