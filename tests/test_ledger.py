@@ -182,6 +182,31 @@ def test_a_pronoun_before_a_level_verb_refers_back_to_the_documents_tally():
     assert table.measure == "deaths" and sorted(r.quantity["value"] for r in table.rows) == [40, 52, 61]
 
 
+def test_a_pronoun_with_a_copula_or_a_verb_of_stating_refers_back_to_the_tally():
+    s1 = "The mudslide killed at least 30 people, officials said."
+    s2 = "It was a provisional 37 at dawn; by noon it went to 44, and later it became 52."
+    s3 = "Forecasters put it at 5.9 on the scale."
+    s4 = "She said that nobody could keep working until 67."
+    c1 = claim("d", s1, [quantity(s1, "at least 30", 30, approx="at_least", counted="people", predicate="kill")])
+    c2 = claim("d", s2, [quantity(s2, "37", 37), quantity(s2, "44", 44, predicate="go"),
+                         quantity(s2, "52", 52, predicate="become")])
+    c3 = claim("d", s3, [quantity(s3, "5.9", 5.9, predicate="put")])
+    c4 = claim("d", s4, [quantity(s4, "67", 67, predicate="go")])
+    (table,) = build_ledger([c1, c2, c3, c4], {"d": {"doc_id": "d"}})
+    # "it was", "it went to", "it became" give the toll new values; a magnitude (not a
+    # whole number) and a number after the conjunction "that" are no tally
+    assert table.measure == "deaths" and sorted(r.quantity["value"] for r in table.rows) == [30, 37, 44, 52]
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("Storm kills over 60 in coastal towns", "over 60", 60),
+    ("Dozens feared trapped as 45 die in bus plunge", "45", 45),
+])
+def test_headline_present_tense_verbs_of_dying_are_measure_cues(sentence, text, value):
+    q = quantity(sentence, text, value)
+    assert measure_of(claim("d", sentence, [q]), q) == "deaths"
+
+
 def test_a_level_verb_reaches_its_tally_across_a_list_of_levels():
     s1 = "The landslide killed at least 40 people, officials said."
     s2 = ("The official toll has climbed from 41,481 on Jan. 23, to 50,000 on Jan. 24, to 62,000 "
