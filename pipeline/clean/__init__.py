@@ -24,7 +24,8 @@ Four passes, each with its rules stated in its module:
    under a "Related" head are removed after it (:func:`.zones.drop_links`), so the
    boundary search reads the page as before, and so is the run of short non-sentence
    lines that ends a plain-text page after the article's last sentence
-   (:func:`.zones.drop_trailing`).
+   (:func:`.zones.drop_trailing`), and then the teaser paragraph of the page's last story
+   link when nothing of the article follows it (:func:`.zones.drop_teaser`).
 4. **Hard-wrapped lines** (:mod:`.wrap`): in text broken at a fixed width inside
    sentences, the kept pieces of a paragraph's lines become one segment (a headline
    over two lines one headline), and a removed line takes the rest of its sentence.
@@ -40,7 +41,7 @@ from .lexicon import _lexicon
 from .lines import _WS, _Doc, _lines
 from .settings import CleanSettings
 from .wrap import join_wrapped
-from .zones import _body, _Scan, _top_zone, drop_links, drop_trailing
+from .zones import _body, _Scan, _top_zone, drop_links, drop_teaser, drop_trailing
 
 __all__ = ["CleanSettings", "clean", "extract_html", "html_to_text"]
 
@@ -70,6 +71,7 @@ def clean(text: str, *, title: str | None = None, published: str | None = None,
     _off_topic(doc, lex, settings, html=html)
     drop_links(scan)
     drop_trailing(scan)
+    drop_teaser(scan)
     join_wrapped(doc, settings, title)
     return _assemble(doc, title=meta["title"], published=published or meta["published"],
                      byline=meta["byline"], tags=meta["tags"], dateline=_kept_dateline(doc, meta["dateline"]))

@@ -120,7 +120,7 @@ def _lexicon() -> _Lexicon:
         headline_tag=_headline_tag(raw.get("headline_tags", [])),
         caption_verbs=frozenset(f for v in raw.get("caption_verbs", []) for f in _present_forms(v)),
         weekdays=re.compile(rf"\b(?:{_alternation([w for w in raw['weekdays'] if len(w) > 4])})\b", re.IGNORECASE),
-        segment_turns=re.compile(rf"(?:{_alternation(raw.get('segment_turns', []))})\b", re.IGNORECASE))
+        segment_turns=re.compile(rf"(?:{_alternation(raw.get('segment_turns', []))})(?!\w)", re.IGNORECASE))
 
 
 def _headline_tag(tags: list[str]) -> re.Pattern:
