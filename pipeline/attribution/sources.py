@@ -821,7 +821,7 @@ class DocIndex:
                     return self._agentive(next((g for g in agent.children if g.dep_ == "pobj"), None))
         return None
 
-    def count_giver(self, head: "Token | None") -> "Token | None":
+    def count_giver(self, head: "Token | None", of: bool = True) -> "Token | None":
         """Who gives a tally that frames a figure ("by the count of the army control
         room", "on the police count"): :meth:`giver`, or else an "of" object or noun
         modifier of the tally noun that can give figures. Only under a framing preposition
@@ -829,7 +829,8 @@ class DocIndex:
         givers. A heuristic on the parse (with "reckoning" and "account" as tally nouns):
         real-world figure source dev 0.756 -> 0.759, test 0.710 -> 0.715. A demonstrative
         standing for the tally ("by that of the unions", ``back_determiners``) takes its "of"
-        giver too."""
+        giver too. With ``of`` False only a noun modifier counts ("The police estimate was
+        240,000"; "the number of people was 300" names no giver)."""
         if head is None:
             return None
         if (found := self.giver(head)) is not None:
@@ -842,7 +843,7 @@ class DocIndex:
             return None
         for c in head.children:
             tok = c if c.dep_ == "compound" else next(
-                (g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" and c.lower_ == "of" else None
+                (g for g in c.children if g.dep_ == "pobj"), None) if of and c.dep_ == "prep" and c.lower_ == "of" else None
             if (found := self._agentive(tok)) is not None:
                 return found
         return None
@@ -854,7 +855,7 @@ class DocIndex:
         headline's capitals: ``event_nouns``)."""
         if tok is None or tok.lower_ in self.lex.event_nouns:
             return None
-        words = self.lex.people_and_bodies | self.lex.bodies
+        words = self.lex.people_and_bodies | self.lex.bodies | self.lex.office_heads
         if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.lower_ in words or tok.lemma_.lower() in words \
                 or tok.text.replace(".", "").isupper() and len(tok.text) > 1:
             return tok
