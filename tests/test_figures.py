@@ -121,6 +121,11 @@ def test_an_office_of_a_body_gives_the_figure_it_is_the_source_of():
     assert _source(figs["About 9,000 tonnes"]) == "town hall" and _source(figs["61,000"]) == "police prefecture"
 
 
+def test_a_control_room_gives_its_count():
+    figs = _figures("By the count of the army control room, 2,431 people have been rescued.")
+    assert _source(figs["2,431"]) == "army control room"
+
+
 def test_a_tally_a_body_modifies_gives_the_figure_it_equals():
     figs = _figures("The police estimate for that rally was 140,000. The death toll from the raid was 12. "
                     "The AP tally covers just 15 of those countries.")

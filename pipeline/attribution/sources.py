@@ -842,8 +842,9 @@ class DocIndex:
         if head.lemma_.lower() not in self.lex.figure_nouns and not stands_for:
             return None
         for c in head.children:
+            of_object = of and c.dep_ == "prep" and c.lower_ == "of"
             tok = c if c.dep_ == "compound" else next(
-                (g for g in c.children if g.dep_ == "pobj"), None) if of and c.dep_ == "prep" and c.lower_ == "of" else None
+                (g for g in c.children if g.dep_ == "pobj"), None) if of_object else None
             if (found := self._agentive(tok)) is not None:
                 return found
         return None
@@ -852,7 +853,10 @@ class DocIndex:
         """``tok`` when it can give figures: a person, body or place by name, or a noun for
         people, bodies or media ("the toll from the stampede" names a cause, not a giver,
         and so does "Toll From Tsunami", an event noun the tagger reads as a name in a
-        headline's capitals: ``event_nouns``)."""
+        headline's capitals: ``event_nouns``). A body's office counts too (``office_heads``:
+        "the figure from the police prefecture", "by the count of the army control room";
+        real-world figure source dev 0.805 -> 0.806 for "room", test unchanged; source keys
+        per gold body dev 1.202 -> 1.205)."""
         if tok is None or tok.lower_ in self.lex.event_nouns:
             return None
         words = self.lex.people_and_bodies | self.lex.bodies | self.lex.office_heads
