@@ -109,6 +109,50 @@ def test_a_tally_framing_a_figure_names_its_giver_by_of_or_modifier():
     assert _source(figs["800"]) == "ministry" and _source(figs["20"]) is None
 
 
+def test_in_a_givers_estimate_frames_the_figure_but_in_a_document_does_not():
+    figs = _figures("The march drew more than 800,000 people, in the organisers' estimate. "
+                    "The village accounts for 2,183 of the dead in the council's list.")
+    assert _source(figs["more than 800,000"]) == "organisers" and _source(figs["2,183"]) is None
+
+
+def test_an_office_of_a_body_gives_the_figure_it_is_the_source_of():
+    figs = _figures("About 9,000 tonnes of rubbish lie in the streets, by the estimate of the town hall. "
+                    "In Velin, the figure from the police prefecture is 61,000.")
+    assert _source(figs["About 9,000 tonnes"]) == "town hall" and _source(figs["61,000"]) == "police prefecture"
+
+
+def test_a_control_room_gives_its_count():
+    figs = _figures("By the count of the army control room, 2,431 people have been rescued.")
+    assert _source(figs["2,431"]) == "army control room"
+
+
+def test_a_tally_a_body_modifies_gives_the_figure_it_equals():
+    figs = _figures("The police estimate for that rally was 140,000. The death toll from the raid was 12. "
+                    "The AP tally covers just 15 of those countries.")
+    assert _source(figs["140,000"]) == "police" and _source(figs["12"]) is None
+    assert _source(figs["15"]) is None
+
+
+def test_the_agent_of_a_passive_count_gives_the_number_after_its_colon():
+    figs = _figures("Far fewer were counted by the Ministry of Health: 380,000.")
+    assert _source(figs["380,000"]) == "Ministry of Health"
+
+
+def test_a_verb_setting_a_tally_gives_its_subject_the_figure():
+    figs = _figures("The army cut the toll to 225. The storm raised the toll to 40.")
+    assert _source(figs["225"]) == "army" and _source(figs["40"]) is None
+
+
+def test_a_level_set_after_a_report_of_a_level_goes_on_with_it():
+    figs = _figures("Marta Velo told reporters that 90 victims had been buried. Injuries stood at 286, "
+                    "of which 48 were serious. The list of the missing had grown to 329.\n\n"
+                    "Bruno Kel said 70 people had died. For Velin the toll stands at 148.\n\n"
+                    "Injuries stood at 186.")
+    assert _source(figs["286"]) == "Marta Velo" and _source(figs["48"]) == "Marta Velo"
+    assert _source(figs["329"]) == "Marta Velo" and _source(figs["186"]) is None
+    assert _source(figs["148"]) is None  # another place, in the outlet's voice
+
+
 def test_the_countrys_body_takes_the_country_named_before_it():
     figs = _figures("Floods in Norway have killed 31 people, the country's interior ministry says. "
                     "Sweden is counting too: its interior ministry says 12 died. "

@@ -21,6 +21,9 @@ class Lexicon:
     figure_verbs: frozenset[str]
     figure_nouns: frozenset[str]
     count_frames: frozenset[str]
+    estimate_frames: frozenset[str]
+    estimate_nouns: frozenset[str]
+    level_verbs: frozenset[str]
     belief_verbs: frozenset[str]
     transfer_verbs: frozenset[str]
     unsaid_verbs: frozenset[str]
@@ -44,6 +47,7 @@ class Lexicon:
     owned_media_modifiers: frozenset[str]
     document_heads: frozenset[str]
     government_heads: frozenset[str]
+    office_heads: frozenset[str]
     government_name_words: tuple[str, ...]
     organization_heads: frozenset[str]
     anonymous_heads: frozenset[str]
@@ -85,6 +89,9 @@ def lexicon() -> Lexicon:
         figure_verbs=low(cues["figure_verbs"]),
         figure_nouns=low(cues["figure_nouns"]),
         count_frames=low(cues["count_frames"]),
+        estimate_frames=low(cues["estimate_frames"]),
+        estimate_nouns=low(cues["estimate_nouns"]),
+        level_verbs=low(cues["level_verbs"]),
         belief_verbs=low(cues["belief_verbs"]),
         transfer_verbs=low(cues["transfer_verbs"]),
         unsaid_verbs=low(cues["unsaid_verbs"]),
@@ -108,6 +115,7 @@ def lexicon() -> Lexicon:
         owned_media_modifiers=low(src["owned_media_modifiers"]),
         document_heads=low(src["document_heads"]),
         government_heads=low(src["government_heads"]),
+        office_heads=low(src["office_heads"]),
         government_name_words=tuple(x.lower() for x in src["government_name_words"]),
         organization_heads=low(src["organization_heads"]),
         anonymous_heads=low(src["anonymous_heads"]),
