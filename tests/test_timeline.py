@@ -269,3 +269,70 @@ def test_a_figure_stated_in_a_month_comes_after_the_days_of_that_month():
     table = _rows([b, a], docs)
     assert [r.quantity["text"] for r in table.rows] == ["17", "around 80"]
     assert table.rows[1].stated == "2017-06" and table.rows[1].replaces == 0
+
+
+def test_from_marks_an_earlier_figure_only_as_its_object():
+    s = "The toll rose to 96, up from an earlier count of 81."
+    c = _deaths(s, ("96", 96), ("81", 81))
+    assert is_older(c, c["quantities"][1])
+    s = "The toll from the landslide rose to 96."
+    c = _deaths(s, ("96", 96))
+    assert not is_older(c, c["quantities"][0])
+
+
+def test_a_sentence_opening_with_an_earlier_time_makes_all_its_figures_earlier():
+    s = "Earlier in the day the toll had stood at 52, with more than 70 people unaccounted for."
+    c = _deaths(s, ("52", 52), ("more than 70", 70))
+    assert is_older(c, c["quantities"][0]) and is_older(c, c["quantities"][1])
+    s = "The toll stood at 52 in the evening, with more than 70 people unaccounted for."
+    c = _deaths(s, ("52", 52), ("more than 70", 70))
+    assert not is_older(c, c["quantities"][0]) and not is_older(c, c["quantities"][1])
+
+
+def test_a_date_after_a_clause_break_is_not_the_figures_day():
+    s = "The count reached 410, and on 5 May, it was 466."
+    c = _deaths(s, ("410", 410), ("466", 466), dates=(("5 May", "2021-05-05"),))
+    assert stated_date(c, c["quantities"][0], "2021-05-09T10:00:00") == "2021-05-09"
+    assert stated_date(c, c["quantities"][1], "2021-05-09T10:00:00") == "2021-05-09"
+    s = "The count reached 410 on 5 May, officials said."
+    c = _deaths(s, ("410", 410), dates=(("5 May", "2021-05-05"),))
+    assert stated_date(c, c["quantities"][0], "2021-05-09T10:00:00") == "2021-05-05"
+
+
+def test_a_rounding_of_an_exact_figure_is_never_the_figure_a_new_one_replaces():
+    old = _at(_deaths("Officials counted 2,187 dead on Monday.", ("2,187", 2187)), 0)
+    s = "The toll is near 2,200, aid groups say."
+    near = _at(claim("d", s, [quantity(s, "near 2,200", 2200, approx="about", predicate="kill")]), 50)
+    new = _at(_deaths("Officials now count 2,246 dead.", ("2,246", 2246)), 100)
+    table = _rows([old, near, new], {"d": {"doc_id": "d", "published": "2021-03-27"}})
+    by = {r.quantity["text"]: i for i, r in enumerate(table.rows)}
+    assert table.rows[by["2,246"]].replaces == by["2,187"]
+
+
+def test_a_new_figure_replaces_the_first_mention_of_the_old_one():
+    first = _at(_deaths("Officials counted 312 dead.", ("312", 312)), 0)
+    again = _at(_deaths("The 312 dead were mostly farmers.", ("312", 312)), 40)
+    new = _at(_deaths("By evening the toll was 340.", ("340", 340)), 90)
+    table = _rows([first, again, new], {"d": {"doc_id": "d", "published": "2021-03-27"}})
+    firsts = [i for i, r in enumerate(table.rows) if r.quantity["span"][0] < 40 and r.quantity["value"] == 312]
+    assert table.rows[[i for i, r in enumerate(table.rows) if r.quantity["value"] == 340][0]].replaces == firsts[0]
+
+
+def test_a_level_the_count_had_stood_at_is_an_earlier_figure():
+    s = "Recorded deaths, which had stood at 410 under the old method, now number 266."
+    c = _deaths(s, ("410", 410), ("266", 266))
+    assert is_older(c, c["quantities"][0]) and not is_older(c, c["quantities"][1])
+    table = _rows([c], {"d": {"doc_id": "d", "published": "2021-03-27"}})
+    by = {r.quantity["text"]: i for i, r in enumerate(table.rows)}
+    assert table.rows[by["266"]].replaces == by["410"] and table.rows[by["266"]].change == "revised"
+
+
+def test_a_denial_reaches_every_mention_of_the_figure_by_its_source():
+    head = _at(_disputed(_deaths("Police say 61 died; critics call the toll too low", ("61", 61),
+                                 source="Police"), 0), 0)
+    body = _at(_disputed(_deaths("Police said on Saturday that 61 people had died.", ("61", 61),
+                                 source="Police")), 60)
+    rival = _at(_disputed(_deaths("A hospital also counted 61 dead.", ("61", 61), source="hospital")), 120)
+    table = _rows([head, body, rival], {"d": {"doc_id": "d", "published": "2021-03-27"}})
+    marks = sorted((r.source, r.disputed) for r in table.rows)
+    assert marks == [("Police", True), ("Police", True), ("hospital", False)]
