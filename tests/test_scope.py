@@ -666,3 +666,20 @@ def test_a_city_after_for_is_a_place_of_the_count():
     s = "For Kathmandu alone, the police count was 600."
     c = claim("d", s, [("600", 600)], [("Kathmandu", KATHMANDU)])
     assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", "Kathmandu")
+
+
+def test_a_countrys_possessive_is_that_country_whatever_its_label():
+    s = "Nepal's toll reached 40 on Monday."
+    c = claim("d", s, [("40", 40)], [])
+    c["entities"] = [{"text": "Nepal's", "span": [0, 7], "label": "PERSON", "norm": "Nepal", "entity_id": "ent:n"}]
+    assert scope_of(c, c["quantities"][0], None, {"Nepal", "India"}) == ("Nepal", None)
+    assert countries_named([c])["d"] == {"Nepal"}
+
+
+def test_their_country_refers_back_to_the_sources_country():
+    s = "Kenyan officials said 40 people had died in the east of their country."
+    c = claim("d", s, [("40", 40)], [])
+    c["attribution"] = {"source_span": [0, 16]}
+    c["entities"] = [{"text": "Kenyan", "span": [0, 6], "label": "NORP", "norm": "Kenyan", "entity_id": "ent:k"}]
+    # a story across countries: no main country, and India named last before the sentence
+    assert scope_of(c, c["quantities"][0], None, {"Kenya", "India"}, previous="India") == ("Kenya", None)
