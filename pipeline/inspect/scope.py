@@ -571,6 +571,8 @@ def _capital_marks(claim: dict[str, Any], q_span: tuple[int, int], others: list[
     if default is None or (city := capitals().get(default)) is None:
         return []
     text, base = str(claim.get("text") or ""), (claim.get("span") or [0, 0])[0]
+    if "capital" not in text:
+        return []   # the usual case, told without the pattern
     marks = ((_distance(text, q_span, (m.start() + base, m.end() + base), others), (default, city))
              for m in _capital_re().finditer(text))
     return [mark for mark in marks if mark[0] <= len(text)]
@@ -714,14 +716,23 @@ def _tally_marks(claim: dict[str, Any], q_span: tuple[int, int], others: list[tu
     (issue 21; docs/ledger.md, "Place scope")."""
     text, base = str(claim.get("text") or ""), (claim.get("span") or [0, 0])[0]
     out = []
-    for m in _tally_owner_re().finditer(text):
-        found = _province_name(m.group("name"))
-        if found is None or (sub := subdivision_named(found[1], named)) is None:
-            continue
-        start = m.start("name") + found[0] + base
-        dist = _distance(text, q_span, (start, start + len(found[1])), others)
-        out.append((dist, (PROVINCE, sub[1])))
+    for start, name in _tally_owners(text):
+        if (sub := subdivision_named(name, named)) is not None:
+            dist = _distance(text, q_span, (start + base, start + base + len(name)), others)
+            out.append((dist, (PROVINCE, sub[1])))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _tally_owners(text: str) -> tuple[tuple[int, str], ...]:
+    """(start, name) of each name of a sentence that owns a tally noun (:func:`_tally_owner_re`,
+    without leading stop words, no country, region or demonym: :func:`_province_name`):
+    scanned once per sentence, not per count of it."""
+    out = []
+    for m in _tally_owner_re().finditer(text):
+        if (found := _province_name(m.group("name"))) is not None:
+            out.append((m.start("name") + found[0], found[1]))
+    return tuple(out)
 
 
 @lru_cache(maxsize=4096)
