@@ -565,6 +565,51 @@ def test_a_province_needs_its_country_named_and_a_place_label():
     assert scope_of(c, c["quantities"][0], "Zimbabwe", {"Zimbabwe"}) == ("Zimbabwe", None)
 
 
+def test_a_subdivision_owning_a_tally_is_its_breakdown_without_an_entity():
+    s = "Flood update: Matabeleland North toll rises to 40"
+    c = claim("d", s, [("40", 40)], [])
+    assert scope_of(c, c["quantities"][0], "Zimbabwe", {"Zimbabwe"}) == ("Zimbabwe", "Matabeleland North")
+    s = "Flood update: Matabeleland North's death toll rises to 40"
+    c = claim("d", s, [("40", 40)], [])
+    assert scope_of(c, c["quantities"][0], "Kenya", {"Kenya", "Zimbabwe"}) == ("Zimbabwe", "Matabeleland North")
+    # a name the gazetteer holds as no subdivision owns no place, nor a verb between
+    s = "Flood update: Reuters toll rises to 40"
+    c = claim("d", s, [("40", 40)], [])
+    assert scope_of(c, c["quantities"][0], "Zimbabwe", {"Zimbabwe"}) == ("Zimbabwe", None)
+    s = "Flood update: Matabeleland North puts number at 40"
+    c = claim("d", s, [("40", 40)], [])
+    assert scope_of(c, c["quantities"][0], "Zimbabwe", {"Zimbabwe"}) == ("Zimbabwe", None)
+
+
+def test_the_capital_by_its_title_is_the_main_countrys_capital():
+    s = "Some 1.2 million marched across the country, 80,000 of them in the capital."
+    c = claim("d", s, [("1.2 million", 1.2e6), ("80,000", 80000)], [])
+    assert scope_of(c, c["quantities"][1], "France", {"France"}) == ("France", "Paris")
+    # the mark is across another number from the national count: not the total's
+    assert scope_of(c, c["quantities"][0], "France", {"France"}) == ("France", None)
+    # a provincial capital or the capital area is not the country's capital
+    for s in ("Some 800 people marched in the provincial capital.", "Some 800 people marched in the capital area."):
+        c = claim("d", s, [("800", 800)], [])
+        assert scope_of(c, c["quantities"][0], "France", {"France"}) == ("France", None)
+    # no main country: no one capital
+    s = "Some 800 people marched in the capital."
+    c = claim("d", s, [("800", 800)], [])
+    assert scope_of(c, c["quantities"][0], None, set()) == (None, None)
+
+
+def test_a_fronted_place_unknown_to_the_gazetteer_scopes_its_sentence():
+    s = "In Velmora, the hillside suburb, mudslides killed at least 14 people."
+    c = claim("d", s, [("14", 14)], [])
+    c["entities"] = [{"text": "Velmora", "span": [3, 10], "label": "GPE", "norm": "Velmora", "entity_id": "ent:v"}]
+    assert scope_of(c, c["quantities"][0], "Zimbabwe", {"Zimbabwe"}) == ("Zimbabwe", "Velmora")
+    # not fronted: the sentence's place is not set by it
+    s = "Mudslides killed at least 14 people, a doctor from Velmora said."
+    c = claim("d", s, [("14", 14)], [])
+    i = s.index("Velmora")
+    c["entities"] = [{"text": "Velmora", "span": [i, i + 7], "label": "GPE", "norm": "Velmora", "entity_id": "ent:v"}]
+    assert scope_of(c, c["quantities"][0], "Zimbabwe", {"Zimbabwe"}) == ("Zimbabwe", None)
+
+
 def test_a_province_name_two_named_countries_share_is_no_ones_breakdown():
     s = "Floods killed 40 people in Punjab, officials said."
     c = claim("d", s, [("40", 40)], [])
@@ -615,3 +660,26 @@ def test_a_province_needs_no_place_preposition_before_it():
     s = "Gweru, where the storm broke, recorded 30 of those deaths."
     c = claim("d", s, [("30", 30)], [("Gweru", gweru)])
     assert scope_of(c, c["quantities"][0], "Zimbabwe", {"Zimbabwe"}) == ("Zimbabwe", None)
+
+
+def test_a_city_after_for_is_a_place_of_the_count():
+    s = "For Kathmandu alone, the police count was 600."
+    c = claim("d", s, [("600", 600)], [("Kathmandu", KATHMANDU)])
+    assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", "Kathmandu")
+
+
+def test_a_countrys_possessive_is_that_country_whatever_its_label():
+    s = "Nepal's toll reached 40 on Monday."
+    c = claim("d", s, [("40", 40)], [])
+    c["entities"] = [{"text": "Nepal's", "span": [0, 7], "label": "PERSON", "norm": "Nepal", "entity_id": "ent:n"}]
+    assert scope_of(c, c["quantities"][0], None, {"Nepal", "India"}) == ("Nepal", None)
+    assert countries_named([c])["d"] == {"Nepal"}
+
+
+def test_their_country_refers_back_to_the_sources_country():
+    s = "Kenyan officials said 40 people had died in the east of their country."
+    c = claim("d", s, [("40", 40)], [])
+    c["attribution"] = {"source_span": [0, 16]}
+    c["entities"] = [{"text": "Kenyan", "span": [0, 6], "label": "NORP", "norm": "Kenyan", "entity_id": "ent:k"}]
+    # a story across countries: no main country, and India named last before the sentence
+    assert scope_of(c, c["quantities"][0], None, {"Kenya", "India"}, previous="India") == ("Kenya", None)
