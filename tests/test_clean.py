@@ -532,16 +532,6 @@ def test_empty_and_blank():
         assert not c.segments and not c.removed
 
 
-def test_throughput_is_high():
-    import time
-    text = "\n\n".join(ARTICLE * 30 + UNRELATED * 10)
-    t0 = time.perf_counter()
-    for _ in range(5):
-        clean(text)
-    rate = 5 * len(text) / (time.perf_counter() - t0)
-    assert rate > 200_000
-
-
 def test_corpus_invariants(corpus_texts):
     assert corpus_texts
     for name, text in corpus_texts.items():
