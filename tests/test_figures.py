@@ -320,6 +320,18 @@ def test_disputing_this_points_back_though_the_sentence_gives_counter_figures():
     assert "disputed" in _flags(figs["30"]) and "disputed" not in _flags(figs["12"])
 
 
+@pytest.mark.parametrize("note, disputed", [
+    ("The navy has never accepted any of these counts.", True),
+    ("The navy does not recognise the figures.", True),
+    ("The navy accepted these figures.", False),            # acceptance contests nothing
+    ("The navy did not accept that 12 sailors drowned.", False),  # content, not a pointer
+])
+def test_a_negated_acceptance_disputes_the_figures_before(note, disputed):
+    figs = _figures("A harbour panel in Velin counted 31 dead and 9 missing. " + note)
+    assert ("disputed" in _flags(figs["31"])) is disputed
+    assert ("disputed" in _flags(figs["9"])) is disputed
+
+
 def test_a_denial_and_a_note_on_sourcing_can_share_a_sentence():
     figs = _figures("Rebels in Velin said more than 900 soldiers died. They offered no evidence, "
                     "and the army has rejected it.")

@@ -101,6 +101,7 @@ class Lexicon:
     dispute_before: tuple[str, ...] = ()
     dispute_after: tuple[str, ...] = ()
     dispute_window: int = 0
+    acceptance_verbs: frozenset[str] = frozenset()
     speech_object_verbs: frozenset[str] = frozenset()
     speech_object_not: frozenset[str] = frozenset()
 
@@ -123,6 +124,7 @@ def _disclaimer_fields(disc: dict) -> dict:
         self_hedge=bool(disc["self_hedge"]),
         dispute_reach_back=bool(disc["dispute_reach_back"]),
         dispute_pointers=frozenset(disc["dispute_pointers"]),
+        acceptance_verbs=frozenset(disc.get("acceptance_verbs", ())),
     )
 
 
