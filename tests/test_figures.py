@@ -364,6 +364,33 @@ def test_disputing_this_points_back_though_the_sentence_gives_counter_figures():
     assert "disputed" in _flags(figs["30"]) and "disputed" not in _flags(figs["12"])
 
 
+@pytest.mark.parametrize("note, disputed", [
+    ("The navy has never accepted any of these counts.", True),
+    ("The navy does not recognise the figures.", True),
+    ("The navy accepted these figures.", False),            # acceptance contests nothing
+    ("The navy did not accept that 12 sailors drowned.", False),  # content, not a pointer
+])
+def test_a_negated_acceptance_disputes_the_figures_before(note, disputed):
+    figs = _figures("A harbour panel in Velin counted 31 dead and 9 missing. " + note)
+    assert ("disputed" in _flags(figs["31"])) is disputed
+    assert ("disputed" in _flags(figs["9"])) is disputed
+
+
+@pytest.mark.parametrize("sentence, disputed, clear", [
+    ("Velin's two ministries disagree: one counts 3,100 dead, another 2,900.", ["3,100", "2,900"], ["two"]),
+    ("That toll was disputed at the time: a medic said his crews carried 65 bodies, while the "
+     "army gave a figure of 15 dead.", ["65", "15"], []),
+    ("The toll became a matter of open dispute on Friday, when the agency put it at 4,460 while "
+     "the army held to 2,300.", ["4,460", "2,300"], []),
+    ("The army disputed the figure: it says 46 died.", [], ["46"]),  # the counter-figure
+    ("Police and medics disagree about many things, and 40 people died on Friday.", [], ["40"]),
+])
+def test_the_counts_after_a_disagreement_are_disputed(sentence, disputed, clear):
+    figs = _figures(sentence)
+    assert all("disputed" in _flags(figs[k]) for k in disputed)
+    assert not any("disputed" in _flags(figs[k]) for k in clear)
+
+
 def test_a_denial_and_a_note_on_sourcing_can_share_a_sentence():
     figs = _figures("Rebels in Velin said more than 900 soldiers died. They offered no evidence, "
                     "and the army has rejected it.")

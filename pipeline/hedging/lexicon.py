@@ -101,6 +101,9 @@ class Lexicon:
     dispute_before: tuple[str, ...] = ()
     dispute_after: tuple[str, ...] = ()
     dispute_window: int = 0
+    disagree_verbs: frozenset[str] = frozenset()
+    elaboration_marks: frozenset[str] = frozenset()
+    acceptance_verbs: frozenset[str] = frozenset()
     speech_object_verbs: frozenset[str] = frozenset()
     speech_object_not: frozenset[str] = frozenset()
 
@@ -123,6 +126,7 @@ def _disclaimer_fields(disc: dict) -> dict:
         self_hedge=bool(disc["self_hedge"]),
         dispute_reach_back=bool(disc["dispute_reach_back"]),
         dispute_pointers=frozenset(disc["dispute_pointers"]),
+        acceptance_verbs=frozenset(disc.get("acceptance_verbs", ())),
     )
 
 
@@ -169,6 +173,8 @@ def lexicon() -> Lexicon:
         dispute_noun_preps=frozenset(cues["dispute"]["noun_preps"]),
         dispute_before=tuple(dispute["phrases_before"]), dispute_after=tuple(dispute["verdicts_after"]),
         dispute_window=int(dispute["window_words"]),
+        disagree_verbs=frozenset(dispute.get("disagree_verbs", ())),
+        elaboration_marks=frozenset(dispute.get("elaboration_marks", ())),
         speech_object_verbs=frozenset(cues["speech_hedge_objects"]["verbs"]),
         speech_object_not=frozenset(cues["speech_hedge_objects"]["not_heads"]),
         verify_inline=frozenset(ver["verbs"]),

@@ -11,7 +11,8 @@ independently verified", "Neither figure could be checked"), or an impersonal on
 was not possible to independently verify the numbers", "There was no way to confirm
 the toll"). A dispute verb with a target noun as object and no
 figures of its own ("The army denied the reports"), or with a demonstrative ("The
-ministry disputed this, saying only two bodies were found"), is treated the same way.
+ministry disputed this, saying only two bodies were found"), is treated the same way,
+and so is a negated verb of acceptance ("The navy has never accepted any of these counts").
 Not disclaimers: another source's checking ("police could not confirm the reports" is an
 attributed statement) unless what it failed to check is a figure ("officials could not
 confirm that number": :func:`_figure_unchecked`), "monitors confirm the toll surpassed 600" (reported content).
@@ -402,7 +403,7 @@ def find_disclaimer(index: int, sent: "Span", claim: Claim, spine: set[int],
             continue
         lemma = verb.lemma_.lower()
         is_verify = lemma in lex.disclaimer_verbs
-        is_dispute = lex.dispute_reach_back and lemma in lex.dispute_verbs
+        is_dispute = lex.dispute_reach_back and _dispute_verb(verb, lex)
         if not (is_verify or is_dispute):
             continue
         passive = any(c.dep_ == "auxpass" for c in verb.children)
@@ -545,6 +546,16 @@ def _names_content(verb: "Token", obj: "Token | None", claim: Claim) -> bool:
     return not any(q["span"][0] in inside for q in claim.quantities)
 
 
+def _dispute_verb(verb: "Token", lex: Lexicon) -> bool:
+    """A verb that contests its object: a dispute verb ("rejected the figures"), or a
+    negated verb of acceptance (``acceptance_verbs``: "The navy has never accepted any of
+    these counts", "does not recognise the toll"), which says the same. Heuristic:
+    real-world dev figure flag ``disputed`` F1 0.324 -> 0.532, flags micro-F1 0.871 ->
+    0.879, revisions+denials marked 0.373 -> 0.419; test unchanged (0.871)."""
+    lemma = verb.lemma_.lower()
+    return lemma in lex.dispute_verbs or (lemma in lex.acceptance_verbs and negated(verb))
+
+
 def _dispute_points_back(verb: "Token", obj: "Token | None", claim: Claim, lex: Lexicon) -> bool:
     """Is a dispute verb a pointer to earlier claims? Only as a main clause of its own,
     not negated, and with an object that names what it rejects: a target noun with no
@@ -559,7 +570,8 @@ def _dispute_points_back(verb: "Token", obj: "Token | None", claim: Claim, lex: 
     Heuristic (demonstratives; with a denial's counter-figures still reachable by later
     notes, :meth:`Matcher.matches`): real-world dev figure flag ``disputed`` F1 0.276 ->
     0.387, flags micro-F1 0.904 -> 0.906."""
-    if negated(verb) or obj is None or verb.dep_ not in ("ROOT", "conj"):
+    refused = verb.lemma_.lower() in lex.acceptance_verbs  # negated by definition
+    if (negated(verb) and not refused) or obj is None or verb.dep_ not in ("ROOT", "conj"):
         return False
     if obj.pos_ == "PRON" or obj.lower_ in lex.dispute_pointers:
         # the pronoun ends its clause: "rejected it." / "disputed this, saying …", not
