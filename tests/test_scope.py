@@ -638,3 +638,18 @@ def test_countries_named_by_adjective_or_inside_a_name_are_mentioned_only():
                       "entity_id": f"ent:{t}"} for t in ("Nepalese", "Bank of India")]
     named = countries_named([c, dict(c, claim_id="d2")])["d"]
     assert named == set() and named.mentioned == {"Nepal", "India"}
+
+
+def test_place_marks_worked_out_once_still_follow_the_countries_only_mentioned():
+    from pipeline.inspect.scope import NamedCountries, places_once
+
+    s = "Floods killed 30 people in Matabeleland North on Friday."
+    c = claim("d", s, [("30", 30)], [])
+    c["entities"] = [province(s, "Matabeleland North")]
+    q = c["quantities"][0]
+    mentioned, bare = NamedCountries(), NamedCountries()
+    mentioned.mentioned.add("Zimbabwe")   # "the Air Force of Zimbabwe" elsewhere in the document
+    want = [scope_of(c, q, "Mozambique", n) for n in (mentioned, bare)]
+    assert want[0] == ("Zimbabwe", "Matabeleland North") and want[1] != want[0]
+    with places_once():
+        assert [scope_of(c, q, "Mozambique", n) for n in (mentioned, bare)] == want

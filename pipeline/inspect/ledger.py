@@ -121,8 +121,8 @@ def _default_head(counted: str) -> str:
     """:func:`head_region` with the default lexicon, once per distinct phrase.
 
     Why (speed): the rules ask for a figure's head five times and more ("people" is
-    the counted phrase of most figures); working it out each time was 3% of the
-    ledger's CPU time on the 10,000-document ledger-scale bench."""
+    the counted phrase of most figures); working it out each time was 5% of the
+    ledger's CPU time on the 10,000-document ledger-scale bench (cProfile)."""
     return _head_region(counted, lexicon())
 
 
@@ -1102,8 +1102,8 @@ def mark_conflicts(rows: list[Row]) -> None:
 
     Why (speed): each pair once, the intervals worked out once per row, the cheap tests
     first (a group's values mostly overlap); visiting every ordered pair and reading both
-    intervals anew for each was a third of ordering the groups on the 10,000-document
-    ledger-scale bench."""
+    intervals anew for each was two fifths of ordering the groups on the 10,000-document
+    ledger-scale bench (cProfile)."""
     intervals = [r.interval for r in rows]
     for i, a in enumerate(rows):
         for j in range(i + 1, len(rows)):
@@ -1215,9 +1215,9 @@ def _memo_when(claim: dict[str, Any], q: dict[str, Any], ctx: "KeyContext", stor
     """:func:`pipeline.inspect.timescope.time_scope` of a figure of ``story`` against
     ``year`` (when the story began), once per figure and year.
 
-    Why (speed): the multi-country check and the group key both ask; working it out twice
-    was 3% of the ledger's CPU time on the 10,000-document ledger-scale bench. The figure
-    stays in the entry so its id is not reused while it lives."""
+    Why (speed): the multi-country check and the group key both ask; time scopes were 7%
+    of the ledger's CPU time on the 10,000-document ledger-scale bench (cProfile). The
+    figure stays in the entry so its id is not reused while it lives."""
     hit = ctx.whens.get((id(q), year))
     if hit is None:
         hit = ctx.whens[(id(q), year)] = (q, time_scope(claim, q, int(year[:4]) if year else None, year,

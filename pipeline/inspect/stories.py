@@ -128,8 +128,9 @@ def signature(text: str, s: StorySettings, permutations: Any = None) -> Any:
 
     Why (speed): datasketch hashes each shingle in a Python call of its own (SHA-1's first
     four bytes, little-endian); hashing them in one pass and reading the bytes as one
-    array took signing from some 9% of ``compare``'s CPU time on the 10,000-document
-    ledger-scale bench to about half that (docs/scaling.md, "Both cores")."""
+    array, and taking the remainder below without a division, takes some 13% off signing,
+    15% of ``compare``'s CPU time on the 10,000-document ledger-scale bench (cProfile;
+    docs/scaling.md, "Less CPU per figure")."""
     import numpy as np
 
     words = [w.casefold() for w in _WORDS.findall(text)]
