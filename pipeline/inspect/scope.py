@@ -791,10 +791,11 @@ def countries_named(claims: Iterable[dict[str, Any]]) -> dict[str, set[str]]:
     return out  # type: ignore[return-value]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _mentioned_by(name: str) -> frozenset[str]:
     """The countries an entity's text names by its adjective or inside a longer name (for
-    :attr:`NamedCountries.mentioned`), once per distinct text.
+    :attr:`NamedCountries.mentioned`), once per distinct text (the last 8,192 texts: a
+    story's names, a few MB at most in each worker).
 
     Why (speed): the same names come back in every document of a story; matching the
     country names' pattern anew in each was 6% of the key context's CPU time on the
