@@ -148,9 +148,13 @@ def signature(text: str, s: StorySettings, permutations: Any = None) -> Any:
     x = np.frombuffer(hashed, dtype="<u4").astype(np.uint64)[:, None] * a
     x += b
     y = x & prime
-    y += x >> np.uint64(61)
+    x >>= np.uint64(61)
+    y += x
+    np.subtract(y, prime, out=x)    # in place: each (shingles × permutations) array costs page faults
+    np.minimum(y, x, out=y)
+    y &= top
     # the values are below 2**32 after the mask, so the 32-bit array holds them
-    return (np.minimum(y, y - prime) & top).min(axis=0).astype("uint32")
+    return y.min(axis=0).astype("uint32")
 
 
 #: datasketch's MinHash constants: the permutations' prime modulus, the largest hash
