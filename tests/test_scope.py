@@ -683,3 +683,41 @@ def test_their_country_refers_back_to_the_sources_country():
     c["entities"] = [{"text": "Kenyan", "span": [0, 6], "label": "NORP", "norm": "Kenyan", "entity_id": "ent:k"}]
     # a story across countries: no main country, and India named last before the sentence
     assert scope_of(c, c["quantities"][0], None, {"Kenya", "India"}, previous="India") == ("Kenya", None)
+
+
+def test_place_marks_worked_out_once_still_follow_the_named_countries():
+    from pipeline.inspect.scope import places_once
+
+    s = "Floods killed 30 people in Kathmandu on Sunday."
+    c = claim("d", s, [("30", 30)], [("Kathmandu", KATHMANDU)])
+    q = c["quantities"][0]
+    with places_once():
+        # the same figure asked again with other named countries is not answered from the memo
+        assert scope_of(c, q, "Nepal", {"Nepal"}) == ("Nepal", "Kathmandu")
+        assert scope_of(c, q, "Nepal", set()) == ("Nepal", None)
+        assert scope_of(c, q, None, {"Nepal"}) == ("Nepal", "Kathmandu")
+    assert scope_of(c, q, "Nepal", set()) == ("Nepal", None)
+
+
+def test_countries_named_by_adjective_or_inside_a_name_are_mentioned_only():
+    s = "The Nepalese army and the Bank of India sent 30 people."
+    c = claim("d", s, [("30", 30)], [])
+    c["entities"] = [{"text": t, "span": [s.index(t), s.index(t) + len(t)], "label": "ORG", "norm": t,
+                      "entity_id": f"ent:{t}"} for t in ("Nepalese", "Bank of India")]
+    named = countries_named([c, dict(c, claim_id="d2")])["d"]
+    assert named == set() and named.mentioned == {"Nepal", "India"}
+
+
+def test_place_marks_worked_out_once_still_follow_the_countries_only_mentioned():
+    from pipeline.inspect.scope import NamedCountries, places_once
+
+    s = "Floods killed 30 people in Matabeleland North on Friday."
+    c = claim("d", s, [("30", 30)], [])
+    c["entities"] = [province(s, "Matabeleland North")]
+    q = c["quantities"][0]
+    mentioned, bare = NamedCountries(), NamedCountries()
+    mentioned.mentioned.add("Zimbabwe")   # "the Air Force of Zimbabwe" elsewhere in the document
+    want = [scope_of(c, q, "Mozambique", n) for n in (mentioned, bare)]
+    assert want[0] == ("Zimbabwe", "Matabeleland North") and want[1] != want[0]
+    with places_once():
+        assert [scope_of(c, q, "Mozambique", n) for n in (mentioned, bare)] == want

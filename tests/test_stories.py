@@ -252,3 +252,20 @@ def test_candidate_pairs_are_the_same_however_often_the_codes_are_folded(monkeyp
     once = _candidate_pairs(X, vocab, days, s).tolist()
     monkeypatch.setattr("pipeline.inspect.stories.FOLD_PAIRS", 0)
     assert _candidate_pairs(X, vocab, days, s).tolist() == once == [[0, 1], [0, 2], [1, 2], [3, 4]]
+
+
+def test_signature_is_datasketch_minhash_of_the_shingles():
+    from datasketch import MinHash
+
+    from pipeline.inspect.stories import _WORDS, _permutations, settings, signature
+
+    s = settings()
+    perms = _permutations(s)
+    for text in ("The river rose overnight and the town hall was closed to visitors until Friday morning.",
+                 "Café owners in the old quarter said the water reached the second step of the stairs " * 3,
+                 "too short", ""):
+        words = [w.casefold() for w in _WORDS.findall(text)]
+        shingles = {" ".join(words[k:k + s.shingle_words]) for k in range(max(1, len(words) - s.shingle_words + 1))}
+        m = MinHash(num_perm=s.num_perm, permutations=perms)
+        m.update_batch([sh.encode("utf-8") for sh in shingles if sh])
+        assert signature(text, s, perms).tolist() == m.hashvalues.tolist()

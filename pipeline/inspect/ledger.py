@@ -111,7 +111,22 @@ def head_region(counted: str, lex: Lexicon | None = None) -> str:
     "members of the government-led security forces in Latakia province" →
     "government-led security forces"; "civilians and unarmed fighters" → "civilians".
     """
-    lex = lex or lexicon()
+    if lex is None or lex is lexicon():
+        return _default_head(counted)
+    return _head_region(counted, lex)
+
+
+@lru_cache(maxsize=8192)
+def _default_head(counted: str) -> str:
+    """:func:`head_region` with the default lexicon, once per distinct phrase.
+
+    Why (speed): the rules ask for a figure's head five times and more ("people" is
+    the counted phrase of most figures); working it out each time was 5% of the
+    ledger's CPU time on the 10,000-document ledger-scale bench (cProfile)."""
+    return _head_region(counted, lexicon())
+
+
+def _head_region(counted: str, lex: Lexicon) -> str:
     first = re.split(r",|;|\(|\s+-\s+|\s+–\s+|\band\b|\bor\b|\bas well as\b|\bincluding\b",
                      counted.lower(), maxsplit=1)[0]
     words = [w for w in _words(first) if re.match(r"[\w’']", w)]
@@ -512,6 +527,13 @@ def _cue_measure(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> str 
     qs = q.get("span") or [None, None]
     if qs[0] is None:
         return None
+    lower = _flat(text)
+    # a plain substring test first: most cues are not in the sentence, and the sentences
+    # of 56% of the figures that come this far hold none (real-world output): then nothing
+    # below need be worked out
+    present = [(name, cue) for name, spec in lex.measures.items() for cue in spec.get("cues", []) if cue in lower]
+    if not present:
+        return None
     q_start, q_end = qs[0] - base, _phrase_end(q) - base
     # another number, or its counted phrase, between cue and number claims the cue for
     # itself; not a bare alternative joined to this bare number ("thousands, and
@@ -522,7 +544,6 @@ def _cue_measure(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> str 
               and not _partition(text, base, q, o, lex) and not q_end <= (o.get("span") or [0])[0] - base < appos
               and not _counts_no_measured(o, lex)
               for sp in (o.get("span"), o.get("counted_span")) if sp and sp[0] is not None]
-    lower = _flat(text)
     # where the sentence's bare numbers start: a claiming verb right before one is no cue
     bare_starts = {o["span"][0] - base for o in claim.get("quantities") or []
                    if (o.get("span") or [None])[0] is not None and not (o.get("counted") or "").strip()}
@@ -532,33 +553,30 @@ def _cue_measure(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> str 
     dates = [(d["span"][0] - base, d["span"][1] - base) for d in claim.get("dates") or []
              if (d.get("span") or [None])[0] is not None]
     best: tuple[int, str] | None = None
-    for name, spec in lex.measures.items():
-        for cue in spec.get("cues", []):
-            if cue not in lower:    # a plain substring test first: most cues are not in the sentence
+    for name, cue in present:
+        for m in _cue_re(cue).finditer(lower):
+            if _graded(lower, m.start(), lex) or _excluded(lower, m.start()) or _in_date(m.start(), dates) \
+                    or _reporting(cue, lower, m.end(), bare_starts):
                 continue
-            for m in _cue_re(cue).finditer(lower):
-                if _graded(lower, m.start(), lex) or _excluded(lower, m.start()) or _in_date(m.start(), dates) \
-                        or _reporting(cue, lower, m.end(), bare_starts):
-                    continue
-                if m.start() >= q_end:
-                    gap, lo, hi = lower[q_end:m.start()], q_end, m.start()
-                elif m.end() <= q_start:
-                    gap, lo, hi = lower[m.end():q_start], m.end(), q_start
-                else:  # the cue is inside the counted phrase ("dead bodies")
-                    gap, lo, hi = "", q_start, q_start
-                if any(lo <= s < hi or lo < e <= hi or s <= m.start() < e for s, e in others):
-                    continue
-                # words only: commas and dashes do not push a level verb's subject out of reach
-                dist = len([w for w in _words(gap) if w[0].isalnum()])
-                window = before_window if m.end() <= q_start else lex.window
-                if dist > window:
-                    continue
-                # a cue across "and", "while", a comma … is another clause's: one of the
-                # number's own clause wins ("17 were killed and seven more are being
-                # treated in hospital": 7 is in hospital, not killed)
-                rank = dist + (lex.window + 1 if _CLAUSE_BREAK.search(gap) else 0)
-                if best is None or rank < best[0]:
-                    best = (rank, name)
+            if m.start() >= q_end:
+                gap, lo, hi = lower[q_end:m.start()], q_end, m.start()
+            elif m.end() <= q_start:
+                gap, lo, hi = lower[m.end():q_start], m.end(), q_start
+            else:  # the cue is inside the counted phrase ("dead bodies")
+                gap, lo, hi = "", q_start, q_start
+            if any(lo <= s < hi or lo < e <= hi or s <= m.start() < e for s, e in others):
+                continue
+            # words only: commas and dashes do not push a level verb's subject out of reach
+            dist = len([w for w in _words(gap) if w[0].isalnum()])
+            window = before_window if m.end() <= q_start else lex.window
+            if dist > window:
+                continue
+            # a cue across "and", "while", a comma … is another clause's: one of the
+            # number's own clause wins ("17 were killed and seven more are being
+            # treated in hospital": 7 is in hospital, not killed)
+            rank = dist + (lex.window + 1 if _CLAUSE_BREAK.search(gap) else 0)
+            if best is None or rank < best[0]:
+                best = (rank, name)
     return best[1] if best else None
 
 
@@ -1097,11 +1115,18 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 
 def mark_conflicts(rows: list[Row]) -> None:
-    """Non-overlapping intervals between different sources, when comparable (indexes into rows)."""
+    """Non-overlapping intervals between different sources, when comparable (indexes into rows).
+
+    Why (speed): each pair once, the intervals worked out once per row, the cheap tests
+    first (a group's values mostly overlap); visiting every ordered pair and reading both
+    intervals anew for each was two fifths of ordering the groups on the 10,000-document
+    ledger-scale bench (cProfile)."""
+    intervals = [r.interval for r in rows]
     for i, a in enumerate(rows):
-        for j, b in enumerate(rows):
-            if i < j and not same_source(a.key, b.key) and comparable(a, b) \
-                    and b.replaces != i and a.replaces != j and not _overlap(a.interval, b.interval):
+        for j in range(i + 1, len(rows)):
+            b = rows[j]
+            if not _overlap(intervals[i], intervals[j]) and b.replaces != i and a.replaces != j \
+                    and not same_source(a.key, b.key) and comparable(a, b):
                 a.conflicts.append(j)
                 b.conflicts.append(i)
 
@@ -1176,6 +1201,8 @@ class KeyContext:
     sites: dict[tuple[str, Any], str] = field(default_factory=dict)
     crowds: set[Any] = field(default_factory=set)
     victims: dict[Any, frozenset[str]] = field(default_factory=dict)
+    #: (id of a figure, year) → (the figure, its time scope): :func:`_memo_when`
+    whens: dict[tuple[int, str | None], tuple[Any, str | None]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, claims: list[dict[str, Any]], documents: dict[str, dict[str, Any]],
@@ -1200,6 +1227,21 @@ class KeyContext:
         return ctx
 
 
+def _memo_when(claim: dict[str, Any], q: dict[str, Any], ctx: "KeyContext", story: Any,
+               year: str | None) -> str | None:
+    """:func:`pipeline.inspect.timescope.time_scope` of a figure of ``story`` against
+    ``year`` (when the story began), once per figure and year.
+
+    Why (speed): the multi-country check and the group key both ask; time scopes were 7%
+    of the ledger's CPU time on the 10,000-document ledger-scale bench (cProfile). The
+    figure stays in the entry so its id is not reused while it lives."""
+    hit = ctx.whens.get((id(q), year))
+    if hit is None:
+        hit = ctx.whens[(id(q), year)] = (q, time_scope(claim, q, int(year[:4]) if year else None, year,
+                                                         ctx.events.get(story)))
+    return hit[1]
+
+
 def _multi_country_stories(claims: list[dict[str, Any]], ctx: "KeyContext", lex: Lexicon) -> set[Any]:
     """Stories in which at least two countries are each the place of the story's own
     counts (not context) in at least two documents: an epidemic across a region, a
@@ -1215,7 +1257,7 @@ def _multi_country_stories(claims: list[dict[str, Any]], ctx: "KeyContext", lex:
         year = ctx.began.get(str(story)) if story else None
         for q in claim.get("quantities") or []:
             if not countable(q) or _memo_measure(claim, q, lex, ctx.measures) is None \
-                    or time_scope(claim, q, int(year[:4]) if year else None, year, ctx.events.get(story)) is not None:
+                    or _memo_when(claim, q, ctx, story, year) is not None:
                 continue
             country, _ = scope_of(claim, q, None, ctx.named.get(doc_id, set()))
             if country:
@@ -1311,7 +1353,7 @@ def tally_measure(claim: dict[str, Any], q: dict[str, Any], doc_measure: str | N
     if qs[0] is None:
         return None
     before = _flat(text[:qs[0] - base])
-    hits = [m for w in lex.tally for m in re.finditer(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", before)]
+    hits = [m for w in lex.tally if w in before for m in _cue_re(w).finditer(before)]
     near = [m for m in hits if len(_words(before[m.end():])) <= lex.level_window]
     if not near:
         if counted:
@@ -1620,7 +1662,7 @@ def group_key(claim: dict[str, Any], q: dict[str, Any], ctx: KeyContext,
             and not lex.measures[measure].get("per_day"):
         scope = _home_city_scope(scope, ctx.main_country.get(story))
     year = ctx.began.get(str(story)) if story else min(ctx.began.values(), default=None)
-    when = time_scope(claim, q, int(year[:4]) if year else None, year, ctx.events.get(story))
+    when = _memo_when(claim, q, ctx, story, year)
     if when is None and (lex.measures[measure].get("per_day") or story in ctx.crowds):
         # a crowd is counted for one day: each day of protest is a question of its own
         published = (ctx.documents.get(doc_id) or {}).get("published")

@@ -108,15 +108,17 @@ def _bare_name(e: dict[str, Any]) -> str:
     return re.sub(r"['’]s?$", "", str(e.get("text") or "").strip())
 
 
-#: while :func:`places_once` is active: id of a claim → (the claim, its place entities)
-_places_memo: dict[int, tuple[dict[str, Any], list[dict[str, Any]]]] | None = None
+#: while :func:`places_once` is active: id of a claim → (the claim, its place entities),
+#: and ``("marks", id of a figure)`` → (the figure, the named countries, its place marks)
+_places_memo: dict[Any, tuple[Any, ...]] | None = None
 
 
 @contextmanager
 def places_once() -> Iterator[None]:
     """Inside, :func:`place_entities` works a claim's places out once (the ledger's rules
     ask about five times per claim: 108,166 calls for 21,339 claims at 1,000 documents of
-    the ledger-scale bench); the memo holds the claims, so it ends with the block."""
+    the ledger-scale bench), and :func:`scope_of` a figure's place marks once
+    (:func:`_marks_once`); the memo holds the claims, so it ends with the block."""
     global _places_memo
     outer, _places_memo = _places_memo, {}
     try:
@@ -897,19 +899,31 @@ class NamedCountries(set):
 def countries_named(claims: Iterable[dict[str, Any]]) -> dict[str, set[str]]:
     """doc_id → the countries its claims name as countries (not through a city), a
     :class:`NamedCountries`."""
-    from ..names import country_of
-
     out: dict[str, NamedCountries] = defaultdict(NamedCountries)
     for c in claims:
         for e in c.get("entities") or []:
             known = admin_of(e)
             if known is not None and known[1] == "country":
                 out[str(c.get("doc_id"))].add(known[0])
-            elif (adj := country_of(str(e.get("text") or ""))) is not None:
-                out[str(c.get("doc_id"))].mentioned.add(adj)
-            else:
-                out[str(c.get("doc_id"))].mentioned.update(_countries_inside(str(e.get("text") or "")))
+            elif mentioned := _mentioned_by(str(e.get("text") or "")):
+                out[str(c.get("doc_id"))].mentioned.update(mentioned)
     return out  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=8192)
+def _mentioned_by(name: str) -> frozenset[str]:
+    """The countries an entity's text names by its adjective or inside a longer name (for
+    :attr:`NamedCountries.mentioned`), once per distinct text (the last 8,192 texts: a
+    story's names, a few MB at most in each worker).
+
+    Why (speed): the same names come back in every document of a story; matching the
+    country names' pattern anew in each was 6% of the key context's CPU time on the
+    10,000-document ledger-scale bench (cProfile)."""
+    from ..names import country_of
+
+    if (adj := country_of(name)) is not None:
+        return frozenset((adj,))
+    return frozenset(_countries_inside(name))
 
 
 @lru_cache(maxsize=1)
@@ -948,12 +962,10 @@ def scope_of(claim: dict[str, Any], q: dict[str, Any], default: str | None,
     qs = q.get("span") or [None, None]
     if qs[0] is None:
         return default, None
-    others = _other_counts(claim, q)
-    places = _cities(claim, tuple(qs), others, named) + _region_marks(claim, tuple(qs), others) \
-        + _rest_marks(claim, tuple(qs), others) + _province_marks(claim, tuple(qs), others) \
-        + _tally_marks(claim, tuple(qs), others, named) + _capital_marks(claim, tuple(qs), others, default) \
-        + _fronted_marks(claim, tuple(qs), others, named)
-    places.sort(key=lambda p: p[0])
+    others, places = _marks_once(claim, q, named)
+    # the capital's mark depends on the story's main country, so it is not memoised
+    if capital := _capital_marks(claim, tuple(qs), others, default):
+        places = sorted(places + capital, key=lambda p: p[0])
     if (not places or places[0][0] >= 0) and (name := _unknown_place_after(claim, q)):
         return subdivision_named(name, named) or (default, name)
     if not places:
@@ -978,6 +990,39 @@ def scope_of(claim: dict[str, Any], q: dict[str, Any], default: str | None,
                           if admin_of(e) == (country, "city")}) > 1):
         return country, None
     return country, city
+
+
+def _place_marks(claim: dict[str, Any], q: dict[str, Any],
+                 named: set[str] | frozenset[str]) -> tuple[list[tuple[int, int]], list[tuple[Any, Any]]]:
+    """(the claim's other counts, the place marks of the count ``q`` nearest first): what
+    :func:`scope_of` decides from, whatever the story's main country."""
+    qs = tuple(q["span"])
+    others = _other_counts(claim, q)
+    places = _cities(claim, qs, others, named) + _region_marks(claim, qs, others) \
+        + _rest_marks(claim, qs, others) + _province_marks(claim, qs, others) \
+        + _tally_marks(claim, qs, others, named) + _fronted_marks(claim, qs, others, named)
+    places.sort(key=lambda p: p[0])
+    return others, places
+
+
+def _marks_once(claim: dict[str, Any], q: dict[str, Any],
+                named: set[str] | frozenset[str]) -> tuple[list[tuple[int, int]], list[tuple[Any, Any]]]:
+    """:func:`_place_marks`, worked out once per figure and named countries while
+    :func:`places_once` is active (copies: a caller may change its own).
+
+    Why (speed): the ledger asks twice per figure (the multi-country check with no main
+    country, then the group key with it); the marks were a tenth of the ledger's CPU
+    time on the 10,000-document ledger-scale bench (cProfile)."""
+    memo = _places_memo
+    if memo is None:
+        return _place_marks(claim, q, named)
+    # the countries as named and as only mentioned (:class:`NamedCountries`) both count
+    countries = (frozenset(named), frozenset(getattr(named, "mentioned", ())))
+    hit = memo.get(("marks", id(q)))
+    # the figure is kept with its answer (its id is not reused), and so are the countries
+    if hit is None or hit[0] is not q or hit[1] != countries:
+        hit = memo[("marks", id(q))] = (q, countries, _place_marks(claim, q, named))
+    return list(hit[2][0]), list(hit[2][1])
 
 
 def story_countries(documents: dict[str, dict[str, Any]], claims: Iterable[dict[str, Any]]) -> dict[Any, str]:
