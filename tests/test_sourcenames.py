@@ -57,10 +57,14 @@ def test_a_family_name_written_first_finds_the_full_name_whatever_its_type():
 def test_a_role_the_story_introduces_a_body_with_names_that_body():
     role = {**_claim("b", "Velin Marchers League", "organization")}
     role["attribution"] = {**role["attribution"], "source": "Organizer Velin Marchers League"}
-    claims = [_claim("a", "organisers", "anonymous"), role, _claim("a", "witnesses", "anonymous")]
+    claims = [_claim("a", "organisers", "anonymous"), role, _claim("a", "witnesses", "anonymous"),
+              _claim("b", "the organizers of the march", "anonymous"), _claim("b", "march of organizers", "anonymous")]
     table = story_names(DOCS, claims)
     assert story_name(table, DOCS["a"], "organisers") == "Velin Marchers League"
     assert story_name(table, DOCS["a"], "witnesses") == "witnesses"
+    # the role noun before an "of" phrase is the role
+    assert story_name(table, DOCS["b"], "the organizers of the march") == "Velin Marchers League"
+    assert story_name(table, DOCS["b"], "march of organizers") == "march of organizers"
 
 
 def test_an_acronym_takes_the_story_s_name_of_the_body_it_spells():
@@ -597,3 +601,23 @@ def test_a_body_s_spokesman_is_the_one_person_the_document_titles_so():
     table = story_names(DOCS, claims)
     assert story_name(table, DOCS["a"], "the agency's spokesman") == "Tomas Arn"
     assert story_name(table, DOCS["b"], "the agency's spokesman") == "the agency's spokesman"  # nobody titled so
+
+
+def test_a_body_s_proper_name_cut_to_its_first_word_is_that_body():
+    claims = [_claim("a", "Korvo", "organization"), _claim("b", "Korvo Relief Committee", "organization"),
+              _claim("a", "Chad", "organization"), _claim("b", "Chad Relief Board", "organization"),
+              _claim("a", "Tamsin", "person"), _claim("b", "Tamsin Water Board", "organization"),
+              _claim("c", "Lirra", "organization"), _claim("c", "Lirra Aid Fund", "organization"),
+              _claim("c", "Lirra Water Board", "organization")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "Korvo") == "Korvo Relief Committee"
+    assert story_name(table, DOCS["a"], "Chad") != "Chad Relief Board"  # a country is no body's short name
+    assert story_name(table, DOCS["a"], "Tamsin") == "Tamsin"  # a person is never a body
+    assert story_name(table, DOCS["c"], "Lirra") == "Lirra"  # two bodies begin with it
+
+
+def test_a_government_official_alone_is_the_home_country_s_government():
+    claims = [_placed("a", "government official", "anonymous", "Chad"), _placed("b", "officials", "anonymous", "Chad")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "government official") == "Chadian government"  # home_bodies, singular
+    assert story_name(table, DOCS["b"], "officials") == "officials"  # bare officials stay themselves
