@@ -201,7 +201,8 @@ def _names(noun: "Token") -> frozenset[str]:
     "European", "Kremlin's"), lower-cased without dots, so "U.S." equals "US"; and the
     named giver after it (:func:`_givers_named`). A time word names no giver: "the
     weekend estimate of 4,000", "Monday's toll" (a date entity) reach the figures of any
-    giver (real-world dev ``unverified`` recall +2 figures)."""
+    giver (real-world dev ``unverified`` +2 figures found, 1 false: a later forecast
+    stating the same number)."""
     before = (c for c in noun.children if c.i < noun.i and c.dep_ in ("compound", "amod", "nmod", "poss"))
     return frozenset(c.lower_.replace(".", "") for c in (*before, *_givers_named(noun))
                      if (c.pos_ == "PROPN" or c.ent_type_) and c.ent_type_ not in TIME_ENTITIES)
