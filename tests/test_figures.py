@@ -1338,3 +1338,15 @@ def test_producing_no_evidence_for_a_figure_leaves_it_unsourced():
     g = _figures("The rebels claim that more than 900 soldiers died. They have produced photographs of "
                  "the graves.")
     assert "unverified" not in _flags(g["more than 900"])
+
+
+def test_a_note_on_any_of_these_numbers_stops_at_its_live_blog_entry():
+    text = ("Flood in Ruritania: live updates\n\n"
+            "2140 The navy says 12 ships have left port with food and tents for the delta.\n\n"
+            "2105 Donors have pledged more than $40m in aid so far, the relief agency says.\n\n"
+            "1930 Nobody agrees on the toll. The Red Cross thinks 8,000 may have drowned, while the "
+            "interior minister said he believed 20,000 were dead. The Herald cannot check any of these "
+            "numbers independently.")
+    f = _figures(text)
+    assert "unverified" in _flags(f["8,000"]) and "unverified" in _flags(f["20,000"])
+    assert "unverified" not in _flags(f["12"]) and "unverified" not in _flags(f["more than $40m"])
