@@ -1295,3 +1295,58 @@ def test_a_note_naming_a_number_leaves_the_other_figures_of_a_claim_alone():
 def test_a_rejection_naming_its_content_is_no_uncertainty_cue_of_its_own_sentence():
     claims = pipeline.extract("The Velin mayor rejected reports that his deputy had resigned.", keep_all=True)
     assert not [h for c in claims for h in c["hedges"] if h["type"] == "disputed"]
+
+
+def test_those_numbers_in_a_though_clause_name_every_figure_before_it():
+    f = _figures("Elsewhere, some 2,300 people were reportedly hurt and about 90,000 villagers lost their "
+                 "homes, though those numbers have not been confirmed by the relief agency.")
+    assert "unverified" in _flags(f["some 2,300"]) and "unverified" in _flags(f["about 90,000"])
+    one = _figures("Officials said 500 people were hurt and the toll had reached 127, although that "
+                   "figure could not be confirmed.")
+    assert "unverified" in _flags(one["127"]) and "unverified" not in _flags(one["500"])
+
+
+def test_a_second_checking_note_in_a_sentence_reaches_its_own_content():
+    f = _figures("The mayor of Varna said on Monday that no one was killed in the clashes, though he put "
+                 "the number of injured at about 30.\n\n\"We are relieved,\" Petar Ivanov told reporters, "
+                 "rejecting what he called rumours.\n\nA rights group had said earlier that \"many\" marchers "
+                 "were killed at the square.\n\n\"We are still counting,\" its spokeswoman said. The toll has "
+                 "not been independently confirmed, and The Herald was unable to verify either the mayor's "
+                 "figure or reports of deaths shared online.")
+    assert "unverified" in _flags(f["about 30"])
+
+
+def test_a_time_word_on_a_noted_estimate_names_no_giver():
+    f = _figures("Flood survivors queued for water on Tuesday across the delta, where district officials "
+                 "estimate some 4,000 people were killed.\n\nThe federal government has not confirmed the "
+                 "weekend estimate of 4,000 dead, which came from district officials. Its own count stood "
+                 "at 310 on Tuesday.")
+    assert "unverified" in _flags(f["some 4,000"]) and "unverified" not in _flags(f["310"])
+
+
+def test_yet_to_confirm_a_figure_leaves_it_unverified():
+    f = _figures("About 40 people may have died in the fire, but police have yet to confirm the number.")
+    assert "unverified" in _flags(f["About 40"])
+    g = _figures("About 40 people died in the fire, police said, and they confirmed the number on Friday.")
+    assert "unverified" not in _flags(g["About 40"])
+
+
+def test_producing_no_evidence_for_a_figure_leaves_it_unsourced():
+    f = _figures("The rebels claim that more than 900 soldiers died. They have produced no evidence for "
+                 "their figure, which the army has dismissed.")
+    assert "unverified" in _flags(f["more than 900"])
+    g = _figures("The rebels claim that more than 900 soldiers died. They have produced photographs of "
+                 "the graves.")
+    assert "unverified" not in _flags(g["more than 900"])
+
+
+def test_a_note_on_any_of_these_numbers_stops_at_its_live_blog_entry():
+    text = ("Flood in Ruritania: live updates\n\n"
+            "2140 The navy says 12 ships have left port with food and tents for the delta.\n\n"
+            "2105 Donors have pledged more than $40m in aid so far, the relief agency says.\n\n"
+            "1930 Nobody agrees on the toll. The Red Cross thinks 8,000 may have drowned, while the "
+            "interior minister said he believed 20,000 were dead. The Herald cannot check any of these "
+            "numbers independently.")
+    f = _figures(text)
+    assert "unverified" in _flags(f["8,000"]) and "unverified" in _flags(f["20,000"])
+    assert "unverified" not in _flags(f["12"]) and "unverified" not in _flags(f["more than $40m"])

@@ -203,7 +203,9 @@ def _checked_clause(cue: "Token") -> "Token | None":
     died, **a figure that could not be confirmed**": the clause of the 4,000, not the
     8,500 of the main clause) or an adverbial clause whose subject is one ("…said the
     toll had reached 127, **although that figure could not be confirmed**": not the
-    1,000 of the clause before). Otherwise None: the note covers the whole sentence.
+    1,000 of the clause before); a plural subject names every figure before it ("…, though
+    those numbers have not been confirmed": all of them; dev ``unverified`` recall
+    +1 figure). Otherwise None: the note covers the whole sentence.
     Heuristic: real-world dev figure flag ``unverified`` (see the module docstring)."""
     tok = cue
     while tok.dep_ not in ("relcl", "advcl") and tok.head.i != tok.i:
@@ -212,7 +214,8 @@ def _checked_clause(cue: "Token") -> "Token | None":
     if tok.dep_ == "relcl" and targets.get(tok.head.lemma_.lower()) in FIGURE_TARGETS:
         return tok.head.head
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if tok.dep_ == "advcl" and subj is not None and targets.get(subj.lemma_.lower()) in FIGURE_TARGETS:
+    if tok.dep_ == "advcl" and subj is not None and targets.get(subj.lemma_.lower()) in FIGURE_TARGETS \
+            and subj.tag_ != "NNS":  # "though those numbers were not confirmed": every figure named
         return tok.head
     return None
 

@@ -71,6 +71,7 @@ class Lexicon:
     max_heading_words: int
     min_blank_run: int
     start_paragraphs_back: int
+    entry_stamp_chars: tuple[int, int]
     note_quantifiers: frozenset[str]
     # cues.json, later additions (defaults keep hand-built lexicons valid)
     future_in_past_deps: frozenset[str] = frozenset()
@@ -190,6 +191,7 @@ def lexicon() -> Lexicon:
         max_heading_words=int(bounds["max_heading_words"]),
         min_blank_run=int(bounds["min_blank_run"]),
         start_paragraphs_back=int(bounds["start_paragraphs_back"]),
+        entry_stamp_chars=tuple(bounds.get("entry_stamp_chars", (1, 0))),
         note_quantifiers=frozenset(tgt["note_quantifiers"]),
         future_in_past_deps=frozenset(cues["future_in_past"]["clause_deps"]),
         future_in_past_parataxis=frozenset(cues["future_in_past"]["parataxis_verbs"]),
