@@ -363,23 +363,26 @@ def test_video_title_above_the_players_duration():
     assert line in kept(_between(line + "\n01:32 - Source: Riverton TV"))
 
 
+#: a news transcript's turns on one story (anchor and reporter)
+TURNS = ["ANCHOR: The Riverton council approved a new budget on Tuesday after weeks of debate over schools.",
+         "JANE ROE, REPORTER: Mayor Ellen Park said the plan would add 40 teachers to Riverton schools.",
+         "ANCHOR: Opponents on the Riverton council argued the budget relied on optimistic tax forecasts.",
+         "JANE ROE, REPORTER: The council vote was 7 to 2, with both no votes from the finance committee.",
+         "ANCHOR: What did the Riverton mayor say about the council budget and the schools?",
+         "JANE ROE, REPORTER: Mayor Ellen Park said the Riverton council budget keeps school funding first.",
+         "ANCHOR: And the Riverton bridges, are they in the council budget as well?",
+         "JANE ROE, REPORTER: The Riverton council budget pays to repair the two bridges, the mayor said.",
+         "ANCHOR: Jane Roe in Riverton, thank you for the report on the Riverton council budget vote."]
+
+
 def test_transcript_turn_to_another_story():
-    turns = ["ANCHOR: The Riverton council approved a new budget on Tuesday after weeks of debate over schools.",
-             "JANE ROE, REPORTER: Mayor Ellen Park said the plan would add 40 teachers to Riverton schools.",
-             "ANCHOR: Opponents on the Riverton council argued the budget relied on optimistic tax forecasts.",
-             "JANE ROE, REPORTER: The council vote was 7 to 2, with both no votes from the finance committee.",
-             "ANCHOR: What did the Riverton mayor say about the council budget and the schools?",
-             "JANE ROE, REPORTER: Mayor Ellen Park said the Riverton council budget keeps school funding first.",
-             "ANCHOR: And the Riverton bridges, are they in the council budget as well?",
-             "JANE ROE, REPORTER: The Riverton council budget pays to repair the two bridges, the mayor said.",
-             "ANCHOR: Jane Roe in Riverton, thank you for the report on the Riverton council budget vote."]
     other = "ANCHOR: Moving on now, to the coast, where a storm has grounded fishing fleets and shut two ferry ports."
-    c = clean("\n\n".join(["Riverton council passes a budget", *turns, other]))
+    c = clean("\n\n".join(["Riverton council passes a budget", *TURNS, other]))
     check_invariants(c)
-    assert all(t in kept(c) for t in turns) and other not in kept(c)
+    assert all(t in kept(c) for t in TURNS) and other not in kept(c)
     # a turn that stays with the story is kept
     same = "ANCHOR: Moving on now, to the Riverton council budget vote and what it means for Riverton schools."
-    c = clean("\n\n".join(["Riverton council passes a budget", *turns, same]))
+    c = clean("\n\n".join(["Riverton council passes a budget", *TURNS, same]))
     assert same in kept(c)
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from pipeline.clean import clean
 from .test_clean import BODY, check_invariants, kept, reasons
-from .test_clean_shapes import _between
+from .test_clean_shapes import TURNS, _between
 
 
 @pytest.mark.parametrize("line,reason", [
@@ -62,17 +62,6 @@ def test_wrapped_credit_after_the_last_sentence():
                          "the figures were revised by\nthe clerk on Monday")
     c = clean("\n\n".join(["Riverton council passes a budget"] + BODY[:-1] + [aside]))
     assert "the clerk on Monday)" in kept(c)
-
-
-TURNS = ["ANCHOR: The Riverton council approved a new budget on Tuesday after weeks of debate over schools.",
-         "JANE ROE, REPORTER: Mayor Ellen Park said the plan would add 40 teachers to Riverton schools.",
-         "ANCHOR: Opponents on the Riverton council argued the budget relied on optimistic tax forecasts.",
-         "JANE ROE, REPORTER: The council vote was 7 to 2, with both no votes from the finance committee.",
-         "ANCHOR: What did the Riverton mayor say about the council budget and the schools?",
-         "JANE ROE, REPORTER: Mayor Ellen Park said the Riverton council budget keeps school funding first.",
-         "ANCHOR: And the Riverton bridges, are they in the council budget as well?",
-         "JANE ROE, REPORTER: The Riverton council budget pays to repair the two bridges, the mayor said.",
-         "ANCHOR: Jane Roe in Riverton, thank you for the report on the Riverton council budget vote."]
 
 
 def test_transcript_turn_opening_with_next():
