@@ -255,7 +255,7 @@ def _story_map(names: Counter, types: dict[str, Counter],
             # a body's proper name cut to its first word ("Korvo" → "Korvo Relief Committee")
             target = _pick(Counter({k: keys[k] for k in leads.get(key, ())}))
         if target is None and roles:  # "organisers", "the march's organiser"
-            target = _role_body(_OF_FOR.split(key, maxsplit=1)[0].rpartition(" ")[2], roles)
+            target = _role_body(_before_of(key).rpartition(" ")[2], roles)
         out[key] = spelled[target].most_common(1)[0][0] if target else best
     _bound(spelled, expansions or {}, out)
     _acronyms(spelled, keys, out)
@@ -362,8 +362,9 @@ def _bound(spelled: dict[str, Counter], expansions: dict[str, Counter], out: dic
     dev 1.196 → 1.192 (test, with :func:`_described` and the home bodies of
     :func:`_national`: 0.731 → 0.734, keys 1.490 → 1.471)."""
     for key, forms in spelled.items():
-        acr = forms.most_common(1)[0][0].replace(".", "")
-        if " " not in key and acr.isupper() and out[key] == forms.most_common(1)[0][0] \
+        best = forms.most_common(1)[0][0]
+        acr = best.replace(".", "")
+        if " " not in key and acr.isupper() and out[key] == best \
                 and (long := _pick(expansions.get(acr, Counter()))) is not None:
             out[key] = out.get(name_key(long)) or long
 
@@ -537,12 +538,18 @@ def _described(named: str, own: dict[str, dict[str, str]], story: dict[str, dict
 _OF_FOR = re.compile(r"\s+(?:of|for)\s+")
 
 
+def _before_of(name: str) -> str:
+    """A name or key up to its "of" or "for" phrase ("Ministry" of "Ministry of Health"),
+    the part whose last word heads it (:func:`_head_word`, a role's body in :func:`_story_map`)."""
+    return _OF_FOR.split(name, maxsplit=1)[0]
+
+
 def _head_word(name: str) -> str | None:
     """The head of a body's name, as a key's word, when capitalised: the last word before
     its "of" or "for" phrase ("Ministry of Health", "Agency for Disaster Management"), else
     its last word ("Kensington Council"; not "Chelsea council", nor the "Center" of "Narenthorn
     Center of the Health Ministry" as a ministry)."""
-    word = _OF_FOR.split(name, maxsplit=1)[0].split()[-1:]
+    word = _before_of(name).split()[-1:]
     return name_key(word[0]) if word and word[0][:1].isupper() else None
 
 
