@@ -3,7 +3,7 @@ denials (invented sentences, claims built by hand)."""
 from __future__ import annotations
 
 from pipeline.inspect.ledger import build_ledger
-from pipeline.inspect.timeline import is_denied, is_lowered, is_older, stated_date
+from pipeline.inspect.timeline import is_denied, is_later, is_lowered, is_older, stated_date
 from tests.test_ledger import claim, quantity
 
 
@@ -221,6 +221,19 @@ def test_the_whole_a_figure_is_a_share_of_is_as_old_as_the_figure():
     assert not is_older(c, c["quantities"][1])
 
 
+def test_a_figure_coordinated_with_an_earlier_one_is_as_old_as_it():
+    s = "That is far above the 120 dead and 100 injured the official gave an hour before."
+    c = _deaths(s, ("120", 120), ("100", 100))
+    assert is_older(c, c["quantities"][0]) and is_older(c, c["quantities"][1])
+    s = "Officials gave 120 dead and 100 injured on Monday."
+    c = _deaths(s, ("120", 120), ("100", 100))
+    assert not is_older(c, c["quantities"][1])
+    # a bare number after a clause break is another statement, not a coordinated figure
+    s = "The toll rose from 52, and 70 are now missing."
+    c = _deaths(s, ("52", 52), ("70", 70))
+    assert is_older(c, c["quantities"][0]) and not is_older(c, c["quantities"][1])
+
+
 def test_a_figure_stated_as_later_replaces_the_one_given_before_it_in_the_text():
     sentences = ["Police said 127 people had died.", "The governor later said 174 were dead.",
                  "A commission says 153 people were killed."]
@@ -235,6 +248,16 @@ def test_a_figure_stated_as_later_replaces_the_one_given_before_it_in_the_text()
     assert texts == ["127", "153", "174"]
     # 174 replaces the 127 said before it, not the 153 the value order puts before it
     assert table.rows[2].replaces == 0
+
+
+def test_a_later_cue_after_the_number_in_its_clause_makes_it_a_later_figure():
+    s = "The governor raised the toll to 174 in a TV interview later that morning."
+    c = _deaths(s, ("174", 174))
+    assert is_later(c, c["quantities"][0])
+    # after a clause break the cue is the next clause's: 174 is the figure later cut
+    s = "An official put the toll at 174 on Sunday, but it was later cut to 125."
+    c = _deaths(s, ("174", 174), ("125", 125))
+    assert not is_later(c, c["quantities"][0]) and is_later(c, c["quantities"][1])
 
 
 def test_a_pluperfect_report_is_no_earlier_figure():
@@ -278,6 +301,13 @@ def test_from_marks_an_earlier_figure_only_as_its_object():
     s = "The toll from the landslide rose to 96."
     c = _deaths(s, ("96", 96))
     assert not is_older(c, c["quantities"][0])
+    # other words before a count noun and "of" are still the object's ("an early police figure of")
+    s = "The toll has climbed through the day from an early police figure of 20."
+    c = _deaths(s, ("20", 20))
+    assert is_older(c, c["quantities"][0])
+    s = "The toll from the landslide in the north of the valley is 96."
+    c = _deaths(s, ("96", 96))
+    assert not is_older(c, c["quantities"][0])
 
 
 def test_a_sentence_opening_with_an_earlier_time_makes_all_its_figures_earlier():
@@ -316,6 +346,15 @@ def test_a_new_figure_replaces_the_first_mention_of_the_old_one():
     table = _rows([first, again, new], {"d": {"doc_id": "d", "published": "2021-03-27"}})
     firsts = [i for i, r in enumerate(table.rows) if r.quantity["span"][0] < 40 and r.quantity["value"] == 312]
     assert table.rows[[i for i, r in enumerate(table.rows) if r.quantity["value"] == 340][0]].replaces == firsts[0]
+
+
+def test_a_new_figure_replaces_the_old_value_of_its_own_sentence_first():
+    head = _at(_deaths("Officials say 312 dead.", ("312", 312)), 0)
+    s = "One agency reported 312 deaths, while another put the toll at 340."
+    both = _at(_deaths(s, ("312", 312), ("340", 340)), 40)
+    table = _rows([head, both], {"d": {"doc_id": "d", "published": "2021-03-27"}})
+    new = next(r for r in table.rows if r.quantity["value"] == 340)
+    assert table.rows[new.replaces].claim is both and table.rows[new.replaces].quantity["value"] == 312
 
 
 def test_a_level_the_count_had_stood_at_is_an_earlier_figure():
