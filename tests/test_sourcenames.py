@@ -458,6 +458,12 @@ def test_a_country_named_as_a_source_is_its_government_unless_it_may_be_a_person
     assert story_name(table, DOCS["a"], "Chad") == "Chad"  # a person's name, no place named
     claims[1]["entities"] = [{"text": "Chad", "norm": "Chad", "label": "GPE"}]
     assert story_name(story_names(DOCS, claims), DOCS["a"], "Chad") == "Chadian government"
+    # another document of the story names Chad as a place: so is this one's "Chad"
+    claims = [_claim("a", "Chad", "person"), _placed("b", "officials", "anonymous", "Chad"),
+              _claim("c", "Chad", "person")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "Chad") == "Chadian government"
+    assert story_name(table, DOCS["c"], "Chad") == "Chad"  # another story names no such place
 
 
 def test_the_national_government_of_a_one_country_story_is_that_country_s_government():
