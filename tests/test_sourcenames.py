@@ -671,3 +671,13 @@ def test_a_government_official_alone_is_the_home_country_s_government():
     table = story_names(DOCS, claims)
     assert story_name(table, DOCS["a"], "government official") == "Chadian government"  # home_bodies, singular
     assert story_name(table, DOCS["b"], "officials") == "officials"  # bare officials stay themselves
+
+
+def test_a_country_s_adjective_before_an_outlet_s_name_is_no_part_of_it():
+    claims = [_claim("a", "Chadian Korvo Wire", "organization"), _claim("b", "Korvo Wire", "media"),
+              _claim("a", "Chadian Interior Ministry", "government"), _claim("b", "Interior Ministry", "government")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "Chadian Korvo Wire") == "Korvo Wire"
+    assert story_name(table, DOCS["b"], "Korvo Wire") == "Korvo Wire"  # no longer the adjective's name
+    # a state's body keeps its country: the story's longer name
+    assert story_name(table, DOCS["b"], "Interior Ministry") == "Chadian Interior Ministry"
