@@ -79,8 +79,7 @@ unnamed "officials" are the government the document names with its country
 (:func:`_speaks_for_state`: "government officials" → "Guinean government"), and an
 outlet named by its kind the one outlet the document names (:func:`_outlet_named`: "the
 paper" → "Korea Herald"), "the country's" body that of the document's country
-(:func:`_this_country`), "official figures" the government body it quotes most
-(:func:`_official_figures`), a ministry or office the document places in a capital that
+(:func:`_this_country`), a ministry or office the document places in a capital that
 capital's country's ("The Foreign Office in Berlin said": :func:`_capital_s`), a
 city's own body its sentence places in a city that city's ("In Paris, … according to
 the police headquarters": :func:`_city_s`), "the
@@ -128,7 +127,7 @@ from ..attribution.lexicon import lexicon
 from ..names import (abbreviations, bare_name, body_heads, bracketed, body_possessives, capital_heads, city_heads, country_of, deictic_owners, demonym,
                      described_generic, described_heads, described_kinds, home_bodies, person_possessives,
                      spokesperson_titles,
-                     member_bodies, name_key, national_bodies, of_heads, official_words, organization_name_heads, outlet_heads,
+                     member_bodies, name_key, national_bodies, of_heads, organization_name_heads, outlet_heads,
                      role_titles,
                      small_words, strip_titles, titles)
 
@@ -529,7 +528,6 @@ def _document_table(out: dict[tuple, str], seen: "_Seen", d: Any, home_of: dict[
         if (body := _this_country(name, country) or _place_government(name, seen.story_countries[story] | set(seen.countries[d]), person) or
                 _capital_s(named[name], seen.placed[d].get(name_key(name))) or
                 _city_s(named[name], seen.placed_city[d].get(name_key(name))) or
-                _official_figures(name, seen.quoted[d], named, seen.types[story]) or
                 _speaks_for_state(name, named.values()) or
                 _members_of(name, named.values(), seen.types[story]) or
                 _outlet_named(name, named.values(), seen.types[story]) or
@@ -908,25 +906,6 @@ def _capital_s(name: str, countries: set[str] | None) -> str | None:
     return f"{next(iter(countries))} {name}"
 
 
-def _official_figures(name: str, quoted: Counter, named: dict[str, str], types: dict[str, Counter]) -> str | None:
-    """A document source that says it is the authorities' ("official figures", "a new
-    official count": ``official_words`` in models/names/names.json) as the government
-    body the document quotes in the most sentences (``quoted``), when one clearly is
-    (:func:`_pick`), under its story name: "Official figures put the toll at …" in an
-    article quoting the Interior Ministry throughout and Spain's ministry once. A
-    heuristic: real-world figure source dev 0.893 → 0.898, test 0.735 unchanged; keys
-    per gold body dev 1.104 → 1.094, test 1.375 unchanged. Counted by sentence, not by
-    figure: one sentence of three figures from Spain's ministry is one quote."""
-    key = name_key(name)
-    if not set(key.split()) & official_words() or not types.get(key, Counter()).get("document"):
-        return None
-    bodies: Counter = Counter()
-    for other, n in quoted.items():
-        if other[:1].isupper() and types.get(name_key(other), Counter()).get("government"):
-            bodies[named[other]] += n
-    return _pick(bodies)
-
-
 def _this_country(name: str, country: str | None) -> str | None:
     """"The country's health ministry" as the body of the document's country: the one
     country it names, else its story's home country when it names that one ("Chadian
@@ -1032,8 +1011,6 @@ class _Seen:
     owned_by: dict[Any, dict[str, set[int]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
     #: per document, a name key every mention of which is an umbrella's member by its field
     members: dict[Any, dict[str, tuple[str, ...]]] = field(default_factory=lambda: defaultdict(dict))
-    #: per document, each source name → the number of its claims (sentences) that quote it
-    quoted: dict[Any, Counter] = field(default_factory=lambda: defaultdict(Counter))
     #: per document, a body's key → the countries whose capital its mentions place it in
     placed: dict[Any, dict[str, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
     #: per document, unnamed spokespeople ("officials") → the bodies their other mentions were named
@@ -1138,12 +1115,8 @@ class _Seen:
             if "(" in (claim.get("text") or ""):  # the cheap test first: few sentences have a bracket
                 for acr, long in bracketed(claim["text"]).items():
                     seen.expansions[story][acr][long] += 1
-            said: set[str] = set()  # the claim's sources, each counted once for the sentence
             for att in _attributions(claim):
                 name = _name(att)
-                if name and name not in said:
-                    said.add(name)
-                    seen.quoted[doc_id][name] += 1
                 if name:
                     key = name_key(name)
                     seen.by_doc[doc_id][name] += 1
