@@ -468,16 +468,34 @@ def story_names(documents: dict[str, dict[str, Any]], claims: Iterable[dict[str,
 
 
 def _story_titled(seen: "_Seen", out: dict[tuple, str]) -> dict[Any, dict[str, set[str]]]:
-    """Per story, each person under the story's name for them → the title words all its
-    documents' mentions give them ("Mara Lind-Ovu": {"governor"} from "Governor
-    Mara Lind-Ovu" in one article, for :func:`_holds` in another that writes
-    only "the governor"); one pass over the documents' titled names."""
+    """Per story, each title word → the people (under the story's name for them) whose
+    mentions in any of its documents give it ("governor" → {"Mara Lind-Ovu"} from
+    "Governor Mara Lind-Ovu" in one article, for :func:`_story_holder` in another that
+    writes only "the governor"); one pass over the documents' titled names."""
     found: dict[Any, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for d, by_name in seen.titled.items():
         if (story := seen.story_of.get(d)) is not None:
             for name, words in by_name.items():
-                found[story][out.get((story, name_key(name)), name)] |= words
+                for word in words:
+                    found[story][word].add(out.get((story, name_key(name)), name))
     return found
+
+
+def _story_holder(key: str, holders: dict[str, set[str]]) -> str | None:
+    """The story's one person (``holders``: :func:`_story_titled`) given every word of the
+    title an unnamed source is written as (:func:`_holds`); the people who hold its
+    rarest word are the only candidates, and a second one ends the search, so a large
+    story's many ministers cost no scan per mention."""
+    sets = sorted((holders.get(w, set()) for w in _title_words(key)), key=len)
+    if not sets:
+        return None
+    found: set[str] = set()
+    for person in sets[0]:
+        if all(person in other for other in sets[1:]):
+            found.add(person)
+            if len(found) > 1:
+                return None
+    return _the_one(found)
 
 
 def _document_table(out: dict[tuple, str], seen: "_Seen", d: Any, home_of: dict[Any, str | None],
@@ -487,8 +505,8 @@ def _document_table(out: dict[tuple, str], seen: "_Seen", d: Any, home_of: dict[
     (:func:`document_names`, a body's name with its mention's owner among them), then the
     document rules of the module docstring, each on the document's own evidence
     (``story_bodies``: the bodies the story names, by head, for :func:`_described`;
-    ``story_titled``: the story's titled people, for a title no person of the document
-    holds, :func:`_holds`)."""
+    ``story_titled``: the story's titled people by title word, for a title no person of
+    the document holds, :func:`_story_holder`)."""
     story = seen.story_of[d]
     found = seen.by_doc[d]
     own = next(iter(seen.countries[d])) if story is None and len(seen.countries[d]) == 1 else None
@@ -507,7 +525,7 @@ def _document_table(out: dict[tuple, str], seen: "_Seen", d: Any, home_of: dict[
         found_by[key] = _titled_as(key.rpartition(" ")[2], seen.titled[d])
     for key in seen.title_named.get(d, ()):
         held = {n for n, words in seen.titled[d].items() if _holds(key, words)}
-        found_by[key] = _the_one(held) if held else _the_one({n for n, w in story_titled.items() if _holds(key, w)})
+        found_by[key] = _the_one(held) if held else _story_holder(key, story_titled)
     found_by.update(seen.person_named.get(d, {}))
     for key, owners in seen.person_owned.get(d, {}).items():  # "his office": the person's
         found_by[key] = _the_one(owners)
@@ -719,15 +737,21 @@ def _holds(key: str, held: set[str]) -> bool:
     docs/annotation.md 6.4, an unnamed person named elsewhere in the document is that
     name. When no person of the document holds the title, the story's one person who
     does ("the governor" → "Mara Lind-Ovu", titled "Governor" in another article:
-    :func:`_story_titled`; real-world figure source dev 1418 → 1421 of 1779, keys per
+    :func:`_story_holder`; real-world figure source dev 1418 → 1421 of 1779, keys per
     gold body dev 1.204 → 1.198). Heuristic: real-world figure source dev 0.769 → 0.771,
     test 0.715 → 0.718; source keys per gold body dev 1.223 → 1.216, test 1.468 → 1.459.
     A body's speaker written after the body ("the agency's spokesman": ``spokesperson_titles``,
     of any source type) is the one person titled so ("agency spokesman Tomas Arn"), before
     any body of the owner's kind (:func:`_owner_of_kind`): dev 1292 → 1294 of 1597 right,
     keys per gold body dev 1.182 → 1.179."""
-    words = [w for w in key.split() if w not in small_words() and country_of(w) is None]
+    words = _title_words(key)
     return bool(words) and words[-1] in held and set(words) <= held
+
+
+def _title_words(key: str) -> list[str]:
+    """The words of a title that a person must hold: all but a country's adjective and
+    small words ("mozambican president" → ["president"])."""
+    return [w for w in key.split() if w not in small_words() and country_of(w) is None]
 
 
 def _given_name(att: dict[str, Any], name: str) -> str | None:
