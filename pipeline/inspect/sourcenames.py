@@ -541,9 +541,10 @@ def _document_table(out: dict[tuple, str], seen: "_Seen", d: Any, home_of: dict[
     country = next(iter(seen.countries[d])) if len(seen.countries[d]) == 1 else (
         home_of.get(story) if home_of.get(story) in seen.countries[d] else None)
     own_bodies = _by_head(set(named.values()) | seen.orgs[d])
+    places = seen.story_countries[story] if story is not None else set(seen.countries[d])
     for name in found:
         person = bool(seen.types[story][name_key(name)].get("person"))
-        if (body := _this_country(name, country) or _place_government(name, seen.story_countries[story] | set(seen.countries[d]), person) or
+        if (body := _this_country(name, country) or _place_government(name, places, person) or
                 _capital_s(named[name], seen.placed[d].get(name_key(name))) or
                 _city_s(named[name], seen.placed_city[d].get(name_key(name))) or
                 _speaks_for_state(name, named.values()) or
@@ -1169,12 +1170,12 @@ class _Seen:
 def _national(name: str, home: str | None) -> str:
     """A body a country has one of, named by its head alone ("the government", "the
     army": ``national_bodies`` in models/names/names.json), as the body of the story's
-    home country: the country (its adjective) that most of the story's documents name
-    most often, each document's own clearly first (:func:`_pick`) of its place mentions,
-    when one is clearly first (:func:`_pick`: a report from Velin that names Ostland
-    twice and Velin five times is Velin's; counting only documents that name one country
-    left a story of three such reports and one naming Ostland alone with no home: figure
-    source dev 1421 → 1428 of 1779, keys per gold body dev 1.198 → 1.195); for a
+    home country: the country (its adjective) that is the main country of most of the
+    story's documents, when one clearly is (:func:`_pick`); a document's main country is
+    the one its place mentions name clearly most often (a report from Chad that names
+    Mali twice and Chad five times is Chad's; counting only documents that name one
+    country left a story of three such reports and one naming Mali alone with no home:
+    figure source dev 1421 → 1428 of 1779, keys per gold body dev 1.198 → 1.195); for a
     document with no story, the one country it names. "The government" → "French government"
     (docs/annotation.md 6.4: "the government" of Syria is the "Syrian government").
     Only these heads: a ministry, the police or an office may be another country's
