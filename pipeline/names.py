@@ -207,11 +207,6 @@ def capital_heads() -> frozenset[str]:
     return _data()["capital_heads"]
 
 
-def official_words() -> frozenset[str]:
-    """Words that make a document source the authorities' figures ("official figures")."""
-    return _data()["official_words"]
-
-
 def organization_name_heads() -> frozenset[str]:
     """Last words of an organisation's proper name that no person's name ends with
     ("Human Rights **Watch**", "Direct **Relief**")."""
