@@ -1121,3 +1121,18 @@ def test_a_list_item_the_parser_read_into_the_counted_phrase_still_gaps_the_meas
         item = quantity(s, "778", 778, predicate="follow")
         c = claim("d", s, [whole, item])
         assert listed_measure(c, item, KeyContext.of([c], docs), lex, 1) == expected, s
+
+
+@pytest.mark.parametrize("sentence, text, kw, expected", [
+    # the parser lends the count the neighbour's verb: its own noun names the event
+    ("Field teams counted 59 deaths among 80 cases in the district.", "80",
+     {"counted": "cases", "predicate": "die"}, "cases"),
+    ("Medics logged 12 deaths and about 30 gunshot injuries.", "about 30",
+     {"counted": "gunshot injuries", "predicate": "die", "approx": "about"}, "injured"),
+    # a noun of people yields to the predicate
+    ("The shelling killed some 300 refugees.", "some 300", {"counted": "refugees", "predicate": "kill"}, "deaths"),
+    ("The second blast hurt 20 survivors.", "20", {"counted": "survivors", "predicate": "hurt"}, "injured"),
+])
+def test_a_noun_naming_the_counted_event_beats_a_lent_predicate(sentence, text, kw, expected):
+    c, q = one(sentence, text, 1, **kw)
+    assert measure_of(c, q) == expected
