@@ -1036,3 +1036,103 @@ def test_a_measure_noun_after_the_tally_noun_names_its_measure():
     c2 = claim("d", s2, [quantity(s2, "2,300", 2300, predicate="stand")])
     tables = {m.measure: sorted(r.quantity["value"] for r in m.rows) for m in build_ledger([c1, c2], {"d": {}})}
     assert tables == {"deaths": [40], "buildings": [2300]}
+
+
+@pytest.mark.parametrize("sentence, text, kw, expected", [
+    ("The hamlet of Orvel lost 14 people when the dam gave way.", "14", {"counted": "people", "predicate": "lose"},
+     "deaths"),
+    ("The mill lost a foreman as well as three passengers of its barge in the blaze.", "three",
+     {"counted": "passengers", "predicate": "lose"}, "deaths"),
+    # the count is the subject of the loss, not its object
+    ("Some 200 dockers lost their jobs when the port shut.", "Some 200",
+     {"counted": "dockers", "predicate": "lose"}, None),
+    # things lost are no toll
+    ("The valley lost 300 barns to the flood.", "300", {"counted": "barns", "predicate": "lose"}, None),
+    # the verb in another clause
+    ("The team lost, and 40 fans stayed on the pitch.", "40", {"counted": "fans", "predicate": "stay"}, None),
+])
+def test_people_a_place_lost_are_its_dead(sentence, text, kw, expected):
+    c, q = one(sentence, text, 1, **kw)
+    assert measure_of(c, q) == expected
+
+
+@pytest.mark.parametrize("sentence, text, kw, expected", [
+    ("Another 35 people had been flown to clinics in the capital.", "Another 35", {"counted": "people"}, "evacuated"),
+    ("Nearly 90 climbers have not been accounted for since the avalanche.", "Nearly 90",
+     {"counted": "climbers", "predicate": "account"}, "missing"),
+    ("Cheers went up as 11 miners emerged alive from the shaft.", "11", {"counted": "miners", "predicate": "emerge"},
+     "rescued"),
+    ("Crews say 27 sailors were pulled to safety overnight.", "27", {"counted": "sailors", "predicate": "pull"},
+     "rescued"),
+    ("The agency said 45 people are listed as missing.", "45", {"counted": "people", "predicate": "list"}, "missing"),
+])
+def test_cues_of_evacuation_rescue_and_the_missing(sentence, text, kw, expected):
+    c, q = one(sentence, text, 1, **kw)
+    assert measure_of(c, q) == expected
+
+
+def test_a_bracket_right_after_a_count_breaks_that_count_down():
+    from pipeline.inspect.ledger import KeyContext, bracketed_measure
+    lex = lexicon()
+    docs = {"d": {"doc_id": "d", "published": "2024-05-09", "story_id": 1}}
+    s = "Tally so far: 51 dead (30 villagers, 4 guides, 2 cooks), 80 missing, 96 rescued."
+    qs = [quantity(s, "51", 51, counted="30 villagers"), quantity(s, "30", 30, counted="villagers"),
+          quantity(s, "4", 4, counted="guides"), quantity(s, "2", 2, counted="cooks"),
+          quantity(s, "80", 80), quantity(s, "96", 96)]
+    c = claim("d", s, qs)
+    ctx = KeyContext.of([c], docs)
+    assert [bracketed_measure(c, q, ctx, lex, 1) for q in qs] == [None, "deaths", "deaths", "deaths", None, None]
+    # each item says what it counts: its own cue, not the whole's
+    s = "The ministry gave 310 casualties (120 dead, 190 injured)."
+    qs = [quantity(s, "310", 310, counted="casualties"), quantity(s, "120", 120), quantity(s, "190", 190)]
+    c = claim("d", s, qs)
+    assert [bracketed_measure(c, q, KeyContext.of([c], docs), lex, 1) for q in qs] == [None, None, None]
+    # a bracket after a name, not a count: each place's own figure
+    s = "The count includes Arvia (70), Belmar (63) and Corvo (54)."
+    qs = [quantity(s, "70", 70), quantity(s, "63", 63), quantity(s, "54", 54)]
+    c = claim("d", s, qs)
+    assert [bracketed_measure(c, q, KeyContext.of([c], docs), lex, 1) for q in qs] == [None, None, None]
+
+
+@pytest.mark.parametrize("sentence, part, expected", [
+    ("Some 1.2 million people marched, 90,000 of them in the capital.", "90,000", True),
+    ("The union counted 2 million marchers, with 300,000 of them walking in Vella.", "300,000", True),
+    # a condition, not a place
+    ("More than 200 people were hurt, and 26 of them remained in hospitals.", "26", False),
+    ("More than 200 people were hurt, 30 of them seriously.", "30", False),
+])
+def test_a_pronouns_part_placed_right_after_it(sentence, part, expected):
+    from pipeline.inspect.ledger import _placed_pronoun
+
+    q = quantity(sentence, part, 1, counted="them")
+    assert _placed_pronoun(claim("d", sentence, [q]), q) is expected
+
+
+def test_a_list_item_the_parser_read_into_the_counted_phrase_still_gaps_the_measure():
+    from pipeline.inspect.ledger import KeyContext, listed_measure
+    lex = lexicon()
+    docs = {"d": {"doc_id": "d", "published": "2024-05-09", "story_id": 1}}
+    for s, counted, expected in [
+            # "Borduria" starts the next item, though the parser counted "deaths and Borduria"
+            ("Ruritania follows with 930 deaths and Borduria with 778.", "deaths and Borduria", "deaths"),
+            # no name after "and": no list of places
+            ("Ruritania follows with 930 deaths and the rest with 778.", "deaths and the rest", None)]:
+        whole = quantity(s, "930", 930, counted=counted, predicate="follow")
+        item = quantity(s, "778", 778, predicate="follow")
+        c = claim("d", s, [whole, item])
+        assert listed_measure(c, item, KeyContext.of([c], docs), lex, 1) == expected, s
+
+
+@pytest.mark.parametrize("sentence, text, kw, expected", [
+    # the parser lends the count the neighbour's verb: its own noun names the event
+    ("Field teams counted 59 deaths among 80 cases in the district.", "80",
+     {"counted": "cases", "predicate": "die"}, "cases"),
+    ("Medics logged 12 deaths and about 30 gunshot injuries.", "about 30",
+     {"counted": "gunshot injuries", "predicate": "die", "approx": "about"}, "injured"),
+    # a noun of people yields to the predicate
+    ("The shelling killed some 300 refugees.", "some 300", {"counted": "refugees", "predicate": "kill"}, "deaths"),
+    ("The second blast hurt 20 survivors.", "20", {"counted": "survivors", "predicate": "hurt"}, "injured"),
+])
+def test_a_noun_naming_the_counted_event_beats_a_lent_predicate(sentence, text, kw, expected):
+    c, q = one(sentence, text, 1, **kw)
+    assert measure_of(c, q) == expected
