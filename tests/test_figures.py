@@ -1350,3 +1350,96 @@ def test_a_note_on_any_of_these_numbers_stops_at_its_live_blog_entry():
     f = _figures(text)
     assert "unverified" in _flags(f["8,000"]) and "unverified" in _flags(f["20,000"])
     assert "unverified" not in _flags(f["12"]) and "unverified" not in _flags(f["more than $40m"])
+
+
+def test_a_cause_that_claims_lives_gives_no_figure():
+    figs = _figures("The rebellion, now close to a decade old, has claimed tens of thousands of lives "
+                    "and driven millions of people from their homes.")
+    assert figs["tens of thousands"]["attribution"] is None and figs["millions"]["attribution"] is None
+    g = _figures("Typhus, which broke out in May, has claimed more than 4,000 lives in Velin.")
+    assert g["more than 4,000"]["attribution"] is None
+
+
+def test_a_figure_put_somewhere_is_no_count_but_a_toll_put_at_one_is():
+    figs = _figures("Marlow Academy had put 310 pupils and 12 teachers on the boat for the trip.")
+    assert figs["310"]["attribution"] is None and figs["12"]["attribution"] is None
+    assert _figures("The Velin Union put up 5 million euros in aid.")["5 million euros"]["attribution"] is None
+    assert _source(_figures("Rescuers put the number rescued at about 2,000.")["about 2,000"]) == "rescuers"
+
+
+def test_a_headline_tag_is_no_label_and_is_dropped_before_one():
+    assert _headline_figures("LIVE: flood toll in Velin tops 832")["tops 832"]["attribution"] is None
+    assert _headline_figures("BREAKING: fever toll in Velin passes 900")["passes 900"]["attribution"] is None
+    assert _source(_headline_figures("UPDATE 2-WHO: fever toll in Velin passes 900")["passes 900"]) == "WHO"
+
+
+def test_quoted_as_saying_gives_the_one_quoted():
+    figs = _figures("A Velin news site put the number hurt at 28, while a wire service quoted the governor "
+                    "as saying 30 people were hurt.")
+    assert _source(figs["30"]) == "governor" and _source(figs["28"]) == "velin news site"
+
+
+def test_a_tally_named_by_a_body_noun_or_its_own_clause_gives_its_figure():
+    assert _source(_figures("The toll has climbed from an early police figure of 20.")["20"]) == "police"
+    figs = _figures("The unions put the turnout at 245,000, compared with a figure of 30,000 that police "
+                    "had counted.")
+    assert _source(figs["30,000"]) == "police" and _source(figs["245,000"]) == "unions"
+    # a place that modifies the toll is not its giver
+    g = _figures("The Velin death toll of 40 was confirmed by officials on Monday.")
+    assert _source(g["40"]) == "officials"
+
+
+def test_a_belief_set_off_as_an_aside_gives_the_clause_it_frames():
+    figs = _figures("In all, police believe, 293 people were in the building as the fire took hold.")
+    assert _source(figs["293"]) == "police"
+
+
+def test_the_that_clause_of_a_givers_estimate_or_claim_is_theirs():
+    figs = _figures("Marta Velo was removed because of his estimate last Sunday that 10,000 people had died.")
+    assert _source(figs["10,000"]) == "Marta Velo"
+    assert _source(_figures("The ministry's claim that 300 were killed was disputed.")["300"]) == "ministry"
+
+
+def test_a_figure_in_the_source_counts_or_describes_the_speakers():
+    figs = _figures("The lane is roughly four metres wide, several people said, and it was packed.")
+    assert figs["several"]["attribution"] is None and _source(figs["roughly four metres"]) == "people"
+    g = _figures("In a school turned into a shelter, Ana Velo, a mother of four who lost her house, said "
+                 "the family's food had been soaked.")
+    assert g["four"]["attribution"] is None
+
+
+def test_a_free_relative_reports_only_its_own_clause():
+    figs = _figures("Floodwater along the Tarn reached six metres deep in places, turning farmland into what "
+                    "aid workers described as an inland sea.")
+    assert figs["six metres"]["attribution"] is None
+
+
+def test_names_listed_after_a_colon_are_items_not_givers():
+    figs = _figures("After visiting three clinics, the governor listed the wounded this way: Saint Mary 11, "
+                    "the General Hospital 10 and Velin four.")
+    assert _source(figs["four"]) == "governor"
+    g = _figures("Velin reported seven deaths, Tarn five, Marlow four.")
+    assert _source(g["five"]) == "Tarn"
+
+
+def test_a_fronted_clause_of_what_the_speaker_did_is_not_reported():
+    figs = _figures("After visiting three clinics, the governor said 25 people had been wounded.")
+    assert figs["three"]["attribution"] is None and _source(figs["25"]) == "governor"
+
+
+def test_a_figure_describing_a_place_in_an_aside_is_background():
+    figs = _figures("A wall collapsed in Tarn, a town 17 km from Velin, killing eight people, a spokesman said.")
+    assert figs["17 km"]["attribution"] is None and _source(figs["eight"]) == "spokesman"
+    g = _figures("Officials in Velin, a city of 350,000, said 40 people died.")
+    assert g["350,000"]["attribution"] is None and _source(g["40"]) == "officials"
+
+
+def test_a_report_that_did_not_happen_gives_no_figure():
+    figs = _figures("Some 1,500 people were reportedly injured, though those numbers have not been confirmed "
+                    "by the agency.")
+    assert _source(figs["Some 1,500"]) != "agency"
+
+
+def test_claiming_an_attack_reports_nothing():
+    figs = _figures("The group did claim an assault on a hotel in which at least 27 people were killed.")
+    assert figs["at least 27"]["attribution"] is None

@@ -208,6 +208,15 @@ def _name_read_as_adverb(t: "Token") -> "Token | None":
     return word if any(e.label_ == "PERSON" and word.text in e.text.split() for e in t.doc.ents) else None
 
 
+def _quoted_as(t: "Token") -> "Token | None":
+    """"Reuters quoted the governor as saying 30 people were hurt": a verb after "as"
+    whose head verb has a direct object (quote, cite, describe someone as saying) is that
+    object's; the outlet that quotes relays it. A heuristic on the parse."""
+    if t.dep_ != "pcomp" or t.head.lower_ != "as" or t.head.head.pos_ != "VERB":
+        return None
+    return next((c for c in t.head.head.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+
+
 def _object_of_subordinator(t: "Token") -> "Token | None":
     """"…, after an earlier announcement wrongly said that 174 people had died": the
     parser reads the conjunction as a preposition whose object is the verb's subject. A
@@ -251,6 +260,29 @@ def _needs_ok(t: "Token", needs: list[str]) -> bool:
     return False
 
 
+def _object_nouns(t: "Token") -> list["Token"]:
+    """The verb's objects and, through "of", the nouns a numeric object counts ("claimed
+    tens of thousands of lives": "tens", "thousands", "lives")."""
+    out = []
+    for obj in _children(t, "dobj", "dative"):
+        tok = obj
+        for _ in range(4):
+            out.append(tok)
+            tok = next((p for c in _children(tok, "prep") if c.lower_ == "of" for p in _children(c, "pobj")), None)
+            if tok is None:
+                break
+    return out
+
+
+def stopped(t: "Token", entry: dict) -> bool:
+    """Is an object of the verb one of its entry's ``stop_objects``, also as the noun a
+    numeric object counts ("has claimed tens of thousands of lives": an event or a cause
+    that kills, no one who reports)? For claim cues and the learned relations of
+    :func:`pipeline.attribution.figures.reporting` alike."""
+    stop = set(entry.get("stop_objects", ()))
+    return any(o.lemma_.lower() in stop or o.lower_ in stop for o in _object_nouns(t))
+
+
 def is_citation(t: "Token", lex: Lexicon) -> bool:
     """A participle that names whom another report relies on: "citing the Red Cross",
     "quoting the interior ministry" (not "she cited figures", a report of its own)."""
@@ -264,16 +296,13 @@ def verb_cue(t: "Token", lex: Lexicon, has_quote: bool) -> Cue | None:
     # the subject and the place of a verb in the parse
     if entry is None or t.pos_ not in ("VERB", "AUX") and not (t.pos_ == "NOUN" and conj_tag(t)):
         return None
-    if entry.get("needs") and not _needs_ok(t, entry["needs"]):
+    if entry.get("needs") and not _needs_ok(t, entry["needs"]) or stopped(t, entry):
         return None
     if entry.get("quote_only") and not has_quote:
         return None
     if is_citation(t, lex):
         return None  # "…, citing the Red Cross, said": whom the report relies on, not a report
     objs = _children(t, "dobj", "dative")
-    stop = set(entry.get("stop_objects", ()))
-    if any(o.lemma_.lower() in stop or o.lower_ in stop for o in objs):
-        return None
     main, tag = _in_main_clause(t)
     rank = 0 if main and not tag else 1 if tag else 5
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children)
@@ -293,7 +322,7 @@ def verb_cue(t: "Token", lex: Lexicon, has_quote: bool) -> Cue | None:
                 return None
             rank = 2 if t.head.dep_ == "ROOT" else 5
     if subj is None:
-        subj = _stranded_subject(t) or _name_read_as_adverb(t)
+        subj = _stranded_subject(t) or _name_read_as_adverb(t) or _quoted_as(t)
     if subj is None:
         return None
     clauses = [c for c in t.children if c.dep_ in CLAUSE_DEPS

@@ -40,6 +40,9 @@ class Lexicon:
     event_nouns: frozenset[str]
     sequel_marks: frozenset[str]
     perception_verbs: frozenset[str]
+    headline_tags: frozenset[str]
+    placing_verbs: frozenset[str]
+    settlement_nouns: frozenset[str]
     media_names: frozenset[str]
     media_heads: frozenset[str]
     masthead_words: frozenset[str]    # capitalised, as printed
@@ -108,6 +111,9 @@ def lexicon() -> Lexicon:
         event_nouns=low(cues["event_nouns"]),
         sequel_marks=low(cues["sequel_marks"]),
         perception_verbs=low(cues["perception_verbs"]),
+        headline_tags=low(cues["headline_tags"]),
+        placing_verbs=low(cues["placing_verbs"]),
+        settlement_nouns=low(cues["settlement_nouns"]),
         media_names=low(src["media_names"]),
         media_heads=low(src["media_heads"]),
         masthead_words=frozenset(src["masthead_words"]),
