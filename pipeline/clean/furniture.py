@@ -686,12 +686,11 @@ def _promo_block(line: _Line) -> bool:
     :func:`_reader_prompt` has at most 15 words and one channel shape). Heuristic (issue
     19: the sign-off promos of the news sites of many countries, read on stored public
     pages)."""
-    t = line.text
+    t, p = line.text, _prompts()
     if line.nw > _PROMO_BLOCK_WORDS or not line.words or t[0] in "\"“‘«'" \
-            or line.words[0].lower() not in _prompts().first_words or " said" in t:
+            or line.words[0].lower() not in p.first_words or " said" in t:
         return False
     lead = _BLOCK_LEAD.match(t)
-    p = _prompts()
     if p.opening.match(t[lead.end():] if lead else t) is None:
         return False
     if any(len(_WORD.findall(x)) > _PROMO_SENTENCE_WORDS for x in re.split(r"(?<=[.!?])\s+", t)):
