@@ -61,7 +61,8 @@ def _cue(line: _Line, lex: _Lexicon) -> str | None:
     Tweet | Email"; dates and relative time stamps count as items, :func:`_stamp_item`)
     takes its first item's class; a breadcrumb trail ("Home »
     World", "Home > World"; "Home / World / Asia" when it opens with a navigation cue)
-    is ``navigation``.
+    is ``navigation``; a weather widget ("Riverton 31°C, Mostly Cloudy") is
+    ``label``.
     """
     if len(line.text) > 400:   # the longest class (disclaimer) matches up to 400
         return None
@@ -81,12 +82,18 @@ def _cue(line: _Line, lex: _Lexicon) -> str | None:
                 return next(c for c in classes if c not in ("date", "name"))
     if cls is None and len(line.text) <= 120:
         cls = _word_bar(line.text, lex) or _semicolon_tags(line.text)
+    if cls is None and len(line.text) <= _PHRASE_BAR_CHARS:
+        cls = _phrase_bar(line.text, lex) or _name_bar(line.text, lex)
     if cls is None and len(line.text) <= lex.max_chars["link"] and (":" in line.text[:40] or " |" in line.text[:40]):
         cls = _labelled(line.text, lex)
     if cls is None and _GLUE.search(line.text):
         cls = _glued_cue(line.text, lex)
     if cls is None and line.text[:1] in ("(", "[") and line.text[-1:] in (")", "]"):
         cls = _bracketed_credit(line.text, lex)
+    # a masthead's weather widget: a place, a temperature and a ``sky_words`` sky (issue 19,
+    # stored public pages; heuristic)
+    if cls is None and "°" in line.text and lex.weather.match(line.text):
+        cls = "label"
     return cls
 
 
@@ -250,6 +257,48 @@ def _word_bar(text: str, lex: _Lexicon) -> str | None:
     if len(words) > _WORD_BAR_ITEMS or any(one.get(w.lower().strip(_EDGE)) not in ok for w in words[1:]):
         return None
     return cls
+
+
+#: The longest line read as a bar of cue phrases.
+_PHRASE_BAR_CHARS = 100
+#: Classes of the buttons a page's bars print side by side.
+_PHRASE_BAR_CLASSES = ("share", "navigation", "comments", "follow", "promo")
+_PHRASE_BARS: list = []
+
+
+def _phrase_bar(text: str, lex: _Lexicon) -> str | None:
+    """Class of a line that is two or more whole-line cue phrases of one class joined by
+    spaces, as a scraper prints a bar of buttons whose labels are several words ("Decrease
+    font size Increase font size Print this page"; phrases with a ``*`` are left out); else
+    None. Heuristic (issue 19: button bars of stored public pages; :func:`_word_bar` reads
+    bars of one-word items only)."""
+    if not _PHRASE_BARS:
+        for cls in _PHRASE_BAR_CLASSES:
+            alt = "|".join(sorted((re.escape(_norm(p)) for p in lex.classes[cls].get("lines", [])
+                                   if "*" not in p and _norm(p)), key=len, reverse=True))
+            _PHRASE_BARS.append((re.compile(rf"(?:{alt})(?: (?:{alt}))+"), cls))
+    n = _norm(text)
+    return next((cls for rx, cls in _PHRASE_BARS if rx.fullmatch(n)), None)
+
+
+#: A name before a bar of buttons: its words, and the fewest buttons after it.
+_NAME_BAR_WORDS, _NAME_BAR_ITEMS = (2, 3), 2
+
+
+def _name_bar(text: str, lex: _Lexicon) -> str | None:
+    """``"share"`` for an author's name followed by a bar of two or more one-word ``share``
+    or ``follow`` items ("Jane Roe Twitter Email": the author box's contact buttons); the
+    name is 2-3 capitalised words that are no cue items. Else None. Heuristic (issue 19:
+    author boxes of stored public pages)."""
+    words = text.split()
+    one = _one_word_cues(lex)
+    n = len(words)
+    while n and one.get(words[n - 1].lower().strip(_EDGE)) in ("share", "follow"):
+        n -= 1
+    if len(words) - n < _NAME_BAR_ITEMS or not _NAME_BAR_WORDS[0] <= n <= _NAME_BAR_WORDS[1]:
+        return None
+    name = words[:n]
+    return "share" if all(w[:1].isupper() and w.isalpha() and w.lower() not in one for w in name) else None
 
 
 _ONE_WORD: list = []

@@ -94,8 +94,9 @@ def _credits() -> _Credits:
     lex = _lexicon()
     ag = rf"(?:{lex.agencies})(?![\w-])"
     ph = rf"(?i:\b(?:{lex.photo_words})\b)"
-    # a source that an agency distributes may open the chain: "IFRC via AP" (issue 19)
-    credit = rf"(?:{_NAME}\s*(?:/|\s[-–—]\s)\s*|{_ORG}\s+via\s+)?{ag}(?:\s*(?:/|\s[-–—]\s|\svia\s)\s*(?:{ag}|{_ORG}))*"
+    # a source that an agency distributes may open the chain: "IFRC via AP" (issue 19), also
+    # after the photographer: "Jane Roe/Riverton Journal via AP" (issue 19, stored public pages)
+    credit = rf"(?:{_NAME}\s*(?:/|\s[-–—]\s)\s*(?:{_ORG}\s+via\s+)?|{_ORG}\s+via\s+)?{ag}(?:\s*(?:/|\s[-–—]\s|\svia\s)\s*(?:{ag}|{_ORG}))*"
     return _Credits(
         # before the credit: a sentence end and a space or a bar, a sentence end and a
         # dash ("….—Reuters"), or a spaced dash or bar before a photo word ("… -- Photo: AFP",
@@ -657,6 +658,44 @@ def _reader_prompt(line: _Line) -> bool:
             return False   # a set look-up on the first word first, then the question's end
         t = t[q.end():]
     return p.opening.match(t) is not None and (p.pointer.search(t) is not None or p.channel.search(t) is not None)
+
+
+#: The longest promo block (words) and its longest sentence.
+_PROMO_BLOCK_WORDS, _PROMO_SENTENCE_WORDS = 50, 30
+# A block's opening: a promo verb, after "For (all) the latest …," or "For more …," allowed.
+_BLOCK_LEAD = re.compile(r"^(?:for\s+(?:all\s+)?(?:the\s+)?(?:latest|more)\b[^,]{0,40},\s*)", re.IGNORECASE)
+# What a block names besides the outlet's channels: its web address ("on Riverton.com") or
+# "the latest news" / "news updates" it offers.
+_BLOCK_OFFER = re.compile(r"\b\w[\w-]*\.(?:com|net|org|in|co|tv|news)\b|\blatest\s+(?:\w+\s+)?news\b|\bnews\s+updates\b",
+                          re.IGNORECASE)
+# What the outlet promotes: its news, updates or app (not a show's or a podcast's listing:
+# "Visit the Riverton Fair, Oct. 11-21; www.rivertonfair.org.", issue 19, a ScrapingHub page).
+_BLOCK_NEWS = re.compile(r"\b(?:news|updates?|stories|headlines|apps?|newsletters?)\b", re.IGNORECASE)
+
+
+def _promo_block(line: _Line) -> bool:
+    """An outlet's promo of its news, app and channels under the article: a line of at
+    most :data:`_PROMO_BLOCK_WORDS` words, not a quotation and without a reporting
+    "said", whose first sentence opens with a ``promo_verbs`` verb (after "For all the
+    latest …," allowed), whose sentences have at most :data:`_PROMO_SENTENCE_WORDS`
+    words, and that names a channel of the outlet ("the Riverton Mail App", "our
+    newsletter"), its web address or the "latest news" it offers, and its news, updates,
+    stories or app (:data:`_BLOCK_NEWS`): "Catch all the latest
+    news on the Riverton Mail. Download the Riverton Mail App for daily updates.", "Track
+    latest news live on Riverton.com and get news updates from around the world." (a
+    :func:`_reader_prompt` has at most 15 words and one channel shape). Heuristic (issue
+    19: the sign-off promos of the news sites of many countries, read on stored public
+    pages)."""
+    t, p = line.text, _prompts()
+    if line.nw > _PROMO_BLOCK_WORDS or not line.words or t[0] in "\"“‘«'" \
+            or line.words[0].lower() not in p.first_words or " said" in t:
+        return False
+    lead = _BLOCK_LEAD.match(t)
+    if p.opening.match(t[lead.end():] if lead else t) is None:
+        return False
+    if any(len(_WORD.findall(x)) > _PROMO_SENTENCE_WORDS for x in re.split(r"(?<=[.!?])\s+", t)):
+        return False
+    return (p.channel.search(t) is not None or _BLOCK_OFFER.search(t) is not None) and _BLOCK_NEWS.search(t) is not None
 
 
 #: The longest line (words) whose last sentence can be a call to act now.

@@ -37,6 +37,7 @@ class _Lexicon:
     caption_verbs: frozenset[str] = frozenset()      # present forms of photo-description verbs
     weekdays: re.Pattern = re.compile(r"(?!)")       # a weekday name as a word
     segment_turns: re.Pattern = re.compile(r"(?!)")  # a broadcast's turn to another story
+    weather: re.Pattern = re.compile(r"(?!)")        # a masthead's weather widget
 
 
 def _pattern_norm(p: str) -> str:
@@ -120,7 +121,10 @@ def _lexicon() -> _Lexicon:
         headline_tag=_headline_tag(raw.get("headline_tags", [])),
         caption_verbs=frozenset(f for v in raw.get("caption_verbs", []) for f in _present_forms(v)),
         weekdays=re.compile(rf"\b(?:{_alternation([w for w in raw['weekdays'] if len(w) > 4])})\b", re.IGNORECASE),
-        segment_turns=re.compile(rf"(?:{_alternation(raw.get('segment_turns', []))})(?!\w)", re.IGNORECASE))
+        segment_turns=re.compile(rf"(?:{_alternation(raw.get('segment_turns', []))})(?!\w)", re.IGNORECASE),
+        # a place of 1-3 capitalised words, a temperature and the sky: "Riverton 31°C, Mostly Cloudy"
+        weather=re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s+-?\d{1,3}(?:\.\d)?\s*°\s*[CF]?\s*[,|/·-]?\s*"
+                           rf"(?i:{_alternation(raw.get('sky_words', []))})$"))
 
 
 def _headline_tag(tags: list[str]) -> re.Pattern:

@@ -53,7 +53,7 @@ from functools import lru_cache
 
 from .boilerplate import _cue, _cue_text, _tag_like, _tag_run_end, _timestamp
 from .furniture import (_TWO_SENTENCES, _caption, _clock_line, _credits, _code_line, _credit_only, _desk_signoff, _editor_note,
-                        _arrow_link, _closing_call, _embed_end, _media_label, _source_title, _entry_clock, _entry_clocks, _reader_prompt, _self_note, _teaser,
+                        _arrow_link, _closing_call, _embed_end, _media_label, _source_title, _entry_clock, _entry_clocks, _promo_block, _reader_prompt, _self_note, _teaser,
                         _template_line, _update_clock, _url_line)
 from ..extraction.entities import place_id
 from ..inspect.scope import admin
@@ -237,7 +237,7 @@ def _parse_date(m: re.Match, lex: _Lexicon) -> str | None:
 
 # The fields of a page's stamp line: "Published: 24 Apr 2013 | Last updated: …",
 # "December 26, 2004 / 10:51 PM / CBS/AP".
-_STAMP_FIELDS = re.compile(r"\s*\|\s*|\s+/\s+")
+_STAMP_FIELDS = re.compile(r"\s*\|\s*|\s+//?\s+")
 # Small words a credit or section field of a stamp line may hold ("Published in: Africa").
 _CREDIT_SMALL = frozenset({"in", "and", "of", "the"})
 
@@ -327,7 +327,10 @@ def _date_fields(text: str, lex: _Lexicon) -> str | None:
 
 # A "by <name>" credit closing a field of a stamp line (issue 19: "… by admin | Source: …"
 # on the real-world dev split; before, only the line's last field could end in one).
-_BY_CREDIT = re.compile(r"\b(?i:by)\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,2}\s*$")
+# The credit may name the blog's category after it ("… by Jane Roe in Disasters // 0
+# Comments", a blog's post line; the fields may be parted by "//"); issue 19, stored public
+# blog pages.
+_BY_CREDIT = re.compile(r"\b(?i:by)\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,2}(?:\s+in\s+[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2})?\s*$")
 
 
 _NUMBER_LED = re.compile(r"\d[\d,.]*\+?\s+[a-z]")
@@ -459,7 +462,7 @@ def _signed_byline(line: _Line, lex: _Lexicon) -> str | None:
     if _HAS_DIGIT.search(text):
         return None
     m = _ROLE_NAME.match(text)
-    if m and lex.byline_roles.fullmatch(m.group(1)):
+    if m and _role_label(m.group(1), lex):
         return m.group(2)
     m = lex.byline_prefix.match(text)
     if not m or not text[:1].isupper() or not _capitalised(text[m.end():m.end() + 1]) \
@@ -471,6 +474,16 @@ def _signed_byline(line: _Line, lex: _Lexicon) -> str | None:
     if share == 1.0 and (1 <= n <= 8 and len(text) <= 80 or _names_list(who)):
         return who.strip()
     return None
+
+
+def _role_label(label: str, lex: _Lexicon) -> bool:
+    """A role as a byline's label: a ``byline_roles`` role, or a word and a role that ends
+    it ("Photo journalist", "Senior reporter"; issue 19, credit lines of stored public pages;
+    not three words or more: "Chief of staff: John Doe" is a list's line)."""
+    if lex.byline_roles.fullmatch(label):
+        return True
+    m = lex.byline_roles.search(label)
+    return m is not None and m.end() == len(label) and len(label.split()) == 2
 
 
 #: The longest line read as a byline anywhere (a list of names, :func:`_names_list`; other
@@ -1795,14 +1808,15 @@ def _note_line(s: _Scan, i: int) -> _Step:
     this story.") -> ``metadata:note`` (issue 19: the notes of many outlets' pages), and a
     prompt to the reader (:func:`.furniture._reader_prompt`: "Read the latest updates
     here.") or a story's teaser (:func:`.furniture._teaser`: "… were inj... Read More") or a
-    line closed by a call to act now (:func:`.furniture._closing_call`: "… Download now") ->
-    ``boilerplate:promo``."""
+    line closed by a call to act now (:func:`.furniture._closing_call`: "… Download now") or
+    an outlet's promo of its news and app (:func:`.furniture._promo_block`: "Catch the
+    latest news on Riverton.com. Download our app.") -> ``boilerplate:promo``."""
     ln = s.doc.lines[i]
     if not s.strip_furniture:
         return None
     if _editor_note(ln) or _self_note(ln):
         s.doc.drop(i, "metadata:note")
-    elif _reader_prompt(ln) or _teaser(ln) or _closing_call(ln):
+    elif _reader_prompt(ln) or _teaser(ln) or _closing_call(ln) or _promo_block(ln):
         s.doc.drop(i, "boilerplate:promo")
     else:
         return None
@@ -2358,8 +2372,14 @@ def _top_dateline(s: _Scan, i: int) -> _Step:
 # An author's note: a name (2-4 capitalised words), then "is a|an|the|our …" or "covers|
 # writes|reports …" ("Jane Roe is the Riverton correspondent of …", "Jane Roe covers
 # courts for …").
+# (also "has worked as|at|for …" — not "has been …": "Jane Roe has been eager to …" — and a paper's name in the possessive: "Jane Roe is
+# RIVERTON STAR's bureau chief"; issue 19, author notes of stored public pages and one on
+# the real-world dev split)
 _BIO = re.compile(r"^[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}\s+"
-                  r"(?:(?:is|was)\s+(?:a|an|the|our)\s|(?:covers|writes|reports)\s)")
+                  r"(?:(?:is|was)\s+(?:a|an|the|our|(?:[A-Z][\w.&\-]*\s+){0,2}[A-Z][\w.&\-]*['’]s)\s|has\s+worked\s+(?:as|at|for)\s|(?:covers|writes|reports)\s)")
+# An author's note in the first person: "I am Jane Roe, a reporter …", "I'm Jane Roe, an …"
+# (issue 19, author notes of stored public pages).
+_FIRST_PERSON_BIO = re.compile(r"^I(?:'m|’m|\s+am)\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3},\s+(?:a|an|the)\s")
 # An author's note under a first name alone: "Jane is a …", "Jane writes …".
 _ONE_NAME_BIO = re.compile(r"^[A-Z][\w'’.\-]*\s+(?:is|was|covers|writes|reports)\s")
 # A note of where authors filed from, one sentence each: "Jane Roe reported from Nairobi.",
@@ -2372,7 +2392,9 @@ _BIO_AFTER = 2
 
 def _author_bio(s: _Scan, i: int) -> _Step:
     """An author's note near the end of the article -> ``metadata:byline``: a line of at
-    most 60 words, not a quotation, that opens with a name and "is a/an/the …" and names a
+    most 60 words, not a quotation, that opens with a name and "is a/an/the …" (or "I am
+    Jane Roe, a …", :data:`_FIRST_PERSON_BIO`; or "has worked as|at|for …"; or the
+    paper's possessive before the role: "… is STAR's Lagos bureau chief") and names a
     role of ``byline_roles`` in its first sentence ("Jane Roe is the Riverton correspondent
     of the Daily Star."; a first name alone only as the page's last line, issue 19: "Jane is
     a technical writer …"), or opens with a name and "covers", "writes" or "reports", or is
@@ -2383,7 +2405,7 @@ def _author_bio(s: _Scan, i: int) -> _Step:
     ln, lines = s.doc.lines[i], s.doc.lines
     if not s.seen_body or ln.nw > 60:
         return None
-    m = _BIO.match(ln.text)
+    m = _BIO.match(ln.text) or _FIRST_PERSON_BIO.match(ln.text)
     filed = m is None and " from " in ln.text \
         and all(_FILED_FROM.fullmatch(x) for x in re.split(r"(?<=\.)\s+", ln.text))
     if m is None and not filed:
@@ -2392,12 +2414,22 @@ def _author_bio(s: _Scan, i: int) -> _Step:
     if not filed and not m.group().rstrip().endswith(("covers", "writes", "reports")) \
             and not s.lex.byline_roles.search(first):
         return None
+    if not filed and m.group().rstrip().endswith(("'s", "’s")) \
+            and not _role_after(ln.text[m.end():], s.lex):
+        return None   # the paper's role follows its name: not "Jane Roe is Riverton's top general"
     if not filed and i + 1 < len(lines) and _ONE_NAME_BIO.match(ln.text):
         return None   # a first name alone ("Jane is a writer …") only on the page's last line
     if sum(_sentence_like(x) for x in lines[i + 1:i + 2 + _BIO_AFTER]) > _BIO_AFTER:
         return None
     s.doc.drop(i, "metadata:byline")
     return i + 1, True
+
+
+def _role_after(text: str, lex: _Lexicon) -> bool:
+    """A ``byline_roles`` role opens ``text`` or follows up to two place or beat words
+    ("Lagos bureau chief", "transport correspondent")."""
+    words = text.split(None, 3)
+    return any(lex.byline_roles.match(" ".join(words[k:])) for k in range(min(3, len(words))))
 
 
 # A bracketed credit closing a paragraph after its last sentence: "… officials said. (Reporting
