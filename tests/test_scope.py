@@ -773,3 +773,13 @@ def test_an_unread_name_heading_a_fronted_in_adjunct_is_the_scene():
     c = claim("d", s, [("more than 500", 500)], [])
     c["dates"] = [{"text": "March", "span": [3, 8]}]
     assert scope_of(c, c["quantities"][0], "Zimbabwe", {"Zimbabwe"}) == ("Zimbabwe", None)
+
+
+def test_a_region_naming_an_event_is_no_place_of_the_count():
+    s = "By March the toll had reached 9,000, as many as died in the 1998 Atlantic hurricane."
+    c = claim("d", s, [("9,000", 9000)], [])
+    assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", None)
+    # a region where the count is, no event's name: a total over the region
+    s = "By March the toll had reached 9,000 across the Atlantic."
+    c = claim("d", s, [("9,000", 9000)], [])
+    assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == (None, None)
