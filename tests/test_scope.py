@@ -721,3 +721,65 @@ def test_place_marks_worked_out_once_still_follow_the_countries_only_mentioned()
     assert want[0] == ("Zimbabwe", "Matabeleland North") and want[1] != want[0]
     with places_once():
         assert [scope_of(c, q, "Mozambique", n) for n in (mentioned, bare)] == want
+
+
+def _quake_story(event: str) -> dict:
+    """Tables of a three-article story about an ``event`` in Nepal whose city Kathmandu two
+    of the articles give a count for."""
+    docs = {d: {"doc_id": d, "story_id": "story:x", "source": d} for d in "abc"}
+    claims = [claim("a", f"The {event} killed 2,000 people in Nepal.", [("2,000", 2000)], [("Nepal", NEPAL)]),
+              claim("a", "Some 600 people died in Kathmandu.", [("600", 600)], [("Kathmandu", KATHMANDU)]),
+              claim("b", f"The {event} killed 2,100 people in Nepal.", [("2,100", 2100)], [("Nepal", NEPAL)]),
+              claim("b", "Some 640 people died in Kathmandu.", [("640", 640)], [("Kathmandu", KATHMANDU)]),
+              claim("c", f"Nepal said 2,050 people were killed in the {event}.", [("2,050", 2050)], [("Nepal", NEPAL)])]
+    for i, c in enumerate(claims):     # text order inside each document
+        c["span"] = [i * 100, i * 100 + len(c["text"])]
+        for x in c["quantities"] + c["entities"]:
+            x["span"] = [x["span"][0] + i * 100, x["span"][1] + i * 100]
+    return {(m.country, m.subplace): sorted(r.quantity["value"] for r in m.rows) for m in build_ledger(claims, docs)}
+
+
+def test_the_home_city_of_an_area_hazard_keeps_its_breakdown():
+    # a quake strikes an area: the city its articles keep naming is the worst-hit part
+    assert _quake_story("earthquake") == {("Nepal", None): [2000, 2050, 2100], ("Nepal", "Kathmandu"): [600, 640]}
+    # a crush happens at one site: the city's count is the story's own toll
+    assert _quake_story("crush") == {("Nepal", None): [600, 640, 2000, 2050, 2100]}
+
+
+def test_a_name_before_an_english_word_for_a_local_admin_area_is_that_area():
+    s = "At least 14 people died in Karo regency, north of the city."
+    c = claim("d", s, [("14", 14)], [])
+    assert scope_of(c, c["quantities"][0], "Indonesia", {"Indonesia"}) == ("Indonesia", "Karo")
+
+
+def test_an_unread_name_after_a_count_a_word_or_two_and_in_is_its_breakdown():
+    s = "Up to 5,000 feared missing in Ngangu"
+    c = claim("d", s, [("Up to 5,000", 5000)], [])
+    c["quantities"][0]["counted"] = None
+    assert scope_of(c, c["quantities"][0], "Zimbabwe", {"Zimbabwe"}) == ("Zimbabwe", "Ngangu")
+    # a city the recogniser read keeps its own country, not the story's
+    s = "Some 40 tourists died in Kathmandu."
+    c = claim("d", s, [("40", 40)], [("Kathmandu", KATHMANDU)])
+    c["quantities"][0]["counted"] = None
+    assert scope_of(c, c["quantities"][0], "India", {"India", "Nepal"}) == ("Nepal", "Kathmandu")
+
+
+def test_an_unread_name_heading_a_fronted_in_adjunct_is_the_scene():
+    s = "In Ngangu, more than 500 people have been hurt."
+    c = claim("d", s, [("more than 500", 500)], [])
+    assert scope_of(c, c["quantities"][0], "Zimbabwe", {"Zimbabwe"}) == ("Zimbabwe", "Ngangu")
+    # a date the dates stage read is no place
+    s = "In March, more than 500 people were hurt."
+    c = claim("d", s, [("more than 500", 500)], [])
+    c["dates"] = [{"text": "March", "span": [3, 8]}]
+    assert scope_of(c, c["quantities"][0], "Zimbabwe", {"Zimbabwe"}) == ("Zimbabwe", None)
+
+
+def test_a_region_naming_an_event_is_no_place_of_the_count():
+    s = "By March the toll had reached 9,000, as many as died in the 1998 Atlantic hurricane."
+    c = claim("d", s, [("9,000", 9000)], [])
+    assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", None)
+    # a region where the count is, no event's name: a total over the region
+    s = "By March the toll had reached 9,000 across the Atlantic."
+    c = claim("d", s, [("9,000", 9000)], [])
+    assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == (None, None)
