@@ -1350,3 +1350,82 @@ def test_a_note_on_any_of_these_numbers_stops_at_its_live_blog_entry():
     f = _figures(text)
     assert "unverified" in _flags(f["8,000"]) and "unverified" in _flags(f["20,000"])
     assert "unverified" not in _flags(f["12"]) and "unverified" not in _flags(f["more than $40m"])
+
+
+def test_a_live_blog_entry_opens_with_a_stamp_on_its_own_line_above_a_heading():
+    text = ("Flood in Ruritania: live updates\n\n"
+            "9:40 pm\nShips leave port\nThe navy says 12 ships have left port with food and tents for "
+            "the delta.\n\n"
+            "8:00 am\nOvernight claims\nResidents said 30 people drowned, and some accounts put the "
+            "figure at 45. None of these numbers could be confirmed.")
+    f = _figures(text)
+    assert "unverified" in _flags(f["30"]) and "unverified" in _flags(f["45"])
+    assert "unverified" not in _flags(f["12"])
+
+
+def test_a_time_code_above_running_text_opens_no_entry():
+    text = ("Flood in Ruritania: transcript\n\n"
+            "[00:22]\nThe navy says 12 sailors have died in the delta.\n\n"
+            "[00:39]\nResidents said 30 people drowned. The Herald cannot check any of these numbers.")
+    f = _figures(text)
+    assert "unverified" in _flags(f["30"]) and "unverified" in _flags(f["12"])
+
+
+@pytest.mark.parametrize("note, flagged", [
+    ("The Herald could not establish which of the two breakdowns is correct.", True),
+    ("The Herald could not establish which of the two ministers spoke first.", False),
+])
+def test_which_of_the_two_names_what_a_note_is_about(note, flagged):
+    figs = _figures("The ministry listed 40 dead in Tarn. A leaked copy gave a lower breakdown: "
+                    "30 dead and 9 injured. " + note)
+    assert ("unverified" in _flags(figs["30"])) is flagged and ("unverified" in _flags(figs["9"])) is flagged
+
+
+def test_bare_counts_in_a_list_of_tolls_go_with_the_toll_before_them():
+    text = ("Police in Tarn said the crowd was calm.\n\n"
+            "Borduria has reported the most deaths, 87. Ruritania has reported 20 dead. Elbonia has put "
+            "its losses at 11, Freedonia eight. Latveria has reported four.\n\n"
+            "The Herald was unable to verify these national tolls independently.")
+    f = _figures(text)
+    assert all("unverified" in _flags(f[n]) for n in ("87", "11", "eight", "four"))
+
+
+def test_bare_counts_without_a_toll_before_them_are_not_covered():
+    text = ("Police in Tarn said the crowd was calm. Latveria has reported four.\n\n"
+            "Borduria has reported 87 deaths.\n\n"
+            "The Herald was unable to verify these national tolls independently.")
+    f = _figures(text)
+    assert "unverified" in _flags(f["87"]) and "unverified" not in _flags(f["four"])
+
+
+@pytest.mark.parametrize("note, flagged", [
+    ("and said they were still being checked.", True),
+    ("and said they had been checked.", False),
+])
+def test_figures_a_source_says_are_still_being_checked_are_unverified(note, flagged):
+    figs = _figures("The Red Cross said its teams had reported about 1,000 dead in Tarn and 200 in Orsk. "
+                    "She described the numbers as preliminary " + note)
+    assert ("unverified" in _flags(figs["200"])) is flagged
+
+
+def test_a_hedge_on_the_subject_of_be_hedges_what_it_is_said_to_be():
+    assert "estimated" in _flags(_figures("The estimated toll in Tarn is 4,500.")["4,500"])
+    f = _figures("The reported turnout was around 12,000 in Tarn.")
+    assert "reported" in _flags(f["around 12,000"])
+    assert "reported" not in _flags(_figures("The turnout was around 12,000 in Tarn.")["around 12,000"])
+    # "reported" on a subject that is not said to be a number is no cue
+    assert "reported" not in _flags(_figures("The reported attack on the convoy killed 12 soldiers.")["12"])
+
+
+def test_a_warning_that_the_true_number_may_never_be_known_checks_no_figure():
+    figs = _figures("Officials in Tarn said 80 people died. They warn that the true number may never be "
+                    "established.")
+    assert "unverified" not in _flags(figs["80"])
+
+
+def test_a_relative_clause_set_off_by_a_comma_does_not_say_what_is_counted():
+    f = _figures("More than 750 people have died in the three countries, which on current counts would "
+                 "place the storm second.")
+    assert "conditional" not in _flags(f["three"])
+    g = _figures("Five deaths that may be linked to the virus were reported in Tarn.")
+    assert "speculative" in _flags(g["Five"])
