@@ -1381,23 +1381,6 @@ def test_which_of_the_two_names_what_a_note_is_about(note, flagged):
     assert ("unverified" in _flags(figs["30"])) is flagged and ("unverified" in _flags(figs["9"])) is flagged
 
 
-def test_bare_counts_in_a_list_of_tolls_go_with_the_toll_before_them():
-    text = ("Police in Tarn said the crowd was calm.\n\n"
-            "Borduria has reported the most deaths, 87. Ruritania has reported 20 dead. Elbonia has put "
-            "its losses at 11, Freedonia eight. Latveria has reported four.\n\n"
-            "The Herald was unable to verify these national tolls independently.")
-    f = _figures(text)
-    assert all("unverified" in _flags(f[n]) for n in ("87", "11", "eight", "four"))
-
-
-def test_bare_counts_without_a_toll_before_them_are_not_covered():
-    text = ("Police in Tarn said the crowd was calm. Latveria has reported four.\n\n"
-            "Borduria has reported 87 deaths.\n\n"
-            "The Herald was unable to verify these national tolls independently.")
-    f = _figures(text)
-    assert "unverified" in _flags(f["87"]) and "unverified" not in _flags(f["four"])
-
-
 @pytest.mark.parametrize("note, flagged", [
     ("and said they were still being checked.", True),
     ("and said they had been checked.", False),

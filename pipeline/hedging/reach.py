@@ -32,20 +32,21 @@ mentions a page; "how many fighters ..." -> a claim counting fighters, if any. A
 mention whose noun is named differently is another thing: "US pricing has not been
 confirmed" does not cover "European pricing will start at 71,350 euro".
 
-Session 8 additions (heuristics; real-world dev figure flag ``unverified``, test
+More notes that reach (heuristics; real-world dev figure flag ``unverified``, test
 checked once after): "Reuters could not establish **which of the two breakdowns** is
-right" is about the breakdowns (:func:`_wh_partitive`, +5 figures, none false); bare
-counts in a list of tolls ("Chad has put its losses at 11, Somalia eight") go with the
-toll before them in their paragraph (:func:`_bare_counts`, +6, none false); a source
+right" is about the breakdowns (:func:`_wh_partitive`, +5 figures, none false); a source
 saying figures "were **still** being checked" leaves them unverified
 (:func:`_pending`, :func:`_reported_unchecked`, +2, none false); a stamp on its own line
 above a heading opens a live-blog entry (:func:`_stamp_line_before`; no dev figure moves
-with the notes found now). Together dev ``unverified`` F1 0.707 -> 0.754 (P 0.836 ->
-0.849, R 0.613 -> 0.678), flags micro-F1 0.887 -> 0.894; test 0.871 -> 0.870 (test
-``unverified`` 0.324 -> 0.319: one more false figure, none lost).
+with the notes found now). Together dev ``unverified`` F1 0.707 -> 0.733, flags micro-F1
+0.887 -> 0.892 (with the hedges of :mod:`.figures`); test unchanged (0.871, ``unverified``
+0.324).
 Tried and reverted: a failed passive check with an agent ("could not be checked by
 HuffPost UK", "has not been confirmed by any official source") as a note: dev +5
-figures, test ``unverified`` +3 found but +11 false (test flags micro 0.871 -> 0.863).
+figures, test ``unverified`` +3 found but +11 false (test flags micro 0.871 -> 0.863);
+bare counts in a list of tolls ("Chad has put its losses at 11, Somalia eight") going
+with the toll before them in their paragraph: dev +6 figures, test one more false
+(0.871 -> 0.870).
 """
 from __future__ import annotations
 
@@ -792,15 +793,6 @@ def _givers(claims: "Iterator[Claim]") -> set[str]:
     return out
 
 
-def _bare_counts(c: Claim) -> bool:
-    """Does ``c`` state only counts of nothing named ("Chad has put its losses at 11,
-    Somalia eight", "Tanzania has reported four")? In a paragraph listing a toll, such a
-    sentence goes on with the toll of the sentence before it, so a note about the tolls
-    covers it when a toll claim stands before it in its paragraph (:meth:`Matcher.reach`).
-    Heuristic: real-world dev figure flags, see the module docstring."""
-    return bool(c.quantities) and all(q.get("kind") == "count" and not q.get("counted") for q in c.quantities)
-
-
 def _is_claim(c: Claim) -> bool:
     return c.kind != "other" or c.attribution is not None
 
@@ -876,14 +868,13 @@ class Matcher:
                     and self.matches(k, d)] + [k for k in range(d.index - 1, -1, -1)
                                                if claims[k].section != claims[d.index].section
                                                and claims[k].section in ("headline", "title") and self.matches(k, d)]
-        pending: list[int] = []  # bare counts ("Somalia eight") waiting for the run they stand in
         while 0 <= j < len(claims):
             ia, ib = (j, prev) if step < 0 else (prev, j)
             gap = gap_text(sents[ia], sents[ib])
             if topic_boundary(gap, claims[ia], claims[ib], sents[ia], sents[ib], lex):
                 break
             if "\n" in gap:
-                paragraphs, pending = paragraphs + 1, []
+                paragraphs += 1
                 if not out and paragraphs > lex.start_paragraphs_back:
                     break
                 if out and (d.target == "figures" or d.target == "casualties" and not self.matches(j, d)) \
@@ -891,12 +882,9 @@ class Matcher:
                     # any figure is a looser class than a toll: its run ends with its paragraph
                     break
             if self.matches(j, d):
-                out += pending + [j]
-                pending = []
+                out.append(j)
                 if single:
                     break
-            elif d.target == "casualties" and _bare_counts(claims[j]):
-                pending.append(j)
             elif _is_claim(claims[j]) and out:
                 break  # the run of claims asserting the disclaimed content has ended
             prev, j = j, j + step
