@@ -1443,3 +1443,65 @@ def test_a_report_that_did_not_happen_gives_no_figure():
 def test_claiming_an_attack_reports_nothing():
     figs = _figures("The group did claim an assault on a hotel in which at least 27 people were killed.")
     assert figs["at least 27"]["attribution"] is None
+
+
+def test_a_live_blog_entry_opens_with_a_stamp_on_its_own_line_above_a_heading():
+    text = ("Flood in Ruritania: live updates\n\n"
+            "9:40 pm\nShips leave port\nThe navy says 12 ships have left port with food and tents for "
+            "the delta.\n\n"
+            "8:00 am\nOvernight claims\nResidents said 30 people drowned, and some accounts put the "
+            "figure at 45. None of these numbers could be confirmed.")
+    f = _figures(text)
+    assert "unverified" in _flags(f["30"]) and "unverified" in _flags(f["45"])
+    assert "unverified" not in _flags(f["12"])
+
+
+def test_a_time_code_above_running_text_opens_no_entry():
+    text = ("Flood in Ruritania: transcript\n\n"
+            "[00:22]\nThe navy says 12 sailors have died in the delta.\n\n"
+            "[00:39]\nResidents said 30 people drowned. The Herald cannot check any of these numbers.")
+    f = _figures(text)
+    assert "unverified" in _flags(f["30"]) and "unverified" in _flags(f["12"])
+
+
+@pytest.mark.parametrize("note, flagged", [
+    ("The Herald could not establish which of the two breakdowns is correct.", True),
+    ("The Herald could not establish which of the two ministers spoke first.", False),
+])
+def test_which_of_the_two_names_what_a_note_is_about(note, flagged):
+    figs = _figures("The ministry listed 40 dead in Tarn. A leaked copy gave a lower breakdown: "
+                    "30 dead and 9 injured. " + note)
+    assert ("unverified" in _flags(figs["30"])) is flagged and ("unverified" in _flags(figs["9"])) is flagged
+
+
+@pytest.mark.parametrize("note, flagged", [
+    ("and said they were still being checked.", True),
+    ("and said they had been checked.", False),
+])
+def test_figures_a_source_says_are_still_being_checked_are_unverified(note, flagged):
+    figs = _figures("The Red Cross said its teams had reported about 1,000 dead in Tarn and 200 in Orsk. "
+                    "She described the numbers as preliminary " + note)
+    assert ("unverified" in _flags(figs["200"])) is flagged
+
+
+def test_a_hedge_on_the_subject_of_be_hedges_what_it_is_said_to_be():
+    assert "estimated" in _flags(_figures("The estimated toll in Tarn is 4,500.")["4,500"])
+    f = _figures("The reported turnout was around 12,000 in Tarn.")
+    assert "reported" in _flags(f["around 12,000"])
+    assert "reported" not in _flags(_figures("The turnout was around 12,000 in Tarn.")["around 12,000"])
+    # "reported" on a subject that is not said to be a number is no cue
+    assert "reported" not in _flags(_figures("The reported attack on the convoy killed 12 soldiers.")["12"])
+
+
+def test_a_warning_that_the_true_number_may_never_be_known_checks_no_figure():
+    figs = _figures("Officials in Tarn said 80 people died. They warn that the true number may never be "
+                    "established.")
+    assert "unverified" not in _flags(figs["80"])
+
+
+def test_a_relative_clause_set_off_by_a_comma_does_not_say_what_is_counted():
+    f = _figures("More than 750 people have died in the three countries, which on current counts would "
+                 "place the storm second.")
+    assert "conditional" not in _flags(f["three"])
+    g = _figures("Five deaths that may be linked to the virus were reported in Tarn.")
+    assert "speculative" in _flags(g["Five"])

@@ -501,6 +501,9 @@ def _attributive(tok: "Token", s: _Sentence) -> bool:
         return True  # "the severest possible crackdown": an intensifier
     if lower in lex.prospective_adjectives and head.lemma_.lower() in lex.prospective_nouns:
         return True  # "potential buyers": a prospective role
+    if lower in lex.attributive_figure_only and not (head.dep_ == "nsubj" and head.head.lemma_ == "be" and any(
+            t.like_num for c in head.head.children if c.i > head.head.i for t in c.subtree)):
+        return True  # "the reported sale collapsed": only "the reported turnout was 12,000" is a cue
     if lower in lex.attributive_any_argument:
         # "an estimated 300 people": the number is hedged wherever it is an argument
         while noun.dep_ in ("nummod", "quantmod", "compound") and noun.head.i != noun.i:

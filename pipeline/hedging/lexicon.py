@@ -107,6 +107,8 @@ class Lexicon:
     acceptance_verbs: frozenset[str] = frozenset()
     speech_object_verbs: frozenset[str] = frozenset()
     speech_object_not: frozenset[str] = frozenset()
+    pending_words: frozenset[str] = frozenset()
+    attributive_figure_only: frozenset[str] = frozenset()
 
 
 def _disclaimer_fields(disc: dict) -> dict:
@@ -128,6 +130,7 @@ def _disclaimer_fields(disc: dict) -> dict:
         dispute_reach_back=bool(disc["dispute_reach_back"]),
         dispute_pointers=frozenset(disc["dispute_pointers"]),
         acceptance_verbs=frozenset(disc.get("acceptance_verbs", ())),
+        pending_words=frozenset(disc.get("pending_words", ())),
     )
 
 
@@ -160,6 +163,7 @@ def lexicon() -> Lexicon:
         predicate_adjective=_table(cues["predicate_adjective"]),
         attributive=_table(cues["attributive"]),
         attributive_any_argument=frozenset(cues["attributive_any_argument"]),
+        attributive_figure_only=frozenset(cues.get("attributive_figure_only", ())),
         temporal_conditions=frozenset(cues["conditional"]["temporal_conditions"]),
         nouns=_table(cues["nouns"]),
         cond_marks=frozenset(cues["conditional"]["marks"]),
