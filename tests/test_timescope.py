@@ -224,3 +224,6 @@ def test_a_cause_wide_total_is_context_in_a_story_about_one_attack():
     assert time_scope(c, q, 2016, events=events) == "context"
     c, (q,) = _one("The bombing has claimed 140 lives.", ("140", 140))
     assert time_scope(c, q, 2016, events=events) is None
+    # a later event of another kind: an assault on a hotel in which gunmen killed 27
+    c, (q,) = _one("A month later gunmen claimed an assault on a hotel in which 27 people were killed.", ("27", 27))
+    assert time_scope(c, q, 2016, events=events) == "context"
