@@ -194,3 +194,36 @@ def test_in_a_protest_story_the_injured_of_each_day_are_a_question_of_their_own(
     injured = {m.time: sorted(r.quantity["value"] for r in m.rows) for m in build_ledger(
         [claims[0], claims[1], claims[3]], docs) if m.measure == "injured"}
     assert injured == {None: [20, 31]}
+
+
+def test_a_demonstrative_right_before_an_event_noun_points_to_another_event():
+    c, (q,) = _one("Later reports put the dead in that bombing at 140.", ("140", 140))
+    assert time_scope(c, q, 2016) == "context"
+    # a conjunction "that" before "the" is no demonstrative; "the" names the story's own event
+    c, (q,) = _one("Officials said that the bombing killed 140 people.", ("140", 140))
+    assert time_scope(c, q, 2016) is None
+    c, (q,) = _one("That same year, a landslide killed 75 people in the hills.", ("75", 75))
+    assert time_scope(c, q, 2016) == "context"
+
+
+def test_a_clock_time_is_not_a_year():
+    c, (q,) = _one("Police fired on the crowd at about 1900 GMT, when 300 people were at the square.",
+                   ("300", 300))
+    assert time_scope(c, q, 2016) is None
+    c, (q,) = _one("Police fired on the crowd in 1900, when 300 people were at the square.", ("300", 300))
+    assert time_scope(c, q, 2016) == "context 1900"
+
+
+def test_a_cause_wide_total_is_context_in_a_story_about_one_attack():
+    from pipeline.inspect.timescope import story_events
+
+    docs = {d: {"story_id": "s"} for d in "abc"}
+    leads = [claim(d, f"The bombing outside the ministry in Ostrava killed many ({d}).", []) for d in "abc"]
+    events = story_events(docs, leads)["s"]
+    c, (q,) = _one("The insurgency has claimed tens of thousands of lives.", ("tens of thousands", 20000))
+    assert time_scope(c, q, 2016, events=events) == "context"
+    c, (q,) = _one("The bombing has claimed 140 lives.", ("140", 140))
+    assert time_scope(c, q, 2016, events=events) is None
+    # a later event of another kind: an assault on a hotel in which gunmen killed 27
+    c, (q,) = _one("A month later gunmen claimed an assault on a hotel in which 27 people were killed.", ("27", 27))
+    assert time_scope(c, q, 2016, events=events) == "context"
