@@ -355,9 +355,11 @@ def fewer_collections() -> None:
 
     Why (speed): the ledger parses every claim into fresh dicts and lists and drops them
     a story later, none of them in a cycle; at the default threshold the collector ran
-    some 3,000 times over 3,000 replicated documents and took 7% of ``compare``'s CPU
-    time (its ``gc.callbacks``), at 20,000 15 times and 0.5%, the peak RSS unchanged
-    (docs/scaling.md, "Fewer collections"). The older generations keep their ratios."""
+    some 3,000 times over 3,000 replicated documents and took 7% of ``compare --workers
+    1``'s CPU time (its ``gc.callbacks``), at 20,000 15 times and 0.5%, the peak RSS
+    unchanged. With two workers (the default) the gain is within noise: a worker's heap is
+    small, its collections cheap (docs/scaling.md, "Fewer collections"). The older
+    generations keep their ratios."""
     gc.set_threshold(GC_YOUNG, *gc.get_threshold()[1:])
 
 
