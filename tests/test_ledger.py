@@ -1136,3 +1136,24 @@ def test_a_list_item_the_parser_read_into_the_counted_phrase_still_gaps_the_meas
 def test_a_noun_naming_the_counted_event_beats_a_lent_predicate(sentence, text, kw, expected):
     c, q = one(sentence, text, 1, **kw)
     assert measure_of(c, q) == expected
+
+
+def test_the_cues_a_sentence_holds_are_listed_once_in_lexicon_order():
+    from dataclasses import replace
+
+    from pipeline.inspect.ledger import _cues_in
+
+    lex = replace(lexicon(), measures={"deaths": {"cues": ["killed", "dead"]}, "injured": {"cues": ["hurt"]},
+                                       "missing": {"cues": ["missing"]}})
+    lower = "four were hurt and nine killed when the ferry sank; two are missing"
+    assert _cues_in(lower, lex) == (("deaths", "killed"), ("injured", "hurt"), ("missing", "missing"))
+    assert _cues_in(lower, lex) is _cues_in(lower, lex)  # the second figure of the sentence reads the list kept
+    other = replace(lex, measures={"injured": {"cues": ["hurt"]}})
+    assert _cues_in(lower, other) == (("injured", "hurt"),)  # each lexicon its own cues
+    assert _cues_in("nothing here", lex) == ()
+
+
+def test_a_sentence_with_a_capital_sigma_still_finds_the_cue_after_its_number():
+    s = "ΣΤΑΘΜΟΣ: 40 dead after the storm."
+    q = quantity(s, "40", 40, predicate="injure")  # a borrowed predicate: the cue right after wins
+    assert measure_of(claim("d", s, [q]), q) == "deaths"

@@ -197,3 +197,35 @@ def test_a_worker_sends_back_its_story_s_ledger_line_and_the_groups_only_when_as
     assert lines.groups is None and lines.n == groups.n == 1 and groups.line is None
     assert json.loads(lines.line) == ledger_records(groups.groups, {"story:x": "A title"})[0]
     assert other.n == 0 and other.line is None
+
+
+def test_lines_read_in_runs_are_the_lines_read_one_by_one(tmp_path):
+    import os
+
+    from pipeline.inspect.stream import _read_lines
+
+    lines = [b'{"a": 1}\n', b'{"bb": 22}\n', b'{"c": "three"}\n', b'{"dddd": 4}\n', b'{"e": 5}\n']
+    path = tmp_path / "x.jsonl"
+    path.write_bytes(b"".join(lines))
+    at = [sum(map(len, lines[:k])) for k in range(len(lines))]
+    # two runs of consecutive lines (0-1, 3-4), one line alone, and one line out of order
+    wanted = [(at[k], len(lines[k])) for k in (0, 1, 3, 4, 2)]
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        assert list(_read_lines(fd, wanted)) == [lines[k] for k in (0, 1, 3, 4, 2)]
+        assert list(_read_lines(fd, [])) == []
+    finally:
+        os.close(fd)
+
+
+def test_compare_s_processes_collect_young_objects_less_often():
+    import gc
+
+    from pipeline.inspect.stream import GC_YOUNG, fewer_collections
+
+    before = gc.get_threshold()
+    try:
+        fewer_collections()
+        assert gc.get_threshold() == (GC_YOUNG, *before[1:])
+    finally:
+        gc.set_threshold(*before)

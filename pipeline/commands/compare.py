@@ -47,7 +47,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
     from ..inspect.data import OutputError
     from ..inspect.ledger import lexicon
-    from ..inspect.stream import Shape, streamed_stories
+    from ..inspect.stream import Shape, fewer_collections, streamed_stories
 
     unknown = [m for m in args.measure if m not in lexicon().measures]
     if unknown:
@@ -55,6 +55,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
                      f"{', '.join(lexicon().measures)}", EXIT_USAGE)
     wanted = (lambda story: any(str(story).startswith(s) or str(story) == f"story:{s}" for s in args.story)) \
         if args.story else None
+    fewer_collections()
     try:
         # the workers write the ledger.jsonl lines; the groups come back only for the tables
         shape = Shape(args.min_rows, measures=tuple(args.measure), groups=not args.quiet, line=args.jsonl)

@@ -516,6 +516,33 @@ def _adjacent_re(links: tuple[str, ...], cue: str) -> re.Pattern[str]:
     return re.compile(r"(?:\s+(?:" + "|".join(map(re.escape, links)) + r")){0,3}\s+" + re.escape(cue) + r"(?![\w-])")
 
 
+#: id of a lexicon → (the lexicon, its ``(measure, cue)`` pairs): :func:`_cues_in`
+_CUE_PAIRS: dict[int, tuple[Lexicon, tuple[tuple[str, str], ...]]] = {}
+
+
+def _cues_in(lower: str, lex: Lexicon) -> tuple[tuple[str, str], ...]:
+    """``(measure, cue)`` of each cue of ``lex`` that ``lower`` (a sentence, :func:`_flat`)
+    holds, in lexicon order: once per sentence and lexicon, for all the sentence's figures
+    (the last few sentences kept; the pairs of a lexicon listed once while it lives).
+
+    Why (speed): each figure tested every cue of the lexicon against its sentence, and
+    again against the text after it (:func:`_adjacent_cue`): 3% of the ledger's CPU time
+    on the 10,000-document ledger-scale bench (py-spy; docs/scaling.md, "Fewer
+    collections")."""
+    if id(lex) not in _CUE_PAIRS:
+        if len(_CUE_PAIRS) >= 16:  # lexicons made on the fly (tests): an id may come back
+            _CUE_PAIRS.clear()
+            _present.cache_clear()
+        _CUE_PAIRS[id(lex)] = (lex, tuple((name, cue) for name, spec in lex.measures.items()
+                                          for cue in spec.get("cues", [])))
+    return _present(lower, id(lex))
+
+
+@lru_cache(maxsize=256)
+def _present(lower: str, lex_id: int) -> tuple[tuple[str, str], ...]:
+    return tuple((name, cue) for name, cue in _CUE_PAIRS[lex_id][1] if cue in lower)
+
+
 def _cue_measure(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> str | None:
     """A measure cue near the number, with no other number between them.
 
@@ -531,7 +558,7 @@ def _cue_measure(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> str 
     # a plain substring test first: most cues are not in the sentence, and the sentences
     # of 56% of the figures that come this far hold none (real-world output): then nothing
     # below need be worked out
-    present = [(name, cue) for name, spec in lex.measures.items() for cue in spec.get("cues", []) if cue in lower]
+    present = _cues_in(lower, lex)
     if not present:
         return None
     q_start, q_end = qs[0] - base, _phrase_end(q) - base
@@ -787,10 +814,12 @@ def _adjacent_cue(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> str
     end = _phrase_end(q) - base
     after = _flat(text[end:])
     links = tuple(lex.adjacent_links)
-    for name, spec in lex.measures.items():
-        for cue in spec.get("cues", []):
-            if cue in after and _adjacent_re(links, cue).match(after):
-                return name
+    # a cue after the number is in the whole sentence: lower-casing maps each character
+    # alone, but for the capital sigma (its final form depends on what precedes it)
+    # (the whole sentence's flat form is what the cue rule reads too: one list for both)
+    for name, cue in _cues_in(_flat(text) if "\u03a3" not in text else after, lex):
+        if cue in after and _adjacent_re(links, cue).match(after):
+            return name
     return _apposed_cue(text, qs[0] - base, q, lex)
 
 
