@@ -20,8 +20,8 @@ a rounding ("near 2,200" beside 2,187) is never the figure a new one replaces
 (:func:`_first_mention`); a denial reaches every mention of the figure by its source in
 its document (:func:`_every_mention`).
 
-Session 8 (revisions marked dev 0.583 → 0.617, test 0.556 unchanged; ledger pairs
-unchanged): a new figure replaces the old value of its own sentence before its first
+Four more links (together revisions marked dev 0.583 → 0.617, test 0.556 unchanged;
+ledger pairs unchanged): a new figure replaces the old value of its own sentence before its first
 mention ("Reuters reported 4,493, while AFP put the toll at 4,555": :func:`_first_mention`);
 a figure coordinated with an earlier one is earlier too ("higher than the 120 dead and
 100 injured": :func:`_share_of`); "from" governs words ending in a count noun and "of"
