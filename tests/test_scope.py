@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from pipeline.inspect.ledger import build_ledger
-from pipeline.inspect.scope import admin, countries_named, scope_of, story_countries
+from pipeline.inspect.scope import (admin, city_votes, countries_named, places_once, scope_of, story_cities,
+                                    story_countries)
 
 NEPAL, KATHMANDU, INDIA, HAJ = "geo:1282988", "geo:1283240", "geo:1269750", "geo:2910831"
 
@@ -187,6 +188,15 @@ def test_a_total_over_a_region_or_the_world_is_the_whole_storys():
     s = "South Africa reported 40 deaths."
     c = claim("d", s, [("40", 40)], [("South Africa", SOUTH_AFRICA)])
     assert scope_of(c, c["quantities"][0], None, {"South Africa"}) == ("South Africa", None)
+
+
+def test_the_marks_of_a_sentence_found_once_still_place_each_of_its_counts():
+    s = "The epidemic has killed 4,000 people worldwide and 300 in Liberia; five other countries had 13."
+    c = claim("d", s, [("4,000", 4000), ("300", 300), ("13", 13)], [("Liberia", LIBERIA)])
+    alone = [scope_of(c, q, None, {"Liberia"}) for q in c["quantities"]]
+    with places_once():
+        once = [scope_of(c, q, None, {"Liberia"}) for q in c["quantities"]]
+    assert once == alone == [(None, None), ("Liberia", None), ("other countries", None)]
 
 
 def test_a_total_over_a_region_is_no_main_countrys():
@@ -783,3 +793,15 @@ def test_a_region_naming_an_event_is_no_place_of_the_count():
     s = "By March the toll had reached 9,000 across the Atlantic."
     c = claim("d", s, [("9,000", 9000)], [])
     assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == (None, None)
+
+
+def test_a_story_happens_in_the_city_enough_of_its_documents_name_at_either_share():
+    docs = {d: {"doc_id": d, "story_id": "story:x"} for d in ("a", "b", "c", "d")}
+    claims = [claim(d, "Rescuers searched the rubble in Kathmandu.", [], [("Kathmandu", KATHMANDU)])
+              for d in ("a", "b")] + [claim(d, "The quake killed 40 people.", [("40", 40)], []) for d in ("c", "d")]
+    votes = city_votes(docs, claims)
+    # two of four documents: half of them, not two thirds
+    assert story_cities(docs, claims) == story_cities(docs, [], votes=votes) == {"story:x": {"Kathmandu"}}
+    assert story_cities(docs, claims, share=2 / 3) == story_cities(docs, [], share=2 / 3, votes=votes) \
+        == {"story:x": set()}
+
