@@ -1505,3 +1505,20 @@ def test_a_relative_clause_set_off_by_a_comma_does_not_say_what_is_counted():
     assert "conditional" not in _flags(f["three"])
     g = _figures("Five deaths that may be linked to the virus were reported in Tarn.")
     assert "speculative" in _flags(g["Five"])
+
+
+@pytest.mark.parametrize("charge, disputed", [
+    ("Many residents go further, charging that the council has padded the numbers.", True),
+    ("Critics say the count is inflated.", True),
+    ("Farmers accuse the governor of exaggerating the death toll.", True),
+    ("Nobody believes the figures were inflated.", False),
+    ("The council denied that the numbers were inflated.", False),
+    ("Reporters asked whether the toll had been exaggerated.", False),
+    ("Prices have been inflated by the shortage.", False),
+])
+def test_a_charge_that_the_numbers_were_inflated_disputes_every_figure_before(charge, disputed):
+    text = ("Velin Cannot Say How It Counted 900 Dead\n\nThe council in Velin now puts the number killed "
+            "at 900. The toll was 410 a week ago.\n\nRelief crews say they are short of water.\n\n" + charge)
+    figs = [q for claim in pipeline.extract(text) for q in claim["quantities"]]
+    assert [q["text"] for q in figs] == ["900", "900", "410"]  # the headline's note too
+    assert all(("disputed" in _flags(q)) is disputed for q in figs)

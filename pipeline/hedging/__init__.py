@@ -28,8 +28,8 @@ __all__ = ["figure_hedges", "hedge_claims", "revised_figures"]
 from .cues import cue_tokens, in_sentence
 from .figures import FIGURE_TARGETS, figure_hedges
 from .lexicon import lexicon
-from .reach import (Disclaimer, attach, find_correction, find_disclaimer, find_nominal_note, find_rejected_figure,
-                    find_unchecked, find_unsourced, find_verdict)
+from .reach import (Disclaimer, attach, find_charge, find_correction, find_disclaimer, find_nominal_note,
+                    find_rejected_figure, find_unchecked, find_unsourced, find_verdict)
 from .revised import revised_figures
 from .scope import spine
 
@@ -94,7 +94,8 @@ def hedge_claims(doc: "Doc", claims: list[Claim]) -> list[list[Hedge]]:
         # and Y has rejected it"): each is its own note
         disclaimer = (find_disclaimer(i, sent, claim, sp, lex) or find_nominal_note(i, sent, sp, lex)
                       or find_unchecked(i, sent, sp, lex) or find_verdict(i, sent, sp, lex)
-                      or find_rejected_figure(i, sent, claim, lex) or find_correction(i, doc, claim))
+                      or find_rejected_figure(i, sent, claim, lex) or find_correction(i, doc, claim)
+                      or find_charge(i, sent, claim, lex))
         notes = _notes(disclaimer, find_unsourced(i, sent, sp, lex)) + _later_note(i, sent, claim, sp, disclaimer)
         skip: set[int] = set().union(*(d.tokens for d in notes))
         own = [d for d in notes if _about_this_sentence(d, sent, claim)]
