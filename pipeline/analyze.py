@@ -207,6 +207,20 @@ def _glued_signs(doc: "Doc", text: str, starts: set[int]) -> None:
             span[0].is_sent_start = False
 
 
+TEXT_KEY = "newsclaims_stage_text"
+
+
+def doc_text(doc: "Doc") -> str:
+    """``doc.text``, cached in ``doc.user_data`` while a stage runs: spaCy rebuilds the
+    string from the tokens on every access, which per sentence made a document's
+    attribution and hedging quadratic in its length (``attribute_claims`` and
+    ``hedge_claims`` remove the entry when they end)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 def span_tokens(doc: "Doc", span: list[int] | tuple[int, int] | None) -> list["Token"]:
     """The tokens covering a ``[start, end)`` character span of ``doc`` (none for no span)."""
     found = doc.char_span(span[0], span[1], alignment_mode="expand") if span else None

@@ -336,3 +336,14 @@ def test_reach_stops_at_a_removed_subheading(nlp):
 def test_could_not_immediately_determine_is_not_speculative(nlp, sentence):
     _, claims = _run(nlp, sentence)
     assert all("speculative" not in _types(c) for c in claims)
+
+
+def test_hedging_leaves_no_cached_text_on_the_doc(nlp):
+    # the stage caches the document's text while it runs (spaCy rebuilds it on every
+    # access); a note reaching back reads it, and the Doc is left as it was found
+    text = "Floods killed 40 people in Velora on Monday, the agency said.\n" \
+           "The toll could not be independently verified."
+    doc, claims = _run(nlp, text)
+    assert _only(claims[0], "unverified")["cue"] == "could not be independently verified"
+    _check_slice(doc, claims[0])
+    assert dict(doc.user_data) == {}

@@ -65,13 +65,14 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..analyze import TEXT_KEY, doc_text
 from ..records import Claim
 from . import learned
 from .cues import DASHES, Cue, find_cues
 from .figures import figure_attributions
 from .lexicon import Lexicon, lexicon
 from .quotes import Quote, find_quotes
-from .sources import TEXT_KEY, DocIndex, Source, doc_text, source_phrase
+from .sources import DocIndex, Source, source_phrase
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span

@@ -963,8 +963,9 @@ def headline_label(doc: "Doc", sent: "Span", index: DocIndex, lex: Lexicon) -> t
     tag with its running number is dropped from one ("UPDATE 2-Agency: toll passes 900"
     names the agency): ``headline_tags``; real-world figure source dev +3 right (two
     spurious givers gone, one label found)."""
-    end = doc.text.find("\n", sent.start_char)
-    text = doc.text[sent.start_char:end if end >= 0 else len(doc.text)]  # the whole headline line
+    whole = doc_text(doc)
+    end = whole.find("\n", sent.start_char)
+    text = whole[sent.start_char:end if end >= 0 else len(whole)]  # the whole headline line
     for pattern in (_LABEL_BEFORE, _LABEL_AFTER):
         m = pattern.search(text)
         if m is None or len(m.group(1).split()) > 4:

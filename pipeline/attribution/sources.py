@@ -70,6 +70,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..analyze import doc_text
 from ..names import acronyms, bare_name, defined_name, demonym, organization_name_heads, person_names, titles
 from .lexicon import Lexicon, lexicon
 
@@ -97,18 +98,6 @@ class Source:
     @property
     def source_id(self) -> str:
         return slug(self.norm)
-
-
-TEXT_KEY = "newsclaims_attribute_text"
-
-
-def doc_text(doc: "Doc") -> str:
-    """``doc.text``, cached in ``doc.user_data`` while the stage runs (spaCy rebuilds the
-    string from the tokens on every access; :func:`attribute_claims` removes the entry)."""
-    text = doc.user_data.get(TEXT_KEY)
-    if text is None:
-        text = doc.user_data[TEXT_KEY] = doc.text
-    return text
 
 
 def slug(name: str) -> str:
@@ -895,7 +884,7 @@ class DocIndex:
         # not the "Health Ministry" named before (real-world figure source dev 0.751 -> 0.753)
         mods = {c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod") and c.text[:1].isupper()
                 or c.dep_ == "compound" and c.pos_ == "NOUN"}
-        own = self.doc.text[span[0]:span[1]].lower()
+        own = doc_text(self.doc)[span[0]:span[1]].lower()
         return self._latest_org(span[0], lambda name, words: (word in words or lemma in words) and mods <= words
                                 and name.lower() not in own)
 

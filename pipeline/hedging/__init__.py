@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..analyze import TEXT_KEY, doc_text
 from ..records import Claim, Hedge
 
 __all__ = ["figure_hedges", "hedge_claims", "revised_figures"]
@@ -77,13 +78,20 @@ def _later_note(i: int, sent: "Span", claim: Claim, sp: set[int], first: Disclai
 
 def _own_hedge(doc: "Doc", d: Disclaimer) -> Hedge:
     """A note as a hedge of its own sentence (scope ``sentence``)."""
-    return Hedge(type=d.type, cue=doc.text[d.cue[0]:d.cue[1]], cue_span=list(d.cue), scope="sentence",
+    return Hedge(type=d.type, cue=doc_text(doc)[d.cue[0]:d.cue[1]], cue_span=list(d.cue), scope="sentence",
                  from_sentence=None)
 
 
 def hedge_claims(doc: "Doc", claims: list[Claim]) -> list[list[Hedge]]:
     """The hedges of each claim (one per kept sentence, in order) of ``doc``. Reads the
     claims; changes nothing."""
+    try:
+        return _hedge_claims(doc, claims)
+    finally:
+        doc.user_data.pop(TEXT_KEY, None)
+
+
+def _hedge_claims(doc: "Doc", claims: list[Claim]) -> list[list[Hedge]]:
     lex = lexicon()
     sents = [doc.char_span(c.start, c.end, alignment_mode="expand") for c in claims]
     spines = [spine(s) for s in sents]

@@ -58,7 +58,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..analyze import figure_number
+from ..analyze import doc_text, figure_number
 from ..records import Claim, Hedge
 from .cues import _that_clause
 from .figures import contrasted
@@ -771,7 +771,7 @@ def entry_start(sent: "Span", lex: Lexicon) -> bool:
     stand blanked before it (``entry_stamp_chars``)? Heuristic (a blanked dateline at a
     paragraph's start reads the same): real-world dev ``unverified`` false figures 34 ->
     24 (P 0.782 -> 0.836), none lost."""
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     line = text.rfind("\n", 0, sent.start_char) + 1
     lo, hi = lex.entry_stamp_chars
     if lo <= sent.start_char - line <= hi and not text[line:sent.start_char].strip():
