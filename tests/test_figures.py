@@ -1505,3 +1505,17 @@ def test_a_relative_clause_set_off_by_a_comma_does_not_say_what_is_counted():
     assert "conditional" not in _flags(f["three"])
     g = _figures("Five deaths that may be linked to the virus were reported in Tarn.")
     assert "speculative" in _flags(g["Five"])
+
+
+def test_a_counting_participle_after_its_clause_counts_for_that_clauses_subject():
+    figs = _figures("The Velin coroner recorded 88 deaths, counting 31 bodies found on the riverbank. "
+                    "Residents fled the town, leaving 12 houses empty.")
+    assert _source(figs["31"]) == _source(figs["88"]) is not None
+    assert figs["12"]["attribution"] is None
+
+
+def test_the_rest_of_a_set_after_a_semicolon_goes_on_with_the_report_before_it():
+    figs = _figures("Warden Ola Brenn said 31 inmates had been moved to Tarn; the remaining 12 prisoners "
+                    "were still in their cells. The bridge was closed; the other 9 lorries waited.")
+    assert _source(figs["12"]) == "Ola Brenn"
+    assert figs["9"]["attribution"] is None
