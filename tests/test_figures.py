@@ -1519,3 +1519,10 @@ def test_the_rest_of_a_set_after_a_semicolon_goes_on_with_the_report_before_it()
                     "were still in their cells. The bridge was closed; the other 9 lorries waited.")
     assert _source(figs["12"]) == "Ola Brenn"
     assert figs["9"]["attribution"] is None
+
+
+def test_a_partitive_subject_pointing_back_is_a_part_of_the_figure_before_it():
+    figs = _figures("Tarn clinics logged 812 cases, and 40 of them were fatal. "
+                    "Velin counts 300 houses, all but nine of them built of wood.")
+    assert _source(figs["40"]) == _source(figs["812"]) is not None
+    assert figs["nine"]["attribution"] is None
