@@ -1522,3 +1522,24 @@ def test_a_charge_that_the_numbers_were_inflated_disputes_every_figure_before(ch
     figs = [q for claim in pipeline.extract(text) for q in claim["quantities"]]
     assert [q["text"] for q in figs] == ["900", "900", "410"]  # the headline's note too
     assert all(("disputed" in _flags(q)) is disputed for q in figs)
+
+
+def test_a_counting_participle_after_its_clause_counts_for_that_clauses_subject():
+    figs = _figures("The Velin coroner recorded 88 deaths, counting 31 bodies found on the riverbank. "
+                    "Residents fled the town, leaving 12 houses empty.")
+    assert _source(figs["31"]) == _source(figs["88"]) is not None
+    assert figs["12"]["attribution"] is None
+
+
+def test_the_rest_of_a_set_after_a_semicolon_goes_on_with_the_report_before_it():
+    figs = _figures("Warden Ola Brenn said 31 inmates had been moved to Tarn; the remaining 12 prisoners "
+                    "were still in their cells. The bridge was closed; the other 9 lorries waited.")
+    assert _source(figs["12"]) == "Ola Brenn"
+    assert figs["9"]["attribution"] is None
+
+
+def test_a_partitive_subject_pointing_back_is_a_part_of_the_figure_before_it():
+    figs = _figures("Tarn clinics logged 812 cases, and 40 of them were fatal. "
+                    "Velin counts 300 houses, all but nine of them built of wood.")
+    assert _source(figs["40"]) == _source(figs["812"]) is not None
+    assert figs["nine"]["attribution"] is None

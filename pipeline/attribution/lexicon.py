@@ -35,6 +35,7 @@ class Lexicon:
     back_pronouns: frozenset[str]
     back_determiners: frozenset[str]
     inclusion_marks: frozenset[str]
+    complement_marks: frozenset[str]
     tag_comma_verbs: frozenset[str]
     object_complement_preps: frozenset[str]
     event_nouns: frozenset[str]
@@ -106,6 +107,7 @@ def lexicon() -> Lexicon:
         back_pronouns=low(cues["back_pronouns"]),
         back_determiners=low(cues["back_determiners"]),
         inclusion_marks=low(cues["inclusion_marks"]),
+        complement_marks=low(cues["complement_marks"]),
         tag_comma_verbs=low(cues["tag_comma_verbs"]),
         object_complement_preps=low(cues["object_complement_preps"]),
         event_nouns=low(cues["event_nouns"]),
