@@ -74,7 +74,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ..analyze import figure_number, span_tokens
+from ..analyze import doc_text, figure_number, span_tokens
 from ..records import Claim, Hedge
 from ..resources import word_alternation
 from .lexicon import lexicon
@@ -334,7 +334,7 @@ def _elaborated(sent: "Span", claim: Claim, q: dict[str, Any]) -> Hedge | None:
         if any(o < tok.idx and o not in parties for o in counts):
             return None
         mark = next((t for t in sent[tok.i - sent.start + 1:] if t.lower_ in lex.elaboration_marks), None)
-        if mark is None or mark.idx > q["span"][0] or len(_WORD.findall(sent.doc.text, tok.idx, mark.idx)) > lex.dispute_window:
+        if mark is None or mark.idx > q["span"][0] or len(_WORD.findall(doc_text(sent.doc), tok.idx, mark.idx)) > lex.dispute_window:
             return None
         return Hedge(type="disputed", cue=tok.text, cue_span=[tok.idx, tok.idx + len(tok.text)], scope="sentence",
                      from_sentence=None)
