@@ -107,7 +107,7 @@ def flag_list(claim: dict[str, Any]) -> list[str]:
     return known + sorted(f for f, v in flags.items() if v and f not in FLAG_NAMES)
 
 
-def claim_text(claim: dict[str, Any]) -> tuple[str, int]:
+def sentence_of(claim: dict[str, Any]) -> tuple[str, int]:
     """A claim's sentence and the offset of its first character in the document, so that a
     figure's document span ``[a, b)`` is ``text[a - base:b - base]`` of it."""
     return str(claim.get("text") or ""), (claim.get("span") or [0, 0])[0]

@@ -21,7 +21,7 @@ from typing import Any, Iterable
 from ..names import state_key
 from ..resources import load_json
 from .sourcenames import story_name, story_names
-from .data import Output, claim_text, figure_attribution, figure_flags, flag_list
+from .data import Output, sentence_of, figure_attribution, figure_flags, flag_list
 from .fmt import bounds_label, interval, quantity_label, spread_label
 from .scope import (city_votes, countries_named, place_entities, places_once, previous_countries, previous_sites, scope_of,
                     site_referred_to, story_cities,
@@ -268,7 +268,7 @@ def who_is_counted(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon | None
     Heuristic: real-world dev ledger pairs, docs/ledger.md ("Class")."""
     lex = lex or lexicon()
     counted = (q.get("counted") or "").strip()
-    text, base = claim_text(claim)
+    text, base = sentence_of(claim)
     qs = q.get("span") or [None, None]
     if qs[0] is None:
         return counted or None
@@ -549,7 +549,7 @@ def _cue_measure(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> str 
     Distances are in words from the number, or from the end of its counted phrase
     when the cue follows it ("300 members of the security forces … have died").
     """
-    text, base = claim_text(claim)
+    text, base = sentence_of(claim)
     qs = q.get("span") or [None, None]
     if qs[0] is None:
         return None
@@ -805,7 +805,7 @@ def _adjacent_cue(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> str
     from a neighbour.
 
     Heuristic: real-world dev ledger pairs, docs/ledger.md ("Measure")."""
-    text, base = claim_text(claim)
+    text, base = sentence_of(claim)
     qs = q.get("span") or [None, None]
     if qs[0] is None:
         return None
@@ -921,8 +921,8 @@ def _object_measure(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> s
     verbs, window = _object_verbs()
     if not counted or start is None or not is_person_head(counted, lex):
         return None
-    base = (claim.get("span") or [0, 0])[0]
-    before = _flat(str(claim.get("text") or "")[max(0, start - base - 80):start - base])
+    text, base = sentence_of(claim)
+    before = _flat(text[max(0, start - base - 80):start - base])
     if not any(v in before for v in verbs):
         return None
     for word in reversed(_words(before)[-(window + 1):]):
@@ -957,7 +957,7 @@ def _not_a_level(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> bool
 
     Heuristic: real-world ledger pairs F1 dev 0.7293 → 0.7330, test 0.5732 → 0.5816;
     figure measure dev 0.797 → 0.799, test 0.788 → 0.790 (docs/ledger.md, "Measure")."""
-    text, base = claim_text(claim)
+    text, base = sentence_of(claim)
     start = (q.get("span") or [None])[0]
     if start is None:
         return False
@@ -1433,7 +1433,7 @@ def tally_measure(claim: dict[str, Any], q: dict[str, Any], doc_measure: str | N
     # bare, or counting the tally itself ("figures of 240,000")
     if doc_measure is None or counted and head_region(counted, lex).split()[-1:] not in ([w] for w in lex.tally):
         return None
-    text, base = claim_text(claim)
+    text, base = sentence_of(claim)
     qs = q.get("span") or [None, None]
     if qs[0] is None:
         return None
@@ -1601,7 +1601,7 @@ def included_measure(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon,
 
     Heuristic: real-world ledger pairs F1 dev 0.7346 → 0.7356, test 0.5846 → 0.5853
     (docs/ledger.md, "Measure")."""
-    text, base = claim_text(claim)
+    text, base = sentence_of(claim)
     start = (q.get("span") or [None])[0]
     if start is None:
         return None
@@ -1624,7 +1624,7 @@ def including_measure(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon,
 
     Heuristic: real-world ledger pairs F1 dev 0.697 → 0.700, gold revisions marked dev
     0.431 → 0.435; test unchanged (docs/ledger.md, "Measure")."""
-    text, base = claim_text(claim)
+    text, base = sentence_of(claim)
     if (q.get("counted") or "").strip() or (q.get("span") or [None])[0] is None:
         return None
     end = q["span"][1]
@@ -1655,7 +1655,7 @@ def compared_measure(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon,
 
     Heuristic: real-world ledger pairs F1 dev 0.7964 → 0.7968, test 0.6013 unchanged
     (docs/ledger.md, "Measure")."""
-    text, base = claim_text(claim)
+    text, base = sentence_of(claim)
     start = (q.get("span") or [None])[0]
     if start is None or (q.get("counted") or "").strip() or not _comparison_re().search(text[:start - base]):
         return None
@@ -1800,7 +1800,7 @@ def bracketed_measure(claim: dict[str, Any], q: dict[str, Any], ctx: KeyContext,
 
     Heuristic: real-world ledger pairs F1 dev 0.6831 → 0.6834 (three parts of a bracket
     counted as the dead rather than as the rescued named after it) (docs/ledger.md, "Measure")."""
-    text, base = claim_text(claim)
+    text, base = sentence_of(claim)
     start = (q.get("span") or [None])[0]
     if start is None or "(" not in text:
         return None
@@ -1844,7 +1844,7 @@ def listed_measure(claim: dict[str, Any], q: dict[str, Any], ctx: KeyContext, le
     unchanged; tables mixing countries dev 0 of 93 → 0 of 96 (docs/ledger.md, "Measure")."""
     if (q.get("counted") or "").strip():
         return None
-    text, base = claim_text(claim)
+    text, base = sentence_of(claim)
     items = sorted((o for o in claim.get("quantities") or [] if (o.get("span") or [None])[0] is not None),
                    key=lambda o: o["span"][0])
     at = next((i for i, o in enumerate(items) if o is q), None)
@@ -1902,7 +1902,7 @@ def partitive_measure(claim: dict[str, Any], q: dict[str, Any], ctx: KeyContext,
     counted = (q.get("counted") or "").strip()
     if not counted or class_of(counted, lex) != "unresolved":
         return None
-    text, base = claim_text(claim)
+    text, base = sentence_of(claim)
     start = (q.get("span") or [None])[0]
     before = [o for o in claim.get("quantities") or [] if o is not q and countable(o)
               and (o.get("span") or [None])[0] is not None and o["span"][1] <= start]
@@ -1964,7 +1964,7 @@ def _of_the_whole(claim: dict[str, Any], q: dict[str, Any], measure: str, lex: L
     Heuristic: real-world ledger pairs F1 dev 0.8264 → 0.8285, test 0.6254 → 0.6293 (a
     comma inside a number, "Of the 1,975", does not end the opener: with it, dev 0.8258)
     (docs/ledger.md, "Class")."""
-    text, base = claim_text(claim)
+    text, base = sentence_of(claim)
     m = _OPENER.match(text) if "Of" in text[:8] else None
     start = (q.get("span") or [None])[0]
     if not m or start is None or start - base < m.end():
@@ -2015,7 +2015,7 @@ def _placed_pronoun(claim: dict[str, Any], q: dict[str, Any]) -> bool:
     Heuristic: six parts more of the right class on dev; real-world ledger pairs F1 dev
     0.6834 → 0.6831 (tp +1, fp +7: a whole the place scope puts in its part's city then lines
     up with the part) (docs/ledger.md, "Class")."""
-    text, base = claim_text(claim)
+    text, base = sentence_of(claim)
     return bool(_OF_THEM_IN.match(text, q["span"][1] - base))
 
 

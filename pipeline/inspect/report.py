@@ -17,7 +17,7 @@ from html import escape
 from importlib import resources
 from typing import Any
 
-from .data import FLAG_NAMES, KINDS, Output, flag_list, source_of
+from .data import FLAG_NAMES, KINDS, Output, flag_list, sentence_of, source_of
 from .fmt import quantity_label
 from .chart import group_svg
 from .ledger import Measure, marks_label
@@ -133,8 +133,7 @@ def _article(doc: dict[str, Any], claims: list[dict[str, Any]]) -> str:
 
 
 def _claim_row(claim: dict[str, Any]) -> str:
-    start = (claim.get("span") or [0, 0])[0]
-    text = str(claim.get("text") or "")
+    text, start = sentence_of(claim)
     # offsets in the claim are document offsets: shift the sentence so they line up
     body = marked_text(" " * start + text, start, start + len(text), marks=_marks(claim))
     flags = flag_list(claim)

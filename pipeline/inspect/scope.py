@@ -46,7 +46,7 @@ from functools import lru_cache, wraps
 from typing import Any, Callable, Iterable, Iterator
 
 from ..resources import data_path, load_json
-from .data import claim_text
+from .data import sentence_of
 from .timeline import alternation
 from .timescope import clause_between
 
@@ -156,7 +156,7 @@ def place_entities(claim: dict[str, Any]) -> list[dict[str, Any]]:
     Observatory"), unless the source is nothing but places ("Malaysia reported seven
     deaths", "The Maldives and Bangladesh together reported more than 30"): a country
     reporting its own toll is the place the toll is for."""
-    text, base = claim_text(claim)
+    text, base = sentence_of(claim)
     src = (claim.get("attribution") or {}).get("source_span") or [None, None]
     ents = [e for e in claim.get("entities") or []
             if (e.get("span") or [None])[0] is not None
@@ -196,7 +196,7 @@ def _area_after() -> re.Pattern[str]:
 def _cities(claim: dict[str, Any], q_span: tuple[int, int], others: list[tuple[int, int]],
             named: set[str] | frozenset[str]) -> list[tuple[int, tuple[str, str | None]]]:
     """(distance, (country, city or None)) of each usable place of the claim for the count at ``q_span``."""
-    text, base = claim_text(claim)
+    text, base = sentence_of(claim)
     out = []
     for e in place_entities(claim):
         known, sub = admin_of(e), None
@@ -285,7 +285,7 @@ def _reference_point(claim: dict[str, Any], es: tuple[int, int]) -> bool:
 
     Heuristic: see :func:`_other_counts`, dev 0.6551 → 0.6577, test unchanged
     (docs/ledger.md, "Place scope")."""
-    text, base = claim_text(claim)
+    text, base = sentence_of(claim)
     return any((o.get("kind") or "count") == "measure" and o.get("span") and o["span"][1] <= es[0]
                and _MEASURED_FROM.fullmatch(text, o["span"][1] - base, es[0] - base)
                for o in claim.get("quantities") or [])
@@ -318,7 +318,7 @@ def _unknown_place_after(claim: dict[str, Any], q: dict[str, Any]) -> str | None
     Heuristic: real-world ledger pairs F1 dev 0.8216 → 0.8256, test 0.6079 → 0.6241
     (docs/ledger.md, "Place scope"); the words between (issue 21): dev 0.6887 → 0.6903,
     test unchanged (with the area nouns regency, commune… and :func:`_fronted_unread`)."""
-    text, base = claim_text(claim)
+    text, base = sentence_of(claim)
     qs, cs = q.get("span") or [None, None], q.get("counted_span")
     end = max(qs[1], cs[1] if cs and cs[0] is not None else qs[1]) - base
     words = None
@@ -387,7 +387,7 @@ def _listed_with(claim: dict[str, Any], country: str, city: str) -> bool:
     two cities of the country, as before, made a list of "38,000 in Lyon, 26,000 in
     Marseille"; cities that all stand across other numbers still make none: "10, including
     three in Omdurman and two in Khartoum") (docs/ledger.md, "Place scope")."""
-    text, base = claim_text(claim)
+    text, base = sentence_of(claim)
     spans = sorted((e["span"][0] - base, e["span"][1] - base, str(e.get("norm") or e.get("text")))
                    for e in place_entities(claim) if admin_of(e) == (country, "city"))
     return any(city in (a[2], b[2]) and _LIST_JOIN.fullmatch(text, a[1], b[0])
@@ -500,7 +500,7 @@ def _region_marks(claim: dict[str, Any], q_span: tuple[int, int],
     of the places outside the list stands next to it as often.)
 
     Heuristic: real-world dev ledger pairs, docs/ledger.md ("Place scope")."""
-    text, base = claim_text(claim)
+    text, base = sentence_of(claim)
     countries = [e["span"] for e in place_entities(claim)
                  if (admin_of(e) or ("", ""))[1] == "country"]
     out = []
@@ -548,7 +548,7 @@ def _rest_marks(claim: dict[str, Any], q_span: tuple[int, int],
 
     Heuristic: real-world ledger pairs F1 dev 0.7982 → 0.8014, test 0.6013 unchanged
     (docs/ledger.md, "Place scope")."""
-    text, base = claim_text(claim)
+    text, base = sentence_of(claim)
     out = []
     for s, e in _spans_once(_rest_pattern(), claim, text):
         es = (s + base, e + base)
@@ -589,7 +589,7 @@ def _fronted_marks(claim: dict[str, Any], q_span: tuple[int, int], others: list[
 
     Heuristic: real-world ledger pairs F1 dev 0.6862 → 0.6895, test 0.5260 unchanged
     (issue 21; docs/ledger.md, "Place scope")."""
-    text, base = claim_text(claim)
+    text, base = sentence_of(claim)
     for e in place_entities(claim):
         s, t = e["span"][0] - base, e["span"][1] - base
         if not (_fronted_re().fullmatch(text, 0, s) and text[t:t + 1] == ","):
@@ -623,7 +623,7 @@ def _fronted_unread(claim: dict[str, Any]) -> tuple[int, str] | None:
     docs/ledger.md, "Place scope")."""
     from ..names import country_of
 
-    text, base = claim_text(claim)
+    text, base = sentence_of(claim)
     if not text.lstrip().startswith("In"):
         return None     # the usual case, told without the pattern
     m = _fronted_name_re().match(text)
@@ -658,7 +658,7 @@ def _capital_marks(claim: dict[str, Any], q_span: tuple[int, int], others: list[
     (issue 21; docs/ledger.md, "Place scope")."""
     if default is None or (city := capitals().get(default)) is None:
         return []
-    text, base = claim_text(claim)
+    text, base = sentence_of(claim)
     if "capital" not in text:
         return []   # the usual case, told without the pattern
     marks = ((_distance(text, q_span, (m.start() + base, m.end() + base), others), (default, city))
@@ -761,7 +761,7 @@ def _province_marks(claim: dict[str, Any], q_span: tuple[int, int],
     Heuristic: real-world ledger pairs F1 dev 0.8300 → 0.8394, test 0.6293 → 0.6342; without
     :func:`_event_site` dev 0.8280 (a crush "in Seoul's Itaewon district" became a
     breakdown), test 0.6376 (docs/ledger.md, "Place scope")."""
-    text, base = claim_text(claim)
+    text, base = sentence_of(claim)
     dates = [d["span"] for d in claim.get("dates") or [] if d.get("span")]
     out = []
     for raw, start, end, name in _province_names(text):
@@ -802,7 +802,7 @@ def _tally_marks(claim: dict[str, Any], q_span: tuple[int, int], others: list[tu
 
     Heuristic: real-world ledger pairs F1 dev 0.6886 → 0.6895, test 0.5260 unchanged
     (issue 21; docs/ledger.md, "Place scope")."""
-    text, base = claim_text(claim)
+    text, base = sentence_of(claim)
     out = []
     for start, name in _tally_owners(text):
         if (sub := subdivision_named(name, named)) is not None:
@@ -865,7 +865,7 @@ def _refers_back(claim: dict[str, Any], q_span: tuple[int, int], others: list[tu
     across numbers too (with :func:`_other_clause_penalty`): dev 0.7745 → 0.7746, mixing
     countries dev 3 → 2, test unchanged
     (docs/ledger.md, "Place scope")."""
-    text, base = claim_text(claim)
+    text, base = sentence_of(claim)
     # a place of the sentence before the count may be what "there" refers to
     if any(e["span"][0] < q_span[0] for e in place_entities(claim)):
         return False

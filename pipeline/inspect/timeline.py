@@ -38,7 +38,7 @@ from functools import lru_cache
 from typing import Any, Protocol, Sequence
 
 from ..resources import load_json, word_alternation
-from .data import claim_text, figure_flags
+from .data import sentence_of, figure_flags
 from .timescope import compared_date
 
 _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
@@ -136,7 +136,7 @@ def stated_date(claim: dict[str, Any], q: dict[str, Any], published: str | None)
 
     Heuristic (the clause break): real-world gold revisions marked dev 0.572 → 0.586,
     test unchanged (0.556)."""
-    text, base = claim_text(claim)
+    text, base = sentence_of(claim)
     day = _nearest_day(claim, q, None,
                        lambda span, ds: ds[0] - span[1] if 0 <= ds[0] - span[1] <= DATE_GAP
                        and not _BREAK.search(text, span[1] - base, ds[0] - base) else None)
@@ -155,7 +155,7 @@ def _opening_date(claim: dict[str, Any], published: str | None) -> str | None:
 
     Heuristic: real-world gold revisions marked dev 0.828 → 0.844, test 0.525 → 0.550;
     ledger pairs unchanged (docs/ledger.md, "Timelines")."""
-    text, base = claim_text(claim)
+    text, base = sentence_of(claim)
     pub = str(published or "")[:10]
     for d in claim.get("dates") or []:
         value, ds = str(d.get("value") or ""), d.get("span") or [None, None]
@@ -176,7 +176,7 @@ def occasion_day(claim: dict[str, Any], q: dict[str, Any], published: str | None
     Heuristic (the comparison): real-world ledger pairs F1 dev 0.8757 → 0.8762 (a crowd
     compared with an earlier day's no longer sits in that day's table), test 0.6435
     unchanged (it has no protest story) (docs/ledger.md, "Time scope")."""
-    text, base = claim_text(claim)
+    text, base = sentence_of(claim)
     return _nearest_day(claim, q, published,
                         lambda span, ds: None if compared_date(text, ds[0] - base)
                         else ds[0] - span[1] if ds[0] >= span[1] else span[0] - ds[1])
@@ -184,7 +184,7 @@ def occasion_day(claim: dict[str, Any], q: dict[str, Any], published: str | None
 
 def _local(claim: dict[str, Any], q: dict[str, Any]) -> tuple[str, int, int, list[tuple[int, int]]]:
     """The claim's text, the number's span in it, and the other numbers' spans."""
-    text, base = claim_text(claim)
+    text, base = sentence_of(claim)
     s, e = (q.get("span") or [base, base])
     others = [(o["span"][0] - base, o["span"][1] - base) for o in claim.get("quantities") or []
               if o is not q and (o.get("span") or [None])[0] is not None
@@ -305,7 +305,7 @@ def _share_of(claim: dict[str, Any], q: dict[str, Any]) -> dict[str, Any] | None
     Heuristic: real-world gold revisions marked dev 0.703 → 0.719 (revisions and denials
     0.663 → 0.674), test 0.525 unchanged; ledger pairs unchanged (docs/ledger.md, "Timelines").
     The coordination: dev gold revisions marked 0.589 → 0.594, test unchanged (0.556)."""
-    text, base = claim_text(claim)
+    text, base = sentence_of(claim)
     start = (q.get("span") or [None])[0]
     if start is None:
         return None

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any, Iterable
 
 from ..resources import load_json
-from .data import claim_text
+from .data import sentence_of
 
 _DAY = re.compile(r"(\d{4}|-)-(\d\d)-(\d\d)")
 _MONTH = re.compile(r"(\d{4})-(\d\d)")
@@ -233,7 +233,7 @@ def _earlier_date(claim: dict[str, Any], own: tuple[int, int], others: list[tupl
         start = dt.date.fromisoformat(began[:10])
     except ValueError:
         return None
-    text, base = claim_text(claim)
+    text, base = sentence_of(claim)
     for d in claim.get("dates") or []:
         ds, end = d.get("span") or [None, None], _last_day(str(d.get("value") or ""), start.year)
         if end is None or ds[0] is None or (start - end).days <= _margin():
@@ -358,7 +358,7 @@ def time_scope(claim: dict[str, Any], q: dict[str, Any], story_year: int | None,
     (:func:`_earlier_date`).
     """
     phrases, window = _settings()
-    text, base = claim_text(claim)
+    text, base = sentence_of(claim)
     span = q.get("span") or [None, None]
     if span[0] is None:
         return None
