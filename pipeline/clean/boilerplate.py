@@ -230,11 +230,15 @@ def _semicolon_tags(text: str) -> str | None:
 
 #: The most items of a bar written with spaces only ("Facebook Twitter Email").
 _WORD_BAR_ITEMS = 8
+#: One-word buttons a page prints in one row under a story, share and comment buttons
+#: mixed ("Print Comment Share"; stored public pages, issue 19).
+_BUTTON_ROW = frozenset({"share", "comments"})
 
 
 def _word_bar(text: str, lex: _Lexicon) -> str | None:
     """Class of a bar of one-word cue items joined by spaces ("Facebook Twitter LinkedIn
-    Email": 2-8 items, all of one class; separator marks between them are skipped: "Like |
+    Email": 2-8 items, all of one class, or share and comment buttons mixed: "Print
+    Comment Share", :data:`_BUTTON_ROW`; separator marks between them are skipped: "Like |
     Tweet | Print"); after a navigation item, section labels may
     follow: "Home News World", a breadcrumb trail without separators, issue 19), or ``"tags"`` for a line of hashtags only
     ("#floods #Riverton"); else None. Heuristic (issue 19: share bars and hashtag lines
@@ -253,7 +257,7 @@ def _word_bar(text: str, lex: _Lexicon) -> str | None:
     words = [w for w in text.split() if w.strip(_BAR_SEPARATORS)]
     # a breadcrumb trail printed without its separators: "Home News World" (a navigation
     # item first, then navigation items or section labels)
-    ok = {cls, "label"} if cls == "navigation" else {cls}
+    ok = {cls, "label"} if cls == "navigation" else _BUTTON_ROW if cls in _BUTTON_ROW else {cls}
     if len(words) > _WORD_BAR_ITEMS or any(one.get(w.lower().strip(_EDGE)) not in ok for w in words[1:]):
         return None
     return cls

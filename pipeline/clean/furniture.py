@@ -427,13 +427,28 @@ _INITIALS = re.compile(r"[a-z]{2,4}(?:/[a-z]{2,4}){1,3}\s*\(([^()]{2,80})\)")
 _AGENCIES_INITIALS = re.compile(r"([^\s/()]+(?:/[^\s/()]+){0,3})(?:/[a-z]{2,4}|\s*\([a-z]{2,4}(?:/[a-z]{2,4})?\))")
 
 
+# A style sheet's rule set: a selector, then "{ property: value; … }" (".promo .box{ margin: 0; }").
+_CSS_RULE = re.compile(r"^[.#@]?[\w\-][^{}\n]{0,200}\{\s*[a-z\-]+\s*:[^{}\n]{1,200}\}")
+# A script's statement: a declaration or a call on the page objects, closed by ";" or "}"
+# ("var slots = slots || [];", "window.ads.push({});").
+_SCRIPT_LINE = re.compile(r"^(?:(?:var|let|const)\s+[\w$.]+\s*=|(?:window|document)\.[\w$.]+\s*[=(]).*[;}]$")
+
+
 def _template_line(line: _Line) -> bool:
-    """A line that is only template markup ("{{#rendered}} {{/rendered}}") or one blog
-    shortcode (:data:`_SHORTCODE`: "[related_posts /]", "[/caption]"): a page's code
-    printed unrendered, never article text. Heuristic (issue 19); real-world dev and test
-    unchanged."""
-    c = line.text[0]
-    return c == "{" and bool(_TEMPLATE.fullmatch(line.text)) or c == "[" and bool(_SHORTCODE.fullmatch(line.text))
+    """A line that is only template markup ("{{#rendered}} {{/rendered}}"), one blog
+    shortcode (:data:`_SHORTCODE`: "[related_posts /]", "[/caption]"), a style sheet's
+    rule set (:data:`_CSS_RULE`: ".box .title { font-size: 15px; }") or a script's
+    statement (:data:`_SCRIPT_LINE`: "var slots = slots || [];"): a page's code printed
+    unrendered, never article text (prose has no "{ name: value }" and opens no sentence
+    with "var x ="). Heuristic (issue 19; style and script lines of stored public pages);
+    real-world dev and test unchanged."""
+    t = line.text
+    c = t[0]
+    if c == "{":
+        return bool(_TEMPLATE.fullmatch(t))
+    if c == "[":
+        return bool(_SHORTCODE.fullmatch(t))
+    return "{" in t and _CSS_RULE.match(t) is not None or t[-1] in ";}" and _SCRIPT_LINE.match(t) is not None
 
 
 def _desk_signoff(line: _Line) -> bool:
