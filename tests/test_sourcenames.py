@@ -693,12 +693,14 @@ def test_an_acronym_written_before_a_description_of_the_body_is_the_body():
               _said("a", "the VX-DAT flood loss database", "vx-dat flood loss database"),
               _said("a", "the US government", "us government", "government"),
               _said("a", "the KNA", "KNA"),
-              _said("b", "the state-run news agency", "state-run news agency")]
+              _said("b", "the state-run news agency", "state-run news agency"),
+              _said("b", "the KNA leader", "kna leader", "person")]
     table = story_names(DOCS, claims)
     assert story_name(table, DOCS["a"], "state-run kna agency") == "KNA"
     assert story_name(table, DOCS["a"], "vx-dat flood loss database") == "VX-DAT"
     assert story_name(table, DOCS["a"], "us government") == "us government"  # a country's word, no body's
     assert story_name(table, DOCS["b"], "state-run news agency") == "state-run news agency"
+    assert story_name(table, DOCS["b"], "kna leader") == "kna leader"  # a person, not the body
 
 
 def _in_cities(doc: str, name: str, cities: dict[str, int]) -> dict:
@@ -726,3 +728,21 @@ def test_a_provincial_administration_is_the_story_s_one_provincial_government():
     rivals = claims + [_claim("b", "Tarn provincial government", "government")]
     table = story_names(DOCS, rivals)
     assert story_name(table, DOCS["a"], "provincial administration") == "provincial administration"
+
+
+def test_a_body_owned_by_a_place_noun_takes_the_story_s_longer_name_without_it():
+    claims = [_said("a", "the site's control room", "site's control room", "anonymous"),
+              _said("b", "the army control room", "army control room", "government"),
+              _said("b", "the army control room", "army control room", "government"),
+              _said("a", "the country's health ministry", "country's health ministry", "government"),
+              _said("b", "the Velinese health ministry", "Velinese health ministry", "government")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "site's control room") == "army control room"
+    # a deictic owner is a country, not a place: another rule's, not this one's
+    assert story_name(table, DOCS["a"], "country's health ministry") == "country's health ministry"
+
+
+def test_the_panel_is_the_one_panel_its_document_names():
+    claims = [_claim("a", "panel", "anonymous")]
+    claims[0]["entities"] = [{"text": "Velin Panel of Inquiry", "norm": "Velin Panel of Inquiry", "label": "ORG"}]
+    assert story_name(story_names(DOCS, claims), DOCS["a"], "panel") == "Velin Panel of Inquiry"
