@@ -677,3 +677,72 @@ def test_a_country_s_adjective_before_an_outlet_s_name_is_no_part_of_it():
     assert story_name(table, DOCS["b"], "Korvo Wire") == "Korvo Wire"  # no longer the adjective's name
     # a state's body keeps its country: the story's longer name
     assert story_name(table, DOCS["b"], "Interior Ministry") == "Chadian Interior Ministry"
+
+
+def test_a_body_s_spokesman_is_no_longer_name_of_the_body():
+    claims = [_claim("a", "agency", "anonymous"), _claim("b", "agency's spokesman", "anonymous")]
+    claims[0]["entities"] = [{"text": "Velin Agency for Flood Relief", "norm": "Velin Agency for Flood Relief",
+                              "label": "ORG"}]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "agency") == "Velin Agency for Flood Relief"
+    assert story_name(table, DOCS["b"], "agency") == "agency"  # no agency named there: unknown, not the speaker
+
+
+def test_an_acronym_written_before_a_description_of_the_body_is_the_body():
+    claims = [_said("a", "the state-run KNA agency", "state-run kna agency"),
+              _said("a", "the VX-DAT flood loss database", "vx-dat flood loss database"),
+              _said("a", "the US government", "us government", "government"),
+              _said("a", "the KNA", "KNA"),
+              _said("b", "the state-run news agency", "state-run news agency"),
+              _said("b", "the KNA leader", "kna leader", "person")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "state-run kna agency") == "KNA"
+    assert story_name(table, DOCS["a"], "vx-dat flood loss database") == "VX-DAT"
+    assert story_name(table, DOCS["a"], "us government") == "us government"  # a country's word, no body's
+    assert story_name(table, DOCS["b"], "state-run news agency") == "state-run news agency"
+    assert story_name(table, DOCS["b"], "kna leader") == "kna leader"  # a person, not the body
+
+
+def _in_cities(doc: str, name: str, cities: dict[str, int]) -> dict:
+    ids = {"Paris": "geo:2988507", "Lyon": "geo:2996944"}
+    claim = _claim(doc, name, "government")
+    claim["entities"] = [{"text": c, "label": "GPE", "entity_id": ids[c]} for c, n in cities.items()
+                         for _ in range(n)]
+    return claim
+
+
+def test_a_city_body_no_sentence_places_is_the_city_its_document_names_clearly_most():
+    claims = [_in_cities("a", "city hall", {"Paris": 3, "Lyon": 1}), _in_cities("c", "paris city hall", {"Paris": 1}),
+              _in_cities("b", "city hall", {"Paris": 2, "Lyon": 2})]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "city hall") == "Paris city hall"
+    assert story_name(table, DOCS["c"], "paris city hall") == "paris city hall"  # its city once only
+    assert story_name(table, DOCS["b"], "city hall") == "city hall"  # two cities as often: neither
+
+
+def test_a_provincial_administration_is_the_story_s_one_provincial_government():
+    claims = [_claim("a", "provincial administration", "government"),
+              _claim("b", "Velin provincial government", "government")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "provincial administration") == "Velin provincial government"
+    rivals = claims + [_claim("b", "Tarn provincial government", "government")]
+    table = story_names(DOCS, rivals)
+    assert story_name(table, DOCS["a"], "provincial administration") == "provincial administration"
+
+
+def test_a_body_owned_by_a_place_noun_takes_the_story_s_longer_name_without_it():
+    claims = [_said("a", "the site's control room", "site's control room", "anonymous"),
+              _said("b", "the army control room", "army control room", "government"),
+              _said("b", "the army control room", "army control room", "government"),
+              _said("a", "the country's health ministry", "country's health ministry", "government"),
+              _said("b", "the Velinese health ministry", "Velinese health ministry", "government")]
+    table = story_names(DOCS, claims)
+    assert story_name(table, DOCS["a"], "site's control room") == "army control room"
+    # a deictic owner is a country, not a place: another rule's, not this one's
+    assert story_name(table, DOCS["a"], "country's health ministry") == "country's health ministry"
+
+
+def test_the_panel_is_the_one_panel_its_document_names():
+    claims = [_claim("a", "panel", "anonymous")]
+    claims[0]["entities"] = [{"text": "Velin Panel of Inquiry", "norm": "Velin Panel of Inquiry", "label": "ORG"}]
+    assert story_name(story_names(DOCS, claims), DOCS["a"], "panel") == "Velin Panel of Inquiry"
