@@ -1568,3 +1568,10 @@ def test_a_note_naming_a_number_leaves_a_range_ending_in_that_number_alone():
 def test_a_toll_said_to_be_unconfirmed_is_unverified(note, flagged):
     figs = _figures("Local media in Tarn said 200 people died on Sunday. " + note)
     assert ("unverified" in _flags(figs["200"])) is flagged
+
+
+def test_a_note_from_another_sentence_leaves_counts_of_places_alone():
+    figs = _figures("Officials said the floods killed 200 people in 40 districts. Six countries sent rescue "
+                    "teams. The figures could not be verified.")
+    assert "unverified" in _flags(figs["200"])
+    assert "unverified" not in _flags(figs["40"]) and "unverified" not in _flags(figs["Six"])
