@@ -1575,3 +1575,15 @@ def test_a_note_from_another_sentence_leaves_counts_of_places_alone():
                     "teams. The figures could not be verified.")
     assert "unverified" in _flags(figs["200"])
     assert "unverified" not in _flags(figs["40"]) and "unverified" not in _flags(figs["Six"])
+
+
+@pytest.mark.parametrize("stamp", ["17:05 GMT", "12.34pm BST", "9:40 pm"])
+def test_a_clock_stamp_with_its_time_zone_opens_a_live_blog_entry(stamp):
+    text = ("Flood in Ruritania: live updates\n\n"
+            f"{stamp}\nShips leave port\nThe navy says 12 ships have left port with food and tents for "
+            "the delta.\n\n"
+            f"{stamp}\nOvernight claims\nResidents said 30 people drowned, and some accounts put the "
+            "figure at 45. The Herald could not verify any of these numbers.")
+    f = _figures(text)
+    assert "unverified" in _flags(f["30"]) and "unverified" in _flags(f["45"])
+    assert "unverified" not in _flags(f["12"])
