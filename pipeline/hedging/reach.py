@@ -55,7 +55,10 @@ false figures fewer, none lost), flags micro-F1 0.895 -> 0.896; test unchanged (
 ``unverified`` 0.324).
 Tried and reverted: a failed passive check with an agent ("could not be checked by
 HuffPost UK", "has not been confirmed by any official source") as a note: dev +5
-figures, test ``unverified`` +3 found but +11 false (test flags micro 0.871 -> 0.863);
+figures, test ``unverified`` +3 found but +11 false (test flags micro 0.871 -> 0.863), and
+again when only "independently" on the verb made such a check the outlet's ("could not be
+independently checked by HuffPost UK": dev +3 found, +1 false; test the same +3/+11, also
+with live-blog stamps of up to 12 characters: test flags micro 0.892 -> 0.883);
 bare counts in a list of tolls ("Chad has put its losses at 11, Somalia eight") going
 with the toll before them in their paragraph: dev +6 figures, test one more false
 (0.871 -> 0.870).
