@@ -1543,3 +1543,47 @@ def test_a_partitive_subject_pointing_back_is_a_part_of_the_figure_before_it():
                     "Velin counts 300 houses, all but nine of them built of wood.")
     assert _source(figs["40"]) == _source(figs["812"]) is not None
     assert figs["nine"]["attribution"] is None
+
+
+def test_a_note_about_her_figures_leaves_the_outlet_s_own_figures_alone():
+    text = ("Doctors in Velin said 35 protesters were killed on Monday. The march was watched live by "
+            "hundreds of thousands of viewers. {} figures could not be independently confirmed.")
+    mine, theirs = _figures(text.format("Their")), _figures(text.format("The"))
+    assert "unverified" in _flags(mine["35"]) and "unverified" not in _flags(mine["hundreds of thousands"])
+    assert "unverified" in _flags(theirs["hundreds of thousands"])
+
+
+def test_a_note_naming_a_number_leaves_a_range_ending_in_that_number_alone():
+    figs = _figures("The governor said 10,000 people had died in Tarn. A district that had been home to "
+                    "between 10,000 and 12,000 people now stood empty. The police chief said the 10,000 "
+                    "figure remained unconfirmed.")
+    assert "unverified" in _flags(figs["10,000"])
+    assert "unverified" not in _flags(figs["between 10,000 and 12,000"])
+
+
+@pytest.mark.parametrize("note, flagged", [
+    ("The toll is unconfirmed.", True),
+    ("The toll is high.", False),
+])
+def test_a_toll_said_to_be_unconfirmed_is_unverified(note, flagged):
+    figs = _figures("Local media in Tarn said 200 people died on Sunday. " + note)
+    assert ("unverified" in _flags(figs["200"])) is flagged
+
+
+def test_a_note_from_another_sentence_leaves_counts_of_places_alone():
+    figs = _figures("Officials said the floods killed 200 people in 40 districts. Six countries sent rescue "
+                    "teams. The figures could not be verified.")
+    assert "unverified" in _flags(figs["200"])
+    assert "unverified" not in _flags(figs["40"]) and "unverified" not in _flags(figs["Six"])
+
+
+@pytest.mark.parametrize("stamp", ["17:05 GMT", "12.34pm BST", "9:40 pm"])
+def test_a_clock_stamp_with_its_time_zone_opens_a_live_blog_entry(stamp):
+    text = ("Flood in Ruritania: live updates\n\n"
+            f"{stamp}\nShips leave port\nThe navy says 12 ships have left port with food and tents for "
+            "the delta.\n\n"
+            f"{stamp}\nOvernight claims\nResidents said 30 people drowned, and some accounts put the "
+            "figure at 45. The Herald could not verify any of these numbers.")
+    f = _figures(text)
+    assert "unverified" in _flags(f["30"]) and "unverified" in _flags(f["45"])
+    assert "unverified" not in _flags(f["12"])

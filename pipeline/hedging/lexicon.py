@@ -111,6 +111,7 @@ class Lexicon:
     charge_verbs: frozenset[str] = frozenset()
     charge_blockers: frozenset[str] = frozenset()
     attributive_figure_only: frozenset[str] = frozenset()
+    note_place_nouns: frozenset[str] = frozenset()
 
 
 def _disclaimer_fields(disc: dict) -> dict:
@@ -223,6 +224,7 @@ def lexicon() -> Lexicon:
         note_dual_words=frozenset(tgt.get("note_dual_words", ())),
         note_containers=frozenset(tgt.get("note_containers", ())),
         note_pronouns=frozenset(tgt.get("note_pronouns", ())),
+        note_place_nouns=frozenset(tgt.get("note_place_nouns", ())),
         unsourced={k: v if isinstance(v, str) else frozenset(v)
                    for k, v in disc.get("unsourced", {}).items() if not k.startswith("_")},
     )
