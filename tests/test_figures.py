@@ -820,6 +820,23 @@ def test_a_partitive_of_the_previous_figures_continues_its_source():
     assert _source(figs["48"]) == "doctors"
 
 
+def test_a_partitive_of_a_set_named_before_continues_its_source():
+    figs = _figures("According to the regional hospital, 52 people were admitted overnight. "
+                    "Nine of the patients are in intensive care.")
+    assert _source(figs["Nine"]) == "regional hospital"
+    figs = _figures("The agency said 12 villages were cut off. Two of those villages have no water.")
+    assert _source(figs["Two"]) == "agency"
+    figs = _figures("Officials in the state said the toll had passed 9,000. Among those dead were "
+                    "4,500 people in the hill districts.")
+    assert _source(figs["4,500"]) == "officials"
+
+
+def test_a_definite_partitive_outside_the_subject_takes_up_no_source():
+    figs = _figures("The agency said 12 villages were cut off. Taken with the dead, that meant "
+                    "291 of the 459 people aboard were never found.")
+    assert figs["291"]["attribution"] is None
+
+
 def test_that_figure_continues_the_source_of_the_figure_before_it():
     figs = _figures("Officials in Tarn said the number of dead had passed 900. That figure "
                     "includes 400 deaths in the hill villages.")
