@@ -837,6 +837,14 @@ def test_a_definite_partitive_outside_the_subject_takes_up_no_source():
     assert figs["291"]["attribution"] is None
 
 
+def test_it_and_he_resolve_to_a_body_by_common_noun_and_an_office_holder():
+    figs = _figures("The tribunal listed 30 wounded in all. Of these, 12 were shot, it said.")
+    assert _source(figs["12"]) == "tribunal"
+    figs = _figures("On the morning after the riot, the governor said about 25 people had been "
+                    "wounded. By that afternoon he had acknowledged one death at the city hospital.")
+    assert _source(figs["one"]) == "governor"
+
+
 def test_that_figure_continues_the_source_of_the_figure_before_it():
     figs = _figures("Officials in Tarn said the number of dead had passed 900. That figure "
                     "includes 400 deaths in the hill villages.")
