@@ -1178,6 +1178,10 @@ def test_that_of_a_giver_under_a_count_frame_is_its_tally():
 def test_a_tally_set_at_a_figure_hung_on_a_relative_clause_keeps_its_setter():
     figs = _figures("Elsewhere, Velin's foreign ministry has put the number of Velinese who died at 45.")
     assert _source(figs["45"]) == "foreign ministry"
+    figs = _figures("Kenya has been the loudest critic, and on Monday it put the number who died at 61.")
+    assert _source(figs["61"]) == "Kenyan government"
+    figs = _figures("Officials cut the toll, which had stood at 150, to 125.")
+    assert figs["150"]["attribution"] is None and _source(figs["125"]) == "officials"
 
 
 def test_an_agentless_passive_inside_a_sourced_report_is_that_sources():
