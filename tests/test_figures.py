@@ -820,6 +820,31 @@ def test_a_partitive_of_the_previous_figures_continues_its_source():
     assert _source(figs["48"]) == "doctors"
 
 
+def test_a_partitive_of_a_set_named_before_continues_its_source():
+    figs = _figures("According to the regional hospital, 52 people were admitted overnight. "
+                    "Nine of the patients are in intensive care.")
+    assert _source(figs["Nine"]) == "regional hospital"
+    figs = _figures("The agency said 12 villages were cut off. Two of those villages have no water.")
+    assert _source(figs["Two"]) == "agency"
+    figs = _figures("Officials in the state said the toll had passed 9,000. Among those dead were "
+                    "4,500 people in the hill districts.")
+    assert _source(figs["4,500"]) == "officials"
+
+
+def test_a_definite_partitive_outside_the_subject_takes_up_no_source():
+    figs = _figures("The agency said 12 villages were cut off. Taken with the dead, that meant "
+                    "291 of the 459 people aboard were never found.")
+    assert figs["291"]["attribution"] is None
+
+
+def test_it_and_he_resolve_to_a_body_by_common_noun_and_an_office_holder():
+    figs = _figures("The tribunal listed 30 wounded in all. Of these, 12 were shot, it said.")
+    assert _source(figs["12"]) == "tribunal"
+    figs = _figures("On the morning after the riot, the governor said about 25 people had been "
+                    "wounded. By that afternoon he had acknowledged one death at the city hospital.")
+    assert _source(figs["one"]) == "governor"
+
+
 def test_that_figure_continues_the_source_of_the_figure_before_it():
     figs = _figures("Officials in Tarn said the number of dead had passed 900. That figure "
                     "includes 400 deaths in the hill villages.")
@@ -1153,6 +1178,10 @@ def test_that_of_a_giver_under_a_count_frame_is_its_tally():
 def test_a_tally_set_at_a_figure_hung_on_a_relative_clause_keeps_its_setter():
     figs = _figures("Elsewhere, Velin's foreign ministry has put the number of Velinese who died at 45.")
     assert _source(figs["45"]) == "foreign ministry"
+    figs = _figures("Kenya has been the loudest critic, and on Monday it put the number who died at 61.")
+    assert _source(figs["61"]) == "Kenyan government"
+    figs = _figures("Officials cut the toll, which had stood at 150, to 125.")
+    assert figs["150"]["attribution"] is None and _source(figs["125"]) == "officials"
 
 
 def test_an_agentless_passive_inside_a_sourced_report_is_that_sources():

@@ -575,7 +575,10 @@ def _sets_tally(num: "Token", lex: Lexicon) -> "Token | None":
     of 1114 right, test 510 -> 511 of 694. The parser may hang the "at" phrase on a
     relative clause of the counted noun ("put the number of Velinese who died at 45"):
     when it is that clause's last phrase and the clause has no object, the climb goes on
-    (:func:`_last_phrase`; measured with :func:`by_count`). The parser may also hang
+    (:func:`_last_phrase`; measured with :func:`by_count`), also when it hangs that
+    clause on the tally noun itself ("put the number who died at 45"), unless its verb
+    sets a level of its own (``level_verbs``: "cut the toll, which had stood at 150, to
+    125"): dev 1475 -> 1476 of 1779 right, test unchanged. The parser may also hang
     the phrase on the verb itself, after its tally object ("Authorities cut the toll to
     125": measured with :func:`by_count`)."""
     chain = list(itertools.islice(num.ancestors, 8))
@@ -589,8 +592,11 @@ def _sets_tally(num: "Token", lex: Lexicon) -> "Token | None":
                                                     and c.i < chain[at].i for c in a.children):
             return a  # "Authorities cut the toll to 125": the parser hangs the "to" phrase on the verb
         if a.dep_ == "relcl" and k == at + 1 and _last_phrase(a, chain[at]) \
-                and a.head.lemma_.lower() not in lex.figure_nouns:
-            continue  # "put the number of Velinese who died at 45": the parser hangs the "at" on the clause
+                and (a.head.lemma_.lower() not in lex.figure_nouns or a.lemma_.lower() not in lex.level_verbs):
+            # "put the number of Velinese who died at 45", also with the clause on the tally
+            # noun ("put the number who died at 45"; not "the toll, which stood at 150": a
+            # level verb sets its own)
+            continue  # the parser hangs the "at" on the clause
         if a.dep_ in ("ccomp", "advcl", "relcl", "conj", "ROOT", "nsubj", "nsubjpass"):
             return None  # out of the object's noun phrase
     return None
