@@ -112,6 +112,11 @@ class Lexicon:
     charge_blockers: frozenset[str] = frozenset()
     attributive_figure_only: frozenset[str] = frozenset()
     note_place_nouns: frozenset[str] = frozenset()
+    ability_modals: frozenset[str] = frozenset()
+    ability_verbs: frozenset[str] = frozenset()
+    report_framing: frozenset[str] = frozenset()
+    growth_verbs: frozenset[str] = frozenset()
+    giver_participles: frozenset[str] = frozenset()
 
 
 def _disclaimer_fields(disc: dict) -> dict:
@@ -139,6 +144,18 @@ def _disclaimer_fields(disc: dict) -> dict:
     )
 
 
+def _cue_scope_fields(cues: dict) -> dict:
+    """The :class:`Lexicon` fields of the cue-scope rules (``cues.json``: ability modals,
+    "according to" framing, growth verbs, giver participles)."""
+    return dict(
+        report_framing=frozenset(cues["report_nouns"].get("framing", ())),
+        ability_modals=frozenset(cues.get("ability_modals", {}).get("modals", ())),
+        ability_verbs=frozenset(cues.get("ability_modals", {}).get("verbs", ())),
+        growth_verbs=frozenset(cues.get("growth_verbs", {}).get("verbs", ())),
+        giver_participles=frozenset(cues.get("giver_participles", {}).get("verbs", ())),
+    )
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     cues = load_json("hedging", "cues.json")
@@ -149,7 +166,7 @@ def lexicon() -> Lexicon:
     ver, dispute = cues["verification_inline"], cues["dispute"]
     bounds = tgt["boundaries"]
     return Lexicon(
-        **_disclaimer_fields(disc),
+        **_disclaimer_fields(disc), **_cue_scope_fields(cues),
         modal=_table(cues["modal"]),
         modal_negation_cancels=frozenset(cues["modal_negation_cancels"]),
         refusal_verbs=frozenset(cues["refusal_verbs"]),
