@@ -1616,3 +1616,58 @@ def test_a_clock_stamp_with_its_time_zone_opens_a_live_blog_entry(stamp):
     f = _figures(text)
     assert "unverified" in _flags(f["30"]) and "unverified" in _flags(f["45"])
     assert "unverified" not in _flags(f["12"])
+
+
+def test_one_according_to_found_twice_is_not_two():
+    figs = _figures("Authorities estimate that some 2 million people were affected and that no fewer "
+                    "than 23,000 houses were damaged, according to the AP.")
+    assert _source(figs["no fewer than 23,000"]) == _source(figs["some 2 million"]) == "authorities"
+
+
+@pytest.mark.parametrize("text, figure, giver", [
+    ("Police estimated the crowd at 19,000, Reuters reported.", "19,000", "police"),
+    ("Officials reckoned that some 400 people were trapped in Velin, Reuters reported.", "some 400", "officials"),
+    ("That recovery brought the official death toll to 295, Reuters said.", "295", "Reuters"),
+])
+def test_an_outlets_tag_relays_the_count_or_belief_of_the_clause_it_tags(text, figure, giver):
+    assert _source(_figures(text)[figure]) == giver
+
+
+def test_a_figure_counting_whom_the_giver_cites_has_no_giver():
+    figs = _figures("Velin police, citing several hospital officials, put the toll at 80. The deputy "
+                    "governor said 125 deaths had been confirmed, citing lists from 10 local clinics.")
+    assert figs["several"]["attribution"] is None and _source(figs["80"]) == "velin police"
+    assert _source(figs["10"]) == _source(figs["125"]) is not None
+
+
+def test_a_participle_of_state_is_no_report_and_a_colon_gives_its_figures():
+    figs = _figures("Copies circulating in the Tarn press gave a lower breakdown: nine villagers "
+                    "confirmed dead and four presumed dead.")
+    assert _source(figs["nine"]) == _source(figs["four"]) == "copies"
+
+
+def test_a_fronted_phrase_of_time_sets_the_scene_in_the_outlets_voice():
+    figs = _figures("Hours before the flood in Velin that killed at least 56 people, residents had been "
+                    "telling officials the river was rising.")
+    assert figs["at least 56"]["attribution"] is None
+
+
+def test_a_clause_of_time_on_a_year_is_history_no_one_gives():
+    figs = _figures("Older residents said the storm brought back memories of 1998, when about 300 people "
+                    "died in Velin. Officials said the toll rose on Monday, when 40 more bodies were found. "
+                    "Witnesses said troops fired at 7 pm (1800 GMT), when several hundred people were there.")
+    assert figs["about 300"]["attribution"] is None
+    assert _source(figs["40"]) == "officials" and _source(figs["several hundred"]) == "witnesses"
+
+
+def test_a_report_in_a_clause_set_against_another_gives_only_its_own():
+    figs = _figures("Southern Velin had at least 461 dead, while more than 30 deaths were reported by "
+                    "Tarn officials. The mayor said 90 had died, while President Ola Brenn said that "
+                    "30,000 had died.")
+    assert figs["at least 461"]["attribution"] is None and _source(figs["more than 30"]) == "tarn officials"
+    assert _source(figs["90"]) == "mayor" and _source(figs["30,000"]) == "Ola Brenn"
+
+
+def test_a_figure_in_a_phrase_on_the_speakers_describes_them():
+    figs = _figures("Forensic experts from more than two dozen nations are still identifying victims in Velin.")
+    assert figs["more than two dozen"]["attribution"] is None
