@@ -261,11 +261,12 @@ def test_signature_is_datasketch_minhash_of_the_shingles():
 
     s = settings()
     perms = _permutations(s)
+    assert perms.tolist() == MinHash(num_perm=s.num_perm).permutations.tolist()
     for text in ("The river rose overnight and the town hall was closed to visitors until Friday morning.",
                  "Café owners in the old quarter said the water reached the second step of the stairs " * 3,
                  "too short", ""):
         words = [w.casefold() for w in _WORDS.findall(text)]
         shingles = {" ".join(words[k:k + s.shingle_words]) for k in range(max(1, len(words) - s.shingle_words + 1))}
-        m = MinHash(num_perm=s.num_perm, permutations=perms)
+        m = MinHash(num_perm=s.num_perm)   # its own permutations: ours must be the same
         m.update_batch([sh.encode("utf-8") for sh in shingles if sh])
         assert signature(text, s, perms).tolist() == m.hashvalues.tolist()

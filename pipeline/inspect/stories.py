@@ -83,9 +83,20 @@ def _kept_text(doc: dict[str, Any]) -> str:
 
 
 def _entity_token(e: dict[str, Any]) -> str:
-    # one alphanumeric token per entity, so the word tokenizer keeps it whole
-    ident = str(e.get("entity_id") or e.get("norm") or e.get("text") or "")
-    return "ent_" + re.sub(r"\W+", "_", ident.casefold()).strip("_")
+    return _token_of(str(e.get("entity_id") or e.get("norm") or e.get("text") or ""))
+
+
+@lru_cache(maxsize=1 << 14)
+def _token_of(ident: str) -> str:
+    """One alphanumeric token per entity, so the word tokenizer keeps it whole.
+
+    Why (speed): the scan makes one for every entity mention of every claim, mostly of
+    the same few entities (docs/scaling.md, "Session 9"); the cache is bounded (some
+    3 MB at most), not one entry per entity of the corpus."""
+    return "ent_" + _NON_WORD.sub("_", ident.casefold()).strip("_")
+
+
+_NON_WORD = re.compile(r"\W+")
 
 
 def _day(doc: dict[str, Any]) -> int | None:
@@ -116,10 +127,18 @@ class _Union:
 
 
 def _permutations(s: StorySettings) -> Any:
-    """The MinHash permutations of ``s`` (datasketch's, seeded), drawn once per run, not per text."""
-    from datasketch import MinHash
+    """The MinHash permutations of ``s``, drawn once per run, not per text: datasketch's
+    (``MinHash(num_perm)``, seed 1), drawn as its ``MinHash._init_permutations`` draws them.
 
-    return MinHash(num_perm=s.num_perm).permutations
+    Why (speed): importing datasketch imports ``scipy.integrate`` (for its LSH parameters),
+    some 1.2 s of CPU in each pool worker that signs documents, which needs only these
+    numbers (docs/scaling.md, "Session 9"); ``tests/test_stories.py`` checks they are
+    datasketch's."""
+    import numpy as np
+
+    gen = np.random.RandomState(_SEED)
+    return np.array([(gen.randint(1, _MERSENNE, dtype=np.uint64), gen.randint(0, _MERSENNE, dtype=np.uint64))
+                     for _ in range(s.num_perm)], dtype=np.uint64).T
 
 
 def signature(text: str, s: StorySettings, permutations: Any = None) -> Any:
@@ -160,6 +179,8 @@ def signature(text: str, s: StorySettings, permutations: Any = None) -> Any:
 #: datasketch's MinHash constants: the permutations' prime modulus, the largest hash
 _MERSENNE = (1 << 61) - 1
 _MAX_HASH = (1 << 32) - 1
+#: datasketch's default seed of a MinHash's permutations
+_SEED = 1
 
 
 def copy_groups_of(signatures: list[Any], s: StorySettings | None = None) -> list[int]:
