@@ -1279,3 +1279,21 @@ def test_a_tally_from_the_affected_areas_is_the_documents():
 def test_lives_touched_and_people_safe(sentence, text, kw, expected):
     c, q = one(sentence, text, 200, **kw)
     assert measure_of(c, q) == expected
+
+
+@pytest.mark.parametrize("sentence, text, kw, expected", [
+    # the whole the rescued are taken from
+    ("Coastguards said 90 people were rescued out of 130 passengers.", "130",
+     {"counted": "passengers", "predicate": "rescue"}, None),
+    ("Coastguards said 90 people were rescued out of 130 passengers.", "90",
+     {"counted": "people", "predicate": "rescue"}, "rescued"),
+    # the size of each family, not a count of the dead
+    ("Among the dead were two families of four.", "four", {"predicate": "die"}, None),
+    ("Among the dead were two families of four.", "two", {"counted": "families", "predicate": "die"}, "deaths"),
+    # a distance between two figures
+    ("Officials gave tolls of the dead that were thousands apart.", "thousands", {}, None),
+    ("Nine people were detained, and 14 are under arrest.", "14", {}, "detained"),
+])
+def test_wholes_group_sizes_and_distances_are_no_count(sentence, text, kw, expected):
+    c, q = one(sentence, text, 4, **kw)
+    assert measure_of(c, q) == expected
