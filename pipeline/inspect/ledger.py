@@ -578,10 +578,8 @@ def _cue_measure(claim: dict[str, Any], q: dict[str, Any], lex: Lexicon) -> str 
     # "the number of people killed in the crush ... has risen to 151": a level verb's
     # subject names the measure, often far before the number
     before_window = lex.level_window if (q.get("predicate") or "").lower() in lex.level else lex.window
-    # a month is capitalised: "the **march**'s busiest point" is the noun, whatever the
-    # dates stage read (:func:`_in_date`)
     dates = [(d["span"][0] - base, d["span"][1] - base) for d in claim.get("dates") or []
-             if (d.get("span") or [None])[0] is not None and not text[d["span"][0] - base:][:1].islower()]
+             if (d.get("span") or [None])[0] is not None]
     best: tuple[int, str] | None = None
     for name, cue in present:
         for m in _cue_re(cue).finditer(lower):
@@ -719,10 +717,7 @@ def _in_date(start: int, dates: list[tuple[int, int]]) -> bool:
 
     Heuristic: with "march" and "marches" cues of the protesters (without this check: dev
     ledger pairs 0.7975, figure measure 0.823), real-world ledger pairs F1 dev 0.7987 →
-    0.7982, figure measure dev 0.810 → 0.818; test unchanged (docs/ledger.md, "Measure").
-    A date in lower case is no month ("counted 240,000 at the **march**'s busiest point"):
-    not read here (:func:`_cue_measure`): figure measure dev 2 figures more right, ledger
-    pairs F1 dev 0.708 unchanged (the dates stage still sets the day)."""
+    0.7982, figure measure dev 0.810 → 0.818; test unchanged (docs/ledger.md, "Measure")."""
     return any(s <= start < e for s, e in dates)
 
 
