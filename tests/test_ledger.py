@@ -1157,3 +1157,132 @@ def test_a_sentence_with_a_capital_sigma_still_finds_the_cue_after_its_number():
     s = "ΣΤΑΘΜΟΣ: 40 dead after the storm."
     q = quantity(s, "40", 40, predicate="injure")  # a borrowed predicate: the cue right after wins
     assert measure_of(claim("d", s, [q]), q) == "deaths"
+
+
+def test_a_level_verb_as_a_participle_of_the_tally_is_the_tally_rising():
+    s1 = "The blast killed at least 40 people, officials said."
+    s2 = "Medics expect the figure to keep rising past 60."
+    s3 = "The agency puts the number still living in the valley at about 9,000."
+    c1 = claim("d", s1, [quantity(s1, "at least 40", 40, approx="at_least", counted="people", predicate="kill")])
+    c2 = claim("d", s2, [quantity(s2, "past 60", 60, approx="more_than", predicate="rise")])
+    c3 = claim("d", s3, [quantity(s3, "about 9,000", 9000, approx="about", predicate="live")])
+    tables = {m.measure: sorted(r.quantity["value"] for r in m.rows) for m in build_ledger([c1, c2, c3], {"d": {}})}
+    # "rising" is the figure's own movement; "living" still qualifies the number
+    assert tables == {"deaths": [40, 60]}
+
+
+@pytest.mark.parametrize("sentence, text, kw, expected", [
+    # the parser read the verb after a bare number as its noun
+    ("Ferry disaster deepens as 85 drown off the cape", "85", {"counted": "drown", "predicate": "deepen"},
+     "deaths"),
+    ("Officials gave 40 killed and 95 hurt in the blast.", "95", {"counted": "hurt", "predicate": "kill"},
+     "injured"),
+    ("Officials gave 40 killed and 95 injured in the blast.", "95", {"counted": "injured", "predicate": "kill"},
+     "injured"),
+    # a plural noun among the cues is a thing counted, not the verb
+    ("Several rallies were peaceful.", "Several", {"counted": "rallies"}, None),
+    ("Another 12 marches were banned.", "Another 12", {"counted": "marches", "predicate": "ban"}, None),
+])
+def test_a_verb_read_as_the_counted_noun_is_the_measure(sentence, text, kw, expected):
+    c, q = one(sentence, text, 12, **kw)
+    assert measure_of(c, q) == expected
+
+
+@pytest.mark.parametrize("sentence, text, kw, expected", [
+    ("The island mourns 37 fishermen lost in the storm.", "37", {"counted": "fishermen", "predicate": "mourn"},
+     "deaths"),
+    ("Thousands gathered as the town mourned the 12 pupils.", "12", {"counted": "pupils", "predicate": "mourn"},
+     "deaths"),
+    # the mourners are the count, not the mourned
+    ("Some 500 villagers mourned the victims on Sunday.", "Some 500", {"counted": "villagers", "predicate": "mourn"},
+     None),
+])
+def test_people_mourned_are_dead(sentence, text, kw, expected):
+    c, q = one(sentence, text, 12, **kw)
+    assert measure_of(c, q) == expected
+
+
+def test_participants_of_a_march_are_its_crowd():
+    s = "Police counted 40,000 participants, while organisers claimed a crowd of 90,000 marchers."
+    c, q = one(s, "40,000", 40000, counted="participants", predicate="march")
+    assert measure_of(c, q) == "protesters"
+
+
+def test_a_counted_noun_after_an_article_opens_a_phrase_of_its_own():
+    s1 = "The flood killed at least 40 people, officials said."
+    s2 = "The figure is up from the 31 the agency reported at dawn."
+    c1 = claim("d", s1, [quantity(s1, "at least 40", 40, approx="at_least", counted="people", predicate="kill")])
+    c2 = claim("d", s2, [quantity(s2, "31", 31, counted="agency", predicate="report")])
+    (table,) = build_ledger([c1, c2], {"d": {}})
+    assert table.measure == "deaths" and sorted(r.quantity["value"] for r in table.rows) == [31, 40]
+    # the class is the document's, not "agency"
+    assert {class_of(who_is_counted(c, c["quantities"][0])) for c in (c1, c2)} == {"all"}
+
+
+def test_a_counted_noun_past_a_bracket_belongs_to_the_bracket():
+    s = "Figures at noon: 31 dead (12 miners, 4 guards), 7 missing, 40 rescued."
+    q = quantity(s, "31", 31, counted="12 miners", predicate="rescue")
+    assert measure_of(claim("d", s, [q]), q) == "deaths"
+
+
+@pytest.mark.parametrize("sentence, text, kw, expected", [
+    ("The bureau lists 412 people as still missing.", "412", {"counted": "people", "predicate": "list"}, "missing"),
+    ("The bureau lists 412 people as still missing and 950 as injured.", "950", {"predicate": "list"}, "injured"),
+    # after other verbs "as" is a conjunction
+    ("Deaths passed 400 as injuries mounted.", "400", {"predicate": "pass"}, "deaths"),
+])
+def test_a_verb_filing_a_count_links_it_to_its_cue_with_as(sentence, text, kw, expected):
+    c, q = one(sentence, text, 12, **kw)
+    assert measure_of(c, q) == expected
+
+
+@pytest.mark.parametrize("sentence, text, kw, expected", [
+    ("Crowds of 3,000 waited at the toll gate on Sunday.", "3,000", {"predicate": "wait"}, None),
+    ("About 3,000 people waited in the affected districts for aid.", "About 3,000",
+     {"counted": "people", "predicate": "wait"}, None),
+    # the cue with no place after it still counts
+    ("About 3,000 people were affected, the agency said.", "About 3,000", {"counted": "people"}, "affected"),
+])
+def test_a_cue_modifying_a_place_names_the_place(sentence, text, kw, expected):
+    c, q = one(sentence, text, 3000, **kw)
+    assert measure_of(c, q) == expected
+
+
+def test_a_tally_from_the_affected_areas_is_the_documents():
+    s1 = "The flood killed at least 40 people, officials said."
+    s2 = "The latest count from all affected regions was 61."
+    c1 = claim("d", s1, [quantity(s1, "at least 40", 40, approx="at_least", counted="people", predicate="kill")])
+    c2 = claim("d", s2, [quantity(s2, "61", 61)])
+    (table,) = build_ledger([c1, c2], {"d": {}})
+    assert table.measure == "deaths" and sorted(r.quantity["value"] for r in table.rows) == [40, 61]
+
+
+@pytest.mark.parametrize("sentence, text, kw, expected", [
+    ("The storm has touched as many as two million lives.", "as many as two million",
+     {"counted": "lives", "predicate": "touch"}, "affected"),
+    ("The storm claimed 200 lives.", "200", {"counted": "lives", "predicate": "claim"}, "deaths"),
+    ("Officials said 180 were safe and 20 missing.", "180", {"predicate": "say"}, "rescued"),
+    # an adjective before a noun is no state of people
+    ("Some 9,000 people lack safe water.", "Some 9,000", {"counted": "people", "predicate": "lack"}, None),
+])
+def test_lives_touched_and_people_safe(sentence, text, kw, expected):
+    c, q = one(sentence, text, 200, **kw)
+    assert measure_of(c, q) == expected
+
+
+@pytest.mark.parametrize("sentence, text, kw, expected", [
+    # the whole the rescued are taken from
+    ("Coastguards said 90 people were rescued out of 130 passengers.", "130",
+     {"counted": "passengers", "predicate": "rescue"}, None),
+    ("Coastguards said 90 people were rescued out of 130 passengers.", "90",
+     {"counted": "people", "predicate": "rescue"}, "rescued"),
+    # the size of each family, not a count of the dead
+    ("Among the dead were two families of four.", "four", {"predicate": "die"}, None),
+    ("Among the dead were two families of four.", "two", {"counted": "families", "predicate": "die"}, "deaths"),
+    # a distance between two figures
+    ("Officials gave tolls of the dead that were thousands apart.", "thousands", {}, None),
+    ("Nine people were detained, and 14 are under arrest.", "14", {}, "detained"),
+])
+def test_wholes_group_sizes_and_distances_are_no_count(sentence, text, kw, expected):
+    c, q = one(sentence, text, 4, **kw)
+    assert measure_of(c, q) == expected
