@@ -1157,3 +1157,16 @@ def test_a_sentence_with_a_capital_sigma_still_finds_the_cue_after_its_number():
     s = "ΣΤΑΘΜΟΣ: 40 dead after the storm."
     q = quantity(s, "40", 40, predicate="injure")  # a borrowed predicate: the cue right after wins
     assert measure_of(claim("d", s, [q]), q) == "deaths"
+
+
+
+def test_the_earlier_figure_a_count_replaces_takes_that_counts_whole_key():
+    # "last week" read as what 189 counts: no measure of its own, yet the 329 that replaces
+    # it says it is the earlier count of the missing
+    s = "The number of people missing in Velin had grown to 329 on Friday, from 189 last week."
+    new, old = quantity(s, "329", 329, predicate="grow"), quantity(s, "189", 189, counted="last week", predicate="grow")
+    c = claim("d", s, [new, old], places=("Velin",))
+    assert [sorted(r.quantity["value"] for r in m.rows) for m in build_ledger([c], {"d": {}})] == [[329]]
+    new["revises"] = {"text": "189", "span": list(old["span"]), "value": 189}
+    tables = [(m.measure, m.cls, sorted(r.quantity["value"] for r in m.rows)) for m in build_ledger([c], {"d": {}})]
+    assert tables == [("missing", "all", [189, 329])]
