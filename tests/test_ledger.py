@@ -1286,3 +1286,16 @@ def test_lives_touched_and_people_safe(sentence, text, kw, expected):
 def test_wholes_group_sizes_and_distances_are_no_count(sentence, text, kw, expected):
     c, q = one(sentence, text, 4, **kw)
     assert measure_of(c, q) == expected
+
+
+
+def test_the_earlier_figure_a_count_replaces_takes_that_counts_whole_key():
+    # "last week" read as what 189 counts: no measure of its own, yet the 329 that replaces
+    # it says it is the earlier count of the missing
+    s = "The number of people missing in Velin had grown to 329 on Friday, from 189 last week."
+    new, old = quantity(s, "329", 329, predicate="grow"), quantity(s, "189", 189, counted="last week", predicate="grow")
+    c = claim("d", s, [new, old], places=("Velin",))
+    assert [sorted(r.quantity["value"] for r in m.rows) for m in build_ledger([c], {"d": {}})] == [[329]]
+    new["revises"] = {"text": "189", "span": list(old["span"]), "value": 189}
+    tables = [(m.measure, m.cls, sorted(r.quantity["value"] for r in m.rows)) for m in build_ledger([c], {"d": {}})]
+    assert tables == [("missing", "all", [189, 329])]

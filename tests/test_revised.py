@@ -70,3 +70,21 @@ def test_different_things_counted_are_no_revision():
 def test_a_claim_carries_the_revised_flag_of_its_figures():
     claims = pipeline.extract("Deaths in Velin rose to 75, up from 61 on Saturday. Police said 9 were held.")
     assert [c["flags"]["revised"] for c in claims] == [True, False]
+
+
+def test_a_change_verb_with_an_earlier_count_as_its_object():
+    figs = _figures("Forty-one people have died in the Velin district, the health office said on Monday, "
+                    "raising its earlier count of 35 as reports came in.")
+    assert _earlier(figs["Forty-one"]) == "35" and _earlier(figs["35"]) is None
+    assert [h["cue"] for h in figs["Forty-one"]["hedges"] if h["type"] == "revised"] == ["raising"]
+
+
+def test_a_change_verb_with_an_earlier_count_and_a_to_figure():
+    figs = _figures("On Tuesday the agency raised its previous toll of 35 dead in Velin to 41.")
+    assert _earlier(figs["41"]) == "35" and _earlier(figs["35"]) is None
+
+
+def test_a_change_verb_without_an_earlier_word_is_no_revision():
+    # a real change of a quantity, not a corrected count: "its" alone does not make 400 earlier
+    figs = _figures("The Velin hospital cut its 400 staff to 250 after the flood.")
+    assert set(figs) == {"400", "250"} and all(q["revises"] is None for q in figs.values())
