@@ -227,3 +227,34 @@ def test_a_cause_wide_total_is_context_in_a_story_about_one_attack():
     # a later event of another kind: an assault on a hotel in which gunmen killed 27
     c, (q,) = _one("A month later gunmen claimed an assault on a hotel in which 27 people were killed.", ("27", 27))
     assert time_scope(c, q, 2016, events=events) == "context"
+
+
+def test_a_colon_after_a_past_mark_carries_its_time_to_the_end_of_the_sentence():
+    s = ("The march was as large as the one of March 2011, when an earlier reform first brought crowds out: "
+         "400,000 by the police count, while the organisers claimed 900,000.")
+    low, high = (quantity(s, t, v, predicate="claim") for t, v in (("400,000", 400000), ("900,000", 900000)))
+    c = claim("d", s, [low, high])
+    assert time_scope(c, low, 2016) == "context 2011"
+    assert time_scope(c, high, 2016) == "context 2011"
+    # no colon: the clause break ends the "when" clause, the second count is the story's
+    s = ("The march was as large as the one of March 2011, when an earlier reform first brought crowds out "
+         "with 400,000 by the police count, while the organisers claimed 900,000 this week.")
+    low, high = (quantity(s, t, v, predicate="claim") for t, v in (("400,000", 400000), ("900,000", 900000)))
+    c = claim("d", s, [low, high])
+    assert time_scope(c, low, 2016) == "context 2011"
+    assert time_scope(c, high, 2016) is None
+
+
+def test_an_event_noun_read_as_a_verb_names_no_event():
+    from pipeline.inspect.timescope import story_events
+
+    docs = {d: {"story_id": "s"} for d in "abc"}
+    leads = [claim(d, f"The landslide buried the village of Orvel ({d}).", []) for d in "abc"]
+    events = story_events(docs, leads)["s"]
+    c, (q,) = _one("Landslide toll climbs to 61 as volunteers flood Orvel with supplies.", ("61", 61))
+    assert time_scope(c, q, 2016, events=events) is None
+    c, (q,) = _one("Landslide toll climbs to 61 as relief crews storm the slope.", ("61", 61))
+    assert time_scope(c, q, 2016, events=events) is None
+    # a noun: after an article, or after a subject with no object ("floods Monday")
+    c, (q,) = _one("Heavy rains in the north and a flood in the valley killed 61.", ("61", 61))
+    assert time_scope(c, q, 2016, events=events) == "context"
