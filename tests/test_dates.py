@@ -287,3 +287,12 @@ def test_a_reference_alone_does_not_make_a_claim(nlp):
     assert not is_claim(sent, claim)
     claim.dates = [{"text": "May", "span": [0, 3], "value": "2024-05", "grain": "month"}]
     assert is_claim(sent, claim)
+
+
+def test_a_lower_case_month_used_as_a_noun_is_no_date(nlp):
+    # spaCy labels "march" DATE in both; with an article / as a possessive it is a procession
+    def got(text):
+        return [d["value"] for sent in nlp(text).sents for d in find_dates(sent, PUB)]
+
+    assert got("Stewards counted 8,000 people at the march's peak near the bridge.") == []
+    assert got("The union held a rally in march with 900 members.") == ["2024-03"]
