@@ -303,6 +303,30 @@ def test_neither_in_the_checked_noun_phrase_makes_a_negative_note(note, flagged)
     assert ("unverified" in _flags(figs["12"])) is flagged
 
 
+# a passive check by no one in particular is a note; one naming its checker is not
+@pytest.mark.parametrize("note, flagged", [
+    ("Neither number has been confirmed by any official source.", True),
+    ("Neither number has been verified by anyone.", True),
+    ("Neither number could be checked by the Daily Courier.", False),
+    ("Both numbers have been confirmed by the district office.", False),
+])
+def test_a_check_by_no_one_in_particular_leaves_the_figures_unverified(note, flagged):
+    figs = _figures("Villagers said 40 people were killed, and a radio station put the figure at 65. " + note)
+    assert ("unverified" in _flags(figs["40"])) is flagged
+    assert ("unverified" in _flags(figs["65"])) is flagged
+
+
+@pytest.mark.parametrize("note, far", [
+    ("The figures come from district clinics, and there is no independent way to check them.", True),
+    ("The figures could not be checked.", False),
+])
+def test_a_note_saying_where_the_figures_come_from_reaches_past_its_paragraph(note, far):
+    figs = _figures("The ministry says 310 people have died in the north.\n\n"
+                    "It also counts 1,200 cases in the south.\n\n" + note)
+    assert ("unverified" in _flags(figs["310"])) is far
+    assert "unverified" in _flags(figs["1,200"])
+
+
 @pytest.mark.parametrize("note, flagged", [
     ("Police and unions disagree, and the Herald could not verify either set of numbers.", True),
     ("Police and unions disagree, and the Herald could not verify either set of rules.", False),
