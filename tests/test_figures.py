@@ -1611,3 +1611,12 @@ def test_a_clock_stamp_with_its_time_zone_opens_a_live_blog_entry(stamp):
     f = _figures(text)
     assert "unverified" in _flags(f["30"]) and "unverified" in _flags(f["45"])
     assert "unverified" not in _flags(f["12"])
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("According to unverified figures, 200 people died in Tarn.", True),
+    ("According to unconfirmed counts, 200 people died in Tarn.", True),
+    ("According to official figures, 200 people died in Tarn.", False),
+])
+def test_a_hedging_adjective_on_the_source_of_according_to_hedges_its_figures(text, flagged):
+    assert ("unverified" in _flags(_figures(text)["200"])) is flagged
