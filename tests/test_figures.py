@@ -1620,3 +1620,16 @@ def test_a_clock_stamp_with_its_time_zone_opens_a_live_blog_entry(stamp):
 ])
 def test_a_hedging_adjective_on_the_source_of_according_to_hedges_its_figures(text, flagged):
     assert ("unverified" in _flags(_figures(text)["200"])) is flagged
+
+
+@pytest.mark.parametrize("headline, flagged", [
+    ("Fever kills 59", True),
+    ("Fever kills 70", False),
+])
+def test_a_headline_restating_a_named_givers_figure_is_under_its_note(headline, flagged):
+    figs = _figures(headline + "\n\nHealth officials in Velin said on Saturday that at least 59 people had "
+                    "died of the fever. Rebels said 12 more died in Tarn.\n\n"
+                    "There was no way to independently verify the death toll given by Velin.")
+    assert "unverified" in _flags(figs["at least 59"])
+    assert "unverified" not in _flags(figs["12"])
+    assert ("unverified" in _flags(figs[headline.split()[-1]])) is flagged

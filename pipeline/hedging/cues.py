@@ -522,8 +522,8 @@ def _attributive(tok: "Token", s: _Sentence) -> bool:
 def _according_source(noun: "Token") -> bool:
     """Is ``noun`` the source of "according to" ("According to **unverified figures**, 200
     died")? What it gives is its claim, so its modifier hedges that claim as it would on
-    the subject ("Unverified figures show 200 died"). Heuristic: real-world dev figure
-    flags, see the commit message."""
+    the subject ("Unverified figures show 200 died"). Heuristic: real-world dev and test
+    figure flags unchanged (no such source there now)."""
     to = noun.head
     return noun.dep_ == "pobj" and to.lower_ == "to" and to.head.lower_ == "according"
 
