@@ -1633,3 +1633,12 @@ def test_a_headline_restating_a_named_givers_figure_is_under_its_note(headline, 
     assert "unverified" in _flags(figs["at least 59"])
     assert "unverified" not in _flags(figs["12"])
     assert ("unverified" in _flags(figs[headline.split()[-1]])) is flagged
+
+
+@pytest.mark.parametrize("note, flagged", [
+    ("Police have not responded to those claims, which could not be verified.", True),
+    ("Police have not responded to those claims, which were made on the radio.", False),
+])
+def test_a_which_clause_saying_the_claims_were_not_checked_is_a_note(note, flagged):
+    figs = _figures("Residents in Velin say 300 people died. " + note)
+    assert ("unverified" in _flags(figs["300"])) is flagged
