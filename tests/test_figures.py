@@ -303,6 +303,30 @@ def test_neither_in_the_checked_noun_phrase_makes_a_negative_note(note, flagged)
     assert ("unverified" in _flags(figs["12"])) is flagged
 
 
+# a passive check by no one in particular is a note; one naming its checker is not
+@pytest.mark.parametrize("note, flagged", [
+    ("Neither number has been confirmed by any official source.", True),
+    ("Neither number has been verified by anyone.", True),
+    ("Neither number could be checked by the Daily Courier.", False),
+    ("Both numbers have been confirmed by the district office.", False),
+])
+def test_a_check_by_no_one_in_particular_leaves_the_figures_unverified(note, flagged):
+    figs = _figures("Villagers said 40 people were killed, and a radio station put the figure at 65. " + note)
+    assert ("unverified" in _flags(figs["40"])) is flagged
+    assert ("unverified" in _flags(figs["65"])) is flagged
+
+
+@pytest.mark.parametrize("note, far", [
+    ("The figures come from district clinics, and there is no independent way to check them.", True),
+    ("The figures could not be checked.", False),
+])
+def test_a_note_saying_where_the_figures_come_from_reaches_past_its_paragraph(note, far):
+    figs = _figures("The ministry says 310 people have died in the north.\n\n"
+                    "It also counts 1,200 cases in the south.\n\n" + note)
+    assert ("unverified" in _flags(figs["310"])) is far
+    assert "unverified" in _flags(figs["1,200"])
+
+
 @pytest.mark.parametrize("note, flagged", [
     ("Police and unions disagree, and the Herald could not verify either set of numbers.", True),
     ("Police and unions disagree, and the Herald could not verify either set of rules.", False),
@@ -1671,3 +1695,34 @@ def test_a_report_in_a_clause_set_against_another_gives_only_its_own():
 def test_a_figure_in_a_phrase_on_the_speakers_describes_them():
     figs = _figures("Forensic experts from more than two dozen nations are still identifying victims in Velin.")
     assert figs["more than two dozen"]["attribution"] is None
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("According to unverified figures, 200 people died in Tarn.", True),
+    ("According to unconfirmed counts, 200 people died in Tarn.", True),
+    ("According to official figures, 200 people died in Tarn.", False),
+])
+def test_a_hedging_adjective_on_the_source_of_according_to_hedges_its_figures(text, flagged):
+    assert ("unverified" in _flags(_figures(text)["200"])) is flagged
+
+
+@pytest.mark.parametrize("headline, flagged", [
+    ("Fever kills 59", True),
+    ("Fever kills 70", False),
+])
+def test_a_headline_restating_a_named_givers_figure_is_under_its_note(headline, flagged):
+    figs = _figures(headline + "\n\nHealth officials in Velin said on Saturday that at least 59 people had "
+                    "died of the fever. Rebels said 12 more died in Tarn.\n\n"
+                    "There was no way to independently verify the death toll given by Velin.")
+    assert "unverified" in _flags(figs["at least 59"])
+    assert "unverified" not in _flags(figs["12"])
+    assert ("unverified" in _flags(figs[headline.split()[-1]])) is flagged
+
+
+@pytest.mark.parametrize("note, flagged", [
+    ("Police have not responded to those claims, which could not be verified.", True),
+    ("Police have not responded to those claims, which were made on the radio.", False),
+])
+def test_a_which_clause_saying_the_claims_were_not_checked_is_a_note(note, flagged):
+    figs = _figures("Residents in Velin say 300 people died. " + note)
+    assert ("unverified" in _flags(figs["300"])) is flagged

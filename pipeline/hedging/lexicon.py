@@ -108,6 +108,7 @@ class Lexicon:
     speech_object_verbs: frozenset[str] = frozenset()
     speech_object_not: frozenset[str] = frozenset()
     pending_words: frozenset[str] = frozenset()
+    open_agents: frozenset[str] = frozenset()
     charge_verbs: frozenset[str] = frozenset()
     charge_blockers: frozenset[str] = frozenset()
     attributive_figure_only: frozenset[str] = frozenset()
@@ -139,6 +140,7 @@ def _disclaimer_fields(disc: dict) -> dict:
         dispute_pointers=frozenset(disc["dispute_pointers"]),
         acceptance_verbs=frozenset(disc.get("acceptance_verbs", ())),
         pending_words=frozenset(disc.get("pending_words", ())),
+        open_agents=frozenset(disc.get("open_agents", ())),
         charge_verbs=frozenset(disc.get("charge", {}).get("verbs", ())),
         charge_blockers=frozenset(disc.get("charge", {}).get("blockers", ())),
     )
