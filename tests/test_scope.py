@@ -823,3 +823,14 @@ def test_there_refers_back_to_another_country_of_the_sentence_before():
     there["text"] = "Relatives said 40 people had died."
     tables = {(m.country, m.subplace) for m in build_ledger([other, there, toll, home], docs)}
     assert tables == {("Nepal", None)}
+
+
+def test_there_after_a_count_refers_back_to_the_province_across_another_count():
+    s = "Verlo province took the brunt, with 1,100 deaths; officials said 900 people were killed there."
+    c = claim("d", s, [("1,100", 1100), ("900", 900)], [])
+    assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", "Verlo")
+    assert scope_of(c, c["quantities"][1], "Nepal", {"Nepal"}) == ("Nepal", "Verlo")
+    # no "there": the province is the nearer count's alone
+    s = "Verlo province took the brunt, with 1,100 deaths; officials said 900 people were killed."
+    c = claim("d", s, [("1,100", 1100), ("900", 900)], [])
+    assert scope_of(c, c["quantities"][1], "Nepal", {"Nepal"}) == ("Nepal", None)
