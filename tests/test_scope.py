@@ -834,3 +834,13 @@ def test_there_after_a_count_refers_back_to_the_province_across_another_count():
     s = "Verlo province took the brunt, with 1,100 deaths; officials said 900 people were killed."
     c = claim("d", s, [("1,100", 1100), ("900", 900)], [])
     assert scope_of(c, c["quantities"][1], "Nepal", {"Nepal"}) == ("Nepal", None)
+
+
+def test_a_source_named_by_its_country_adjective_places_an_unplaced_count():
+    # a story across countries (no main country): the count is the source's country's
+    s = "About 300 people remain missing, the officials added."
+    c = claim("d", s, [("300", 300)], [])
+    c["attribution"] = {"source_norm": "nepalese officials", "source_type": "anonymous"}
+    assert scope_of(c, c["quantities"][0], None, set()) == ("Nepal", None)
+    c["attribution"] = {"source_norm": "the officials", "source_type": "anonymous"}
+    assert scope_of(c, c["quantities"][0], None, set()) == (None, None)
