@@ -805,3 +805,42 @@ def test_a_story_happens_in_the_city_enough_of_its_documents_name_at_either_shar
     assert story_cities(docs, claims, share=2 / 3) == story_cities(docs, [], share=2 / 3, votes=votes) \
         == {"story:x": set()}
 
+
+
+def test_there_refers_back_to_another_country_of_the_sentence_before():
+    docs = {d: {"doc_id": d, "story_id": "story:x", "source": d} for d in "ab"}
+    other = claim("a", "The storm then turned towards India.", [], [("India", INDIA)])
+    other["sentence_index"] = 4
+    there = claim("a", "Relatives said 40 people had died there.", [("40", 40)], [])
+    there["sentence_index"] = 5
+    toll = claim("a", "Nepal said 2,000 people were killed.", [("2,000", 2000)], [("Nepal", NEPAL)])
+    toll["sentence_index"] = 6
+    home = claim("b", "The storm killed 2,100 people in Nepal.", [("2,100", 2100)], [("Nepal", NEPAL)])
+    tables = {(m.country, m.subplace): [r.quantity["value"] for r in m.rows]
+              for m in build_ledger([other, there, toll, home], docs)}
+    assert tables == {("Nepal", None): [2000, 2100], ("India", None): [40]}
+    # no "there": the count names no place and is the story's main country's
+    there["text"] = "Relatives said 40 people had died."
+    tables = {(m.country, m.subplace) for m in build_ledger([other, there, toll, home], docs)}
+    assert tables == {("Nepal", None)}
+
+
+def test_there_after_a_count_refers_back_to_the_province_across_another_count():
+    s = "Verlo province took the brunt, with 1,100 deaths; officials said 900 people were killed there."
+    c = claim("d", s, [("1,100", 1100), ("900", 900)], [])
+    assert scope_of(c, c["quantities"][0], "Nepal", {"Nepal"}) == ("Nepal", "Verlo")
+    assert scope_of(c, c["quantities"][1], "Nepal", {"Nepal"}) == ("Nepal", "Verlo")
+    # no "there": the province is the nearer count's alone
+    s = "Verlo province took the brunt, with 1,100 deaths; officials said 900 people were killed."
+    c = claim("d", s, [("1,100", 1100), ("900", 900)], [])
+    assert scope_of(c, c["quantities"][1], "Nepal", {"Nepal"}) == ("Nepal", None)
+
+
+def test_a_source_named_by_its_country_adjective_places_an_unplaced_count():
+    # a story across countries (no main country): the count is the source's country's
+    s = "About 300 people remain missing, the officials added."
+    c = claim("d", s, [("300", 300)], [])
+    c["attribution"] = {"source_norm": "nepalese officials", "source_type": "anonymous"}
+    assert scope_of(c, c["quantities"][0], None, set()) == ("Nepal", None)
+    c["attribution"] = {"source_norm": "the officials", "source_type": "anonymous"}
+    assert scope_of(c, c["quantities"][0], None, set()) == (None, None)

@@ -23,7 +23,8 @@ from ..resources import load_json
 from .sourcenames import story_name, story_names
 from .data import Output, sentence_of, figure_attribution, figure_flags, flag_list
 from .fmt import bounds_label, interval, quantity_label, spread_label
-from .scope import (city_votes, countries_named, place_entities, places_once, previous_countries, previous_sites, scope_of,
+from .scope import (city_votes, countries_named, country_referred_to, place_entities, places_once, previous_countries,
+                    previous_site_countries, previous_sites, scope_of,
                     site_referred_to, story_cities,
                     story_countries)
 from .summary import Summary, summarize
@@ -1369,6 +1370,7 @@ class KeyContext:
     events: dict[Any, frozenset[str]] = field(default_factory=dict)
     centred: set[Any] = field(default_factory=set)
     sites: dict[tuple[str, Any], str] = field(default_factory=dict)
+    site_countries: dict[tuple[str, Any], str] = field(default_factory=dict)
     crowds: set[Any] = field(default_factory=set)
     victims: dict[Any, frozenset[str]] = field(default_factory=dict)
     #: (id of a figure, year) → (the figure, its time scope): :func:`_memo_when`
@@ -1388,6 +1390,7 @@ class KeyContext:
                   story_events(documents, claims))
         centred = story_cities(documents, claims, share=2 / 3, votes=cities)
         ctx.sites = previous_sites(claims)
+        ctx.site_countries = previous_site_countries(claims)
         ctx.crowds = crowd_stories(documents, votes, lex)
         ctx.victims = story_victims(claims, documents, lex)
         multi = _multi_country_stories(claims, ctx, lex)
@@ -1890,6 +1893,9 @@ def group_key(claim: dict[str, Any], q: dict[str, Any], ctx: KeyContext,
     if scope == (ctx.main_country.get(story), None) and scope[0] \
             and (site := site_referred_to(claim, ctx.sites.get((doc_id, claim.get("claim_id"))))):
         scope = (scope[0], site)
+    elif scope == (ctx.main_country.get(story), None) and scope[0] \
+            and (other := country_referred_to(claim, ctx.site_countries.get((doc_id, claim.get("claim_id"))))):
+        scope = (other, None)    # "there", after a sentence about another country
     if scope[1] is not None and scope[1] in ctx.home_cities.get(story, set()) and _one_country(story, ctx) \
             and not lex.measures[measure].get("per_day") and not _area_event(story, ctx):
         scope = _home_city_scope(scope, ctx.main_country.get(story))
